@@ -1,0 +1,80 @@
+import hashlib
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from hrss.core import scoping
+from hrss.core.models import Region
+from hrss.core.permissions import Role
+
+
+class StaffUserManager(UserManager):
+    def create_superuser(self, *args, **kwargs):
+        # 等保 separates administrator powers into three roles; there is no all-powerful account.
+        raise NotImplementedError("use `hrss create-user --role system_admin|security_admin|audit_admin`")
+
+
+class User(AbstractUser):
+    """A staff account: belongs to one region, holds one or more roles (RoleGrant)."""
+
+    region = models.ForeignKey(Region, verbose_name=_("所属区域"), on_delete=models.PROTECT, related_name="staff")
+    full_name = models.CharField(_("姓名"), max_length=50, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    must_change_password = models.BooleanField(_("须修改密码"), default=True)
+    password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True)
+
+    objects = StaffUserManager()
+
+    class Meta:
+        verbose_name = _("工作人员")
+        verbose_name_plural = _("工作人员")
+        ordering = ["username"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(is_superuser=False), name="no_superuser_accounts"),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @cached_property
+    def role_list(self):
+        return [Role(grant.role) for grant in self.role_grants.all()]
+
+    @property
+    def role_labels(self):
+        return [role.label for role in self.role_list]
+
+
+class RoleGrant(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(_("角色"), max_length=32, choices=Role.choices)
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_grant_per_role")]
+
+
+class ApiToken(models.Model):
+    """A bearer token for /api/v1/. Only its SHA-256 is stored; the token itself is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("用途"), max_length=100, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def hash(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def touch(self):
+        self.last_used_at = timezone.now()
+        ApiToken.objects.filter(pk=self.pk).update(last_used_at=self.last_used_at)
+
+
+scoping.register(User, code_field="region__code")

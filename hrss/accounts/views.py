@@ -1,0 +1,163 @@
+from django.contrib import messages
+from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from hrss.accounts import selectors, services
+from hrss.accounts.forms import LoginForm, PasswordChangeForm, RoleForm, UserCreateForm, UserEditForm
+from hrss.accounts.models import User
+from hrss.core import scoping
+from hrss.core.permissions import Permission, Role, has_permission, staff_view
+
+login_view = scoping.public(
+    LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True)
+)
+
+
+@require_POST
+def _logout(request):
+    logout(request)
+    response = redirect("accounts:login")
+    # Tell the browser to drop what it cached of the session's pages (PIPL residual data).
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+logout_view = scoping.public(_logout)
+
+
+def _password_change(request):
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_own_password(user=request.user, old_password=form.cleaned_data["old_password"],
+                                         new_password=form.cleaned_data["new_password"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, "密码已修改。")
+            return redirect("core:home")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+# Any logged-in account changes its own password; it touches no scoped data.
+password_change_view = scoping.mark_view(login_required(_password_change), scoping.SCOPED)
+
+
+def _errors(error):
+    return "；".join(error.messages)
+
+
+@staff_view(Permission.USER_VIEW)
+def user_list(request):
+    users = selectors.search_users(request.user, request.GET.get("q", "").strip(), request.GET.get("role", ""))
+    if request.GET.get("norole"):
+        users = users.filter(role_grants__isnull=True)
+    if request.GET.get("first_login"):
+        users = users.filter(must_change_password=True)
+    if request.GET.get("locked"):
+        users = users.filter(username__in=selectors.locked_usernames())
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    locked = selectors.locked_usernames(user.username for user in page)
+    return render(request, "accounts/user_list.html", {
+        "page": page, "locked": locked, "roles": Role.choices,
+        "can_create": has_permission(request.user, Permission.USER_MANAGE),
+    })
+
+
+@staff_view(Permission.USER_MANAGE)
+def user_create(request):
+    form = UserCreateForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, password = services.create_user(
+                actor=request.user, username=data["username"], region=data["region"],
+                full_name=data["full_name"], phone=data["phone"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "accounts/user_created.html", {"created": user, "password": password})
+    return render(request, "accounts/user_form.html", {"form": form, "title": "新建工作人员账号"})
+
+
+@staff_view(Permission.USER_VIEW)
+def user_detail(request, pk):
+    target = scoping.get_visible_or_404(User, request.user, pk=pk)
+    return render(request, "accounts/user_detail.html", {
+        "target": target,
+        "is_locked": target.username in selectors.locked_usernames([target.username]),
+        "role_form": RoleForm(initial={"roles": [role.value for role in target.role_list]}),
+        "can_manage": has_permission(request.user, Permission.USER_MANAGE),
+        "can_assign": has_permission(request.user, Permission.ROLE_ASSIGN),
+    })
+
+
+@staff_view(Permission.USER_MANAGE)
+def user_edit(request, pk):
+    target = scoping.get_visible_or_404(User, request.user, pk=pk)
+    initial = {"full_name": target.full_name, "phone": target.phone, "region": target.region.code}
+    form = UserEditForm(request.POST or None, actor=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_user(actor=request.user, user=target, full_name=data["full_name"],
+                                 phone=data["phone"], region=data["region"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "已保存。")
+            return redirect("accounts:user-detail", pk=target.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "title": f"修改账号：{target.username}"})
+
+
+@require_POST
+@staff_view(Permission.ROLE_ASSIGN)
+def user_roles(request, pk):
+    target = scoping.get_visible_or_404(User, request.user, pk=pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_roles(actor=request.user, user=target, roles=form.cleaned_data["roles"])
+            messages.success(request, "角色已更新。")
+        except ValidationError as error:
+            messages.error(request, f"未保存：{_errors(error)}")
+    else:
+        messages.error(request, "未保存：所选角色无效。")
+    return redirect("accounts:user-detail", pk=target.pk)
+
+
+@require_POST
+@staff_view(Permission.USER_MANAGE)
+def user_set_active(request, pk):
+    target = scoping.get_visible_or_404(User, request.user, pk=pk)
+    active = request.POST.get("active") == "1"
+    try:
+        services.set_active(actor=request.user, user=target, active=active)
+        messages.success(request, "账号已启用。" if active else "账号已停用，其登录会话已全部失效。")
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    return redirect("accounts:user-detail", pk=target.pk)
+
+
+@require_POST
+@staff_view(Permission.USER_MANAGE)
+def user_reset_password(request, pk):
+    target = scoping.get_visible_or_404(User, request.user, pk=pk)
+    password = services.reset_password(actor=request.user, user=target)
+    return render(request, "accounts/user_created.html", {"created": target, "password": password, "reset": True})
+
+
+@require_POST
+@staff_view(Permission.ROLE_ASSIGN)
+def user_unlock(request, pk):
+    target = scoping.get_visible_or_404(User, request.user, pk=pk)
+    services.unlock_user(actor=request.user, user=target)
+    messages.success(request, f"已解除“{target.username}”的登录锁定。")
+    return redirect("accounts:user-detail", pk=target.pk)

@@ -1,0 +1,99 @@
+"""The audit trail: every write service calls `record`, in the same transaction as the write, so a write whose
+audit entry fails does not happen either.
+
+Where the request came from (address, request id) is put in a context variable by
+`core.middleware.RequestContextMiddleware`; management commands run without one and are recorded as "cli".
+"""
+
+import contextvars
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+
+from hrss.core.models import AuditEntry
+
+
+@dataclass(frozen=True)
+class Origin:
+    ip_address: str = "cli"
+    request_id: str = ""
+
+
+_origin = contextvars.ContextVar("hrss_audit_origin", default=Origin())
+
+
+def set_origin(origin):
+    return _origin.set(origin)
+
+
+def reset_origin(token):
+    _origin.reset(token)
+
+
+def current_origin():
+    return _origin.get()
+
+
+def _jsonable(values):
+    if values is None:
+        return None
+    import json
+
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder, ensure_ascii=False))
+
+
+def record(
+    *,
+    actor,
+    action,
+    target=None,
+    region_code="",
+    before=None,
+    after=None,
+    outcome=AuditEntry.Outcome.OK,
+    subject_id_number="",
+    note="",
+):
+    origin = current_origin()
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    if not region_code:
+        region_code = _region_code_of(target) or (actor.region.code if authenticated and actor.region_id else "")
+    # Events tied to no region (a login attempt for an unknown name) belong to the deployment's root region.
+    region_code = region_code or settings.HRSS_ROOT_REGION_CODE
+    return AuditEntry.objects.create(
+        actor=actor if authenticated else None,
+        actor_username=actor.get_username() if authenticated else "",
+        action=action,
+        outcome=outcome,
+        region_code=region_code,
+        target_type=target._meta.label if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:200] if target is not None else "",
+        subject_id_number=subject_id_number,
+        before=_jsonable(before),
+        after=_jsonable(after),
+        ip_address=origin.ip_address,
+        request_id=origin.request_id,
+        note=note[:255],
+    )
+
+
+def record_denied(*, actor, action, target=None, note=""):
+    return record(actor=actor, action=action, target=target, outcome=AuditEntry.Outcome.DENIED, note=note)
+
+
+def _region_code_of(target):
+    if target is None:
+        return ""
+    for attribute in ("region_code", "code"):
+        value = getattr(target, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    region = getattr(target, "region", None)
+    return getattr(region, "code", "") if region is not None else ""
+
+
+def snapshot(instance, fields):
+    """The values of `fields` on `instance`, for the before/after columns."""
+    return {field: getattr(instance, field) for field in fields}

@@ -1,0 +1,48 @@
+from django import forms
+
+from hrss.core.models import AuditEntry
+
+
+def style_form(form):
+    """Give every widget its Bootstrap class (forms are rendered field by field in the templates)."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.HiddenInput):
+            continue
+        css = "form-select form-select-sm" if isinstance(widget, forms.Select) else "form-control form-control-sm"
+        widget.attrs.setdefault("class", css)
+    return form
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class RenameRegionForm(StyledForm):
+    new_name = forms.CharField(label="新名称", max_length=64)
+    effective_date = forms.DateField(label="生效日期", widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label="依据/说明", max_length=255, required=False)
+
+
+class MoveVillageForm(StyledForm):
+    new_township_code = forms.CharField(label="调入乡镇(街道)代码", max_length=12, min_length=12)
+    effective_date = forms.DateField(label="生效日期", widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label="依据/说明", max_length=255, required=False)
+
+
+class MergeVillageForm(StyledForm):
+    target_code = forms.CharField(label="并入的村(社区)代码", max_length=12, min_length=12)
+    effective_date = forms.DateField(label="生效日期", widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label="依据/说明", max_length=255, required=False)
+
+
+class AuditSearchForm(StyledForm):
+    username = forms.CharField(label="操作用户", required=False)
+    action = forms.CharField(label="操作", required=False)
+    subject = forms.CharField(label="涉及人员(身份证号)", required=False, max_length=18)
+    outcome = forms.ChoiceField(label="结果", required=False, choices=[("", "全部"), *AuditEntry.Outcome.choices])
+    date_from = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+

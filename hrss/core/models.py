@@ -1,0 +1,143 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Length of the code prefix that identifies a region at each level: 44 / 4416 / 441602 / 441602001 / 441602001003.
+CODE_LENGTH = 12
+
+
+class Level(models.IntegerChoices):
+    PROVINCE = 1, _("省")
+    CITY = 2, _("市")
+    COUNTY = 3, _("县(区)")
+    TOWNSHIP = 4, _("乡镇(街道)")
+    VILLAGE = 5, _("村(社区)")
+
+
+PREFIX_LENGTH = {
+    Level.PROVINCE: 2,
+    Level.CITY: 4,
+    Level.COUNTY: 6,
+    Level.TOWNSHIP: 9,
+    Level.VILLAGE: 12,
+}
+
+
+class Region(models.Model):
+    """One division of the five-level hierarchy, identified by its 12-digit statistical division code."""
+
+    code = models.CharField(_("区划代码"), max_length=CODE_LENGTH, unique=True)
+    level = models.PositiveSmallIntegerField(_("层级"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    name = models.CharField(_("名称"), max_length=64)
+    full_name = models.CharField(_("全称"), max_length=128, blank=True)
+    kind = models.CharField(_("类别"), max_length=16, blank=True)
+    is_central_town = models.BooleanField(_("中心镇"), default=False)
+    is_active = models.BooleanField(_("有效"), default=True)
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("并入"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("行政区划")
+        verbose_name_plural = _("行政区划")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(parent__isnull=False) | models.Q(level=Level.PROVINCE),
+                name="region_has_parent_below_province",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def prefix(self):
+        return self.code[: PREFIX_LENGTH[self.level]]
+
+    @property
+    def office_name(self):
+        """The service office the plan prescribes for each level."""
+        if self.level == Level.VILLAGE:
+            return f"{self.name}人力资源社会保障服务站"
+        if self.level == Level.TOWNSHIP:
+            return f"{self.name}人力资源和社会保障服务所"
+        if self.level == Level.PROVINCE:
+            return f"{self.name}人力资源和社会保障厅"
+        return f"{self.name}人力资源和社会保障局"
+
+
+class RegionEvent(models.Model):
+    """Divisions change (renames, villages moved between townships, merges): each change is kept here."""
+
+    class Kind(models.TextChoices):
+        RENAMED = "renamed", _("更名")
+        MOVED = "moved", _("调整隶属")
+        MERGED = "merged", _("合并")
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    effective_date = models.DateField(_("生效日期"))
+    old_code = models.CharField(max_length=CODE_LENGTH)
+    new_code = models.CharField(max_length=CODE_LENGTH)
+    old_name = models.CharField(max_length=64)
+    new_name = models.CharField(max_length=64)
+    old_parent_code = models.CharField(max_length=CODE_LENGTH, blank=True)
+    new_parent_code = models.CharField(max_length=CODE_LENGTH, blank=True)
+    merged_into = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=255, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["-effective_date", "-id"]
+        indexes = [models.Index(fields=["old_code"])]
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AuditEntry(models.Model):
+    """Who did what, when, where and from which address, with the values before and after. Append-only:
+    the model refuses updates and deletes, and database triggers (migration 0002) refuse them too."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", _("成功")
+        DENIED = "denied", _("拒绝")
+        FAILED = "failed", _("失败")
+
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    actor_username = models.CharField(_("用户名"), max_length=150, blank=True, db_index=True)
+    action = models.CharField(_("操作"), max_length=100, db_index=True)
+    outcome = models.CharField(_("结果"), max_length=8, choices=Outcome.choices, default=Outcome.OK)
+    region_code = models.CharField(_("区域"), max_length=CODE_LENGTH, blank=True, db_index=True)
+    target_type = models.CharField(_("对象类型"), max_length=100, blank=True)
+    target_id = models.CharField(_("对象"), max_length=64, blank=True)
+    target_repr = models.CharField(_("对象描述"), max_length=200, blank=True)
+    # The resident concerned, when there is one, so the audit can be searched by person.
+    subject_id_number = models.CharField(_("涉及人员"), max_length=18, blank=True, db_index=True)
+    before = models.JSONField(_("修改前"), null=True, blank=True)
+    after = models.JSONField(_("修改后"), null=True, blank=True)
+    ip_address = models.CharField(_("来源地址"), max_length=64, blank=True)
+    request_id = models.CharField(max_length=32, blank=True)
+    note = models.CharField(_("说明"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("审计记录")
+        verbose_name_plural = _("审计记录")
+        ordering = ["-at", "-id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit entries cannot be deleted")

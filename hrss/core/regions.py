@@ -1,0 +1,194 @@
+"""Services on the division hierarchy: loading Heyuan's divisions, and the changes divisions go through
+(rename, moving a village to another township, merging two villages), each kept as a RegionEvent."""
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hrss.core import audit, scoping
+from hrss.core.models import Level, Region, RegionEvent
+
+PROVINCE = ("440000000000", "广东省", "省")
+CITY = ("441600000000", "河源市", "地级市")
+
+# NBS code ranges of the village segment: 001-199 residents' committees, 200-399 village committees.
+COMMITTEE_RANGES = {"居委会": (1, 199), "村委会": (200, 399)}
+
+
+def village_display_name(short_name, committee_type):
+    """The name people use: 高塘村 for 高塘村村民委员会, 老隆村 for 老隆村民委员会, 下城社区 for 下城社区居民委员会."""
+    if committee_type == "村委会":
+        return short_name if short_name.endswith("村") else f"{short_name}村"
+    return short_name if short_name.endswith("社区") else f"{short_name}社区"
+
+
+def _read_csv(name):
+    with resources.files("hrss.core").joinpath(f"data/heyuan/{name}").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@dataclass
+class LoadResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped_retired: int = 0
+
+
+def heyuan_rows():
+    """Every region of the bundled Heyuan data as (code, level, parent_code, name, full_name, kind)."""
+    yield (*PROVINCE[:1], Level.PROVINCE, None, PROVINCE[1], PROVINCE[1], PROVINCE[2])
+    yield (CITY[0], Level.CITY, PROVINCE[0], CITY[1], CITY[1], CITY[2])
+    for row in _read_csv("counties.csv"):
+        yield (row["code12"], Level.COUNTY, CITY[0], row["name"], row["name"], row["kind"])
+    for row in _read_csv("townships.csv"):
+        county_code = row["county_code6"].ljust(12, "0")
+        yield (row["code12"], Level.TOWNSHIP, county_code, row["name"], row["name"], row["kind"])
+    for row in _read_csv("villages.csv"):
+        name = village_display_name(row["short_name"], row["committee_type"])
+        yield (row["code12"], Level.VILLAGE, row["township_code12"], name, row["name"], row["committee_type"])
+
+
+@transaction.atomic
+def load_regions(*, actor=None):
+    """Load Heyuan's divisions; running it again changes nothing. Names edited by administrators, the central-town
+    flag, and villages that were moved or merged (their old codes are retired) are left as they are."""
+    result = LoadResult()
+    retired = set(RegionEvent.objects.values_list("old_code", flat=True))
+    existing = {region.code: region for region in Region.objects.all()}
+    renamed = set(RegionEvent.objects.filter(kind=RegionEvent.Kind.RENAMED).values_list("region_id", flat=True))
+    for code, level, parent_code, name, full_name, kind in heyuan_rows():
+        if code in retired and code not in existing:
+            result.skipped_retired += 1
+            continue
+        parent = existing.get(parent_code) if parent_code else None
+        region = existing.get(code)
+        if region is None:
+            existing[code] = Region.objects.create(
+                code=code, level=level, parent=parent, name=name, full_name=full_name, kind=kind
+            )
+            result.created += 1
+            continue
+        wanted = {"level": level, "kind": kind, "full_name": full_name}
+        if region.pk not in renamed:
+            wanted["name"] = name
+        changed = {field: value for field, value in wanted.items() if getattr(region, field) != value}
+        if changed:
+            for field, value in changed.items():
+                setattr(region, field, value)
+            region.save(update_fields=list(changed))
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    if result.created or result.updated:
+        audit.record(actor=actor, action="core.regions.loaded", region_code=CITY[0],
+                     after={"created": result.created, "updated": result.updated})
+    return result
+
+
+@transaction.atomic
+def rename_region(*, actor, region, new_name, effective_date=None, note=""):
+    new_name = (new_name or "").strip()
+    if not new_name:
+        raise ValidationError("新名称不能为空。")
+    if new_name == region.name:
+        raise ValidationError("新名称与原名称相同。")
+    event = RegionEvent.objects.create(
+        region=region, kind=RegionEvent.Kind.RENAMED, effective_date=effective_date or timezone.localdate(),
+        old_code=region.code, new_code=region.code, old_name=region.name, new_name=new_name,
+        note=note, recorded_by=actor,
+    )
+    before = audit.snapshot(region, ["name"])
+    region.name = new_name
+    region.save(update_fields=["name"])
+    audit.record(actor=actor, action="core.region.renamed", target=region, before=before, after={"name": new_name})
+    return event
+
+
+def _next_free_village_code(township, committee_type):
+    low, high = COMMITTEE_RANGES[committee_type]
+    taken = set(Region.objects.filter(parent=township).values_list("code", flat=True))
+    retired = RegionEvent.objects.filter(old_code__range=scoping.code_range(township.prefix))
+    taken |= set(retired.values_list("old_code", flat=True))
+    for number in range(low, high + 1):
+        code = f"{township.prefix}{number:03d}"
+        if code not in taken:
+            return code
+    raise ValidationError(f"“{township.name}”下已没有可用的{committee_type}代码。")
+
+
+def _recode_records(old_code, new_code):
+    """Move every scoped record of a village from its old code to its new one (registry-driven, so a new
+    scoped model is covered as soon as it is registered)."""
+    for model, field in scoping.registered_models().items():
+        if "__" in field or model is Region:
+            continue  # scoped through a relation (follows by itself) or the region table itself
+        model._default_manager.filter(**{field: old_code}).update(**{field: new_code})
+
+
+@transaction.atomic
+def move_village(*, actor, village, new_township, effective_date=None, note=""):
+    """Put a village under another township. Its code changes to one under the new township (as the NBS does);
+    its records follow it, and the old code is kept in the event and never reused."""
+    if village.level != Level.VILLAGE:
+        raise ValidationError("只能调整村(社区)的隶属关系。")
+    if new_township.level != Level.TOWNSHIP or not new_township.is_active:
+        raise ValidationError("目标必须是有效的乡镇(街道)。")
+    if village.parent_id == new_township.pk:
+        raise ValidationError(f"“{village.name}”已经隶属于“{new_township.name}”。")
+    old_code, old_parent = village.code, village.parent
+    new_code = _next_free_village_code(new_township, village.kind)
+    event = RegionEvent.objects.create(
+        region=village, kind=RegionEvent.Kind.MOVED, effective_date=effective_date or timezone.localdate(),
+        old_code=old_code, new_code=new_code, old_name=village.name, new_name=village.name,
+        old_parent_code=old_parent.code, new_parent_code=new_township.code, note=note, recorded_by=actor,
+    )
+    village.code, village.parent = new_code, new_township
+    village.save(update_fields=["code", "parent"])
+    _recode_records(old_code, new_code)
+    audit.record(actor=actor, action="core.region.moved", target=village,
+                 before={"code": old_code, "parent": old_parent.code},
+                 after={"code": new_code, "parent": new_township.code})
+    return event
+
+
+@transaction.atomic
+def merge_villages(*, actor, source, target, effective_date=None, note=""):
+    """Merge `source` into `target`: its people, cases and staff move to `target`, and `source` stays in the
+    database as inactive (merged_into = target) so old references and reports can still name it."""
+    if source.level != Level.VILLAGE or target.level != Level.VILLAGE:
+        raise ValidationError("只能合并村(社区)。")
+    if source.pk == target.pk:
+        raise ValidationError("不能把村(社区)并入自身。")
+    if not source.is_active or not target.is_active:
+        raise ValidationError("已撤销的村(社区)不能参与合并。")
+    event = RegionEvent.objects.create(
+        region=source, kind=RegionEvent.Kind.MERGED, effective_date=effective_date or timezone.localdate(),
+        old_code=source.code, new_code=target.code, old_name=source.name, new_name=target.name,
+        old_parent_code=source.parent.code, new_parent_code=target.parent.code, merged_into=target,
+        note=note, recorded_by=actor,
+    )
+    _recode_records(source.code, target.code)
+    source.staff.update(region=target)
+    source.is_active, source.merged_into = False, target
+    source.save(update_fields=["is_active", "merged_into"])
+    audit.record(actor=actor, action="core.region.merged", target=source,
+                 before={"code": source.code, "is_active": True},
+                 after={"merged_into": target.code, "is_active": False})
+    return event
+
+
+@transaction.atomic
+def set_central_town(*, actor, township, is_central_town):
+    if township.level != Level.TOWNSHIP:
+        raise ValidationError("中心镇标记只适用于乡镇(街道)。")
+    before = audit.snapshot(township, ["is_central_town"])
+    township.is_central_town = bool(is_central_town)
+    township.save(update_fields=["is_central_town"])
+    audit.record(actor=actor, action="core.region.central_town_set", target=township, before=before,
+                 after={"is_central_town": township.is_central_town})
+    return township

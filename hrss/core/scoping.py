@@ -1,0 +1,187 @@
+"""Everything about scope lives here: which regions and records a staff user may see and act on.
+
+Every scoped record carries the 12-digit code of the region it belongs to. A user's scope is their region and
+everything below it, which is one range test on that code: a county user (441602) sees codes from 441602000000
+to 441602999999. Codes are fixed-length digit strings, so the range compares the same on every collation and
+uses a plain B-tree index on SQLite and PostgreSQL alike. No other module tests region codes for scope.
+
+Views are classified too (see `mark_view`): a view that is neither public nor declared scoped is refused by
+`core.middleware.RouteGuardMiddleware`, and tests/core/test_scope_sweep.py fails on it.
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, AuditEntry, Level, Region
+
+
+def code_prefix(code, level):
+    return code[: PREFIX_LENGTH[level]]
+
+
+def code_range(prefix):
+    """The first and last 12-digit code under a prefix."""
+    return prefix.ljust(CODE_LENGTH, "0"), prefix.ljust(CODE_LENGTH, "9")
+
+
+def level_of_code(code):
+    """The level a 12-digit code names, from its trailing zeros (441602001000 is a township)."""
+    if len(code) != CODE_LENGTH or not code.isdigit():
+        return None
+    if code[2:] == "0" * 10:
+        return Level.PROVINCE
+    if code[4:] == "0" * 8:
+        return Level.CITY
+    if code[6:] == "0" * 6:
+        return Level.COUNTY
+    if code[9:] == "000":
+        return Level.TOWNSHIP
+    return Level.VILLAGE
+
+
+def code_is_within(code, ancestor_code):
+    """True when `code` is `ancestor_code` itself or lies below it."""
+    level = level_of_code(ancestor_code)
+    if level is None or not code:
+        return False
+    return code.startswith(code_prefix(ancestor_code, level))
+
+
+def ancestor_codes(code):
+    """The codes of every region above `code`, from the province down (excluding `code`)."""
+    level = level_of_code(code)
+    if level is None:
+        return []
+    return [
+        code_prefix(code, upper).ljust(CODE_LENGTH, "0") for upper in Level if upper < level
+    ]
+
+
+# --- the user's scope -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    region: Region | None
+
+    @property
+    def is_empty(self):
+        return self.region is None or not self.region.is_active
+
+    @property
+    def bounds(self):
+        return code_range(self.region.prefix)
+
+    def contains_code(self, code):
+        return not self.is_empty and bool(code) and code_is_within(code, self.region.code)
+
+
+def scope_of(user):
+    """The scope of a user: fails closed (empty) without a login, a region, or with an inactive region.
+
+    The region is read fresh on every request (the user object is loaded per request), so moving a user to
+    another region takes effect on their next request.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Scope(region=None)
+    return Scope(region=user.region if user.region_id else None)
+
+
+# --- the registry of scoped models ------------------------------------------------------------------------
+
+_registry = {}
+
+
+def register(model, *, code_field="region_code"):
+    """Declare that `model` is scoped by the region code in `code_field` (a field or a `__` path)."""
+    _registry[model] = code_field
+    return model
+
+
+def registered_models():
+    return dict(_registry)
+
+
+def code_field_of(model):
+    try:
+        return _registry[model]
+    except KeyError:
+        raise LookupError(f"{model.__name__} is not registered with hrss.core.scoping") from None
+
+
+def visible_to(user, queryset):
+    """The part of `queryset` that lies inside the user's scope."""
+    field = code_field_of(queryset.model)
+    scope = scope_of(user)
+    if scope.is_empty:
+        return queryset.none()
+    return queryset.filter(**{f"{field}__range": scope.bounds})
+
+
+def within_region(queryset, region):
+    """Restrict a queryset (already scoped, or for statistics) to one region's subtree."""
+    field = code_field_of(queryset.model)
+    return queryset.filter(**{f"{field}__range": code_range(region.prefix)})
+
+
+def get_visible_or_404(model_or_queryset, user, **lookup):
+    """Fetch one object in the user's scope; out of scope looks exactly like "does not exist"."""
+    queryset = (
+        model_or_queryset._default_manager.all() if isinstance(model_or_queryset, type) else model_or_queryset
+    )
+    try:
+        return visible_to(user, queryset).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
+
+
+def can_act_on(user, obj):
+    """True when `obj` (a registered model instance) lies inside the user's scope."""
+    field = code_field_of(type(obj))
+    value = obj
+    for part in field.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return False
+    return scope_of(user).contains_code(value)
+
+
+def regions_visible_to(user):
+    return visible_to(user, Region.objects.filter(is_active=True))
+
+
+def get_region_or_404(user, code):
+    return get_visible_or_404(Region.objects.filter(is_active=True), user, code=code)
+
+
+def breadcrumb(user, region):
+    """The path from the top of the user's scope down to `region` (never above the user's own region)."""
+    scope = scope_of(user)
+    if scope.is_empty:
+        return []
+    codes = [*ancestor_codes(region.code), region.code]
+    codes = [code for code in codes if scope.contains_code(code)]
+    by_code = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    return [by_code[code] for code in codes if code in by_code]
+
+
+register(Region, code_field="code")
+register(AuditEntry)
+
+
+# --- view classification ----------------------------------------------------------------------------------
+
+PUBLIC = "public"
+SCOPED = "scoped"
+API = "api"
+
+
+def mark_view(view, access):
+    view.hrss_access = access
+    return view
+
+
+def public(view):
+    """Mark a view as reachable without a login and holding no scoped data (login page, health check)."""
+    return mark_view(view, PUBLIC)

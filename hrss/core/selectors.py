@@ -1,0 +1,56 @@
+"""Reads on the hierarchy, always starting from the user's scope."""
+
+from collections import Counter
+
+from django.contrib.auth import get_user_model
+
+from hrss.core import scoping
+from hrss.core.models import Level, Region
+
+
+def child_offices(user, region):
+    """The service offices directly below `region` with their counts: villages below each, and staff."""
+    children = list(scoping.regions_visible_to(user).filter(parent=region).order_by("code"))
+    if not children:
+        return []
+    child_level = children[0].level
+    prefix_length = len(children[0].prefix)
+    below = scoping.within_region(scoping.regions_visible_to(user), region)
+    villages = Counter(code[:prefix_length] for code in below.filter(level=Level.VILLAGE).values_list("code", flat=True))
+    townships = Counter(
+        code[:prefix_length] for code in below.filter(level=Level.TOWNSHIP).values_list("code", flat=True)
+    )
+    staff = scoping.within_region(scoping.visible_to(user, get_user_model().objects.filter(is_active=True)), region)
+    staff_counts = Counter(code[:prefix_length] for code in staff.values_list("region__code", flat=True))
+    return [
+        {
+            "region": child,
+            "townships": townships[child.prefix] if child_level < Level.TOWNSHIP else None,
+            "villages": villages[child.prefix] if child_level < Level.VILLAGE else None,
+            "staff": staff_counts[child.prefix],
+        }
+        for child in children
+    ]
+
+
+def region_totals(user, region):
+    below = scoping.within_region(scoping.regions_visible_to(user), region).exclude(pk=region.pk)
+    counts = Counter(below.values_list("level", flat=True))
+    kinds = Counter(below.filter(level=Level.VILLAGE).values_list("kind", flat=True))
+    return {
+        "counties": counts[Level.COUNTY],
+        "townships": counts[Level.TOWNSHIP],
+        "villages": counts[Level.VILLAGE],
+        "village_committees": kinds["村委会"],
+        "residents_committees": kinds["居委会"],
+    }
+
+
+def search_regions(user, query, limit=20):
+    query = (query or "").strip()
+    if not query:
+        return Region.objects.none()
+    regions = scoping.regions_visible_to(user)
+    if query.isdigit():
+        return regions.filter(code__range=scoping.code_range(query[:12]))[:limit]
+    return regions.filter(name__contains=query).order_by("level", "code")[:limit]

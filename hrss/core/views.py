@@ -1,0 +1,167 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from hrss.core import regions, scoping, selectors
+from hrss.core.forms import AuditSearchForm, MergeVillageForm, MoveVillageForm, RenameRegionForm
+from hrss.core.models import AuditEntry, Level, Region
+from hrss.core.pending import pending_work_for
+from hrss.core.permissions import Permission, has_permission, staff_view
+
+
+@staff_view(Permission.REGION_VIEW)
+def home(request):
+    scope = scoping.scope_of(request.user)
+    region = scope.region if not scope.is_empty else None
+    return render(request, "core/home.html", {
+        "region": region,
+        "pending": pending_work_for(request.user),
+        "offices": selectors.child_offices(request.user, region) if region else [],
+        "totals": selectors.region_totals(request.user, region) if region else None,
+    })
+
+
+@staff_view(Permission.REGION_VIEW)
+def region_detail(request, code):
+    region = scoping.get_region_or_404(request.user, code)
+    can_manage = has_permission(request.user, Permission.REGION_MANAGE)
+    return render(request, "core/region_detail.html", {
+        "region": region,
+        "breadcrumb": scoping.breadcrumb(request.user, region),
+        "offices": selectors.child_offices(request.user, region),
+        "totals": selectors.region_totals(request.user, region),
+        "events": region.events.all()[:20],
+        "can_manage": can_manage,
+        "rename_form": RenameRegionForm(initial={"new_name": region.name}) if can_manage else None,
+        "move_form": MoveVillageForm() if can_manage and region.level == Level.VILLAGE else None,
+        "merge_form": MergeVillageForm() if can_manage and region.level == Level.VILLAGE else None,
+    })
+
+
+@staff_view(Permission.REGION_VIEW)
+def region_search(request):
+    results = selectors.search_regions(request.user, request.GET.get("q"))
+    return render(request, "core/_region_search_results.html", {"results": results})
+
+
+def _form_errors(form):
+    return "；".join(f"{form.fields[field].label if field in form.fields else ''}：{'，'.join(errors)}"
+                    for field, errors in form.errors.items())
+
+
+def _run_region_change(request, region, form, change):
+    if not form.is_valid():
+        messages.error(request, f"未保存：{_form_errors(form)}")
+        return redirect("core:region-detail", code=region.code)
+    try:
+        change(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, f"未保存：{'；'.join(error.messages)}")
+        return redirect("core:region-detail", code=region.code)
+    return None
+
+
+@require_POST
+@staff_view(Permission.REGION_MANAGE)
+def region_rename(request, code):
+    region = scoping.get_region_or_404(request.user, code)
+    form = RenameRegionForm(request.POST)
+    failed = _run_region_change(request, region, form, lambda data: regions.rename_region(
+        actor=request.user, region=region, new_name=data["new_name"],
+        effective_date=data["effective_date"], note=data["note"]))
+    if failed:
+        return failed
+    messages.success(request, f"已更名为“{region.name}”。")
+    return redirect("core:region-detail", code=region.code)
+
+
+def _visible_region_or_error(user, code, level):
+    try:
+        found = scoping.regions_visible_to(user).get(code=code)
+    except Region.DoesNotExist:
+        raise ValidationError(f"代码 {code} 不存在或不在您的管辖范围内。") from None
+    if found.level != level:
+        raise ValidationError(f"代码 {code} 是{Level(found.level).label}，不是{Level(level).label}。")
+    return found
+
+
+@require_POST
+@staff_view(Permission.REGION_MANAGE)
+def region_move(request, code):
+    village = scoping.get_region_or_404(request.user, code)
+    form = MoveVillageForm(request.POST)
+    result = {}
+
+    def change(data):
+        township = _visible_region_or_error(request.user, data["new_township_code"], Level.TOWNSHIP)
+        result["event"] = regions.move_village(actor=request.user, village=village, new_township=township,
+                                               effective_date=data["effective_date"], note=data["note"])
+
+    failed = _run_region_change(request, village, form, change)
+    if failed:
+        return failed
+    event = result["event"]
+    messages.success(request, f"“{village.name}”已调整至“{village.parent.name}”，代码由 {event.old_code} 改为 {event.new_code}。")
+    return redirect("core:region-detail", code=village.code)
+
+
+@require_POST
+@staff_view(Permission.REGION_MANAGE)
+def region_merge(request, code):
+    source = scoping.get_region_or_404(request.user, code)
+    form = MergeVillageForm(request.POST)
+    result = {}
+
+    def change(data):
+        result["target"] = _visible_region_or_error(request.user, data["target_code"], Level.VILLAGE)
+        regions.merge_villages(actor=request.user, source=source, target=result["target"],
+                               effective_date=data["effective_date"], note=data["note"])
+
+    failed = _run_region_change(request, source, form, change)
+    if failed:
+        return failed
+    messages.success(request, f"“{source.name}”已并入“{result['target'].name}”。")
+    return redirect("core:region-detail", code=result["target"].code)
+
+
+@require_POST
+@staff_view(Permission.REGION_MANAGE)
+def region_central_town(request, code):
+    township = scoping.get_region_or_404(request.user, code)
+    try:
+        regions.set_central_town(actor=request.user, township=township,
+                                 is_central_town=request.POST.get("is_central_town") == "1")
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    return redirect("core:region-detail", code=township.code)
+
+
+@staff_view(Permission.AUDIT_VIEW)
+def audit_list(request):
+    form = AuditSearchForm(request.GET or None)
+    entries = scoping.visible_to(request.user, AuditEntry.objects.select_related("actor"))
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["username"]:
+            entries = entries.filter(actor_username__icontains=data["username"].strip())
+        if data["action"]:
+            entries = entries.filter(action__icontains=data["action"].strip())
+        if data["subject"]:
+            entries = entries.filter(subject_id_number=data["subject"].strip().upper())
+        if data["outcome"]:
+            entries = entries.filter(outcome=data["outcome"])
+        if data["date_from"]:
+            entries = entries.filter(at__date__gte=data["date_from"])
+        if data["date_to"]:
+            entries = entries.filter(at__date__lte=data["date_to"])
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {"form": form, "page": page})
+
+
+@scoping.public
+def healthz(request):
+    from django.http import JsonResponse
+
+    return JsonResponse({"status": "ok"})
