@@ -20,7 +20,7 @@ class RegionOut(Schema):
 
     @staticmethod
     def resolve_level_label(obj):
-        return Level(obj.level).label
+        return str(Level(obj.level).label)
 
     @staticmethod
     def resolve_parent_code(obj):

@@ -61,29 +61,36 @@ def load_regions(*, actor=None):
     retired = set(RegionEvent.objects.values_list("old_code", flat=True))
     existing = {region.code: region for region in Region.objects.all()}
     renamed = set(RegionEvent.objects.filter(kind=RegionEvent.Kind.RENAMED).values_list("region_id", flat=True))
-    for code, level, parent_code, name, full_name, kind in heyuan_rows():
-        if code in retired and code not in existing:
-            result.skipped_retired += 1
-            continue
-        parent = existing.get(parent_code) if parent_code else None
-        region = existing.get(code)
-        if region is None:
-            existing[code] = Region.objects.create(
-                code=code, level=level, parent=parent, name=name, full_name=full_name, kind=kind
-            )
-            result.created += 1
-            continue
-        wanted = {"level": level, "kind": kind, "full_name": full_name}
-        if region.pk not in renamed:
-            wanted["name"] = name
-        changed = {field: value for field, value in wanted.items() if getattr(region, field) != value}
-        if changed:
-            for field, value in changed.items():
-                setattr(region, field, value)
-            region.save(update_fields=list(changed))
-            result.updated += 1
-        else:
-            result.unchanged += 1
+    rows = list(heyuan_rows())
+    # Level by level, so that every parent exists (with its primary key) before its children are inserted.
+    for level in Level:
+        new_regions = []
+        for code, row_level, parent_code, name, full_name, kind in rows:
+            if row_level != level:
+                continue
+            if code in retired and code not in existing:
+                result.skipped_retired += 1
+                continue
+            region = existing.get(code)
+            if region is None:
+                parent = existing.get(parent_code) if parent_code else None
+                new_regions.append(Region(code=code, level=level, parent=parent, name=name,
+                                          full_name=full_name, kind=kind))
+                continue
+            wanted = {"level": level, "kind": kind, "full_name": full_name}
+            if region.pk not in renamed:
+                wanted["name"] = name
+            changed = {field: value for field, value in wanted.items() if getattr(region, field) != value}
+            if changed:
+                for field, value in changed.items():
+                    setattr(region, field, value)
+                region.save(update_fields=list(changed))
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        for region in Region.objects.bulk_create(new_regions, batch_size=500):
+            existing[region.code] = region
+        result.created += len(new_regions)
     if result.created or result.updated:
         audit.record(actor=actor, action="core.regions.loaded", region_code=CITY[0],
                      after={"created": result.created, "updated": result.updated})

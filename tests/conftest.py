@@ -1,0 +1,119 @@
+"""Persona fixtures over Heyuan's real divisions, so access rules read like sentences:
+the village assistant of 下城社区 works in 上城街道, 源城区; her neighbour works in 公园社区 of the same township;
+the neighbour county is 紫金县."""
+
+import os
+
+import pytest
+
+from hrss.accounts import services as account_services
+from hrss.core.models import Region
+from hrss.core.permissions import Role
+from hrss.core.regions import load_regions
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls under a running loop
+# unless told the caller knows what it does (the browser tests only touch the database between page actions).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "Heyuan@2026"
+
+VILLAGE = "441602001003"  # 下城社区, 上城街道, 源城区
+NEIGHBOUR_VILLAGE = "441602001006"  # 公园社区, same township
+TOWNSHIP = "441602001000"  # 上城街道
+NEIGHBOUR_TOWNSHIP = "441602002000"  # 新江街道
+COUNTY = "441602000000"  # 源城区
+NEIGHBOUR_COUNTY = "441621000000"  # 紫金县
+NEIGHBOUR_COUNTY_TOWNSHIP = "441621100000"  # 紫城镇
+NEIGHBOUR_COUNTY_VILLAGE = "441621100001"  # a 居委会 of 紫城镇
+CITY = "441600000000"
+PROVINCE = "440000000000"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2 at production strength costs ~0.3 s per persona; the hasher is Django's business, not ours.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def heyuan(db):
+    load_regions(actor=None)
+    return {region.code: region for region in Region.objects.all()}
+
+
+@pytest.fixture
+def make_user(heyuan):
+    def make(username, code, *roles, password=PASSWORD, must_change=False):
+        user, _ = account_services.create_user(
+            actor=None, username=username, region=heyuan[code], roles=list(roles), password=password,
+            full_name=username, must_change=must_change,
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def village_assistant(make_user):
+    return make_user("alice", VILLAGE, Role.VILLAGE_ASSISTANT)
+
+
+@pytest.fixture
+def neighbour_village_assistant(make_user):
+    return make_user("bob", NEIGHBOUR_VILLAGE, Role.VILLAGE_ASSISTANT)
+
+
+@pytest.fixture
+def township_officer(make_user):
+    return make_user("tina", TOWNSHIP, Role.TOWNSHIP_OFFICER)
+
+
+@pytest.fixture
+def county_officer(make_user):
+    return make_user("carl", COUNTY, Role.COUNTY_OFFICER)
+
+
+@pytest.fixture
+def neighbour_county_officer(make_user):
+    return make_user("nina", NEIGHBOUR_COUNTY, Role.COUNTY_OFFICER)
+
+
+@pytest.fixture
+def city_admin(make_user):
+    return make_user("cindy", CITY, Role.CITY_ADMIN)
+
+
+@pytest.fixture
+def province_viewer(make_user):
+    return make_user("paul", PROVINCE, Role.PROVINCE_VIEWER)
+
+
+@pytest.fixture
+def system_admin(make_user):
+    return make_user("sam", CITY, Role.SYSTEM_ADMIN)
+
+
+@pytest.fixture
+def security_admin(make_user):
+    return make_user("sec", CITY, Role.SECURITY_ADMIN)
+
+
+@pytest.fixture
+def auditor(make_user):
+    return make_user("audrey", CITY, Role.AUDIT_ADMIN)
+
+
+@pytest.fixture
+def neighbour_county_system_admin(make_user):
+    return make_user("zsam", NEIGHBOUR_COUNTY, Role.SYSTEM_ADMIN)
+
+
+@pytest.fixture
+def citizen(client):
+    """A member of the public: no account at all."""
+    return client
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
