@@ -131,9 +131,7 @@ def _next_free_village_code(township, committee_type):
 def _recode_records(old_code, new_code):
     """Move every scoped record of a village from its old code to its new one (registry-driven, so a new
     scoped model is covered as soon as it is registered)."""
-    for model, field in scoping.registered_models().items():
-        if "__" in field or model is Region:
-            continue  # scoped through a relation (follows by itself) or the region table itself
+    for model, field in scoping.models_following_region_changes():
         model._default_manager.filter(**{field: old_code}).update(**{field: new_code})
 
 

@@ -91,16 +91,32 @@ def scope_of(user):
 # --- the registry of scoped models ------------------------------------------------------------------------
 
 _registry = {}
+_historical = set()
 
 
-def register(model, *, code_field="region_code"):
-    """Declare that `model` is scoped by the region code in `code_field` (a field or a `__` path)."""
+def register(model, *, code_field="region_code", historical=False):
+    """Declare that `model` is scoped by the region code in `code_field` (a field or a `__` path).
+
+    `historical` records keep the code they were written with when a village is moved or merged (the audit trail
+    says where something happened at the time); all others follow their village to its new code.
+    """
     _registry[model] = code_field
+    if historical:
+        _historical.add(model)
     return model
 
 
 def registered_models():
     return dict(_registry)
+
+
+def models_following_region_changes():
+    """(model, field) pairs whose region code must be rewritten when a village's code changes."""
+    return [
+        (model, field)
+        for model, field in _registry.items()
+        if model not in _historical and "__" not in field and model is not Region
+    ]
 
 
 def code_field_of(model):
@@ -167,7 +183,7 @@ def breadcrumb(user, region):
 
 
 register(Region, code_field="code")
-register(AuditEntry)
+register(AuditEntry, historical=True)
 
 
 # --- view classification ----------------------------------------------------------------------------------
