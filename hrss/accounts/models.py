@@ -45,7 +45,7 @@ class User(AbstractUser):
 
     @property
     def role_labels(self):
-        return [role.label for role in self.role_list]
+        return [str(role.label) for role in self.role_list]
 
 
 class RoleGrant(models.Model):

@@ -26,7 +26,7 @@ def _check_roles(roles, region):
         )
     for role in roles:
         if region.level not in ROLE_LEVELS[role]:
-            allowed = "、".join(Level(level).label for level in sorted(ROLE_LEVELS[role]))
+            allowed = "、".join(str(Level(level).label) for level in sorted(ROLE_LEVELS[role]))
             raise ValidationError(
                 f"角色“{role.label}”只能设在{allowed}一级，而“{region.name}”是{Level(region.level).label}。"
             )
