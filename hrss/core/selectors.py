@@ -34,6 +34,8 @@ def child_offices(user, region):
 
 
 def region_totals(user, region):
+    if region.level == Level.VILLAGE:
+        return None  # a station has nothing below it to count
     below = scoping.within_region(scoping.regions_visible_to(user), region).exclude(pk=region.pk)
     counts = Counter(below.values_list("level", flat=True))
     kinds = Counter(below.filter(level=Level.VILLAGE).values_list("kind", flat=True))
@@ -54,3 +56,9 @@ def search_regions(user, query, limit=20):
     if query.isdigit():
         return regions.filter(code__range=scoping.code_range(query[:12]))[:limit]
     return regions.filter(name__contains=query).order_by("level", "code")[:limit]
+
+
+def staff_of(user, region):
+    """The active staff attached to `region` itself (not below it)."""
+    users = scoping.visible_to(user, get_user_model().objects.filter(is_active=True, region=region))
+    return users.prefetch_related("role_grants").order_by("username")

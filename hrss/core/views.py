@@ -33,6 +33,7 @@ def region_detail(request, code):
         "offices": selectors.child_offices(request.user, region),
         "totals": selectors.region_totals(request.user, region),
         "events": region.events.all()[:20],
+        "staff": selectors.staff_of(request.user, region),
         "can_manage": can_manage,
         "rename_form": RenameRegionForm(initial={"new_name": region.name}) if can_manage else None,
         "move_form": MoveVillageForm() if can_manage and region.level == Level.VILLAGE else None,
