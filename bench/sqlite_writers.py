@@ -55,6 +55,8 @@ def run_writers(use_hrss_settings):
         elapsed = time.perf_counter() - started
         with sqlite3.connect(path) as check:
             (value,) = check.execute("SELECT value FROM counter").fetchone()
+            (journal,) = check.execute("PRAGMA journal_mode").fetchone()
+        assert journal == ("wal" if use_hrss_settings else "delete"), journal
     return failures, value, elapsed
 
 

@@ -68,3 +68,10 @@ def test_an_anonymous_visitor_is_sent_to_login(heyuan):
 def test_the_pages_load_nothing_from_other_hosts(heyuan, city_admin):
     html = page(city_admin, "/")
     assert "http://" not in html.replace("http://testserver", "") and "https://" not in html
+
+
+def test_a_region_code_that_does_not_exist_is_404(heyuan, city_admin):
+    client = Client()
+    client.force_login(city_admin)
+    assert client.get("/regions/441699999999/").status_code == 404
+    assert client.get("/regions/not-a-code/").status_code == 404
