@@ -116,6 +116,8 @@ def database_from_url(url):
     return config
 
 
+if not env("HRSS_DATABASE_URL"):
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no var/ yet
 DATABASES = {"default": database_from_url(env("HRSS_DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE_PATH}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
