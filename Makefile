@@ -20,7 +20,7 @@ install: $(BIN)/.installed
 run: install
 	HRSS_DEBUG=1 $(BIN)/hrss migrate --verbosity 0
 	HRSS_DEBUG=1 $(BIN)/hrss load-regions
-	HRSS_DEBUG=1 $(BIN)/hrss demo
+	HRSS_DEBUG=1 $(BIN)/hrss demo --people 20000 --seed 2011
 	@echo "工作台: http://$(HOST)/"
 	HRSS_DEBUG=1 $(BIN)/hrss runserver $(HOST)
 

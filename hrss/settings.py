@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "hrss.core",
     "hrss.accounts",
+    "hrss.residents",
 ]
 
 MIDDLEWARE = [
@@ -206,3 +207,11 @@ LOGGING = {
 # Lockout is per username on purpose: township offices sit behind one NAT address, and locking that address
 # would lock out the whole office after one person's typos (docs/adr/0002-password-policy.md).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# --- Imports -------------------------------------------------------------------------------------------
+# A 1,000,000-row ledger is about 40 MB as .xlsx and 200 MB of XML inside it.
+HRSS_IMPORT_MAX_FILE_MB = env_int("HRSS_IMPORT_MAX_FILE_MB", 200)
+HRSS_IMPORT_MAX_UNCOMPRESSED_MB = env_int("HRSS_IMPORT_MAX_UNCOMPRESSED_MB", 1024)
+HRSS_IMPORT_MAX_ROWS = env_int("HRSS_IMPORT_MAX_ROWS", 1_000_000)
+# Where uploaded files wait for their import job; each is deleted when its job ends.
+HRSS_IMPORT_DIR = Path(env("HRSS_IMPORT_DIR", str(DATA_DIR / "imports")))

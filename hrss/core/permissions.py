@@ -56,10 +56,11 @@ class Permission(enum.Enum):
     AUDIT_VIEW = "audit.view"
     RESIDENT_VIEW = "resident.view"
     RESIDENT_EDIT = "resident.edit"
+    ID_NUMBER_REVEAL = "resident.id_number.reveal"
 
 
 _BUSINESS_READ = {Permission.REGION_VIEW, Permission.RESIDENT_VIEW}
-_BUSINESS_WRITE = _BUSINESS_READ | {Permission.RESIDENT_EDIT}
+_BUSINESS_WRITE = _BUSINESS_READ | {Permission.RESIDENT_EDIT, Permission.ID_NUMBER_REVEAL}
 
 ROLE_PERMISSIONS = {
     Role.VILLAGE_ASSISTANT: _BUSINESS_WRITE,

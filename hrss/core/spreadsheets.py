@@ -1,0 +1,204 @@
+"""Reading and writing spreadsheets safely: what every import and export of the platform goes through.
+
+Reading: a file is checked before it is parsed (size, type by content not by name, zip bombs, macro workbooks,
+XML entity tricks), then streamed row by row: .xlsx/.xls with python-calamine, .csv with the csv module in
+UTF-8 (with or without BOM) or GB18030 (what Excel on a Chinese Windows saves). Writing: xlsxwriter, with text
+that a spreadsheet would run as a formula neutralised.
+"""
+
+import codecs
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+
+class SpreadsheetRefused(ValueError):
+    """The file is refused before parsing; the message (in Chinese) says why and what to do."""
+
+
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound document (Excel 97-2003)
+MAX_ZIP_ENTRIES = 100
+MAX_COMPRESSION_RATIO = 200
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int
+    max_uncompressed_bytes: int
+    max_rows: int
+    max_cell_chars: int = 1000
+
+
+def default_limits():
+    return Limits(
+        max_file_bytes=settings.HRSS_IMPORT_MAX_FILE_MB * 1024 * 1024,
+        max_uncompressed_bytes=settings.HRSS_IMPORT_MAX_UNCOMPRESSED_MB * 1024 * 1024,
+        max_rows=settings.HRSS_IMPORT_MAX_ROWS,
+    )
+
+
+def sniff_kind(path):
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(XLSX_MAGIC):
+        return "xlsx"
+    if head.startswith(XLS_MAGIC):
+        return "xls"
+    return "csv"
+
+
+def check_file(path, limits=None):
+    """Refuse what must not be parsed. Returns the kind: "xlsx", "xls" or "csv"."""
+    limits = limits or default_limits()
+    path = Path(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise SpreadsheetRefused("文件是空的。")
+    if size > limits.max_file_bytes:
+        raise SpreadsheetRefused(
+            f"文件有 {size / 1048576:.1f} MB，超过了 {limits.max_file_bytes // 1048576} MB 的上限；请分成几个文件上传。"
+        )
+    kind = sniff_kind(path)
+    if kind == "xlsx":
+        _check_xlsx_container(path, limits)
+    elif kind == "csv":
+        _check_text(path)
+    return kind
+
+
+def _check_xlsx_container(path, limits):
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise SpreadsheetRefused("文件已损坏，不是有效的 Excel 文件。") from None
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ZIP_ENTRIES:
+            raise SpreadsheetRefused("文件结构异常（内部条目过多），已拒绝。请用 Excel 另存为 .xlsx 后再上传。")
+        names = {entry.filename for entry in entries}
+        if "[Content_Types].xml" not in names or not any(name.startswith("xl/") for name in names):
+            raise SpreadsheetRefused("文件不是 Excel 工作簿（.xlsx）。")
+        if "xl/vbaProject.bin" in names or "macroEnabled" in archive.read("[Content_Types].xml").decode(
+                "utf-8", "replace"):
+            raise SpreadsheetRefused("文件含有宏（.xlsm），出于安全考虑不接受；请另存为不含宏的 .xlsx 后上传。")
+        total = sum(entry.file_size for entry in entries)
+        compressed = sum(entry.compress_size for entry in entries) or 1
+        if total > limits.max_uncompressed_bytes or total / compressed > MAX_COMPRESSION_RATIO:
+            raise SpreadsheetRefused("文件解压后过大（疑似压缩炸弹），已拒绝。")
+        for entry in entries:
+            if entry.filename.endswith(".xml"):
+                with archive.open(entry) as member:
+                    head = member.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise SpreadsheetRefused("文件内含不允许的 XML 声明，已拒绝。")
+
+
+def _check_text(path):
+    with open(path, "rb") as handle:
+        head = handle.read(65536)
+    if b"\x00" in head:
+        raise SpreadsheetRefused("文件不是表格：请上传 .xlsx、.xls 或 .csv 文件。")
+    if head.startswith(b"%PDF") or head[:5].lower() in (b"<html", b"<!doc"):
+        raise SpreadsheetRefused("文件不是表格：请上传 .xlsx、.xls 或 .csv 文件。")
+
+
+def _csv_encoding(path):
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 20)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start > len(head) - 4:  # cut in the middle of a character at the end of the sample
+            return "utf-8"
+    return "gb18030"
+
+
+def iter_rows(path, kind, limits=None):
+    """Yield (row_number, list_of_cells) from the first sheet, row_number counting from 1 as a spreadsheet does.
+    Cells are str, float, int, bool, date/datetime or None, as the file holds them."""
+    limits = limits or default_limits()
+    if kind == "csv":
+        encoding = _csv_encoding(path)
+        with open(path, encoding=encoding, newline="") as handle:
+            for number, row in enumerate(csv.reader(handle), start=1):
+                if number > limits.max_rows + 1:
+                    raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
+                yield number, row
+        return
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_index(0)
+    except Exception as error:  # calamine raises its own error types for damaged files
+        raise SpreadsheetRefused(f"无法读取该 Excel 文件（{type(error).__name__}），请用 Excel 另存后再上传。") from None
+    if sheet.total_height > limits.max_rows + 1:
+        raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
+    for number, row in enumerate(sheet.iter_rows(), start=sheet.start[0] + 1 if sheet.start else 1):
+        yield number, row
+
+
+def normalise_header(text):
+    """Headers as people type them: full-width characters, spaces, asterisks marking required columns."""
+    text = unicodedata.normalize("NFKC", str(text or ""))
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "*＊:：()（）[]【】")
+
+
+def cell_text(value):
+    """A cell as text; whole numbers typed as numbers lose their ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+# --- writing ---------------------------------------------------------------------------------------------
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def neutralise(value):
+    """Text that a spreadsheet would treat as a formula gets a leading apostrophe (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def write_xlsx(target, sheets):
+    """Write sheets [(name, header, rows)] to `target` (a path or a binary file object). Every value is written as
+    a string or number, never as a formula."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False, "strings_to_numbers": False})
+    bold = workbook.add_format({"bold": True})
+    for name, header, rows in sheets:
+        sheet = workbook.add_worksheet(name[:31])
+        sheet.write_row(0, 0, header, bold)
+        for index, row in enumerate(rows, start=1):
+            for column, value in enumerate(row):
+                value = neutralise(value)
+                if isinstance(value, str):
+                    sheet.write_string(index, column, value)
+                elif value is None:
+                    continue
+                else:
+                    sheet.write(index, column, value)
+    workbook.close()
+    return target
+
+
+def xlsx_bytes(sheets):
+    buffer = io.BytesIO()
+    write_xlsx(buffer, sheets)
+    return buffer.getvalue()

@@ -1,0 +1,468 @@
+"""Importing a village's labour-force spreadsheet (劳动力资源台账).
+
+Each row is mapped to the ledger's fields and validated on its own; valid rows are saved and invalid rows are not,
+and every rejected row comes back with its row number, column and reason in Chinese. Rows are applied in batches,
+each batch in one transaction together with the job's progress, so a crash or kill half-way loses nothing already
+reported as saved and leaves no half-written row; running the job again resumes after the last saved batch, and
+importing the same file twice changes nothing (rows equal to the ledger count as unchanged).
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from hrss.core import audit, scoping
+from hrss.core.id_numbers import InvalidIdNumber, parse
+from hrss.core.models import Level, Region
+from hrss.core.spreadsheets import SpreadsheetRefused, cell_text, check_file, iter_rows, normalise_header
+from hrss.core.working_age import Category
+from hrss.residents.models import (
+    Education,
+    FlexibleForm,
+    Household,
+    HukouType,
+    LabourStatus,
+    LabourStatusEvent,
+    MigrantDestination,
+    Person,
+    Relation,
+    WorkCapacity,
+)
+from hrss.residents.rules import check_status
+
+BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str  # the header of the template
+    aliases: tuple = ()
+    required: bool = False
+
+
+COLUMNS = (
+    Column("id_number", "公民身份号码", ("身份证号码", "身份证号", "证件号码", "公民身份证号码"), required=True),
+    Column("name", "姓名", ("名字",), required=True),
+    Column("relation_to_head", "与户主关系", ("与户主的关系", "家庭关系")),
+    Column("head_id_number", "户主公民身份号码", ("户主身份证号码", "户主身份证号", "户主证件号码")),
+    Column("hukou_type", "户籍性质", ("户口性质", "户籍类型", "户口类型")),
+    Column("education", "文化程度", ("学历",)),
+    Column("labour_status", "就业状态", ("就业情况", "劳动力状态", "就业状况"), required=True),
+    Column("status_detail", "转移去向或灵活就业形式", ("转移去向", "灵活就业形式", "就业去向")),
+    Column("status_since", "状态起始日期", ("起始日期", "就业状态起始日期")),
+    Column("phone", "联系电话", ("电话", "手机", "手机号码", "联系方式")),
+    Column("work_capacity", "劳动能力", ("健康状况劳动能力",)),
+    Column("skills", "技能特长", ("技能",)),
+    Column("wants_training", "培训意愿", ()),
+    Column("wants_employment", "就业意愿", ()),
+    Column("wants_business", "创业意愿", ()),
+    Column("village_code", "村(社区)代码", ("村社区代码", "村代码", "社区代码", "区划代码")),
+)
+TEMPLATE_HEADERS = [column.header for column in COLUMNS]
+_HEADER_INDEX = {}
+for _column in COLUMNS:
+    for _alias in (_column.header, *_column.aliases):
+        _HEADER_INDEX[normalise_header(_alias)] = _column
+
+
+def _labels(choices):
+    return {str(label): value for value, label in choices}
+
+
+STATUS_BY_LABEL = _labels(LabourStatus.choices) | {"就业": LabourStatus.EMPLOYED, "个体": LabourStatus.FLEXIBLE,
+                                                  "个体经营": LabourStatus.FLEXIBLE, "外出务工": LabourStatus.MIGRANT,
+                                                  "退休/领取养老金": LabourStatus.RETIRED, "学生": LabourStatus.STUDENT}
+DESTINATION_BY_LABEL = _labels(MigrantDestination.choices) | {"县外": MigrantDestination.IN_PROVINCE,
+                                                            "市外省内": MigrantDestination.IN_PROVINCE}
+FORM_BY_LABEL = _labels(FlexibleForm.choices)
+RELATION_BY_LABEL = _labels(Relation.choices) | {
+    "本人": Relation.HEAD, "妻": Relation.SPOUSE, "夫": Relation.SPOUSE, "妻子": Relation.SPOUSE, "丈夫": Relation.SPOUSE,
+    "子": Relation.CHILD, "女": Relation.CHILD, "儿子": Relation.CHILD, "女儿": Relation.CHILD, "长子": Relation.CHILD,
+    "长女": Relation.CHILD, "次子": Relation.CHILD, "次女": Relation.CHILD, "父亲": Relation.PARENT,
+    "母亲": Relation.PARENT, "孙子": Relation.GRANDCHILD, "孙女": Relation.GRANDCHILD, "儿媳": Relation.CHILD_IN_LAW,
+    "女婿": Relation.CHILD_IN_LAW,
+}
+HUKOU_BY_LABEL = _labels(HukouType.choices) | {"农业户口": HukouType.AGRICULTURAL, "非农业户口": HukouType.NON_AGRICULTURAL,
+                                              "城镇": HukouType.NON_AGRICULTURAL, "农村": HukouType.AGRICULTURAL,
+                                              "居民户口": HukouType.RESIDENT}
+EDUCATION_BY_LABEL = _labels(Education.choices) | {code: code for code in Education.values} | {
+    "本科": Education.UNIVERSITY, "大专": Education.COLLEGE, "专科": Education.COLLEGE, "中专": Education.TECHNICAL,
+    "技校": Education.VOCATIONAL, "职高": Education.TECHNICAL, "文盲": Education.NONE, "博士": Education.POSTGRADUATE,
+    "硕士": Education.POSTGRADUATE,
+}
+CAPACITY_BY_LABEL = _labels(WorkCapacity.choices) | {"健康": WorkCapacity.FULL, "完全": WorkCapacity.FULL,
+                                                    "部分丧失": WorkCapacity.PARTIAL, "丧失": WorkCapacity.NONE,
+                                                    "完全丧失": WorkCapacity.NONE}
+YES = {"是", "有", "愿意", "y", "yes", "1", "√", "true"}
+NO = {"否", "无", "不愿意", "n", "no", "0", "", "false"}
+
+# Fields compared to decide whether a row changes an existing person.
+COMPARED_FIELDS = ("name", "relation_to_head", "hukou_type", "education", "phone", "work_capacity", "skills",
+                   "wants_training", "wants_employment", "wants_business")
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    reason: str
+
+    def as_dict(self):
+        return {"row": self.row, "column": self.column, "reason": self.reason}
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    rows_processed: int = 0
+
+    def as_dict(self):
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "rejected": [error.as_dict() for error in self.rejected]}
+
+
+class ImportRefused(ValueError):
+    """The whole file is refused (not a spreadsheet, missing columns, too large ...)."""
+
+
+# --- header ----------------------------------------------------------------------------------------------
+
+
+def map_header(cells):
+    """Map header cells to columns. Returns ({position: Column}, notes); refuses a file without required columns."""
+    mapping, notes, seen = {}, [], set()
+    for position, cell in enumerate(cells):
+        text = cell_text(cell)
+        if not text:
+            continue
+        column = _HEADER_INDEX.get(normalise_header(text))
+        if column is None:
+            notes.append(f"未识别的列“{text}”已忽略。")
+        elif column.field in seen:
+            notes.append(f"列“{text}”重复，只使用第一列。")
+        else:
+            mapping[position] = column
+            seen.add(column.field)
+    missing = [column.header for column in COLUMNS if column.required and column.field not in seen]
+    if missing:
+        raise ImportRefused(f"表头缺少必填列：{'、'.join(missing)}。请使用下载的模板，或检查第一行表头。")
+    return mapping, notes
+
+
+# --- one row ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    values: dict
+
+
+def _choice(value, table, column, errors, row, default=""):
+    text = cell_text(value)
+    if not text:
+        return default
+    found = table.get(text) or table.get(text.replace(" ", ""))
+    if found is None:
+        errors.append(RowError(row, column, f"“{text}”不是可选的值；可填：{'、'.join(list(table)[:12])}"))
+        return default
+    return found
+
+
+def _flag(value, column, errors, row):
+    text = cell_text(value).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    errors.append(RowError(row, column, f"“{cell_text(value)}”应填“是”或“否”。"))
+    return False
+
+
+def _date(value, column, errors, row):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = cell_text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    try:
+        parts = [int(part) for part in text.split("-")]
+        return datetime.date(*parts) if len(parts) == 3 else datetime.date(parts[0], parts[1], 1)
+    except (ValueError, TypeError, IndexError):
+        errors.append(RowError(row, column, f"“{cell_text(value)}”不是日期，请写成 2026-03-01 的形式。"))
+        return None
+
+
+def _status(value, errors, row, column):
+    """就业状态 may carry the destination or form in the same cell: 转移就业（省外）, 灵活就业-钟点工."""
+    text = cell_text(value).replace("（", "(").replace("）", ")")
+    if not text:
+        errors.append(RowError(row, column, "就业状态为必填项。"))
+        return None, ""
+    base, detail = text, ""
+    for separator in ("(", "-", "－", "/", "："):
+        if separator in text:
+            base, _, detail = text.partition(separator)
+            detail = detail.rstrip(")")
+            break
+    status = STATUS_BY_LABEL.get(base)
+    if status is None:
+        errors.append(RowError(row, column, f"“{text}”不是可选的就业状态；可填：{'、'.join(LabourStatus.labels)}"))
+        return None, ""
+    return status, detail
+
+
+def parse_row(row_number, cells, mapping, *, today):
+    errors, values = [], {}
+    raw = {column.field: cells[position] if position < len(cells) else None for position, column in mapping.items()}
+    header = {column.field: column.header for column in mapping.values()}
+
+    try:
+        parsed_id = parse(raw.get("id_number"), today=today)
+        values.update(id_number=parsed_id.number, birth_date=parsed_id.birth_date, sex=parsed_id.sex)
+    except InvalidIdNumber as error:
+        errors.append(RowError(row_number, header["id_number"], str(error)))
+        parsed_id = None
+    name = cell_text(raw.get("name"))
+    if not name:
+        errors.append(RowError(row_number, header["name"], "姓名为必填项。"))
+    elif len(name) > 50:
+        errors.append(RowError(row_number, header["name"], "姓名过长（超过50个字）。"))
+    values["name"] = name
+    if "relation_to_head" in raw:
+        values["relation_to_head"] = _choice(raw["relation_to_head"], RELATION_BY_LABEL, header["relation_to_head"],
+                                             errors, row_number)
+    head = cell_text(raw.get("head_id_number"))
+    if head:
+        try:
+            values["head_id_number"] = parse(raw["head_id_number"], today=today).number
+        except InvalidIdNumber as error:
+            errors.append(RowError(row_number, header["head_id_number"], str(error)))
+    if "hukou_type" in raw:
+        values["hukou_type"] = _choice(raw["hukou_type"], HUKOU_BY_LABEL, header["hukou_type"], errors, row_number)
+    if "education" in raw:
+        values["education"] = _choice(raw["education"], EDUCATION_BY_LABEL, header["education"], errors, row_number)
+    if "work_capacity" in raw:
+        values["work_capacity"] = _choice(raw["work_capacity"], CAPACITY_BY_LABEL, header["work_capacity"], errors,
+                                          row_number, default=WorkCapacity.FULL)
+    if "phone" in raw:
+        phone = cell_text(raw["phone"])
+        if phone and not phone.replace("-", "").isdigit():
+            errors.append(RowError(row_number, header["phone"], f"“{phone}”不是电话号码。"))
+        values["phone"] = phone[:20]
+    if "skills" in raw:
+        values["skills"] = cell_text(raw["skills"])[:200]
+    for flag in ("wants_training", "wants_employment", "wants_business"):
+        if flag in raw:
+            values[flag] = _flag(raw[flag], header[flag], errors, row_number)
+    if "village_code" in raw:
+        values["village_code"] = cell_text(raw["village_code"])
+
+    status, detail = _status(raw.get("labour_status"), errors, row_number, header["labour_status"])
+    detail_text = cell_text(raw.get("status_detail")) or detail
+    if status == LabourStatus.MIGRANT:
+        detail = DESTINATION_BY_LABEL.get(detail_text, "") if detail_text else ""
+        if detail_text and not detail:
+            errors.append(RowError(row_number, header.get("status_detail", header["labour_status"]),
+                                   f"转移去向“{detail_text}”应为：县内、县外省内、省外。"))
+    elif status == LabourStatus.FLEXIBLE:
+        detail = FORM_BY_LABEL.get(detail_text, "") if detail_text else ""
+        if detail_text and not detail:
+            errors.append(RowError(row_number, header.get("status_detail", header["labour_status"]),
+                                   f"灵活就业形式“{detail_text}”应为：{'、'.join(FlexibleForm.labels)}。"))
+    else:
+        detail = ""
+    since = _date(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
+    if status and parsed_id and not errors:
+        check = check_status(birth_date=parsed_id.birth_date, sex=parsed_id.sex,
+                             retirement_category=Category.WORKER, status=status, detail=detail,
+                             effective_date=since, work_capacity=values.get("work_capacity", WorkCapacity.FULL),
+                             today=today)
+        errors.extend(RowError(row_number, header["labour_status"], message) for message in check.errors)
+    values.update(labour_status=status, status_detail=detail, status_since=since)
+    return ParsedRow(row_number, values), errors
+
+
+# --- applying a batch ------------------------------------------------------------------------------------
+
+
+class Target:
+    """Where rows go: the village given for the whole file, or a per-row village code inside the importer's scope."""
+
+    def __init__(self, actor, default_village):
+        self.actor = actor
+        self.scope = scoping.scope_of(actor) if actor is not None else None
+        self.default_village = default_village
+        self._villages = {}
+
+    def village_for(self, code):
+        if not code:
+            return self.default_village, None
+        if code not in self._villages:
+            self._villages[code] = Region.objects.filter(code=code, level=Level.VILLAGE, is_active=True).first()
+        village = self._villages[code]
+        if village is None or (self.scope is not None and not self.scope.contains_code(code)):
+            return None, f"村(社区)代码 {code} 不存在或不在您的管辖范围内。"
+        return village, None
+
+
+def apply_batch(rows, *, target, result, today, actor):
+    """Save one batch of valid rows (within the caller's transaction)."""
+    ids = [row.values["id_number"] for row in rows]
+    existing = {person.id_number: person for person in Person.objects.filter(id_number__in=ids)}
+    to_create, to_update, events = [], [], []
+    households_needed = {}
+    for row in rows:
+        values = row.values
+        village, problem = target.village_for(values.pop("village_code", ""))
+        if village is None:
+            result.rejected.append(RowError(row.row, "村(社区)代码", problem or "未指定村(社区)。"))
+            continue
+        person = existing.get(values["id_number"])
+        if person is not None and person.region_code != village.code:
+            if target.scope is not None and target.scope.contains_code(person.region_code):
+                reason = "该人员已登记在辖区内另一个村(社区)；如已迁入，请在人员页面办理迁移。"
+            else:
+                reason = "该公民身份号码已在其他地区登记，请核实；如已迁入，请联系原登记地办理迁移。"
+            result.rejected.append(RowError(row.row, "公民身份号码", reason))
+            continue
+        head = values.pop("head_id_number", "") or values["id_number"]
+        if values.get("relation_to_head") == Relation.HEAD:
+            head = values["id_number"]
+        households_needed.setdefault(head, village.code)
+        if person is None:
+            to_create.append((row, village, head))
+            continue
+        changed = {name: values[name] for name in COMPARED_FIELDS if name in values and getattr(person, name) != values[name]}
+        status_changed = (person.labour_status, person.status_detail) != (values["labour_status"], values["status_detail"])
+        if not changed and not status_changed:
+            result.unchanged += 1
+            continue
+        for name, value in changed.items():
+            setattr(person, name, value)
+        person.version += 1
+        to_update.append((person, changed))
+        if status_changed:
+            events.append(LabourStatusEvent(person=person, status=values["labour_status"], detail=values["status_detail"],
+                                            effective_date=values["status_since"], region_code=person.region_code,
+                                            source=LabourStatusEvent.Source.IMPORT, recorded_by=actor))
+            person.labour_status, person.status_detail = values["labour_status"], values["status_detail"]
+            person.status_since = values["status_since"]
+        result.updated += 1
+
+    households = {household.head_id_number: household
+                  for household in Household.objects.filter(head_id_number__in=list(households_needed))}
+    missing = [Household(head_id_number=head, region_code=code) for head, code in households_needed.items()
+               if head not in households]
+    for household in Household.objects.bulk_create(missing):
+        households[household.head_id_number] = household
+
+    new_people = []
+    for row, village, head in to_create:
+        values = row.values
+        person = Person(region_code=village.code, household=households[head], **{
+            key: value for key, value in values.items() if key not in ("village_code",)})
+        new_people.append(person)
+    Person.objects.bulk_create(new_people)
+    for person in new_people:
+        events.append(LabourStatusEvent(person=person, status=person.labour_status, detail=person.status_detail,
+                                        effective_date=person.status_since, region_code=person.region_code,
+                                        source=LabourStatusEvent.Source.IMPORT, recorded_by=actor))
+    result.created += len(new_people)
+    if to_update:
+        fields = sorted({name for _person, changed in to_update for name in changed}
+                        | {"version", "labour_status", "status_detail", "status_since", "updated_at"})
+        now = timezone.now()
+        for person, _changed in to_update:
+            person.updated_at = now
+        Person.objects.bulk_update([person for person, _ in to_update], fields, batch_size=500)
+    LabourStatusEvent.objects.bulk_create(events, batch_size=1000)
+
+
+# --- the whole file ----------------------------------------------------------------------------------------
+
+
+def file_sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progress=None, start_after_row=0):
+    """Import a ledger file. `village` receives rows without a village code column. `progress(result)` is called
+    inside each batch's transaction (the job records its progress there). Returns an ImportResult."""
+    today = today or timezone.localdate()
+    if village is not None and actor is not None and not scoping.scope_of(actor).contains_code(village.code):
+        raise PermissionDenied("该村(社区)不在您的管辖范围内。")
+    try:
+        kind = check_file(path)
+        rows = iter_rows(path, kind)
+        mapping, notes, result = None, [], ImportResult()
+        target = Target(actor, village)
+        batch, seen = [], {}
+        for row_number, cells in rows:
+            if mapping is None:
+                if not any(cell_text(cell) for cell in cells):
+                    continue
+                mapping, notes = map_header(cells)
+                result.notes = notes
+                if village is None and not any(c.field == "village_code" for c in mapping.values()):
+                    raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
+                continue
+            if not any(cell_text(cell) for cell in cells):
+                continue
+            if row_number <= start_after_row:
+                result.rows_processed = row_number
+                continue
+            parsed, errors = parse_row(row_number, cells, mapping, today=today)
+            id_number = parsed.values.get("id_number")
+            if not errors and id_number in seen:
+                errors.append(RowError(row_number, "公民身份号码", f"与第{seen[id_number]}行的公民身份号码重复。"))
+            if errors:
+                result.rejected.extend(errors)
+            else:
+                seen[id_number] = row_number
+                batch.append(parsed)
+            result.rows_processed = row_number
+            if len(batch) >= BATCH_SIZE:
+                _commit(batch, target, result, today, actor, dry_run, progress)
+                batch = []
+        if mapping is None:
+            raise ImportRefused("文件中没有表头和数据。")
+        _commit(batch, target, result, today, actor, dry_run, progress)
+    except SpreadsheetRefused as error:
+        raise ImportRefused(str(error)) from None
+    return result
+
+
+def _commit(batch, target, result, today, actor, dry_run, progress):
+    with transaction.atomic():
+        if batch:
+            apply_batch(batch, target=target, result=result, today=today, actor=actor)
+        if progress is not None:
+            progress(result)
+        if dry_run:
+            transaction.set_rollback(True)
+
+
+def record_import(*, actor, result, village, file_name, sha256, dry_run=False):
+    """The import's audit entry: one per file, with its counts and the file's SHA-256."""
+    if dry_run:
+        return None
+    return audit.record(actor=actor, action="residents.ledger.imported", target=village,
+                        after={"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+                               "rejected": len(result.rejected), "file": file_name, "sha256": sha256})

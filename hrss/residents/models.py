@@ -1,0 +1,197 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hrss.core import scoping
+from hrss.core.id_numbers import mask
+from hrss.core.working_age import age_on
+
+
+class LabourStatus(models.TextChoices):
+    EMPLOYED = "employed", _("单位就业")
+    FLEXIBLE = "flexible", _("灵活就业")
+    FARMING = "farming", _("务农")
+    MIGRANT = "migrant", _("转移就业")
+    UNEMPLOYED = "unemployed", _("失业")
+    STUDENT = "student", _("在校")
+    INCAPACITATED = "incapacitated", _("丧失劳动能力")
+    RETIRED = "retired", _("退休")
+    MILITARY = "military", _("服兵役")
+    OTHER = "other", _("其他")
+
+
+# Statuses that mean the person works or seeks work, i.e. is in the labour force.
+WORKING_STATUSES = {LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE, LabourStatus.FARMING, LabourStatus.MIGRANT}
+ACTIVE_STATUSES = WORKING_STATUSES | {LabourStatus.UNEMPLOYED}
+
+
+class MigrantDestination(models.TextChoices):
+    IN_COUNTY = "in_county", _("县内")
+    IN_PROVINCE = "in_province", _("县外省内")
+    OUT_OF_PROVINCE = "out_of_province", _("省外")
+
+
+class FlexibleForm(models.TextChoices):
+    HOURLY = "hourly", _("钟点工")
+    TEMPORARY = "temporary", _("临时工")
+    VENDOR = "vendor", _("个体摊贩")
+    ONLINE = "online", _("网络平台")
+    FREELANCE = "freelance", _("自由职业")
+    SELF_EMPLOYED = "self_employed", _("个体经营")
+    OTHER = "other", _("其他")
+
+
+class HukouType(models.TextChoices):
+    AGRICULTURAL = "agricultural", _("农业")
+    NON_AGRICULTURAL = "non_agricultural", _("非农业")
+    RESIDENT = "resident", _("居民")  # the unified 居民户口 since the 2014 reform
+
+
+class Relation(models.TextChoices):
+    HEAD = "head", _("户主")
+    SPOUSE = "spouse", _("配偶")
+    CHILD = "child", _("子女")
+    PARENT = "parent", _("父母")
+    GRANDPARENT = "grandparent", _("祖父母/外祖父母")
+    GRANDCHILD = "grandchild", _("孙子女/外孙子女")
+    SIBLING = "sibling", _("兄弟姐妹")
+    CHILD_IN_LAW = "child_in_law", _("儿媳/女婿")
+    OTHER = "other", _("其他")
+
+
+class Education(models.TextChoices):
+    """GB/T 4658-2006 文化程度, at the level a ledger records."""
+
+    POSTGRADUATE = "10", _("研究生")
+    UNIVERSITY = "20", _("大学本科")
+    COLLEGE = "30", _("大学专科和专科学校")
+    TECHNICAL = "40", _("中等专业学校")
+    VOCATIONAL = "50", _("技工学校")
+    SENIOR = "60", _("高中")
+    JUNIOR = "70", _("初中")
+    PRIMARY = "80", _("小学")
+    NONE = "90", _("文盲或半文盲")
+
+
+class WorkCapacity(models.TextChoices):
+    FULL = "full", _("完全劳动能力")
+    PARTIAL = "partial", _("部分丧失劳动能力")
+    NONE = "none", _("完全丧失劳动能力")
+
+
+class Household(models.Model):
+    """A 户 of the ledger, known by its head's ID number (the key a village spreadsheet carries)."""
+
+    region_code = models.CharField(_("所在村(社区)"), max_length=12, db_index=True)
+    head_id_number = models.CharField(_("户主公民身份号码"), max_length=18, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("家庭户")
+
+    def __str__(self):
+        return f"户主 {mask(self.head_id_number)}"
+
+
+class Person(models.Model):
+    id_number = models.CharField(_("公民身份号码"), max_length=18, unique=True)
+    name = models.CharField(_("姓名"), max_length=50)
+    sex = models.CharField(_("性别"), max_length=1, choices=[("M", _("男")), ("F", _("女"))])
+    birth_date = models.DateField(_("出生日期"))
+    region_code = models.CharField(_("所在村(社区)"), max_length=12, db_index=True)
+    household = models.ForeignKey(Household, verbose_name=_("家庭户"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="members")
+    relation_to_head = models.CharField(_("与户主关系"), max_length=16, choices=Relation.choices, blank=True)
+    hukou_type = models.CharField(_("户籍性质"), max_length=20, choices=HukouType.choices, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    education = models.CharField(_("文化程度"), max_length=2, choices=Education.choices, blank=True)
+    skills = models.CharField(_("技能特长"), max_length=200, blank=True)
+    qualifications = models.CharField(_("职业资格"), max_length=200, blank=True)
+    work_capacity = models.CharField(_("劳动能力"), max_length=10, choices=WorkCapacity.choices,
+                                     default=WorkCapacity.FULL)
+    health_note = models.CharField(_("健康状况"), max_length=100, blank=True)
+    retirement_category = models.CharField(_("退休年龄类别"), max_length=10, default="worker",
+                                           choices=[("worker", _("工人")), ("cadre", _("干部/管理岗")),
+                                                    ("flexible", _("灵活就业"))])
+    wants_employment = models.BooleanField(_("就业意愿"), default=False)
+    wants_training = models.BooleanField(_("培训意愿"), default=False)
+    wants_business = models.BooleanField(_("创业意愿"), default=False)
+    wanted_occupation = models.CharField(_("求职意向职业"), max_length=100, blank=True)
+    wanted_place = models.CharField(_("求职意向地点"), max_length=100, blank=True)
+    wanted_wage = models.CharField(_("期望月薪"), max_length=50, blank=True)
+    # The current labour status, kept with the history (LabourStatusEvent) by the services, for fast counts.
+    labour_status = models.CharField(_("就业状态"), max_length=16, choices=LabourStatus.choices,
+                                     default=LabourStatus.OTHER, db_index=True)
+    status_detail = models.CharField(_("状态说明"), max_length=20, blank=True)
+    status_since = models.DateField(_("状态起始日期"), null=True, blank=True)
+    surveyed_on = models.DateField(_("调查日期"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("人员")
+        verbose_name_plural = _("人员")
+        indexes = [
+            models.Index(fields=["region_code", "labour_status"]),
+            models.Index(fields=["region_code", "name"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def masked_id_number(self):
+        return mask(self.id_number)
+
+    def age_on(self, day):
+        return age_on(self.birth_date, day)
+
+    @property
+    def status_label(self):
+        label = LabourStatus(self.labour_status).label
+        if self.labour_status == LabourStatus.MIGRANT and self.status_detail:
+            return f"{label}（{MigrantDestination(self.status_detail).label}）"
+        if self.labour_status == LabourStatus.FLEXIBLE and self.status_detail:
+            return f"{label}（{FlexibleForm(self.status_detail).label}）"
+        return str(label)
+
+
+class LabourStatusEvent(models.Model):
+    """One change of labour status, effective from a date; the ledger shows the status on any date from these."""
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("录入")
+        IMPORT = "import", _("导入")
+        SURVEY = "survey", _("调查")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_events")
+    status = models.CharField(_("就业状态"), max_length=16, choices=LabourStatus.choices)
+    detail = models.CharField(_("说明"), max_length=20, blank=True)
+    effective_date = models.DateField(_("起始日期"))
+    region_code = models.CharField(max_length=12)
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["effective_date", "id"]
+        indexes = [models.Index(fields=["person", "effective_date"])]
+
+
+class PersonMove(models.Model):
+    """A person moving to another village keeps their history; this records the move."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="moves")
+    from_region_code = models.CharField(max_length=12)
+    to_region_code = models.CharField(max_length=12)
+    effective_date = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+
+scoping.register(Person)
+scoping.register(Household)
+# Status events are scoped through their person (their own region_code records where they were recorded).
+scoping.register(LabourStatusEvent, code_field="person__region_code")

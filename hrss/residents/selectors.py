@@ -1,0 +1,127 @@
+"""Reads on the labour-force ledger, always starting from the user's scope."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
+
+from hrss.core import scoping
+from hrss.core.models import PREFIX_LENGTH, Level
+from hrss.core.working_age import MINIMUM_WORKING_AGE
+from hrss.residents.models import LabourStatus, Person, WorkCapacity
+
+AGE_BANDS = [
+    ("under16", "16岁以下", None, 15),
+    ("16-24", "16-24岁", 16, 24),
+    ("25-34", "25-34岁", 25, 34),
+    ("35-44", "35-44岁", 35, 44),
+    ("45-54", "45-54岁", 45, 54),
+    ("55-59", "55-59岁", 55, 59),
+    ("60-64", "60-64岁", 60, 64),
+    ("65+", "65岁及以上", 65, None),
+]
+
+
+def people_visible_to(user):
+    return scoping.visible_to(user, Person.objects.all())
+
+
+def _birth_range(day, youngest_age, oldest_age):
+    """Birth dates of people aged youngest..oldest (inclusive) on `day`."""
+    condition = Q()
+    if youngest_age is not None:
+        condition &= Q(birth_date__lte=_shift_years(day, -youngest_age))
+    if oldest_age is not None:
+        condition &= Q(birth_date__gt=_shift_years(day, -(oldest_age + 1)))
+    return condition
+
+
+def _shift_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def search_people(user, *, region=None, query="", status="", sex="", band="", day=None):
+    """The ledger list: in scope, optionally within a region, by name or the last digits of the ID number."""
+    day = day or datetime.date.today()
+    people = people_visible_to(user)
+    if region is not None:
+        people = scoping.within_region(people, region)
+    query = (query or "").strip()
+    if query:
+        if query.isdigit() or query[-1:].upper() == "X" and query[:-1].isdigit():
+            people = people.filter(id_number__endswith=query.upper()) if len(query) < 18 else people.filter(
+                id_number=query.upper())
+        else:
+            people = people.filter(name__startswith=query)
+    if status:
+        people = people.filter(labour_status=status)
+    if sex:
+        people = people.filter(sex=sex)
+    if band:
+        for key, _label, youngest, oldest in AGE_BANDS:
+            if key == band:
+                people = people.filter(_birth_range(day, youngest, oldest))
+    return people.order_by("region_code", "household_id", "id")
+
+
+def status_counts(user, region):
+    people = scoping.within_region(people_visible_to(user), region)
+    counts = dict(people.values_list("labour_status").annotate(n=Count("id")).order_by())
+    return [(status, counts.get(status.value, 0)) for status in LabourStatus]
+
+
+def age_sex_counts(user, region, day=None):
+    day = day or datetime.date.today()
+    people = scoping.within_region(people_visible_to(user), region)
+    aggregates = {}
+    for key, _label, youngest, oldest in AGE_BANDS:
+        condition = _birth_range(day, youngest, oldest)
+        aggregates[f"{key}|M"] = Count("id", filter=condition & Q(sex="M"))
+        aggregates[f"{key}|F"] = Count("id", filter=condition & Q(sex="F"))
+    totals = people.aggregate(**aggregates)
+    return [
+        {"band": key, "label": label, "M": totals[f"{key}|M"], "F": totals[f"{key}|F"]}
+        for key, label, _youngest, _oldest in AGE_BANDS
+    ]
+
+
+def counts_by_child_region(user, region):
+    """Persons per child region (county → townships, ...), one grouped query on the code prefix."""
+    if region.level == Level.VILLAGE:
+        return {}
+    length = PREFIX_LENGTH[Level(region.level + 1)]
+    people = scoping.within_region(people_visible_to(user), region)
+    rows = (people.annotate(child=Substr("region_code", 1, length)).values("child")
+            .annotate(total=Count("id"), unemployed=Count("id", filter=Q(labour_status=LabourStatus.UNEMPLOYED)))
+            .order_by())
+    return {row["child"]: row for row in rows}
+
+
+def zero_employment_households(user, region, day=None):
+    """Households in which every member of working age able to work is unemployed (零就业家庭), with at least one
+    such member. Working age is approximated here by 16 to 60 for the household test and refined per person."""
+    from hrss.core.working_age import is_of_working_age
+
+    day = day or datetime.date.today()
+    people = scoping.within_region(people_visible_to(user), region).exclude(household=None)
+    candidates = (people.filter(labour_status=LabourStatus.UNEMPLOYED).values_list("household_id", flat=True)
+                  .distinct())
+    members = (people.filter(household_id__in=list(candidates)).exclude(work_capacity=WorkCapacity.NONE)
+               .order_by("household_id"))
+    households = {}
+    for person in members:
+        if person.age_on(day) < MINIMUM_WORKING_AGE:
+            continue
+        if not is_of_working_age(person.birth_date, person.sex, day, person.retirement_category):
+            continue
+        if person.labour_status in (LabourStatus.STUDENT, LabourStatus.MILITARY):
+            continue  # not available for work, so neither employed nor unemployed
+        households.setdefault(person.household_id, []).append(person)
+    return {
+        household_id: members
+        for household_id, members in households.items()
+        if members and all(member.labour_status == LabourStatus.UNEMPLOYED for member in members)
+    }

@@ -1,0 +1,166 @@
+"""Writes on the labour-force ledger. Each takes the actor, checks scope, and leaves an audit entry."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hrss.core import audit, scoping
+from hrss.core.id_numbers import InvalidIdNumber, parse
+from hrss.core.models import Level
+from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person, PersonMove, Relation
+from hrss.residents.rules import check_status
+
+PERSON_FIELDS = [
+    "name", "region_code", "relation_to_head", "hukou_type", "phone", "education", "skills", "qualifications",
+    "work_capacity", "health_note", "retirement_category", "wants_employment", "wants_training", "wants_business",
+    "wanted_occupation", "wanted_place", "wanted_wage",
+]
+EDITABLE_FIELDS = [field for field in PERSON_FIELDS if field != "region_code"]
+
+
+class StaleVersion(ValidationError):
+    """Someone else saved this record since it was loaded."""
+
+
+def _require_village_in_scope(actor, village):
+    if village is None or village.level != Level.VILLAGE or not village.is_active:
+        raise ValidationError("人员必须登记在一个有效的村(社区)。")
+    if actor is not None and not scoping.scope_of(actor).contains_code(village.code):
+        audit.record_denied(actor=actor, action="residents.person.out_of_scope", note=village.code)
+        raise PermissionDenied("该村(社区)不在您的管辖范围内。")
+
+
+def household_for(*, head_id_number, region_code):
+    household, _ = Household.objects.get_or_create(head_id_number=head_id_number,
+                                                   defaults={"region_code": region_code})
+    return household
+
+
+@transaction.atomic
+def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHER, status_detail="",
+                    status_since=None, head_id_number="", today=None, **fields):
+    """Add a person to a village's ledger with an initial labour status. Returns (person, warnings)."""
+    today = today or timezone.localdate()
+    _require_village_in_scope(actor, village)
+    try:
+        parsed = parse(id_number, today=today)
+    except InvalidIdNumber as error:
+        raise ValidationError(str(error)) from None
+    if Person.objects.filter(id_number=parsed.number).exists():
+        # Deliberately the same message whether or not the existing record is in the actor's scope.
+        raise ValidationError("该公民身份号码已登记，不能重复登记；如已迁入本村，请办理人员迁移。")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("姓名不能为空。")
+    person = Person(id_number=parsed.number, name=name, sex=parsed.sex, birth_date=parsed.birth_date,
+                    region_code=village.code, **fields)
+    if person.relation_to_head == Relation.HEAD or not head_id_number:
+        head_id_number = parsed.number
+    else:
+        try:
+            head_id_number = parse(head_id_number, today=today).number
+        except InvalidIdNumber as error:
+            raise ValidationError(f"户主公民身份号码：{error}") from None
+    status_since = status_since or today
+    check = check_status(birth_date=person.birth_date, sex=person.sex,
+                         retirement_category=person.retirement_category, status=status, detail=status_detail,
+                         effective_date=status_since, work_capacity=person.work_capacity, today=today)
+    if not check.ok:
+        raise ValidationError(check.errors)
+    person.household = household_for(head_id_number=head_id_number, region_code=village.code)
+    person.labour_status, person.status_detail, person.status_since = status, status_detail, status_since
+    person.save()
+    LabourStatusEvent.objects.create(person=person, status=status, detail=status_detail, effective_date=status_since,
+                                     region_code=village.code, recorded_by=actor)
+    audit.record(actor=actor, action="residents.person.registered", target=person,
+                 subject_id_number=person.id_number, after=audit.snapshot(person, PERSON_FIELDS))
+    return person, list(parsed.warnings) + check.warnings
+
+
+@transaction.atomic
+def update_person(*, actor, person, version, **changes):
+    """Change a person's details. `version` is the one the user loaded: if someone saved in between, refuse
+    instead of silently overwriting their change."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
+    before = audit.snapshot(person, EDITABLE_FIELDS)
+    updated = Person.objects.filter(pk=person.pk, version=version).update(version=version + 1, **changes)
+    if not updated:
+        raise StaleVersion("该人员信息已被他人修改，请刷新页面后重新修改。")
+    person.refresh_from_db()
+    audit.record(actor=actor, action="residents.person.updated", target=person, subject_id_number=person.id_number,
+                 before=before, after=audit.snapshot(person, EDITABLE_FIELDS))
+    return person
+
+
+@transaction.atomic
+def record_status_change(*, actor, person, status, effective_date, detail="", note="", today=None):
+    """Record a change of labour status from `effective_date`. Returns (event, warnings)."""
+    today = today or timezone.localdate()
+    check = check_status(birth_date=person.birth_date, sex=person.sex,
+                         retirement_category=person.retirement_category, status=status, detail=detail,
+                         effective_date=effective_date, work_capacity=person.work_capacity, today=today)
+    if not check.ok:
+        raise ValidationError(check.errors)
+    before = audit.snapshot(person, ["labour_status", "status_detail", "status_since"])
+    event = LabourStatusEvent.objects.create(person=person, status=status, detail=detail,
+                                             effective_date=effective_date, region_code=person.region_code,
+                                             note=note, recorded_by=actor)
+    _refresh_current_status(person)
+    audit.record(actor=actor, action="residents.status.recorded", target=person, subject_id_number=person.id_number,
+                 before=before, after={"status": status, "detail": detail, "effective_date": effective_date})
+    return event, check.warnings
+
+
+def _refresh_current_status(person):
+    """The current status is the latest event by effective date (a back-dated change does not override a later one)."""
+    latest = person.status_events.order_by("-effective_date", "-id").first()
+    Person.objects.filter(pk=person.pk).update(labour_status=latest.status, status_detail=latest.detail,
+                                               status_since=latest.effective_date, version=person.version + 1)
+    person.refresh_from_db()
+
+
+def status_on(person, day):
+    """The labour status in force on `day`, or None before the first recorded one."""
+    return person.status_events.filter(effective_date__lte=day).order_by("-effective_date", "-id").first()
+
+
+@transaction.atomic
+def move_person(*, actor, person, to_village, effective_date=None):
+    """Move a person to another village: history stays with the person; both villages' ledgers stay right.
+    The mover must have both villages in scope (a township moves within the township, a county within the
+    county); a move across counties is done by the common upper level."""
+    _require_village_in_scope(actor, to_village)
+    if to_village.code == person.region_code:
+        raise ValidationError("该人员已在这个村(社区)。")
+    effective_date = effective_date or timezone.localdate()
+    from_code = person.region_code
+    PersonMove.objects.create(person=person, from_region_code=from_code, to_region_code=to_village.code,
+                              effective_date=effective_date, recorded_by=actor)
+    Person.objects.filter(pk=person.pk).update(region_code=to_village.code, version=person.version + 1)
+    if person.household_id and person.household.head_id_number == person.id_number:
+        Household.objects.filter(pk=person.household_id).update(region_code=to_village.code)
+    person.refresh_from_db()
+    audit.record(actor=actor, action="residents.person.moved", target=person, subject_id_number=person.id_number,
+                 before={"region_code": from_code}, after={"region_code": to_village.code,
+                                                           "effective_date": effective_date})
+    return person
+
+
+def reveal_id_number(*, actor, person, reason):
+    """The full ID number, for a user allowed to see it; the viewing itself is audited with the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("查看完整身份证号须填写事由。")
+    audit.record(actor=actor, action="residents.id_number.revealed", target=person,
+                 subject_id_number=person.id_number, note=reason)
+    return person.id_number
+
+
+def parse_date(value):
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
