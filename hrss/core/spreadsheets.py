@@ -141,7 +141,7 @@ def iter_rows(path, kind, limits=None):
         sheet = workbook.get_sheet_by_index(0)
     except Exception as error:  # calamine raises its own error types for damaged files
         raise SpreadsheetRefused(f"无法读取该 Excel 文件（{type(error).__name__}），请用 Excel 另存后再上传。") from None
-    if sheet.total_height > limits.max_rows + 1:
+    if sheet.height > limits.max_rows + 1:
         raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
     for number, row in enumerate(sheet.iter_rows(), start=sheet.start[0] + 1 if sheet.start else 1):
         yield number, row

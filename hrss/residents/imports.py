@@ -70,6 +70,10 @@ for _column in COLUMNS:
         _HEADER_INDEX[normalise_header(_alias)] = _column
 
 
+def labels_text(choices):
+    return "、".join(str(label) for label in choices.labels)
+
+
 def _labels(choices):
     return {str(label): value for value, label in choices}
 
@@ -219,7 +223,7 @@ def _status(value, errors, row, column):
             break
     status = STATUS_BY_LABEL.get(base)
     if status is None:
-        errors.append(RowError(row, column, f"“{text}”不是可选的就业状态；可填：{'、'.join(LabourStatus.labels)}"))
+        errors.append(RowError(row, column, f"“{text}”不是可选的就业状态；可填：{labels_text(LabourStatus)}"))
         return None, ""
     return status, detail
 
@@ -281,7 +285,7 @@ def parse_row(row_number, cells, mapping, *, today):
         detail = FORM_BY_LABEL.get(detail_text, "") if detail_text else ""
         if detail_text and not detail:
             errors.append(RowError(row_number, header.get("status_detail", header["labour_status"]),
-                                   f"灵活就业形式“{detail_text}”应为：{'、'.join(FlexibleForm.labels)}。"))
+                                   f"灵活就业形式“{detail_text}”应为：{labels_text(FlexibleForm)}。"))
     else:
         detail = ""
     since = _date(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
