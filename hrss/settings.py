@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "hrss.core",
     "hrss.accounts",
     "hrss.residents",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -215,3 +217,13 @@ HRSS_IMPORT_MAX_UNCOMPRESSED_MB = env_int("HRSS_IMPORT_MAX_UNCOMPRESSED_MB", 102
 HRSS_IMPORT_MAX_ROWS = env_int("HRSS_IMPORT_MAX_ROWS", 1_000_000)
 # Where uploaded files wait for their import job; each is deleted when its job ends.
 HRSS_IMPORT_DIR = Path(env("HRSS_IMPORT_DIR", str(DATA_DIR / "imports")))
+
+# Background work (ledger imports): django-tasks with its database backend; `hrss db_worker` runs the tasks.
+# HRSS_TASKS_IMMEDIATE=1 runs them inside the request instead (tests, or a machine without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("HRSS_TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend",
+    }
+}

@@ -10,6 +10,7 @@ def workbench(request):
     return {
         "nav": {
             "regions": Permission.REGION_VIEW in granted,
+            "residents": Permission.RESIDENT_VIEW in granted,
             "users": Permission.USER_VIEW in granted,
             "audit": Permission.AUDIT_VIEW in granted,
         },

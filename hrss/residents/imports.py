@@ -406,31 +406,31 @@ def file_sha256(path):
     return digest.hexdigest()
 
 
-def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progress=None, start_after_row=0):
+def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progress=None, start_after_row=0,
+                  initial=None):
     """Import a ledger file. `village` receives rows without a village code column. `progress(result)` is called
-    inside each batch's transaction (the job records its progress there). Returns an ImportResult."""
+    inside each batch's transaction (the job records its progress there). A resumed import passes the rows
+    already saved (`start_after_row`) and the counts so far (`initial`). Returns an ImportResult."""
     today = today or timezone.localdate()
     if village is not None and actor is not None and not scoping.scope_of(actor).contains_code(village.code):
         raise PermissionDenied("该村(社区)不在您的管辖范围内。")
     try:
         kind = check_file(path)
         rows = iter_rows(path, kind)
-        mapping, notes, result = None, [], ImportResult()
+        mapping, notes, result = None, [], initial or ImportResult()
         target = Target(actor, village)
         batch, seen = [], {}
         for row_number, cells in rows:
             if mapping is None:
                 if not any(cell_text(cell) for cell in cells):
                     continue
-                mapping, notes = map_header(cells)
-                result.notes = notes
+                mapping, result.notes = map_header(cells)
                 if village is None and not any(c.field == "village_code" for c in mapping.values()):
                     raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
                 continue
             if not any(cell_text(cell) for cell in cells):
                 continue
             if row_number <= start_after_row:
-                result.rows_processed = row_number
                 continue
             parsed, errors = parse_row(row_number, cells, mapping, today=today)
             id_number = parsed.values.get("id_number")

@@ -177,6 +177,11 @@ class LabourStatusEvent(models.Model):
 
     class Meta:
         ordering = ["effective_date", "id"]
+
+    @property
+    def detail_label(self):
+        labels = dict(MigrantDestination.choices) | dict(FlexibleForm.choices)
+        return str(labels.get(self.detail, self.detail))
         indexes = [models.Index(fields=["person", "effective_date"])]
 
 
@@ -195,3 +200,54 @@ scoping.register(Person)
 scoping.register(Household)
 # Status events are scoped through their person (their own region_code records where they were recorded).
 scoping.register(LabourStatusEvent, code_field="person__region_code")
+
+
+class ImportJob(models.Model):
+    """One uploaded ledger file and its import, run in the background; progress is saved with each batch."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("导入中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("未能导入")
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    region_code = models.CharField(max_length=12, db_index=True)  # the village, or the importer's region
+    village_code = models.CharField(max_length=12, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=200)
+    stored_path = models.CharField(max_length=500, blank=True)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    message = models.CharField(max_length=500, blank=True)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    rows_processed = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    rejected = models.JSONField(default=list)
+    notes = models.JSONField(default=list)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self):
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, int(100 * self.rows_processed / (self.rows_total + 1)))
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+scoping.register(ImportJob, historical=True)

@@ -4,7 +4,7 @@ from hrss.core.spreadsheets import xlsx_bytes, write_xlsx
 from hrss.residents.imports import TEMPLATE_HEADERS
 
 TEMPLATE_EXAMPLE = [
-    ["441621198001010017", "张三", "户主", "", "农业", "初中", "转移就业", "省外", "2026-03-01", "13800000000",
+    ["441621198001010017", "陈某某", "户主", "", "农业", "初中", "转移就业", "省外", "2026-03-01", "13800000000",
      "完全劳动能力", "电工", "是", "是", "否", ""],
 ]
 

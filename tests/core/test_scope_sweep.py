@@ -7,7 +7,9 @@ saying here how it is scoped.
 """
 
 import hashlib
+import io
 import json
+import uuid
 
 import pytest
 from django.test import Client
@@ -17,9 +19,12 @@ from hrss.accounts import services as account_services
 from hrss.accounts.models import RoleGrant, User
 from hrss.api.urls import api
 from hrss.core import audit, scoping
-from hrss.core.models import Region
+from hrss.core.models import AuditEntry, Region
 from hrss.core.permissions import Role
+from hrss.residents import services as residents_services
+from hrss.residents.models import ImportJob, LabourStatusEvent, Person
 from tests.conftest import NEIGHBOUR_COUNTY_VILLAGE, NEIGHBOUR_VILLAGE, TOWNSHIP, VILLAGE
+from tests.residents.factories import MAN_1980
 
 
 def all_routes(patterns=None, prefix="", namespace=""):
@@ -44,6 +49,20 @@ LIST_ROUTES = {
     "core:audit-list": {"outsiders": ["neighbour_county_auditor"], "query": {}},
     # Changes only the caller's own password; it reads no one else's data.
     "accounts:password-change": {"outsiders": ["neighbour_county_officer"], "query": {}},
+    "residents:ledger": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"],
+                         "query": {"q": "张"}},
+    "residents:statistics": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
+    "residents:import": {"outsiders": ["neighbour_village_assistant"], "query": {}},
+    # The blank template holds no data at all.
+    "residents:import-template": {"outsiders": ["neighbour_village_assistant"], "query": {}},
+    "residents:export": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
+}
+
+# Routes that take ?region=: naming 下城社区 (or its township) answers 404 to outsiders.
+REGION_PARAM_ROUTES = {
+    "residents:ledger": ["neighbour_village_assistant", "neighbour_county_officer"],
+    "residents:statistics": ["neighbour_village_assistant", "neighbour_county_officer"],
+    "residents:export": ["neighbour_village_assistant", "neighbour_county_officer"],
 }
 
 # Routes that name one object of 下城社区: outsiders holding the route's permission get 404 on every method.
@@ -63,12 +82,30 @@ OBJECT_ROUTES = {
     "accounts:user-set-active": ("user", ["neighbour_county_system_admin"], {"active": "0"}),
     "accounts:user-reset-password": ("user", ["neighbour_county_system_admin"], {}),
     "accounts:user-unlock": ("user", ["neighbour_county_security_admin"], {}),
+    "residents:person-detail": ("person", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
+    "residents:person-status": ("person", ["neighbour_village_assistant", "neighbour_county_officer"],
+                                {"status": "unemployed", "effective_date": "2026-01-01"}),
+    "residents:person-edit": ("person", ["neighbour_village_assistant", "neighbour_county_officer"],
+                              {"name": "被篡改", "work_capacity": "full", "retirement_category": "worker",
+                               "version": "1"}),
+    "residents:person-move": ("person", ["neighbour_village_assistant", "neighbour_county_officer"],
+                              {"to_village_code": NEIGHBOUR_VILLAGE, "effective_date": "2026-01-01"}),
+    "residents:person-reveal": ("person", ["neighbour_village_assistant", "neighbour_county_officer"],
+                                {"reason": "窥探"}),
+    "residents:import-job": ("job", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
+    "residents:import-errors": ("job", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
+    "residents:import-resume": ("job", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
 }
 
 # Routes that create something in a region the caller names: an outsider naming 下城社区 creates nothing.
 CREATE_ROUTES = {
     "accounts:user-create": (["neighbour_county_system_admin"],
                              {"username": "intruder", "full_name": "x", "region": VILLAGE}),
+    "residents:person-new": (["neighbour_village_assistant", "neighbour_county_officer"],
+                             {"village": VILLAGE, "id_number": "44162119800101009X", "name": "外人",
+                              "status": "farming", "work_capacity": "full", "retirement_category": "worker"}),
+    "residents:import": (["neighbour_village_assistant", "neighbour_county_officer"],
+                         {"village_code": VILLAGE}),
 }
 
 # API operations: path template -> the path parameters naming 下城社区's data.
@@ -79,7 +116,7 @@ API_OPERATIONS = {
 
 
 @pytest.fixture
-def personas(make_user, village_assistant, neighbour_village_assistant, county_officer, neighbour_county_officer,
+def personas(heyuan, make_user, village_assistant, neighbour_village_assistant, county_officer, neighbour_county_officer,
              system_admin, neighbour_county_system_admin):
     return {
         "village_assistant": village_assistant,
@@ -90,6 +127,13 @@ def personas(make_user, village_assistant, neighbour_village_assistant, county_o
         "neighbour_county_system_admin": neighbour_county_system_admin,
         "neighbour_county_security_admin": make_user("zsec", "441621000000", Role.SECURITY_ADMIN),
         "neighbour_county_auditor": make_user("zaudit", "441621000000", Role.AUDIT_ADMIN),
+        "person": residents_services.register_person(
+            actor=village_assistant, id_number=MAN_1980, name="张三", village=heyuan[VILLAGE],
+            status="farming")[0],
+        "job": ImportJob.objects.create(
+            id=uuid.uuid4(), region_code=VILLAGE, village_code=VILLAGE, created_by=village_assistant,
+            file_name="下城社区.xlsx", sha256="0" * 64, size=1, status=ImportJob.Status.DONE,
+            rejected=[{"row": 2, "column": "姓名", "reason": "下城社区的秘密"}]),
     }
 
 
@@ -98,6 +142,8 @@ def targets(heyuan, personas):
         "region": {"code": VILLAGE},
         "township": {"code": TOWNSHIP},
         "user": {"pk": personas["village_assistant"].pk},
+        "person": {"pk": personas["person"].pk},
+        "job": {"pk": personas["job"].pk},
     }
 
 
@@ -116,8 +162,22 @@ def state_digest():
         list(User.objects.order_by("pk").values_list("pk", "full_name", "phone", "region_id", "is_active",
                                                      "password")),
         list(RoleGrant.objects.order_by("pk").values_list("user_id", "role")),
+        list(Person.objects.order_by("pk").values_list("pk", "name", "region_code", "labour_status", "version")),
+        list(LabourStatusEvent.objects.order_by("pk").values_list("pk", "person_id", "status")),
+        list(ImportJob.objects.order_by("pk").values_list("pk", "status")),
+        list(AuditEntry.objects.filter(action="residents.id_number.revealed").values_list("pk")),
     ]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
+
+
+def readable(response):
+    """The text of a page, or of every cell of an .xlsx download."""
+    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+        return " ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row)
+    return response.content.decode()
 
 
 def client_for(user):
@@ -180,8 +240,8 @@ def test_create_routes_refuse_regions_outside_scope(route, heyuan, personas):
     before = state_digest()
     for outsider in outsiders:
         response = client_for(personas[outsider]).post("/" + pattern, post_data)
-        assert response.status_code == 200, "the form is shown again with the error"
-        assert "不存在或不在您的管辖范围内" in response.content.decode()
+        assert response.status_code in (200, 404), f"{outsider} {route} -> {response.status_code}"
+        assert "下城社区" not in response.content.decode()
     assert state_digest() == before
 
 
@@ -194,8 +254,8 @@ def test_list_routes_show_nothing_outside_scope(route, heyuan, personas):
     for outsider in case["outsiders"]:
         response = client_for(personas[outsider]).get("/" + pattern, case["query"])
         assert response.status_code == 200, f"{outsider} {route}"
-        body = response.content.decode()
-        for marker in ("下城社区", "alice", "test.marker.xiacheng"):
+        body = readable(response)
+        for marker in ("下城社区", "alice", "test.marker.xiacheng", "张三"):
             assert marker not in body, f"{outsider} sees {marker!r} on {route}"
 
 
@@ -206,6 +266,19 @@ def test_list_routes_show_the_data_to_someone_in_scope(heyuan, personas, auditor
     assert "下城社区" in client_for(personas["county_officer"]).get("/regions/search/", {"q": "下城"}).content.decode()
     assert "alice" in client_for(personas["system_admin"]).get("/accounts/users/").content.decode()
     assert "test.marker.xiacheng" in client_for(auditor).get("/audit/").content.decode()
+
+
+@pytest.mark.parametrize("route", sorted(REGION_PARAM_ROUTES))
+def test_region_parameters_outside_scope_answer_404(route, heyuan, personas):
+    pattern = next(p for n, p, _ in all_routes() if n == route)
+    for outsider in REGION_PARAM_ROUTES[route]:
+        for code in (VILLAGE, TOWNSHIP):
+            response = client_for(personas[outsider]).get("/" + pattern, {"region": code})
+            assert response.status_code == 404, f"{outsider} {route}?region={code} -> {response.status_code}"
+    inside = client_for(personas["village_assistant"]).get("/" + pattern, {"region": VILLAGE})
+    assert inside.status_code == 200
+    if route != "residents:statistics":  # counts only, no names
+        assert "张三" in readable(inside)
 
 
 @pytest.mark.parametrize("path_template", sorted(API_OPERATIONS))

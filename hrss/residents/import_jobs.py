@@ -1,0 +1,115 @@
+"""Ledger imports from the web page: the upload is checked at once (so a refused file is refused while the user
+waits), stored, and imported in the background by a django-tasks worker, with progress the page polls. A job
+interrupted by a crash keeps every saved batch and can be resumed from where it stopped."""
+
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from hrss.core import scoping
+from hrss.core.models import Region
+from hrss.core.spreadsheets import SpreadsheetRefused, check_file, iter_rows
+from hrss.residents.imports import ImportRefused, ImportResult, RowError, file_sha256, import_ledger, record_import
+from hrss.residents.models import ImportJob
+
+
+def _store(uploaded_file, job_id):
+    folder = Path(settings.HRSS_IMPORT_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{job_id}.upload"
+    with open(path, "wb") as handle:
+        for chunk in uploaded_file.chunks():
+            handle.write(chunk)
+    return path
+
+
+def start_import(*, actor, uploaded_file, village=None, dry_run=False):
+    """Check and store an uploaded file, create its job and queue it. Raises ImportRefused for a refused file
+    (nothing is kept of it)."""
+    if village is not None and not scoping.scope_of(actor).contains_code(village.code):
+        raise PermissionDenied
+    job_id = uuid.uuid4()
+    path = _store(uploaded_file, job_id)
+    try:
+        kind = check_file(path)
+        rows_total = sum(1 for _ in iter_rows(path, kind)) - 1
+    except SpreadsheetRefused as error:
+        path.unlink(missing_ok=True)
+        raise ImportRefused(str(error)) from None
+    job = ImportJob.objects.create(
+        id=job_id, created_by=actor, region_code=village.code if village else actor.region.code,
+        village_code=village.code if village else "", file_name=Path(uploaded_file.name).name[:200],
+        stored_path=str(path), sha256=file_sha256(path), size=path.stat().st_size, dry_run=dry_run,
+        rows_total=max(rows_total, 0),
+    )
+    transaction.on_commit(lambda: run_import_job.enqueue(str(job.id)))
+    return job
+
+
+@task()
+def run_import_job(job_id):
+    job = ImportJob.objects.select_related("created_by", "created_by__region").get(pk=job_id)
+    if job.is_finished:
+        return
+    village = Region.objects.get(code=job.village_code) if job.village_code else None
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING, started_at=job.started_at or timezone.now(),
+                                               heartbeat_at=timezone.now())
+    initial = ImportResult(created=job.created, updated=job.updated, unchanged=job.unchanged,
+                           rejected=[RowError(**error) for error in job.rejected], rows_processed=job.rows_processed)
+
+    def save_progress(result):
+        ImportJob.objects.filter(pk=job.pk).update(
+            rows_processed=result.rows_processed, created=result.created, updated=result.updated,
+            unchanged=result.unchanged, rejected=[error.as_dict() for error in result.rejected],
+            notes=result.notes, heartbeat_at=timezone.now(),
+        )
+
+    try:
+        result = import_ledger(job.stored_path, actor=job.created_by, village=village, dry_run=job.dry_run,
+                               progress=None if job.dry_run else save_progress, start_after_row=job.rows_processed,
+                               initial=initial)
+    except (ImportRefused, PermissionDenied) as error:
+        _finish(job, ImportJob.Status.FAILED, message=str(error) or "不在您的管辖范围内。")
+        return
+    save_progress(result)
+    record_import(actor=job.created_by, result=result, village=village, file_name=job.file_name, sha256=job.sha256,
+                  dry_run=job.dry_run)
+    _finish(job, ImportJob.Status.DONE)
+
+
+def _finish(job, status, message=""):
+    ImportJob.objects.filter(pk=job.pk).update(status=status, message=message[:500], finished_at=timezone.now(),
+                                               stored_path="")
+    if job.stored_path:
+        Path(job.stored_path).unlink(missing_ok=True)
+
+
+def resume_import(*, actor, job):
+    """Queue an interrupted job again; it continues after its last saved batch."""
+    if job.is_finished or not job.stored_path or not Path(job.stored_path).exists():
+        raise ImportRefused("该导入已结束或文件已清理，不能继续；请重新上传。")
+    run_import_job.enqueue(str(job.id))
+    return job
+
+
+def purge_orphan_uploads():
+    """Delete stored uploads that no unfinished job refers to (after a crash between storing and creating)."""
+    folder = Path(settings.HRSS_IMPORT_DIR)
+    if not folder.exists():
+        return 0
+    keep = set(ImportJob.objects.exclude(stored_path="").values_list("stored_path", flat=True))
+    removed = 0
+    for path in folder.glob("*.upload"):
+        if str(path) not in keep:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+

@@ -1,0 +1,271 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from hrss.core import audit, scoping
+from hrss.core.models import Level, Region
+from hrss.core.permissions import Permission, has_permission, staff_view
+from hrss.residents import exports, import_jobs, reports, selectors, services
+from hrss.residents.forms import ImportForm, MoveForm, NewPersonForm, PersonForm, RevealForm, StatusChangeForm
+from hrss.residents.imports import ImportRefused
+from hrss.residents.models import ImportJob, LabourStatus, Person
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _region_from_request(request):
+    code = request.GET.get("region") or request.POST.get("region")
+    if code:
+        return scoping.get_region_or_404(request.user, code)
+    scope = scoping.scope_of(request.user)
+    if scope.is_empty:
+        raise PermissionDenied
+    return scope.region
+
+
+def _messages(error):
+    return "；".join(error.messages)
+
+
+@staff_view(Permission.RESIDENT_VIEW)
+def ledger(request):
+    region = _region_from_request(request)
+    filters = {key: request.GET.get(key, "") for key in ("q", "status", "sex", "band")}
+    people = selectors.search_people(request.user, region=region, query=filters["q"], status=filters["status"],
+                                     sex=filters["sex"], band=filters["band"])
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    children = []
+    if region.level < Level.VILLAGE:
+        counts = selectors.counts_by_child_region(request.user, region)
+        for child in scoping.regions_visible_to(request.user).filter(parent=region).order_by("code"):
+            row = counts.get(child.prefix, {})
+            children.append({"region": child, "total": row.get("total", 0), "unemployed": row.get("unemployed", 0)})
+    context = {
+        "region": region, "page": page, "filters": filters, "children": children,
+        "breadcrumb": scoping.breadcrumb(request.user, region), "statuses": LabourStatus.choices,
+        "bands": selectors.AGE_BANDS, "can_edit": has_permission(request.user, Permission.RESIDENT_EDIT),
+    }
+    template = "residents/_ledger_rows.html" if request.htmx and request.htmx.target == "ledger-rows" else \
+        "residents/ledger.html"
+    return render(request, template, context)
+
+
+@staff_view(Permission.RESIDENT_VIEW)
+def person_detail(request, pk):
+    person = scoping.get_visible_or_404(Person, request.user, pk=pk)
+    village = Region.objects.filter(code=person.region_code).first()
+    household = []
+    if person.household_id:
+        household = scoping.visible_to(request.user, Person.objects.filter(household_id=person.household_id)
+                                       ).order_by("birth_date")
+    today = timezone.localdate()
+    from hrss.core.working_age import retirement_age_label, retirement_month
+
+    year, month = retirement_month(person.birth_date, person.sex, person.retirement_category)
+    return render(request, "residents/person_detail.html", {
+        "person": person, "village": village, "household": household,
+        "events": person.status_events.select_related("recorded_by").order_by("-effective_date", "-id"),
+        "moves": person.moves.order_by("-effective_date"),
+        "age": person.age_on(today), "retirement": f"{year}年{month}月（{retirement_age_label(person.birth_date, person.sex, person.retirement_category)}）",
+        "breadcrumb": scoping.breadcrumb(request.user, village) if village else [],
+        "status_form": StatusChangeForm(initial={"effective_date": today}),
+        "edit_form": PersonForm(initial={field: getattr(person, field) for field in services.EDITABLE_FIELDS}),
+        "move_form": MoveForm(initial={"effective_date": today}),
+        "reveal_form": RevealForm(),
+        "can_edit": has_permission(request.user, Permission.RESIDENT_EDIT),
+        "can_reveal": has_permission(request.user, Permission.ID_NUMBER_REVEAL),
+    })
+
+
+@require_POST
+@staff_view(Permission.RESIDENT_EDIT)
+def person_status(request, pk):
+    person = scoping.get_visible_or_404(Person, request.user, pk=pk)
+    form = StatusChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "未保存：请填写新的就业状态和起始日期。")
+        return redirect("residents:person-detail", pk=person.pk)
+    data = form.cleaned_data
+    try:
+        _event, warnings = services.record_status_change(actor=request.user, person=person, status=data["status"],
+                                                         detail=data["detail"], effective_date=data["effective_date"],
+                                                         note=data["note"])
+    except ValidationError as error:
+        messages.error(request, f"未保存：{_messages(error)}")
+    else:
+        messages.success(request, "就业状态变动已记录。")
+        for warning in warnings:
+            messages.warning(request, warning)
+    return redirect("residents:person-detail", pk=person.pk)
+
+
+@require_POST
+@staff_view(Permission.RESIDENT_EDIT)
+def person_edit(request, pk):
+    person = scoping.get_visible_or_404(Person, request.user, pk=pk)
+    form = PersonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "未保存：" + "；".join(f"{form.fields[f].label}：{'，'.join(e)}" for f, e in form.errors.items()))
+        return redirect("residents:person-detail", pk=person.pk)
+    try:
+        version = int(request.POST.get("version", ""))
+        services.update_person(actor=request.user, person=person, version=version, **form.cleaned_data)
+    except (ValueError, ValidationError) as error:
+        messages.error(request, _messages(error) if isinstance(error, ValidationError) else "页面已过期，请刷新后重试。")
+    else:
+        messages.success(request, "人员信息已保存。")
+    return redirect("residents:person-detail", pk=person.pk)
+
+
+@require_POST
+@staff_view(Permission.RESIDENT_EDIT)
+def person_move(request, pk):
+    person = scoping.get_visible_or_404(Person, request.user, pk=pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        village = scoping.regions_visible_to(request.user).filter(
+            code=form.cleaned_data["to_village_code"], level=Level.VILLAGE).first()
+        if village is None:
+            messages.error(request, "未迁移：迁入的村(社区)代码不存在或不在您的管辖范围内。")
+        else:
+            try:
+                services.move_person(actor=request.user, person=person, to_village=village,
+                                     effective_date=form.cleaned_data["effective_date"])
+                messages.success(request, f"已迁入{village.name}。")
+            except ValidationError as error:
+                messages.error(request, _messages(error))
+    else:
+        messages.error(request, "未迁移：请填写12位村(社区)代码和迁移日期。")
+    return redirect("residents:person-detail", pk=person.pk)
+
+
+@require_POST
+@staff_view(Permission.ID_NUMBER_REVEAL)
+def person_reveal(request, pk):
+    person = scoping.get_visible_or_404(Person, request.user, pk=pk)
+    form = RevealForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse('<span class="text-danger">请填写查看事由。</span>')
+    number = services.reveal_id_number(actor=request.user, person=person, reason=form.cleaned_data["reason"])
+    response = render(request, "residents/_revealed.html", {"number": number})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_view(Permission.RESIDENT_EDIT)
+def person_new(request):
+    villages = scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE)
+    code = request.GET.get("village") or request.POST.get("village")
+    village = villages.filter(code=code).first() if code else (villages.first() if villages.count() == 1 else None)
+    form = NewPersonForm(request.POST or None, initial={"status_since": timezone.localdate()})
+    if request.method == "POST" and village is not None and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            person, warnings = services.register_person(
+                actor=request.user, id_number=data.pop("id_number"), name=data.pop("name"), village=village,
+                status=data.pop("status"), status_detail=data.pop("detail"), status_since=data.pop("status_since"),
+                head_id_number=data.pop("head_id_number"), **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已登记：{person.name}")
+            for warning in warnings:
+                messages.warning(request, warning)
+            return redirect("residents:person-detail", pk=person.pk)
+    return render(request, "residents/person_new.html", {"form": form, "village": village,
+                                                         "villages": villages[:200] if village is None else []})
+
+
+@staff_view(Permission.RESIDENT_VIEW)
+def statistics(request):
+    region = _region_from_request(request)
+    today = timezone.localdate()
+    children = []
+    if region.level < Level.VILLAGE:
+        counts = selectors.counts_by_child_region(request.user, region)
+        for child in scoping.regions_visible_to(request.user).filter(parent=region).order_by("code"):
+            row = counts.get(child.prefix, {})
+            children.append({"region": child, "total": row.get("total", 0), "unemployed": row.get("unemployed", 0)})
+    zero = selectors.zero_employment_households(request.user, region, day=today) if region.level >= Level.TOWNSHIP else None
+    return render(request, "residents/statistics.html", {
+        "region": region, "breadcrumb": scoping.breadcrumb(request.user, region),
+        "status_counts": selectors.status_counts(request.user, region),
+        "age_sex": selectors.age_sex_counts(request.user, region, day=today),
+        "children": children, "zero_households": zero, "today": today,
+    })
+
+
+@staff_view(Permission.RESIDENT_VIEW)
+def export(request):
+    region = _region_from_request(request)
+    content = exports.ledger_xlsx(request.user, region)
+    audit.record(actor=request.user, action="residents.ledger.exported", target=region,
+                 after={"rows": content.rows, "sha256": content.sha256})
+    response = HttpResponse(content.data, content_type=XLSX)
+    filename = f"劳动力资源台账-{region.name}-{datetime.date.today():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _quote(text):
+    from urllib.parse import quote
+
+    return quote(text)
+
+
+@staff_view(Permission.RESIDENT_VIEW)
+def import_template(request):
+    response = HttpResponse(reports.template_xlsx(), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote('劳动力资源台账导入模板.xlsx')}"
+    return response
+
+
+@staff_view(Permission.RESIDENT_EDIT)
+def import_page(request):
+    villages = list(scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE)[:500])
+    form = ImportForm(request.POST or None, request.FILES or None, villages=villages)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["village_code"]
+        village = next((v for v in villages if v.code == code), None) if code else None
+        try:
+            job = import_jobs.start_import(actor=request.user, uploaded_file=form.cleaned_data["file"],
+                                           village=village, dry_run=form.cleaned_data["dry_run"])
+        except ImportRefused as error:
+            form.add_error("file", str(error))
+        else:
+            return redirect("residents:import-job", pk=job.pk)
+    jobs = scoping.visible_to(request.user, ImportJob.objects.filter(created_by=request.user))[:10]
+    return render(request, "residents/import.html", {"form": form, "jobs": jobs})
+
+
+@staff_view(Permission.RESIDENT_EDIT)
+def import_job(request, pk):
+    job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
+    template = "residents/_import_progress.html" if request.htmx else "residents/import_job.html"
+    return render(request, template, {"job": job, "rejected": job.rejected[:200]})
+
+
+@staff_view(Permission.RESIDENT_EDIT)
+def import_errors(request, pk):
+    job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
+    response = HttpResponse(reports.rejected_rows_xlsx(job.rejected), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote('未导入的行-' + job.file_name + '.xlsx')}"
+    return response
+
+
+@require_POST
+@staff_view(Permission.RESIDENT_EDIT)
+def import_resume(request, pk):
+    job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
+    try:
+        import_jobs.resume_import(actor=request.user, job=job)
+    except ImportRefused as error:
+        messages.error(request, str(error))
+    return redirect("residents:import-job", pk=job.pk)
