@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from hrss.api.auth import BearerToken
 from hrss.core import scoping
 from hrss.core.api import router as regions_router
+from hrss.residents.api import router as people_router
 
 api = NinjaAPI(
     title="河源市人力资源社会保障公共服务平台 API",
@@ -14,6 +15,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/regions", regions_router)
+api.add_router("/people", people_router)
 
 
 @api.exception_handler(Http404)
@@ -28,6 +30,7 @@ def forbidden(request, exc):
 
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
+    # A service refused the input: say why, in the words the service used.
     return api.create_response(request, {"detail": "；".join(exc.messages)}, status=422)
 
 

@@ -108,10 +108,18 @@ CREATE_ROUTES = {
                          {"village_code": VILLAGE}),
 }
 
-# API operations: path template -> the path parameters naming 下城社区's data.
+# API GET operations: path template -> the path parameters naming 下城社区's data.
 API_OPERATIONS = {
     "/api/v1/regions/{code}": {"code": VILLAGE},
     "/api/v1/regions/{code}/children": {"code": TOWNSHIP},
+    "/api/v1/people/{person_id}": {"person_id": "person"},
+}
+# API POST operations: path, the parameters, and a body that would change 下城社区's data if scope failed.
+API_WRITES = {
+    "/api/v1/people/{person_id}/status": ({"person_id": "person"},
+                                          {"labour_status": "unemployed", "effective_date": "2026-01-01"}),
+    "/api/v1/people": ({}, {"id_number": "441602198203040225", "name": "外人", "village_code": VILLAGE}),
+    "/api/v1/people/search": ({}, {"query": "张三", "region_code": VILLAGE}),
 }
 
 
@@ -202,7 +210,20 @@ def test_every_route_is_covered():
 
 def test_every_api_operation_is_covered():
     paths = api.get_openapi_schema()["paths"]
-    assert set(paths) == set(API_OPERATIONS), "every API operation needs a scope case here"
+    assert set(paths) == set(API_OPERATIONS) | set(API_WRITES), "every API operation needs a scope case here"
+
+
+@pytest.mark.parametrize("path_template", sorted(API_WRITES))
+def test_api_writes_answer_404_outside_scope(path_template, heyuan, personas):
+    params, body = API_WRITES[path_template]
+    path = path_template.format(**{key: personas[value].pk for key, value in params.items()})
+    before = state_digest()
+    for outsider in ("neighbour_village_assistant", "neighbour_county_officer"):
+        token = account_services.create_token(actor=None, user=personas[outsider])
+        response = Client().post(path, body, content_type="application/json",
+                                 headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 404, f"{outsider} POST {path} -> {response.status_code}"
+    assert state_digest() == before
 
 
 @pytest.mark.parametrize("route", sorted(OBJECT_ROUTES))
@@ -283,7 +304,9 @@ def test_region_parameters_outside_scope_answer_404(route, heyuan, personas):
 
 @pytest.mark.parametrize("path_template", sorted(API_OPERATIONS))
 def test_api_operations_answer_404_outside_scope(path_template, heyuan, personas):
-    path = path_template.format(**API_OPERATIONS[path_template])
+    params = {key: personas[value].pk if value in ("person",) else value
+              for key, value in API_OPERATIONS[path_template].items()}
+    path = path_template.format(**params)
     for outsider in ("neighbour_village_assistant", "neighbour_county_officer"):
         token = account_services.create_token(actor=None, user=personas[outsider])
         response = Client().get(path, headers={"Authorization": f"Bearer {token}"})

@@ -1,0 +1,126 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from hrss.core import scoping
+from hrss.core.models import Level
+from hrss.core.permissions import Permission, check_permission
+from hrss.residents import selectors, services
+from hrss.residents.models import LabourStatus, Person
+
+router = Router(tags=["劳动力资源台账"])
+
+
+class PersonOut(Schema):
+    id: int
+    id_number_masked: str
+    name: str
+    sex: str
+    birth_date: datetime.date
+    region_code: str
+    relation_to_head: str
+    labour_status: str
+    labour_status_label: str
+    status_detail: str
+    status_since: datetime.date | None
+    version: int
+
+    @staticmethod
+    def resolve_id_number_masked(obj):
+        return obj.masked_id_number
+
+    @staticmethod
+    def resolve_labour_status_label(obj):
+        return obj.status_label
+
+
+class SearchIn(Schema):
+    """Search terms travel in the body, never in a URL (URLs end up in logs and browser history)."""
+
+    query: str = ""
+    region_code: str | None = None
+    labour_status: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class SearchOut(Schema):
+    count: int
+    results: list[PersonOut]
+
+
+class PersonIn(Schema):
+    id_number: str
+    name: str
+    village_code: str
+    labour_status: str = LabourStatus.OTHER
+    status_detail: str = ""
+    status_since: datetime.date | None = None
+    relation_to_head: str = ""
+    head_id_number: str = ""
+    phone: str = ""
+
+
+class StatusIn(Schema):
+    labour_status: str
+    status_detail: str = ""
+    effective_date: datetime.date
+    note: str = ""
+    version: int | None = None
+
+
+class StatusOut(Schema):
+    person: PersonOut
+    warnings: list[str]
+
+
+def _person(request, person_id):
+    return scoping.get_visible_or_404(Person, request.user, pk=person_id)
+
+
+@router.post("/search", response=SearchOut, summary="按姓名或身份证号（末几位或完整）查找人员")
+def search_people(request, body: SearchIn):
+    check_permission(request.user, Permission.RESIDENT_VIEW)
+    region = scoping.get_region_or_404(request.user, body.region_code) if body.region_code else None
+    people = selectors.search_people(request.user, region=region, query=body.query, status=body.labour_status or "")
+    limit = max(1, min(body.limit, 200))
+    return {"count": people.count(), "results": list(people[body.offset: body.offset + limit])}
+
+
+@router.get("/{person_id}", response=PersonOut, summary="查询一名人员")
+def get_person(request, person_id: int):
+    check_permission(request.user, Permission.RESIDENT_VIEW)
+    return _person(request, person_id)
+
+
+@router.post("", response={201: StatusOut}, summary="登记人员")
+def register_person(request, body: PersonIn):
+    check_permission(request.user, Permission.RESIDENT_EDIT)
+    village = scoping.get_region_or_404(request.user, body.village_code)
+    if village.level != Level.VILLAGE:
+        raise HttpError(422, "人员必须登记在村(社区)。")
+    person, warnings = services.register_person(
+        actor=request.user, id_number=body.id_number, name=body.name, village=village, status=body.labour_status,
+        status_detail=body.status_detail, status_since=body.status_since, head_id_number=body.head_id_number,
+        relation_to_head=body.relation_to_head, phone=body.phone)
+    return Status(201, {"person": person, "warnings": warnings})
+
+
+@router.post("/{person_id}/status", response=StatusOut, summary="记录就业状态变动")
+def change_status(request, person_id: int, body: StatusIn):
+    check_permission(request.user, Permission.RESIDENT_EDIT)
+    person = _person(request, person_id)
+    if body.version is not None and body.version != person.version:
+        raise HttpError(409, "该人员信息已被他人修改，请重新读取后再提交。")
+    if body.labour_status not in LabourStatus.values:
+        raise ValidationError(f"就业状态应为：{'、'.join(LabourStatus.values)}")
+    _event, warnings = services.record_status_change(actor=request.user, person=person, status=body.labour_status,
+                                                     detail=body.status_detail, effective_date=body.effective_date,
+                                                     note=body.note)
+    return {"person": person, "warnings": warnings}
+
+
+
