@@ -21,7 +21,8 @@ run: install
 	HRSS_DEBUG=1 $(BIN)/hrss migrate --verbosity 0
 	HRSS_DEBUG=1 $(BIN)/hrss load-regions
 	HRSS_DEBUG=1 $(BIN)/hrss demo --people 20000 --seed 2011
-	@echo "工作台: http://$(HOST)/"
+	@echo "工作台: http://$(HOST)/  （后台任务进程 db_worker 随之启动，Ctrl-C 一并停止）"
+	HRSS_DEBUG=1 $(BIN)/hrss db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	HRSS_DEBUG=1 $(BIN)/hrss runserver $(HOST)
 
 test: install test-sqlite test-postgres

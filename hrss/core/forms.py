@@ -3,6 +3,11 @@ from django import forms
 from hrss.core.models import AuditEntry
 
 
+def date_input():
+    """A browser date picker; the value must be ISO (YYYY-MM-DD) or the picker shows it empty."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 def style_form(form):
     """Give every widget its Bootstrap class (forms are rendered field by field in the templates)."""
     for field in form.fields.values():
@@ -22,19 +27,19 @@ class StyledForm(forms.Form):
 
 class RenameRegionForm(StyledForm):
     new_name = forms.CharField(label="新名称", max_length=64)
-    effective_date = forms.DateField(label="生效日期", widget=forms.DateInput(attrs={"type": "date"}))
+    effective_date = forms.DateField(label="生效日期", widget=date_input())
     note = forms.CharField(label="依据/说明", max_length=255, required=False)
 
 
 class MoveVillageForm(StyledForm):
     new_township_code = forms.CharField(label="调入乡镇(街道)代码", max_length=12, min_length=12)
-    effective_date = forms.DateField(label="生效日期", widget=forms.DateInput(attrs={"type": "date"}))
+    effective_date = forms.DateField(label="生效日期", widget=date_input())
     note = forms.CharField(label="依据/说明", max_length=255, required=False)
 
 
 class MergeVillageForm(StyledForm):
     target_code = forms.CharField(label="并入的村(社区)代码", max_length=12, min_length=12)
-    effective_date = forms.DateField(label="生效日期", widget=forms.DateInput(attrs={"type": "date"}))
+    effective_date = forms.DateField(label="生效日期", widget=date_input())
     note = forms.CharField(label="依据/说明", max_length=255, required=False)
 
 
@@ -43,6 +48,6 @@ class AuditSearchForm(StyledForm):
     action = forms.CharField(label="操作", required=False)
     subject = forms.CharField(label="涉及人员(身份证号)", required=False, max_length=18)
     outcome = forms.ChoiceField(label="结果", required=False, choices=[("", "全部"), *AuditEntry.Outcome.choices])
-    date_from = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label="起始日期", required=False, widget=date_input())
+    date_to = forms.DateField(label="截止日期", required=False, widget=date_input())
 

@@ -97,8 +97,10 @@ class PopulationGenerator:
         return members
 
 
-def villages_with_area():
+def villages_with_area(shuffle_with):
+    """Every village, in a seeded random order, so that even a small population reaches every county."""
     villages = list(Region.objects.filter(level=Level.VILLAGE, is_active=True).order_by("code"))
+    shuffle_with.shuffle(villages)
     return [(village, village.code[:6]) for village in villages]
 
 
@@ -107,7 +109,7 @@ def generate_population(*, people, seed, today=None, chunk=5000):
     """Create about `people` residents spread over every village. Returns the number created."""
     today = today or datetime.date.today()
     generator = PopulationGenerator(seed, today)
-    villages = villages_with_area()
+    villages = villages_with_area(generator.random)
     if not villages:
         raise ValueError("no villages loaded: run `hrss load-regions` first")
     generator.used |= set(Person.objects.values_list("id_number", flat=True)) if Person.objects.exists() else set()

@@ -1,6 +1,6 @@
 from django import forms
 
-from hrss.core.forms import StyledForm
+from hrss.core.forms import StyledForm, date_input
 from hrss.residents.models import (
     Education,
     FlexibleForm,
@@ -18,7 +18,7 @@ DETAIL_CHOICES = [("", "—")] + [(v, f"转移去向：{label}") for v, label in
 class StatusChangeForm(StyledForm):
     status = forms.ChoiceField(label="新的就业状态", choices=LabourStatus.choices)
     detail = forms.ChoiceField(label="去向/形式", choices=DETAIL_CHOICES, required=False)
-    effective_date = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}))
+    effective_date = forms.DateField(label="起始日期", widget=date_input())
     note = forms.CharField(label="备注", max_length=200, required=False)
 
 
@@ -47,14 +47,14 @@ class NewPersonForm(PersonForm):
     head_id_number = forms.CharField(label="户主公民身份号码（非户主填写）", max_length=30, required=False)
     status = forms.ChoiceField(label="就业状态", choices=LabourStatus.choices)
     detail = forms.ChoiceField(label="去向/形式", choices=DETAIL_CHOICES, required=False)
-    status_since = forms.DateField(label="状态起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    status_since = forms.DateField(label="状态起始日期", required=False, widget=date_input())
 
     field_order = ["id_number", "name", "relation_to_head", "head_id_number", "status", "detail", "status_since"]
 
 
 class MoveForm(StyledForm):
     to_village_code = forms.CharField(label="迁入村(社区)代码", max_length=12, min_length=12)
-    effective_date = forms.DateField(label="迁移日期", widget=forms.DateInput(attrs={"type": "date"}))
+    effective_date = forms.DateField(label="迁移日期", widget=date_input())
 
 
 class RevealForm(StyledForm):
