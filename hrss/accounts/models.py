@@ -56,6 +56,9 @@ class RoleGrant(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_grant_per_role")]
 
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()}"
+
 
 class ApiToken(models.Model):
     """A bearer token for /api/v1/. Only its SHA-256 is stored; the token itself is shown once."""
@@ -67,6 +70,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"
 
     @staticmethod
     def hash(token):

@@ -20,7 +20,8 @@ class Origin:
     request_id: str = ""
 
 
-_origin = contextvars.ContextVar("hrss_audit_origin", default=Origin())
+CLI_ORIGIN = Origin()
+_origin = contextvars.ContextVar("hrss_audit_origin", default=None)
 
 
 def set_origin(origin):
@@ -32,7 +33,7 @@ def reset_origin(token):
 
 
 def current_origin():
-    return _origin.get()
+    return _origin.get() or CLI_ORIGIN
 
 
 def _jsonable(values):

@@ -96,6 +96,9 @@ class RegionEvent(models.Model):
         ordering = ["-effective_date", "-id"]
         indexes = [models.Index(fields=["old_code"])]
 
+    def __str__(self):
+        return f"{self.effective_date} {self.get_kind_display()} {self.old_name}"
+
 
 class AppendOnlyError(Exception):
     pass
@@ -133,6 +136,9 @@ class AuditEntry(models.Model):
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
         ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -1,7 +1,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 

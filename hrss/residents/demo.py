@@ -120,7 +120,7 @@ def generate_population(*, people, seed, today=None, chunk=5000):
         nonlocal pending
         if not pending:
             return
-        households = Household.objects.bulk_create([household for household, _ in pending], batch_size=chunk)
+        Household.objects.bulk_create([household for household, _ in pending], batch_size=chunk)
         persons = []
         for household, members in pending:
             for person in members:

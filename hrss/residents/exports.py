@@ -10,7 +10,14 @@ from hrss.core.id_numbers import mask
 from hrss.core.models import Level, Region
 from hrss.core.spreadsheets import xlsx_bytes
 from hrss.residents import selectors
-from hrss.residents.models import Education, FlexibleForm, HukouType, LabourStatus, MigrantDestination, Relation
+from hrss.residents.models import (
+    Education,
+    FlexibleForm,
+    HukouType,
+    LabourStatus,
+    MigrantDestination,
+    Relation,
+)
 
 PEOPLE_HEADER = ["村(社区)", "公民身份号码", "姓名", "性别", "出生日期", "与户主关系", "户籍性质", "文化程度", "就业状态",
                  "转移去向或灵活就业形式", "状态起始日期", "联系电话"]

@@ -15,7 +15,14 @@ from django_tasks import task
 from hrss.core import scoping
 from hrss.core.models import Region
 from hrss.core.spreadsheets import SpreadsheetRefused, check_file, iter_rows
-from hrss.residents.imports import ImportRefused, ImportResult, RowError, file_sha256, import_ledger, record_import
+from hrss.residents.imports import (
+    ImportRefused,
+    ImportResult,
+    RowError,
+    file_sha256,
+    import_ledger,
+    record_import,
+)
 from hrss.residents.models import ImportJob
 
 

@@ -417,7 +417,7 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
     try:
         kind = check_file(path)
         rows = iter_rows(path, kind)
-        mapping, notes, result = None, [], initial or ImportResult()
+        mapping, result = None, initial or ImportResult()
         target = Target(actor, village)
         batch, seen = [], {}
         for row_number, cells in rows:

@@ -177,12 +177,15 @@ class LabourStatusEvent(models.Model):
 
     class Meta:
         ordering = ["effective_date", "id"]
+        indexes = [models.Index(fields=["person", "effective_date"])]
+
+    def __str__(self):
+        return f"{self.effective_date} {self.get_status_display()}"
 
     @property
     def detail_label(self):
         labels = dict(MigrantDestination.choices) | dict(FlexibleForm.choices)
         return str(labels.get(self.detail, self.detail))
-        indexes = [models.Index(fields=["person", "effective_date"])]
 
 
 class PersonMove(models.Model):
@@ -194,6 +197,9 @@ class PersonMove(models.Model):
     effective_date = models.DateField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.effective_date} {self.from_region_code} → {self.to_region_code}"
 
 
 scoping.register(Person)
@@ -236,6 +242,9 @@ class ImportJob(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.file_name
 
     @property
     def percent(self):

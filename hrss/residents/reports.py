@@ -1,6 +1,6 @@
 """Spreadsheets the ledger hands out: the import template, the rejected-rows report, the ledger export."""
 
-from hrss.core.spreadsheets import xlsx_bytes, write_xlsx
+from hrss.core.spreadsheets import write_xlsx, xlsx_bytes
 from hrss.residents.imports import TEMPLATE_HEADERS
 
 TEMPLATE_EXAMPLE = [

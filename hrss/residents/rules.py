@@ -3,7 +3,13 @@
 from dataclasses import dataclass, field
 
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
-from hrss.residents.models import ACTIVE_STATUSES, FlexibleForm, LabourStatus, MigrantDestination, WorkCapacity
+from hrss.residents.models import (
+    ACTIVE_STATUSES,
+    FlexibleForm,
+    LabourStatus,
+    MigrantDestination,
+    WorkCapacity,
+)
 
 
 @dataclass

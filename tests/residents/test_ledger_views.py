@@ -91,7 +91,7 @@ def test_registering_a_person_from_the_page(heyuan, village_assistant):
 def test_statistics_count_and_link_to_the_people(zhang, city_admin):
     html = client_for(city_admin).get("/residents/statistics/").content.decode()
     assert "源城区" in html
-    assert f"?region=441600000000&status=farming" in html
+    assert "?region=441600000000&status=farming" in html
 
 
 def test_export_totals_and_no_formulas(heyuan, village_assistant):

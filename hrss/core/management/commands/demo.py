@@ -28,6 +28,6 @@ class Command(BaseCommand):
                 started = time.perf_counter()
                 created = generate_population(people=options["people"] - existing, seed=options["seed"])
                 self.stdout.write(f"已生成演示人口 {created} 人（{time.perf_counter() - started:.1f} 秒）。")
-        self.stdout.write("演示账号（密码均为 %s）：" % DEMO_PASSWORD)
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, role, region in users:
             self.stdout.write(f"  {username:<22} {role:<12} {region}")
