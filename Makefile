@@ -34,7 +34,8 @@ test-postgres: install
 	$(TEST_ENV) HRSS_DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
 bench: install
-	$(TEST_ENV) $(BIN)/python -m bench
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(TEST_ENV) $(BIN)/python -m bench $(ROWS)
 
 lint: install
 	$(BIN)/ruff check hrss tests bench

@@ -1,6 +1,10 @@
 """`make bench`: every benchmark prints its figure beside a baseline measured in the same run, as a ratio."""
 
-from bench import sqlite_writers
+import sys
+
+from bench import import_ledger, sqlite_writers
 
 if __name__ == "__main__":
     sqlite_writers.main()
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    import_ledger.main(rows=rows)

@@ -157,6 +157,9 @@ def cell_text(value):
     """A cell as text; whole numbers typed as numbers lose their ".0"."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        # Only text outside ASCII can hold full-width forms worth folding.
+        return value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return unicodedata.normalize("NFKC", str(value)).strip()

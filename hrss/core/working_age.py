@@ -9,6 +9,7 @@ date (RETIREMENT_SCHEMES), not code: a later change is a new row.
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 MINIMUM_WORKING_AGE = 16
 
@@ -59,8 +60,14 @@ def scheme_for(sex, category):
 
 
 def retirement_delay_months(birth_date, sex, category=Category.WORKER):
+    return _delay_months(birth_date.year, birth_date.month, sex, category)
+
+
+@lru_cache(maxsize=8192)
+def _delay_months(year, month, sex, category):
+    # Cached by birth month: imports ask this for every row, and a city has only ~1,200 distinct birth months.
     scheme = scheme_for(sex, category)
-    cohort = _months(birth_date.year, birth_date.month) - _months(*scheme.first_birth_month)
+    cohort = _months(year, month) - _months(*scheme.first_birth_month)
     if cohort < 0:
         return 0
     return min(scheme.maximum_delay_months, cohort // scheme.months_per_step + 1)

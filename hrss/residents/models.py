@@ -121,7 +121,7 @@ class Person(models.Model):
     wanted_wage = models.CharField(_("期望月薪"), max_length=50, blank=True)
     # The current labour status, kept with the history (LabourStatusEvent) by the services, for fast counts.
     labour_status = models.CharField(_("就业状态"), max_length=16, choices=LabourStatus.choices,
-                                     default=LabourStatus.OTHER, db_index=True)
+                                     default=LabourStatus.OTHER)
     status_detail = models.CharField(_("状态说明"), max_length=20, blank=True)
     status_since = models.DateField(_("状态起始日期"), null=True, blank=True)
     surveyed_on = models.DateField(_("调查日期"), null=True, blank=True)
@@ -165,14 +165,16 @@ class LabourStatusEvent(models.Model):
         IMPORT = "import", _("导入")
         SURVEY = "survey", _("调查")
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_events")
+    # No index of its own: the (person, effective_date) index below serves every lookup by person.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_events", db_index=False)
     status = models.CharField(_("就业状态"), max_length=16, choices=LabourStatus.choices)
     detail = models.CharField(_("说明"), max_length=20, blank=True)
     effective_date = models.DateField(_("起始日期"))
     region_code = models.CharField(max_length=12)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
     note = models.CharField(_("备注"), max_length=200, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    # Not indexed: nothing looks events up by recorder (the audit trail answers "what did this user do").
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, db_index=False)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,6 +11,9 @@ from hrss.residents.models import (
     WorkCapacity,
 )
 
+DESTINATIONS = frozenset(MigrantDestination.values)
+FLEXIBLE_FORMS = frozenset(FlexibleForm.values)
+
 
 @dataclass
 class StatusCheck:
@@ -40,9 +43,9 @@ def check_status(*, birth_date, sex, retirement_category, status, detail, effect
         result.errors.append("完全丧失劳动能力的人员不能登记为“失业”。")
     if status == LabourStatus.RETIRED and not past_retirement:
         result.warnings.append("未达到法定退休年龄却登记为“退休”，且系统中没有养老金领取记录，请核实。")
-    if status == LabourStatus.MIGRANT and detail not in MigrantDestination.values:
+    if status == LabourStatus.MIGRANT and detail not in DESTINATIONS:
         result.errors.append("转移就业须注明去向：县内、县外省内或省外。")
-    if status == LabourStatus.FLEXIBLE and detail and detail not in FlexibleForm.values:
+    if status == LabourStatus.FLEXIBLE and detail and detail not in FLEXIBLE_FORMS:
         result.errors.append("灵活就业形式不正确。")
     if status not in (LabourStatus.MIGRANT, LabourStatus.FLEXIBLE) and detail:
         result.errors.append(f"“{status.label}”不需要填写去向或形式。")

@@ -1,0 +1,154 @@
+"""Ledger import throughput, each figure beside a baseline measured in the same run.
+
+1. Bare pipeline: read the file with python-calamine and sqlite3.executemany the rows, unvalidated, into a table
+   with the same unique (公民身份号码) and region indexes, in one transaction.
+2. `hrss import-ledger FILE` with all validation, on a fresh migrated SQLite database with Heyuan loaded.
+3. django-import-export, set up as a Django user would for this model (公民身份号码 as the import id field,
+   skip_unchanged), on 10,000 rows, against hrss on the same 10,000 rows.
+
+Each runs in its own process, so its peak memory (ru_maxrss) is its own.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.ledger_file import ledger_rows, ledger_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def run_measured(args, env=None):
+    """Run a child process; return (seconds, peak RSS in MB, stdout)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    out = process.stdout.read()
+    err = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{args} failed:\n{err.decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024, out.decode()
+
+
+BARE = r"""
+import sqlite3, sys, time
+from python_calamine import CalamineWorkbook
+path, db = sys.argv[1], sys.argv[2]
+connection = sqlite3.connect(db)
+connection.execute("PRAGMA journal_mode=WAL")
+connection.execute('''CREATE TABLE person (id INTEGER PRIMARY KEY, id_number VARCHAR(18) NOT NULL UNIQUE,
+  name VARCHAR(50), relation VARCHAR(16), head VARCHAR(18), hukou VARCHAR(20), education VARCHAR(2),
+  status VARCHAR(16), phone VARCHAR(20), region_code VARCHAR(12) NOT NULL)''')
+connection.execute("CREATE INDEX person_region ON person (region_code)")
+started = time.perf_counter()
+rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).iter_rows()
+next(rows)
+with connection:
+    connection.executemany("INSERT INTO person (id_number, name, relation, head, hukou, education, status, phone,"
+                           " region_code) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+print(time.perf_counter() - started)
+"""
+
+IMPORT_EXPORT = r"""
+import os, sys, time
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrss.settings")
+import django
+django.setup()
+import tablib
+from import_export import resources
+from hrss.residents.models import Person
+
+class PersonResource(resources.ModelResource):
+    class Meta:
+        model = Person
+        import_id_fields = ["id_number"]
+        skip_unchanged = True
+        fields = ["id_number", "name", "sex", "birth_date", "region_code", "relation_to_head", "hukou_type",
+                  "education", "labour_status", "phone"]
+
+with open(sys.argv[1], "rb") as handle:
+    dataset = tablib.Dataset().load(handle.read(), format="xlsx")
+started = time.perf_counter()
+result = PersonResource().import_data(dataset, dry_run=False, use_transactions=True)
+elapsed = time.perf_counter() - started
+assert not result.has_errors() and not result.has_validation_errors(), result.invalid_rows[:3]
+print(elapsed)
+"""
+
+
+def fresh_database(directory, name):
+    env = {**os.environ, "HRSS_DATABASE_URL": f"sqlite:///{directory}/{name}.sqlite3", "HRSS_DEBUG": "0",
+           "HRSS_SECRET_KEY": os.environ.get("HRSS_SECRET_KEY", "bench-secret-key-" + "x" * 40)}
+    for command in (["migrate", "-v0"], ["load-regions"]):
+        subprocess.run([PYTHON, "-m", "hrss", *command], env=env, check=True, capture_output=True, cwd=ROOT)
+    return env
+
+
+def hrss_import(path, env):
+    elapsed, rss, out = run_measured([PYTHON, "-m", "hrss", "import-ledger", str(path), "--json"], env=env)
+    result = json.loads(out)
+    return elapsed, rss, result
+
+
+def import_export_rows(count):
+    """The same people as ledger_rows, with the model's field names and values as the model stores them."""
+    from hrss.core.id_numbers import parse
+
+    statuses = {"务农": "farming", "单位就业": "employed", "灵活就业": "flexible", "失业": "unemployed", "其他": "other"}
+    for row in ledger_rows(count):
+        parsed = parse(row[0])
+        status = statuses.get(row[6], "other")
+        yield [row[0], row[1], parsed.sex, parsed.birth_date.isoformat(), row[8], "head", "agricultural", "70",
+               status, row[7]]
+
+
+def main(rows=1_000_000, comparison_rows=10_000):
+    with tempfile.TemporaryDirectory() as directory:
+        big = ledger_xlsx(rows)
+        small = ledger_xlsx(comparison_rows)
+        bare_time, bare_rss, out = run_measured([PYTHON, "-c", BARE, str(big), f"{directory}/bare.sqlite3"])
+        bare_rate = rows / float(out.strip())
+
+        env = fresh_database(directory, "hrss")
+        ours_time, ours_rss, result = hrss_import(big, env)
+        assert result["created"] == rows and not result["rejected"], {k: result[k] for k in ("created", "updated")}
+        ours_rate = rows / ours_time
+        again_time, _rss, again = hrss_import(big, env)
+        assert again["unchanged"] == rows and again["created"] == 0
+
+        print(f"ledger import  bare calamine+executemany: {bare_rate:,.0f} rows/s ({bare_time:.1f} s, peak {bare_rss:.0f} MB)")
+        print(f"ledger import  hrss import-ledger:        {ours_rate:,.0f} rows/s ({ours_time:.1f} s, peak {ours_rss:.0f} MB)"
+              f"  [{rows:,} rows; re-import {rows / again_time:,.0f} rows/s, all unchanged]")
+        print(f"ledger import  hrss / bare pipeline: {ours_rate / bare_rate:.2f}x  (goal >= 0.5x); "
+              f"peak memory {ours_rss:.0f} MB (goal < 500 MB)")
+
+        try:
+            import import_export  # noqa: F401
+        except ImportError:
+            print("ledger import  django-import-export not installed: pip install -e '.[bench]'")
+            return
+        columns = ["id_number", "name", "sex", "birth_date", "region_code", "relation_to_head", "hukou_type",
+                   "education", "labour_status", "phone"]
+        die_file = ledger_xlsx(comparison_rows, header=columns, rows=import_export_rows(comparison_rows),
+                               name=f"ledger-import-export-{comparison_rows}.xlsx")
+        die_env = fresh_database(directory, "import_export")
+        _t, _rss, out = run_measured([PYTHON, "-c", IMPORT_EXPORT, str(die_file)], env=die_env)
+        die_rate = comparison_rows / float(out.strip())
+        small_env = fresh_database(directory, "hrss_small")
+        small_time, _rss, small_result = hrss_import(small, small_env)
+        assert small_result["created"] == comparison_rows
+        small_rate = comparison_rows / small_time
+        print(f"ledger import  django-import-export: {die_rate:,.0f} rows/s; hrss on the same {comparison_rows:,} rows: "
+              f"{small_rate:,.0f} rows/s (whole command, start-up included)")
+        print(f"ledger import  hrss / django-import-export: {small_rate / die_rate:.1f}x on {comparison_rows:,} rows, "
+              f"{ours_rate / die_rate:.1f}x at {rows:,} rows  (goal >= 50x)")
+
+
+if __name__ == "__main__":
+    main(*(int(arg) for arg in sys.argv[1:]))
