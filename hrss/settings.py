@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hrss.core.middleware.RequestContextMiddleware",
+    "hrss.core.middleware.NoStoreForStaffMiddleware",
     "hrss.accounts.middleware.SessionLimitsMiddleware",
     "hrss.accounts.middleware.PasswordChangeRequiredMiddleware",
     "hrss.core.middleware.RouteGuardMiddleware",

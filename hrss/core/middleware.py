@@ -48,3 +48,18 @@ class RouteGuardMiddleware:
                 "wrap it with permissions.staff_view(...) or scoping.public"
             )
         return None
+
+
+class NoStoreForStaffMiddleware:
+    """Every page a logged-in user sees may hold personal data: tell browsers and proxies not to keep a copy
+    (PIPL residual data; the shared office computer of a village station)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not request.path.startswith("/static/"):
+            response["Cache-Control"] = "no-store"
+        return response

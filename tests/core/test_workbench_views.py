@@ -75,3 +75,10 @@ def test_a_region_code_that_does_not_exist_is_404(heyuan, city_admin):
     client.force_login(city_admin)
     assert client.get("/regions/441699999999/").status_code == 404
     assert client.get("/regions/not-a-code/").status_code == 404
+
+
+def test_pages_of_a_logged_in_user_are_not_cached(heyuan, village_assistant):
+    client = Client()
+    client.force_login(village_assistant)
+    assert client.get("/")["Cache-Control"] == "no-store"
+    assert client.get("/residents/")["Cache-Control"] == "no-store"
