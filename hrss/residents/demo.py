@@ -5,14 +5,15 @@ import datetime
 import random
 
 from django.db import transaction
+from django.utils import timezone
 
 from hrss.core.id_numbers import check_character
 from hrss.core.models import Level, Region
 from hrss.core.working_age import is_past_retirement
+from hrss.residents.bulk_ledger import ensure_households, insert_people
 from hrss.residents.models import (
     Education,
     FlexibleForm,
-    Household,
     HukouType,
     LabourStatus,
     LabourStatusEvent,
@@ -108,56 +109,49 @@ def villages_with_area(shuffle_with):
 def generate_population(*, people, seed, today=None, chunk=5000):
     """Create about `people` residents spread over every village. Returns the number created."""
     today = today or datetime.date.today()
+    now = timezone.now()
     generator = PopulationGenerator(seed, today)
     villages = villages_with_area(generator.random)
     if not villages:
         raise ValueError("no villages loaded: run `hrss load-regions` first")
-    generator.used |= set(Person.objects.values_list("id_number", flat=True)) if Person.objects.exists() else set()
-    created = 0
-    pending = []  # (household, [Person])
+    if Person.objects.exists():
+        generator.used |= set(Person.objects.values_list("id_number", flat=True))
+    created, index, pending = 0, 0, []
 
     def flush():
-        nonlocal pending
-        if not pending:
-            return
-        Household.objects.bulk_create([household for household, _ in pending], batch_size=chunk)
-        persons = []
-        for household, members in pending:
-            for person in members:
-                person.household = household
-                persons.append(person)
-        Person.objects.bulk_create(persons, batch_size=chunk)
-        LabourStatusEvent.objects.bulk_create(
-            [LabourStatusEvent(person=person, status=person.labour_status, detail=person.status_detail,
-                               effective_date=person.status_since, region_code=person.region_code,
-                               source=LabourStatusEvent.Source.SURVEY) for person in persons],
-            batch_size=chunk,
-        )
-        pending = []
+        household_ids = ensure_households({members[0]["id_number"]: members[0]["region_code"]
+                                           for members in pending}, now)
+        batch = []
+        for members in pending:
+            for values in members:
+                values["household_id"] = household_ids[members[0]["id_number"]]
+                batch.append(values)
+        return insert_people(batch, now=now, source=LabourStatusEvent.Source.SURVEY)
 
-    index = 0
     while created < people:
         village, area = villages[index % len(villages)]
         index += 1
-        members = []
         hukou = HukouType.NON_AGRICULTURAL if village.kind == "居委会" else HukouType.AGRICULTURAL
+        members = []
         for relation, sex, age in generator.household(village):
             birth = generator.birth_for_age(age)
             status, detail = generator.status(birth, sex)
             since = max(birth, today - datetime.timedelta(days=generator.random.randrange(30, 1500)))
-            members.append(Person(
-                id_number=generator.id_number(area, birth, sex), name=generator.name(), sex=sex, birth_date=birth,
-                region_code=village.code, relation_to_head=relation, hukou_type=hukou,
-                education=generator.random.choice(Education.values[3:8]) if age >= 12 else "",
-                phone=f"13{generator.random.randrange(10**9):09d}" if age >= 16 else "",
-                labour_status=status, status_detail=detail, status_since=since, surveyed_on=today,
-                wants_training=status in (LabourStatus.UNEMPLOYED, LabourStatus.FARMING) and generator.random.random() < 0.4,
-                wants_employment=status == LabourStatus.UNEMPLOYED,
-            ))
-        household = Household(region_code=village.code, head_id_number=members[0].id_number)
-        pending.append((household, members))
+            members.append({
+                "id_number": generator.id_number(area, birth, sex), "name": generator.name(), "sex": sex,
+                "birth_date": birth, "region_code": village.code, "relation_to_head": relation, "hukou_type": hukou,
+                "education": generator.random.choice(Education.values[3:8]) if age >= 12 else "",
+                "phone": f"13{generator.random.randrange(10**9):09d}" if age >= 16 else "",
+                "labour_status": status, "status_detail": detail, "status_since": since, "surveyed_on": today,
+                "wants_training": status in (LabourStatus.UNEMPLOYED, LabourStatus.FARMING)
+                and generator.random.random() < 0.4,
+                "wants_employment": status == LabourStatus.UNEMPLOYED,
+            })
+        pending.append(members)
         created += len(members)
-        if sum(len(m) for _, m in pending) >= chunk:
+        if sum(len(m) for m in pending) >= chunk:
             flush()
-    flush()
+            pending = []
+    if pending:
+        flush()
     return created

@@ -17,15 +17,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping
-from hrss.core.bulk import insert_rows, select_by_keys, stored_datetime
+from hrss.core.bulk import select_by_keys
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.spreadsheets import SpreadsheetRefused, cell_text, check_file, iter_rows, normalise_header
 from hrss.core.working_age import Category
+from hrss.residents.bulk_ledger import ensure_households, insert_people, insert_status_events
 from hrss.residents.models import (
     Education,
     FlexibleForm,
-    Household,
     HukouType,
     LabourStatus,
     LabourStatusEvent,
@@ -339,25 +339,6 @@ class Target:
         return village, None
 
 
-def _insert_fields(model):
-    """Every stored field but the primary key, with its default, in table order."""
-    fields = []
-    for model_field in model._meta.concrete_fields:
-        if model_field.primary_key:
-            continue
-        if model_field.has_default():
-            default = model_field.get_default()
-        else:
-            default = "" if model_field.empty_strings_allowed and not model_field.null else None
-        fields.append((model_field.attname, default))
-    return fields
-
-
-PERSON_FIELDS = _insert_fields(Person)
-PERSON_NAMES = [name for name, _ in PERSON_FIELDS]
-PERSON_DEFAULTS = [default for _, default in PERSON_FIELDS]
-PERSON_POSITION = {name: index for index, name in enumerate(PERSON_NAMES)}
-EVENT_FIELDS = _insert_fields(LabourStatusEvent)
 EXISTING_FIELDS = ("id_number", "id", "region_code", "version", "labour_status", "status_detail", *COMPARED_FIELDS)
 
 
@@ -365,7 +346,6 @@ def apply_batch(rows, *, target, result, today, actor):
     """Save one batch of valid rows (within the caller's transaction): new people, their households and first
     status events as multi-row INSERTs; changed people updated with a status event for a changed status."""
     now = timezone.now()
-    stored_now = stored_datetime(now)
     ids = [row.values["id_number"] for row in rows]
     existing = {found[0]: dict(zip(EXISTING_FIELDS, found, strict=True))
                 for found in select_by_keys(Person, "id_number", EXISTING_FIELDS, ids)}
@@ -407,33 +387,16 @@ def apply_batch(rows, *, target, result, today, actor):
         result.updated += 1
 
     # Households first (people refer to them); an existing one is kept as it is.
-    insert_rows(Household, ["region_code", "head_id_number", "created_at"],
-                [(code, head, stored_now) for head, code in heads.items()], skip_conflicts_on="head_id_number")
-    household_ids = dict(select_by_keys(Household, "head_id_number", ["head_id_number", "id"], heads))
-
-    person_rows = []
+    household_ids = ensure_households(heads, now)
+    people = []
     for values, head in new_rows:
-        values.update(household_id=household_ids[head], created_at=stored_now, updated_at=stored_now)
-        row = PERSON_DEFAULTS.copy()
-        for name, value in values.items():
-            row[PERSON_POSITION[name]] = value
-        person_rows.append(row)
-    insert_rows(Person, PERSON_NAMES, person_rows)
-    result.created += len(person_rows)
-    if new_rows:
-        new_ids = dict(select_by_keys(Person, "id_number", ["id_number", "id"],
-                                      [values["id_number"] for values, _ in new_rows]))
-        status_events.extend((new_ids[values["id_number"]], values, values["region_code"]) for values, _ in new_rows)
-
+        values["household_id"] = household_ids[head]
+        people.append(values)
     actor_id = actor.pk if actor is not None else None
-    event_rows = []
-    for person_id, values, region_code in status_events:
-        event = {"person_id": person_id, "status": values["labour_status"], "detail": values["status_detail"],
-                 "effective_date": values["status_since"], "region_code": region_code,
-                 "source": LabourStatusEvent.Source.IMPORT, "recorded_by_id": actor_id, "recorded_at": stored_now}
-        event_rows.append(tuple(event.get(name, default) for name, default in EVENT_FIELDS))
-    insert_rows(LabourStatusEvent, [name for name, _ in EVENT_FIELDS], event_rows)
-
+    result.created += insert_people(people, now=now, source=LabourStatusEvent.Source.IMPORT, recorded_by_id=actor_id)
+    insert_status_events([(person_id, {**values, "region_code": region_code})
+                          for person_id, values, region_code in status_events],
+                         now=now, source=LabourStatusEvent.Source.IMPORT, recorded_by_id=actor_id)
     for person, changed in to_update:
         Person.objects.filter(pk=person["id"]).update(version=person["version"] + 1, updated_at=now, **changed)
 
