@@ -100,9 +100,19 @@ def counts_by_child_region(user, region):
     return {row["child"]: row for row in rows}
 
 
+def child_region_counts(user, region):
+    """The regions directly below `region` with their people and unemployed counts (empty for a village)."""
+    counts = counts_by_child_region(user, region)
+    return [
+        {"region": child, "total": counts.get(child.prefix, {}).get("total", 0),
+         "unemployed": counts.get(child.prefix, {}).get("unemployed", 0)}
+        for child in scoping.regions_visible_to(user).filter(parent=region).order_by("code")
+    ] if counts is not None and region.level < Level.VILLAGE else []
+
+
 def zero_employment_households(user, region, day=None):
     """Households in which every member of working age able to work is unemployed (零就业家庭), with at least one
-    such member. Working age is approximated here by 16 to 60 for the household test and refined per person."""
+    such member. Students and people in military service are not available for work, so they count neither way."""
     from hrss.core.working_age import is_of_working_age
 
     day = day or datetime.date.today()

@@ -40,12 +40,7 @@ def ledger(request):
     people = selectors.search_people(request.user, region=region, query=filters["q"], status=filters["status"],
                                      sex=filters["sex"], band=filters["band"])
     page = Paginator(people, 50).get_page(request.GET.get("page"))
-    children = []
-    if region.level < Level.VILLAGE:
-        counts = selectors.counts_by_child_region(request.user, region)
-        for child in scoping.regions_visible_to(request.user).filter(parent=region).order_by("code"):
-            row = counts.get(child.prefix, {})
-            children.append({"region": child, "total": row.get("total", 0), "unemployed": row.get("unemployed", 0)})
+    children = selectors.child_region_counts(request.user, region)
     context = {
         "region": region, "page": page, "filters": filters, "children": children,
         "breadcrumb": scoping.breadcrumb(request.user, region), "statuses": LabourStatus.choices,
@@ -186,12 +181,7 @@ def person_new(request):
 def statistics(request):
     region = _region_from_request(request)
     today = timezone.localdate()
-    children = []
-    if region.level < Level.VILLAGE:
-        counts = selectors.counts_by_child_region(request.user, region)
-        for child in scoping.regions_visible_to(request.user).filter(parent=region).order_by("code"):
-            row = counts.get(child.prefix, {})
-            children.append({"region": child, "total": row.get("total", 0), "unemployed": row.get("unemployed", 0)})
+    children = selectors.child_region_counts(request.user, region)
     zero = selectors.zero_employment_households(request.user, region, day=today) if region.level >= Level.TOWNSHIP else None
     return render(request, "residents/statistics.html", {
         "region": region, "breadcrumb": scoping.breadcrumb(request.user, region),
