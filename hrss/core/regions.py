@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.models import Level, Region, RegionEvent
+from hrss.core.signals import regions_changed
 
 PROVINCE = ("440000000000", "广东省", "省")
 CITY = ("441600000000", "河源市", "地级市")
@@ -155,6 +156,7 @@ def move_village(*, actor, village, new_township, effective_date=None, note=""):
     village.code, village.parent = new_code, new_township
     village.save(update_fields=["code", "parent"])
     _recode_records(old_code, new_code)
+    regions_changed.send(sender=Region, region=village)
     audit.record(actor=actor, action="core.region.moved", target=village,
                  before={"code": old_code, "parent": old_parent.code},
                  after={"code": new_code, "parent": new_township.code})
@@ -181,6 +183,7 @@ def merge_villages(*, actor, source, target, effective_date=None, note=""):
     source.staff.update(region=target)
     source.is_active, source.merged_into = False, target
     source.save(update_fields=["is_active", "merged_into"])
+    regions_changed.send(sender=Region, region=source)
     audit.record(actor=actor, action="core.region.merged", target=source,
                  before={"code": source.code, "is_active": True},
                  after={"merged_into": target.code, "is_active": False})

@@ -5,3 +5,6 @@ class ResidentsConfig(AppConfig):
     name = "hrss.residents"
     label = "residents"
     verbose_name = "劳动力资源台账"
+
+    def ready(self):
+        from hrss.residents import statistics  # noqa: F401  (connects the regions_changed receiver)

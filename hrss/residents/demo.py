@@ -10,6 +10,7 @@ from django.utils import timezone
 from hrss.core.id_numbers import check_character
 from hrss.core.models import Level, Region
 from hrss.core.working_age import is_past_retirement
+from hrss.residents import statistics
 from hrss.residents.bulk_ledger import ensure_households, insert_people
 from hrss.residents.models import (
     Education,
@@ -154,4 +155,5 @@ def generate_population(*, people, seed, today=None, chunk=5000):
             pending = []
     if pending:
         flush()
+    statistics.mark_ledger_changed()
     return created

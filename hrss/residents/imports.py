@@ -22,6 +22,7 @@ from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.spreadsheets import SpreadsheetRefused, cell_text, check_file, iter_rows, normalise_header
 from hrss.core.working_age import Category
+from hrss.residents import statistics
 from hrss.residents.bulk_ledger import ensure_households, insert_people, insert_status_events
 from hrss.residents.models import (
     Education,
@@ -399,6 +400,8 @@ def apply_batch(rows, *, target, result, today, actor):
                          now=now, source=LabourStatusEvent.Source.IMPORT, recorded_by_id=actor_id)
     for person, changed in to_update:
         Person.objects.filter(pk=person["id"]).update(version=person["version"] + 1, updated_at=now, **changed)
+    if people or to_update:
+        statistics.mark_ledger_changed()
 
 
 # --- the whole file ----------------------------------------------------------------------------------------
@@ -474,6 +477,7 @@ def record_import(*, actor, result, village, file_name, sha256, dry_run=False):
     """The import's audit entry: one per file, with its counts and the file's SHA-256."""
     if dry_run:
         return None
+    statistics.request_refresh()
     return audit.record(actor=actor, action="residents.ledger.imported", target=village,
                         after={"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
                                "rejected": len(result.rejected), "file": file_name, "sha256": sha256})

@@ -262,3 +262,34 @@ class ImportJob(models.Model):
 
 
 scoping.register(ImportJob, historical=True)
+
+
+class LedgerVersion(models.Model):
+    """One row counting changes to the ledger; statistics snapshots remember the count they were computed from,
+    so a page can tell that its figures are older than the last change."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
+    # The version a refresh of the statistics was last asked for: one request per change, across processes.
+    refresh_requested = models.PositiveBigIntegerField(default=0)
+    refresh_requested_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"ledger version {self.version}"
+
+
+class StatisticsSnapshot(models.Model):
+    """The labour-force figures of one region (its whole subtree), computed from the people table in one pass for
+    every region at once, so that the city's figures cost the same at 20,000 people as at 2,000,000."""
+
+    region_code = models.CharField(max_length=12, unique=True)
+    as_of = models.DateField()
+    computed_at = models.DateTimeField()
+    ledger_version = models.PositiveBigIntegerField()
+    data = models.JSONField()
+
+    def __str__(self):
+        return f"{self.region_code} {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+scoping.register(StatisticsSnapshot, historical=True)

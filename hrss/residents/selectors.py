@@ -2,11 +2,9 @@
 
 import datetime
 
-from django.db.models import Count, Q
-from django.db.models.functions import Substr
+from django.db.models import Q
 
 from hrss.core import scoping
-from hrss.core.models import PREFIX_LENGTH, Level
 from hrss.core.working_age import MINIMUM_WORKING_AGE
 from hrss.residents.models import LabourStatus, Person, WorkCapacity
 
@@ -65,49 +63,6 @@ def search_people(user, *, region=None, query="", status="", sex="", band="", da
             if key == band:
                 people = people.filter(_birth_range(day, youngest, oldest))
     return people.order_by("region_code", "household_id", "id")
-
-
-def status_counts(user, region):
-    people = scoping.within_region(people_visible_to(user), region)
-    counts = dict(people.values_list("labour_status").annotate(n=Count("id")).order_by())
-    return [(status, counts.get(status.value, 0)) for status in LabourStatus]
-
-
-def age_sex_counts(user, region, day=None):
-    day = day or datetime.date.today()
-    people = scoping.within_region(people_visible_to(user), region)
-    aggregates = {}
-    for key, _label, youngest, oldest in AGE_BANDS:
-        condition = _birth_range(day, youngest, oldest)
-        aggregates[f"{key}|M"] = Count("id", filter=condition & Q(sex="M"))
-        aggregates[f"{key}|F"] = Count("id", filter=condition & Q(sex="F"))
-    totals = people.aggregate(**aggregates)
-    return [
-        {"band": key, "label": label, "M": totals[f"{key}|M"], "F": totals[f"{key}|F"]}
-        for key, label, _youngest, _oldest in AGE_BANDS
-    ]
-
-
-def counts_by_child_region(user, region):
-    """Persons per child region (county → townships, ...), one grouped query on the code prefix."""
-    if region.level == Level.VILLAGE:
-        return {}
-    length = PREFIX_LENGTH[Level(region.level + 1)]
-    people = scoping.within_region(people_visible_to(user), region)
-    rows = (people.annotate(child=Substr("region_code", 1, length)).values("child")
-            .annotate(total=Count("id"), unemployed=Count("id", filter=Q(labour_status=LabourStatus.UNEMPLOYED)))
-            .order_by())
-    return {row["child"]: row for row in rows}
-
-
-def child_region_counts(user, region):
-    """The regions directly below `region` with their people and unemployed counts (empty for a village)."""
-    counts = counts_by_child_region(user, region)
-    return [
-        {"region": child, "total": counts.get(child.prefix, {}).get("total", 0),
-         "unemployed": counts.get(child.prefix, {}).get("unemployed", 0)}
-        for child in scoping.regions_visible_to(user).filter(parent=region).order_by("code")
-    ] if counts is not None and region.level < Level.VILLAGE else []
 
 
 def zero_employment_households(user, region, day=None):

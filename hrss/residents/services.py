@@ -9,6 +9,7 @@ from django.utils import timezone
 from hrss.core import audit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
+from hrss.residents import statistics
 from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person, PersonMove, Relation
 from hrss.residents.rules import check_status
 
@@ -74,6 +75,7 @@ def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHE
     person.save()
     LabourStatusEvent.objects.create(person=person, status=status, detail=status_detail, effective_date=status_since,
                                      region_code=village.code, recorded_by=actor)
+    statistics.mark_ledger_changed()
     audit.record(actor=actor, action="residents.person.registered", target=person,
                  subject_id_number=person.id_number, after=audit.snapshot(person, PERSON_FIELDS))
     return person, list(parsed.warnings) + check.warnings
@@ -110,6 +112,7 @@ def record_status_change(*, actor, person, status, effective_date, detail="", no
                                              effective_date=effective_date, region_code=person.region_code,
                                              note=note, recorded_by=actor)
     _refresh_current_status(person)
+    statistics.mark_ledger_changed()
     audit.record(actor=actor, action="residents.status.recorded", target=person, subject_id_number=person.id_number,
                  before=before, after={"status": status, "detail": detail, "effective_date": effective_date})
     return event, check.warnings
@@ -144,6 +147,7 @@ def move_person(*, actor, person, to_village, effective_date=None):
     if person.household_id and person.household.head_id_number == person.id_number:
         Household.objects.filter(pk=person.household_id).update(region_code=to_village.code)
     person.refresh_from_db()
+    statistics.mark_ledger_changed()
     audit.record(actor=actor, action="residents.person.moved", target=person, subject_id_number=person.id_number,
                  before={"region_code": from_code}, after={"region_code": to_village.code,
                                                            "effective_date": effective_date})

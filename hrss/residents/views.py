@@ -15,6 +15,7 @@ from hrss.residents import exports, import_jobs, reports, selectors, services
 from hrss.residents.forms import ImportForm, MoveForm, NewPersonForm, PersonForm, RevealForm, StatusChangeForm
 from hrss.residents.imports import ImportRefused
 from hrss.residents.models import ImportJob, LabourStatus, Person
+from hrss.residents.statistics import figures_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -40,7 +41,7 @@ def ledger(request):
     people = selectors.search_people(request.user, region=region, query=filters["q"], status=filters["status"],
                                      sex=filters["sex"], band=filters["band"])
     page = Paginator(people, 50).get_page(request.GET.get("page"))
-    children = selectors.child_region_counts(request.user, region)
+    children = figures_for(request.user, region)["children"]
     context = {
         "region": region, "page": page, "filters": filters, "children": children,
         "breadcrumb": scoping.breadcrumb(request.user, region), "statuses": LabourStatus.choices,
@@ -181,13 +182,12 @@ def person_new(request):
 def statistics(request):
     region = _region_from_request(request)
     today = timezone.localdate()
-    children = selectors.child_region_counts(request.user, region)
+    figures = figures_for(request.user, region)
     zero = selectors.zero_employment_households(request.user, region, day=today) if region.level >= Level.TOWNSHIP else None
     return render(request, "residents/statistics.html", {
-        "region": region, "breadcrumb": scoping.breadcrumb(request.user, region),
-        "status_counts": selectors.status_counts(request.user, region),
-        "age_sex": selectors.age_sex_counts(request.user, region, day=today),
-        "children": children, "zero_households": zero, "today": today,
+        "region": region, "breadcrumb": scoping.breadcrumb(request.user, region), "figures": figures,
+        "status_counts": figures["status_counts"], "age_sex": figures["age_sex"],
+        "children": figures["children"], "zero_households": zero, "today": today,
     })
 
 

@@ -27,6 +27,9 @@ class Command(BaseCommand):
             else:
                 started = time.perf_counter()
                 created = generate_population(people=options["people"] - existing, seed=options["seed"])
+                from hrss.residents.statistics import compute_snapshots
+
+                compute_snapshots()
                 self.stdout.write(f"已生成演示人口 {created} 人（{time.perf_counter() - started:.1f} 秒）。")
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, role, region in users:
