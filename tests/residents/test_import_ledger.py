@@ -241,3 +241,20 @@ def test_formulas_in_cells_are_kept_as_text(tmp_path, heyuan):
     rows = [[MAN_1980, "=HYPERLINK(\"http://x\")", "户主", "", "农业", "初中", "务农", ""]]
     import_ledger(write_csv(tmp_path / "l.csv", rows), actor=None, village=heyuan[VILLAGE], today=TODAY)
     assert Person.objects.get().name.startswith("=HYPERLINK")
+
+
+def test_an_excel_97_xls_file_is_read(tmp_path, heyuan):
+    import xlwt
+
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("台账")
+    for column, title in enumerate(HEADER):
+        sheet.write(0, column, title)
+    for row_index, row in enumerate(GOOD_ROWS, start=1):
+        for column, value in enumerate(row):
+            sheet.write(row_index, column, value)
+    path = tmp_path / "ledger.xls"
+    workbook.save(str(path))
+    assert path.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    result = import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY)
+    assert (result.created, result.rejected) == (3, [])

@@ -142,3 +142,30 @@ def test_search_by_name_or_last_digits(zhang, village_assistant, neighbour_villa
     assert list(selectors.search_people(village_assistant, query="张")) == [zhang]
     assert list(selectors.search_people(village_assistant, query=MAN_1980[-4:])) == [zhang]
     assert not selectors.search_people(neighbour_village_assistant, query=MAN_1980).exists()
+
+
+def test_the_demo_population_is_the_same_for_the_same_seed(heyuan):
+    from hrss.residents.demo import generate_population
+
+    def population():
+        return list(Person.objects.order_by("id_number").values_list("id_number", "name", "region_code",
+                                                                     "labour_status", "household__head_id_number"))
+
+    generate_population(people=500, seed=42, today=TODAY)
+    first = population()
+    Person.objects.all().delete()
+    from hrss.residents.models import Household, LabourStatusEvent
+
+    LabourStatusEvent.objects.all().delete()
+    Household.objects.all().delete()
+    generate_population(people=500, seed=42, today=TODAY)
+    assert population() == first
+    assert len(first) >= 500 and len({row[2][:6] for row in first}) == 6, "every county gets people"
+    for id_number, *_ in first:
+        assert selectors_parse(id_number)
+
+
+def selectors_parse(id_number):
+    from hrss.core.id_numbers import parse
+
+    return parse(id_number, today=TODAY)
