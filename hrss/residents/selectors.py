@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Q
 
 from hrss.core import scoping
+from hrss.core.models import Level
 from hrss.core.working_age import MINIMUM_WORKING_AGE
 from hrss.residents.models import LabourStatus, Person, WorkCapacity
 
@@ -62,7 +63,11 @@ def search_people(user, *, region=None, query="", status="", sex="", band="", da
         for key, _label, youngest, oldest in AGE_BANDS:
             if key == band:
                 people = people.filter(_birth_range(day, youngest, oldest))
-    return people.order_by("region_code", "household_id", "id")
+    effective = region or scoping.scope_of(user).region
+    if effective is not None and effective.level == Level.VILLAGE:
+        return people.order_by("household_id", "id")  # a village's ledger lists households together
+    # Above a village, the region index returns rows already in this order: no sort of millions of rows.
+    return people.order_by("region_code", "id")
 
 
 def zero_employment_households(user, region, day=None):
