@@ -33,6 +33,10 @@ for name, path in (("village ledger", f"/residents/?region={village}"), ("city l
         times.append(time.perf_counter() - started)
         assert response.status_code == 200, (path, response.status_code)
     result[name] = statistics.median(times)
+from hrss.residents.statistics import compute_snapshots
+started = time.perf_counter()
+compute_snapshots()
+result["statistics refresh (background)"] = time.perf_counter() - started
 print(repr(result))
 """
 
