@@ -19,6 +19,12 @@ def style_form(form):
     return form
 
 
+def form_errors_text(form):
+    """A form's errors as one sentence for a flash message: “字段：原因；字段：原因”."""
+    return "；".join(f"{form.fields[name].label if name in form.fields else ''}：{'，'.join(errors)}"
+                    for name, errors in form.errors.items())
+
+
 class StyledForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hrss.core import regions, scoping, selectors
-from hrss.core.forms import AuditSearchForm, MergeVillageForm, MoveVillageForm, RenameRegionForm
+from hrss.core.forms import (
+    AuditSearchForm,
+    MergeVillageForm,
+    MoveVillageForm,
+    RenameRegionForm,
+    form_errors_text,
+)
 from hrss.core.models import AuditEntry, Level, Region
 from hrss.core.pending import pending_work_for
 from hrss.core.permissions import Permission, has_permission, staff_view
@@ -47,14 +53,9 @@ def region_search(request):
     return render(request, "core/_region_search_results.html", {"results": results})
 
 
-def _form_errors(form):
-    return "；".join(f"{form.fields[field].label if field in form.fields else ''}：{'，'.join(errors)}"
-                    for field, errors in form.errors.items())
-
-
 def _run_region_change(request, region, form, change):
     if not form.is_valid():
-        messages.error(request, f"未保存：{_form_errors(form)}")
+        messages.error(request, f"未保存：{form_errors_text(form)}")
         return redirect("core:region-detail", code=region.code)
     try:
         change(form.cleaned_data)

@@ -7,4 +7,4 @@ class ResidentsConfig(AppConfig):
     verbose_name = "劳动力资源台账"
 
     def ready(self):
-        from hrss.residents import statistics  # noqa: F401  (connects the regions_changed receiver)
+        from hrss.residents import pending, statistics  # noqa: F401  (registers pending work; connects receivers)

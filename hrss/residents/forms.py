@@ -69,3 +69,5 @@ class ImportForm(StyledForm):
     def __init__(self, *args, villages=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["village_code"].choices = [("", "按表格中的“村(社区)代码”列"), *[(v.code, v.name) for v in villages]]
+        if len(villages) == 1:  # a village assistant imports into her own village
+            self.fields["village_code"].initial = villages[0].code

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, scoping
+from hrss.core.forms import form_errors_text
 from hrss.core.models import Level, Region
 from hrss.core.permissions import Permission, has_permission, staff_view
 from hrss.residents import exports, import_jobs, reports, selectors, services
@@ -107,7 +108,7 @@ def person_edit(request, pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     form = PersonForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "未保存：" + "；".join(f"{form.fields[f].label}：{'，'.join(e)}" for f, e in form.errors.items()))
+        messages.error(request, f"未保存：{form_errors_text(form)}")
         return redirect("residents:person-detail", pk=person.pk)
     try:
         version = int(request.POST.get("version", ""))

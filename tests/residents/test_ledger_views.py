@@ -154,3 +154,15 @@ def test_a_township_file_with_village_codes(heyuan, township_officer, settings, 
         client_for(township_officer).post("/residents/import/", {"file": SimpleUploadedFile("t.xlsx", buffer.getvalue())})
     assert Person.objects.get().region_code == VILLAGE
     assert ImportJob.objects.get().region_code == TOWNSHIP
+
+
+def test_a_zero_employment_household_is_pending_work_for_the_village(heyuan, village_assistant):
+    services.register_person(actor=village_assistant, id_number=MAN_1980, name="张三", village=heyuan[VILLAGE],
+                             status=LabourStatus.UNEMPLOYED, relation_to_head="head")
+    html = client_for(village_assistant).get("/").content.decode()
+    assert "零就业家庭待援助" in html
+
+
+def test_the_import_page_preselects_the_assistants_village(heyuan, village_assistant):
+    html = client_for(village_assistant).get("/residents/import/").content.decode()
+    assert f'<option value="{VILLAGE}" selected>' in html
