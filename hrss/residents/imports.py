@@ -9,8 +9,11 @@ importing the same file twice changes nothing (rows equal to the ledger count as
 
 import datetime
 import hashlib
+import multiprocessing
+import queue as queue_module
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -423,44 +426,103 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
     today = today or timezone.localdate()
     if village is not None and actor is not None and not scoping.scope_of(actor).contains_code(village.code):
         raise PermissionDenied("该村(社区)不在您的管辖范围内。")
+    result = initial or ImportResult()
+    target = Target(actor, village)
     try:
         kind = check_file(path)
-        rows = iter_rows(path, kind)
-        mapping, result = None, initial or ImportResult()
-        target = Target(actor, village)
-        batch, seen = [], {}
-        for row_number, cells in rows:
-            if mapping is None:
-                if not any(cell_text(cell) for cell in cells):
-                    continue
-                mapping, result.notes = map_header(cells)
-                header = headers_of(mapping)
-                if village is None and not any(c.field == "village_code" for c in mapping.values()):
-                    raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
+        for message in _validated_messages(path, kind, today=today, start_after_row=start_after_row,
+                                           village_given=village is not None):
+            if message[0] == "notes":
+                result.notes = message[1]
                 continue
-            if not any(cell_text(cell) for cell in cells):
-                continue
-            if row_number <= start_after_row:
-                continue
-            parsed, errors = parse_row(row_number, cells, mapping, today=today, header=header)
-            id_number = parsed.values.get("id_number")
-            if not errors and id_number in seen:
-                errors.append(RowError(row_number, "公民身份号码", f"与第{seen[id_number]}行的公民身份号码重复。"))
-            if errors:
-                result.rejected.extend(errors)
-            else:
-                seen[id_number] = row_number
-                batch.append(parsed)
-            result.rows_processed = row_number
-            if len(batch) >= BATCH_SIZE:
-                _commit(batch, target, result, today, actor, dry_run, progress)
-                batch = []
-        if mapping is None:
-            raise ImportRefused("文件中没有表头和数据。")
-        _commit(batch, target, result, today, actor, dry_run, progress)
+            _kind, last_row, batch, errors = message
+            result.rejected.extend(errors)
+            result.rows_processed = last_row
+            _commit(batch, target, result, today, actor, dry_run, progress)
     except SpreadsheetRefused as error:
         raise ImportRefused(str(error)) from None
     return result
+
+
+def validated_batches(path, kind, *, today, start_after_row, village_given):
+    """Read and validate a file: yield ("notes", notes) once, then ("batch", last row number, valid rows, errors)
+    for every BATCH_SIZE valid rows, the last batch possibly empty. Touches no database."""
+    mapping, header, batch, errors_so_far, seen = None, None, [], [], {}
+    last_row = start_after_row
+    for row_number, cells in iter_rows(path, kind):
+        if mapping is None:
+            if not any(cell_text(cell) for cell in cells):
+                continue
+            mapping, notes = map_header(cells)
+            header = headers_of(mapping)
+            if not village_given and not any(column.field == "village_code" for column in mapping.values()):
+                raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
+            yield ("notes", notes)
+            continue
+        if row_number <= start_after_row or not any(cell_text(cell) for cell in cells):
+            continue
+        parsed, errors = parse_row(row_number, cells, mapping, today=today, header=header)
+        id_number = parsed.values.get("id_number")
+        if not errors and id_number in seen:
+            errors.append(RowError(row_number, "公民身份号码", f"与第{seen[id_number]}行的公民身份号码重复。"))
+        if errors:
+            errors_so_far.extend(errors)
+        else:
+            seen[id_number] = row_number
+            batch.append(parsed)
+        last_row = row_number
+        if len(batch) >= BATCH_SIZE:
+            yield ("batch", last_row, batch, errors_so_far)
+            batch, errors_so_far = [], []
+    if mapping is None:
+        raise ImportRefused("文件中没有表头和数据。")
+    yield ("batch", last_row, batch, errors_so_far)
+
+
+# Above this size a second process reads and validates while this one writes: on 2 cores the two halves of an
+# import (reading+validating ~43 us/row, writing ~75 us/row at 100,000 rows) then overlap.
+SECOND_PROCESS_MIN_BYTES = 1024 * 1024
+
+
+def _validated_messages(path, kind, **options):
+    if Path(path).stat().st_size < SECOND_PROCESS_MIN_BYTES:
+        yield from validated_batches(path, kind, **options)
+        return
+    context = multiprocessing.get_context("fork")  # the reader needs this process's settings, not a new setup
+    queue = context.Queue(maxsize=4)  # at most 4 batches wait: memory stays bounded when writing is slower
+    reader = context.Process(target=_read_in_second_process, args=(queue, path, kind, options), daemon=True)
+    reader.start()
+    try:
+        while True:
+            try:
+                message = queue.get(timeout=5)
+            except queue_module.Empty:
+                if not reader.is_alive():
+                    raise RuntimeError("读取文件的进程意外退出，请重新导入。") from None
+                continue
+            if message[0] == "end":
+                return
+            if message[0] == "refused":
+                raise ImportRefused(message[1])
+            if message[0] == "crashed":
+                raise RuntimeError(f"读取文件时出错：{message[1]}")
+            yield message
+    finally:
+        if reader.is_alive():
+            reader.terminate()
+        reader.join()
+
+
+def _read_in_second_process(queue, path, kind, options):
+    # Runs in the forked reader: it must not touch the database connection it inherited.
+    try:
+        for message in validated_batches(path, kind, **options):
+            queue.put(message)
+        queue.put(("end",))
+    except (ImportRefused, SpreadsheetRefused) as error:
+        queue.put(("refused", str(error)))
+    except Exception as error:  # reported to the writer, which fails the import with it
+        queue.put(("crashed", f"{type(error).__name__}: {error}"))
 
 
 def _commit(batch, target, result, today, actor, dry_run, progress):

@@ -258,3 +258,47 @@ def test_an_excel_97_xls_file_is_read(tmp_path, heyuan):
     assert path.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     result = import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY)
     assert (result.created, result.rejected) == (3, [])
+
+
+# --- the second reading process used for large files -------------------------------------------------------
+
+
+@pytest.fixture
+def second_process(monkeypatch):
+    from hrss.residents import imports
+
+    monkeypatch.setattr(imports, "SECOND_PROCESS_MIN_BYTES", 0)
+    monkeypatch.setattr(imports, "BATCH_SIZE", 2)
+
+
+def test_a_second_reading_process_gives_the_same_result(tmp_path, heyuan, second_process):
+    rows = [*GOOD_ROWS, ["123", "坏", "", "", "", "", "务农", ""], [make_id_number(sequence=71), "王五", "户主", "",
+                                                                  "农业", "初中", "务农", ""]]
+    result = import_ledger(write_xlsx(tmp_path / "l.xlsx", rows), actor=None, village=heyuan[VILLAGE], today=TODAY)
+    assert (result.created, [(e.row, e.column) for e in result.rejected]) == (4, [(5, "公民身份号码")])
+    assert result.rows_processed == 6
+    assert Person.objects.count() == 4 and LabourStatusEvent.objects.count() == 4
+
+
+def test_a_refusal_in_the_second_process_reaches_the_user(tmp_path, heyuan, second_process):
+    path = write_csv(tmp_path / "l.csv", [["张三"]], header=["姓名"])
+    with pytest.raises(ImportRefused, match="公民身份号码、就业状态"):
+        import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY)
+
+
+def test_a_crash_while_writing_stops_the_reader_and_keeps_committed_batches(tmp_path, heyuan, second_process):
+    import multiprocessing
+
+    rows = [[make_id_number(sequence=2 * i + 1), f"人{i}", "户主", "", "农业", "初中", "务农", ""] for i in range(9)]
+    path = write_xlsx(tmp_path / "l.xlsx", rows)
+    saved = []
+
+    def crash_on_second_batch(result):
+        saved.append(result.created)
+        if len(saved) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY, progress=crash_on_second_batch)
+    assert Person.objects.count() == 2
+    assert multiprocessing.active_children() == [], "the reading process is gone"
