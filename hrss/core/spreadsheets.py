@@ -9,6 +9,7 @@ that a spreadsheet would run as a formula neutralised.
 import codecs
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -145,6 +146,28 @@ def iter_rows(path, kind, limits=None):
         raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
     for number, row in enumerate(sheet.iter_rows(), start=sheet.start[0] + 1 if sheet.start else 1):
         yield number, row
+
+
+DIMENSION = re.compile(rb'<dimension ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"')
+
+
+def estimate_rows(path, kind):
+    """The number of rows (header included) without reading the file's data: the sheet's declared dimension
+    for .xlsx, newlines for .csv. For a progress bar; None when the file does not say."""
+    if kind == "csv":
+        with open(path, "rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    if kind == "xlsx":
+        with zipfile.ZipFile(path) as archive:
+            sheets = sorted(name for name in archive.namelist() if name.startswith("xl/worksheets/sheet"))
+            if not sheets:
+                return None
+            with archive.open(sheets[0]) as sheet:
+                found = DIMENSION.search(sheet.read(4096))
+        if found:
+            return int(found.group(2) or found.group(1))
+        return None
+    return sum(1 for _ in iter_rows(path, kind))  # .xls holds at most 65,536 rows
 
 
 def normalise_header(text):

@@ -14,7 +14,7 @@ from django_tasks import task
 
 from hrss.core import scoping
 from hrss.core.models import Region
-from hrss.core.spreadsheets import SpreadsheetRefused, check_file, iter_rows
+from hrss.core.spreadsheets import SpreadsheetRefused, check_file, estimate_rows
 from hrss.residents.imports import (
     ImportRefused,
     ImportResult,
@@ -45,7 +45,7 @@ def start_import(*, actor, uploaded_file, village=None, dry_run=False):
     path = _store(uploaded_file, job_id)
     try:
         kind = check_file(path)
-        rows_total = sum(1 for _ in iter_rows(path, kind)) - 1
+        rows_total = estimate_rows(path, kind)  # reading every row here would hold the upload for seconds
     except SpreadsheetRefused as error:
         path.unlink(missing_ok=True)
         raise ImportRefused(str(error)) from None
@@ -53,7 +53,7 @@ def start_import(*, actor, uploaded_file, village=None, dry_run=False):
         id=job_id, created_by=actor, region_code=village.code if village else actor.region.code,
         village_code=village.code if village else "", file_name=Path(uploaded_file.name).name[:200],
         stored_path=str(path), sha256=file_sha256(path), size=path.stat().st_size, dry_run=dry_run,
-        rows_total=max(rows_total, 0),
+        rows_total=max(rows_total - 1, 0) if rows_total else None,
     )
     transaction.on_commit(lambda: run_import_job.enqueue(str(job.id)))
     return job

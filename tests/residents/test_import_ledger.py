@@ -302,3 +302,10 @@ def test_a_crash_while_writing_stops_the_reader_and_keeps_committed_batches(tmp_
         import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY, progress=crash_on_second_batch)
     assert Person.objects.count() == 2
     assert multiprocessing.active_children() == [], "the reading process is gone"
+
+
+def test_the_row_count_for_the_progress_bar_is_read_without_reading_the_rows(tmp_path):
+    from hrss.core.spreadsheets import estimate_rows
+
+    assert estimate_rows(write_xlsx(tmp_path / "l.xlsx", GOOD_ROWS), "xlsx") == 4
+    assert estimate_rows(write_csv(tmp_path / "l.csv", GOOD_ROWS), "csv") == 4
