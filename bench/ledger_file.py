@@ -5,6 +5,8 @@ import datetime
 import random
 from pathlib import Path
 
+from hrss.core.id_numbers import check_character
+
 OUT = Path(__file__).resolve().parent / "out"
 HEADER = ["公民身份号码", "姓名", "与户主关系", "户主公民身份号码", "户籍性质", "文化程度", "就业状态", "联系电话",
           "村(社区)代码"]
@@ -17,15 +19,10 @@ def village_codes():
     from bench import setup_django
 
     setup_django()
-    from hrss.core.regions import _read_csv
+    from hrss.core.models import Level
+    from hrss.core.regions import heyuan_rows
 
-    return [row["code12"] for row in _read_csv("villages.csv")]
-
-
-def check_character(first17):
-    from hrss.core.id_numbers import check_character as check
-
-    return check(first17)
+    return [code for code, level, *_ in heyuan_rows() if level == Level.VILLAGE]
 
 
 def ledger_rows(count, seed=2011):

@@ -166,10 +166,3 @@ def create_token(*, actor, user, name=""):
     ApiToken.objects.create(user=user, name=name, token_hash=ApiToken.hash(token), prefix=token[5:13])
     audit.record(actor=actor, action="accounts.token.created", target=user, note=name)
     return token
-
-
-@transaction.atomic
-def revoke_token(*, actor, token):
-    token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at"])
-    audit.record(actor=actor, action="accounts.token.revoked", target=token.user, note=token.prefix)

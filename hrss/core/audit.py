@@ -6,6 +6,7 @@ Where the request came from (address, request id) is put in a context variable b
 """
 
 import contextvars
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,8 +40,6 @@ def current_origin():
 def _jsonable(values):
     if values is None:
         return None
-    import json
-
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder, ensure_ascii=False))
 
 

@@ -106,14 +106,6 @@ def parse(raw, *, today=None):
     return IdNumber(number=text, birth_date=birth_date, sex=sex, warnings=tuple(warnings))
 
 
-def is_valid(raw):
-    try:
-        parse(raw)
-    except InvalidIdNumber:
-        return False
-    return True
-
-
 def mask(number):
     """441621********017X: area code and the last four characters stay, the birth date is hidden."""
     if not number or len(number) != 18:

@@ -113,7 +113,3 @@ def staff_view(permission):
         return scoping.mark_view(guarded, scoping.SCOPED)
 
     return decorator
-
-
-def role_fits_level(role, level):
-    return level in ROLE_LEVELS[Role(role)]

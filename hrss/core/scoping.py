@@ -106,10 +106,6 @@ def register(model, *, code_field="region_code", historical=False):
     return model
 
 
-def registered_models():
-    return dict(_registry)
-
-
 def models_following_region_changes():
     """(model, field) pairs whose region code must be rewritten when a village's code changes."""
     return [
@@ -150,17 +146,6 @@ def get_visible_or_404(model_or_queryset, user, **lookup):
         return visible_to(user, queryset).get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404 from None
-
-
-def can_act_on(user, obj):
-    """True when `obj` (a registered model instance) lies inside the user's scope."""
-    field = code_field_of(type(obj))
-    value = obj
-    for part in field.split("__"):
-        value = getattr(value, part, None)
-        if value is None:
-            return False
-    return scope_of(user).contains_code(value)
 
 
 def regions_visible_to(user):

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -164,6 +165,4 @@ def audit_list(request):
 
 @scoping.public
 def healthz(request):
-    from django.http import JsonResponse
-
     return JsonResponse({"status": "ok"})

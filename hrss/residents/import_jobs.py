@@ -103,20 +103,3 @@ def resume_import(*, actor, job):
         raise ImportRefused("该导入已结束或文件已清理，不能继续；请重新上传。")
     run_import_job.enqueue(str(job.id))
     return job
-
-
-def purge_orphan_uploads():
-    """Delete stored uploads that no unfinished job refers to (after a crash between storing and creating)."""
-    folder = Path(settings.HRSS_IMPORT_DIR)
-    if not folder.exists():
-        return 0
-    keep = set(ImportJob.objects.exclude(stored_path="").values_list("stored_path", flat=True))
-    removed = 0
-    for path in folder.glob("*.upload"):
-        if str(path) not in keep:
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
-
-
-

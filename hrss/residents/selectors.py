@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from hrss.core import scoping
 from hrss.core.models import Level
-from hrss.core.working_age import MINIMUM_WORKING_AGE
+from hrss.core.working_age import MINIMUM_WORKING_AGE, is_of_working_age
 from hrss.residents.models import LabourStatus, Person, WorkCapacity
 
 AGE_BANDS = [
@@ -25,21 +25,23 @@ def people_visible_to(user):
     return scoping.visible_to(user, Person.objects.all())
 
 
-def _birth_range(day, youngest_age, oldest_age):
-    """Birth dates of people aged youngest..oldest (inclusive) on `day`."""
+def aged_between(day, youngest_age, oldest_age):
+    """Birth dates of people aged youngest..oldest (inclusive) on `day`; None leaves that end open."""
     condition = Q()
     if youngest_age is not None:
-        condition &= Q(birth_date__lte=_shift_years(day, -youngest_age))
+        condition &= Q(birth_date__lte=years_before(day, youngest_age))
     if oldest_age is not None:
-        condition &= Q(birth_date__gt=_shift_years(day, -(oldest_age + 1)))
+        condition &= Q(birth_date__gt=years_before(day, oldest_age + 1))
     return condition
 
 
-def _shift_years(day, years):
+def years_before(day, years):
+    """The same calendar day `years` earlier (28 February for a 29 February): a person born on or before it is
+    at least `years` old on `day`."""
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=day.year - years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=day.year - years, day=28)
 
 
 def search_people(user, *, region=None, query="", status="", sex="", band="", day=None):
@@ -62,7 +64,7 @@ def search_people(user, *, region=None, query="", status="", sex="", band="", da
     if band:
         for key, _label, youngest, oldest in AGE_BANDS:
             if key == band:
-                people = people.filter(_birth_range(day, youngest, oldest))
+                people = people.filter(aged_between(day, youngest, oldest))
     effective = region or scoping.scope_of(user).region
     if effective is not None and effective.level == Level.VILLAGE:
         return people.order_by("household_id", "id")  # a village's ledger lists households together
@@ -73,8 +75,6 @@ def search_people(user, *, region=None, query="", status="", sex="", band="", da
 def zero_employment_households(user, region, day=None):
     """Households in which every member of working age able to work is unemployed (零就业家庭), with at least one
     such member. Students and people in military service are not available for work, so they count neither way."""
-    from hrss.core.working_age import is_of_working_age
-
     day = day or datetime.date.today()
     people = scoping.within_region(people_visible_to(user), region).exclude(household=None)
     candidates = (people.filter(labour_status=LabourStatus.UNEMPLOYED).values_list("household_id", flat=True)

@@ -1,6 +1,5 @@
 """Writes on the labour-force ledger. Each takes the actor, checks scope, and leaves an audit entry."""
 
-import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -162,9 +161,3 @@ def reveal_id_number(*, actor, person, reason):
     audit.record(actor=actor, action="residents.id_number.revealed", target=person,
                  subject_id_number=person.id_number, note=reason)
     return person.id_number
-
-
-def parse_date(value):
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))

@@ -20,7 +20,7 @@ from hrss.core import scoping
 from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, Level
 from hrss.core.signals import regions_changed
 from hrss.residents.models import LabourStatus, LedgerVersion, Person, StatisticsSnapshot
-from hrss.residents.selectors import AGE_BANDS, _shift_years
+from hrss.residents.selectors import AGE_BANDS, years_before
 
 
 def mark_ledger_changed():
@@ -45,7 +45,7 @@ def _band_expression(as_of):
         if youngest is None:
             continue
         # Aged `youngest` or more on `as_of`: born on or before the date `youngest` years earlier.
-        whens.append(When(birth_date__lte=_shift_years(as_of, -youngest), then=Value(key)))
+        whens.append(When(birth_date__lte=years_before(as_of, youngest), then=Value(key)))
     return Case(*whens, default=Value(AGE_BANDS[0][0]), output_field=CharField())
 
 

@@ -12,6 +12,7 @@ from hrss.core import audit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.models import Level, Region
 from hrss.core.permissions import Permission, has_permission, staff_view
+from hrss.core.working_age import retirement_age_label, retirement_month
 from hrss.residents import exports, import_jobs, reports, selectors, services
 from hrss.residents.forms import ImportForm, MoveForm, NewPersonForm, PersonForm, RevealForm, StatusChangeForm
 from hrss.residents.imports import ImportRefused
@@ -62,8 +63,6 @@ def person_detail(request, pk):
         household = scoping.visible_to(request.user, Person.objects.filter(household_id=person.household_id)
                                        ).order_by("birth_date")
     today = timezone.localdate()
-    from hrss.core.working_age import retirement_age_label, retirement_month
-
     year, month = retirement_month(person.birth_date, person.sex, person.retirement_category)
     return render(request, "residents/person_detail.html", {
         "person": person, "village": village, "household": household,
@@ -176,7 +175,7 @@ def person_new(request):
                 messages.warning(request, warning)
             return redirect("residents:person-detail", pk=person.pk)
     return render(request, "residents/person_new.html", {"form": form, "village": village,
-                                                         "villages": villages[:200] if village is None else []})
+                                                         "villages": villages if village is None else []})
 
 
 @staff_view(Permission.RESIDENT_VIEW)
@@ -220,7 +219,7 @@ def import_template(request):
 
 @staff_view(Permission.RESIDENT_EDIT)
 def import_page(request):
-    villages = list(scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE)[:500])
+    villages = list(scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE))
     form = ImportForm(request.POST or None, request.FILES or None, villages=villages)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["village_code"]

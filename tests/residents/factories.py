@@ -1,12 +1,11 @@
 import datetime
 
-from hrss.core.id_numbers import check_character
+from hrss.residents.demo import id_number_for
 
 
 def make_id_number(area="441602", birth=datetime.date(1980, 1, 1), sequence=1):
     """A valid ID number: sequence odd for men, even for women."""
-    first17 = f"{area}{birth:%Y%m%d}{sequence:03d}"
-    return first17 + check_character(first17)
+    return id_number_for(area, birth, sequence)
 
 
 MAN_1980 = make_id_number(birth=datetime.date(1980, 1, 1), sequence=11)

@@ -21,7 +21,7 @@ def live_counts(region, day):
     statuses = {status.value: people.filter(labour_status=status).count() for status in LabourStatus}
     bands = {}
     for key, _label, youngest, oldest in selectors.AGE_BANDS:
-        in_band = people.filter(selectors._birth_range(day, youngest, oldest))
+        in_band = people.filter(selectors.aged_between(day, youngest, oldest))
         bands[key] = {"M": in_band.filter(sex="M").count(), "F": in_band.filter(sex="F").count()}
     return statuses, bands
 
