@@ -1,8 +1,9 @@
 """Reading and writing spreadsheets safely: what every import and export of the platform goes through.
 
 Reading: a file is checked before it is parsed (size, type by content not by name, zip bombs, macro workbooks,
-XML entity tricks), then streamed row by row: .xlsx/.xls with python-calamine, .csv with the csv module in
-UTF-8 (with or without BOM) or GB18030 (what Excel on a Chinese Windows saves). Writing: xlsxwriter, with text
+XML entity tricks), then streamed row by row: .xlsx with python-calamine-plus in constant memory (ADR 0004), .xls
+with its whole-sheet reader (at most 65,536 rows), .csv with the csv module in UTF-8 (with or without BOM) or
+GB18030 (what Excel on a Chinese Windows saves). Writing: xlsxwriter, with text
 that a spreadsheet would run as a formula neutralised.
 """
 
@@ -135,17 +136,21 @@ def iter_rows(path, kind, limits=None):
                     raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
                 yield number, row
         return
-    from python_calamine import CalamineWorkbook
+    from python_calamine_plus import CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheet = workbook.get_sheet_by_index(0)
+        # .xlsx streams row by row in constant memory; .xls (at most 65,536 rows) is read whole.
+        rows = workbook.stream_sheet_by_index(0) if kind == "xlsx" else workbook.get_sheet_by_index(0).iter_rows()
+        # Both yield rows from row 1 of the sheet, leading empty rows included, so numbers match Excel's.
+        for number, row in enumerate(rows, start=1):
+            if number > limits.max_rows + 1:
+                raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
+            yield number, row
+    except SpreadsheetRefused:
+        raise
     except Exception as error:  # calamine raises its own error types for damaged files
         raise SpreadsheetRefused(f"无法读取该 Excel 文件（{type(error).__name__}），请用 Excel 另存后再上传。") from None
-    if sheet.height > limits.max_rows + 1:
-        raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
-    for number, row in enumerate(sheet.iter_rows(), start=sheet.start[0] + 1 if sheet.start else 1):
-        yield number, row
 
 
 DIMENSION = re.compile(rb'<dimension ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"')

@@ -1,6 +1,8 @@
 """Writing many people at once (ledger imports, demo data): households, people and their first status events as
 multi-row INSERTs (core.bulk). Values are already validated; this only stores them."""
 
+import operator
+
 from hrss.core.bulk import insert_rows, select_by_keys, stored_datetime
 from hrss.residents.models import Household, LabourStatusEvent, Person
 
@@ -19,21 +21,22 @@ def _insert_fields(model):
     return fields
 
 
-def _layout(model):
-    fields = _insert_fields(model)
-    names = [name for name, _ in fields]
-    return names, [default for _, default in fields], {name: index for index, name in enumerate(names)}
+class RowLayout:
+    """Builds a model's INSERT tuples from dicts of field values, defaults filling the rest: one dict merge and one
+    itemgetter per row, both in C (copying a defaults list and setting fields one by one measured ~5 us/row)."""
+
+    def __init__(self, model):
+        fields = _insert_fields(model)
+        self.names = [name for name, _ in fields]
+        self.defaults = dict(fields)
+        self._getter = operator.itemgetter(*self.names)
+
+    def row(self, values):
+        return self._getter(self.defaults | values)
 
 
-PERSON_NAMES, PERSON_DEFAULTS, PERSON_POSITION = _layout(Person)
-EVENT_NAMES, EVENT_DEFAULTS, EVENT_POSITION = _layout(LabourStatusEvent)
-
-
-def _row(values, defaults, position):
-    row = defaults.copy()
-    for name, value in values.items():
-        row[position[name]] = value
-    return row
+PERSON_LAYOUT = RowLayout(Person)
+EVENT_LAYOUT = RowLayout(LabourStatusEvent)
 
 
 def ensure_households(heads, now):
@@ -51,8 +54,8 @@ def insert_people(people, *, now, source, recorded_by_id=None):
     rows = []
     for values in people:
         values.update(created_at=stored_now, updated_at=stored_now)
-        rows.append(_row(values, PERSON_DEFAULTS, PERSON_POSITION))
-    insert_rows(Person, PERSON_NAMES, rows)
+        rows.append(PERSON_LAYOUT.row(values))
+    insert_rows(Person, PERSON_LAYOUT.names, rows)
     if people:
         new_ids = dict(select_by_keys(Person, "id_number", ["id_number", "id"], [p["id_number"] for p in people]))
         insert_status_events([(new_ids[p["id_number"]], p) for p in people], now=now, source=source,
@@ -63,9 +66,9 @@ def insert_people(people, *, now, source, recorded_by_id=None):
 def insert_status_events(changes, *, now, source, recorded_by_id=None):
     """changes: [(person id, values with labour_status, status_detail, status_since, region_code)]."""
     stored_now = stored_datetime(now)
-    insert_rows(LabourStatusEvent, EVENT_NAMES, [
-        _row({"person_id": person_id, "status": values["labour_status"], "detail": values["status_detail"],
-              "effective_date": values["status_since"], "region_code": values["region_code"], "source": source,
-              "recorded_by_id": recorded_by_id, "recorded_at": stored_now}, EVENT_DEFAULTS, EVENT_POSITION)
+    insert_rows(LabourStatusEvent, EVENT_LAYOUT.names, [
+        EVENT_LAYOUT.row({"person_id": person_id, "status": values["labour_status"], "detail": values["status_detail"],
+                          "effective_date": values["status_since"], "region_code": values["region_code"],
+                          "source": source, "recorded_by_id": recorded_by_id, "recorded_at": stored_now})
         for person_id, values in changes
     ])

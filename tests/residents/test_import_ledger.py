@@ -94,6 +94,35 @@ def test_id_numbers_typed_as_numbers_are_refused(tmp_path, heyuan):
     assert "存成了数字" in result.rejected[0].reason
 
 
+def test_a_head_number_typed_as_a_number_is_refused(tmp_path, heyuan):
+    path = tmp_path / "l.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(HEADER)
+    workbook.active.append(GOOD_ROWS[0])
+    workbook.active.append([WOMAN_1982, "李四", "配偶", float(MAN_1980), "农业", "小学", "务农", ""])
+    workbook.save(path)
+    result = import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY)
+    assert result.created == 1
+    assert [(error.row, error.column) for error in result.rejected] == [(3, "户主公民身份号码")]
+    assert "存成了数字" in result.rejected[0].reason
+
+
+def test_row_numbers_are_excels_when_the_table_starts_lower_and_further_right(tmp_path, heyuan):
+    path = tmp_path / "l.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "下城社区劳动力资源台账"  # a title above the table, then an empty row
+    for offset, row in enumerate([HEADER, GOOD_ROWS[0], [make_id_number(sequence=55), "", "户主", "", "农业", "初中",
+                                                         "务农", ""]]):
+        for column, value in enumerate(row, start=2):
+            sheet.cell(row=3 + offset, column=column, value=value)
+    workbook.save(path)
+    result = import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY)
+    assert result.created == 1
+    assert [(error.row, error.column) for error in result.rejected] == [(5, "姓名")]
+    assert result.notes[0] == "表头在第3行；上面的第1行不是表头，已跳过。"
+
+
 def test_column_order_is_free_and_headers_may_vary(tmp_path, heyuan):
     header = ["姓 名", "备注", "身份证号码*", "就业情况", "户口性质"]
     rows = [["张三", "随便写", MAN_1980, "务农", "农业户口"]]
