@@ -70,7 +70,9 @@ connection.execute("PRAGMA journal_mode=WAL")
 connection.execute('''CREATE TABLE person (id INTEGER PRIMARY KEY, id_number VARCHAR(18) NOT NULL UNIQUE,
   name VARCHAR(50), relation VARCHAR(16), head VARCHAR(18), hukou VARCHAR(20), education VARCHAR(2),
   status VARCHAR(16), phone VARCHAR(20), region_code VARCHAR(12) NOT NULL)''')
-connection.execute("CREATE INDEX person_region ON person (region_code)")
+# The region indexes of hrss's people table (residents.Person.Meta.indexes), kept in step with it.
+connection.execute("CREATE INDEX person_region_status ON person (region_code, status)")
+connection.execute("CREATE INDEX person_region_name ON person (region_code, name)")
 started = time.perf_counter()
 rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).iter_rows()
 next(rows)

@@ -116,8 +116,10 @@ def database_from_url(url):
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             # A 64 MiB page cache (default 2 MiB): imports insert in random key order into several indexes.
+            # Checkpoints every ~40 MB of WAL (default ~4 MB): an import's 10,000-row batches each rewrite the same
+            # index pages, copied back to the database once per checkpoint (~1 us/row off a 1,000,000-row import).
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-            "PRAGMA cache_size=-65536;",
+            "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;",
         }
     return config
 

@@ -7,11 +7,12 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from hrss.core.bulk import reserve_ids, stored_datetime
 from hrss.core.id_numbers import check_character
 from hrss.core.models import Level, Region
 from hrss.core.working_age import is_past_retirement
 from hrss.residents import statistics
-from hrss.residents.bulk_ledger import ensure_households, insert_people
+from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_people
 from hrss.residents.models import (
     Education,
     FlexibleForm,
@@ -122,11 +123,14 @@ def generate_population(*, people, seed, today=None, chunk=5000):
     def flush():
         household_ids = ensure_households({members[0]["id_number"]: members[0]["region_code"]
                                            for members in pending}, now)
+        stored_now = stored_datetime(now)
+        person_ids = iter(reserve_ids(Person, sum(len(members) for members in pending)))
         batch = []
         for members in pending:
             for values in members:
-                values["household_id"] = household_ids[members[0]["id_number"]]
-                batch.append(values)
+                values.update(id=next(person_ids), household_id=household_ids[members[0]["id_number"]],
+                              created_at=stored_now, updated_at=stored_now)
+                batch.append(PERSON_LAYOUT.row(values))
         return insert_people(batch, now=now, source=LabourStatusEvent.Source.SURVEY)
 
     while created < people:

@@ -20,13 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping
-from hrss.core.bulk import select_by_keys
+from hrss.core.bulk import reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.spreadsheets import SpreadsheetRefused, cell_text, check_file, iter_rows, normalise_header
 from hrss.core.working_age import Category
 from hrss.residents import statistics
-from hrss.residents.bulk_ledger import ensure_households, insert_people, insert_status_events
+from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_people, insert_status_events
 from hrss.residents.models import (
     Education,
     FlexibleForm,
@@ -212,10 +212,6 @@ class ValidRows:
     def __len__(self):
         return len(self.rows)
 
-    def __iter__(self):
-        fields = self.fields
-        for number, values in self.rows:
-            yield ParsedRow(number, dict(zip(fields, values, strict=True)))
 
 
 def _choice(value, table, column, errors, row, default=""):
@@ -300,6 +296,13 @@ def _parsed_head(text, today):
     return parse(text, today=today).number
 
 
+@lru_cache(maxsize=1 << 17)
+def _status_problems(birth_date, sex, status, detail, since, work_capacity, today):
+    # Cached: the check depends on nothing else, and a ledger repeats these (a birth date, a status) many times.
+    return tuple(check_status(birth_date=birth_date, sex=sex, retirement_category=Category.WORKER, status=status,
+                              detail=detail, effective_date=since, work_capacity=work_capacity, today=today).errors)
+
+
 def parse_row(row_number, cells, mapping, *, today, header=None):
     """Map and validate one row. Returns (ParsedRow, errors). The values hold the same keys, in the same order,
     for every row of a file (those of the file's columns), so a batch travels as tuples (ValidRows)."""
@@ -361,11 +364,9 @@ def parse_row(row_number, cells, mapping, *, today, header=None):
         detail = ""
     since = _date(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
     if status and parsed_id and not errors:
-        check = check_status(birth_date=parsed_id.birth_date, sex=parsed_id.sex,
-                             retirement_category=Category.WORKER, status=status, detail=detail,
-                             effective_date=since, work_capacity=values.get("work_capacity", WorkCapacity.FULL),
-                             today=today)
-        errors.extend(RowError(row_number, header["labour_status"], message) for message in check.errors)
+        problems = _status_problems(parsed_id.birth_date, parsed_id.sex, status, detail, since,
+                                    values.get("work_capacity", WorkCapacity.FULL), today)
+        errors.extend(RowError(row_number, header["labour_status"], message) for message in problems)
     values.update(labour_status=status, status_detail=detail, status_since=since)
     return ParsedRow(row_number, values), errors
 
@@ -400,38 +401,43 @@ class Target:
 EXISTING_FIELDS = ("id_number", "id", "region_code", "version", "labour_status", "status_detail", *COMPARED_FIELDS)
 
 
-def apply_batch(rows, *, target, result, today, actor):
-    """Save one batch of valid rows (within the caller's transaction): new people, their households and first
-    status events as multi-row INSERTs; changed people updated with a status event for a changed status."""
+def apply_batch(batch, *, target, result, today, actor):
+    """Save one batch of valid rows (ValidRows, within the caller's transaction): new people, their households and
+    first status events as multi-row INSERTs; changed people updated with a status event for a changed status.
+    New people go from the batch's tuples to INSERT tuples without a dict per row (a million-row import's writer
+    is the busier of its two processes)."""
     now = timezone.now()
-    rows = list(rows)
-    ids = [row.values["id_number"] for row in rows]
-    existing = {found[0]: dict(zip(EXISTING_FIELDS, found, strict=True))
-                for found in select_by_keys(Person, "id_number", EXISTING_FIELDS, ids)}
+    stored_now = stored_datetime(now)
+    fields = batch.fields
+    at = {name: index for index, name in enumerate(fields)}
+    id_at, head_at, village_at, relation_at = (at.get(name) for name in ("id_number", "head_id_number",
+                                                                          "village_code", "relation_to_head"))
+    existing = {found[0]: dict(zip(EXISTING_FIELDS, found, strict=True)) for found in select_by_keys(
+        Person, "id_number", EXISTING_FIELDS, [values[id_at] for _number, values in batch.rows])}
     new_rows, to_update, status_events = [], [], []
     heads = {}
-    for row in rows:
-        values = row.values
-        village, problem = target.village_for(values.pop("village_code", ""))
+    for row_number, values in batch.rows:
+        village, problem = target.village_for(values[village_at] if village_at is not None else "")
         if village is None:
-            result.rejected.append(RowError(row.row, "村(社区)代码", problem or "未指定村(社区)。"))
+            result.rejected.append(RowError(row_number, "村(社区)代码", problem or "未指定村(社区)。"))
             continue
-        person = existing.get(values["id_number"])
+        id_number = values[id_at]
+        person = existing.get(id_number)
         if person is not None and person["region_code"] != village.code:
             if target.scope is not None and target.scope.contains_code(person["region_code"]):
                 reason = "该人员已登记在辖区内另一个村(社区)；如已迁入，请在人员页面办理迁移。"
             else:
                 reason = "该公民身份号码已在其他地区登记，请核实；如已迁入，请联系原登记地办理迁移。"
-            result.rejected.append(RowError(row.row, "公民身份号码", reason))
+            result.rejected.append(RowError(row_number, "公民身份号码", reason))
             continue
-        head = values.pop("head_id_number", "") or values["id_number"]
-        if values.get("relation_to_head") == Relation.HEAD:
-            head = values["id_number"]
+        head = values[head_at] or id_number
+        if relation_at is not None and values[relation_at] == Relation.HEAD:
+            head = id_number
         heads.setdefault(head, village.code)
         if person is None:
-            values["region_code"] = village.code
-            new_rows.append((values, head))
+            new_rows.append((values, head, village.code))
             continue
+        values = dict(zip(fields, values, strict=True))
         changed = {name: values[name] for name in COMPARED_FIELDS if name in values and person[name] != values[name]}
         status_changed = (person["labour_status"], person["status_detail"]) != (values["labour_status"],
                                                                                values["status_detail"])
@@ -447,10 +453,9 @@ def apply_batch(rows, *, target, result, today, actor):
 
     # Households first (people refer to them); an existing one is kept as it is.
     household_ids = ensure_households(heads, now)
-    people = []
-    for values, head in new_rows:
-        values["household_id"] = household_ids[head]
-        people.append(values)
+    assemble = PERSON_LAYOUT.assembler((*fields, "id", "household_id", "region_code", "created_at", "updated_at"))
+    people = [assemble(values + (person_id, household_ids[head], code, stored_now, stored_now))
+              for person_id, (values, head, code) in zip(reserve_ids(Person, len(new_rows)), new_rows, strict=True)]
     actor_id = actor.pk if actor is not None else None
     result.created += insert_people(people, now=now, source=LabourStatusEvent.Source.IMPORT, recorded_by_id=actor_id)
     insert_status_events([(person_id, {**values, "region_code": region_code})

@@ -99,3 +99,9 @@ def test_every_single_digit_change_is_caught(sequence, birth, position, shift):
 
 def test_masking_hides_the_birth_date():
     assert mask("44162119800101017X") == "441621********017X"
+
+
+def test_digits_of_other_scripts_are_refused():
+    arabic_indic = "".join(chr(0x0660 + int(digit)) for digit in make()[:17]) + "X"
+    with pytest.raises(InvalidIdNumber, match="前17位须为数字"):
+        parse(arabic_indic, today=TODAY)

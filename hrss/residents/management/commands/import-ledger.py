@@ -10,6 +10,7 @@ from hrss.residents.reports import rejected_rows_xlsx
 
 class Command(BaseCommand):
     help = "导入劳动力资源台账（.xlsx/.xls/.csv）：hrss import-ledger FILE --village CODE [--dry-run] [--json]"
+    requires_system_checks = []  # `hrss check` and the server run them; an operator's import need not wait for them
 
     def add_arguments(self, parser):
         parser.add_argument("file")
