@@ -1,7 +1,8 @@
-"""Plain multi-row INSERTs through Django's connection, for the few paths that write hundreds of thousands of rows
+"""Plain bulk INSERTs through Django's connection, for the few paths that write hundreds of thousands of rows
 (ledger imports, demo data). `QuerySet.bulk_create` compiles SQL per object and per field, which measured at
-roughly 60% of a 20,000-row import; here the statement is built once and the rows go to `executemany` as tuples.
-Values must already be what the database stores (codes, dates); no model `save()` logic runs."""
+roughly 60% of a 20,000-row import; here the statement is built once and the rows go as tuples: to `executemany`
+on SQLite, to COPY (or multi-row INSERTs where conflicts are skipped) on PostgreSQL. Values must already be what
+the database stores (codes, dates); no model `save()` logic runs."""
 
 from django.db import connection
 
@@ -18,12 +19,28 @@ def insert_rows(model, fields, rows, *, skip_conflicts_on=None):
         return 0
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column in column_names(model, fields))
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
+    if connection.vendor == "postgresql" and not skip_conflicts_on:
+        # COPY: executemany sends one INSERT per row, which PostgreSQL parses and plans each time (measured
+        # ~70 us/row for people against a few us with COPY).
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return len(rows)
+    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    conflicts = ""
     if skip_conflicts_on:
-        sql += f" ON CONFLICT ({quote(model._meta.get_field(skip_conflicts_on).column)}) DO NOTHING"
+        conflicts = f" ON CONFLICT ({quote(model._meta.get_field(skip_conflicts_on).column)}) DO NOTHING"
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            # Many rows per statement: one parse and plan per 1,000 rows instead of per row.
+            for start in range(0, len(rows), 1000):
+                part = rows[start:start + 1000]
+                cursor.execute(sql + ", ".join([placeholders] * len(part)) + conflicts,
+                               [value for row in part for value in row])
+        else:
+            cursor.executemany(sql + placeholders + conflicts, rows)
     return len(rows)
 
 
@@ -72,6 +89,10 @@ def select_by_keys(model, key_field, fields, keys, *, chunk=900):
     table = quote(model._meta.db_table)
     found = []
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One array parameter: PostgreSQL parses a list of thousands of literals slowly (~9 us/key).
+            cursor.execute(f"SELECT {columns} FROM {table} WHERE {key_column} = ANY(%s)", [keys])
+            return cursor.fetchall()
         for start in range(0, len(keys), chunk):
             part = keys[start:start + chunk]
             cursor.execute(f"SELECT {columns} FROM {table} WHERE {key_column} IN ({', '.join(['%s'] * len(part))})",
