@@ -87,12 +87,13 @@ def run_import_job(job_id):
     save_progress(result)
     record_import(actor=job.created_by, result=result, village=village, file_name=job.file_name, sha256=job.sha256,
                   dry_run=job.dry_run)
-    _finish(job, ImportJob.Status.DONE)
+    # The upload's estimate counted every row of the sheet, a title above the table included; now it is known.
+    _finish(job, ImportJob.Status.DONE, rows_total=result.rows_read)
 
 
-def _finish(job, status, message=""):
+def _finish(job, status, message="", **counts):
     ImportJob.objects.filter(pk=job.pk).update(status=status, message=message[:500], finished_at=timezone.now(),
-                                               stored_path="")
+                                               stored_path="", **counts)
     if job.stored_path:
         Path(job.stored_path).unlink(missing_ok=True)
 

@@ -139,6 +139,11 @@ class ImportResult:
     warnings: list = field(default_factory=list)
     rows_processed: int = 0
 
+    @property
+    def rows_read(self):
+        """Data rows read: each saved, unchanged or rejected (a row may be rejected for several columns)."""
+        return self.created + self.updated + self.unchanged + len({error.row for error in self.rejected})
+
     def as_dict(self):
         return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
                 "rejected": [error.as_dict() for error in self.rejected]}

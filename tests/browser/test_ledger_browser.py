@@ -11,6 +11,7 @@ def test_a_village_assistant_uploads_a_ledger_with_bad_rows_and_downloads_the_re
         transactional_db, live_server, browser, heyuan, village_assistant, screenshot, tmp_path, settings):
     settings.HRSS_IMPORT_DIR = tmp_path / "uploads"
     workbook = openpyxl.Workbook()
+    workbook.active.append(["下城社区劳动力资源台账"])  # village spreadsheets carry a title above the table
     workbook.active.append(HEADER)
     for row in GOOD_ROWS:
         workbook.active.append(row)
@@ -28,9 +29,11 @@ def test_a_village_assistant_uploads_a_ledger_with_bad_rows_and_downloads_the_re
     page.wait_for_selector("[data-testid=import-status][data-status=done]")
     screenshot(page, "import-result")
     assert page.text_content("[data-testid=created]") == "3"
+    assert "共 5 行" in page.text_content("body")
+    assert "表头在第2行；上面的第1行不是表头，已跳过。" in page.text_content("body")
     assert page.text_content("[data-testid=rejected]") == "2"
     rows = page.locator("[data-testid=rejected-rows] tbody tr").all_text_contents()
-    assert any("应为18位" in row for row in rows) and any("与第3行的公民身份号码重复" in row for row in rows)
+    assert any("应为18位" in row for row in rows) and any("与第4行的公民身份号码重复" in row for row in rows)
 
     with page.expect_download() as download_info:
         page.click("[data-testid=download-errors]")
@@ -40,7 +43,7 @@ def test_a_village_assistant_uploads_a_ledger_with_bad_rows_and_downloads_the_re
     download.save_as(saved)
     report = openpyxl.load_workbook(saved).active
     assert [cell.value for cell in report[1]] == ["行号", "列", "原因"]
-    assert sorted(report.cell(row, 1).value for row in (2, 3)) == [5, 6]
+    assert sorted(report.cell(row, 1).value for row in (2, 3)) == [6, 7]
 
     page.click("text=劳动力台账")
     assert "张三" in page.text_content("[data-testid=ledger-table]")
