@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from operator import mul
 
+from django.utils import timezone
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARACTERS = "10X98765432"
 
@@ -81,7 +83,7 @@ def upgrade_15_to_18(number15):
 
 def parse(raw, *, today=None):
     """Return an IdNumber or raise InvalidIdNumber with a reason in Chinese."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()  # the date in Heyuan (TIME_ZONE), not the server's
     text = normalise(raw)
     if not text:
         raise InvalidIdNumber("公民身份号码为空。")

@@ -83,7 +83,7 @@ class PopulationGenerator:
             return LabourStatus.INCAPACITATED, ""
         return LabourStatus.OTHER, ""
 
-    def household(self, village):
+    def household(self):
         """Yield (relation, sex, age) for one household."""
         head_age = self.random.randint(25, 80)
         head_sex = "M" if self.random.random() < 0.8 else "F"
@@ -110,7 +110,7 @@ def villages_with_area(shuffle_with):
 @transaction.atomic
 def generate_population(*, people, seed, today=None, chunk=5000):
     """Create about `people` residents spread over every village. Returns the number created."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     now = timezone.now()
     generator = PopulationGenerator(seed, today)
     villages = villages_with_area(generator.random)
@@ -138,7 +138,7 @@ def generate_population(*, people, seed, today=None, chunk=5000):
         index += 1
         hukou = HukouType.NON_AGRICULTURAL if village.kind == "居委会" else HukouType.AGRICULTURAL
         members = []
-        for relation, sex, age in generator.household(village):
+        for relation, sex, age in generator.household():
             birth = generator.birth_for_age(age)
             status, detail = generator.status(birth, sex)
             since = max(birth, today - datetime.timedelta(days=generator.random.randrange(30, 1500)))

@@ -30,15 +30,18 @@ class Export:
     sha256: str
 
 
-def _label(choices, value):
-    return str(dict(choices).get(value, "")) if value else ""
+def _labels(*choice_lists):
+    """value -> label text, built once: an export of a county writes hundreds of thousands of rows."""
+    return {value: str(label) for choices in choice_lists for value, label in choices}
 
 
 def ledger_xlsx(user, region):
     people = scoping.within_region(selectors.people_visible_to(user), region).order_by("region_code", "household_id", "id")
     villages = {r.code: r for r in scoping.within_region(scoping.regions_visible_to(user), region).filter(level=Level.VILLAGE)}
     townships = {r.code[:9]: r for r in Region.objects.filter(level=Level.TOWNSHIP, code__in={c[:9] + "000" for c in villages})}
-    details = dict(MigrantDestination.choices) | dict(FlexibleForm.choices)
+    relations, hukou_types, educations, statuses = (_labels(choices) for choices in (
+        Relation.choices, HukouType.choices, Education.choices, LabourStatus.choices))
+    details = _labels(MigrantDestination.choices, FlexibleForm.choices)
     rows = 0
 
     def people_rows():
@@ -50,9 +53,9 @@ def ledger_xlsx(user, region):
             rows += 1
             village = villages.get(code)
             yield [village.name if village else code, mask(id_number), name, "男" if sex == "M" else "女",
-                   birth.isoformat(), _label(Relation.choices, relation), _label(HukouType.choices, hukou),
-                   _label(Education.choices, education), _label(LabourStatus.choices, status),
-                   str(details.get(detail, "")), since.isoformat() if since else "", phone]
+                   birth.isoformat(), relations.get(relation, ""), hukou_types.get(hukou, ""),
+                   educations.get(education, ""), statuses.get(status, ""), details.get(detail, ""),
+                   since.isoformat() if since else "", phone]
 
     status_columns = [status for status in LabourStatus]
     aggregates = {status.value: Count("id", filter=Q(labour_status=status.value)) for status in status_columns}

@@ -383,7 +383,6 @@ class Target:
     """Where rows go: the village given for the whole file, or a per-row village code inside the importer's scope."""
 
     def __init__(self, actor, default_village):
-        self.actor = actor
         self.scope = scoping.scope_of(actor) if actor is not None else None
         self.default_village = default_village
         self._villages = {}
@@ -406,7 +405,7 @@ class Target:
 EXISTING_FIELDS = ("id_number", "id", "region_code", "version", "labour_status", "status_detail", *COMPARED_FIELDS)
 
 
-def apply_batch(batch, *, target, result, today, actor):
+def apply_batch(batch, *, target, result, actor):
     """Save one batch of valid rows (ValidRows, within the caller's transaction): new people, their households and
     first status events as multi-row INSERTs; changed people updated with a status event for a changed status.
     New people go from the batch's tuples to INSERT tuples without a dict per row (a million-row import's writer
@@ -503,7 +502,7 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
             _kind, last_row, batch, errors = message
             result.rejected.extend(errors)
             result.rows_processed = last_row
-            _commit(batch, target, result, today, actor, dry_run, progress)
+            _commit(batch, target, result, actor, dry_run, progress)
     except SpreadsheetRefused as error:
         raise ImportRefused(str(error)) from None
     return result
@@ -609,10 +608,10 @@ def _read_in_second_process(queue, path, kind, options):
         queue.put(("crashed", f"{type(error).__name__}: {error}"))
 
 
-def _commit(batch, target, result, today, actor, dry_run, progress):
+def _commit(batch, target, result, actor, dry_run, progress):
     with transaction.atomic():
         if batch:
-            apply_batch(batch, target=target, result=result, today=today, actor=actor)
+            apply_batch(batch, target=target, result=result, actor=actor)
         if progress is not None:
             progress(result)
         if dry_run:

@@ -1,8 +1,8 @@
 """Reads on the labour-force ledger, always starting from the user's scope."""
 
-import datetime
 
 from django.db.models import Q
+from django.utils import timezone
 
 from hrss.core import scoping
 from hrss.core.models import Level
@@ -46,7 +46,7 @@ def years_before(day, years):
 
 def search_people(user, *, region=None, query="", status="", sex="", band="", day=None):
     """The ledger list: in scope, optionally within a region, by name or the last digits of the ID number."""
-    day = day or datetime.date.today()
+    day = day or timezone.localdate()
     people = people_visible_to(user)
     if region is not None:
         people = scoping.within_region(people, region)
@@ -75,7 +75,7 @@ def search_people(user, *, region=None, query="", status="", sex="", band="", da
 def zero_employment_households(user, region, day=None):
     """Households in which every member of working age able to work is unemployed (零就业家庭), with at least one
     such member. Students and people in military service are not available for work, so they count neither way."""
-    day = day or datetime.date.today()
+    day = day or timezone.localdate()
     people = scoping.within_region(people_visible_to(user), region).exclude(household=None)
     candidates = (people.filter(labour_status=LabourStatus.UNEMPLOYED).values_list("household_id", flat=True)
                   .distinct())

@@ -1,11 +1,10 @@
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, scoping
@@ -30,6 +29,11 @@ def _region_from_request(request):
     if scope.is_empty:
         raise PermissionDenied
     return scope.region
+
+
+def _xlsx_download(data, filename):
+    return HttpResponse(data, content_type=XLSX,
+                        headers={"Content-Disposition": content_disposition_header(True, filename)})
 
 
 def _messages(error):
@@ -197,24 +201,14 @@ def export(request):
     content = exports.ledger_xlsx(request.user, region)
     audit.record(actor=request.user, action="residents.ledger.exported", target=region,
                  after={"rows": content.rows, "sha256": content.sha256})
-    response = HttpResponse(content.data, content_type=XLSX)
-    filename = f"劳动力资源台账-{region.name}-{datetime.date.today():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    response = _xlsx_download(content.data, f"劳动力资源台账-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
     response["Cache-Control"] = "no-store"
     return response
 
 
-def _quote(text):
-    from urllib.parse import quote
-
-    return quote(text)
-
-
 @staff_view(Permission.RESIDENT_VIEW)
 def import_template(request):
-    response = HttpResponse(reports.template_xlsx(), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote('劳动力资源台账导入模板.xlsx')}"
-    return response
+    return _xlsx_download(reports.template_xlsx(), "劳动力资源台账导入模板.xlsx")
 
 
 @staff_view(Permission.RESIDENT_EDIT)
@@ -245,9 +239,7 @@ def import_job(request, pk):
 @staff_view(Permission.RESIDENT_EDIT)
 def import_errors(request, pk):
     job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
-    response = HttpResponse(reports.rejected_rows_xlsx(job.rejected), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote('未导入的行-' + job.file_name + '.xlsx')}"
-    return response
+    return _xlsx_download(reports.rejected_rows_xlsx(job.rejected), f"未导入的行-{job.file_name}.xlsx")
 
 
 @require_POST

@@ -32,6 +32,10 @@ def write_xlsx(path, rows, header=HEADER, numeric_ids=False):
     return path
 
 
+def one_person_households(count):
+    return [[make_id_number(sequence=2 * i + 1), f"人{i}", "户主", "", "农业", "初中", "务农", ""] for i in range(count)]
+
+
 def write_csv(path, rows, header=HEADER, encoding="utf-8"):
     lines = [",".join(header)] + [",".join(row) for row in rows]
     path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
@@ -248,7 +252,7 @@ def test_a_crash_half_way_keeps_every_saved_batch_and_no_half_row(tmp_path, heyu
     from hrss.residents import imports
 
     monkeypatch.setattr(imports, "BATCH_SIZE", 2)
-    rows = [[make_id_number(sequence=2 * i + 1), f"人{i}", "户主", "", "农业", "初中", "务农", ""] for i in range(7)]
+    rows = one_person_households(7)
     path = write_xlsx(tmp_path / "l.xlsx", rows)
     saved = []
 
@@ -318,7 +322,7 @@ def test_a_refusal_in_the_second_process_reaches_the_user(tmp_path, heyuan, seco
 def test_a_crash_while_writing_stops_the_reader_and_keeps_committed_batches(tmp_path, heyuan, second_process):
     import multiprocessing
 
-    rows = [[make_id_number(sequence=2 * i + 1), f"人{i}", "户主", "", "农业", "初中", "务农", ""] for i in range(9)]
+    rows = one_person_households(9)
     path = write_xlsx(tmp_path / "l.xlsx", rows)
     saved = []
 
