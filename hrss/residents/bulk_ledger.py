@@ -2,13 +2,17 @@
 multi-row INSERTs (core.bulk). Values are already validated; this only stores them."""
 
 import operator
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
 
 from hrss.core.bulk import insert_rows, select_by_keys, stored_datetime
 from hrss.residents.models import Household, LabourStatusEvent, Person
 
 
 def _insert_fields(model, with_pk):
-    """Every stored field (the primary key only `with_pk`), with its default, in table order."""
+    """Every stored field (the primary key only `with_pk`), in table order: (name, default, whether the database
+    fills it when an INSERT leaves it out: it has a db_default, or it is NULL by default)."""
     fields = []
     for model_field in model._meta.concrete_fields:
         if model_field.primary_key and not with_pk:
@@ -17,8 +21,14 @@ def _insert_fields(model, with_pk):
             default = model_field.get_default()
         else:
             default = "" if model_field.empty_strings_allowed and not model_field.null else None
-        fields.append((model_field.attname, default))
+        database_fills = model_field.has_db_default() or (model_field.null and default is None)
+        fields.append((model_field.attname, default, database_fills))
     return fields
+
+
+class Assembly(NamedTuple):
+    names: tuple  # the INSERT's columns
+    build: Callable  # values tuple -> INSERT tuple
 
 
 class RowLayout:
@@ -28,38 +38,46 @@ class RowLayout:
 
     def __init__(self, model, *, with_pk=False):
         fields = _insert_fields(model, with_pk)
-        self.names = [name for name, _ in fields]
-        self.defaults = dict(fields)
+        self.names = tuple(name for name, _default, _fills in fields)
+        self.defaults = {name: default for name, default, _fills in fields}
+        self._database_fills = {name for name, _default, fills in fields if fills}
         self._getter = operator.itemgetter(*self.names)
 
     def row(self, values):
-        """From a dict of field values."""
+        """From a dict of field values, every column (`names`)."""
         return self._getter(self.defaults | values)
 
     def assembler(self, source_fields):
-        """A function (values tuple) -> INSERT tuple, for values that always come in the order `source_fields`
-        (names not of this model are passed over; where a name repeats, the last one counts)."""
+        """An Assembly for values that always come as tuples in the order `source_fields` (names not of this model
+        are passed over; where a name repeats, the last one counts). Columns the values do not give and the
+        database fills by itself are left out of the INSERT: a narrower row is cheaper to write."""
         position = {name: index for index, name in enumerate(source_fields)}
-        constants = tuple(self.defaults[name] for name in self.names if name not in position)
+        names = tuple(name for name in self.names if name in position or name not in self._database_fills)
+        constants = tuple(self.defaults[name] for name in names if name not in position)
         picks, next_constant = [], len(source_fields)
-        for name in self.names:
+        for name in names:
             if name in position:
                 picks.append(position[name])
             else:
                 picks.append(next_constant)
                 next_constant += 1
         getter = operator.itemgetter(*picks)
-        return lambda values: getter(values + constants)
+        return Assembly(names, lambda values: getter(values + constants))
 
 
 # People are inserted with ids reserved beforehand (core.bulk.reserve_ids), so their first status events need no
 # SELECT to learn them.
 PERSON_LAYOUT = RowLayout(Person, with_pk=True)
 EVENT_LAYOUT = RowLayout(LabourStatusEvent)
-# A person's first status event, from (source, recorder, recorded at) + the person's INSERT tuple.
-_FIRST_EVENT = EVENT_LAYOUT.assembler(("source", "recorded_by_id", "recorded_at", *(
-    {"id": "person_id", "labour_status": "status", "status_detail": "detail", "status_since": "effective_date"}.get(
-        name, name) for name in PERSON_LAYOUT.names)))
+_PERSON_TO_EVENT = {"id": "person_id", "labour_status": "status", "status_detail": "detail",
+                    "status_since": "effective_date"}
+
+
+@lru_cache(maxsize=16)
+def _first_event(person_columns):
+    """A person's first status event, from (source, recorder, recorded at) + the person's INSERT tuple."""
+    return EVENT_LAYOUT.assembler(("source", "recorded_by_id", "recorded_at",
+                                   *(_PERSON_TO_EVENT.get(name, name) for name in person_columns)))
 
 
 def ensure_households(heads, now):
@@ -70,12 +88,13 @@ def ensure_households(heads, now):
     return dict(select_by_keys(Household, "head_id_number", ["head_id_number", "id"], heads))
 
 
-def insert_people(rows, *, now, source, recorded_by_id=None):
-    """Insert new people (INSERT tuples in PERSON_LAYOUT order: ids from reserve_ids, household and timestamps
-    filled in) and one status event each for the status they arrive with. Returns the number inserted."""
-    insert_rows(Person, PERSON_LAYOUT.names, rows)
-    event_head = (source, recorded_by_id, stored_datetime(now))
-    insert_rows(LabourStatusEvent, EVENT_LAYOUT.names, [_FIRST_EVENT(event_head + row) for row in rows])
+def insert_people(rows, *, columns=PERSON_LAYOUT.names, now, source, recorded_by_id=None):
+    """Insert new people (INSERT tuples of `columns`, from PERSON_LAYOUT: ids from reserve_ids, household and
+    timestamps filled in) and one status event each for the status they arrive with. Returns the number inserted."""
+    insert_rows(Person, columns, rows)
+    event = _first_event(tuple(columns))
+    event_head, build = (source, recorded_by_id, stored_datetime(now)), event.build
+    insert_rows(LabourStatusEvent, event.names, [build(event_head + row) for row in rows])
     return len(rows)
 
 

@@ -495,11 +495,13 @@ def apply_batch(batch, *, target, result, actor):
 
     # Households first (people refer to them); an existing one is kept as it is.
     household_ids = ensure_households(heads, now)
-    assemble = PERSON_LAYOUT.assembler((*fields, "id", "household_id", "region_code", "created_at", "updated_at"))
-    people = [assemble(values + (person_id, household_ids[head], code, stored_now, stored_now))
+    person = PERSON_LAYOUT.assembler((*fields, "id", "household_id", "region_code", "created_at", "updated_at"))
+    build = person.build
+    people = [build(values + (person_id, household_ids[head], code, stored_now, stored_now))
               for person_id, (values, head, code) in zip(reserve_ids(Person, len(new_rows)), new_rows, strict=True)]
     actor_id = actor.pk if actor is not None else None
-    result.created += insert_people(people, now=now, source=LabourStatusEvent.Source.IMPORT, recorded_by_id=actor_id)
+    result.created += insert_people(people, columns=person.names, now=now, source=LabourStatusEvent.Source.IMPORT,
+                                    recorded_by_id=actor_id)
     insert_status_events([(person_id, {**values, "region_code": region_code})
                           for person_id, values, region_code in status_events],
                          now=now, source=LabourStatusEvent.Source.IMPORT, recorded_by_id=actor_id)

@@ -342,3 +342,16 @@ def test_the_row_count_for_the_progress_bar_is_read_without_reading_the_rows(tmp
 
     assert estimate_rows(write_xlsx(tmp_path / "l.xlsx", GOOD_ROWS), "xlsx") == 4
     assert estimate_rows(write_csv(tmp_path / "l.csv", GOOD_ROWS), "csv") == 4
+
+
+def test_columns_a_file_leaves_out_get_the_same_defaults_as_a_person_entered_by_hand(tmp_path, heyuan):
+    # Bulk INSERTs leave out the columns a file does not give, and the database fills them (db_default).
+    path = write_xlsx(tmp_path / "l.xlsx", [[MAN_1980, "张三", "务农"]], header=["公民身份号码", "姓名", "就业状态"])
+    import_ledger(path, actor=None, village=heyuan[VILLAGE], today=TODAY)
+    imported = Person.objects.get(id_number=MAN_1980)
+    by_hand = Person(id_number=WOMAN_1982, name="李四", labour_status=LabourStatus.FARMING)
+    left_out = [field for field in Person._meta.concrete_fields if field.has_db_default()]
+    assert {"phone", "work_capacity", "version", "wants_training"} <= {field.name for field in left_out}
+    assert {field.name: getattr(imported, field.attname) for field in left_out} == {
+        field.name: getattr(by_hand, field.attname) for field in left_out}
+    assert LabourStatusEvent.objects.get(person=imported).note == ""
