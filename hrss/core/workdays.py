@@ -1,0 +1,177 @@
+"""Working days (工作日): Monday to Friday, less the statutory holidays, plus the weekend days made working days
+(调休上班), year by year as the State Council publishes them. The arrangement is data (CalendarYear, CalendarDay),
+seeded from chinesecalendar 1.11.0 for 2004-2026 and extended by administrators; every review deadline is counted
+here. Counting into a year whose arrangement is not loaded fails with the year named: counting weekends only
+would put deadlines on holidays without anyone noticing.
+"""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from hrss.core import audit
+from hrss.core.models import CalendarDay, CalendarYear
+from hrss.core.spreadsheets import cell_text, check_file, iter_rows
+
+SEED_FILE = Path(__file__).resolve().parent / "data" / "holidays-cn-2004-2026.csv"
+SEED_SOURCE = "chinesecalendar 1.11.0（国务院办公厅节假日安排 2004–2026）"
+
+KIND_WORDS = {
+    "放假": CalendarDay.Kind.HOLIDAY, "休息": CalendarDay.Kind.HOLIDAY, "节假日": CalendarDay.Kind.HOLIDAY,
+    "假日": CalendarDay.Kind.HOLIDAY, "上班": CalendarDay.Kind.WORKDAY, "调休上班": CalendarDay.Kind.WORKDAY,
+    "补班": CalendarDay.Kind.WORKDAY, "工作日": CalendarDay.Kind.WORKDAY,
+}
+HEADERS = {"date": ("日期",), "kind": ("类型", "放假/上班"), "name": ("名称", "节日", "说明")}
+
+
+class UnknownArrangement(ValueError):
+    """Counting reached a year whose holiday arrangement has not been loaded."""
+
+    def __init__(self, year):
+        self.year = year
+        super().__init__(_("尚未录入%(year)s年的节假日安排，无法计算工作日。请系统管理员在“节假日安排”页面或用 "
+                           "hrss holidays import 导入该年安排后再试。") % {"year": year})
+
+
+@dataclass(frozen=True)
+class Calendar:
+    years: frozenset
+    holidays: frozenset
+    workdays: frozenset
+
+    @classmethod
+    def load(cls):
+        days = list(CalendarDay.objects.values_list("date", "kind"))
+        return cls(
+            years=frozenset(CalendarYear.objects.values_list("year", flat=True)),
+            holidays=frozenset(day for day, kind in days if kind == CalendarDay.Kind.HOLIDAY),
+            workdays=frozenset(day for day, kind in days if kind == CalendarDay.Kind.WORKDAY),
+        )
+
+    def is_working_day(self, day):
+        if day.year not in self.years:
+            raise UnknownArrangement(day.year)
+        if day in self.workdays:
+            return True
+        return day.weekday() < 5 and day not in self.holidays
+
+    def add(self, day, count):
+        """The `count`-th working day after `day` (`day` itself is not counted; 0 gives `day`)."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        while count:
+            day += datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
+    def working_days_after(self, start, end):
+        """How many working days fall after `start` up to and including `end` (0 if `end` is not after it)."""
+        count, day = 0, start
+        while day < end:
+            day += datetime.timedelta(days=1)
+            count += self.is_working_day(day)
+        return count
+
+
+def add_working_days(day, count):
+    return Calendar.load().add(day, count)
+
+
+def is_working_day(day):
+    return Calendar.load().is_working_day(day)
+
+
+# --- loading an arrangement ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArrangementError:
+    row: int
+    column: str
+    reason: str
+
+
+class ArrangementRefused(ValueError):
+    """The file as a whole cannot be read (not a spreadsheet, no header)."""
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = cell_text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    try:
+        year, month, day = (int(part) for part in text.split("-"))
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_arrangement(rows):
+    """rows: (row number, cells) with the header first. Returns ({date: (kind, name)}, years, errors). A weekday
+    marked 上班 or a date given twice is an error; nothing is loaded from a file with errors."""
+    rows = iter(rows)
+    try:
+        _number, header = next(rows)
+    except StopIteration:
+        raise ArrangementRefused(_("文件是空的。")) from None
+    positions = {}
+    for position, cell in enumerate(header):
+        for key, names in HEADERS.items():
+            if cell_text(cell) in names:
+                positions.setdefault(key, position)
+    if "date" not in positions or "kind" not in positions:
+        raise ArrangementRefused(_("表头须有“日期”和“类型”两列（类型填“放假”或“上班”），可另加“名称”列。"))
+    days, errors, seen = {}, [], {}
+    for number, cells in rows:
+        def cell(key, cells=cells):
+            position = positions.get(key)
+            return cells[position] if position is not None and position < len(cells) else None
+
+        if not any(cell_text(value) for value in cells):
+            continue
+        day = _as_date(cell("date"))
+        kind = KIND_WORDS.get(cell_text(cell("kind")))
+        if day is None:
+            errors.append(ArrangementError(number, "日期", _("“%s”不是日期，请写成 2027-01-01 的形式。")
+                                           % cell_text(cell("date"))))
+            continue
+        if kind is None:
+            errors.append(ArrangementError(number, "类型", _("“%s”应为“放假”或“上班”。") % cell_text(cell("kind"))))
+            continue
+        if day in seen:
+            errors.append(ArrangementError(number, "日期", _("%(day)s 与第%(row)s行重复。")
+                                           % {"day": day.isoformat(), "row": seen[day]}))
+            continue
+        if kind == CalendarDay.Kind.WORKDAY and day.weekday() < 5:
+            errors.append(ArrangementError(number, "类型", _("%s 本来就是工作日，不需要登记为调休上班。")
+                                           % day.isoformat()))
+            continue
+        seen[day] = number
+        days[day] = (kind, cell_text(cell("name"))[:50])
+    return days, {day.year for day in days}, errors
+
+
+def read_arrangement_file(path):
+    """A holiday arrangement from an .xlsx, .xls or .csv file: the columns 日期, 类型 (放假/上班) and 名称."""
+    return parse_arrangement(iter_rows(path, check_file(path)))
+
+
+@transaction.atomic
+def load_arrangement(*, days, years, actor, source):
+    """Make `years`' arrangement exactly `days` ({date: (kind, name)}): days of those years not in `days` are
+    removed, so loading the same file twice changes nothing and a corrected file replaces the first."""
+    before = {year: CalendarDay.objects.filter(date__year=year).count() for year in years}
+    CalendarDay.objects.filter(date__year__in=years).delete()
+    CalendarDay.objects.bulk_create(CalendarDay(date=day, kind=kind, name=name)
+                                    for day, (kind, name) in sorted(days.items()))
+    for year in years:
+        CalendarYear.objects.update_or_create(year=year, defaults={"source": source[:200], "loaded_by": actor})
+    audit.record(actor=actor, action="core.calendar.loaded", before={"days": before},
+                 after={"years": sorted(years), "days": len(days), "source": source[:200]})
+    return len(days)

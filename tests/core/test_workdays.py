@@ -1,0 +1,108 @@
+import datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from hrss.core import workdays
+from hrss.core.models import AuditEntry, CalendarDay, CalendarYear
+
+D = datetime.date
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("start", "count", "expected"), [
+    (D(2026, 9, 30), 10, D(2026, 10, 20)),  # National Day 10/1-7, and Saturday 10/10 worked
+    (D(2026, 9, 18), 1, D(2026, 9, 20)),  # Sunday 9/20 is an adjusted working day
+    (D(2026, 9, 24), 1, D(2026, 9, 28)),  # Mid-autumn 9/25-27
+    (D(2026, 2, 12), 1, D(2026, 2, 13)),
+    (D(2026, 2, 13), 1, D(2026, 2, 14)),  # Saturday before the Spring Festival is worked
+    (D(2026, 2, 14), 1, D(2026, 2, 24)),  # Spring Festival 2/15-23
+    (D(2026, 2, 27), 1, D(2026, 2, 28)),  # and the Saturday after it
+    (D(2026, 2, 28), 1, D(2026, 3, 2)),
+    (D(2026, 2, 10), 10, D(2026, 3, 2)),
+    (D(2026, 3, 6), 1, D(2026, 3, 9)),  # an ordinary weekend
+    (D(2026, 3, 6), 0, D(2026, 3, 6)),
+])
+def test_working_days_are_counted_with_2026s_holidays_and_adjusted_days(start, count, expected):
+    assert workdays.add_working_days(start, count) == expected
+
+
+@pytest.mark.django_db
+def test_the_seeded_arrangement_covers_2004_to_2026():
+    assert list(CalendarYear.objects.values_list("year", flat=True)) == list(range(2004, 2027))
+    calendar = workdays.Calendar.load()
+    assert not calendar.is_working_day(D(2004, 1, 1))
+    assert calendar.is_working_day(D(2026, 10, 10))
+
+
+@pytest.mark.django_db
+def test_counting_into_a_year_without_an_arrangement_fails_and_names_the_year():
+    assert workdays.add_working_days(D(2026, 12, 17), 10) == D(2026, 12, 31)
+    with pytest.raises(workdays.UnknownArrangement, match="2027年"):
+        workdays.add_working_days(D(2026, 12, 18), 10)
+    with pytest.raises(workdays.UnknownArrangement, match="2003年"):
+        workdays.is_working_day(D(2003, 12, 31))
+
+
+def write_csv(path, lines):
+    path.write_text("\n".join(["日期,类型,名称", *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+ARRANGEMENT_2027 = ["2027-01-01,放假,元旦", "2027-01-02,放假,元旦", "2027-01-03,放假,元旦",
+                    "2027/2/6,上班,春节调休", "2027-02-08,放假,春节"]
+
+
+@pytest.mark.django_db
+def test_an_imported_arrangement_extends_the_calendar(tmp_path, capsys):
+    call_command("holidays", "import", str(write_csv(tmp_path / "2027.csv", ARRANGEMENT_2027)))
+    assert "2027" in capsys.readouterr().out
+    assert workdays.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
+    assert workdays.add_working_days(D(2027, 2, 5), 1) == D(2027, 2, 6)
+    assert workdays.add_working_days(D(2027, 2, 5), 2) == D(2027, 2, 9)
+    assert AuditEntry.objects.filter(action="core.calendar.loaded").exists()
+
+
+@pytest.mark.django_db
+def test_importing_the_same_arrangement_twice_changes_nothing_and_a_corrected_one_replaces_it(tmp_path):
+    path = write_csv(tmp_path / "2027.csv", ARRANGEMENT_2027)
+    call_command("holidays", "import", str(path))
+    first = list(CalendarDay.objects.filter(date__year=2027).values_list("date", "kind", "name"))
+    call_command("holidays", "import", str(path))
+    assert list(CalendarDay.objects.filter(date__year=2027).values_list("date", "kind", "name")) == first
+    call_command("holidays", "import", str(write_csv(tmp_path / "fixed.csv", ARRANGEMENT_2027[:3])))
+    assert CalendarDay.objects.filter(date__year=2027).count() == 3
+    assert workdays.is_working_day(D(2027, 2, 8))
+
+
+@pytest.mark.django_db
+def test_a_file_with_errors_is_refused_whole_with_each_row_named(tmp_path):
+    path = write_csv(tmp_path / "bad.csv", ["2027-01-01,放假,元旦", "2027-01-05,上班,", "2027-01-01,放假,元旦",
+                                            "2027-13-01,放假,", "2027-01-09,加班,"])
+    with pytest.raises(CommandError) as refused:
+        call_command("holidays", "import", str(path))
+    message = str(refused.value)
+    assert "未导入任何内容" in message
+    assert "第3行【类型】2027-01-05 本来就是工作日" in message
+    assert "第4行【日期】2027-01-01 与第2行重复" in message
+    assert "第5行【日期】“2027-13-01”不是日期" in message
+    assert "第6行【类型】“加班”应为“放假”或“上班”" in message
+    assert not CalendarYear.objects.filter(year=2027).exists()
+
+
+@pytest.mark.django_db
+def test_a_file_without_the_columns_is_refused(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("日子,备注\n2027-01-01,元旦\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="日期”和“类型"):
+        call_command("holidays", "import", str(path))
+
+
+@pytest.mark.django_db
+def test_the_workdays_command_prints_the_nth_working_day(capsys):
+    call_command("workdays", "add", "2026-09-30", "10")
+    assert capsys.readouterr().out.strip() == "2026-10-20"
+    with pytest.raises(CommandError, match="2027年"):
+        call_command("workdays", "add", "2026-12-30", "5")
+    with pytest.raises(CommandError, match="不是日期"):
+        call_command("workdays", "add", "30/9/2026", "5")
