@@ -57,3 +57,13 @@ class AuditSearchForm(StyledForm):
     date_from = forms.DateField(label="起始日期", required=False, widget=date_input())
     date_to = forms.DateField(label="截止日期", required=False, widget=date_input())
 
+
+
+class ArrangementUploadForm(StyledForm):
+    file = forms.FileField(label="节假日安排文件", help_text="Excel 或 CSV，列：日期、类型（放假/上班）、名称；"
+                           "文件中的年度将整体替换为文件内容。")
+
+
+class WorkdayQueryForm(StyledForm):
+    start = forms.DateField(label="起算日期", widget=date_input())
+    count = forms.IntegerField(label="第几个工作日", min_value=0, max_value=366)

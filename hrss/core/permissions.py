@@ -57,6 +57,7 @@ class Permission(enum.Enum):
     RESIDENT_VIEW = "resident.view"
     RESIDENT_EDIT = "resident.edit"
     ID_NUMBER_REVEAL = "resident.id_number.reveal"
+    CALENDAR_MANAGE = "calendar.manage"
 
 
 _BUSINESS_READ = {Permission.REGION_VIEW, Permission.RESIDENT_VIEW}
@@ -70,7 +71,8 @@ ROLE_PERMISSIONS = {
     Role.COUNTY_APPROVER: _BUSINESS_WRITE,
     Role.CITY_ADMIN: _BUSINESS_WRITE,
     Role.PROVINCE_VIEWER: _BUSINESS_READ,
-    Role.SYSTEM_ADMIN: {Permission.REGION_VIEW, Permission.REGION_MANAGE, Permission.USER_VIEW, Permission.USER_MANAGE},
+    Role.SYSTEM_ADMIN: {Permission.REGION_VIEW, Permission.REGION_MANAGE, Permission.USER_VIEW, Permission.USER_MANAGE,
+                        Permission.CALENDAR_MANAGE},
     Role.SECURITY_ADMIN: {Permission.REGION_VIEW, Permission.USER_VIEW, Permission.ROLE_ASSIGN},
     Role.AUDIT_ADMIN: {Permission.REGION_VIEW, Permission.AUDIT_VIEW},
 }

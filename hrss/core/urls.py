@@ -12,5 +12,7 @@ urlpatterns = [
     path("regions/<str:code>/merge/", views.region_merge, name="region-merge"),
     path("regions/<str:code>/central-town/", views.region_central_town, name="region-central-town"),
     path("audit/", views.audit_list, name="audit-list"),
+    path("calendar/", views.calendar, name="calendar"),
+    path("calendar/upload/", views.calendar_upload, name="calendar-upload"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,20 +1,28 @@
+import tempfile
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import regions, scoping, selectors
+from hrss.core import regions, scoping, selectors, workdays
 from hrss.core.forms import (
+    ArrangementUploadForm,
     AuditSearchForm,
     MergeVillageForm,
     MoveVillageForm,
     RenameRegionForm,
+    WorkdayQueryForm,
     form_errors_text,
 )
-from hrss.core.models import AuditEntry, Level, Region
+from hrss.core.models import AuditEntry, CalendarDay, CalendarYear, Level, Region
 from hrss.core.pending import pending_work_for
+from hrss.core.spreadsheets import SpreadsheetRefused
 from hrss.core.permissions import Permission, has_permission, staff_view
 
 
@@ -161,6 +169,62 @@ def audit_list(request):
             entries = entries.filter(at__date__lte=data["date_to"])
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_list.html", {"form": form, "page": page})
+
+
+# The holiday arrangement is national: every staff member sees the same calendar (no region data).
+@staff_view(Permission.REGION_VIEW)
+def calendar(request):
+    known = list(CalendarYear.objects.all())
+    years = [entry.year for entry in known]
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    query = WorkdayQueryForm(request.GET if "start" in request.GET else None)
+    answer = None
+    if query.is_valid():
+        try:
+            answer = workdays.add_working_days(query.cleaned_data["start"], query.cleaned_data["count"])
+        except workdays.UnknownArrangement as error:
+            query.add_error(None, str(error))
+    return render(request, "core/calendar.html", {
+        "known": known, "year": year, "days": CalendarDay.objects.filter(date__year=year),
+        "next_year_missing": years and today.year + 1 not in years, "next_year": today.year + 1,
+        "query": query, "answer": answer,
+        "upload": ArrangementUploadForm() if has_permission(request.user, Permission.CALENDAR_MANAGE) else None,
+    })
+
+
+@require_POST
+@staff_view(Permission.CALENDAR_MANAGE)
+def calendar_upload(request):
+    form = ArrangementUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("core:calendar")
+    upload = form.cleaned_data["file"]
+    suffix = Path(upload.name).suffix.lower()
+    with tempfile.NamedTemporaryFile(suffix=suffix) as stored:
+        for chunk in upload.chunks():
+            stored.write(chunk)
+        stored.flush()
+        try:
+            days, years, errors = workdays.read_arrangement_file(stored.name)
+        except (SpreadsheetRefused, workdays.ArrangementRefused) as error:
+            messages.error(request, str(error))
+            return redirect("core:calendar")
+    if errors:
+        listed = "；".join(f"第{error.row}行【{error.column}】{error.reason}" for error in errors[:20])
+        messages.error(request, f"文件有 {len(errors)} 处错误，未导入任何内容：{listed}")
+        return redirect("core:calendar")
+    if not days:
+        messages.error(request, "文件中没有日期。")
+        return redirect("core:calendar")
+    count = workdays.load_arrangement(days=days, years=years, actor=request.user, source=f"上传 {upload.name}")
+    listed = "、".join(str(year) for year in sorted(years))
+    messages.success(request, f"已导入 {listed} 年的节假日安排，共 {count} 天。")
+    return redirect(f"{reverse('core:calendar')}?year={min(years)}")
 
 
 @scoping.public

@@ -9,11 +9,14 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hrss.core import audit
+from hrss.core import audit, scoping
 from hrss.core.models import CalendarDay, CalendarYear
+from hrss.core.permissions import Permission, has_permission
 from hrss.core.spreadsheets import cell_text, check_file, iter_rows
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "holidays-cn-2004-2026.csv"
@@ -112,6 +115,22 @@ def _as_date(value):
         return None
 
 
+def load_seed(calendar_day_model=CalendarDay, calendar_year_model=CalendarYear):
+    """Load the seeded years (2004-2026) that are missing; a year already present is left as it is. Called by the
+    migration (with its historical models) and by tests whose database was emptied."""
+    import csv
+
+    with open(SEED_FILE, encoding="utf-8", newline="") as handle:
+        days, years, errors = parse_arrangement(enumerate(csv.reader(handle), start=1))
+    if errors:
+        raise ValueError(f"{SEED_FILE}: {errors[:3]}")
+    present = set(calendar_year_model.objects.values_list("year", flat=True))
+    calendar_day_model.objects.bulk_create(calendar_day_model(date=day, kind=kind, name=name)
+                                           for day, (kind, name) in sorted(days.items()) if day.year not in present)
+    calendar_year_model.objects.bulk_create(calendar_year_model(year=year, source=SEED_SOURCE)
+                                            for year in sorted(years - present))
+
+
 def parse_arrangement(rows):
     """rows: (row number, cells) with the header first. Returns ({date: (kind, name)}, years, errors). A weekday
     marked 上班 or a date given twice is an error; nothing is loaded from a file with errors."""
@@ -162,10 +181,20 @@ def read_arrangement_file(path):
     return parse_arrangement(iter_rows(path, check_file(path)))
 
 
-@transaction.atomic
 def load_arrangement(*, days, years, actor, source):
     """Make `years`' arrangement exactly `days` ({date: (kind, name)}): days of those years not in `days` are
-    removed, so loading the same file twice changes nothing and a corrected file replaces the first."""
+    removed, so loading the same file twice changes nothing and a corrected file replaces the first. The
+    arrangement holds for the whole deployment, so only an administrator whose scope covers it may change it
+    (`actor` None: an operator's command)."""
+    if actor is not None and not (has_permission(actor, Permission.CALENDAR_MANAGE)
+                                  and scoping.scope_of(actor).contains_code(settings.HRSS_ROOT_REGION_CODE)):
+        audit.record_denied(actor=actor, action="core.calendar.load")  # outside the transaction: it stays
+        raise PermissionDenied(_("节假日安排全市通用，只有市级（或省级）系统管理员可以修改。"))
+    with transaction.atomic():
+        return _replace_years(days, years, actor, source)
+
+
+def _replace_years(days, years, actor, source):
     before = {year: CalendarDay.objects.filter(date__year=year).count() for year in years}
     CalendarDay.objects.filter(date__year__in=years).delete()
     CalendarDay.objects.bulk_create(CalendarDay(date=day, kind=kind, name=name)

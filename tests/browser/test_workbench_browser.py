@@ -67,3 +67,19 @@ def test_a_wrong_password_shows_the_reason(transactional_db, live_server, browse
     page.fill("#id_password", "not-her-password")
     page.click("button[type=submit]")
     assert "用户名或密码不正确" in page.text_content("[data-testid=login-error]")
+
+
+def test_an_officer_counts_working_days_across_national_day(transactional_db, live_server, browser, heyuan,
+                                                            township_officer, screenshot):
+    from hrss.core.workdays import load_seed
+
+    load_seed()  # a transactional test empties the tables the migration seeded
+    page = log_in(browser, live_server, "tina")
+    page.click("text=节假日安排")
+    page.fill("#id_start", "2026-09-30")
+    page.fill("#id_count", "10")
+    page.get_by_role("button", name="计算").click()
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "calendar")
+    assert "2026-10-20" in page.text_content("[data-testid=workday-answer]")
+    assert "国庆节调休" in page.text_content("[data-testid=calendar-days]")

@@ -7,17 +7,9 @@ from django.db import migrations, models
 
 def seed_calendar(apps, schema_editor):
     """2004-2026 from chinesecalendar 1.11.0 (hrss/core/data): later years are loaded by administrators."""
-    import csv
+    from hrss.core.workdays import load_seed
 
-    from hrss.core.workdays import SEED_FILE, SEED_SOURCE, parse_arrangement
-
-    with open(SEED_FILE, encoding="utf-8", newline="") as handle:
-        days, years, errors = parse_arrangement(enumerate(csv.reader(handle), start=1))
-    assert not errors, errors[:3]
-    CalendarDay = apps.get_model("core", "CalendarDay")
-    CalendarYear = apps.get_model("core", "CalendarYear")
-    CalendarDay.objects.bulk_create(CalendarDay(date=day, kind=kind, name=name) for day, (kind, name) in days.items())
-    CalendarYear.objects.bulk_create(CalendarYear(year=year, source=SEED_SOURCE) for year in sorted(years))
+    load_seed(apps.get_model("core", "CalendarDay"), apps.get_model("core", "CalendarYear"))
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,62 @@
+import pytest
+
+from hrss.core.models import AuditEntry, CalendarDay, CalendarYear
+from tests.conftest import login
+
+ARRANGEMENT_2027 = "日期,类型,名称\n2027-01-01,放假,元旦\n2027-02-06,上班,春节调休\n".encode()
+
+
+def upload(client, content, name="2027.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post("/calendar/upload/", {"file": SimpleUploadedFile(name, content)}, follow=True)
+
+
+def test_staff_see_the_years_holidays_and_count_working_days(client, village_assistant):
+    page = login(client, village_assistant).get("/calendar/", {"year": "2026", "start": "2026-09-30", "count": "10"})
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "2026-02-15" in body and "春节" in body and "2026-10-10" in body
+    assert "2026-10-20" in page.content.decode().split('data-testid="workday-answer"')[1]
+    assert "导入节假日安排" not in body  # only system administrators load arrangements
+
+
+def test_the_page_warns_when_next_years_arrangement_is_missing(client, village_assistant):
+    assert "尚未录入 2027 年的节假日安排" in login(client, village_assistant).get("/calendar/").content.decode()
+
+
+def test_counting_past_the_known_years_says_which_year_is_missing(client, village_assistant):
+    page = login(client, village_assistant).get("/calendar/", {"start": "2026-12-28", "count": "10"})
+    assert "尚未录入2027年的节假日安排" in page.content.decode()
+
+
+def test_a_city_system_administrator_uploads_next_years_arrangement(client, system_admin):
+    page = upload(login(client, system_admin), ARRANGEMENT_2027)
+    assert "已导入 2027 年的节假日安排，共 2 天" in page.content.decode()
+    assert CalendarYear.objects.filter(year=2027).exists()
+    assert CalendarDay.objects.get(date="2027-02-06").kind == CalendarDay.Kind.WORKDAY
+
+
+def test_a_file_with_errors_loads_nothing_and_lists_the_rows(client, system_admin):
+    page = upload(login(client, system_admin), "日期,类型\n2027-01-01,放假\n2027-01-04,上班\n".encode())
+    assert "第3行【类型】2027-01-04 本来就是工作日" in page.content.decode()
+    assert not CalendarYear.objects.filter(year=2027).exists()
+
+
+def test_a_county_administrator_cannot_change_the_citys_calendar(client, neighbour_county_system_admin):
+    response = upload(login(client, neighbour_county_system_admin), ARRANGEMENT_2027)
+    assert response.status_code == 403
+    assert not CalendarYear.objects.filter(year=2027).exists()
+    assert AuditEntry.objects.filter(action="core.calendar.load", outcome=AuditEntry.Outcome.DENIED).exists()
+
+
+def test_a_village_assistant_cannot_upload(client, village_assistant):
+    assert upload(login(client, village_assistant), ARRANGEMENT_2027).status_code == 403
+    assert not CalendarYear.objects.filter(year=2027).exists()
+
+
+@pytest.mark.parametrize("name", ["2027.exe", "2027.csv"])
+def test_a_file_that_is_not_a_spreadsheet_is_refused_with_a_message(client, system_admin, name):
+    page = upload(login(client, system_admin), b"\x00\x01MZ binary", name=name)
+    assert page.status_code == 200
+    assert not CalendarYear.objects.filter(year=2027).exists()
