@@ -22,8 +22,8 @@ from hrss.core.forms import (
 )
 from hrss.core.models import AuditEntry, CalendarDay, CalendarYear, Level, Region
 from hrss.core.pending import pending_work_for
-from hrss.core.spreadsheets import SpreadsheetRefused
 from hrss.core.permissions import Permission, has_permission, staff_view
+from hrss.core.spreadsheets import SpreadsheetRefused
 
 
 @staff_view(Permission.REGION_VIEW)
