@@ -79,8 +79,9 @@ def record(
     )
 
 
-def record_denied(*, actor, action, target=None, note=""):
-    return record(actor=actor, action=action, target=target, outcome=AuditEntry.Outcome.DENIED, note=note)
+def record_denied(*, actor, action, target=None, note="", region_code="", subject_id_number=""):
+    return record(actor=actor, action=action, target=target, outcome=AuditEntry.Outcome.DENIED, note=note,
+                  region_code=region_code, subject_id_number=subject_id_number)
 
 
 def _region_code_of(target):

@@ -1,50 +1,45 @@
-"""Database triggers that refuse UPDATE, DELETE (and on PostgreSQL TRUNCATE) on the audit table, so not even code
-that bypasses the model (QuerySet.update(), raw SQL) can rewrite the audit trail. Installed by migration
-core.0002; `uninstall` exists for the test harness, whose live-server tests must empty every table between tests."""
+"""Database triggers that refuse UPDATE, DELETE (and on PostgreSQL TRUNCATE) on the append-only tables, so not
+even code that bypasses the model (QuerySet.update(), raw SQL) can rewrite the audit trail or a review's decisions.
+Installed by migrations core.0002 and core.0004; `uninstall` exists for the test harness, whose live-server tests
+must empty every table between tests."""
 
-SQLITE_INSTALL = [
-    """CREATE TRIGGER IF NOT EXISTS core_auditentry_no_update BEFORE UPDATE ON core_auditentry
-       BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;""",
-    """CREATE TRIGGER IF NOT EXISTS core_auditentry_no_delete BEFORE DELETE ON core_auditentry
-       BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;""",
-]
-SQLITE_UNINSTALL = [
-    "DROP TRIGGER IF EXISTS core_auditentry_no_update;",
-    "DROP TRIGGER IF EXISTS core_auditentry_no_delete;",
-]
-POSTGRES_INSTALL = [
-    """CREATE OR REPLACE FUNCTION core_auditentry_append_only() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION 'audit entries are append-only'; END; $$ LANGUAGE plpgsql;""",
-    """CREATE OR REPLACE TRIGGER core_auditentry_append_only BEFORE UPDATE OR DELETE ON core_auditentry
-       FOR EACH ROW EXECUTE FUNCTION core_auditentry_append_only();""",
-    # TRUNCATE bypasses row triggers; refuse it with a statement trigger.
-    """CREATE OR REPLACE TRIGGER core_auditentry_no_truncate BEFORE TRUNCATE ON core_auditentry
-       FOR EACH STATEMENT EXECUTE FUNCTION core_auditentry_append_only();""",
-]
-POSTGRES_UNINSTALL = [
-    "DROP TRIGGER IF EXISTS core_auditentry_no_truncate ON core_auditentry;",
-    "DROP TRIGGER IF EXISTS core_auditentry_append_only ON core_auditentry;",
-    "DROP FUNCTION IF EXISTS core_auditentry_append_only();",
-]
-
-STATEMENTS = {
-    "sqlite": (SQLITE_INSTALL, SQLITE_UNINSTALL),
-    "postgresql": (POSTGRES_INSTALL, POSTGRES_UNINSTALL),
-}
+# Tables that only ever grow: the audit trail and the review decision log.
+APPEND_ONLY_TABLES = ("core_auditentry", "core_reviewdecision")
 
 
-def _run(connection, index):
-    statements = STATEMENTS.get(connection.vendor)
-    if statements is None:
-        raise NotImplementedError(f"no append-only triggers for {connection.vendor}")
+def _statements(vendor, table, installing):
+    if vendor == "sqlite":
+        if installing:
+            return [f"""CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
+                        BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;""",
+                    f"""CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table}
+                        BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;"""]
+        return [f"DROP TRIGGER IF EXISTS {table}_no_update;", f"DROP TRIGGER IF EXISTS {table}_no_delete;"]
+    if vendor == "postgresql":
+        if installing:
+            return [f"""CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$
+                        BEGIN RAISE EXCEPTION '{table} is append-only'; END; $$ LANGUAGE plpgsql;""",
+                    f"""CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
+                        FOR EACH ROW EXECUTE FUNCTION {table}_append_only();""",
+                    # TRUNCATE bypasses row triggers; refuse it with a statement trigger.
+                    f"""CREATE OR REPLACE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
+                        FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();"""]
+        return [f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
+                f"DROP TRIGGER IF EXISTS {table}_append_only ON {table};",
+                f"DROP FUNCTION IF EXISTS {table}_append_only();"]
+    raise NotImplementedError(f"no append-only triggers for {vendor}")
+
+
+def _run(connection, tables, installing):
     with connection.cursor() as cursor:
-        for statement in statements[index]:
-            cursor.execute(statement)
+        for table in tables:
+            for statement in _statements(connection.vendor, table, installing):
+                cursor.execute(statement)
 
 
-def install(connection):
-    _run(connection, 0)
+def install(connection, tables=APPEND_ONLY_TABLES):
+    _run(connection, tables, installing=True)
 
 
-def uninstall(connection):
-    _run(connection, 1)
+def uninstall(connection, tables=APPEND_ONLY_TABLES):
+    _run(connection, tables, installing=False)

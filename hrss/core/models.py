@@ -188,3 +188,80 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.get_kind_display()} {self.name}"
+
+
+class ReviewCase(models.Model):
+    """One application going through its review chain (core.review): where it stands, by when the current step is
+    due, and a version so that two officers acting at once cannot overwrite each other. The application's own
+    data lives in its app (an unemployment registration, ...), which points here."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("审核中")
+        RETURNED = "returned", _("退回补正")
+        APPROVED = "approved", _("已办结")
+        REJECTED = "rejected", _("不予通过")
+        WITHDRAWN = "withdrawn", _("已撤回")
+
+    case_type = models.CharField(_("业务类型"), max_length=64)
+    region_code = models.CharField(_("受理地"), max_length=CODE_LENGTH)
+    subject_id_number = models.CharField(_("申请人"), max_length=18, blank=True, db_index=True)
+    title = models.CharField(_("事项"), max_length=200)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    step = models.CharField(_("当前环节"), max_length=32)
+    step_started_on = models.DateField(_("本环节开始"))
+    # Null when the deadline falls in a year whose holiday arrangement is not loaded yet: it is filled in when the
+    # arrangement is (workdays.load_arrangement), never guessed from weekends.
+    due_date = models.DateField(_("本环节截止"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField(_("受理时间"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("审核案件")
+        verbose_name_plural = _("审核案件")
+        indexes = [models.Index(fields=["region_code", "status", "step"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self):
+        return self.status in (self.Status.OPEN, self.Status.RETURNED)
+
+
+class ReviewDecision(models.Model):
+    """One move of a case: who did what at which step, and why. Append-only (model and database triggers)."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("受理/提交")
+        FORWARD = "forward", _("审核通过")
+        APPROVE = "approve", _("审批通过")
+        RETURN = "return", _("退回补正")
+        RESUBMIT = "resubmit", _("补正后重新提交")
+        REJECT = "reject", _("不予通过")
+        WITHDRAW = "withdraw", _("撤回")
+
+    case = models.ForeignKey(ReviewCase, on_delete=models.PROTECT, related_name="decisions")
+    step = models.CharField(_("环节"), max_length=32)
+    action = models.CharField(_("操作"), max_length=10, choices=Action.choices)
+    to_step = models.CharField(_("转至环节"), max_length=32, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("经办人"), on_delete=models.PROTECT,
+                              related_name="+")
+    actor_region_code = models.CharField(max_length=CODE_LENGTH)
+    reason = models.CharField(_("意见/理由"), max_length=500, blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("review decisions cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("review decisions cannot be deleted")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, AuditEntry, Level, Region
+from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, AuditEntry, Level, Region, ReviewCase
 
 
 def code_prefix(code, level):
@@ -169,6 +169,7 @@ def breadcrumb(user, region):
 
 register(Region, code_field="code")
 register(AuditEntry, historical=True)
+register(ReviewCase, code_field="region_code")
 
 
 # --- view classification ----------------------------------------------------------------------------------

@@ -190,8 +190,12 @@ def load_arrangement(*, days, years, actor, source):
                                   and scoping.scope_of(actor).contains_code(settings.HRSS_ROOT_REGION_CODE)):
         audit.record_denied(actor=actor, action="core.calendar.load")  # outside the transaction: it stays
         raise PermissionDenied(_("节假日安排全市通用，只有市级（或省级）系统管理员可以修改。"))
+    from hrss.core import review  # review counts its deadlines here
+
     with transaction.atomic():
-        return _replace_years(days, years, actor, source)
+        count = _replace_years(days, years, actor, source)
+        review.fill_missing_due_dates()
+    return count
 
 
 def _replace_years(days, years, actor, source):

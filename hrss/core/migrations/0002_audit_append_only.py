@@ -4,11 +4,11 @@ from hrss.core import audit_guard
 
 
 def forwards(apps, schema_editor):
-    audit_guard.install(schema_editor.connection)
+    audit_guard.install(schema_editor.connection, tables=["core_auditentry"])
 
 
 def backwards(apps, schema_editor):
-    audit_guard.uninstall(schema_editor.connection)
+    audit_guard.uninstall(schema_editor.connection, tables=["core_auditentry"])
 
 
 class Migration(migrations.Migration):
