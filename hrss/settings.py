@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "hrss.core",
     "hrss.accounts",
     "hrss.residents",
+    "hrss.employment",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -8,6 +8,7 @@ mark_api_views(api_patterns)
 urlpatterns = [
     path("accounts/", include("hrss.accounts.urls")),
     path("residents/", include("hrss.residents.urls")),
+    path("employment/", include("hrss.employment.urls")),
     path("api/v1/", include((api_patterns, api_app_name), namespace=api_namespace)),
     path("", include("hrss.core.urls")),
 ]

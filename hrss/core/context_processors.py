@@ -13,5 +13,6 @@ def workbench(request):
             "residents": Permission.RESIDENT_VIEW in granted,
             "users": Permission.USER_VIEW in granted,
             "audit": Permission.AUDIT_VIEW in granted,
+            "employment": Permission.EMPLOYMENT_VIEW in granted,
         },
     }

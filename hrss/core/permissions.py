@@ -58,10 +58,12 @@ class Permission(enum.Enum):
     RESIDENT_EDIT = "resident.edit"
     ID_NUMBER_REVEAL = "resident.id_number.reveal"
     CALENDAR_MANAGE = "calendar.manage"
+    EMPLOYMENT_VIEW = "employment.view"
+    EMPLOYMENT_HANDLE = "employment.handle"  # intake and review steps; which step, the review chain's roles decide
 
 
-_BUSINESS_READ = {Permission.REGION_VIEW, Permission.RESIDENT_VIEW}
-_BUSINESS_WRITE = _BUSINESS_READ | {Permission.RESIDENT_EDIT, Permission.ID_NUMBER_REVEAL}
+_BUSINESS_READ = {Permission.REGION_VIEW, Permission.RESIDENT_VIEW, Permission.EMPLOYMENT_VIEW}
+_BUSINESS_WRITE = _BUSINESS_READ | {Permission.RESIDENT_EDIT, Permission.ID_NUMBER_REVEAL, Permission.EMPLOYMENT_HANDLE}
 
 ROLE_PERMISSIONS = {
     Role.VILLAGE_ASSISTANT: _BUSINESS_WRITE,

@@ -144,9 +144,12 @@ def open_case(*, chain, region_code, subject_id_number, title, actor, note="", t
         return case
 
 
-def check_move(*, case, actor, action, reason=""):
-    """Refuse a move before any transaction starts: PermissionDenied (audited) for a user without the step's
-    role or outside the case's region, MoveRefused for a move the step does not allow or a missing reason."""
+def check_move(*, case, actor, action, version, reason=""):
+    """Refuse a move before any transaction starts: CaseChanged when the user's page shows an older state than
+    `case` (what they chose no longer applies), PermissionDenied (audited) for a user without the step's role or
+    outside the case's region, MoveRefused for a move the step does not allow or a missing reason."""
+    if version != case.version:
+        raise CaseChanged
     if action not in allowed_actions(actor, case):
         if case.is_open and action in _all_moves(chain_of(case), case):
             _refuse(actor, case, action, "您无权办理该案件的这一环节。")
@@ -158,13 +161,16 @@ def check_move(*, case, actor, action, reason=""):
 def act(*, case, actor, action, version, reason="", today=None):
     """Make one move on `case`, as loaded at `version` (check_move first); CaseChanged when the case moved since.
     A domain service wrapping this (to act on its own records too) calls check_move before its transaction."""
-    check_move(case=case, actor=actor, action=action, reason=reason)
+    check_move(case=case, actor=actor, action=action, version=version, reason=reason)
     with transaction.atomic():
-        return _move(case, actor, action, version, (reason or "").strip(), today)
+        return apply_move(case=case, actor=actor, action=action, version=version, reason=reason, today=today)
 
 
-def _move(case, actor, action, version, reason, today):
+def apply_move(*, case, actor, action, version, reason="", today=None):
+    """The move itself, inside the caller's transaction, after check_move: a domain service changes its own
+    records in the same transaction."""
     chain = chain_of(case)
+    reason = (reason or "").strip()
     acting = _acting_step(chain, case)
     today = today or timezone.localdate()
     changes = {"version": F("version") + 1}

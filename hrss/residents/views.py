@@ -80,6 +80,8 @@ def person_detail(request, pk):
         "reveal_form": RevealForm(),
         "can_edit": has_permission(request.user, Permission.RESIDENT_EDIT),
         "can_reveal": has_permission(request.user, Permission.ID_NUMBER_REVEAL),
+        "registrations": person.unemployment_registrations.order_by("-applied_at"),
+        "can_handle_employment": has_permission(request.user, Permission.EMPLOYMENT_HANDLE),
     })
 
 

@@ -19,7 +19,9 @@ from hrss.accounts import services as account_services
 from hrss.accounts.models import RoleGrant, User
 from hrss.api.urls import api
 from hrss.core import audit, scoping
-from hrss.core.models import AuditEntry, Region
+from hrss.core.models import AuditEntry, Region, ReviewCase, ReviewDecision
+from hrss.employment import services as employment_services
+from hrss.employment.models import UnemploymentRegistration
 from hrss.core.permissions import Role
 from hrss.residents import services as residents_services
 from hrss.residents.models import ImportJob, LabourStatusEvent, Person
@@ -56,6 +58,7 @@ LIST_ROUTES = {
     # The blank template holds no data at all.
     "residents:import-template": {"outsiders": ["neighbour_village_assistant"], "query": {}},
     "residents:export": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
+    "employment:queue": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
     # The national holiday arrangement: the same page for everyone.
     "core:calendar": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
 }
@@ -101,6 +104,13 @@ OBJECT_ROUTES = {
     "residents:import-job": ("job", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
     "residents:import-errors": ("job", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
     "residents:import-resume": ("job", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
+    "employment:unemployment-apply": ("person_param", ["neighbour_village_assistant", "neighbour_county_officer"],
+                                      {"category": "lost_job", "wants_work": "on", "able_to_work": "on",
+                                       "documents": ["id_card", "termination_proof"]}),
+    "employment:registration-detail": ("registration", ["neighbour_village_assistant", "neighbour_county_officer"],
+                                       {}),
+    "employment:registration-act": ("registration", ["neighbour_village_assistant", "neighbour_county_officer"],
+                                    {"action": "reject", "version": "1", "reason": "越权"}),
 }
 
 # Routes that create something in a region the caller names: an outsider naming 下城社区 creates nothing.
@@ -132,7 +142,7 @@ API_WRITES = {
 @pytest.fixture
 def personas(heyuan, make_user, village_assistant, neighbour_village_assistant, county_officer, neighbour_county_officer,
              system_admin, neighbour_county_system_admin):
-    return {
+    found = {
         "village_assistant": village_assistant,
         "neighbour_village_assistant": neighbour_village_assistant,
         "county_officer": county_officer,
@@ -144,15 +154,22 @@ def personas(heyuan, make_user, village_assistant, neighbour_village_assistant, 
         "person": residents_services.register_person(
             actor=village_assistant, id_number=MAN_1980, name="张三", village=heyuan[VILLAGE],
             status="farming")[0],
+        "registration": None,  # filled below, once 张三 exists
         "job": ImportJob.objects.create(
             id=uuid.uuid4(), region_code=VILLAGE, village_code=VILLAGE, created_by=village_assistant,
             file_name="下城社区.xlsx", sha256="0" * 64, size=1, status=ImportJob.Status.DONE,
             rejected=[{"row": 2, "column": "姓名", "reason": "下城社区的秘密"}]),
     }
+    found["registration"] = employment_services.apply_for_unemployment_registration(
+        actor=village_assistant, person=found["person"], category="lost_job", wants_work=True, able_to_work=True,
+        documents=["id_card", "termination_proof"])
+    return found
 
 
 def targets(heyuan, personas):
     return {
+        "person_param": {"person_pk": personas["person"].pk},
+        "registration": {"pk": personas["registration"].pk},
         "region": {"code": VILLAGE},
         "township": {"code": TOWNSHIP},
         "user": {"pk": personas["village_assistant"].pk},
@@ -180,6 +197,9 @@ def state_digest():
         list(LabourStatusEvent.objects.order_by("pk").values_list("pk", "person_id", "status")),
         list(ImportJob.objects.order_by("pk").values_list("pk", "status")),
         list(AuditEntry.objects.filter(action="residents.id_number.revealed").values_list("pk")),
+        list(ReviewCase.objects.order_by("pk").values_list("pk", "status", "step", "version")),
+        list(ReviewDecision.objects.order_by("pk").values_list("pk")),
+        list(UnemploymentRegistration.objects.order_by("pk").values_list("pk", "status")),
     ]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 

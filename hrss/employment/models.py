@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hrss.core import scoping
+from hrss.core.models import CODE_LENGTH, ReviewCase
+from hrss.residents.models import Person
+
+
+class UnemploymentCategory(models.TextChoices):
+    # 就业服务与就业管理规定 art. 65 (as listed in domain-rules §2).
+    GRADUATE = "graduate", _("16周岁以上各类学校毕业或肄业")
+    LOST_JOB = "lost_job", _("从用人单位失业")
+    BUSINESS_CLOSED = "business_closed", _("个体或私营业主停业、破产")
+    LAND_REQUISITIONED = "land_requisitioned", _("承包土地被征用")
+    DISCHARGED_MILITARY = "discharged_military", _("退役军人未纳入国家统一安置")
+    RELEASED = "released", _("刑满释放、假释、监外执行")
+    OTHER = "other", _("其他")
+
+
+class Document(models.TextChoices):
+    ID_CARD = "id_card", _("居民身份证或社会保障卡")
+    TERMINATION_PROOF = "termination_proof", _("终止/解除劳动关系证明")
+    GRADUATION_PROOF = "graduation_proof", _("毕业证书")
+    DISCHARGE_PROOF = "discharge_proof", _("退役证明")
+    RELEASE_PROOF = "release_proof", _("释放证明")
+    BUSINESS_CLOSURE_PROOF = "business_closure_proof", _("停业、注销证明")
+    OTHER = "other", _("其他材料")
+
+
+class UnemploymentRegistration(models.Model):
+    """A person's 失业登记: applied for at the village, reviewed up the chain (its ReviewCase), then held as
+    登记失业 until cancelled (注销)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("审核中")
+        REGISTERED = "registered", _("登记失业")
+        NOT_REGISTERED = "not_registered", _("未予登记")
+        CANCELLED = "cancelled", _("已注销")
+
+    person = models.ForeignKey(Person, verbose_name=_("申请人"), on_delete=models.PROTECT,
+                               related_name="unemployment_registrations")
+    region_code = models.CharField(_("受理村(社区)"), max_length=CODE_LENGTH)
+    case = models.OneToOneField(ReviewCase, on_delete=models.PROTECT, related_name="unemployment_registration")
+    category = models.CharField(_("失业人员类别"), max_length=24, choices=UnemploymentCategory.choices)
+    last_employer = models.CharField(_("原工作单位"), max_length=100, blank=True)
+    left_job_on = models.DateField(_("失业日期"), null=True, blank=True)
+    documents = models.JSONField(_("已验材料"), default=list)
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    registered_on = models.DateField(_("登记日期"), null=True, blank=True)
+    cancelled_on = models.DateField(_("注销日期"), null=True, blank=True)
+    cancel_reason = models.CharField(_("注销原因"), max_length=32, blank=True)
+    applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    applied_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("失业登记")
+        verbose_name_plural = _("失业登记")
+        indexes = [models.Index(fields=["region_code", "status"])]
+        constraints = [
+            # One pending or standing registration per person at a time (re-registration after 注销 is allowed).
+            models.UniqueConstraint(fields=["person"], condition=models.Q(status__in=["pending", "registered"]),
+                                    name="one_open_unemployment_registration_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} 失业登记"
+
+scoping.register(UnemploymentRegistration)
