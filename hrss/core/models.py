@@ -198,7 +198,7 @@ class ReviewCase(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("审核中")
         RETURNED = "returned", _("退回补正")
-        APPROVED = "approved", _("已办结")
+        APPROVED = "approved", _("审批通过")
         REJECTED = "rejected", _("不予通过")
         WITHDRAWN = "withdrawn", _("已撤回")
 

@@ -20,9 +20,9 @@ from hrss.accounts.models import RoleGrant, User
 from hrss.api.urls import api
 from hrss.core import audit, scoping
 from hrss.core.models import AuditEntry, Region, ReviewCase, ReviewDecision
+from hrss.core.permissions import Role
 from hrss.employment import services as employment_services
 from hrss.employment.models import UnemploymentRegistration
-from hrss.core.permissions import Role
 from hrss.residents import services as residents_services
 from hrss.residents.models import ImportJob, LabourStatusEvent, Person
 from tests.conftest import NEIGHBOUR_COUNTY_VILLAGE, NEIGHBOUR_VILLAGE, TOWNSHIP, VILLAGE

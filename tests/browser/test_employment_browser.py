@@ -1,0 +1,81 @@
+import datetime
+
+import pytest
+
+from hrss.core.permissions import Role
+from hrss.core.workdays import load_seed
+from hrss.residents import services as residents_services
+from hrss.residents.models import LabourStatus
+from tests.browser.test_workbench_browser import log_in
+from tests.conftest import COUNTY, VILLAGE
+from tests.residents.factories import make_id_number
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_unemployment_registration_goes_from_village_intake_to_county_approval(
+        transactional_db, live_server, browser, heyuan, village_assistant, township_officer, make_user, screenshot):
+    load_seed()  # a transactional test empties the tables the migration seeded
+    make_user("cara", COUNTY, Role.COUNTY_APPROVER)
+    person = residents_services.register_person(
+        actor=village_assistant, id_number=make_id_number(birth=datetime.date(1990, 5, 1), sequence=11),
+        name="张三", village=heyuan[VILLAGE], status=LabourStatus.FARMING)[0]
+
+    # 村受理/初审: the assistant opens the person and takes in the application.
+    alice = log_in(browser, live_server, "alice")
+    alice.goto(f"{live_server.url}/residents/{person.pk}/")
+    alice.click("text=办理失业登记")
+    alice.select_option("#id_category", "lost_job")
+    alice.check("#id_wants_work")
+    alice.check("#id_able_to_work")
+    alice.check("input[value=id_card]")
+    alice.fill("#id_last_employer", "河源市某电子厂")
+    alice.fill("#id_note", "材料齐全")
+    screenshot(alice, "unemployment-intake")
+    alice.click("text=受理并报乡镇(街道)审核")
+    alice.wait_for_load_state("networkidle")
+    assert "缺少材料：终止/解除劳动关系证明" in alice.text_content("[data-testid=form-errors]")
+    alice.check("input[value=termination_proof]")
+    alice.click("text=受理并报乡镇(街道)审核")
+    alice.wait_for_load_state("networkidle")
+    assert "乡镇(街道)审核" in alice.text_content("[data-testid=case-state]")
+
+    # 乡镇审核: the township officer finds it in her queue, with its deadline, and sends it back.
+    tina = log_in(browser, live_server, "tina")
+    assert "待办理的失业登记" in tina.text_content("[data-testid=pending]")
+    tina.click("text=就业失业登记")
+    screenshot(tina, "township-queue")
+    assert "剩 5 个工作日" in tina.text_content("[data-testid=queue]")
+    tina.click("text=张三 失业登记")
+    tina.fill("#id_reason", "请补充失业日期")
+    tina.click("text=退回补正")
+    tina.wait_for_load_state("networkidle")
+    assert "退回村(社区)补正" in tina.text_content("[data-testid=case-state]")
+
+    # The assistant corrects and resubmits.
+    alice.goto(f"{live_server.url}/employment/queue/")
+    assert "退回补正" in alice.text_content("[data-testid=queue]")
+    alice.click("text=张三 失业登记")
+    assert "请补充失业日期" in alice.text_content("[data-testid=decisions]")
+    alice.fill("#id_reason", "已补充失业日期 2026-10-31")
+    alice.click("text=已补正，重新提交")
+    alice.wait_for_load_state("networkidle")
+
+    tina.goto(f"{live_server.url}/employment/queue/")
+    tina.click("text=张三 失业登记")
+    tina.click("text=审核通过，报县(区)审批")
+    tina.wait_for_load_state("networkidle")
+
+    # 县区审批: the county approves; the person is registered unemployed in the ledger.
+    cara = log_in(browser, live_server, "cara")
+    cara.click("text=就业失业登记")
+    cara.click("text=张三 失业登记")
+    cara.click("text=审批通过，登记失业")
+    cara.wait_for_load_state("networkidle")
+    screenshot(cara, "unemployment-approved")
+    assert "登记失业" in cara.text_content("[data-testid=registration-status]")
+    timeline = cara.text_content("[data-testid=decisions]")
+    for step in ("村(社区)受理初审", "乡镇(街道)审核", "县(区)审批", "退回补正", "请补充失业日期"):
+        assert step in timeline
+    person.refresh_from_db()
+    assert person.labour_status == LabourStatus.UNEMPLOYED
