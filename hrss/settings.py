@@ -133,6 +133,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The region this deployment serves; events tied to no region are filed under it.
 HRSS_ROOT_REGION_CODE = env("HRSS_ROOT_REGION_CODE", "441600000000")
 
+# --- 就业失业登记证 (domain-rules §5) ---------------------------------------------------------------------
+# The title by date of issue: renamed 就业创业证 by 国发〔2015〕23号 [believed: in force from its date].
+HRSS_CERTIFICATE_TITLES = [("2010-01-01", "就业失业登记证"), ("2015-04-27", "就业创业证")]
+# The number: 16 digits per a secondary source [believed] - issuing county code, 户籍性质 digit, flag digit,
+# 2-digit year, 6-digit sequence within county and year. A province with another scheme changes the pattern.
+HRSS_CERTIFICATE_NUMBER_FORMAT = env("HRSS_CERTIFICATE_NUMBER_FORMAT", "{county}{hukou}{flag}{yy}{sequence:06d}")
+HRSS_CERTIFICATE_HUKOU_DIGITS = {"agricultural": "1", "non_agricultural": "2", "resident": "3", "": "9"}
+HRSS_CERTIFICATE_FLAG_DIGIT = env("HRSS_CERTIFICATE_FLAG_DIGIT", "0")
+
 # --- Accounts, passwords, sessions (等保 level 3) -------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

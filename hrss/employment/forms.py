@@ -22,3 +22,9 @@ class DecisionForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label="意见/理由", max_length=500, required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CertificateActionForm(StyledForm):
+    action = forms.ChoiceField(choices=[("reissue", "补发"), ("change", "信息变更"), ("cancel", "注销")],
+                               widget=forms.HiddenInput)
+    text = forms.CharField(label="原因/变更内容", max_length=200, required=False)

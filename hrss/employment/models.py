@@ -68,3 +68,80 @@ class UnemploymentRegistration(models.Model):
         return f"{self.person.name} 失业登记"
 
 scoping.register(UnemploymentRegistration)
+
+
+class CertificateSequence(models.Model):
+    """The last sequence number given out per issuing county and year. Incremented inside the issuing transaction
+    (a row lock on PostgreSQL, the single write lock on SQLite), so two officers issuing at the same instant get
+    different numbers."""
+
+    county_code = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["county_code", "year"], name="one_sequence_per_county_year")]
+
+    def __str__(self):
+        return f"{self.county_code} {self.year}: {self.last}"
+
+
+class EmploymentCertificate(models.Model):
+    """A 就业失业登记证 (就业创业证 since 2015): one number per holder for life; a lost certificate is reissued
+    under the same number and the lost paper voided (CertificateIssue)."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("有效")
+        CANCELLED = "cancelled", _("注销")
+
+    number = models.CharField(_("证号"), max_length=32, unique=True)
+    person = models.ForeignKey(Person, verbose_name=_("持证人"), on_delete=models.PROTECT, related_name="certificates")
+    region_code = models.CharField(_("持证人所在村(社区)"), max_length=CODE_LENGTH)
+    county_code = models.CharField(_("发证县(区)"), max_length=6)
+    year = models.PositiveSmallIntegerField(_("发证年度"))
+    sequence = models.PositiveIntegerField(_("顺序号"))
+    title = models.CharField(_("证件名称"), max_length=20)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.VALID)
+    issued_on = models.DateField(_("发证日期"))
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cancelled_on = models.DateField(_("注销日期"), null=True, blank=True)
+    cancel_reason = models.CharField(_("注销原因"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("就业失业登记证")
+        verbose_name_plural = _("就业失业登记证")
+        indexes = [models.Index(fields=["region_code", "status"])]
+        constraints = [
+            models.UniqueConstraint(fields=["county_code", "year", "sequence"], name="one_number_per_sequence"),
+            models.UniqueConstraint(fields=["person"], condition=models.Q(status="valid"),
+                                    name="one_valid_certificate_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.number}"
+
+
+class CertificateIssue(models.Model):
+    """One paper certificate handed out: the 登记证发放台账's rows. A reissue voids the paper before it."""
+
+    class Kind(models.TextChoices):
+        FIRST = "first", _("首次发放")
+        REISSUE = "reissue", _("补发")
+        CHANGE = "change", _("信息变更")
+
+    certificate = models.ForeignKey(EmploymentCertificate, on_delete=models.PROTECT, related_name="issues")
+    kind = models.CharField(_("发放类型"), max_length=10, choices=Kind.choices)
+    issued_on = models.DateField(_("日期"))
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("经办人"), on_delete=models.PROTECT,
+                                  related_name="+")
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    voided_on = models.DateField(_("作废日期"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["issued_on", "id"]
+
+    def __str__(self):
+        return f"{self.issued_on} {self.get_kind_display()}"
+
+
+scoping.register(EmploymentCertificate)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from hrss.core import audit, review
 from hrss.core.models import ReviewDecision
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
+from hrss.employment import certificates
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
 from hrss.employment.models import Document, UnemploymentCategory, UnemploymentRegistration
 from hrss.residents import services as residents_services
@@ -106,6 +107,7 @@ def decide_unemployment_registration(*, actor, registration, action, version, re
             residents_services.record_status_change(actor=actor, person=registration.person,
                                                     status=LabourStatus.UNEMPLOYED, effective_date=today,
                                                     note="失业登记", today=today)
+            certificates.issue_certificate(actor=actor, person=registration.person, today=today, note="失业登记")
             audit.record(actor=actor, action="employment.unemployment.registered", target=registration,
                          region_code=registration.region_code, subject_id_number=registration.person.id_number)
         elif action in (Action.REJECT, Action.WITHDRAW):

@@ -1,16 +1,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from hrss.core import review, scoping, workdays
 from hrss.core.forms import form_errors_text
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import Permission, has_permission, staff_view
-from hrss.employment import services
+from hrss.employment import certificates, services
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
-from hrss.employment.forms import DecisionForm, UnemploymentApplicationForm
-from hrss.employment.models import Document, UnemploymentRegistration
+from hrss.employment.forms import CertificateActionForm, DecisionForm, UnemploymentApplicationForm
+from hrss.employment.models import CertificateIssue, Document, EmploymentCertificate, UnemploymentRegistration
 from hrss.residents.models import Person
 
 # The buttons of the decision form, and whether each asks for a reason.
@@ -69,6 +72,7 @@ def registration_detail(request, pk):
         "documents": [str(Document(key).label) for key in registration.documents if key in Document.values],
         "buttons": [(action, *ACTION_BUTTONS[action]) for action in actions],
         "form": DecisionForm(initial={"version": case.version}),
+        "certificate": registration.person.certificates.filter(status=EmploymentCertificate.Status.VALID).first(),
     })
 
 
@@ -93,3 +97,56 @@ def registration_act(request, pk):
     else:
         messages.success(request, f"已{ReviewDecision.Action(data['action']).label}。")
     return redirect("employment:registration-detail", pk=pk)
+
+
+@staff_view(Permission.EMPLOYMENT_VIEW)
+def certificate_list(request):
+    """登记证发放台账: every paper handed out in the user's scope, newest first."""
+    issues = CertificateIssue.objects.filter(certificate__in=scoping.visible_to(
+        request.user, EmploymentCertificate.objects.all())).select_related("certificate__person", "issued_by")
+    page = Paginator(issues.order_by("-issued_on", "-id"), 50).get_page(request.GET.get("page"))
+    return render(request, "employment/certificate_list.html", {"page": page})
+
+
+@staff_view(Permission.EMPLOYMENT_VIEW)
+def certificate_detail(request, pk):
+    certificate = scoping.get_visible_or_404(EmploymentCertificate.objects.select_related("person"), request.user,
+                                             pk=pk)
+    can_act = has_permission(request.user, Permission.EMPLOYMENT_HANDLE) and bool(
+        set(request.user.role_list) & certificates.ISSUING_ROLES)
+    return render(request, "employment/certificate_detail.html", {
+        "certificate": certificate, "person": certificate.person,
+        "issues": certificate.issues.select_related("issued_by"), "can_act": can_act,
+        "can_print": has_permission(request.user, Permission.ID_NUMBER_REVEAL)})
+
+
+@staff_view(Permission.ID_NUMBER_REVEAL)  # the printed page carries the full ID number
+def certificate_print(request, pk):
+    certificate = scoping.get_visible_or_404(EmploymentCertificate.objects.select_related("person"), request.user,
+                                             pk=pk)
+    response = HttpResponse(certificates.certificate_pdf(certificate, actor=request.user),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, f"{certificate.number}.pdf")
+    return response
+
+
+@require_POST
+@staff_view(Permission.EMPLOYMENT_HANDLE)
+def certificate_act(request, pk):
+    certificate = scoping.get_visible_or_404(EmploymentCertificate.objects.select_related("person"), request.user,
+                                             pk=pk)
+    form = CertificateActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("employment:certificate-detail", pk=pk)
+    action, text = form.cleaned_data["action"], form.cleaned_data["text"]
+    operation = {"reissue": (certificates.reissue_certificate, "reason", "已补发，证号不变。"),
+                 "change": (certificates.record_certificate_change, "note", "已记录信息变更。"),
+                 "cancel": (certificates.cancel_certificate, "reason", "登记证已注销。")}[action]
+    try:
+        operation[0](actor=request.user, certificate=certificate, **{operation[1]: text})
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, operation[2])
+    return redirect("employment:certificate-detail", pk=pk)

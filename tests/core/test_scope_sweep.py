@@ -21,8 +21,9 @@ from hrss.api.urls import api
 from hrss.core import audit, scoping
 from hrss.core.models import AuditEntry, Region, ReviewCase, ReviewDecision
 from hrss.core.permissions import Role
+from hrss.employment import certificates
 from hrss.employment import services as employment_services
-from hrss.employment.models import UnemploymentRegistration
+from hrss.employment.models import CertificateIssue, EmploymentCertificate, UnemploymentRegistration
 from hrss.residents import services as residents_services
 from hrss.residents.models import ImportJob, LabourStatusEvent, Person
 from tests.conftest import NEIGHBOUR_COUNTY_VILLAGE, NEIGHBOUR_VILLAGE, TOWNSHIP, VILLAGE
@@ -59,6 +60,8 @@ LIST_ROUTES = {
     "residents:import-template": {"outsiders": ["neighbour_village_assistant"], "query": {}},
     "residents:export": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
     "employment:queue": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
+    "employment:certificate-list": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"],
+                                    "query": {}},
     # The national holiday arrangement: the same page for everyone.
     "core:calendar": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
 }
@@ -111,6 +114,9 @@ OBJECT_ROUTES = {
                                        {}),
     "employment:registration-act": ("registration", ["neighbour_village_assistant", "neighbour_county_officer"],
                                     {"action": "reject", "version": "1", "reason": "越权"}),
+    "employment:certificate-detail": ("certificate", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
+    "employment:certificate-print": ("certificate", ["neighbour_county_officer"], {}),
+    "employment:certificate-act": ("certificate", ["neighbour_county_officer"], {"action": "cancel", "text": "越权"}),
 }
 
 # Routes that create something in a region the caller names: an outsider naming 下城社区 creates nothing.
@@ -163,6 +169,7 @@ def personas(heyuan, make_user, village_assistant, neighbour_village_assistant, 
     found["registration"] = employment_services.apply_for_unemployment_registration(
         actor=village_assistant, person=found["person"], category="lost_job", wants_work=True, able_to_work=True,
         documents=["id_card", "termination_proof"])
+    found["certificate"] = certificates.issue_certificate(actor=county_officer, person=found["person"])
     return found
 
 
@@ -170,6 +177,7 @@ def targets(heyuan, personas):
     return {
         "person_param": {"person_pk": personas["person"].pk},
         "registration": {"pk": personas["registration"].pk},
+        "certificate": {"pk": personas["certificate"].pk},
         "region": {"code": VILLAGE},
         "township": {"code": TOWNSHIP},
         "user": {"pk": personas["village_assistant"].pk},
@@ -200,6 +208,8 @@ def state_digest():
         list(ReviewCase.objects.order_by("pk").values_list("pk", "status", "step", "version")),
         list(ReviewDecision.objects.order_by("pk").values_list("pk")),
         list(UnemploymentRegistration.objects.order_by("pk").values_list("pk", "status")),
+        list(EmploymentCertificate.objects.order_by("pk").values_list("pk", "status")),
+        list(CertificateIssue.objects.order_by("pk").values_list("pk", "voided_on")),
     ]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 
