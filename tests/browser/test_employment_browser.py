@@ -13,7 +13,7 @@ from tests.residents.factories import make_id_number
 pytestmark = pytest.mark.browser
 
 
-def test_an_unemployment_registration_goes_from_village_intake_to_county_approval(
+def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_certificate(
         transactional_db, live_server, browser, heyuan, village_assistant, township_officer, make_user, screenshot):
     load_seed()  # a transactional test empties the tables the migration seeded
     make_user("cara", COUNTY, Role.COUNTY_APPROVER)
@@ -79,3 +79,14 @@ def test_an_unemployment_registration_goes_from_village_intake_to_county_approva
         assert step in timeline
     person.refresh_from_db()
     assert person.labour_status == LabourStatus.UNEMPLOYED
+
+    # The certificate was issued with the approval; the county prints it.
+    number = cara.text_content("[data-testid=certificate-link] a")
+    year = f"{person.status_since:%y}"
+    assert len(number) == 16 and number.startswith("441602") and number[8:] == f"{year}000001"
+    cara.click("[data-testid=certificate-link] a")
+    screenshot(cara, "certificate")
+    href = cara.get_attribute("[data-testid=print-certificate]", "href")
+    printed = cara.request.get(f"{live_server.url}{href}")
+    assert printed.headers["content-type"] == "application/pdf" and printed.body().startswith(b"%PDF")
+    assert b"WenQuanYiMicroHei" in printed.body()
