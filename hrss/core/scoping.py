@@ -11,6 +11,7 @@ Views are classified too (see `mark_view`): a view that is neither public nor de
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, AuditEntry, Level, Region, ReviewCase
@@ -154,6 +155,17 @@ def regions_visible_to(user):
 
 def get_region_or_404(user, code):
     return get_visible_or_404(Region.objects.filter(is_active=True), user, code=code)
+
+
+def region_from_request(request):
+    """The region a page is about: ?region=CODE inside the user's scope (404 outside it), or the user's own."""
+    code = request.GET.get("region") or request.POST.get("region")
+    if code:
+        return get_region_or_404(request.user, code)
+    scope = scope_of(request.user)
+    if scope.is_empty:
+        raise PermissionDenied
+    return scope.region
 
 
 def breadcrumb(user, region):

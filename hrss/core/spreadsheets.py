@@ -229,6 +229,18 @@ def write_xlsx(target, sheets):
     return target
 
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(data, filename):
+    """An .xlsx download (bytes) under a Chinese file name."""
+    from django.http import HttpResponse
+    from django.utils.http import content_disposition_header
+
+    return HttpResponse(data, content_type=XLSX_CONTENT_TYPE,
+                        headers={"Content-Disposition": content_disposition_header(True, filename)})
+
+
 def xlsx_bytes(sheets):
     buffer = io.BytesIO()
     write_xlsx(buffer, sheets)

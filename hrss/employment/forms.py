@@ -2,7 +2,14 @@ from django import forms
 
 from hrss.core.forms import StyledForm, date_input
 from hrss.core.models import ReviewDecision
-from hrss.employment.models import Document, UnemploymentCategory
+from hrss.employment.models import (
+    CancelReason,
+    Document,
+    EmploymentKind,
+    UnemployedContact,
+    UnemploymentCategory,
+)
+from hrss.residents.models import FlexibleForm
 
 
 class UnemploymentApplicationForm(StyledForm):
@@ -28,3 +35,34 @@ class CertificateActionForm(StyledForm):
     action = forms.ChoiceField(choices=[("reissue", "补发"), ("change", "信息变更"), ("cancel", "注销")],
                                widget=forms.HiddenInput)
     text = forms.CharField(label="原因/变更内容", max_length=200, required=False)
+
+
+class EmploymentRegistrationForm(StyledForm):
+    kind = forms.ChoiceField(label="登记类型", choices=[("", "请选择")] + EmploymentKind.choices)
+    event_date = forms.DateField(label="招用/开业/终止日期", widget=date_input())
+    employer_name = forms.CharField(label="用人单位", max_length=100, required=False)
+    employer_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
+    flexible_form = forms.ChoiceField(label="灵活就业形式", choices=[("", "—")] + FlexibleForm.choices, required=False)
+    note = forms.CharField(label="备注", max_length=200, required=False)
+
+
+class HiresForm(StyledForm):
+    employer_name = forms.CharField(label="用人单位", max_length=100)
+    employer_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
+    hired_on = forms.DateField(label="招用日期（各行未写日期时）", required=False, widget=date_input())
+    lines = forms.CharField(label="新招用人员名单", widget=forms.Textarea(attrs={"rows": 8}),
+                            help_text="每行一人：公民身份号码，可在逗号后写招用日期，如 441602199005010013,2026-11-02")
+
+
+class ContactForm(StyledForm):
+    contacted_on = forms.DateField(label="联系日期", widget=date_input())
+    kind = forms.ChoiceField(label="方式", choices=UnemployedContact.Kind.choices)
+    job = forms.CharField(label="推荐岗位", max_length=100, required=False)
+    refused_without_reason = forms.BooleanField(label="无正当理由拒绝", required=False)
+    note = forms.CharField(label="情况", max_length=200, required=False)
+
+
+class CancelForm(StyledForm):
+    reason = forms.ChoiceField(label="注销原因", choices=[("", "请选择")] + CancelReason.choices)
+    effective_date = forms.DateField(label="注销日期", widget=date_input())
+    note = forms.CharField(label="说明", max_length=200, required=False)

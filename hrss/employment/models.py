@@ -51,6 +51,7 @@ class UnemploymentRegistration(models.Model):
     registered_on = models.DateField(_("登记日期"), null=True, blank=True)
     cancelled_on = models.DateField(_("注销日期"), null=True, blank=True)
     cancel_reason = models.CharField(_("注销原因"), max_length=32, blank=True)
+    cancel_note = models.CharField(_("注销说明"), max_length=200, blank=True)
     applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     applied_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
 
@@ -145,3 +146,84 @@ class CertificateIssue(models.Model):
 
 
 scoping.register(EmploymentCertificate)
+
+
+class EmploymentKind(models.TextChoices):
+    HIRED = "hired", _("单位招用")
+    SELF_EMPLOYED = "self_employed", _("个体经营/创业")
+    FLEXIBLE = "flexible", _("灵活就业")
+    CONTRACT_ENDED = "contract_ended", _("终止/解除劳动关系")
+
+
+class EmploymentRegistration(models.Model):
+    """就业登记 (就业服务与就业管理规定 art. 62): a hire registered by the employer, self-employment or flexible
+    employment registered by the person, or the end of a labour relation. Registered late when past the limit
+    (30 days after hiring, 15 after the end), which is marked, not refused."""
+
+    person = models.ForeignKey(Person, verbose_name=_("劳动者"), on_delete=models.PROTECT,
+                               related_name="employment_registrations")
+    region_code = models.CharField(max_length=CODE_LENGTH)
+    kind = models.CharField(_("登记类型"), max_length=16, choices=EmploymentKind.choices)
+    employer_name = models.CharField(_("用人单位"), max_length=100, blank=True)
+    employer_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    flexible_form = models.CharField(_("灵活就业形式"), max_length=20, blank=True)
+    event_date = models.DateField(_("招用/开业/终止日期"))
+    registered_on = models.DateField(_("登记日期"))
+    days_allowed = models.PositiveSmallIntegerField(_("登记时限（天）"))
+    is_late = models.BooleanField(_("逾期登记"), default=False)
+    # The person was registered unemployed when this employment began: counted as 失业人员再就业.
+    was_registered_unemployed = models.BooleanField(default=False)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("就业登记")
+        verbose_name_plural = _("就业登记")
+        indexes = [models.Index(fields=["region_code", "event_date"])]
+
+    def __str__(self):
+        return f"{self.person.name} {self.get_kind_display()} {self.event_date}"
+
+
+class CancelReason(models.TextChoices):
+    # 注销 triggers, domain-rules §2 [sourced: S-local 宜宾; national art. 67 believed near-identical].
+    HIRED = "hired", _("被用人单位录用")
+    SELF_EMPLOYED = "self_employed", _("从事个体经营或创办企业")
+    STABLE_INCOME = "stable_income", _("已从事有稳定收入的劳动，月收入不低于最低工资标准")
+    PENSION_OR_RETIREMENT = "pension", _("已享受基本养老保险待遇或达到法定退休年龄")
+    LOST_CAPACITY = "lost_capacity", _("完全丧失劳动能力")
+    SCHOOL_MILITARY_EMIGRATION = "school_military_emigration", _("入学、服兵役、移居境外")
+    IMPRISONED = "imprisoned", _("被判刑收监执行")
+    NOT_SEEKING = "not_seeking", _("不再有就业要求，或无正当理由连续3次拒绝介绍的工作")
+    NO_CONTACT = "no_contact", _("连续6个月未与公共就业服务机构联系")
+
+
+class UnemployedContact(models.Model):
+    """One contact with a registered unemployed person: the 6-month rule counts from the latest."""
+
+    class Kind(models.TextChoices):
+        VISIT = "visit", _("来访")
+        PHONE = "phone", _("电话")
+        HOME = "home", _("入户")
+        REFERRAL = "referral", _("推荐岗位")
+        TRAINING = "training", _("培训")
+
+    registration = models.ForeignKey(UnemploymentRegistration, on_delete=models.PROTECT, related_name="contacts")
+    contacted_on = models.DateField(_("联系日期"))
+    kind = models.CharField(_("方式"), max_length=10, choices=Kind.choices)
+    # For a referral: the job offered, and whether it was refused without a good reason (3 times: 注销).
+    job = models.CharField(_("推荐岗位"), max_length=100, blank=True)
+    refused_without_reason = models.BooleanField(_("无正当理由拒绝"), default=False)
+    note = models.CharField(_("情况"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-contacted_on", "-id"]
+
+    def __str__(self):
+        return f"{self.contacted_on} {self.get_kind_display()}"
+
+
+scoping.register(EmploymentRegistration)

@@ -1,18 +1,30 @@
 """Writes of employment and unemployment registration. Each takes the actor, goes through the review chain
 (core.review) and leaves an audit entry; refusals are checked before the transaction so their audit entry stays."""
 
-from django.core.exceptions import ValidationError
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from hrss.core import audit, review
+from hrss.core import audit, review, scoping
 from hrss.core.models import ReviewDecision
+from hrss.core.permissions import Role
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
 from hrss.employment import certificates
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
-from hrss.employment.models import Document, UnemploymentCategory, UnemploymentRegistration
+from hrss.employment.models import (
+    CancelReason,
+    Document,
+    UnemployedContact,
+    UnemploymentCategory,
+    UnemploymentRegistration,
+)
 from hrss.residents import services as residents_services
-from hrss.residents.models import LabourStatus, WorkCapacity
+from hrss.residents.models import FlexibleForm, LabourStatus, WorkCapacity
 
 Action = ReviewDecision.Action
 
@@ -115,3 +127,120 @@ def decide_unemployment_registration(*, actor, registration, action, version, re
             registration.save(update_fields=["status"])
     registration.case = case
     return registration
+
+
+# --- managing the registered unemployed ------------------------------------------------------------------------
+
+# Roles that confirm a cancellation: the township's and the county's officers (the village proposes by contact).
+CANCELLING_ROLES = {Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER, Role.COUNTY_APPROVER}
+NO_CONTACT_MONTHS = 6
+REFUSALS_BEFORE_CANCELLATION = 3
+
+# What the ledger shows from the cancellation date, for the reasons that say it (the others leave it as it is).
+STATUS_AFTER_CANCELLATION = {
+    CancelReason.HIRED: (LabourStatus.EMPLOYED, ""),
+    CancelReason.SELF_EMPLOYED: (LabourStatus.FLEXIBLE, FlexibleForm.SELF_EMPLOYED),
+    CancelReason.PENSION_OR_RETIREMENT: (LabourStatus.RETIRED, ""),
+    CancelReason.LOST_CAPACITY: (LabourStatus.INCAPACITATED, ""),
+}
+
+
+def months_after(day, months):
+    """The same day `months` later (the month's last day when it is shorter: 08-31 + 6 months = 02-28)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _check_in_scope(actor, person, action, roles=None):
+    allowed = scoping.scope_of(actor).contains_code(person.region_code) and (
+        roles is None or set(actor.role_list) & roles)
+    if not allowed:
+        audit.record_denied(actor=actor, action=action, region_code=person.region_code,
+                            subject_id_number=person.id_number)
+        raise PermissionDenied("您无权为该人员办理此业务。")
+
+
+def record_contact(*, actor, registration, contacted_on, kind, note="", job="", refused_without_reason=False,
+                   today=None):
+    """A contact with a registered unemployed person (visit, call, referral...)."""
+    today = today or timezone.localdate()
+    _check_in_scope(actor, registration.person, "employment.contact.record")
+    if registration.status != UnemploymentRegistration.Status.REGISTERED:
+        raise ValidationError("只有登记失业人员需要记录联系情况。")
+    if contacted_on > today:
+        raise ValidationError("联系日期不能晚于今天。")
+    if registration.registered_on and contacted_on < registration.registered_on:
+        raise ValidationError("联系日期不能早于失业登记日期。")
+    with transaction.atomic():
+        contact = UnemployedContact.objects.create(
+            registration=registration, contacted_on=contacted_on, kind=kind, note=note[:200], job=job[:100],
+            refused_without_reason=refused_without_reason, recorded_by=actor)
+        audit.record(actor=actor, action="employment.contact.recorded", target=registration,
+                     region_code=registration.region_code, subject_id_number=registration.person.id_number,
+                     after={"kind": kind, "contacted_on": contacted_on, "refused_without_reason": refused_without_reason})
+    return contact
+
+
+def cancel_unemployment_registration(*, actor, registration, reason, effective_date=None, note="", today=None):
+    """注销: the registration ends for one of the reasons of CancelReason; the ledger follows where the reason
+    says what the person does now."""
+    today = today or timezone.localdate()
+    effective_date = effective_date or today
+    _check_in_scope(actor, registration.person, "employment.unemployment.cancel", CANCELLING_ROLES)
+    if registration.status != UnemploymentRegistration.Status.REGISTERED:
+        raise ValidationError("该人员不是登记失业状态，无需注销。")
+    if reason not in CancelReason.values:
+        raise ValidationError("请选择注销原因。")
+    if effective_date > today or (registration.registered_on and effective_date < registration.registered_on):
+        raise ValidationError("注销日期应在失业登记日期和今天之间。")
+    with transaction.atomic():
+        registration.status = UnemploymentRegistration.Status.CANCELLED
+        registration.cancelled_on = effective_date
+        registration.cancel_reason = reason
+        registration.cancel_note = note[:200]
+        registration.save(update_fields=["status", "cancelled_on", "cancel_reason", "cancel_note"])
+        after = STATUS_AFTER_CANCELLATION.get(reason)
+        if after is not None and registration.person.labour_status == LabourStatus.UNEMPLOYED:
+            residents_services.record_status_change(actor=actor, person=registration.person, status=after[0],
+                                                    detail=after[1], effective_date=effective_date,
+                                                    note=f"注销失业登记：{CancelReason(reason).label}", today=today)
+        audit.record(actor=actor, action="employment.unemployment.cancelled", target=registration,
+                     region_code=registration.region_code, subject_id_number=registration.person.id_number,
+                     after={"reason": reason, "effective_date": effective_date}, note=note[:255])
+    return registration
+
+
+@dataclass(frozen=True)
+class Proposal:
+    registration: UnemploymentRegistration
+    reason: str
+    detail: str
+
+    @property
+    def reason_label(self):
+        return CancelReason(self.reason).label
+
+
+def cancellation_proposals(user, *, today=None):
+    """Registrations the rules say should end, for an officer to confirm: no contact for 6 months (from the latest
+    contact, or the registration), 3 jobs refused without reason, retirement age reached."""
+    today = today or timezone.localdate()
+    registrations = scoping.visible_to(user, UnemploymentRegistration.objects.filter(
+        status=UnemploymentRegistration.Status.REGISTERED)).select_related("person").annotate(
+        last_contact=Max("contacts__contacted_on"),
+        refusals=Count("contacts", filter=Q(contacts__refused_without_reason=True)))
+    proposals = []
+    for registration in registrations.order_by("registered_on"):
+        person = registration.person
+        since = registration.last_contact or registration.registered_on
+        if since and months_after(since, NO_CONTACT_MONTHS) <= today:
+            proposals.append(Proposal(registration, CancelReason.NO_CONTACT, f"最近一次联系：{since:%Y-%m-%d}"))
+        elif registration.refusals >= REFUSALS_BEFORE_CANCELLATION:
+            proposals.append(Proposal(registration, CancelReason.NOT_SEEKING,
+                                      f"无正当理由拒绝推荐工作 {registration.refusals} 次"))
+        elif is_past_retirement(person.birth_date, person.sex, today, person.retirement_category):
+            label = retirement_age_label(person.birth_date, person.sex, person.retirement_category)
+            proposals.append(Proposal(registration, CancelReason.PENSION_OR_RETIREMENT, f"法定退休年龄：{label}"))
+    return proposals

@@ -1,18 +1,30 @@
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from hrss.core import review, scoping, workdays
+from hrss.core import audit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import Permission, has_permission, staff_view
-from hrss.employment import certificates, services
+from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
+from hrss.employment import certificates, employment_registration, exports, selectors, services
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
-from hrss.employment.forms import CertificateActionForm, DecisionForm, UnemploymentApplicationForm
+from hrss.employment.forms import (
+    CancelForm,
+    CertificateActionForm,
+    ContactForm,
+    DecisionForm,
+    EmploymentRegistrationForm,
+    HiresForm,
+    UnemploymentApplicationForm,
+)
 from hrss.employment.models import CertificateIssue, Document, EmploymentCertificate, UnemploymentRegistration
 from hrss.residents.models import Person
 
@@ -73,6 +85,12 @@ def registration_detail(request, pk):
         "buttons": [(action, *ACTION_BUTTONS[action]) for action in actions],
         "form": DecisionForm(initial={"version": case.version}),
         "certificate": registration.person.certificates.filter(status=EmploymentCertificate.Status.VALID).first(),
+        "contacts": registration.contacts.select_related("recorded_by"),
+        "contact_form": ContactForm(initial={"contacted_on": timezone.localdate()}),
+        "cancel_form": CancelForm(initial={"effective_date": timezone.localdate()}),
+        "can_manage": registration.status == UnemploymentRegistration.Status.REGISTERED
+        and has_permission(request.user, Permission.EMPLOYMENT_HANDLE),
+        "can_cancel": bool(set(request.user.role_list) & services.CANCELLING_ROLES),
     })
 
 
@@ -150,3 +168,150 @@ def certificate_act(request, pk):
     else:
         messages.success(request, operation[2])
     return redirect("employment:certificate-detail", pk=pk)
+
+
+@staff_view(Permission.EMPLOYMENT_HANDLE)
+def employment_new(request, person_pk):
+    person = scoping.get_visible_or_404(Person, request.user, pk=person_pk)
+    form = EmploymentRegistrationForm(request.POST or None, initial={"event_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = employment_registration.register_employment(
+                actor=request.user, person=person, kind=data["kind"], event_date=data["event_date"],
+                employer_name=data["employer_name"], employer_code=data["employer_code"],
+                flexible_form=data["flexible_form"], note=data["note"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            late = f"（逾期登记：超过{registration.days_allowed}天时限）" if registration.is_late else ""
+            messages.success(request, f"已办理 {person.name} 的{registration.get_kind_display()}登记{late}。")
+            return redirect("residents:person-detail", pk=person.pk)
+    return render(request, "employment/employment_new.html", {"person": person, "form": form})
+
+
+@staff_view(Permission.EMPLOYMENT_HANDLE)
+def hires(request):
+    form = HiresForm(request.POST or None, initial={"hired_on": timezone.localdate()})
+    registered, errors = [], []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        rows = []
+        for line in data["lines"].splitlines():
+            if not line.strip():
+                continue
+            number, _, day = line.replace("，", ",").partition(",")
+            try:
+                hired_on = datetime.date.fromisoformat(day.strip()) if day.strip() else data["hired_on"]
+            except ValueError:
+                hired_on = None
+            rows.append((number.strip(), hired_on))
+        try:
+            registered, errors = employment_registration.register_hires(
+                actor=request.user, employer_name=data["employer_name"], employer_code=data["employer_code"],
+                hires=rows)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "employment/hires.html", {"form": form, "registered": registered, "errors": errors,
+                                                     "submitted": request.method == "POST"})
+
+
+@require_POST
+@staff_view(Permission.EMPLOYMENT_HANDLE)
+def registration_contact(request, pk):
+    registration = scoping.get_visible_or_404(UnemploymentRegistration.objects.select_related("person"),
+                                              request.user, pk=pk)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_contact(actor=request.user, registration=registration, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        else:
+            messages.success(request, "已记录联系情况。")
+    else:
+        messages.error(request, form_errors_text(form))
+    return redirect("employment:registration-detail", pk=pk)
+
+
+@require_POST
+@staff_view(Permission.EMPLOYMENT_HANDLE)
+def registration_cancel(request, pk):
+    registration = scoping.get_visible_or_404(UnemploymentRegistration.objects.select_related("person"),
+                                              request.user, pk=pk)
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cancel_unemployment_registration(actor=request.user, registration=registration,
+                                                      **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        else:
+            messages.success(request, "失业登记已注销。")
+    else:
+        messages.error(request, form_errors_text(form))
+    return redirect("employment:registration-detail", pk=pk)
+
+
+@staff_view(Permission.EMPLOYMENT_VIEW)
+def proposals(request):
+    return render(request, "employment/proposals.html", {
+        "proposals": services.cancellation_proposals(request.user),
+        "can_cancel": bool(set(request.user.role_list) & services.CANCELLING_ROLES),
+        "today": timezone.localdate()})
+
+
+def _month_from_request(request):
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        datetime.date(year, month, 1)
+    except ValueError:
+        year, month = today.year, today.month
+    return year, month
+
+
+@staff_view(Permission.EMPLOYMENT_VIEW)
+def ledgers(request):
+    region = scoping.region_from_request(request)
+    year, month = _month_from_request(request)
+    children = scoping.regions_visible_to(request.user).filter(parent=region).order_by("code")
+    return render(request, "employment/ledgers.html", {
+        "region": region, "month": f"{year}-{month:02d}", "year": year, "month_number": month,
+        "figures": selectors.monthly_figures(request.user, region, year, month), "labels": selectors.FIGURES,
+        "rows": [(child, selectors.monthly_figures(request.user, child, year, month)) for child in children],
+        "breadcrumb": scoping.breadcrumb(request.user, region)})
+
+
+@staff_view(Permission.EMPLOYMENT_VIEW)
+def ledger_people(request):
+    region = scoping.region_from_request(request)
+    year, month = _month_from_request(request)
+    figure = request.GET.get("figure", "")
+    if figure not in selectors.FIGURES:
+        raise Http404
+    people = selectors.people_behind(request.user, region, figure, year, month).order_by("region_code", "name")
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    return render(request, "employment/ledger_people.html", {
+        "region": region, "month": f"{year}-{month:02d}", "label": selectors.FIGURES[figure], "page": page})
+
+
+LEDGER_EXPORTS = {
+    "employment": "就业登记台账",
+    "unemployment": "失业登记台账",
+    "certificates": "登记证发放台账",
+}
+
+
+@staff_view(Permission.EMPLOYMENT_VIEW)
+def ledger_export(request, kind):
+    if kind not in LEDGER_EXPORTS:
+        raise Http404
+    region = scoping.region_from_request(request)
+    header, rows = exports.ledger_rows(request.user, region, kind)
+    data = xlsx_bytes([(LEDGER_EXPORTS[kind], header, rows)])
+    audit.record(actor=request.user, action=f"employment.{kind}_ledger.exported", target=region,
+                 after={"rows": len(rows)})
+    response = xlsx_response(data, f"{LEDGER_EXPORTS[kind]}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
+    response["Cache-Control"] = "no-store"
+    return response

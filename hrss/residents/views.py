@@ -1,39 +1,22 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.models import Level, Region
 from hrss.core.permissions import Permission, has_permission, staff_view
+from hrss.core.spreadsheets import xlsx_response
 from hrss.core.working_age import retirement_age_label, retirement_month
 from hrss.residents import exports, import_jobs, reports, selectors, services
 from hrss.residents.forms import ImportForm, MoveForm, NewPersonForm, PersonForm, RevealForm, StatusChangeForm
 from hrss.residents.imports import ImportRefused
 from hrss.residents.models import ImportJob, LabourStatus, Person
 from hrss.residents.statistics import figures_for
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _region_from_request(request):
-    code = request.GET.get("region") or request.POST.get("region")
-    if code:
-        return scoping.get_region_or_404(request.user, code)
-    scope = scoping.scope_of(request.user)
-    if scope.is_empty:
-        raise PermissionDenied
-    return scope.region
-
-
-def _xlsx_download(data, filename):
-    return HttpResponse(data, content_type=XLSX,
-                        headers={"Content-Disposition": content_disposition_header(True, filename)})
 
 
 def _messages(error):
@@ -42,7 +25,7 @@ def _messages(error):
 
 @staff_view(Permission.RESIDENT_VIEW)
 def ledger(request):
-    region = _region_from_request(request)
+    region = scoping.region_from_request(request)
     filters = {key: request.GET.get(key, "") for key in ("q", "status", "sex", "band")}
     people = selectors.search_people(request.user, region=region, query=filters["q"], status=filters["status"],
                                      sex=filters["sex"], band=filters["band"])
@@ -81,6 +64,7 @@ def person_detail(request, pk):
         "can_edit": has_permission(request.user, Permission.RESIDENT_EDIT),
         "can_reveal": has_permission(request.user, Permission.ID_NUMBER_REVEAL),
         "registrations": person.unemployment_registrations.order_by("-applied_at"),
+        "employment_registrations": person.employment_registrations.order_by("-event_date", "-id"),
         "can_handle_employment": has_permission(request.user, Permission.EMPLOYMENT_HANDLE),
     })
 
@@ -186,7 +170,7 @@ def person_new(request):
 
 @staff_view(Permission.RESIDENT_VIEW)
 def statistics(request):
-    region = _region_from_request(request)
+    region = scoping.region_from_request(request)
     today = timezone.localdate()
     figures = figures_for(request.user, region)
     zero = selectors.zero_employment_households(request.user, region, day=today) if region.level >= Level.TOWNSHIP else None
@@ -199,18 +183,18 @@ def statistics(request):
 
 @staff_view(Permission.RESIDENT_VIEW)
 def export(request):
-    region = _region_from_request(request)
+    region = scoping.region_from_request(request)
     content = exports.ledger_xlsx(request.user, region)
     audit.record(actor=request.user, action="residents.ledger.exported", target=region,
                  after={"rows": content.rows, "sha256": content.sha256})
-    response = _xlsx_download(content.data, f"劳动力资源台账-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
+    response = xlsx_response(content.data, f"劳动力资源台账-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
     response["Cache-Control"] = "no-store"
     return response
 
 
 @staff_view(Permission.RESIDENT_VIEW)
 def import_template(request):
-    return _xlsx_download(reports.template_xlsx(), "劳动力资源台账导入模板.xlsx")
+    return xlsx_response(reports.template_xlsx(), "劳动力资源台账导入模板.xlsx")
 
 
 @staff_view(Permission.RESIDENT_EDIT)
@@ -241,7 +225,7 @@ def import_job(request, pk):
 @staff_view(Permission.RESIDENT_EDIT)
 def import_errors(request, pk):
     job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
-    return _xlsx_download(reports.rejected_rows_xlsx(job.rejected), f"未导入的行-{job.file_name}.xlsx")
+    return xlsx_response(reports.rejected_rows_xlsx(job.rejected), f"未导入的行-{job.file_name}.xlsx")
 
 
 @require_POST

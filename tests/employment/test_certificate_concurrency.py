@@ -67,8 +67,10 @@ def shared_database_url(tmp_path):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run(args, env, **kwargs):
-    return subprocess.run([sys.executable, *args], env=env, cwd=ROOT, check=True, capture_output=True, **kwargs)
+def run(args, env):
+    done = subprocess.run([sys.executable, *args], env=env, cwd=ROOT, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    return done
 
 
 def test_parallel_workers_issue_200_certificates_without_a_duplicate_number(shared_database_url, tmp_path):
