@@ -87,8 +87,12 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
         registered_on=today, days_allowed=days_allowed, is_late=(today - event_date).days > days_allowed,
         was_registered_unemployed=standing is not None and kind in STARTS_WORK, note=note[:200], recorded_by=actor)
     status, detail = _status_for(kind, flexible_form)
+    # A ledger entry made after the event (a survey, an import) must not hide it: the status then counts from
+    # that entry's date, and the note keeps the real one.
+    effective = max(event_date, person.status_since or event_date)
+    note_text = EmploymentKind(kind).label + (f"（{event_date:%Y-%m-%d}起）" if effective != event_date else "")
     residents_services.record_status_change(actor=actor, person=person, status=status, detail=detail,
-                                            effective_date=event_date, note=EmploymentKind(kind).label, today=today)
+                                            effective_date=effective, note=note_text, today=today)
     if registration.was_registered_unemployed and (standing.registered_on or event_date) <= event_date:
         reason = CancelReason.HIRED if kind == EmploymentKind.HIRED else CancelReason.SELF_EMPLOYED
         _cancel_on_work(actor, standing, reason, event_date, today)

@@ -1,0 +1,136 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from hrss.core.models import AuditEntry
+from hrss.employment import employment_registration as hiring
+from hrss.employment.models import CancelReason, EmploymentKind, UnemploymentRegistration
+from hrss.residents import services as residents_services
+from hrss.residents.models import LabourStatus
+from tests.conftest import VILLAGE, login
+from tests.employment.test_unemployment_registration import person_born  # noqa: F401
+from tests.residents.factories import make_id_number
+
+D = datetime.date
+DAY = datetime.timedelta(days=1)
+TODAY = timezone.localdate()  # the ledger's entries below are made today, so events are counted back from it
+
+
+def years_before(years, day=TODAY):
+    return day.replace(year=day.year - years, day=min(day.day, 28))
+
+
+def hire(person, actor, event_date, **values):
+    return hiring.register_employment(actor=actor, person=person, kind=EmploymentKind.HIRED, event_date=event_date,
+                                      employer_name="河源市某电子厂", today=TODAY, **values)
+
+
+@pytest.mark.parametrize(("hired_on", "late"), [
+    (TODAY - 30 * DAY, False),
+    (TODAY - 31 * DAY, True),
+])
+def test_a_hire_registered_after_30_days_is_marked_late(person_born, township_officer, hired_on, late):
+    registration = hire(person_born(D(1990, 5, 1)), township_officer, hired_on)
+    assert (registration.is_late, registration.days_allowed) == (late, 30)
+
+
+@pytest.mark.parametrize(("ended_on", "late"), [
+    (TODAY - 15 * DAY, False),
+    (TODAY - 16 * DAY, True),
+])
+def test_the_end_of_a_contract_has_15_days(person_born, township_officer, ended_on, late):
+    person = person_born(D(1990, 5, 1), status=LabourStatus.EMPLOYED)
+    registration = hiring.register_employment(actor=township_officer, person=person,
+                                              kind=EmploymentKind.CONTRACT_ENDED, event_date=ended_on,
+                                              employer_name="某厂", today=TODAY)
+    assert registration.is_late == late
+    person.refresh_from_db()
+    assert person.labour_status == LabourStatus.UNEMPLOYED
+
+
+def test_the_ledger_follows_from_the_hiring_date(person_born, township_officer):
+    person = person_born(D(1990, 5, 1))
+    person.status_events.update(effective_date=TODAY - 60 * DAY)  # entered in the ledger two months ago
+    residents_services._refresh_current_status(person)
+    hire(person, township_officer, TODAY - 20 * DAY)
+    person.refresh_from_db()
+    assert (person.labour_status, person.status_since) == (LabourStatus.EMPLOYED, TODAY - 20 * DAY)
+
+
+def test_a_hire_older_than_the_ledger_entry_still_shows_as_the_current_status(person_born, township_officer):
+    person = person_born(D(1990, 5, 1))  # entered today
+    hire(person, township_officer, TODAY - 20 * DAY)
+    person.refresh_from_db()
+    assert (person.labour_status, person.status_since) == (LabourStatus.EMPLOYED, TODAY)
+    assert f"单位招用（{TODAY - 20 * DAY:%Y-%m-%d}起）" in person.status_events.latest("id").note
+
+
+def test_a_fifteen_year_old_cannot_be_registered_as_hired(person_born, township_officer):
+    with pytest.raises(ValidationError, match="未满16周岁"):
+        hire(person_born(years_before(16) + DAY, status=LabourStatus.OTHER), township_officer, TODAY)
+
+
+def test_a_registered_unemployed_person_who_is_hired_counts_as_reemployed(person_born, village_assistant,
+                                                                          county_approver):
+    from hrss.employment import services
+
+    person = person_born(D(1990, 5, 1))
+    registration = services.apply_for_unemployment_registration(
+        actor=village_assistant, person=person, category="graduate", wants_work=True, able_to_work=True,
+        documents=["id_card"])
+    registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, TODAY - 90 * DAY
+    registration.save()
+    hired = hire(person, village_assistant, TODAY - 3 * DAY)
+    assert hired.was_registered_unemployed
+    registration.refresh_from_db()
+    assert (registration.status, registration.cancelled_on, registration.cancel_reason) == (
+        UnemploymentRegistration.Status.CANCELLED, TODAY - 3 * DAY, CancelReason.HIRED)
+
+
+def test_an_employers_list_registers_the_good_rows_and_reports_the_others(heyuan, person_born, township_officer):
+    first, second = person_born(D(1990, 5, 1), name="甲"), person_born(D(1991, 6, 2), sex_sequence=13, name="乙")
+    outside = make_id_number(area="441621", birth=D(1990, 1, 1), sequence=15)
+    registered, errors = hiring.register_hires(
+        actor=township_officer, employer_name="河源市某电子厂", employer_code="", today=TODAY,
+        hires=[(first.id_number, TODAY - 2 * DAY), (second.id_number.lower(), TODAY - 60 * DAY),
+               (first.id_number, TODAY), (outside, TODAY), ("44160219900501001", TODAY)])
+    assert [(r.person.name, r.is_late) for r in registered] == [("甲", False), ("乙", True)]
+    assert [(e.row, e.reason[:6]) for e in errors] == [(3, "名单中重复。"), (4, "辖区台账中没"), (5, "公民身份号码")]
+
+
+def test_outside_the_scope_nothing_is_registered_and_the_refusal_is_audited(person_born, neighbour_county_officer):
+    person = person_born(D(1990, 5, 1))
+    with pytest.raises(PermissionDenied):
+        hire(person, neighbour_county_officer, TODAY)
+    assert not person.employment_registrations.exists()
+    assert AuditEntry.objects.filter(actor=neighbour_county_officer, outcome=AuditEntry.Outcome.DENIED).exists()
+
+
+def test_the_hires_page_registers_a_pasted_list(client, person_born, township_officer):
+    person = person_born(D(1990, 5, 1))
+    mistyped = person.id_number[:17] + ("0" if person.id_number[17] != "0" else "1")
+    page = login(client, township_officer).post("/employment/hires/", {
+        "employer_name": "河源市某电子厂", "hired_on": TODAY.isoformat(),
+        "lines": f"{person.id_number}\n{mistyped},{TODAY}\n"})
+    body = page.content.decode()
+    assert "已登记 <strong>1</strong> 人" in body and "1 行未登记" in body and "校验码不符" in body
+
+
+def test_the_person_page_registers_flexible_employment(client, heyuan, village_assistant):
+    person = residents_services.register_person(actor=village_assistant, id_number=make_id_number(sequence=17),
+                                                name="王五", village=heyuan[VILLAGE], status="unemployed")[0]
+    page = login(client, village_assistant).post(f"/employment/employment/new/{person.pk}/", {
+        "kind": "flexible", "event_date": TODAY.isoformat(), "flexible_form": "online"}, follow=True)
+    assert "已办理 王五 的灵活就业登记" in page.content.decode()
+    person.refresh_from_db()
+    assert (person.labour_status, person.status_detail) == (LabourStatus.FLEXIBLE, "online")
+
+
+@pytest.fixture
+def county_approver(make_user):
+    from hrss.core.permissions import Role
+    from tests.conftest import COUNTY
+
+    return make_user("cara", COUNTY, Role.COUNTY_APPROVER)
