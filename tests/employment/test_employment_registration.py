@@ -10,7 +10,6 @@ from hrss.employment.models import CancelReason, EmploymentKind, UnemploymentReg
 from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
 from tests.conftest import VILLAGE, login
-from tests.employment.test_unemployment_registration import person_born  # noqa: F401
 from tests.residents.factories import make_id_number
 
 D = datetime.date
@@ -127,10 +126,3 @@ def test_the_person_page_registers_flexible_employment(client, heyuan, village_a
     person.refresh_from_db()
     assert (person.labour_status, person.status_detail) == (LabourStatus.FLEXIBLE, "online")
 
-
-@pytest.fixture
-def county_approver(make_user):
-    from hrss.core.permissions import Role
-    from tests.conftest import COUNTY
-
-    return make_user("cara", COUNTY, Role.COUNTY_APPROVER)

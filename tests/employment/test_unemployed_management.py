@@ -11,7 +11,6 @@ from hrss.employment import selectors, services
 from hrss.employment.models import CancelReason, EmploymentKind, UnemployedContact, UnemploymentRegistration
 from hrss.residents.models import LabourStatus
 from tests.conftest import TOWNSHIP, VILLAGE, login
-from tests.employment.test_unemployment_registration import person_born  # noqa: F401
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)
@@ -22,8 +21,8 @@ TODAY = timezone.localdate()
 def registered(person_born, village_assistant):
     """A person registered unemployed on `since` (the review chain is tested elsewhere)."""
 
-    def make(since, birth=D(1990, 5, 1), name="张三", sequence=11):
-        person = person_born(birth, sex_sequence=sequence, name=name)
+    def make(since, birth=None, name="张三", sequence=11):
+        person = person_born(birth or D(1990, 5, 1), sex_sequence=sequence, name=name)
         registration = services.apply_for_unemployment_registration(
             actor=village_assistant, person=person, category="graduate", wants_work=True, able_to_work=True,
             documents=["id_card"], today=since)

@@ -6,32 +6,14 @@ from django.utils import timezone
 
 from hrss.core import review
 from hrss.core.models import AuditEntry, ReviewCase, ReviewDecision
-from hrss.core.permissions import Role
 from hrss.employment import services
 from hrss.employment.models import UnemploymentRegistration
-from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
-from tests.conftest import COUNTY, VILLAGE, login
-from tests.residents.factories import make_id_number
+from tests.conftest import login
 
 D = datetime.date
 Action = ReviewDecision.Action
 TODAY = D(2026, 11, 25)
-
-
-@pytest.fixture
-def county_approver(make_user):
-    return make_user("cara", COUNTY, Role.COUNTY_APPROVER)
-
-
-@pytest.fixture
-def person_born(heyuan, village_assistant):
-    def make(birth, sex_sequence=11, status=LabourStatus.FARMING, name="张三"):
-        return residents_services.register_person(
-            actor=village_assistant, id_number=make_id_number(birth=birth, sequence=sex_sequence), name=name,
-            village=heyuan[VILLAGE], status=status)[0]
-
-    return make
 
 
 def apply(person, actor, **overrides):
