@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "hrss.accounts.middleware.SessionLimitsMiddleware",
     "hrss.accounts.middleware.PasswordChangeRequiredMiddleware",
     "hrss.core.middleware.RouteGuardMiddleware",
+    "hrss.core.middleware.IdempotencyMiddleware",
     # Axes last, as its documentation asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from hrss.api.auth import BearerToken
 from hrss.core import scoping
 from hrss.core.api import router as regions_router
+from hrss.employment.api import router as employment_router
 from hrss.residents.api import router as people_router
 
 api = NinjaAPI(
@@ -16,6 +17,7 @@ api = NinjaAPI(
 )
 api.add_router("/regions", regions_router)
 api.add_router("/people", people_router)
+api.add_router("/employment", employment_router)
 
 
 @api.exception_handler(Http404)

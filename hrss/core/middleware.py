@@ -1,8 +1,14 @@
+import datetime
+import hashlib
 import uuid
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 
 from hrss.core import audit
+from hrss.core.models import IdempotencyRecord
 
 
 def client_address(request):
@@ -63,3 +69,50 @@ class NoStoreForStaffMiddleware:
         if user is not None and user.is_authenticated and not request.path.startswith("/static/"):
             response["Cache-Control"] = "no-store"
         return response
+
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+IDEMPOTENCY_KEEP = datetime.timedelta(hours=24)
+
+
+class IdempotencyMiddleware:
+    """Every API POST sent with an `Idempotency-Key` header is answered once: a retry with the same key (and the
+    same client) gets the first answer back, marked `Idempotent-Replayed: true`, and creates nothing. The same key
+    with a different request is refused (422); a retry while the first is still running gets 409. Answers are kept
+    for 24 hours; a server error is not kept, so the client may retry it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+        if request.method != "POST" or not key or not request.path.startswith("/api/"):
+            return self.get_response(request)
+        if len(key) > 100:
+            return JsonResponse({"detail": "Idempotency-Key 不能超过100个字符。"}, status=422)
+        client = hashlib.sha256(request.headers.get("Authorization", "").encode()).hexdigest()
+        fingerprint = hashlib.sha256(request.path.encode() + b"\n" + request.body).hexdigest()
+        found = IdempotencyRecord.objects.filter(client=client, key=key,
+                                                 created_at__gte=timezone.now() - IDEMPOTENCY_KEEP).first()
+        if found is None:
+            IdempotencyRecord.objects.filter(client=client, key=key).delete()  # an expired one
+            try:
+                with transaction.atomic():
+                    record = IdempotencyRecord.objects.create(client=client, key=key, fingerprint=fingerprint)
+            except IntegrityError:  # the same key arrived twice at once: the other is being answered
+                return JsonResponse({"detail": "相同 Idempotency-Key 的请求正在处理，请稍后重试。"}, status=409)
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                record.delete()
+            else:
+                IdempotencyRecord.objects.filter(pk=record.pk).update(
+                    status_code=response.status_code, content_type=response.get("Content-Type", ""),
+                    body=response.content)
+            return response
+        if found.fingerprint != fingerprint:
+            return JsonResponse({"detail": "该 Idempotency-Key 已用于另一个请求，请为新的请求使用新的键。"}, status=422)
+        if found.status_code is None:
+            return JsonResponse({"detail": "相同 Idempotency-Key 的请求正在处理，请稍后重试。"}, status=409)
+        replay = HttpResponse(bytes(found.body), status=found.status_code, content_type=found.content_type)
+        replay["Idempotent-Replayed"] = "true"
+        return replay

@@ -265,3 +265,22 @@ class ReviewDecision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("review decisions cannot be deleted")
+
+
+class IdempotencyRecord(models.Model):
+    """The answer to one API POST sent with an Idempotency-Key: a retry with the same key gets the same answer,
+    never a second case (core.middleware.IdempotencyMiddleware)."""
+
+    client = models.CharField(max_length=64)  # SHA-256 of the Authorization header: keys are per API client
+    key = models.CharField(max_length=100)
+    fingerprint = models.CharField(max_length=64)  # SHA-256 of the path and body
+    status_code = models.PositiveSmallIntegerField(null=True)  # null while the first request is being answered
+    content_type = models.CharField(max_length=100, blank=True)
+    body = models.BinaryField(blank=True, default=b"")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["client", "key"], name="one_answer_per_client_key")]
+
+    def __str__(self):
+        return f"{self.key} -> {self.status_code}"

@@ -21,7 +21,7 @@ from hrss.api.urls import api
 from hrss.core import audit, scoping
 from hrss.core.models import AuditEntry, Region, ReviewCase, ReviewDecision
 from hrss.core.permissions import Role
-from hrss.employment import certificates
+from hrss.employment import certificates, employment_registration
 from hrss.employment import services as employment_services
 from hrss.employment.models import CertificateIssue, EmploymentCertificate, UnemploymentRegistration
 from hrss.residents import services as residents_services
@@ -151,6 +151,12 @@ API_OPERATIONS = {
     "/api/v1/regions/{code}": {"code": VILLAGE},
     "/api/v1/regions/{code}/children": {"code": TOWNSHIP},
     "/api/v1/people/{person_id}": {"person_id": "person"},
+    "/api/v1/employment/unemployment-registrations/{registration_id}": {"registration_id": "registration"},
+    "/api/v1/employment/employment-registrations/{registration_id}": {"registration_id": "employment"},
+    "/api/v1/employment/certificates/{certificate_id}": {"certificate_id": "certificate"},
+    "/api/v1/employment/monthly-figures/{region_code}/{month}": {"region_code": VILLAGE, "month": "2026-11"},
+    # Lists only what waits for the caller: an outsider's queue is empty (tests/api/test_employment_api.py).
+    "/api/v1/employment/queue": {},
 }
 # API POST operations: path, the parameters, and a body that would change 下城社区's data if scope failed.
 API_WRITES = {
@@ -158,7 +164,19 @@ API_WRITES = {
                                           {"labour_status": "unemployed", "effective_date": "2026-01-01"}),
     "/api/v1/people": ({}, {"id_number": "441602198203040225", "name": "外人", "village_code": VILLAGE}),
     "/api/v1/people/search": ({}, {"query": "张三", "region_code": VILLAGE}),
+    "/api/v1/employment/unemployment-registrations": ({}, {"person_id": "person", "category": "graduate",
+                                                           "wants_work": True, "able_to_work": True,
+                                                           "documents": ["id_card"]}),
+    "/api/v1/employment/unemployment-registrations/{registration_id}/decisions": (
+        {"registration_id": "registration"}, {"action": "withdraw", "version": 1, "reason": "越权"}),
+    "/api/v1/employment/unemployment-registrations/{registration_id}/cancellation": (
+        {"registration_id": "registration"}, {"reason": "no_contact"}),
+    "/api/v1/employment/employment-registrations": ({}, {"person_id": "person", "kind": "hired",
+                                                         "event_date": "2026-11-01", "employer_name": "越权"}),
 }
+
+
+PERSONA_OBJECTS = {"person", "registration", "employment", "certificate"}
 
 
 @pytest.fixture
@@ -186,6 +204,9 @@ def personas(heyuan, make_user, village_assistant, neighbour_village_assistant, 
         actor=village_assistant, person=found["person"], category="lost_job", wants_work=True, able_to_work=True,
         documents=["id_card", "termination_proof"])
     found["certificate"] = certificates.issue_certificate(actor=county_officer, person=found["person"])
+    found["employment"] = employment_registration.register_employment(
+        actor=county_officer, person=found["person"], kind="hired", event_date=found["person"].status_since,
+        employer_name="下城社区的工厂")
     return found
 
 
@@ -269,6 +290,7 @@ def test_every_api_operation_is_covered():
 def test_api_writes_answer_404_outside_scope(path_template, heyuan, personas):
     params, body = API_WRITES[path_template]
     path = path_template.format(**{key: personas[value].pk for key, value in params.items()})
+    body = {key: personas[value].pk if value == "person" else value for key, value in body.items()}
     before = state_digest()
     for outsider in ("neighbour_village_assistant", "neighbour_county_officer"):
         token = account_services.create_token(actor=None, user=personas[outsider])
@@ -358,12 +380,15 @@ def test_region_parameters_outside_scope_answer_404(route, heyuan, personas):
 
 @pytest.mark.parametrize("path_template", sorted(API_OPERATIONS))
 def test_api_operations_answer_404_outside_scope(path_template, heyuan, personas):
-    params = {key: personas[value].pk if value in ("person",) else value
+    params = {key: personas[value].pk if value in PERSONA_OBJECTS else value
               for key, value in API_OPERATIONS[path_template].items()}
     path = path_template.format(**params)
     for outsider in ("neighbour_village_assistant", "neighbour_county_officer"):
         token = account_services.create_token(actor=None, user=personas[outsider])
         response = Client().get(path, headers={"Authorization": f"Bearer {token}"})
+        if not params:  # a list of what waits for the caller: empty for an outsider
+            assert response.status_code == 200 and response.json() == [], f"{outsider} GET {path}"
+            continue
         assert response.status_code == 404, f"{outsider} GET {path} -> {response.status_code}"
     token = account_services.create_token(actor=None, user=personas["village_assistant"])
     inside = Client().get(path.replace(TOWNSHIP, VILLAGE), headers={"Authorization": f"Bearer {token}"})
