@@ -81,11 +81,14 @@ def register_employment(*, actor, person, kind, event_date, employer_name="", em
 def _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today):
     standing = person.unemployment_registrations.filter(status=UnemploymentRegistration.Status.REGISTERED).first()
     days_allowed = DAYS_ALLOWED[kind]
+    # Re-employment: work that starts while the person stands registered unemployed (not a job from before).
+    reemployed = (kind in STARTS_WORK and standing is not None
+                  and (standing.registered_on is None or standing.registered_on <= event_date))
     registration = EmploymentRegistration.objects.create(
         person=person, region_code=person.region_code, kind=kind, employer_name=employer_name.strip()[:100],
         employer_code=employer_code.strip().upper()[:18], flexible_form=flexible_form, event_date=event_date,
         registered_on=today, days_allowed=days_allowed, is_late=(today - event_date).days > days_allowed,
-        was_registered_unemployed=standing is not None and kind in STARTS_WORK, note=note[:200], recorded_by=actor)
+        was_registered_unemployed=reemployed, note=note[:200], recorded_by=actor)
     status, detail = _status_for(kind, flexible_form)
     # A ledger entry made after the event (a survey, an import) must not hide it: the status then counts from
     # that entry's date, and the note keeps the real one.
@@ -93,7 +96,7 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
     note_text = EmploymentKind(kind).label + (f"（{event_date:%Y-%m-%d}起）" if effective != event_date else "")
     residents_services.record_status_change(actor=actor, person=person, status=status, detail=detail,
                                             effective_date=effective, note=note_text, today=today)
-    if registration.was_registered_unemployed and (standing.registered_on or event_date) <= event_date:
+    if reemployed:
         reason = CancelReason.HIRED if kind == EmploymentKind.HIRED else CancelReason.SELF_EMPLOYED
         _cancel_on_work(actor, standing, reason, event_date, today)
     audit.record(actor=actor, action="employment.employment.registered", target=registration,

@@ -28,6 +28,19 @@ class Document(models.TextChoices):
     OTHER = "other", _("其他材料")
 
 
+class CancelReason(models.TextChoices):
+    # 注销 triggers, domain-rules §2 [sourced: S-local 宜宾; national art. 67 believed near-identical].
+    HIRED = "hired", _("被用人单位录用")
+    SELF_EMPLOYED = "self_employed", _("从事个体经营或创办企业")
+    STABLE_INCOME = "stable_income", _("已从事有稳定收入的劳动，月收入不低于最低工资标准")
+    PENSION_OR_RETIREMENT = "pension", _("已享受基本养老保险待遇或达到法定退休年龄")
+    LOST_CAPACITY = "lost_capacity", _("完全丧失劳动能力")
+    SCHOOL_MILITARY_EMIGRATION = "school_military_emigration", _("入学、服兵役、移居境外")
+    IMPRISONED = "imprisoned", _("被判刑收监执行")
+    NOT_SEEKING = "not_seeking", _("不再有就业要求，或无正当理由连续3次拒绝介绍的工作")
+    NO_CONTACT = "no_contact", _("连续6个月未与公共就业服务机构联系")
+
+
 class UnemploymentRegistration(models.Model):
     """A person's 失业登记: applied for at the village, reviewed up the chain (its ReviewCase), then held as
     登记失业 until cancelled (注销)."""
@@ -50,7 +63,7 @@ class UnemploymentRegistration(models.Model):
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.PENDING)
     registered_on = models.DateField(_("登记日期"), null=True, blank=True)
     cancelled_on = models.DateField(_("注销日期"), null=True, blank=True)
-    cancel_reason = models.CharField(_("注销原因"), max_length=32, blank=True)
+    cancel_reason = models.CharField(_("注销原因"), max_length=32, choices=CancelReason.choices, blank=True)
     cancel_note = models.CharField(_("注销说明"), max_length=200, blank=True)
     applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     applied_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
@@ -184,19 +197,6 @@ class EmploymentRegistration(models.Model):
 
     def __str__(self):
         return f"{self.person.name} {self.get_kind_display()} {self.event_date}"
-
-
-class CancelReason(models.TextChoices):
-    # 注销 triggers, domain-rules §2 [sourced: S-local 宜宾; national art. 67 believed near-identical].
-    HIRED = "hired", _("被用人单位录用")
-    SELF_EMPLOYED = "self_employed", _("从事个体经营或创办企业")
-    STABLE_INCOME = "stable_income", _("已从事有稳定收入的劳动，月收入不低于最低工资标准")
-    PENSION_OR_RETIREMENT = "pension", _("已享受基本养老保险待遇或达到法定退休年龄")
-    LOST_CAPACITY = "lost_capacity", _("完全丧失劳动能力")
-    SCHOOL_MILITARY_EMIGRATION = "school_military_emigration", _("入学、服兵役、移居境外")
-    IMPRISONED = "imprisoned", _("被判刑收监执行")
-    NOT_SEEKING = "not_seeking", _("不再有就业要求，或无正当理由连续3次拒绝介绍的工作")
-    NO_CONTACT = "no_contact", _("连续6个月未与公共就业服务机构联系")
 
 
 class UnemployedContact(models.Model):

@@ -15,6 +15,8 @@ urlpatterns = [
     path("hires/", views.hires, name="hires"),
     path("ledgers/", views.ledgers, name="ledgers"),
     path("ledgers/people/", views.ledger_people, name="ledger-people"),
+    path("ledgers/employment/", views.ledger_page, {"kind": "employment"}, name="employment-ledger"),
+    path("ledgers/unemployment/", views.ledger_page, {"kind": "unemployment"}, name="unemployment-ledger"),
     path("ledgers/employment.xlsx", views.ledger_export, {"kind": "employment"}, name="employment-ledger-export"),
     path("ledgers/unemployment.xlsx", views.ledger_export, {"kind": "unemployment"},
          name="unemployment-ledger-export"),

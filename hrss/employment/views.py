@@ -315,3 +315,19 @@ def ledger_export(request, kind):
     response = xlsx_response(data, f"{LEDGER_EXPORTS[kind]}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
     response["Cache-Control"] = "no-store"
     return response
+
+
+LEDGER_PAGES = {
+    "employment": ("就业登记台账", selectors.employment_registrations, "-event_date"),
+    "unemployment": ("失业登记台账", selectors.unemployment_registrations, "-applied_at"),
+}
+
+
+@staff_view(Permission.EMPLOYMENT_VIEW)
+def ledger_page(request, kind):
+    title, rows_for, order = LEDGER_PAGES[kind]
+    region = scoping.region_from_request(request)
+    rows = rows_for(request.user, region).select_related("person").order_by(order, "-id")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, f"employment/{kind}_ledger.html", {"title": title, "region": region, "page": page,
+                                                              "kind": kind})

@@ -64,6 +64,10 @@ LIST_ROUTES = {
                                     "query": {}},
     **{f"employment:{kind}-ledger-export": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"],
                                             "query": {}} for kind in ("employment", "unemployment", "certificate")},
+    "employment:employment-ledger": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"],
+                                     "query": {}},
+    "employment:unemployment-ledger": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"],
+                                       "query": {}},
     "employment:proposals": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
     "employment:hires": {"outsiders": ["neighbour_county_officer"], "query": {}},
     "employment:ledgers": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
@@ -84,6 +88,8 @@ REGION_PARAM_ROUTES = {
     "residents:export": ["neighbour_village_assistant", "neighbour_county_officer"],
     "employment:ledgers": ["neighbour_village_assistant", "neighbour_county_officer"],
     "employment:unemployment-ledger-export": ["neighbour_village_assistant", "neighbour_county_officer"],
+    "employment:employment-ledger": ["neighbour_village_assistant", "neighbour_county_officer"],
+    "employment:unemployment-ledger": ["neighbour_village_assistant", "neighbour_county_officer"],
     "employment:ledger-people": ["neighbour_village_assistant", "neighbour_county_officer"],
 }
 

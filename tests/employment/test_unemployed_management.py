@@ -152,3 +152,14 @@ def test_the_ledgers_page_and_its_downloads(client, registered, township_officer
     header, row = [cell.value for cell in sheet[1]], [cell.value for cell in sheet[2]]
     assert header[:2] == ["姓名", "公民身份号码"] and row[0] == "张三" and "********" in row[1]
     assert row[6] == "登记失业"
+
+
+def test_the_ledger_pages_list_the_registrations_of_the_region(client, registered, township_officer):
+    registration = registered(TODAY - 10 * DAY)
+    hiring.register_employment(actor=township_officer, person=registration.person, kind=EmploymentKind.HIRED,
+                               event_date=TODAY - 5 * DAY, employer_name="河源市某电子厂")
+    client = login(client, township_officer)
+    unemployment = client.get("/employment/ledgers/unemployment/").content.decode()
+    assert "张三" in unemployment and "已注销" in unemployment and "被用人单位录用" in unemployment
+    employment = client.get("/employment/ledgers/employment/").content.decode()
+    assert "河源市某电子厂" in employment and "再就业" in employment and "逾期登记" not in employment
