@@ -31,6 +31,11 @@ class Command(BaseCommand):
 
                 compute_snapshots()
                 self.stdout.write(f"已生成演示人口 {created} 人（{time.perf_counter() - started:.1f} 秒）。")
+            from hrss.employment.demo import generate_employment_cases
+
+            cases = generate_employment_cases()
+            if cases:
+                self.stdout.write(f"已生成演示失业登记 {cases} 件（下城社区，各办理环节都有）。")
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, role, region in users:
             self.stdout.write(f"  {username:<22} {role:<12} {region}")
