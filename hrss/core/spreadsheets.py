@@ -9,6 +9,7 @@ that a spreadsheet would run as a formula neutralised.
 
 import codecs
 import csv
+import datetime
 import io
 import re
 import unicodedata
@@ -191,6 +192,23 @@ def cell_text(value):
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def cell_date(value, *, month_is_enough=False):
+    """A date as a cell holds it: a date, or text such as 2026-03-01, 2026/3/1, 2026.3.1, 2026年3月1日 (and, with
+    `month_is_enough`, 2026-03 as the month's first day). None when it is not a real date."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = cell_text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    try:
+        parts = [int(part) for part in text.split("-")]
+        if len(parts) == 2 and month_is_enough:
+            parts.append(1)
+        return datetime.date(*parts) if len(parts) == 3 else None
+    except (ValueError, TypeError):
+        return None
 
 
 # --- writing ---------------------------------------------------------------------------------------------

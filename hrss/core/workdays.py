@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from hrss.core import audit, scoping
 from hrss.core.models import CalendarDay, CalendarYear
 from hrss.core.permissions import Permission, has_permission
-from hrss.core.spreadsheets import cell_text, check_file, iter_rows
+from hrss.core.spreadsheets import cell_date, cell_text, check_file, iter_rows
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "holidays-cn-2004-2026.csv"
 SEED_SOURCE = "chinesecalendar 1.11.0（国务院办公厅节假日安排 2004–2026）"
@@ -102,19 +102,6 @@ class ArrangementRefused(ValueError):
     """The file as a whole cannot be read (not a spreadsheet, no header)."""
 
 
-def _as_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = cell_text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
-    try:
-        year, month, day = (int(part) for part in text.split("-"))
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def load_seed(calendar_day_model=CalendarDay, calendar_year_model=CalendarYear):
     """Load the seeded years (2004-2026) that are missing; a year already present is left as it is. Called by the
     migration (with its historical models) and by tests whose database was emptied."""
@@ -154,7 +141,7 @@ def parse_arrangement(rows):
 
         if not any(cell_text(value) for value in cells):
             continue
-        day = _as_date(cell("date"))
+        day = cell_date(cell("date"))
         kind = KIND_WORDS.get(cell_text(cell("kind")))
         if day is None:
             errors.append(ArrangementError(number, "日期", _("“%s”不是日期，请写成 2027-01-01 的形式。")

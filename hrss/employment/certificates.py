@@ -81,57 +81,57 @@ def issue_certificate(*, actor, person, today=None, note=""):
     return certificate
 
 
+def _check_valid_certificate(actor, certificate, action, text, if_cancelled, if_no_text):
+    """The checks every later step on a certificate shares; returns the stripped text."""
+    _check_issuer(actor, certificate.person, action)
+    if certificate.status != EmploymentCertificate.Status.VALID:
+        raise ValidationError(if_cancelled)
+    if not text.strip():
+        raise ValidationError(if_no_text)
+    return text.strip()
+
+
+def _record(actor, certificate, action, text):
+    audit.record(actor=actor, action=action, target=certificate, region_code=certificate.region_code,
+                 subject_id_number=certificate.person.id_number, note=text[:255])
+
+
 def reissue_certificate(*, actor, certificate, reason, today=None):
     """A lost or damaged certificate: a new paper under the same number; the papers before it are void."""
     today = today or timezone.localdate()
-    _check_issuer(actor, certificate.person, "employment.certificate.reissue")
-    if certificate.status != EmploymentCertificate.Status.VALID:
-        raise ValidationError("已注销的登记证不能补发。")
-    if not reason.strip():
-        raise ValidationError("请填写补发原因（如遗失、损毁）。")
+    reason = _check_valid_certificate(actor, certificate, "employment.certificate.reissue", reason,
+                                      "已注销的登记证不能补发。", "请填写补发原因（如遗失、损毁）。")
     with transaction.atomic():
         certificate.issues.filter(voided_on__isnull=True).update(voided_on=today)
         issue = CertificateIssue.objects.create(certificate=certificate, kind=CertificateIssue.Kind.REISSUE,
-                                                issued_on=today, issued_by=actor, note=reason.strip()[:200])
-        audit.record(actor=actor, action="employment.certificate.reissued", target=certificate,
-                     region_code=certificate.region_code, subject_id_number=certificate.person.id_number,
-                     note=reason.strip()[:255])
+                                                issued_on=today, issued_by=actor, note=reason[:200])
+        _record(actor, certificate, "employment.certificate.reissued", reason)
     return issue
 
 
 def record_certificate_change(*, actor, certificate, note, today=None):
     """信息变更: a change of address, education, qualifications or employment recorded on the certificate."""
     today = today or timezone.localdate()
-    _check_issuer(actor, certificate.person, "employment.certificate.change")
-    if certificate.status != EmploymentCertificate.Status.VALID:
-        raise ValidationError("已注销的登记证不能变更。")
-    if not note.strip():
-        raise ValidationError("请写明变更的内容。")
+    note = _check_valid_certificate(actor, certificate, "employment.certificate.change", note,
+                                    "已注销的登记证不能变更。", "请写明变更的内容。")
     with transaction.atomic():
         issue = CertificateIssue.objects.create(certificate=certificate, kind=CertificateIssue.Kind.CHANGE,
-                                                issued_on=today, issued_by=actor, note=note.strip()[:200])
-        audit.record(actor=actor, action="employment.certificate.changed", target=certificate,
-                     region_code=certificate.region_code, subject_id_number=certificate.person.id_number,
-                     note=note.strip()[:255])
+                                                issued_on=today, issued_by=actor, note=note[:200])
+        _record(actor, certificate, "employment.certificate.changed", note)
     return issue
 
 
 def cancel_certificate(*, actor, certificate, reason, today=None):
     today = today or timezone.localdate()
-    _check_issuer(actor, certificate.person, "employment.certificate.cancel")
-    if certificate.status != EmploymentCertificate.Status.VALID:
-        raise ValidationError("该登记证已注销。")
-    if not reason.strip():
-        raise ValidationError("请填写注销原因。")
+    reason = _check_valid_certificate(actor, certificate, "employment.certificate.cancel", reason,
+                                      "该登记证已注销。", "请填写注销原因。")
     with transaction.atomic():
         certificate.status = EmploymentCertificate.Status.CANCELLED
         certificate.cancelled_on = today
-        certificate.cancel_reason = reason.strip()[:200]
+        certificate.cancel_reason = reason[:200]
         certificate.save(update_fields=["status", "cancelled_on", "cancel_reason"])
         certificate.issues.filter(voided_on__isnull=True).update(voided_on=today)
-        audit.record(actor=actor, action="employment.certificate.cancelled", target=certificate,
-                     region_code=certificate.region_code, subject_id_number=certificate.person.id_number,
-                     note=reason.strip()[:255])
+        _record(actor, certificate, "employment.certificate.cancelled", reason)
     return certificate
 
 

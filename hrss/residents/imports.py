@@ -7,7 +7,6 @@ reported as saved and leaves no half-written row; running the job again resumes 
 importing the same file twice changes nothing (rows equal to the ledger count as unchanged).
 """
 
-import datetime
 import hashlib
 import marshal
 import multiprocessing
@@ -25,7 +24,14 @@ from hrss.core import audit, scoping
 from hrss.core.bulk import fewer_collections, reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
-from hrss.core.spreadsheets import SpreadsheetRefused, cell_text, check_file, iter_rows, normalise_header
+from hrss.core.spreadsheets import (
+    SpreadsheetRefused,
+    cell_date,
+    cell_text,
+    check_file,
+    iter_rows,
+    normalise_header,
+)
 from hrss.core.working_age import Category
 from hrss.residents import statistics
 from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_people, insert_status_events
@@ -260,17 +266,10 @@ def _flag(value, column, errors, row):
 def _date(value, column, errors, row):
     if value in (None, ""):
         return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = cell_text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
-    try:
-        parts = [int(part) for part in text.split("-")]
-        return datetime.date(*parts) if len(parts) == 3 else datetime.date(parts[0], parts[1], 1)
-    except (ValueError, TypeError, IndexError):
+    day = cell_date(value, month_is_enough=True)
+    if day is None:
         errors.append(RowError(row, column, f"“{cell_text(value)}”不是日期，请写成 2026-03-01 的形式。"))
-        return None
+    return day
 
 
 def _status(value, errors, row, column):
