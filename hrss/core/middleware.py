@@ -73,13 +73,15 @@ class NoStoreForStaffMiddleware:
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 IDEMPOTENCY_KEEP = datetime.timedelta(hours=24)
+IDEMPOTENCY_ABANDONED = datetime.timedelta(minutes=10)
 
 
 class IdempotencyMiddleware:
     """Every API POST sent with an `Idempotency-Key` header is answered once: a retry with the same key (and the
     same client) gets the first answer back, marked `Idempotent-Replayed: true`, and creates nothing. The same key
     with a different request is refused (422); a retry while the first is still running gets 409. Answers are kept
-    for 24 hours; a server error is not kept, so the client may retry it."""
+    for 24 hours; a server error is not kept, so the client may retry it. A request whose process died before answering leaves a
+placeholder that a retry takes over after 10 minutes."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -92,10 +94,12 @@ class IdempotencyMiddleware:
             return JsonResponse({"detail": "Idempotency-Key 不能超过100个字符。"}, status=422)
         client = hashlib.sha256(request.headers.get("Authorization", "").encode()).hexdigest()
         fingerprint = hashlib.sha256(request.path.encode() + b"\n" + request.body).hexdigest()
-        found = IdempotencyRecord.objects.filter(client=client, key=key,
-                                                 created_at__gte=timezone.now() - IDEMPOTENCY_KEEP).first()
+        now = timezone.now()
+        found = IdempotencyRecord.objects.filter(client=client, key=key, created_at__gte=now - IDEMPOTENCY_KEEP).first()
+        if found is not None and found.status_code is None and found.created_at < now - IDEMPOTENCY_ABANDONED:
+            found = None  # its process died before answering: nothing was committed for it, so start again
         if found is None:
-            IdempotencyRecord.objects.filter(client=client, key=key).delete()  # an expired one
+            IdempotencyRecord.objects.filter(client=client, key=key).delete()  # an expired or abandoned one
             try:
                 with transaction.atomic():
                     record = IdempotencyRecord.objects.create(client=client, key=key, fingerprint=fingerprint)

@@ -105,3 +105,19 @@ def test_employment_registration_over_the_api_marks_late_ones(zhang, township_of
                     {"person_id": zhang.pk, "kind": "hired", "employer_name": "某厂",
                      "event_date": (TODAY - datetime.timedelta(days=31)).isoformat()}, key="hire-1")
     assert response.status_code == 201 and response.json()["is_late"] is True
+
+
+def test_a_key_left_by_a_request_that_died_is_taken_over_later(zhang, village_assistant):
+    import hashlib
+
+    from hrss.core.models import IdempotencyRecord
+
+    client = api(village_assistant)
+    token_header = client.defaults["HTTP_AUTHORIZATION"]
+    stuck = IdempotencyRecord.objects.create(client=hashlib.sha256(token_header.encode()).hexdigest(), key="k9",
+                                             fingerprint="x")
+    body = {"person_id": zhang.pk, **APPLICATION}
+    assert post(client, "/api/v1/employment/unemployment-registrations", body, key="k9").status_code == 422
+    IdempotencyRecord.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+    assert post(client, "/api/v1/employment/unemployment-registrations", body, key="k9").status_code == 201
+    assert UnemploymentRegistration.objects.count() == 1
