@@ -46,7 +46,7 @@ def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_cert
     tina.click("text=就业失业登记")
     screenshot(tina, "township-queue")
     assert "剩 5 个工作日" in tina.text_content("[data-testid=queue]")
-    tina.click("text=张三 失业登记")
+    tina.click("[data-testid=queue] >> text=张三 失业登记")
     tina.fill("#id_reason", "请补充失业日期")
     tina.click("text=退回补正")
     tina.wait_for_load_state("networkidle")
@@ -55,21 +55,21 @@ def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_cert
     # The assistant corrects and resubmits.
     alice.goto(f"{live_server.url}/employment/queue/")
     assert "退回补正" in alice.text_content("[data-testid=queue]")
-    alice.click("text=张三 失业登记")
+    alice.click("[data-testid=queue] >> text=张三 失业登记")
     assert "请补充失业日期" in alice.text_content("[data-testid=decisions]")
     alice.fill("#id_reason", "已补充失业日期 2026-10-31")
     alice.click("text=已补正，重新提交")
     alice.wait_for_load_state("networkidle")
 
     tina.goto(f"{live_server.url}/employment/queue/")
-    tina.click("text=张三 失业登记")
+    tina.click("[data-testid=queue] >> text=张三 失业登记")
     tina.click("text=审核通过，报县(区)审批")
     tina.wait_for_load_state("networkidle")
 
     # 县区审批: the county approves; the person is registered unemployed in the ledger.
     cara = log_in(browser, live_server, "cara")
     cara.click("text=就业失业登记")
-    cara.click("text=张三 失业登记")
+    cara.click("[data-testid=queue] >> text=张三 失业登记")
     cara.click("text=审批通过，登记失业")
     cara.wait_for_load_state("networkidle")
     screenshot(cara, "unemployment-approved")
