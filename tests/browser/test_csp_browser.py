@@ -5,7 +5,7 @@ from tests.browser.test_workbench_browser import log_in
 pytestmark = pytest.mark.browser
 
 PAGES = ["/", "/residents/", "/residents/statistics/", "/calendar/", "/employment/queue/", "/employment/ledgers/",
-         f"/regions/441602001003/"]
+         "/regions/441602001003/"]
 
 
 def test_no_page_breaks_the_content_security_policy(transactional_db, live_server, browser, heyuan, city_admin,
