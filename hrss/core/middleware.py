@@ -4,7 +4,7 @@ import uuid
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 
 from hrss.core import audit
@@ -76,24 +76,43 @@ IDEMPOTENCY_KEEP = datetime.timedelta(hours=24)
 IDEMPOTENCY_ABANDONED = datetime.timedelta(minutes=10)
 
 
+ONCE_FIELD = "_once"  # a form's one-time token: {% once %} (core/templatetags/hrss_tags.py)
+
+
 class IdempotencyMiddleware:
-    """Every API POST sent with an `Idempotency-Key` header is answered once: a retry with the same key (and the
-    same client) gets the first answer back, marked `Idempotent-Replayed: true`, and creates nothing. The same key
-    with a different request is refused (422); a retry while the first is still running gets 409. Answers are kept
-    for 24 hours; a server error is not kept, so the client may retry it. A request whose process died before answering leaves a
-placeholder that a retry takes over after 10 minutes."""
+    """A POST is answered once per key, so a retry never creates a second record:
+    - an API POST with an `Idempotency-Key` header (per API client): a retry gets the first answer back, marked
+      `Idempotent-Replayed: true`; the same key with a different request is refused (422);
+    - a form carrying a one-time `_once` token (per signed-in user): a double click or a resubmitted page goes
+      where the first submission went, instead of saving twice.
+    A retry while the first is still running gets 409. Answers are kept for 24 hours; a server error is not kept,
+    so the client may retry it; a request whose process died before answering leaves a placeholder that a retry
+    takes over after 10 minutes."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
-        if request.method != "POST" or not key or not request.path.startswith("/api/"):
+        if request.method != "POST":
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+            client = "api:" + request.headers.get("Authorization", "")
+            is_form = False
+        else:
+            # request.POST is read anyway before any view, by the CSRF check.
+            key = request.POST.get(ONCE_FIELD, "").strip()
+            client = f"user:{request.user.pk}" if getattr(request, "user", None) and request.user.is_authenticated \
+                else ""
+            is_form = True
+        if not key or not client:
             return self.get_response(request)
         if len(key) > 100:
             return JsonResponse({"detail": "Idempotency-Key 不能超过100个字符。"}, status=422)
-        client = hashlib.sha256(request.headers.get("Authorization", "").encode()).hexdigest()
-        fingerprint = hashlib.sha256(request.path.encode() + b"\n" + request.body).hexdigest()
+        return self._once(request, hashlib.sha256(client.encode()).hexdigest(), key, is_form)
+
+    def _once(self, request, client, key, is_form):
+        fingerprint = hashlib.sha256(request.path.encode() + b"\n" + (b"" if is_form else request.body)).hexdigest()
         now = timezone.now()
         found = IdempotencyRecord.objects.filter(client=client, key=key, created_at__gte=now - IDEMPOTENCY_KEEP).first()
         if found is not None and found.status_code is None and found.created_at < now - IDEMPOTENCY_ABANDONED:
@@ -104,19 +123,28 @@ placeholder that a retry takes over after 10 minutes."""
                 with transaction.atomic():
                     record = IdempotencyRecord.objects.create(client=client, key=key, fingerprint=fingerprint)
             except IntegrityError:  # the same key arrived twice at once: the other is being answered
-                return JsonResponse({"detail": "相同 Idempotency-Key 的请求正在处理，请稍后重试。"}, status=409)
+                return self._in_flight(is_form)
             response = self.get_response(request)
-            if response.status_code >= 500:
+            # A form answered with a page (errors to correct) may be sent again as it is: only its redirect,
+            # which follows a save, is kept.
+            if response.status_code >= 500 or (is_form and not 300 <= response.status_code < 400):
                 record.delete()
             else:
                 IdempotencyRecord.objects.filter(pk=record.pk).update(
                     status_code=response.status_code, content_type=response.get("Content-Type", ""),
-                    body=response.content)
+                    location=response.get("Location", ""), body=b"" if is_form else response.content)
             return response
         if found.fingerprint != fingerprint:
             return JsonResponse({"detail": "该 Idempotency-Key 已用于另一个请求，请为新的请求使用新的键。"}, status=422)
         if found.status_code is None:
-            return JsonResponse({"detail": "相同 Idempotency-Key 的请求正在处理，请稍后重试。"}, status=409)
+            return self._in_flight(is_form)
+        if is_form:
+            return HttpResponseRedirect(found.location)
         replay = HttpResponse(bytes(found.body), status=found.status_code, content_type=found.content_type)
         replay["Idempotent-Replayed"] = "true"
         return replay
+
+    @staticmethod
+    def _in_flight(is_form):
+        message = "相同的提交正在处理，请稍后刷新页面查看结果。" if is_form else "相同 Idempotency-Key 的请求正在处理，请稍后重试。"
+        return JsonResponse({"detail": message}, status=409) if not is_form else HttpResponse(message, status=409)

@@ -268,14 +268,15 @@ class ReviewDecision(models.Model):
 
 
 class IdempotencyRecord(models.Model):
-    """The answer to one API POST sent with an Idempotency-Key: a retry with the same key gets the same answer,
-    never a second case (core.middleware.IdempotencyMiddleware)."""
+    """The answer to one POST sent with an Idempotency-Key (API) or a form's one-time token: a retry with the same
+    key gets the same answer, never a second case (core.middleware.IdempotencyMiddleware)."""
 
-    client = models.CharField(max_length=64)  # SHA-256 of the Authorization header: keys are per API client
+    client = models.CharField(max_length=64)  # SHA-256 of the API client's Authorization header, or of the user
     key = models.CharField(max_length=100)
     fingerprint = models.CharField(max_length=64)  # SHA-256 of the path and body
     status_code = models.PositiveSmallIntegerField(null=True)  # null while the first request is being answered
     content_type = models.CharField(max_length=100, blank=True)
+    location = models.CharField(max_length=500, blank=True)  # where a form's redirect went
     body = models.BinaryField(blank=True, default=b"")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 

@@ -114,7 +114,7 @@ def test_a_key_left_by_a_request_that_died_is_taken_over_later(zhang, village_as
 
     client = api(village_assistant)
     token_header = client.defaults["HTTP_AUTHORIZATION"]
-    stuck = IdempotencyRecord.objects.create(client=hashlib.sha256(token_header.encode()).hexdigest(), key="k9",
+    stuck = IdempotencyRecord.objects.create(client=hashlib.sha256(f"api:{token_header}".encode()).hexdigest(), key="k9",
                                              fingerprint="x")
     body = {"person_id": zhang.pk, **APPLICATION}
     assert post(client, "/api/v1/employment/unemployment-registrations", body, key="k9").status_code == 422

@@ -126,3 +126,30 @@ def test_the_person_page_registers_flexible_employment(client, heyuan, village_a
     person.refresh_from_db()
     assert (person.labour_status, person.status_detail) == (LabourStatus.FLEXIBLE, "online")
 
+
+
+def test_a_double_click_on_a_form_saves_once_and_both_clicks_land_on_the_same_page(client, heyuan, village_assistant):
+    from hrss.employment.models import EmploymentRegistration
+
+    person = residents_services.register_person(actor=village_assistant, id_number=make_id_number(sequence=19),
+                                                name="赵六", village=heyuan[VILLAGE], status="unemployed")[0]
+    client = login(client, village_assistant)
+    form = client.get(f"/employment/employment/new/{person.pk}/").content.decode()
+    token = form.split('name="_once" value="')[1].split('"')[0]
+    data = {"_once": token, "kind": "flexible", "event_date": TODAY.isoformat(), "flexible_form": "online"}
+    first = client.post(f"/employment/employment/new/{person.pk}/", data)
+    second = client.post(f"/employment/employment/new/{person.pk}/", data)
+    assert first.status_code == second.status_code == 302 and first["Location"] == second["Location"]
+    assert EmploymentRegistration.objects.filter(person=person).count() == 1
+    fresh = client.get(f"/employment/employment/new/{person.pk}/").content.decode()
+    assert token not in fresh  # every page gets its own token
+
+
+def test_a_form_with_errors_can_be_sent_again_with_the_same_token(client, heyuan, village_assistant):
+    person = residents_services.register_person(actor=village_assistant, id_number=make_id_number(sequence=21),
+                                                name="钱七", village=heyuan[VILLAGE], status="unemployed")[0]
+    client = login(client, village_assistant)
+    data = {"_once": "fixed-token", "kind": "flexible", "event_date": TODAY.isoformat()}
+    assert client.post(f"/employment/employment/new/{person.pk}/", data).status_code == 200  # no form chosen
+    data["flexible_form"] = "online"
+    assert client.post(f"/employment/employment/new/{person.pk}/", data).status_code == 302

@@ -1,0 +1,15 @@
+import uuid
+
+from django import template
+from django.utils.html import format_html
+
+from hrss.core.middleware import ONCE_FIELD
+
+register = template.Library()
+
+
+@register.simple_tag
+def once():
+    """A one-time token for a form that saves something: sent twice (a double click, a resubmitted page), it is
+    saved once (core.middleware.IdempotencyMiddleware)."""
+    return format_html('<input type="hidden" name="{}" value="{}">', ONCE_FIELD, uuid.uuid4().hex)
