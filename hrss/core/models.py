@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Length of the code prefix that identifies a region at each level: 44 / 4416 / 441602 / 441602001 / 441602001003.
@@ -113,7 +114,7 @@ class AuditEntry(models.Model):
         DENIED = "denied", _("拒绝")
         FAILED = "failed", _("失败")
 
-    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -131,6 +132,9 @@ class AuditEntry(models.Model):
     ip_address = models.CharField(_("来源地址"), max_length=64, blank=True)
     request_id = models.CharField(max_length=32, blank=True)
     note = models.CharField(_("说明"), max_length=255, blank=True)
+    # The hash chain (core.audit): the entry before's hash, and this entry's over that and its own fields.
+    previous_hash = models.CharField(max_length=64, blank=True)
+    entry_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("审计记录")

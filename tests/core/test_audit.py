@@ -91,11 +91,38 @@ def test_a_county_auditor_sees_only_the_county(heyuan, make_user, county_officer
 
 
 def test_if_the_audit_write_fails_the_action_fails(heyuan, system_admin, village_assistant, monkeypatch):
-    def broken(**kwargs):
+    def broken(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(audit.AuditEntry.objects, "create", broken)
+    monkeypatch.setattr(audit.AuditEntry, "save", broken)
     with pytest.raises(DatabaseError):
         account_services.set_active(actor=system_admin, user=village_assistant, active=False)
     village_assistant.refresh_from_db()
     assert village_assistant.is_active
+
+
+def test_the_hash_chain_links_every_entry_and_catches_an_edited_or_deleted_row(heyuan, village_assistant, capsys):
+    from django.core.management import CommandError, call_command
+    from django.db import connection
+
+    from hrss.core import audit_guard
+
+    for index in range(5):
+        audit.record(actor=village_assistant, action=f"test.chain.{index}", after={"n": index})
+    checked, broken = audit.verify_chain()
+    assert broken is None and checked == AuditEntry.objects.count() >= 5
+    call_command("audit-verify")
+    assert "哈希链无断点" in capsys.readouterr().out
+    entries = list(AuditEntry.objects.filter(action__startswith="test.chain.").order_by("id"))
+    assert all(later.previous_hash == earlier.entry_hash for earlier, later in zip(entries, entries[1:], strict=False))
+
+    audit_guard.uninstall(connection)  # what someone with the database's password could do
+    AuditEntry.objects.filter(pk=entries[2].pk).update(note="改过")
+    assert audit.verify_chain()[1] == entries[2].pk
+    AuditEntry.objects.filter(pk=entries[2].pk).update(note="")
+    assert audit.verify_chain()[1] is None
+    AuditEntry.objects.filter(pk=entries[3].pk).delete()
+    assert audit.verify_chain()[1] == entries[4].pk
+    audit_guard.install(connection)
+    with pytest.raises(CommandError, match=f"第 {entries[4].pk} 号记录处断链"):
+        call_command("audit-verify")

@@ -1,6 +1,7 @@
-"""200 certificates issued by 8 worker processes at once, on the database of this pass of the suite (a fresh
-SQLite file, or a fresh PostgreSQL database): every number is different and the sequence has no gap. Separate
-processes, each with its own connection, because that is how two officers' requests reach the database."""
+"""Worker processes writing at the same time, on the database of this pass of the suite (a fresh SQLite file, or
+a fresh PostgreSQL database): 200 certificates issued by 8 workers get 200 different numbers with no gap, and
+audit entries from 6 workers keep one unbroken hash chain. Separate processes, each with its own connection,
+because that is how two officers' requests reach the database."""
 
 import json
 import os
@@ -99,3 +100,33 @@ def test_parallel_workers_issue_200_certificates_without_a_duplicate_number(shar
     assert len(set(numbers)) == len(numbers)
     assert sorted(sequence for _number, sequence in issued) == list(range(1, WORKERS * PER_WORKER + 1))
     assert all(len(number) == 16 and number.startswith("44160210") for number in numbers)
+    # Each issue wrote an audit entry from its own process at the same time: the hash chain still has no fork.
+    assert "哈希链无断点" in run(["-m", "hrss", "audit-verify"], env).stdout.decode()
+
+
+AUDIT_WRITER = r"""
+import os, sys, time, django
+django.setup()
+from django.db import transaction
+from hrss.core import audit
+start_file = sys.argv[1]
+while not os.path.exists(start_file):
+    time.sleep(0.01)
+for index in range(40):
+    with transaction.atomic():
+        audit.record(actor=None, action="test.concurrent", note=f"{sys.argv[2]}-{index}")
+"""
+
+
+def test_audit_entries_written_by_parallel_workers_keep_one_unbroken_chain(shared_database_url, tmp_path):
+    env = {**os.environ, "HRSS_DATABASE_URL": shared_database_url, "DJANGO_SETTINGS_MODULE": "hrss.settings"}
+    run(["-m", "hrss", "migrate", "-v0"], env)
+    start_file = tmp_path / "start"
+    workers = [subprocess.Popen([sys.executable, "-c", AUDIT_WRITER, str(start_file), str(index)], env=env,
+                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for index in range(6)]
+    time.sleep(3)
+    start_file.touch()
+    for worker in workers:
+        _out, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err.decode()[-2000:]
+    assert "哈希链无断点" in run(["-m", "hrss", "audit-verify"], env).stdout.decode()
