@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hrss.core.middleware.RequestContextMiddleware",
+    "hrss.core.ratelimit.RateLimitMiddleware",
     "hrss.core.middleware.NoStoreForStaffMiddleware",
     "hrss.accounts.middleware.SessionLimitsMiddleware",
     "hrss.accounts.middleware.PasswordChangeRequiredMiddleware",
@@ -134,6 +135,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The region this deployment serves; events tied to no region are filed under it.
 HRSS_ROOT_REGION_CODE = env("HRSS_ROOT_REGION_CODE", "441600000000")
+
+# Requests per window (core.ratelimit): (count, seconds). The API per token, exports per user, login posts per
+# address. Generous for people, tight for scripts.
+HRSS_RATE_LIMITS = {
+    "api": (env_int("HRSS_RATE_API", 600), 60),
+    "export": (env_int("HRSS_RATE_EXPORT", 30), 3600),
+    "login": (env_int("HRSS_RATE_LOGIN", 60), 60),
+}
 
 # --- 就业失业登记证 (domain-rules §5) ---------------------------------------------------------------------
 # The title by date of issue: renamed 就业创业证 by 国发〔2015〕23号 [believed: in force from its date].

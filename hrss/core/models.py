@@ -289,3 +289,19 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self):
         return f"{self.key} -> {self.status_code}"
+
+
+class RateCount(models.Model):
+    """Requests counted per (what, who, time window), in the database so that every server process shares the
+    count (core.ratelimit)."""
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=64)  # SHA-256 of the user, token or address
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key", "window_start"], name="one_count_per_window")]
+
+    def __str__(self):
+        return f"{self.scope} {self.window_start:%H:%M} {self.count}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, review, scoping, workdays
+from hrss.core import audit, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import Permission, has_permission, staff_view
@@ -304,6 +304,7 @@ LEDGER_EXPORTS = {
 
 
 @staff_view(Permission.EMPLOYMENT_VIEW)
+@ratelimit.per_user("export")
 def ledger_export(request, kind):
     if kind not in LEDGER_EXPORTS:
         raise Http404

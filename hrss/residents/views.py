@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, scoping
+from hrss.core import audit, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.models import Level, Region
 from hrss.core.permissions import Permission, has_permission, staff_view
@@ -182,6 +182,7 @@ def statistics(request):
 
 
 @staff_view(Permission.RESIDENT_VIEW)
+@ratelimit.per_user("export")
 def export(request):
     region = scoping.region_from_request(request)
     content = exports.ledger_xlsx(request.user, region)
