@@ -43,6 +43,9 @@ ACTION_BUTTONS = {
 def unemployment_apply(request, person_pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=person_pk)
     problems = services.unemployment_eligibility_problems(person)
+    if not set(request.user.role_list) & UNEMPLOYMENT_REGISTRATION.intake.roles:
+        # Said before the form is filled in, not after: the service would refuse (and audit) the submission.
+        problems.insert(0, "失业登记由申请人所在村(社区)的协理员受理初审，您的角色不能受理。")
     form = UnemploymentApplicationForm(request.POST or None, initial={"phone": person.phone})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -175,3 +175,10 @@ def test_a_village_assistant_cannot_approve_her_own_intake(client, person_born, 
     assert response.status_code == 403
     registration.case.refresh_from_db()
     assert registration.case.step == "township_review"
+
+
+def test_a_township_officer_is_told_before_filling_in_that_the_village_takes_applications(client, person_born,
+                                                                                         township_officer):
+    person = person_born(D(1990, 5, 1))
+    page = login(client, township_officer).get(f"/employment/unemployment/apply/{person.pk}/").content.decode()
+    assert "协理员受理初审，您的角色不能受理" in page and "disabled" in page
