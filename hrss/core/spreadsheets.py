@@ -8,10 +8,12 @@ that a spreadsheet would run as a formula neutralised.
 """
 
 import codecs
+import contextlib
 import csv
 import datetime
 import io
 import re
+import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -192,6 +194,16 @@ def cell_text(value):
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+@contextlib.contextmanager
+def uploaded_file(upload):
+    """An uploaded file (Django's UploadedFile) as a path the readers can open; removed afterwards."""
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as stored:
+        for chunk in upload.chunks():
+            stored.write(chunk)
+        stored.flush()
+        yield stored.name
 
 
 def cell_date(value, *, month_is_enough=False):

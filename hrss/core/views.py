@@ -1,5 +1,3 @@
-import tempfile
-from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,7 +21,7 @@ from hrss.core.forms import (
 from hrss.core.models import AuditEntry, CalendarDay, CalendarYear, Level, Region
 from hrss.core.pending import pending_work_for
 from hrss.core.permissions import Permission, has_permission, staff_view
-from hrss.core.spreadsheets import SpreadsheetRefused
+from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file
 
 
 @staff_view(Permission.REGION_VIEW)
@@ -204,16 +202,12 @@ def calendar_upload(request):
         messages.error(request, form_errors_text(form))
         return redirect("core:calendar")
     upload = form.cleaned_data["file"]
-    suffix = Path(upload.name).suffix.lower()
-    with tempfile.NamedTemporaryFile(suffix=suffix) as stored:
-        for chunk in upload.chunks():
-            stored.write(chunk)
-        stored.flush()
-        try:
-            days, years, errors = workdays.read_arrangement_file(stored.name)
-        except (SpreadsheetRefused, workdays.ArrangementRefused) as error:
-            messages.error(request, str(error))
-            return redirect("core:calendar")
+    try:
+        with uploaded_file(upload) as path:
+            days, years, errors = workdays.read_arrangement_file(path)
+    except (SpreadsheetRefused, workdays.ArrangementRefused) as error:
+        messages.error(request, str(error))
+        return redirect("core:calendar")
     if errors:
         listed = "；".join(f"第{error.row}行【{error.column}】{error.reason}" for error in errors[:20])
         messages.error(request, f"文件有 {len(errors)} 处错误，未导入任何内容：{listed}")

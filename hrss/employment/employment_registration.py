@@ -10,6 +10,14 @@ from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, parse
+from hrss.core.spreadsheets import (
+    SpreadsheetRefused,
+    cell_date,
+    cell_text,
+    check_file,
+    iter_rows,
+    normalise_header,
+)
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
 from hrss.employment.models import (
     CancelReason,
@@ -125,18 +133,20 @@ class HireError:
 
 
 def register_hires(*, actor, employer_name, employer_code, hires, today=None):
-    """An employer's list of new hires at once: [(id number as written, hiring date)]. Each valid row is
-    registered; each invalid one comes back with its row number and the reason. Returns (registered, errors)."""
+    """An employer's list of new hires at once: [(id number as written, hiring date)], or [(row number, id
+    number, hiring date)] from a file. Each valid row is registered; each invalid one comes back with its row
+    number and the reason. Returns (registered, errors)."""
     today = today or timezone.localdate()
     if not employer_name.strip():
         raise ValidationError("请填写用人单位名称。")
     registered, errors, seen = [], [], set()
     visible = scoping.visible_to(actor, Person.objects.all())
-    for row, (raw_number, hired_on) in enumerate(hires, start=1):
+    for position, hire in enumerate(hires, start=1):
+        row, raw_number, hired_on = hire if len(hire) == 3 else (position, *hire)
         try:
             number = parse(raw_number, today=today).number
         except InvalidIdNumber as error:
-            errors.append(HireError(row, str(raw_number), str(error)))
+            errors.append(HireError(row, cell_text(raw_number), str(error)))
             continue
         if number in seen:
             errors.append(HireError(row, number, "名单中重复。"))
@@ -156,3 +166,34 @@ def register_hires(*, actor, employer_name, employer_code, hires, today=None):
         except ValidationError as error:
             errors.append(HireError(row, number, "；".join(error.messages)))
     return registered, errors
+
+
+HIRE_COLUMNS = {"id_number": ("公民身份号码", "身份证号码", "身份证号", "证件号码"),
+                "hired_on": ("招用日期", "入职日期", "就业日期", "录用日期")}
+
+
+def hires_from_file(path):
+    """An employer's list from .xlsx, .xls or .csv: a header with 公民身份号码 and (optionally) 招用日期, then a row
+    per hire. Returns [(row number, id number cell, date or None)]; other columns are ignored."""
+    rows = iter_rows(path, check_file(path))
+    for _number, header in rows:
+        names = [normalise_header(cell_text(cell)) for cell in header]
+        if not any(names):
+            continue
+        positions = {field: next((i for i, name in enumerate(names) if name in aliases), None)
+                     for field, aliases in HIRE_COLUMNS.items()}
+        if positions["id_number"] is None:
+            raise SpreadsheetRefused("表头须有“公民身份号码”一列（可另加“招用日期”列）。")
+        break
+    else:
+        raise SpreadsheetRefused("文件是空的。")
+    hires = []
+    for number, cells in rows:
+        def cell(field, cells=cells):
+            position = positions[field]
+            return cells[position] if position is not None and position < len(cells) else None
+
+        if not any(cell_text(value) for value in cells):
+            continue
+        hires.append((number, cell("id_number"), cell_date(cell("hired_on"))))
+    return hires

@@ -50,8 +50,16 @@ class HiresForm(StyledForm):
     employer_name = forms.CharField(label="用人单位", max_length=100)
     employer_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
     hired_on = forms.DateField(label="招用日期（各行未写日期时）", required=False, widget=date_input())
-    lines = forms.CharField(label="新招用人员名单", widget=forms.Textarea(attrs={"rows": 8}),
+    lines = forms.CharField(label="新招用人员名单", widget=forms.Textarea(attrs={"rows": 8}), required=False,
                             help_text="每行一人：公民身份号码，可在逗号后写招用日期，如 441602199005010013,2026-11-02")
+    file = forms.FileField(label="或上传名单表格", required=False,
+                           help_text="Excel 或 CSV，表头含“公民身份号码”，可含“招用日期”；其他列不读。")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("lines", "").strip() and not data.get("file"):
+            raise forms.ValidationError("请粘贴名单或上传名单表格。")
+        return data
 
 
 class ContactForm(StyledForm):

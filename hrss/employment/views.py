@@ -13,7 +13,7 @@ from hrss.core import audit, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import Permission, has_permission, staff_view
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
+from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
 from hrss.employment import certificates, employment_registration, exports, selectors, services
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
 from hrss.employment.forms import (
@@ -195,28 +195,40 @@ def employment_new(request, person_pk):
 
 @staff_view(Permission.EMPLOYMENT_HANDLE)
 def hires(request):
-    form = HiresForm(request.POST or None, initial={"hired_on": timezone.localdate()})
+    form = HiresForm(request.POST or None, request.FILES or None, initial={"hired_on": timezone.localdate()})
     registered, errors = [], []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        rows = []
-        for line in data["lines"].splitlines():
-            if not line.strip():
-                continue
-            number, _, day = line.replace("，", ",").partition(",")
-            try:
-                hired_on = datetime.date.fromisoformat(day.strip()) if day.strip() else data["hired_on"]
-            except ValueError:
-                hired_on = None
-            rows.append((number.strip(), hired_on))
         try:
+            if data["file"]:
+                with uploaded_file(data["file"]) as path:
+                    rows = [(number, cell, day or data["hired_on"])
+                            for number, cell, day in employment_registration.hires_from_file(path)]
+            else:
+                rows = _pasted_hires(data["lines"], data["hired_on"])
             registered, errors = employment_registration.register_hires(
                 actor=request.user, employer_name=data["employer_name"], employer_code=data["employer_code"],
                 hires=rows)
+        except SpreadsheetRefused as error:
+            form.add_error("file", str(error))
         except ValidationError as error:
             form.add_error(None, error)
     return render(request, "employment/hires.html", {"form": form, "registered": registered, "errors": errors,
-                                                     "submitted": request.method == "POST"})
+                                                     "submitted": request.method == "POST" and form.is_valid()})
+
+
+def _pasted_hires(text, default_day):
+    rows = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        number, _, day = line.replace("，", ",").partition(",")
+        try:
+            hired_on = datetime.date.fromisoformat(day.strip()) if day.strip() else default_day
+        except ValueError:
+            hired_on = None
+        rows.append((number.strip(), hired_on))
+    return rows
 
 
 @require_POST

@@ -153,3 +153,34 @@ def test_a_form_with_errors_can_be_sent_again_with_the_same_token(client, heyuan
     assert client.post(f"/employment/employment/new/{person.pk}/", data).status_code == 200  # no form chosen
     data["flexible_form"] = "online"
     assert client.post(f"/employment/employment/new/{person.pk}/", data).status_code == 302
+
+
+def test_an_employer_uploads_its_list_as_a_spreadsheet(client, person_born, township_officer, tmp_path):
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    first, second = person_born(D(1990, 5, 1), name="甲"), person_born(D(1991, 6, 2), sex_sequence=13, name="乙")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "姓名", "公民身份号码", "招用日期"])
+    sheet.append([1, "甲", first.id_number, TODAY - 3 * DAY])  # a real date cell
+    sheet.append([2, "乙", second.id_number, (TODAY - 40 * DAY).isoformat()])  # a date typed as text
+    sheet.append([3, "丙", 441602199001010011, TODAY])  # an ID number typed as a number
+    path = tmp_path / "招用名单.xlsx"
+    workbook.save(path)
+    page = login(client, township_officer).post("/employment/hires/", {
+        "employer_name": "河源市某电子厂", "hired_on": TODAY.isoformat(), "lines": "",
+        "file": SimpleUploadedFile(path.name, path.read_bytes())})
+    body = page.content.decode()
+    assert "已登记 <strong>2</strong> 人" in body and "1 行未登记" in body
+    assert "<td>4</td>" in body and "存成了数字" in body  # the row as Excel numbers it
+    assert first.employment_registrations.get().event_date == TODAY - 3 * DAY
+    assert second.employment_registrations.get().is_late
+
+
+def test_a_spreadsheet_without_the_id_column_is_refused_with_what_to_fix(client, township_officer, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = login(client, township_officer).post("/employment/hires/", {
+        "employer_name": "某厂", "file": SimpleUploadedFile("名单.csv", "姓名,电话\n甲,1\n".encode())})
+    assert "表头须有“公民身份号码”一列" in page.content.decode()
