@@ -102,6 +102,18 @@ def check_permission(user, permission):
         raise PermissionDenied
 
 
+def check_acting_in(actor, *, region_code, action, message, roles=None, subject_id_number=""):
+    """Refuse (PermissionDenied, with an audit entry) an act on something of `region_code` by a user whose scope
+    does not hold it, or who has none of `roles` (when given). Call it before the act's transaction, so the
+    refusal's audit entry is not rolled back with it."""
+    if scoping.scope_of(actor).contains_code(region_code) and (roles is None or set(actor.role_list) & roles):
+        return
+    from hrss.core import audit
+
+    audit.record_denied(actor=actor, action=action, region_code=region_code, subject_id_number=subject_id_number)
+    raise PermissionDenied(message)
+
+
 def staff_view(permission):
     """Decorator for every staff page: login required, permission checked, and the view declared scoped,
     i.e. it reaches data only through `core.scoping` (the scope sweep test holds it to that)."""

@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import resolve_url
 from django.utils import timezone
 
+from hrss.core.middleware import client_address
 from hrss.core.models import RateCount
 
 
@@ -73,8 +74,6 @@ class RateLimitMiddleware:
             if not allowed:
                 return too_many(retry_after, json=True)
         elif request.method == "POST" and request.path == resolve_url(settings.LOGIN_URL):
-            from hrss.core.middleware import client_address
-
             allowed, retry_after = allow("login", "address:" + client_address(request))
             if not allowed:
                 return too_many(retry_after)

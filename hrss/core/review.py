@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from hrss.core import audit, scoping, workdays
 from hrss.core.models import ReviewCase, ReviewDecision
+from hrss.core.permissions import check_acting_in
 
 Action = ReviewDecision.Action
 Status = ReviewCase.Status
@@ -29,8 +30,32 @@ class Step:
     key: str
     label: str
     roles: frozenset
-    deadline_days: int = 0  # working days from the day the case reaches the step; 0: no deadline
+    # Working days from the day the case reaches the step (0: no deadline): a number, or for a rule that has
+    # changed or may change, ((effective from, days), ...) with the dates ascending.
+    deadline_days: int | tuple = 0
     moves: frozenset = field(default=frozenset({Action.FORWARD, Action.RETURN, Action.REJECT}))
+
+
+    def deadline_on(self, day):
+        """The deadline in force for a case reaching this step on `day`."""
+        if isinstance(self.deadline_days, int):
+            return self.deadline_days
+        days = 0
+        for effective_from, value in self.deadline_days:
+            if effective_from <= day:
+                days = value
+        return days
+
+    def due_date(self, start, calendar=None):
+        """The deadline for a case reaching this step on `start`, or None: no deadline, or that year's holiday
+        arrangement is not loaded yet."""
+        days = self.deadline_on(start)
+        if not days:
+            return None
+        try:
+            return (calendar or workdays.Calendar.load()).add(start, days)
+        except workdays.UnknownArrangement:
+            return None
 
 
 @dataclass(frozen=True)
@@ -75,20 +100,6 @@ class MoveRefused(ValueError):
     """The move is not possible at this step (the message, in Chinese, says why)."""
 
 
-def due_date(start, days):
-    """The deadline `days` working days after `start`, or None while that year's arrangement is not loaded."""
-    if not days:
-        return None
-    try:
-        return workdays.add_working_days(start, days)
-    except workdays.UnknownArrangement:
-        return None
-
-
-def _acting_step(chain, case):
-    return chain.intake if case.status == Status.RETURNED else chain.step(case.step)
-
-
 def allowed_actions(user, case):
     """The moves `user` may make on `case` now (empty when none)."""
     if not case.is_open or not scoping.scope_of(user).contains_code(case.region_code):
@@ -118,12 +129,9 @@ def _refuse(actor, case, action, message):
 
 
 def check_intake(*, chain, region_code, actor, subject_id_number=""):
-    """Refuse (and audit, outside any transaction that would roll the entry back) an intake by someone without
-    the intake role or outside the region."""
-    if not (set(actor.role_list) & chain.intake.roles) or not scoping.scope_of(actor).contains_code(region_code):
-        audit.record_denied(actor=actor, action=f"{chain.case_type}.submit", region_code=region_code,
-                            subject_id_number=subject_id_number)
-        raise PermissionDenied("您无权在此受理该业务。")
+    """Refuse (and audit) an intake by someone without the intake role or outside the region."""
+    check_acting_in(actor, region_code=region_code, action=f"{chain.case_type}.submit", roles=chain.intake.roles,
+                    subject_id_number=subject_id_number, message="您无权在此受理该业务。")
 
 
 def open_case(*, chain, region_code, subject_id_number, title, actor, note="", today=None):
@@ -136,7 +144,7 @@ def open_case(*, chain, region_code, subject_id_number, title, actor, note="", t
         first = chain.steps[1]
         case = ReviewCase.objects.create(
             case_type=chain.case_type, region_code=region_code, subject_id_number=subject_id_number, title=title[:200],
-            step=first.key, step_started_on=today, due_date=due_date(today, first.deadline_days), opened_by=actor)
+            step=first.key, step_started_on=today, due_date=first.due_date(today), opened_by=actor)
         ReviewDecision.objects.create(case=case, step=chain.intake.key, action=Action.SUBMIT, to_step=first.key,
                                       actor=actor, actor_region_code=_region_code(actor), reason=note[:500])
         audit.record(actor=actor, action=f"{chain.case_type}.submitted", target=case, region_code=region_code,
@@ -171,20 +179,20 @@ def apply_move(*, case, actor, action, version, reason="", today=None):
     records in the same transaction."""
     chain = chain_of(case)
     reason = (reason or "").strip()
-    acting = _acting_step(chain, case)
+    acting = chain.step(case.step)  # a case sent back waits at the intake step
     today = today or timezone.localdate()
     changes = {"version": F("version") + 1}
     if action in (Action.FORWARD, Action.RESUBMIT):
         target = chain.after(acting.key)
         changes.update(status=Status.OPEN, step=target.key, step_started_on=today,
-                       due_date=due_date(today, target.deadline_days))
+                       due_date=target.due_date(today))
     elif action == Action.APPROVE:
         target = None
         changes.update(status=Status.APPROVED, due_date=None, closed_at=timezone.now())
     elif action == Action.RETURN:
         target = chain.intake
         changes.update(status=Status.RETURNED, step=chain.intake.key, step_started_on=today,
-                       due_date=due_date(today, chain.intake.deadline_days))
+                       due_date=chain.intake.due_date(today))
     else:  # reject or withdraw: closed
         target = None
         changes.update(status=Status.REJECTED if action == Action.REJECT else Status.WITHDRAWN, due_date=None,
@@ -203,7 +211,7 @@ def apply_move(*, case, actor, action, version, reason="", today=None):
 
 
 def _all_moves(chain, case):
-    step = _acting_step(chain, case)
+    step = chain.step(case.step)
     return {*step.moves, Action.APPROVE, Action.WITHDRAW, Action.RESUBMIT}
 
 
@@ -244,8 +252,8 @@ def timing(case, calendar=None, today=None):
     if not case.is_open:
         return Timing(None, None, "")
     if case.due_date is None:
-        return Timing(None, None, "截止日期待定（节假日安排未录入）" if chain_of(case).step(case.step).deadline_days
-                      else "")
+        waiting = chain_of(case).step(case.step).deadline_on(case.step_started_on)
+        return Timing(None, None, "截止日期待定（节假日安排未录入）" if waiting else "")
     calendar = calendar or workdays.Calendar.load()
     try:
         if case.due_date >= today:
@@ -259,10 +267,9 @@ def timing(case, calendar=None, today=None):
 
 def fill_missing_due_dates():
     """Deadlines that waited for a year's holiday arrangement, computed now that it may be loaded."""
-    filled = 0
+    filled, calendar = 0, workdays.Calendar.load()
     for case in ReviewCase.objects.filter(status__in=[Status.OPEN, Status.RETURNED], due_date__isnull=True):
-        step = chain_of(case).intake if case.status == Status.RETURNED else chain_of(case).step(case.step)
-        due = due_date(case.step_started_on, step.deadline_days)
+        due = chain_of(case).step(case.step).due_date(case.step_started_on, calendar)
         if due is not None:
             filled += ReviewCase.objects.filter(pk=case.pk, due_date__isnull=True).update(due_date=due)
     return filled

@@ -12,6 +12,8 @@ Views are classified too (see `mark_view`): a view that is neither public nor de
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.db.models.functions import Substr
 from django.http import Http404
 
 from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, AuditEntry, Level, Region, ReviewCase
@@ -136,6 +138,18 @@ def within_region(queryset, region):
     """Restrict a queryset (already scoped, or for statistics) to one region's subtree."""
     field = code_field_of(queryset.model)
     return queryset.filter(**{f"{field}__range": code_range(region.prefix)})
+
+
+def counts_by_child(queryset, children, *, distinct="pk"):
+    """{child code: number of distinct `distinct` values} among the rows of `queryset` lying under each of
+    `children` (regions of one level), in one query grouped by the children's code prefix."""
+    if not children:
+        return {}
+    length = PREFIX_LENGTH[children[0].level]
+    grouped = (queryset.order_by().annotate(child_prefix=Substr(code_field_of(queryset.model), 1, length))
+               .values("child_prefix").annotate(count=Count(distinct, distinct=True)))
+    found = {row["child_prefix"]: row["count"] for row in grouped}
+    return {child.code: found.get(child.prefix, 0) for child in children}
 
 
 def get_visible_or_404(model_or_queryset, user, **lookup):

@@ -180,8 +180,7 @@ def monthly_figures(request, region_code: str, month: str):
     check_permission(request.user, Permission.EMPLOYMENT_VIEW)
     region = scoping.get_region_or_404(request.user, region_code)
     try:
-        year, number = (int(part) for part in month.split("-"))
-        datetime.date(year, number, 1)
+        year, number = selectors.parse_month(month)
     except ValueError:
         raise ValidationError("月份应写成 2026-11 的形式。") from None
     figures = selectors.monthly_figures(request.user, region, year, number)

@@ -8,14 +8,14 @@ import io
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from hrss.core import audit, scoping
+from hrss.core import audit
 from hrss.core.models import Region
-from hrss.core.permissions import Role
+from hrss.core.permissions import Role, check_acting_in
 from hrss.employment.models import CertificateIssue, CertificateSequence, EmploymentCertificate
 
 ISSUING_ROLES = {Role.COUNTY_APPROVER, Role.COUNTY_OFFICER}
@@ -52,10 +52,8 @@ def next_sequence(county_code, year):
 
 
 def _check_issuer(actor, person, action):
-    if not (set(actor.role_list) & ISSUING_ROLES) or not scoping.scope_of(actor).contains_code(person.region_code):
-        audit.record_denied(actor=actor, action=action, region_code=person.region_code,
-                            subject_id_number=person.id_number)
-        raise PermissionDenied("只有持证人所在县(区)的经办、审批人员可以办理登记证。")
+    check_acting_in(actor, region_code=person.region_code, action=action, roles=ISSUING_ROLES,
+                    subject_id_number=person.id_number, message="只有持证人所在县(区)的经办、审批人员可以办理登记证。")
 
 
 def issue_certificate(*, actor, person, today=None, note=""):

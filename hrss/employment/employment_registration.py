@@ -4,12 +4,13 @@ registrations are marked, not refused: the job exists whether or not the form ca
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, parse
+from hrss.core.permissions import check_acting_in
 from hrss.core.spreadsheets import (
     SpreadsheetRefused,
     cell_date,
@@ -74,10 +75,8 @@ def register_employment(*, actor, person, kind, event_date, employer_name="", em
     """Register one employment event; the ledger follows from `event_date`, and a registered unemployed person who
     starts work has their 失业登记 cancelled. Returns the EmploymentRegistration."""
     today = today or timezone.localdate()
-    if not scoping.scope_of(actor).contains_code(person.region_code):
-        audit.record_denied(actor=actor, action="employment.employment.register", region_code=person.region_code,
-                            subject_id_number=person.id_number)
-        raise PermissionDenied("该人员不在您的管辖范围内。")
+    check_acting_in(actor, region_code=person.region_code, action="employment.employment.register",
+                    subject_id_number=person.id_number, message="该人员不在您的管辖范围内。")
     problems = problems_with(person, kind=kind, event_date=event_date, employer_name=employer_name,
                              flexible_form=flexible_form, today=today)
     if problems:

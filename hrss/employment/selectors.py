@@ -53,22 +53,34 @@ FIGURES = {
 }
 
 
-def people_behind(user, region, figure, year, month):
-    """The people behind one monthly figure (the drill-down)."""
+def parse_month(text):
+    """(year, month) from "2026-11"; ValueError when it is not a month."""
+    year, month = (int(part) for part in text.split("-"))
+    datetime.date(year, month, 1)
+    return year, month
+
+
+def _rows_behind(user, region, figure, year, month):
+    """The rows behind one monthly figure, and the field that names their person."""
     first, last = month_bounds(year, month)
     if figure == "new_employment":
-        ids = employment_registrations(user, region).filter(kind__in=STARTS_WORK, event_date__range=(first, last))
-    elif figure == "reemployed":
-        ids = employment_registrations(user, region).filter(kind__in=STARTS_WORK, event_date__range=(first, last),
-                                                            was_registered_unemployed=True)
-    elif figure == "registered_unemployed":
-        ids = registered_unemployed_on(user, region, last)
-    elif figure == "employed":
+        return employment_registrations(user, region).filter(kind__in=STARTS_WORK,
+                                                              event_date__range=(first, last)), "person_id"
+    if figure == "reemployed":
+        return employment_registrations(user, region).filter(kind__in=STARTS_WORK, event_date__range=(first, last),
+                                                              was_registered_unemployed=True), "person_id"
+    if figure == "registered_unemployed":
+        return registered_unemployed_on(user, region, last), "person_id"
+    if figure == "employed":
         return scoping.within_region(scoping.visible_to(user, Person.objects.filter(labour_status__in=WORKING)),
-                                     region)
-    else:
-        raise KeyError(figure)
-    return Person.objects.filter(pk__in=ids.values("person_id"))
+                                     region), "pk"
+    raise KeyError(figure)
+
+
+def people_behind(user, region, figure, year, month):
+    """The people behind one monthly figure (the drill-down)."""
+    rows, person = _rows_behind(user, region, figure, year, month)
+    return rows if person == "pk" else Person.objects.filter(pk__in=rows.values(person))
 
 
 @dataclass(frozen=True)
@@ -88,3 +100,14 @@ class MonthlyFigures:
 def monthly_figures(user, region, year, month):
     return MonthlyFigures(**{figure: people_behind(user, region, figure, year, month).count()
                              for figure in FIGURES})
+
+
+def monthly_figures_of_children(user, region, children, year, month):
+    """[(child, MonthlyFigures)] for the regions one level below `region`: one grouped query per figure, not four
+    queries per child."""
+    counts = {}
+    for figure in FIGURES:
+        rows, person = _rows_behind(user, region, figure, year, month)
+        counts[figure] = scoping.counts_by_child(rows, children, distinct=person)
+    return [(child, MonthlyFigures(**{figure: counts[figure][child.code] for figure in FIGURES}))
+            for child in children]

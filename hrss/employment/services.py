@@ -5,14 +5,14 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from hrss.core import audit, review, scoping
 from hrss.core.models import ReviewDecision
-from hrss.core.permissions import Role
+from hrss.core.permissions import Role, check_acting_in
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
 from hrss.employment import certificates
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
@@ -154,12 +154,8 @@ def months_after(day, months):
 
 
 def _check_in_scope(actor, person, action, roles=None):
-    allowed = scoping.scope_of(actor).contains_code(person.region_code) and (
-        roles is None or set(actor.role_list) & roles)
-    if not allowed:
-        audit.record_denied(actor=actor, action=action, region_code=person.region_code,
-                            subject_id_number=person.id_number)
-        raise PermissionDenied("您无权为该人员办理此业务。")
+    check_acting_in(actor, region_code=person.region_code, action=action, roles=roles,
+                    subject_id_number=person.id_number, message="您无权为该人员办理此业务。")
 
 
 def record_contact(*, actor, registration, contacted_on, kind, note="", job="", refused_without_reason=False,

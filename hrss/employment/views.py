@@ -25,7 +25,7 @@ from hrss.employment.forms import (
     HiresForm,
     UnemploymentApplicationForm,
 )
-from hrss.employment.models import CertificateIssue, Document, EmploymentCertificate, UnemploymentRegistration
+from hrss.employment.models import Document, EmploymentCertificate, UnemploymentRegistration
 from hrss.residents.models import Person
 
 # The buttons of the decision form, and whether each asks for a reason.
@@ -122,9 +122,9 @@ def registration_act(request, pk):
 
 @staff_view(Permission.EMPLOYMENT_VIEW)
 def certificate_list(request):
-    """登记证发放台账: every paper handed out in the user's scope, newest first."""
-    issues = CertificateIssue.objects.filter(certificate__in=scoping.visible_to(
-        request.user, EmploymentCertificate.objects.all())).select_related("certificate__person", "issued_by")
+    """登记证发放台账: every paper handed out in the region (the user's own by default), newest first."""
+    issues = selectors.certificate_issues(request.user, scoping.region_from_request(request)).select_related(
+        "certificate__person", "issued_by")
     page = Paginator(issues.order_by("-issued_on", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "employment/certificate_list.html", {"page": page})
 
@@ -231,41 +231,33 @@ def _pasted_hires(text, default_day):
     return rows
 
 
-@require_POST
-@staff_view(Permission.EMPLOYMENT_HANDLE)
-def registration_contact(request, pk):
+def _on_registration(request, pk, form_class, service, done):
+    """A POST on a registration's page: the form, the service, a message, back to the page."""
     registration = scoping.get_visible_or_404(UnemploymentRegistration.objects.select_related("person"),
                                               request.user, pk=pk)
-    form = ContactForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.record_contact(actor=request.user, registration=registration, **form.cleaned_data)
+            service(actor=request.user, registration=registration, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, "；".join(error.messages))
         else:
-            messages.success(request, "已记录联系情况。")
+            messages.success(request, done)
     else:
         messages.error(request, form_errors_text(form))
     return redirect("employment:registration-detail", pk=pk)
+
+
+@require_POST
+@staff_view(Permission.EMPLOYMENT_HANDLE)
+def registration_contact(request, pk):
+    return _on_registration(request, pk, ContactForm, services.record_contact, "已记录联系情况。")
 
 
 @require_POST
 @staff_view(Permission.EMPLOYMENT_HANDLE)
 def registration_cancel(request, pk):
-    registration = scoping.get_visible_or_404(UnemploymentRegistration.objects.select_related("person"),
-                                              request.user, pk=pk)
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        try:
-            services.cancel_unemployment_registration(actor=request.user, registration=registration,
-                                                      **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
-        else:
-            messages.success(request, "失业登记已注销。")
-    else:
-        messages.error(request, form_errors_text(form))
-    return redirect("employment:registration-detail", pk=pk)
+    return _on_registration(request, pk, CancelForm, services.cancel_unemployment_registration, "失业登记已注销。")
 
 
 @staff_view(Permission.EMPLOYMENT_VIEW)
@@ -277,24 +269,22 @@ def proposals(request):
 
 
 def _month_from_request(request):
-    today = timezone.localdate()
     try:
-        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
-        datetime.date(year, month, 1)
+        return selectors.parse_month(request.GET.get("month", ""))
     except ValueError:
-        year, month = today.year, today.month
-    return year, month
+        today = timezone.localdate()
+        return today.year, today.month
 
 
 @staff_view(Permission.EMPLOYMENT_VIEW)
 def ledgers(request):
     region = scoping.region_from_request(request)
     year, month = _month_from_request(request)
-    children = scoping.regions_visible_to(request.user).filter(parent=region).order_by("code")
+    children = list(scoping.regions_visible_to(request.user).filter(parent=region).order_by("code"))
     return render(request, "employment/ledgers.html", {
         "region": region, "month": f"{year}-{month:02d}", "year": year, "month_number": month,
         "figures": selectors.monthly_figures(request.user, region, year, month), "labels": selectors.FIGURES,
-        "rows": [(child, selectors.monthly_figures(request.user, child, year, month)) for child in children],
+        "rows": selectors.monthly_figures_of_children(request.user, region, children, year, month),
         "breadcrumb": scoping.breadcrumb(request.user, region)})
 
 

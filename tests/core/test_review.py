@@ -154,3 +154,10 @@ def test_the_decision_log_cannot_be_rewritten(case):
         decision.delete()
     with pytest.raises(DatabaseError), transaction.atomic():
         ReviewDecision.objects.filter(pk=decision.pk).update(reason="改写")
+
+
+def test_a_dated_deadline_applies_to_cases_reaching_the_step_from_its_date(db):
+    step = review.Step("s", "环节", frozenset(), deadline_days=((D(2010, 1, 1), 5), (D(2026, 12, 1), 3)))
+    assert (step.deadline_on(D(2026, 11, 30)), step.deadline_on(D(2026, 12, 1))) == (5, 3)
+    assert step.due_date(D(2026, 11, 30)) == D(2026, 12, 7)  # Monday + 5 working days
+    assert step.due_date(D(2026, 12, 1)) == D(2026, 12, 4)  # Tuesday + 3

@@ -89,6 +89,7 @@ REGION_PARAM_ROUTES = {
     "employment:ledgers": ["neighbour_village_assistant", "neighbour_county_officer"],
     "employment:unemployment-ledger-export": ["neighbour_village_assistant", "neighbour_county_officer"],
     "employment:employment-ledger": ["neighbour_village_assistant", "neighbour_county_officer"],
+    "employment:certificate-list": ["neighbour_village_assistant", "neighbour_county_officer"],
     "employment:unemployment-ledger": ["neighbour_village_assistant", "neighbour_county_officer"],
     "employment:ledger-people": ["neighbour_village_assistant", "neighbour_county_officer"],
 }

@@ -163,3 +163,18 @@ def test_the_ledger_pages_list_the_registrations_of_the_region(client, registere
     assert "张三" in unemployment and "已注销" in unemployment and "被用人单位录用" in unemployment
     employment = client.get("/employment/ledgers/employment/").content.decode()
     assert "河源市某电子厂" in employment and "再就业" in employment and "逾期登记" not in employment
+
+
+def test_the_figures_of_each_child_region_equal_their_own_page(registered, person_born, heyuan, township_officer):
+    from hrss.core.models import Region
+
+    registered(TODAY - 40 * DAY, name="甲", sequence=11)
+    newcomer = person_born(D(1995, 1, 1), sex_sequence=15, name="丙")
+    hiring.register_employment(actor=township_officer, person=newcomer, kind=EmploymentKind.FLEXIBLE,
+                               event_date=TODAY, flexible_form="online")
+    township = heyuan[TOWNSHIP]
+    children = list(Region.objects.filter(parent=township).order_by("code"))
+    rows = selectors.monthly_figures_of_children(township_officer, township, children, TODAY.year, TODAY.month)
+    assert [(child, figures) for child, figures in rows] == [
+        (child, selectors.monthly_figures(township_officer, child, TODAY.year, TODAY.month)) for child in children]
+    assert dict(rows)[heyuan[VILLAGE]].registered_unemployed == 1
