@@ -7,15 +7,24 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 # Tests run with production settings (debug off); only HTTPS is off so the test client can speak plain HTTP.
 TEST_ENV := HRSS_SECRET_KEY=test-secret-key-not-for-production-3b9f0c2a7e HRSS_HTTPS=0 HRSS_TASKS_IMMEDIATE=1
 
-.PHONY: install run test test-sqlite test-postgres bench lint clean
+.PHONY: install lock run test test-sqlite test-postgres bench lint clean
 
-$(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+# Every machine installs the same versions: requirements.lock (runtime + test + bench, with hashes) first,
+# then the project itself without resolving anything. Nothing to do when neither file changed.
+$(BIN)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(BIN)/.installed
+
+# Rewrites requirements.lock from pyproject.toml (after changing a dependency there); uv only does the resolving.
+UV_VERSION := 0.13.9
+lock:
+	test -x var/uv/bin/uv || ($(PYTHON) -m venv var/uv && var/uv/bin/pip install --quiet uv==$(UV_VERSION))
+	var/uv/bin/uv pip compile pyproject.toml --extra test --extra bench --generate-hashes --universal \
+	  --python-version 3.11 --no-header --quiet -o requirements.lock
 
 run: install
 	HRSS_DEBUG=1 $(BIN)/hrss migrate --verbosity 0
@@ -34,7 +43,6 @@ test-postgres: install
 	$(TEST_ENV) HRSS_DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
 bench: install
-	$(BIN)/pip install --quiet -e '.[bench]'
 	$(TEST_ENV) $(BIN)/python -m bench $(ROWS)
 
 lint: install
