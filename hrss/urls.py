@@ -12,3 +12,8 @@ urlpatterns = [
     path("api/v1/", include((api_patterns, api_app_name), namespace=api_namespace)),
     path("", include("hrss.core.urls")),
 ]
+
+handler400 = "hrss.core.views.bad_request"
+handler403 = "hrss.core.views.permission_denied"
+handler404 = "hrss.core.views.page_not_found"
+handler500 = "hrss.core.views.server_error"

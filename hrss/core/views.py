@@ -1,11 +1,13 @@
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import DisallowedHost, ValidationError
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hrss.core import regions, scoping, selectors, workdays
@@ -224,3 +226,65 @@ def calendar_upload(request):
 @scoping.public
 def healthz(request):
     return JsonResponse({"status": "ok"})
+
+
+# --- error pages ----------------------------------------------------------------------------------------------
+# Chinese, in the site's layout, each with a way back and a way out (hrss/urls.py names them as Django's handlers).
+# The API answers JSON, as its own errors do.
+
+ERROR_PAGES = {
+    400: ("请求有误", "提交的内容无法处理。请返回上一页检查后重新提交。"),
+    403: ("没有权限", "您的账号没有打开这个页面的权限。如需办理，请联系本级安全管理员分配相应角色。"),
+    404: ("页面不存在", "您要找的页面不存在，或不在您的管辖范围内。请检查地址，或从工作台重新进入。"),
+    500: ("系统出错", "系统处理时出错，您的操作可能没有保存。请稍后重试；如仍出错，请联系系统管理员并告知出错时间。"),
+}
+
+
+def _error_page(request, status, reason=""):
+    title, message = ERROR_PAGES[status]
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": reason or message}, status=status)
+    user = getattr(request, "user", None)  # absent when the request failed before authentication
+    if status == 403 and user is not None and user.is_authenticated and not user.role_list:
+        message = "您的账号尚未分配角色，暂时不能办理业务。请联系本级安全管理员分配角色，分配后重新登录即可使用。"
+    return render(request, "core/error.html", {
+        "status": status, "title": title, "message": message, "reason": reason, "back": _same_site_referer(request),
+        "can_open_home": user is not None and has_permission(user, Permission.REGION_VIEW),
+    }, status=status)
+
+
+def _same_site_referer(request):
+    """The page the user came from, when it is one of ours and not this one (a way back that needs no script)."""
+    referer = request.headers.get("referer", "")
+    try:
+        host, here = request.get_host(), request.build_absolute_uri()
+    except DisallowedHost:  # the 400 of a request for a host we do not serve
+        return ""
+    ours = url_has_allowed_host_and_scheme(referer, allowed_hosts={host}, require_https=request.is_secure())
+    return referer if referer and ours and referer != here else ""
+
+
+def bad_request(request, exception):
+    return _error_page(request, 400)
+
+
+def permission_denied(request, exception):
+    # Services raise PermissionDenied with a Chinese sentence saying why; a bare one carries no text.
+    return _error_page(request, 403, reason=str(exception) if exception and exception.args else "")
+
+
+def page_not_found(request, exception):
+    return _error_page(request, 404)
+
+
+def server_error(request):
+    # Rendered without the request's context: whatever broke (the database, a context processor) must not break
+    # the error page too.
+    title, message = ERROR_PAGES[500]
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=500)
+    html = loader.get_template("core/error.html").render({
+        "status": 500, "title": title, "message": message, "can_open_home": True,
+        "request_id": getattr(request, "request_id", ""),
+    })
+    return HttpResponse(html, status=500)
