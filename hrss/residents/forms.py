@@ -11,12 +11,16 @@ from hrss.residents.models import (
     WorkCapacity,
 )
 
+# No status is preselected: the first choice (单位就业) used to be saved for whoever did not look at the field.
+STATUS_CHOICES = [("", "请选择就业状态"), *LabourStatus.choices]
+
 DETAIL_CHOICES = [("", "—")] + [(v, f"转移去向：{label}") for v, label in MigrantDestination.choices] + [
     (v, f"灵活就业形式：{label}") for v, label in FlexibleForm.choices]
 
 
 class StatusChangeForm(StyledForm):
-    status = forms.ChoiceField(label="新的就业状态", choices=LabourStatus.choices)
+    status = forms.ChoiceField(label="新的就业状态", choices=STATUS_CHOICES,
+                               error_messages={"required": "请选择就业状态。"})
     detail = forms.ChoiceField(label="去向/形式", choices=DETAIL_CHOICES, required=False)
     effective_date = forms.DateField(label="起始日期", widget=date_input())
     note = forms.CharField(label="备注", max_length=200, required=False)
@@ -45,7 +49,8 @@ class PersonForm(StyledForm):
 class NewPersonForm(PersonForm):
     id_number = forms.CharField(label="公民身份号码", max_length=30)
     head_id_number = forms.CharField(label="户主公民身份号码（非户主填写）", max_length=30, required=False)
-    status = forms.ChoiceField(label="就业状态", choices=LabourStatus.choices)
+    status = forms.ChoiceField(label="就业状态", choices=STATUS_CHOICES,
+                               error_messages={"required": "请选择就业状态。"})
     detail = forms.ChoiceField(label="去向/形式", choices=DETAIL_CHOICES, required=False)
     status_since = forms.DateField(label="状态起始日期", required=False, widget=date_input())
 
