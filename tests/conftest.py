@@ -2,9 +2,12 @@
 the village assistant of 下城社区 works in 上城街道, 源城区; her neighbour works in 公园社区 of the same township;
 the neighbour county is 紫金县."""
 
+import datetime
 import os
+import zoneinfo
 
 import pytest
+import time_machine
 
 from hrss.accounts import services as account_services
 from hrss.core.models import Region
@@ -27,6 +30,33 @@ NEIGHBOUR_COUNTY_TOWNSHIP = "441621100000"  # 紫城镇
 NEIGHBOUR_COUNTY_VILLAGE = "441621100001"  # a 居委会 of 紫城镇
 CITY = "441600000000"
 PROVINCE = "440000000000"
+
+
+# The one clock of the suite. Every test runs at this instant, frozen (time does not move during a test), so a test
+# never depends on the day it runs. CI runs the suite again at instants that are hard for date code (the last
+# second of a month's 31st, a leap day): HRSS_TEST_NOW=2026-01-31T23:59:30+08:00 pytest ...
+DEFAULT_NOW = "2026-06-15T10:00:00+08:00"
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def frozen_now():
+    """The instant the suite runs at (an aware datetime), from HRSS_TEST_NOW or DEFAULT_NOW."""
+    value = datetime.datetime.fromisoformat(os.environ.get("HRSS_TEST_NOW") or DEFAULT_NOW)
+    assert value.tzinfo is not None, "HRSS_TEST_NOW needs an offset, e.g. 2026-01-31T23:59:30+08:00"
+    return value
+
+
+# "Today" in Heyuan at that instant: what timezone.localdate() answers inside every test. Module-level constants and
+# parametrisations may use it, since it is read from the same setting as the frozen clock, never from the wall.
+TODAY = frozen_now().astimezone(SHANGHAI).date()
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Freezes time.time, datetime.now, date.today (and so timezone.now/localdate) at frozen_now() for the test;
+    the live server's threads see it too. Worker processes started by a test do not: they are given dates."""
+    with time_machine.travel(frozen_now(), tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

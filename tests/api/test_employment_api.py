@@ -9,10 +9,9 @@ from hrss.core.models import ReviewCase
 from hrss.employment.models import EmploymentRegistration, UnemploymentRegistration
 from hrss.residents import services
 from hrss.residents.models import LabourStatus
-from tests.conftest import VILLAGE
+from tests.conftest import TODAY, VILLAGE
 from tests.residents.factories import MAN_1980
 
-TODAY = timezone.localdate()
 APPLICATION = {"category": "lost_job", "wants_work": True, "able_to_work": True,
                "documents": ["id_card", "termination_proof"], "last_employer": "河源市某电子厂"}
 

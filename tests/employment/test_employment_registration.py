@@ -2,23 +2,22 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
+from hrss.core import dates
 from hrss.core.models import AuditEntry
 from hrss.employment import employment_registration as hiring
 from hrss.employment.models import CancelReason, EmploymentKind, UnemploymentRegistration
 from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
-from tests.conftest import VILLAGE, login
+from tests.conftest import TODAY, VILLAGE, login
 from tests.residents.factories import make_id_number
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)
-TODAY = timezone.localdate()  # the ledger's entries below are made today, so events are counted back from it
 
 
 def years_before(years, day=TODAY):
-    return day.replace(year=day.year - years, day=min(day.day, 28))
+    return dates.years_before(day, years)
 
 
 def hire(person, actor, event_date, **values):

@@ -4,17 +4,15 @@ import io
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from hrss.employment import employment_registration as hiring
 from hrss.employment import selectors, services
 from hrss.employment.models import CancelReason, EmploymentKind, UnemployedContact, UnemploymentRegistration
 from hrss.residents.models import LabourStatus
-from tests.conftest import TOWNSHIP, VILLAGE, login
+from tests.conftest import TODAY, TOWNSHIP, VILLAGE, login
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
