@@ -142,7 +142,21 @@ HRSS_RATE_LIMITS = {
     "api": (env_int("HRSS_RATE_API", 600), 60),
     "export": (env_int("HRSS_RATE_EXPORT", 30), 3600),
     "login": (env_int("HRSS_RATE_LOGIN", 60), 60),
+    # Import rows answered "registered in another region" per user per hour: staff need that answer to start a
+    # transfer, but each one tells something about a person outside their scope (residents.imports).
+    "registered_elsewhere": (env_int("HRSS_RATE_REGISTERED_ELSEWHERE", 50), 3600),
+    # Password reset codes tried per address per hour (accounts: reset by two administrators, ADR 0008).
+    "password_reset": (env_int("HRSS_RATE_PASSWORD_RESET", 10), 3600),
 }
+
+# --- The audit trail's hash chain (ADR 0007) -----------------------------------------------------------------
+# The chain's HMAC key: never in the database, so a database writer cannot recompute the chain after an edit.
+# Changing it makes the whole existing chain fail verification: keep it with the backups.
+HRSS_AUDIT_KEY = env("HRSS_AUDIT_KEY", "")
+# The newest entry ("SEQ:HASH") is written here after each commit, outside the database, so deleting the newest
+# entries is noticed. Default: var/audit-head/<database>.txt (one per database, so test databases never overwrite
+# the real one's). On a server, a path the database's users cannot write.
+HRSS_AUDIT_HEAD_FILE = env("HRSS_AUDIT_HEAD_FILE", "")
 
 # --- 就业失业登记证 (domain-rules §5) ---------------------------------------------------------------------
 # The title by date of issue: renamed 就业创业证 by 国发〔2015〕23号 [believed: in force from its date].
@@ -167,6 +181,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # 等保 asks for periodic change; ASVS disagrees, 等保 wins (docs/adr/0002-password-policy.md).
 HRSS_PASSWORD_MAX_AGE_DAYS = env_int("HRSS_PASSWORD_MAX_AGE_DAYS", 90)
+# A password reset's one-time code (requested by a system administrator, approved by a security administrator)
+# is valid this many hours after approval (ADR 0008).
+HRSS_PASSWORD_RESET_HOURS = env_int("HRSS_PASSWORD_RESET_HOURS", 24)
+# API tokens expire this many days after they are created (`hrss create-token` makes a new one).
+HRSS_API_TOKEN_DAYS = env_int("HRSS_API_TOKEN_DAYS", 90)
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"

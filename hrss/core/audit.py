@@ -7,11 +7,19 @@ Where the request came from (address, request id) is put in a context variable b
 
 import contextvars
 import datetime
+import fcntl
 import hashlib
+import hmac
 import json
+import logging
+import os
+import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
+from django.core import checks
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
@@ -42,11 +50,19 @@ def current_origin():
 
 
 # --- the hash chain -----------------------------------------------------------------------------------------------
-# Each entry carries the SHA-256 of the one before it and of its own fields, so editing or deleting a row, even
-# with the database triggers lifted, breaks the chain where it happened (`verify_chain`, `hrss audit-verify`).
+# Each entry carries the HMAC of the one before it and of its own fields, keyed with HRSS_AUDIT_KEY, which is kept
+# out of the database: someone who can write to the database can neither edit a row nor recompute the chain after
+# an edit. The newest entry (the head: "SEQ:HASH", SEQ being the entry's id) is also written to a file outside the
+# database after each commit, so deleting the newest entries is noticed too (`hrss audit-verify`, ADR 0007).
+
+logger = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
 _CHAIN_LOCK = 4_416_000  # PostgreSQL advisory lock id: one audit writer at a time, so the chain never forks
+
+
+class ChainBroken(Exception):
+    """The chain does not verify; the message says where and why."""
 
 
 def chained_fields(entry):
@@ -59,9 +75,16 @@ def chained_fields(entry):
     }
 
 
-def entry_digest(previous_hash, fields):
+def chain_key():
+    """HRSS_AUDIT_KEY, or (development only: `hrss check --deploy` warns) a key derived from the secret key."""
+    if settings.HRSS_AUDIT_KEY:
+        return settings.HRSS_AUDIT_KEY.encode()
+    return hashlib.sha256(b"hrss.audit.chain:" + settings.SECRET_KEY.encode()).digest()
+
+
+def entry_digest(previous_hash, fields, *, key=None):
     payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256((previous_hash + payload).encode()).hexdigest()
+    return hmac.new(key or chain_key(), (previous_hash + payload).encode(), hashlib.sha256).hexdigest()
 
 
 def _hold_the_chain():
@@ -73,12 +96,117 @@ def _hold_the_chain():
 
 def verify_chain():
     """(entries checked, the id of the first entry that does not follow from the one before, or None)."""
-    previous, checked = GENESIS_HASH, 0
+    previous, checked, key = GENESIS_HASH, 0, chain_key()
     for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
-        if entry.previous_hash != previous or entry.entry_hash != entry_digest(previous, chained_fields(entry)):
+        if entry.previous_hash != previous or entry.entry_hash != entry_digest(previous, chained_fields(entry),
+                                                                               key=key):
             return checked, entry.pk
         previous, checked = entry.entry_hash, checked + 1
     return checked, None
+
+
+# --- the head, kept outside the database ----------------------------------------------------------------------
+
+HEAD_PATTERN = re.compile(r"^(\d+):([0-9a-f]{64})$")
+
+
+def parse_head(text):
+    """"SEQ:HASH" -> (SEQ, HASH); ValueError when it is not that."""
+    found = HEAD_PATTERN.match((text or "").strip())
+    if found is None:
+        raise ValueError(f"链头应写成“序号:哈希”（如 1234:{'0' * 8}…，哈希为64位十六进制），而不是“{text.strip()[:80]}”。")
+    return int(found.group(1)), found.group(2)
+
+
+def format_head(seq, digest):
+    return f"{seq}:{digest}"
+
+
+def current_head():
+    """(SEQ, HASH) of the newest committed entry, or None when the trail is empty."""
+    found = AuditEntry.objects.order_by("-id").values_list("id", "entry_hash").first()
+    return tuple(found) if found else None
+
+
+def head_file_path():
+    """Where the head is kept: HRSS_AUDIT_HEAD_FILE, or by default one file per database under the data directory
+    (so the test databases and the development database do not overwrite each other's head). None for an
+    in-memory database, whose trail ends with the process anyway."""
+    if settings.HRSS_AUDIT_HEAD_FILE:
+        return Path(settings.HRSS_AUDIT_HEAD_FILE)
+    database = connection.settings_dict
+    name = str(database.get("NAME") or "")
+    if connection.vendor == "sqlite" and (not name or name == ":memory:" or "mode=memory" in name):
+        return None
+    label = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{connection.vendor}-{database.get('HOST') or ''}-{name}").strip("_")
+    return Path(settings.DATA_DIR) / "audit-head" / f"{label[-120:]}.txt"
+
+
+def read_head_file(path=None):
+    path = path or head_file_path()
+    if path is None or not path.exists():
+        return None
+    return parse_head(path.read_text(encoding="ascii"))
+
+
+_last_written = {}  # path -> the head this process last wrote there: a transaction of many entries writes once
+
+
+def write_head_file():
+    """Write the newest committed entry to the head file. Called after each commit that added entries: under an
+    exclusive lock on the file, it reads the head from the database, so with several writers the file only ever
+    moves forward (a writer that comes later reads at least what the one before it read)."""
+    path = head_file_path()
+    if path is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        head = current_head()
+        if head is None or (_last_written.get(path) == head and path.exists()):
+            return head
+        # Written beside it and renamed over it: a reader never sees half a line.
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            out.write(format_head(*head) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+        _last_written[path] = head
+    return head
+
+
+def _write_head_after_commit():
+    try:
+        write_head_file()
+    except OSError:
+        # The entry is committed; a head file left behind only makes the check weaker, never a false alarm.
+        logger.exception("could not write the audit head file %s", head_file_path())
+
+
+def verify_head(head):
+    """Raise ChainBroken unless the chain (already verified) still holds the entry `head` = (SEQ, HASH)."""
+    seq, digest = head
+    found = AuditEntry.objects.filter(pk=seq).values_list("entry_hash", flat=True).first()
+    if found is None:
+        newest = current_head()
+        if newest is None or newest[0] < seq:
+            raise ChainBroken(f"审计日志缺少第 {seq} 号及之后的记录（现存最新为第 {newest[0] if newest else 0} 号）："
+                              "末尾的记录被删除了。")
+        raise ChainBroken(f"审计日志中第 {seq} 号记录不存在：记录被删除或重新编号。")
+    if not hmac.compare_digest(found, digest):
+        raise ChainBroken(f"审计日志第 {seq} 号记录的哈希与保存的链头不同：哈希链被重新计算过。")
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_audit_key(app_configs, **kwargs):
+    if settings.HRSS_AUDIT_KEY:
+        return []
+    return [checks.Warning(
+        "HRSS_AUDIT_KEY 未设置：审计日志哈希链的密钥由 HRSS_SECRET_KEY 派生，更换后者会使整条链无法校验。",
+        hint="设置 HRSS_AUDIT_KEY 为一个不存放在数据库中的随机长字符串（50 位以上），并妥善备份。",
+        id="hrss.W001",
+    )]
 
 
 def _jsonable(values):
@@ -128,6 +256,7 @@ def record(
                                or GENESIS_HASH)
         entry.entry_hash = entry_digest(entry.previous_hash, chained_fields(entry))
         entry.save()
+        transaction.on_commit(_write_head_after_commit)
     return entry
 
 

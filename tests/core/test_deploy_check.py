@@ -15,6 +15,7 @@ def test_check_deploy_with_production_settings_reports_nothing(tmp_path):
         "HRSS_DEBUG": "0",
         "HRSS_ALLOWED_HOSTS": "hrss.heyuan.example",
         "HRSS_DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        "HRSS_AUDIT_KEY": "Vb7!qP3#zL9@wX2&nR5*tK8^mJ4%hF6$dS1-yC0+gA7~eU3",
     }
     result = subprocess.run([sys.executable, "-m", "hrss", "check", "--deploy", "--fail-level", "WARNING"],
                             env=env, capture_output=True, text=True, timeout=120)
