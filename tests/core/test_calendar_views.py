@@ -1,7 +1,11 @@
 import pytest
 
 from hrss.core.models import AuditEntry, CalendarDay, CalendarYear
-from tests.conftest import login
+from hrss.core.permissions import Role
+from tests.conftest import VILLAGE, login
+
+# A year without an arrangement is 2027 here, whatever the seed holds by now.
+pytestmark = pytest.mark.usefixtures("calendar_as_seeded_in_2026")
 
 ARRANGEMENT_2027 = "日期,类型,名称\n2027-01-01,放假,元旦\n2027-02-06,上班,春节调休\n".encode()
 
@@ -21,11 +25,16 @@ def test_staff_see_the_years_holidays_and_count_working_days(client, village_ass
     assert "导入节假日安排" not in body  # only system administrators load arrangements
 
 
-def test_the_page_warns_when_next_years_arrangement_is_missing(client, village_assistant):
-    from django.utils import timezone
+def test_the_page_warns_when_next_years_arrangement_is_missing(client, make_user, clock):
+    clock.move_to("2026-11-30T09:00:00+08:00")
+    assistant = make_user("alice", VILLAGE, Role.VILLAGE_ASSISTANT)
+    assert "尚未录入 2027 年的节假日安排" in login(client, assistant).get("/calendar/").content.decode()
 
-    next_year = timezone.localdate().year + 1  # the seed ends with 2026
-    assert f"尚未录入 {next_year} 年的节假日安排" in login(client, village_assistant).get("/calendar/").content.decode()
+
+def test_the_page_does_not_warn_while_next_years_arrangement_is_known(client, make_user, clock):
+    clock.move_to("2025-11-30T09:00:00+08:00")
+    assistant = make_user("alice", VILLAGE, Role.VILLAGE_ASSISTANT)
+    assert "尚未录入" not in login(client, assistant).get("/calendar/").content.decode()
 
 
 def test_counting_past_the_known_years_says_which_year_is_missing(client, village_assistant):

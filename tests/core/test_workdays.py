@@ -6,6 +6,9 @@ from django.core.management import CommandError, call_command
 from hrss.core import workdays
 from hrss.core.models import AuditEntry, CalendarDay, CalendarYear
 
+# A year without an arrangement is 2027 here, whatever the seed holds by now.
+pytestmark = pytest.mark.usefixtures("calendar_as_seeded_in_2026")
+
 D = datetime.date
 
 
@@ -29,7 +32,9 @@ def test_working_days_are_counted_with_2026s_holidays_and_adjusted_days(start, c
 
 @pytest.mark.django_db
 def test_the_seeded_arrangement_covers_2004_to_2026():
-    assert list(CalendarYear.objects.values_list("year", flat=True)) == list(range(2004, 2027))
+    workdays.load_seed()  # the seed as shipped, with any year after 2026 it holds by now
+    years = list(CalendarYear.objects.order_by("year").values_list("year", flat=True))
+    assert years[:23] == list(range(2004, 2027)) and years == list(range(2004, years[-1] + 1))
     calendar = workdays.Calendar.load()
     assert not calendar.is_working_day(D(2004, 1, 1))
     assert calendar.is_working_day(D(2026, 10, 10))

@@ -22,26 +22,3 @@ def person_born(heyuan, village_assistant):
             village=heyuan[VILLAGE], status=status)[0]
 
     return make
-
-
-def known_years_through_next_year():
-    """Tests here count deadlines from today: give the years after the seeded ones (2026) an arrangement of plain
-    weekends, so that they keep working after the seed's last year. The calendar's own tests (tests/core) keep
-    the real rule: a year without an arrangement cannot be counted."""
-    from django.utils import timezone
-
-    from hrss.core.models import CalendarYear
-    from hrss.core.workdays import load_arrangement
-
-    missing = set(range(2027, timezone.localdate().year + 2)) - set(CalendarYear.objects.values_list("year", flat=True))
-    if missing:
-        load_arrangement(days={}, years=missing, actor=None, source="测试：仅周末")
-
-
-@pytest.fixture(autouse=True)
-def calendar_beyond_the_seed(request):
-    for database in ("transactional_db", "db"):
-        if database in request.fixturenames:
-            request.getfixturevalue(database)
-            known_years_through_next_year()
-            return

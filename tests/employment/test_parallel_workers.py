@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TODAY
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 8
 PER_WORKER = 25
@@ -34,18 +36,20 @@ Person.objects.bulk_create([
 """
 
 WORKER = r"""
-import os, sys, time, django
+import datetime, os, sys, time, django
 django.setup()
 from hrss.accounts.models import User
 from hrss.employment.certificates import issue_certificate
 from hrss.residents.models import Person
-index, per_worker, start_file = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+index, per_worker, start_file, ready_file = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+today = datetime.date.fromisoformat(sys.argv[5])  # the suite's frozen day: a worker process has the real clock
 actor = User.objects.get(username="cara")
 people = list(Person.objects.order_by("id")[index * per_worker:(index + 1) * per_worker])
+open(ready_file, "w").close()
 while not os.path.exists(start_file):  # every worker is connected and waiting before any issues
     time.sleep(0.01)
 for person in people:
-    issue_certificate(actor=actor, person=person)
+    issue_certificate(actor=actor, person=person, today=today)
 """
 
 
@@ -68,6 +72,17 @@ def shared_database_url(tmp_path):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def start_together(workers, ready_files, start_file):
+    """A barrier across processes: wait until every worker has said it is ready (set up, connected, holding its
+    people), then let them all go at once. A worker that dies while starting ends the wait with its error."""
+    while not all(path.exists() for path in ready_files):
+        for worker in workers:
+            if worker.poll() is not None:
+                raise AssertionError(worker.stderr.read().decode()[-3000:])
+        time.sleep(0.05)
+    start_file.touch()
+
+
 def run(args, env):
     done = subprocess.run([sys.executable, *args], env=env, cwd=ROOT, capture_output=True)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
@@ -79,12 +94,12 @@ def test_parallel_workers_issue_200_certificates_without_a_duplicate_number(shar
     run(["-m", "hrss", "migrate", "-v0"], env)
     run(["-m", "hrss", "load-regions"], env)
     run(["-c", SETUP % {"count": WORKERS * PER_WORKER}], env)
-    start_file = tmp_path / "start"
-    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(index), str(PER_WORKER), str(start_file)],
+    start_file, ready_files = tmp_path / "start", [tmp_path / f"ready-{index}" for index in range(WORKERS)]
+    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(index), str(PER_WORKER), str(start_file),
+                                 str(ready_files[index]), TODAY.isoformat()],
                                 env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
                for index in range(WORKERS)]
-    time.sleep(3)  # let every worker start Django and load its people
-    start_file.touch()
+    start_together(workers, ready_files, start_file)
     errors = []
     for worker in workers:
         _out, err = worker.communicate(timeout=300)
@@ -110,6 +125,7 @@ django.setup()
 from django.db import transaction
 from hrss.core import audit
 start_file = sys.argv[1]
+open(sys.argv[3], "w").close()
 while not os.path.exists(start_file):
     time.sleep(0.01)
 for index in range(40):
@@ -121,11 +137,11 @@ for index in range(40):
 def test_audit_entries_written_by_parallel_workers_keep_one_unbroken_chain(shared_database_url, tmp_path):
     env = {**os.environ, "HRSS_DATABASE_URL": shared_database_url, "DJANGO_SETTINGS_MODULE": "hrss.settings"}
     run(["-m", "hrss", "migrate", "-v0"], env)
-    start_file = tmp_path / "start"
-    workers = [subprocess.Popen([sys.executable, "-c", AUDIT_WRITER, str(start_file), str(index)], env=env,
+    start_file, ready_files = tmp_path / "start", [tmp_path / f"ready-{index}" for index in range(6)]
+    workers = [subprocess.Popen([sys.executable, "-c", AUDIT_WRITER, str(start_file), str(index),
+                                 str(ready_files[index])], env=env,
                                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for index in range(6)]
-    time.sleep(3)
-    start_file.touch()
+    start_together(workers, ready_files, start_file)
     for worker in workers:
         _out, err = worker.communicate(timeout=300)
         assert worker.returncode == 0, err.decode()[-2000:]

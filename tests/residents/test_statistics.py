@@ -102,10 +102,10 @@ def test_an_unanswered_refresh_request_is_made_again_after_a_minute(population, 
                              status=LabourStatus.FARMING)
     with django_capture_on_commit_callbacks() as first:
         figures_for(city_admin, heyuan[VILLAGE])
-    LedgerVersion.objects.update(refresh_requested_at=timezone.now() - datetime.timedelta(seconds=59))
+    LedgerVersion.objects.update(refresh_requested_at=timezone.now() - datetime.timedelta(seconds=50))
     with django_capture_on_commit_callbacks() as too_soon:
         figures_for(city_admin, heyuan[VILLAGE])
-    LedgerVersion.objects.update(refresh_requested_at=timezone.now() - datetime.timedelta(seconds=61))
+    LedgerVersion.objects.update(refresh_requested_at=timezone.now() - datetime.timedelta(seconds=70))
     with django_capture_on_commit_callbacks() as again:
         figures_for(city_admin, heyuan[VILLAGE])
     assert (len(first), len(too_soon), len(again)) == (1, 0, 1)
