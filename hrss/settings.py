@@ -277,6 +277,12 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 HRSS_IMPORT_MAX_FILE_MB = env_int("HRSS_IMPORT_MAX_FILE_MB", 200)
 HRSS_IMPORT_MAX_UNCOMPRESSED_MB = env_int("HRSS_IMPORT_MAX_UNCOMPRESSED_MB", 1024)
 HRSS_IMPORT_MAX_ROWS = env_int("HRSS_IMPORT_MAX_ROWS", 1_000_000)
+# Which library reads .xlsx and .xls (ADR 0004): "calamine-plus" streams .xlsx in constant memory (a young fork with
+# one maintainer); "calamine" is upstream python-calamine, the fallback if the fork must go: it loads the whole
+# sheet, so a sheet whose cells span more than 20,000,000 cells is refused before loading.
+HRSS_XLSX_READER = env("HRSS_XLSX_READER", "calamine-plus")
+if HRSS_XLSX_READER not in ("calamine-plus", "calamine"):
+    raise ImproperlyConfigured(f"HRSS_XLSX_READER must be calamine-plus or calamine, not {HRSS_XLSX_READER!r}.")
 # Where uploaded files wait for their import job; each is deleted when its job ends.
 HRSS_IMPORT_DIR = Path(env("HRSS_IMPORT_DIR", str(DATA_DIR / "imports")))
 

@@ -3,7 +3,8 @@
 Reading: a file is checked before it is parsed (size, type by content not by name, zip bombs, macro workbooks,
 XML entity tricks), then streamed row by row: .xlsx with python-calamine-plus in constant memory (ADR 0004), .xls
 with its whole-sheet reader (at most 65,536 rows), .csv with the csv module in UTF-8 (with or without BOM) or
-GB18030 (what Excel on a Chinese Windows saves). Writing: xlsxwriter, with text
+GB18030 (what Excel on a Chinese Windows saves). HRSS_XLSX_READER=calamine reads .xlsx and .xls with upstream
+python-calamine instead (the fallback of ADR 0004: the whole sheet in memory, so its extent is checked first). Writing: xlsxwriter, with text
 that a spreadsheet would run as a formula neutralised.
 """
 
@@ -139,13 +140,10 @@ def iter_rows(path, kind, limits=None):
                     raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
                 yield number, row
         return
-    from python_calamine_plus import CalamineWorkbook
-
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        # .xlsx streams row by row in constant memory; .xls (at most 65,536 rows) is read whole.
-        rows = workbook.stream_sheet_by_index(0) if kind == "xlsx" else workbook.get_sheet_by_index(0).iter_rows()
-        # Both yield rows from row 1 of the sheet, leading empty rows included, so numbers match Excel's.
+        rows = _spreadsheet_rows(path, kind, limits)
+        # Every reader yields rows from row 1 and cells from column A of the sheet, leading empty rows and columns
+        # included, so numbers match Excel's.
         for number, row in enumerate(rows, start=1):
             if number > limits.max_rows + 1:
                 raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
@@ -154,6 +152,79 @@ def iter_rows(path, kind, limits=None):
         raise
     except Exception as error:  # calamine raises its own error types for damaged files
         raise SpreadsheetRefused(f"无法读取该 Excel 文件（{type(error).__name__}），请用 Excel 另存后再上传。") from None
+
+
+def _spreadsheet_rows(path, kind, limits):
+    if settings.HRSS_XLSX_READER == "calamine":
+        from python_calamine import CalamineWorkbook
+
+        if kind == "xlsx":
+            _check_sheet_extent(path, limits)
+        return _whole_sheet_rows(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0), whole_numbers=True)
+    from python_calamine_plus import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    if kind == "xlsx":
+        return workbook.stream_sheet_by_index(0)  # constant memory; already from column A
+    return _whole_sheet_rows(workbook.get_sheet_by_index(0))  # a .xls holds at most 65,536 rows
+
+
+def _whole_sheet_rows(sheet, *, whole_numbers=False):
+    """Rows of a whole-sheet reader as the streaming reader yields them. Both calamines start each row at the first
+    used column: the empty columns before it are put back. Upstream gives whole numbers as float where the fork
+    gives int; `whole_numbers` makes them int, so the fallback reads a file exactly as the fork does."""
+    lead = [""] * (sheet.start[1] if sheet.start else 0)
+    for row in sheet.iter_rows():
+        if whole_numbers:
+            row = [int(cell) if type(cell) is float and cell.is_integer() else cell for cell in row]
+        yield lead + row if lead else row
+
+
+# A whole-sheet reader holds every cell of the sheet's used range in memory (about 75 bytes a cell: ADR 0004's
+# 897 MB for 1,000,000 rows of 12 columns), empty cells inside the range included.
+MAX_WHOLE_SHEET_CELLS = 20_000_000
+CELL_REFERENCE = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _check_sheet_extent(path, limits):
+    """Before a whole-sheet reader loads an .xlsx: the cells' real extent, read from the sheet's XML in constant
+    memory. Two cells far apart make a range of billions of empty cells (dimastbk/python-calamine#130)."""
+    last_row = last_column = 0
+    with zipfile.ZipFile(path) as archive, archive.open(_first_sheet_member(archive)) as sheet:
+        tail = b""
+        for chunk in iter(lambda: sheet.read(1 << 20), b""):
+            text = tail + chunk
+            for column, row in CELL_REFERENCE.findall(text):
+                last_row = max(last_row, int(row))
+                last_column = max(last_column, _column_number(column))
+            tail = text[-32:]  # a reference cut between two chunks is found whole in the next
+    if last_row > limits.max_rows + 1:
+        raise SpreadsheetRefused(f"文件超过 {limits.max_rows} 行的上限；请分成几个文件上传。")
+    if last_row * last_column > MAX_WHOLE_SHEET_CELLS:
+        raise SpreadsheetRefused(
+            f"表格范围过大（{last_row} 行 × {last_column} 列，含空白单元格），已拒绝；"
+            "请删除表格右侧和下方多余的内容后另存再上传。"
+        )
+
+
+def _column_number(letters):
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _first_sheet_member(archive):
+    """The zip member of the workbook's first sheet (what get_sheet_by_index(0) reads): the first <sheet> of
+    xl/workbook.xml, through its relationship."""
+    workbook = archive.read("xl/workbook.xml")
+    relation = re.search(rb'<(?:\w+:)?sheet\b[^>]*?\s\w+:id="([^"]+)"', workbook)
+    relations = archive.read("xl/_rels/workbook.xml.rels")
+    for element in re.findall(rb"<Relationship\b[^>]*>", relations):
+        if relation and f'Id="{relation.group(1).decode()}"'.encode() in element:
+            target = re.search(rb'Target="([^"]+)"', element).group(1).decode()
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    raise SpreadsheetRefused("文件不是 Excel 工作簿（.xlsx）：找不到第一张工作表。")
 
 
 DIMENSION = re.compile(rb'<dimension ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"')
