@@ -7,7 +7,7 @@ from hrss.accounts import services as account_services
 from hrss.core.models import AuditEntry
 from hrss.residents import services
 from hrss.residents.models import LabourStatus, Person
-from tests.conftest import NEIGHBOUR_VILLAGE, VILLAGE
+from tests.conftest import NEIGHBOUR_VILLAGE, TODAY, VILLAGE
 from tests.residents.factories import MAN_1980, WOMAN_1982
 
 
@@ -44,7 +44,7 @@ def test_register_and_change_status(heyuan, village_assistant):
     assert created.status_code == 201
     person_id = created.json()["person"]["id"]
     changed = client.post(f"/api/v1/people/{person_id}/status", {
-        "labour_status": "migrant", "status_detail": "in_province", "effective_date": str(datetime.date.today()),
+        "labour_status": "migrant", "status_detail": "in_province", "effective_date": TODAY.isoformat(),
         "version": 1},
         content_type="application/json")
     assert changed.status_code == 200

@@ -1,4 +1,3 @@
-import datetime
 
 import pytest
 from django.db import DatabaseError, IntegrityError, transaction
@@ -8,7 +7,7 @@ from hrss.accounts import services as account_services
 from hrss.core import audit
 from hrss.core.models import AppendOnlyError, AuditEntry
 from hrss.core.permissions import Role
-from tests.conftest import NEIGHBOUR_COUNTY, VILLAGE
+from tests.conftest import NEIGHBOUR_COUNTY, TODAY, VILLAGE
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +57,7 @@ def test_the_auditor_searches_by_user_action_and_date(heyuan, auditor, system_ad
     account_services.set_active(actor=system_admin, user=village_assistant, active=False)
     client = Client()
     client.force_login(auditor)
-    today = datetime.date.today().isoformat()
+    today = TODAY.isoformat()
     found = client.get("/audit/", {"username": "sam", "action": "disabled", "date_from": today}).content.decode()
     assert "accounts.user.disabled" in found
     none = client.get("/audit/", {"username": "nobody"}).content.decode()
