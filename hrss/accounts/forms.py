@@ -2,10 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
-from hrss.core import scoping
-from hrss.core.forms import StyledForm, style_form
-from hrss.core.models import Region
-from hrss.core.permissions import Role
+from hrss.core.forms import RegionField, StyledForm, style_form
+from hrss.core.permissions import ROLE_LEVELS, Role
 
 
 class LoginForm(AuthenticationForm):
@@ -15,21 +13,6 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class RegionCodeField(forms.CharField):
-    """A region code typed by an administrator, resolved inside their own scope."""
-
-    def __init__(self, *args, user=None, **kwargs):
-        self.user = user
-        super().__init__(*args, max_length=12, min_length=12, **kwargs)
-
-    def clean(self, value):
-        code = super().clean(value).strip()
-        try:
-            return scoping.regions_visible_to(self.user).get(code=code)
-        except Region.DoesNotExist:
-            raise ValidationError(f"区划代码 {code} 不存在或不在您的管辖范围内。") from None
-
-
 class UserCreateForm(StyledForm):
     username = forms.CharField(label="用户名", max_length=150)
     full_name = forms.CharField(label="姓名", max_length=50)
@@ -37,7 +20,8 @@ class UserCreateForm(StyledForm):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"] = RegionCodeField(label="所属区域代码(12位)", user=actor)
+        self.fields["region"] = RegionField(label="所属区域", user=actor,
+                                            help_text="输入区域名称从列表中选择，或输入12位区划代码")
         style_form(self)
 
 
@@ -51,9 +35,32 @@ class RoleForm(forms.Form):
     roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False,
                                       widget=forms.CheckboxSelectMultiple)
 
+    def __init__(self, *args, level=None, **kwargs):
+        """With `level`, only the roles that may be held at that level are offered."""
+        super().__init__(*args, **kwargs)
+        if level is not None:
+            self.fields["roles"].choices = [(role.value, role.label) for role in Role if level in ROLE_LEVELS[role]]
+
 
 class PasswordChangeForm(forms.Form):
     old_password = forms.CharField(label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    new_password = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    new_password_again = forms.CharField(label="再次输入新密码",
+                                         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password") and data.get("new_password") != data.get("new_password_again"):
+            raise ValidationError("两次输入的新密码不一致。")
+        return data
+
+
+class PasswordResetForm(forms.Form):
+    """A person sets a new password with the two halves of a reset code (ADR 0008)."""
+
+    username = forms.CharField(label="用户名", max_length=150)
+    first_half = forms.CharField(label="重置码第一段（系统管理员告知）", max_length=20)
+    second_half = forms.CharField(label="重置码第二段（安全管理员告知）", max_length=20)
     new_password = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
     new_password_again = forms.CharField(label="再次输入新密码",
                                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))

@@ -8,9 +8,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hrss.accounts import selectors, services
-from hrss.accounts.forms import LoginForm, PasswordChangeForm, RoleForm, UserCreateForm, UserEditForm
+from hrss.accounts.forms import (
+    LoginForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    RoleForm,
+    UserCreateForm,
+    UserEditForm,
+)
 from hrss.accounts.models import User
-from hrss.core import scoping
+from hrss.core import ratelimit, scoping
+from hrss.core.middleware import client_address
 from hrss.core.permissions import Permission, Role, has_permission, staff_view
 
 login_view = scoping.public(
@@ -93,9 +101,11 @@ def user_detail(request, pk):
     return render(request, "accounts/user_detail.html", {
         "target": target,
         "is_locked": target.username in selectors.locked_usernames([target.username]),
-        "role_form": RoleForm(initial={"roles": [role.value for role in target.role_list]}),
+        "role_form": RoleForm(initial={"roles": [role.value for role in target.role_list]},
+                              level=target.region.level),
         "can_manage": has_permission(request.user, Permission.USER_MANAGE),
         "can_assign": has_permission(request.user, Permission.ROLE_ASSIGN),
+        "pending_reset": services.pending_reset_of(target),
     })
 
 
@@ -149,9 +159,50 @@ def user_set_active(request, pk):
 @require_POST
 @staff_view(Permission.USER_MANAGE)
 def user_reset_password(request, pk):
+    """The system administrator asks for a reset and is given the code's first half (ADR 0008)."""
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
-    password = services.reset_password(actor=request.user, user=target)
-    return render(request, "accounts/user_created.html", {"created": target, "password": password, "reset": True})
+    try:
+        _reset, first_half = services.request_password_reset(actor=request.user, user=target)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return redirect("accounts:user-detail", pk=target.pk)
+    return render(request, "accounts/password_reset_code.html", {"target": target, "half": first_half, "first": True})
+
+
+@require_POST
+@staff_view(Permission.ROLE_ASSIGN)
+def user_reset_approve(request, pk):
+    """The security administrator approves the reset and is given the code's second half (ADR 0008)."""
+    target = scoping.get_visible_or_404(User, request.user, pk=pk)
+    try:
+        _reset, second_half = services.approve_password_reset(actor=request.user, user=target)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return redirect("accounts:user-detail", pk=target.pk)
+    return render(request, "accounts/password_reset_code.html", {"target": target, "half": second_half,
+                                                                 "first": False})
+
+
+def _password_reset(request):
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        allowed, retry_after = ratelimit.allow("password_reset", "address:" + client_address(request))
+        if not allowed:
+            return ratelimit.too_many(retry_after)
+        data = form.cleaned_data
+        try:
+            services.complete_password_reset(username=data["username"], first_half=data["first_half"],
+                                             second_half=data["second_half"], new_password=data["new_password"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "新密码已设置，请用新密码登录。")
+            return redirect("accounts:login")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+# Anyone may try: the two halves of the code are the proof, counted per address and per reset.
+password_reset_view = scoping.public(_password_reset)
 
 
 @require_POST

@@ -48,11 +48,13 @@ def region_totals(user, region):
     }
 
 
-def search_regions(user, query, limit=20):
+def search_regions(user, query, limit=20, levels=None):
     query = (query or "").strip()
     if not query:
         return Region.objects.none()
-    regions = scoping.regions_visible_to(user)
+    regions = scoping.regions_visible_to(user).select_related("parent")
+    if levels:
+        regions = regions.filter(level__in=levels)
     if query.isdigit():
         return regions.filter(code__range=scoping.code_range(query[:12]))[:limit]
     return regions.filter(name__contains=query).order_by("level", "code")[:limit]

@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("regions/search/", views.region_search, name="region-search"),
+    path("regions/options/", views.region_options, name="region-options"),
     path("regions/<str:code>/", views.region_detail, name="region-detail"),
     path("regions/<str:code>/rename/", views.region_rename, name="region-rename"),
     path("regions/<str:code>/move/", views.region_move, name="region-move"),

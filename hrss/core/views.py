@@ -19,8 +19,9 @@ from hrss.core.forms import (
     RenameRegionForm,
     WorkdayQueryForm,
     form_errors_text,
+    region_label,
 )
-from hrss.core.models import AuditEntry, CalendarDay, CalendarYear, Level, Region
+from hrss.core.models import AuditEntry, CalendarDay, CalendarYear, Level
 from hrss.core.pending import pending_work_for
 from hrss.core.permissions import Permission, has_permission, staff_view
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file
@@ -51,9 +52,17 @@ def region_detail(request, code):
         "staff": selectors.staff_of(request.user, region),
         "can_manage": can_manage,
         "rename_form": RenameRegionForm(initial={"new_name": region.name}) if can_manage else None,
-        "move_form": MoveVillageForm() if can_manage and region.level == Level.VILLAGE else None,
-        "merge_form": MergeVillageForm() if can_manage and region.level == Level.VILLAGE else None,
+        "move_form": MoveVillageForm(actor=request.user) if can_manage and region.level == Level.VILLAGE else None,
+        "merge_form": MergeVillageForm(actor=request.user) if can_manage and region.level == Level.VILLAGE else None,
     })
+
+
+@staff_view(Permission.REGION_VIEW)
+def region_options(request):
+    """The region picker's list: regions of the user's scope whose name holds ?q= (of the ?level= levels)."""
+    levels = {int(level) for level in request.GET.getlist("level") if level in {str(value) for value in Level.values}}
+    found = selectors.search_regions(request.user, request.GET.get("q"), levels=levels)
+    return render(request, "core/_region_options.html", {"options": [region_label(region) for region in found]})
 
 
 @staff_view(Permission.REGION_VIEW)
@@ -88,26 +97,15 @@ def region_rename(request, code):
     return redirect("core:region-detail", code=region.code)
 
 
-def _visible_region_or_error(user, code, level):
-    try:
-        found = scoping.regions_visible_to(user).get(code=code)
-    except Region.DoesNotExist:
-        raise ValidationError(f"代码 {code} 不存在或不在您的管辖范围内。") from None
-    if found.level != level:
-        raise ValidationError(f"代码 {code} 是{Level(found.level).label}，不是{Level(level).label}。")
-    return found
-
-
 @require_POST
 @staff_view(Permission.REGION_MANAGE)
 def region_move(request, code):
     village = scoping.get_region_or_404(request.user, code)
-    form = MoveVillageForm(request.POST)
+    form = MoveVillageForm(request.POST, actor=request.user)
     result = {}
 
     def change(data):
-        township = _visible_region_or_error(request.user, data["new_township_code"], Level.TOWNSHIP)
-        result["event"] = regions.move_village(actor=request.user, village=village, new_township=township,
+        result["event"] = regions.move_village(actor=request.user, village=village, new_township=data["new_township_code"],
                                                effective_date=data["effective_date"], note=data["note"])
 
     failed = _run_region_change(request, village, form, change)
@@ -122,11 +120,11 @@ def region_move(request, code):
 @staff_view(Permission.REGION_MANAGE)
 def region_merge(request, code):
     source = scoping.get_region_or_404(request.user, code)
-    form = MergeVillageForm(request.POST)
+    form = MergeVillageForm(request.POST, actor=request.user)
     result = {}
 
     def change(data):
-        result["target"] = _visible_region_or_error(request.user, data["target_code"], Level.VILLAGE)
+        result["target"] = data["target_code"]
         regions.merge_villages(actor=request.user, source=source, target=result["target"],
                                effective_date=data["effective_date"], note=data["note"])
 

@@ -48,6 +48,8 @@ LIST_ROUTES = {
     "core:home": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"], "query": {}},
     "core:region-search": {"outsiders": ["neighbour_village_assistant", "neighbour_county_officer"],
                            "query": {"q": "下城"}},
+    "core:region-options": {"outsiders": ["neighbour_village_assistant", "neighbour_county_system_admin"],
+                            "query": {"q": "下城"}},
     "accounts:user-list": {"outsiders": ["neighbour_county_system_admin"], "query": {}},
     "core:audit-list": {"outsiders": ["neighbour_county_auditor"], "query": {}},
     # Changes only the caller's own password; it reads no one else's data.
