@@ -8,7 +8,6 @@ from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
 from tests.browser.test_workbench_browser import log_in
 from tests.conftest import COUNTY, VILLAGE
-from tests.employment.conftest import known_years_through_next_year
 from tests.residents.factories import make_id_number
 
 pytestmark = pytest.mark.browser
@@ -17,7 +16,6 @@ pytestmark = pytest.mark.browser
 def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_certificate(
         transactional_db, live_server, browser, heyuan, village_assistant, township_officer, make_user, screenshot):
     load_seed()  # a transactional test empties the tables the migration seeded
-    known_years_through_next_year()
     make_user("cara", COUNTY, Role.COUNTY_APPROVER)
     person = residents_services.register_person(
         actor=village_assistant, id_number=make_id_number(birth=datetime.date(1990, 5, 1), sequence=11),
