@@ -3,11 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
-PG_URL ?= postgres://postgres@127.0.0.1:5432/test
-# Tests run with production settings (debug off); only HTTPS is off so the test client can speak plain HTTP.
-TEST_ENV := HRSS_SECRET_KEY=test-secret-key-not-for-production-3b9f0c2a7e HRSS_HTTPS=0 HRSS_TASKS_IMMEDIATE=1
+LOCAL_PG_URL := postgres://postgres@127.0.0.1:5432/test
+PG_URL ?= $(LOCAL_PG_URL)
+# The tests' own environment (secret key, plain HTTP, tasks in the request) comes from hrss/pytest_plugin.py, so
+# plain `pytest` works too. The benchmark runs with the same production settings.
+BENCH_ENV := HRSS_SECRET_KEY=test-secret-key-not-for-production-3b9f0c2a7e HRSS_HTTPS=0 HRSS_TASKS_IMMEDIATE=1
+# Instants that are hard for date code: the last seconds of a 31st before a short month, and of a leap day.
+HARD_DATES := 2026-01-31T23:59:30+08:00 2024-02-29T23:59:30+08:00
 
-.PHONY: install lock run test test-sqlite test-postgres bench lint clean
+.PHONY: install lock run test system system-browser test-sqlite test-postgres test-hard-dates bench lint clean
 
 # Every machine installs the same versions: requirements.lock (runtime + test + bench, with hashes) first,
 # then the project itself without resolving anything. Nothing to do when neither file changed.
@@ -34,16 +38,32 @@ run: install
 	HRSS_DEBUG=1 $(BIN)/hrss db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	HRSS_DEBUG=1 $(BIN)/hrss runserver $(HOST)
 
-test: install test-sqlite test-postgres
+# Checked before any test runs, so a missing piece stops `make test` at once (.ci/ensure-system installs Debian's
+# chromium and fonts-wqy-microhei, starts the local PostgreSQL, or prints the one command to run).
+test: install system test-sqlite test-postgres
 
-test-sqlite: install
-	$(TEST_ENV) $(BIN)/pytest
+system:
+	bash .ci/ensure-system browser $(if $(filter $(LOCAL_PG_URL),$(PG_URL)),postgres)
 
-test-postgres: install
-	$(TEST_ENV) HRSS_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+system-browser:
+	bash .ci/ensure-system browser
+
+test-sqlite: install system-browser
+	$(BIN)/pytest
+
+test-postgres: install system
+	HRSS_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+
+# The suite without the browser tests again at each of HARD_DATES (the frozen clock of tests/conftest.py), on SQLite.
+test-hard-dates: install
+	@failed=; for now in $(HARD_DATES); do \
+	  echo "== HRSS_TEST_NOW=$$now"; \
+	  HRSS_TEST_NOW=$$now $(BIN)/pytest -q -m "not browser" || failed="$$failed $$now"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "failed at:$$failed"; exit 1; fi
 
 bench: install
-	$(TEST_ENV) $(BIN)/python -m bench $(ROWS)
+	$(BENCH_ENV) $(BIN)/python -m bench $(ROWS)
 
 lint: install
 	$(BIN)/ruff check hrss tests bench

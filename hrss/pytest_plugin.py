@@ -1,0 +1,25 @@
+"""What the tests need from the environment, so plain `pytest` (and `pytest -k ...`) works from the project root
+without remembering variables. Loaded by `-p hrss.pytest_plugin` in pyproject.toml's pytest options: it has to be a
+plugin, not a conftest.py, because pytest-django loads the settings before pytest reads any conftest.py.
+
+Each value is a default: what the environment already sets wins (HRSS_DATABASE_URL for the PostgreSQL run,
+HRSS_TEST_NOW for the hard dates)."""
+
+import os
+
+import pytest
+
+TEST_ENVIRONMENT = {
+    # Tests run with production settings (debug off), which require a secret key.
+    "HRSS_SECRET_KEY": "test-secret-key-not-for-production-3b9f0c2a7e",
+    # Only HTTPS is off, so the test client can speak plain HTTP.
+    "HRSS_HTTPS": "0",
+    # Background tasks run inside the request, so a test sees their result without a worker process.
+    "HRSS_TASKS_IMMEDIATE": "1",
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    for name, value in TEST_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
