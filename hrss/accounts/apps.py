@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "工作人员账号"
 
     def ready(self):
-        from hrss.accounts import pending, signals  # noqa: F401
+        from hrss.accounts import audit_names, pending, signals  # noqa: F401

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
@@ -279,3 +280,54 @@ def _region_code_of(target):
 def snapshot(instance, fields):
     """The values of `fields` on `instance`, for the before/after columns."""
     return {field: getattr(instance, field) for field in fields}
+
+
+# --- names for people -------------------------------------------------------------------------------------------
+# Each area declares, in its own package, the Chinese names of the audit actions it writes (and of the keys and
+# values it puts in before/after that are not fields of the target's model); the audit log shows them. Core knows
+# no area by name. tests/core/test_audit_names.py checks that every action written in the code has a name.
+
+_action_names = {}
+_field_names = {}
+_value_names = {}
+
+
+def register_actions(names):
+    """Declare {action: Chinese name}, e.g. {"employment.registration.approved": "批准失业登记"}. An action named
+    twice differently is a mistake, found at start-up."""
+    for action, name in names.items():
+        name = str(name)
+        if _action_names.get(action, name) != name:
+            raise ImproperlyConfigured(f"audit action {action!r} is named twice: {_action_names[action]!r}, {name!r}")
+        _action_names[action] = name
+
+
+def register_fields(names):
+    """Declare {before/after key: Chinese name} for keys that are not fields of the target's model. Areas share
+    keys ("reason", "effective_date"): the first name declared is kept."""
+    for key, name in names.items():
+        _field_names.setdefault(key, str(name))
+
+
+def register_values(key, names):
+    """Declare {value: Chinese name} for the values a before/after key takes (e.g. a review chain's steps)."""
+    values = _value_names.setdefault(key, {})
+    for value, name in names.items():
+        values.setdefault(value, str(name))
+
+
+def action_name(action):
+    """The Chinese name of an action; an action nobody named shows as it was written."""
+    return _action_names.get(action, action)
+
+
+def registered_actions():
+    return dict(_action_names)
+
+
+def field_name(key):
+    return _field_names.get(key)
+
+
+def value_name(key, value):
+    return _value_names.get(key, {}).get(value)

@@ -163,11 +163,18 @@ class MergeVillageForm(forms.Form):
 
 class AuditSearchForm(StyledForm):
     username = forms.CharField(label="操作用户", required=False)
-    action = forms.CharField(label="操作", required=False)
+    # A list of the named actions; the field stays text so an address typed with part of a code still searches.
+    action = forms.CharField(label="操作", required=False, widget=forms.Select)
     subject = forms.CharField(label="涉及人员(身份证号)", required=False, max_length=18)
     outcome = forms.ChoiceField(label="结果", required=False, choices=[("", "全部"), *AuditEntry.Outcome.choices])
     date_from = forms.DateField(label="起始日期", required=False, widget=date_input())
     date_to = forms.DateField(label="截止日期", required=False, widget=date_input())
+
+    def __init__(self, *args, **kwargs):
+        from hrss.core.audit_display import action_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["action"].widget.choices = action_choices()
 
 
 

@@ -82,7 +82,19 @@ _chains = {}
 
 def register_chain(chain):
     _chains[chain.case_type] = chain
+    # The audit log names a chain's moves after the chain (submit is the intake's move, recorded as .submitted).
+    audit.register_actions({
+        f"{chain.case_type}.submit": f"{chain.label}：受理（未获准）",
+        f"{chain.case_type}.submitted": f"{chain.label}：受理",
+        **{f"{chain.case_type}.{action}": f"{chain.label}：{label}" for action, label in Action.choices
+           if action != Action.SUBMIT},
+    })
+    audit.register_values("step", {step.key: step.label for step in chain.steps})
     return chain
+
+
+def registered_chains():
+    return list(_chains.values())
 
 
 def chain_of(case):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from hrss.core import regions, scoping, selectors, workdays
+from hrss.core import audit, audit_display, regions, scoping, selectors, workdays
 from hrss.core.forms import (
     ArrangementUploadForm,
     AuditSearchForm,
@@ -155,8 +155,11 @@ def audit_list(request):
         data = form.cleaned_data
         if data["username"]:
             entries = entries.filter(actor_username__icontains=data["username"].strip())
-        if data["action"]:
-            entries = entries.filter(action__icontains=data["action"].strip())
+        action = data["action"].strip()
+        if action in audit.registered_actions():
+            entries = entries.filter(action=action)
+        elif action:
+            entries = entries.filter(action__icontains=action)
         if data["subject"]:
             entries = entries.filter(subject_id_number=data["subject"].strip().upper())
         if data["outcome"]:
@@ -166,7 +169,8 @@ def audit_list(request):
         if data["date_to"]:
             entries = entries.filter(at__date__lte=data["date_to"])
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {"form": form, "page": page})
+    return render(request, "core/audit_list.html", {"form": form, "page": page,
+                                                    "entries": audit_display.describe(page)})
 
 
 # The holiday arrangement is national: every staff member sees the same calendar (no region data).

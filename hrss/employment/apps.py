@@ -7,4 +7,4 @@ class EmploymentConfig(AppConfig):
     verbose_name = "就业与失业登记"
 
     def ready(self):
-        from hrss.employment import chains, pending  # noqa: F401  (registers the review chains and pending work)
+        from hrss.employment import audit_names, chains, pending  # noqa: F401  (registers the review chains and pending work)

@@ -7,4 +7,4 @@ class ResidentsConfig(AppConfig):
     verbose_name = "劳动力资源台账"
 
     def ready(self):
-        from hrss.residents import pending, statistics  # noqa: F401  (registers pending work; connects receivers)
+        from hrss.residents import audit_names, pending, statistics  # noqa: F401  (registers pending work; connects receivers)

@@ -1,0 +1,27 @@
+"""The Chinese names of this app's audit actions and before/after values (see core.audit)."""
+
+from hrss.core.audit import register_actions, register_fields, register_values
+from hrss.core.permissions import Role
+
+register_actions({
+    "accounts.login": "登录",
+    "accounts.logout": "退出登录",
+    "accounts.login_failed": "登录失败",
+    "accounts.locked_out": "登录锁定",
+    "accounts.user.created": "新建账号",
+    "accounts.user.updated": "修改账号信息",
+    "accounts.user.roles_changed": "分配角色",
+    "accounts.user.enabled": "启用账号",
+    "accounts.user.disabled": "停用账号",
+    "accounts.user.password_reset": "重置密码",
+    "accounts.user.password_changed": "修改本人密码",
+    "accounts.user.unlocked": "解除登录锁定",
+    "accounts.password_reset.requested": "申请重置密码",
+    "accounts.password_reset.approved": "批准重置密码",
+    "accounts.password_reset.wrong_code": "重置密码：验证码错误",
+    "accounts.password_reset.completed": "完成重置密码",
+    "accounts.token.created": "生成 API 令牌",
+    "accounts.token.revoked": "吊销 API 令牌",
+})
+register_fields({"roles": "角色", "username": "用户名", "is_active": "启用"})
+register_values("roles", dict(Role.choices))

@@ -1,0 +1,42 @@
+"""The Chinese names of core's audit actions and of the before/after keys core writes (see core.audit)."""
+
+from hrss.core.audit import register_actions, register_fields
+from hrss.core.models import ReviewDecision
+from hrss.core.permissions import Permission
+
+register_actions({
+    "core.regions.loaded": "载入区划数据",
+    "core.region.renamed": "区划更名",
+    "core.region.moved": "村(社区)调整隶属",
+    "core.region.merged": "村(社区)合并",
+    "core.region.central_town_set": "中心镇标记",
+    "core.calendar.loaded": "导入节假日安排",
+    "core.calendar.load": "导入节假日安排（未获准）",
+})
+
+# A refused permission check is recorded under the permission itself (core.permissions.check_permission).
+PERMISSION_NAMES = {
+    Permission.REGION_VIEW: "查看工作台与区划",
+    Permission.REGION_MANAGE: "区划调整",
+    Permission.USER_VIEW: "查看工作人员账号",
+    Permission.USER_MANAGE: "管理工作人员账号",
+    Permission.ROLE_ASSIGN: "分配角色",
+    Permission.AUDIT_VIEW: "查询审计日志",
+    Permission.RESIDENT_VIEW: "查看劳动力台账",
+    Permission.RESIDENT_EDIT: "登记、修改劳动力台账",
+    Permission.ID_NUMBER_REVEAL: "查看完整身份证号",
+    Permission.CALENDAR_MANAGE: "修改节假日安排",
+    Permission.EMPLOYMENT_VIEW: "查看就业失业登记",
+    Permission.EMPLOYMENT_HANDLE: "办理就业失业登记",
+}
+register_actions({permission.value: f"无权限：{name}" for permission, name in PERMISSION_NAMES.items()})
+
+# A move refused by a review chain (core.review._refuse); the chains name their own moves (review.register_chain).
+register_actions({f"review.{action}": f"审核流程：{label}（未获准）" for action, label in ReviewDecision.Action.choices})
+
+register_fields({
+    "code": "区划代码", "parent": "上级", "merged_into": "并入", "name": "名称",
+    "days": "天数", "years": "年度", "source": "来源", "step": "环节", "status": "状态",
+    "created": "新增", "updated": "更新", "unchanged": "未变", "rejected": "未通过", "rows": "行数",
+    "file": "文件", "sha256": "文件校验值(SHA-256)",
+})

@@ -1,0 +1,29 @@
+"""The Chinese names of this app's audit actions and before/after keys (see core.audit). The moves of the
+unemployment registration's review chain are named by core.review from the chain's label."""
+
+from hrss.core.audit import register_actions, register_fields
+from hrss.employment.views import LEDGER_EXPORTS
+
+register_actions({
+    "employment.unemployment.registered": "登记失业",
+    "employment.unemployment.cancel": "注销失业登记（未获准）",
+    "employment.unemployment.cancelled": "注销失业登记",
+    "employment.contact.record": "记录联系情况（未获准）",
+    "employment.contact.recorded": "记录联系情况",
+    "employment.employment.register": "就业登记（未获准）",
+    "employment.employment.registered": "就业登记",
+    "employment.certificate.issue": "核发登记证（未获准）",
+    "employment.certificate.issued": "核发登记证",
+    "employment.certificate.reissue": "补发登记证（未获准）",
+    "employment.certificate.reissued": "补发登记证",
+    "employment.certificate.change": "变更登记证（未获准）",
+    "employment.certificate.changed": "变更登记证",
+    "employment.certificate.cancel": "注销登记证（未获准）",
+    "employment.certificate.cancelled": "注销登记证",
+    "employment.certificate.printed": "打印登记证",
+    **{f"employment.{kind}_ledger.exported": f"导出{title}" for kind, title in LEDGER_EXPORTS.items()},
+})
+register_fields({
+    "kind": "类别", "contacted_on": "联系日期", "refused_without_reason": "无正当理由拒绝",
+    "reason": "原因", "event_date": "日期", "late": "逾期", "number": "证号", "title": "证件名称",
+})

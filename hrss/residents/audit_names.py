@@ -1,0 +1,17 @@
+"""The Chinese names of this app's audit actions and before/after keys (see core.audit)."""
+
+from hrss.core.audit import register_actions, register_fields, register_values
+from hrss.residents.models import LabourStatus
+
+register_actions({
+    "residents.person.registered": "登记人员",
+    "residents.person.updated": "修改人员信息",
+    "residents.person.moved": "人员迁移",
+    "residents.person.out_of_scope": "登记人员（不在管辖范围）",
+    "residents.status.recorded": "登记就业状态变动",
+    "residents.id_number.revealed": "查看完整身份证号",
+    "residents.ledger.imported": "导入劳动力台账",
+    "residents.ledger.exported": "导出劳动力台账",
+})
+register_fields({"detail": "去向/形式", "effective_date": "生效日期", "region_code": "区划代码"})
+register_values("status", dict(LabourStatus.choices))
