@@ -91,7 +91,8 @@ class FiguresOut(Schema):
     new_employment: int
     reemployed: int
     registered_unemployed: int
-    employed: int
+    urban_registered_unemployed: int  # the rate's numerator
+    employed: int  # 城镇从业人员 at the month's end: the rate's denominator with the above
     unemployment_rate: float | None
 
 
@@ -186,4 +187,5 @@ def monthly_figures(request, region_code: str, month: str):
     figures = selectors.monthly_figures(request.user, region, year, number)
     return {"region_code": region.code, "month": f"{year}-{number:02d}", "new_employment": figures.new_employment,
             "reemployed": figures.reemployed, "registered_unemployed": figures.registered_unemployed,
+            "urban_registered_unemployed": figures.urban_registered_unemployed,
             "employed": figures.employed, "unemployment_rate": figures.unemployment_rate}

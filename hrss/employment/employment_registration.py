@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, parse
+from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in
 from hrss.core.spreadsheets import (
     SpreadsheetRefused,
@@ -20,6 +21,7 @@ from hrss.core.spreadsheets import (
     normalise_header,
 )
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
+from hrss.employment import selectors
 from hrss.employment.models import (
     CancelReason,
     EmploymentKind,
@@ -27,7 +29,7 @@ from hrss.employment.models import (
     UnemploymentRegistration,
 )
 from hrss.residents import services as residents_services
-from hrss.residents.models import FlexibleForm, LabourStatus, Person
+from hrss.residents.models import FlexibleForm, LabourStatus
 
 # Days allowed after the event [sourced: S-28 art. 62, 2007 text: 30 days after hiring, 15 after the end; a 2022
 # local guide uses 30 for the self-employed too].
@@ -38,6 +40,13 @@ DAYS_ALLOWED = {
     EmploymentKind.CONTRACT_ENDED: 15,
 }
 STARTS_WORK = {EmploymentKind.HIRED, EmploymentKind.SELF_EMPLOYED, EmploymentKind.FLEXIBLE}
+# Which of art. 67's reasons ends a 失业登记 when work starts: flexible employment is "有稳定收入的劳动" (reason 3),
+# not 个体经营 (reason 2) [sourced: S-local 宜宾, domain-rules §2 triggers 1-3].
+CANCEL_REASON_ON_WORK = {
+    EmploymentKind.HIRED: CancelReason.HIRED,
+    EmploymentKind.SELF_EMPLOYED: CancelReason.SELF_EMPLOYED,
+    EmploymentKind.FLEXIBLE: CancelReason.STABLE_INCOME,
+}
 
 
 def _status_for(kind, flexible_form):
@@ -70,29 +79,51 @@ def problems_with(person, *, kind, event_date, employer_name, flexible_form, tod
     return problems
 
 
+def _employer_village(actor, employer_region_code):
+    """The village where the employer is, for a hire registered there: an active village in the actor's scope."""
+    village = Region.objects.filter(code=employer_region_code, level=Level.VILLAGE, is_active=True).first()
+    if village is None:
+        raise ValidationError("请选择用人单位所在的村(社区)。")
+    check_acting_in(actor, region_code=village.code, action="employment.employment.register",
+                    message="用人单位所在村(社区)不在您的管辖范围内：招用登记由用人单位所在地办理。")
+    return village
+
+
 def register_employment(*, actor, person, kind, event_date, employer_name="", employer_code="", flexible_form="",
-                        note="", today=None):
+                        note="", employer_region_code="", today=None):
     """Register one employment event; the ledger follows from `event_date`, and a registered unemployed person who
-    starts work has their 失业登记 cancelled. Returns the EmploymentRegistration."""
+    starts work has their 失业登记 cancelled. Returns the EmploymentRegistration.
+
+    A hire is registered where the employer is (`employer_region_code`, a village in the actor's scope), and the
+    registration belongs to that village's ledger. The worker may live outside the actor's scope (a 紫金县 worker
+    hired in 源城区): the hire is then registered all the same, the worker's home ledger gets the status change,
+    and the actor learns nothing of the worker beyond what the employer's list gave (see
+    selectors.worker_for_hire). Other kinds are registered for people in the actor's scope only."""
     today = today or timezone.localdate()
-    check_acting_in(actor, region_code=person.region_code, action="employment.employment.register",
-                    subject_id_number=person.id_number, message="该人员不在您的管辖范围内。")
+    village = None
+    if kind == EmploymentKind.HIRED and employer_region_code:
+        village = _employer_village(actor, employer_region_code)
+    if village is None or scoping.scope_of(actor).contains_code(person.region_code):
+        check_acting_in(actor, region_code=person.region_code, action="employment.employment.register",
+                        subject_id_number=person.id_number, message="该人员不在您的管辖范围内。")
     problems = problems_with(person, kind=kind, event_date=event_date, employer_name=employer_name,
                              flexible_form=flexible_form, today=today)
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
-        return _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today)
+        return _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today,
+                         village)
 
 
-def _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today):
+def _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today,
+              village=None):
     standing = person.unemployment_registrations.filter(status=UnemploymentRegistration.Status.REGISTERED).first()
     days_allowed = DAYS_ALLOWED[kind]
     # Re-employment: work that starts while the person stands registered unemployed (not a job from before).
     reemployed = (kind in STARTS_WORK and standing is not None
                   and (standing.registered_on is None or standing.registered_on <= event_date))
     registration = EmploymentRegistration.objects.create(
-        person=person, region_code=person.region_code, kind=kind, employer_name=employer_name.strip()[:100],
+        person=person, region_code=village.code if village else person.region_code, kind=kind, employer_name=employer_name.strip()[:100],
         employer_code=employer_code.strip().upper()[:18], flexible_form=flexible_form, event_date=event_date,
         registered_on=today, days_allowed=days_allowed, is_late=(today - event_date).days > days_allowed,
         was_registered_unemployed=reemployed, note=note[:200], recorded_by=actor)
@@ -101,13 +132,17 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
     # that entry's date, and the note keeps the real one.
     effective = max(event_date, person.status_since or event_date)
     note_text = EmploymentKind(kind).label + (f"（{event_date:%Y-%m-%d}起）" if effective != event_date else "")
+    if village is not None and village.code != person.region_code:
+        # The home village reads where the hire was registered, as the status change's note.
+        place = "".join(Region.objects.filter(code__in=[*scoping.ancestor_codes(village.code)[2:], village.code])
+                        .order_by("code").values_list("name", flat=True))
+        note_text = f"{note_text}：{registration.employer_name}，{place}登记"[:200]
     residents_services.record_status_change(actor=actor, person=person, status=status, detail=detail,
                                             effective_date=effective, note=note_text, today=today)
     if reemployed:
-        reason = CancelReason.HIRED if kind == EmploymentKind.HIRED else CancelReason.SELF_EMPLOYED
-        _cancel_on_work(actor, standing, reason, event_date, today)
+        _cancel_on_work(actor, standing, CANCEL_REASON_ON_WORK[kind], event_date, today)
     audit.record(actor=actor, action="employment.employment.registered", target=registration,
-                 region_code=person.region_code, subject_id_number=person.id_number,
+                 region_code=registration.region_code, subject_id_number=person.id_number,
                  after={"kind": kind, "event_date": event_date, "late": registration.is_late})
     return registration
 
@@ -131,17 +166,27 @@ class HireError:
     reason: str
 
 
-def register_hires(*, actor, employer_name, employer_code, hires, today=None):
+# The same answer whether the number is unknown or belongs to someone outside the officer's scope whose name was
+# not given or does not match: a guessed number tells an officer nothing.
+NOT_FOUND = ("辖区台账中没有此人：本辖区的人员请先在劳动力台账中登记；外地劳动者请同时填写姓名，"
+             "姓名和公民身份号码须与其户籍地台账一致。")
+
+
+def register_hires(*, actor, employer_name, employer_code, hires, employer_region_code="", today=None):
     """An employer's list of new hires at once: [(id number as written, hiring date)], or [(row number, id
-    number, hiring date)] from a file. Each valid row is registered; each invalid one comes back with its row
-    number and the reason. Returns (registered, errors)."""
+    number, hiring date)] or [(row number, id number, hiring date, name)] from a file. Each valid row is
+    registered; each invalid one comes back with its row number and the reason. With `employer_region_code` (the
+    employer's village, in the actor's scope) the hires are registered there, and the list may name workers from
+    elsewhere, each with their name. Returns (registered, errors)."""
     today = today or timezone.localdate()
     if not employer_name.strip():
         raise ValidationError("请填写用人单位名称。")
+    if employer_region_code:
+        _employer_village(actor, employer_region_code)
     registered, errors, seen = [], [], set()
-    visible = scoping.visible_to(actor, Person.objects.all())
     for position, hire in enumerate(hires, start=1):
-        row, raw_number, hired_on = hire if len(hire) == 3 else (position, *hire)
+        row, raw_number, hired_on, name = (hire if len(hire) == 4 else (*hire, "") if len(hire) == 3
+                                           else (position, *hire, ""))
         try:
             number = parse(raw_number, today=today).number
         except InvalidIdNumber as error:
@@ -151,9 +196,15 @@ def register_hires(*, actor, employer_name, employer_code, hires, today=None):
             errors.append(HireError(row, number, "名单中重复。"))
             continue
         seen.add(number)
-        person = visible.filter(id_number=number).first()
+        person, in_scope = selectors.worker_for_hire(actor, id_number=number, name=cell_text(name))
         if person is None:
-            errors.append(HireError(row, number, "辖区台账中没有此人，请先在劳动力台账中登记。"))
+            errors.append(HireError(row, number, NOT_FOUND))
+            continue
+        if not in_scope and not employer_region_code:
+            errors.append(HireError(row, number, "外地劳动者的招用登记记在用人单位所在地：请先选择用人单位所在村(社区)。"))
+            continue
+        if in_scope and cell_text(name) and cell_text(name) != person.name:
+            errors.append(HireError(row, number, f"姓名与台账不一致（台账为“{person.name}”），请核对。"))
             continue
         if hired_on is None:
             errors.append(HireError(row, number, "请填写招用日期。"))
@@ -161,19 +212,21 @@ def register_hires(*, actor, employer_name, employer_code, hires, today=None):
         try:
             registered.append(register_employment(actor=actor, person=person, kind=EmploymentKind.HIRED,
                                                   event_date=hired_on, employer_name=employer_name,
-                                                  employer_code=employer_code, today=today))
+                                                  employer_code=employer_code,
+                                                  employer_region_code=employer_region_code, today=today))
         except ValidationError as error:
             errors.append(HireError(row, number, "；".join(error.messages)))
     return registered, errors
 
 
 HIRE_COLUMNS = {"id_number": ("公民身份号码", "身份证号码", "身份证号", "证件号码"),
-                "hired_on": ("招用日期", "入职日期", "就业日期", "录用日期")}
+                "hired_on": ("招用日期", "入职日期", "就业日期", "录用日期"),
+                "name": ("姓名",)}
 
 
 def hires_from_file(path):
-    """An employer's list from .xlsx, .xls or .csv: a header with 公民身份号码 and (optionally) 招用日期, then a row
-    per hire. Returns [(row number, id number cell, date or None)]; other columns are ignored."""
+    """An employer's list from .xlsx, .xls or .csv: a header with 公民身份号码 and (optionally) 招用日期 and 姓名,
+    then a row per hire. Returns [(row number, id number cell, date or None, name)]; other columns are ignored."""
     rows = iter_rows(path, check_file(path))
     for _number, header in rows:
         names = [normalise_header(cell_text(cell)) for cell in header]
@@ -194,5 +247,5 @@ def hires_from_file(path):
 
         if not any(cell_text(value) for value in cells):
             continue
-        hires.append((number, cell("id_number"), cell_date(cell("hired_on"))))
+        hires.append((number, cell("id_number"), cell_date(cell("hired_on")), cell_text(cell("name"))))
     return hires

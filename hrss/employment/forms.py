@@ -49,11 +49,21 @@ class EmploymentRegistrationForm(StyledForm):
 class HiresForm(StyledForm):
     employer_name = forms.CharField(label="用人单位", max_length=100)
     employer_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
+    employer_region = forms.ChoiceField(
+        label="用人单位所在村(社区)", required=False,
+        help_text="招用登记记在用人单位所在地的就业登记台账；名单中有外地（本辖区以外）劳动者时必选。"
+                  "不选时，本辖区劳动者的登记记在其所在村(社区)。")
     hired_on = forms.DateField(label="招用日期（各行未写日期时）", required=False, widget=date_input())
     lines = forms.CharField(label="新招用人员名单", widget=forms.Textarea(attrs={"rows": 8}), required=False,
-                            help_text="每行一人：公民身份号码，可在逗号后写招用日期，如 441602199005010013,2026-11-02")
+                            help_text="每行一人：公民身份号码，可在逗号后写招用日期和姓名，如 "
+                                      "441602199005010013,2026-11-02,姓名；外地劳动者须写姓名")
     file = forms.FileField(label="或上传名单表格", required=False,
-                           help_text="Excel 或 CSV，表头含“公民身份号码”，可含“招用日期”；其他列不读。")
+                           help_text="Excel 或 CSV，表头含“公民身份号码”，可含“招用日期”“姓名”（外地劳动者须填）；"
+                                     "其他列不读。")
+
+    def __init__(self, *args, villages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer_region"].choices = [("", "—")] + [(village.code, village.name) for village in villages]
 
     def clean(self):
         data = super().clean()

@@ -32,7 +32,7 @@ class CancelReason(models.TextChoices):
     # 注销 triggers, domain-rules §2 [sourced: S-local 宜宾; national art. 67 believed near-identical].
     HIRED = "hired", _("被用人单位录用")
     SELF_EMPLOYED = "self_employed", _("从事个体经营或创办企业")
-    STABLE_INCOME = "stable_income", _("已从事有稳定收入的劳动，月收入不低于最低工资标准")
+    STABLE_INCOME = "stable_income", _("已从事有稳定收入的劳动（含灵活就业），月收入不低于当地最低工资标准")
     PENSION_OR_RETIREMENT = "pension", _("已享受基本养老保险待遇或达到法定退休年龄")
     LOST_CAPACITY = "lost_capacity", _("完全丧失劳动能力")
     SCHOOL_MILITARY_EMIGRATION = "school_military_emigration", _("入学、服兵役、移居境外")
@@ -175,7 +175,9 @@ class EmploymentRegistration(models.Model):
 
     person = models.ForeignKey(Person, verbose_name=_("劳动者"), on_delete=models.PROTECT,
                                related_name="employment_registrations")
-    region_code = models.CharField(max_length=CODE_LENGTH)
+    # Where the registration was made and whose 就业登记台账 holds it: for a hire, the employer's village (which
+    # may lie outside the worker's home county); otherwise the person's village.
+    region_code = models.CharField(_("登记地村(社区)"), max_length=CODE_LENGTH)
     kind = models.CharField(_("登记类型"), max_length=16, choices=EmploymentKind.choices)
     employer_name = models.CharField(_("用人单位"), max_length=100, blank=True)
     employer_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)

@@ -5,20 +5,29 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from hrss.core import scoping
 from hrss.employment.models import (
+    CancelReason,
     CertificateIssue,
     EmploymentCertificate,
     EmploymentKind,
     EmploymentRegistration,
     UnemploymentRegistration,
 )
-from hrss.residents.models import LabourStatus, Person
+from hrss.residents.models import LabourStatus, LabourStatusEvent, Person
+from hrss.residents.selectors import in_towns, with_status_on
 
 STARTS_WORK = [EmploymentKind.HIRED, EmploymentKind.SELF_EMPLOYED, EmploymentKind.FLEXIBLE]
-WORKING = [LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE, LabourStatus.MIGRANT]
+# 城镇从业人员 of the rate's denominator: working in town on the month's last day. 转移就业 (working away from
+# home) and 务农 are not: they are rural labour, outside the official rate [believed: docs/urban-and-rural.md].
+URBAN_WORKING = [LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE]
+# Statuses in which a start of work is a change of job (信息变更), not new employment [sourced: S-local, domain-
+# rules §2: "a job change without unemployment is handled as 信息变更"].
+HOLDS_A_JOB = [LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE]
+# Cancellation reasons that mean the person found work (art. 67 reasons 1-3).
+FOUND_WORK = [CancelReason.HIRED, CancelReason.SELF_EMPLOYED, CancelReason.STABLE_INCOME]
 
 
 def month_bounds(year, month):
@@ -38,6 +47,22 @@ def certificate_issues(user, region):
     return CertificateIssue.objects.filter(certificate__in=certificates)
 
 
+def worker_for_hire(actor, *, id_number, name=""):
+    """The person an employer's list names, and whether they are in the actor's scope: (person, True) for someone
+    in scope, found by the ID number alone; (person, False) for someone from elsewhere, found only when the name
+    given matches the ledger's too; (None, False) otherwise. A hire is registered where the employer is, so the
+    officer there must reach a worker from another county: this looks the whole ledger up on purpose, and the
+    out-of-scope answer needs the pair the employer already holds, so that a guessed number tells nothing."""
+    person = Person.objects.filter(id_number=id_number).first()  # deliberately unscoped: see above
+    if person is None:
+        return None, False
+    if scoping.scope_of(actor).contains_code(person.region_code):
+        return person, True
+    if name and name.strip() == person.name:
+        return person, False
+    return None, False
+
+
 def registered_unemployed_on(user, region, day):
     """Registrations standing on `day`: registered by then and not cancelled by then."""
     return unemployment_registrations(user, region).filter(
@@ -49,8 +74,36 @@ FIGURES = {
     "new_employment": "城镇新增就业人数",
     "reemployed": "失业人员再就业人数",
     "registered_unemployed": "期末登记失业人数",
-    "employed": "从业人员数（台账）",
+    "urban_registered_unemployed": "其中城镇登记失业人数",
+    "employed": "城镇从业人员数（月末）",
 }
+
+# What each figure counts, shown beside it (the monthly report's definitions as this system applies them).
+FIGURE_NOTES = {
+    "new_employment": "本月在城镇（居委会辖区的用人单位，或居委会辖区的个体经营、灵活就业人员）开始就业的人数；"
+                      "同一人本年度内已计过的不再计入，直接从一份工作换到另一份工作的（岗位变动）不计入。",
+    "reemployed": "本月因就业（被录用、个体经营、灵活就业等有稳定收入的劳动）注销失业登记的人数，"
+                  "记在其失业登记地。",
+    "registered_unemployed": "月末登记失业、尚未注销的人数（城镇和农村）。",
+    "urban_registered_unemployed": "其中登记时居住在居委会辖区的人数：城镇登记失业率的分子。",
+    "employed": "月末（不是今天）台账状态为单位就业或灵活就业、居住在居委会辖区的人数；"
+                "转移就业、务农等农村劳动力不计入。",
+}
+
+
+def new_employment(registrations, first, last):
+    """城镇新增就业: registrations of work starting between `first` and `last` in an urban village (the employer's
+    for a hire), of people newly employed: not already counted earlier in the same year, and not moving straight
+    from one job to another. The earlier registration and the status history are the person's wherever recorded
+    (a fact about the person that only removes rows from the caller's scoped set)."""
+    earlier_this_year = EmploymentRegistration.objects.filter(
+        person=OuterRef("person"), kind__in=STARTS_WORK, event_date__gte=first.replace(month=1, day=1)).filter(
+        Q(event_date__lt=OuterRef("event_date")) | Q(event_date=OuterRef("event_date"), pk__lt=OuterRef("pk")))
+    holding_a_job = LabourStatusEvent.objects.filter(person=OuterRef("person"), effective_date__lt=OuterRef(
+        "event_date")).order_by("-effective_date", "-id").values("status")[:1]
+    rows = in_towns(registrations.filter(kind__in=STARTS_WORK, event_date__range=(first, last)))
+    return rows.exclude(Exists(earlier_this_year)).annotate(status_before=Subquery(holding_a_job)).filter(
+        Q(status_before__isnull=True) | ~Q(status_before__in=HOLDS_A_JOB))
 
 
 def parse_month(text):
@@ -64,16 +117,21 @@ def _rows_behind(user, region, figure, year, month):
     """The rows behind one monthly figure, and the field that names their person."""
     first, last = month_bounds(year, month)
     if figure == "new_employment":
-        return employment_registrations(user, region).filter(kind__in=STARTS_WORK,
-                                                              event_date__range=(first, last)), "person_id"
+        return new_employment(employment_registrations(user, region), first, last), "person_id"
     if figure == "reemployed":
-        return employment_registrations(user, region).filter(kind__in=STARTS_WORK, event_date__range=(first, last),
-                                                              was_registered_unemployed=True), "person_id"
+        # Counted where the person was registered unemployed (their 失业登记 ended because they found work), not
+        # where the employer registered the hire: the employer's officer does not learn of the 失业登记.
+        return unemployment_registrations(user, region).filter(
+            status=UnemploymentRegistration.Status.CANCELLED, cancel_reason__in=FOUND_WORK,
+            cancelled_on__range=(first, last)), "person_id"
     if figure == "registered_unemployed":
         return registered_unemployed_on(user, region, last), "person_id"
+    if figure == "urban_registered_unemployed":
+        return in_towns(registered_unemployed_on(user, region, last)), "person_id"
     if figure == "employed":
-        return scoping.within_region(scoping.visible_to(user, Person.objects.filter(labour_status__in=WORKING)),
-                                     region), "pk"
+        # As of the month's end: a past month keeps its own denominator, whatever people do today.
+        people = scoping.within_region(scoping.visible_to(user, Person.objects.all()), region)
+        return with_status_on(in_towns(people), last).filter(status_on_day__in=URBAN_WORKING), "pk"
     raise KeyError(figure)
 
 
@@ -88,13 +146,15 @@ class MonthlyFigures:
     new_employment: int
     reemployed: int
     registered_unemployed: int
-    employed: int
+    urban_registered_unemployed: int
+    employed: int  # 城镇从业人员 at the month's end
 
     @property
     def unemployment_rate(self):
-        """城镇登记失业率 = 登记失业人数 / (从业人员 + 登记失业人数) [believed], in percent; None without a base."""
-        base = self.employed + self.registered_unemployed
-        return round(100 * self.registered_unemployed / base, 2) if base else None
+        """城镇登记失业率 = 城镇登记失业人数 / (城镇从业人员 + 城镇登记失业人数) [believed], in percent, all as of the
+        month's end; None without a base."""
+        base = self.employed + self.urban_registered_unemployed
+        return round(100 * self.urban_registered_unemployed / base, 2) if base else None
 
 
 def monthly_figures(user, region, year, month):

@@ -39,6 +39,19 @@ REQUIRED_DOCUMENTS = {
 DEFAULT_DOCUMENTS = {Document.ID_CARD}
 
 
+# Ledger statuses of people who are not unemployed although they have no job: art. 63 registers those "处于无业
+#状态" who want work, and these are out of the labour force (在校, 服兵役) or drawing a pension (退休), which art. 67
+# lists as reasons to end a registration [sourced: S-28 art. 63; S-local 宜宾 for the cancellation list].
+NOT_AVAILABLE = {
+    LabourStatus.STUDENT: "台账中现为“在校”：在校学生不能登记失业。已毕业或离校的，请先在人员页面把就业状态改为"
+                          "离校后的实际情况（如“失业”），再受理失业登记。",
+    LabourStatus.MILITARY: "台账中现为“服兵役”：服役期间不能登记失业。已退役的，请先在人员页面记录退役后的就业状态，"
+                           "再按“退役军人未纳入国家统一安置”类别受理。",
+    LabourStatus.RETIRED: "台账中现为“退休”：已领取基本养老金的人员不能登记失业。如台账记录有误，请先在人员页面"
+                          "更正就业状态。",
+}
+
+
 def unemployment_eligibility_problems(person, *, today=None):
     """Why `person` cannot register as unemployed now (就业服务与就业管理规定 art. 63): empty when they can."""
     today = today or timezone.localdate()
@@ -54,6 +67,8 @@ def unemployment_eligibility_problems(person, *, today=None):
     if person.labour_status in EMPLOYED_STATUSES:
         problems.append(f"台账中现为“{person.status_label}”：处于就业状态的人员不能登记失业；如已离职，"
                         "请先在人员页面记录就业状态变化。")
+    if person.labour_status in NOT_AVAILABLE:
+        problems.append(NOT_AVAILABLE[person.labour_status])
     open_registration = person.unemployment_registrations.filter(
         status__in=[UnemploymentRegistration.Status.PENDING, UnemploymentRegistration.Status.REGISTERED]).first()
     if open_registration is not None:
@@ -136,10 +151,12 @@ CANCELLING_ROLES = {Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_O
 NO_CONTACT_MONTHS = 6
 REFUSALS_BEFORE_CANCELLATION = 3
 
-# What the ledger shows from the cancellation date, for the reasons that say it (the others leave it as it is).
+# What the ledger shows from the cancellation date, for the reasons that say it (the others leave it as it is:
+# 入学/服兵役/移居境外 is three statuses in one reason, 被判刑收监 and the last two reasons say nothing of work).
 STATUS_AFTER_CANCELLATION = {
     CancelReason.HIRED: (LabourStatus.EMPLOYED, ""),
     CancelReason.SELF_EMPLOYED: (LabourStatus.FLEXIBLE, FlexibleForm.SELF_EMPLOYED),
+    CancelReason.STABLE_INCOME: (LabourStatus.FLEXIBLE, ""),  # 灵活就业, its form unknown here
     CancelReason.PENSION_OR_RETIREMENT: (LabourStatus.RETIRED, ""),
     CancelReason.LOST_CAPACITY: (LabourStatus.INCAPACITATED, ""),
 }
@@ -165,6 +182,8 @@ def record_contact(*, actor, registration, contacted_on, kind, note="", job="", 
     _check_in_scope(actor, registration.person, "employment.contact.record")
     if registration.status != UnemploymentRegistration.Status.REGISTERED:
         raise ValidationError("只有登记失业人员需要记录联系情况。")
+    if refused_without_reason and kind != UnemployedContact.Kind.REFERRAL:
+        raise ValidationError("“无正当理由拒绝”只用于推荐岗位：请把方式选为“推荐岗位”，并填写所推荐的岗位。")
     if contacted_on > today:
         raise ValidationError("联系日期不能晚于今天。")
     if registration.registered_on and contacted_on < registration.registered_on:
@@ -208,6 +227,21 @@ def cancel_unemployment_registration(*, actor, registration, reason, effective_d
     return registration
 
 
+def refusals_in_a_row(registration):
+    """How many of the latest job referrals were refused without a good reason, counting back from the latest to
+    the first one that was not (art. 67's "连续3次"): a referral accepted, or refused with a reason, starts the count
+    again. Contacts other than referrals neither count nor break the run."""
+    referrals = registration.contacts.filter(
+        Q(kind=UnemployedContact.Kind.REFERRAL) | Q(refused_without_reason=True)).order_by(
+        "-contacted_on", "-id").values_list("refused_without_reason", flat=True)
+    count = 0
+    for refused in referrals:
+        if not refused:
+            break
+        count += 1
+    return count
+
+
 @dataclass(frozen=True)
 class Proposal:
     registration: UnemploymentRegistration
@@ -231,11 +265,13 @@ def cancellation_proposals(user, *, today=None):
     for registration in registrations.order_by("registered_on"):
         person = registration.person
         since = registration.last_contact or registration.registered_on
+        # Only a registration with enough refusals in all is read further (most have none).
+        in_a_row = refusals_in_a_row(registration) if registration.refusals >= REFUSALS_BEFORE_CANCELLATION else 0
         if since and months_after(since, NO_CONTACT_MONTHS) <= today:
             proposals.append(Proposal(registration, CancelReason.NO_CONTACT, f"最近一次联系：{since:%Y-%m-%d}"))
-        elif registration.refusals >= REFUSALS_BEFORE_CANCELLATION:
+        elif in_a_row >= REFUSALS_BEFORE_CANCELLATION:
             proposals.append(Proposal(registration, CancelReason.NOT_SEEKING,
-                                      f"无正当理由拒绝推荐工作 {registration.refusals} 次"))
+                                      f"无正当理由连续拒绝推荐工作 {in_a_row} 次"))
         elif is_past_retirement(person.birth_date, person.sex, today, person.retirement_category):
             label = retirement_age_label(person.birth_date, person.sex, person.retirement_category)
             proposals.append(Proposal(registration, CancelReason.PENSION_OR_RETIREMENT, f"法定退休年龄：{label}"))

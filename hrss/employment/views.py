@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
-from hrss.core.models import ReviewDecision
+from hrss.core.models import Level, ReviewDecision
 from hrss.core.permissions import Permission, has_permission, staff_view
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
 from hrss.employment import certificates, employment_registration, exports, selectors, services
@@ -27,6 +27,7 @@ from hrss.employment.forms import (
 )
 from hrss.employment.models import Document, EmploymentCertificate, UnemploymentRegistration
 from hrss.residents.models import Person
+from hrss.residents.selectors import URBAN_DEFINITION
 
 # The buttons of the decision form, and whether each asks for a reason.
 ACTION_BUTTONS = {
@@ -195,39 +196,46 @@ def employment_new(request, person_pk):
 
 @staff_view(Permission.EMPLOYMENT_HANDLE)
 def hires(request):
-    form = HiresForm(request.POST or None, request.FILES or None, initial={"hired_on": timezone.localdate()})
+    villages = scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE).order_by("code")
+    form = HiresForm(request.POST or None, request.FILES or None, villages=villages,
+                     initial={"hired_on": timezone.localdate()})
     registered, errors = [], []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             if data["file"]:
                 with uploaded_file(data["file"]) as path:
-                    rows = [(number, cell, day or data["hired_on"])
-                            for number, cell, day in employment_registration.hires_from_file(path)]
+                    rows = [(number, cell, day or data["hired_on"], name)
+                            for number, cell, day, name in employment_registration.hires_from_file(path)]
             else:
                 rows = _pasted_hires(data["lines"], data["hired_on"])
             registered, errors = employment_registration.register_hires(
                 actor=request.user, employer_name=data["employer_name"], employer_code=data["employer_code"],
-                hires=rows)
+                employer_region_code=data["employer_region"], hires=rows)
         except SpreadsheetRefused as error:
             form.add_error("file", str(error))
         except ValidationError as error:
             form.add_error(None, error)
-    return render(request, "employment/hires.html", {"form": form, "registered": registered, "errors": errors,
+    scope = scoping.scope_of(request.user)
+    # A worker from elsewhere: their name, as the list gave it, and nothing of their 失业登记.
+    rows = [(registration, scope.contains_code(registration.person.region_code)) for registration in registered]
+    return render(request, "employment/hires.html", {"form": form, "registered": rows, "errors": errors,
                                                      "submitted": request.method == "POST" and form.is_valid()})
 
 
 def _pasted_hires(text, default_day):
+    """(line number, ID number, date, name) per non-empty line of "号码[,日期[,姓名]]"."""
     rows = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        number, _, day = line.replace("，", ",").partition(",")
+        id_number, _, rest = line.replace("，", ",").partition(",")
+        day, _, name = rest.partition(",")
         try:
             hired_on = datetime.date.fromisoformat(day.strip()) if day.strip() else default_day
         except ValueError:
             hired_on = None
-        rows.append((number.strip(), hired_on))
+        rows.append((number, id_number.strip(), hired_on, name.strip()))
     return rows
 
 
@@ -281,11 +289,16 @@ def ledgers(request):
     region = scoping.region_from_request(request)
     year, month = _month_from_request(request)
     children = list(scoping.regions_visible_to(request.user).filter(parent=region).order_by("code"))
+    figures = selectors.monthly_figures(request.user, region, year, month)
     return render(request, "employment/ledgers.html", {
         "region": region, "month": f"{year}-{month:02d}", "year": year, "month_number": month,
-        "figures": selectors.monthly_figures(request.user, region, year, month), "labels": selectors.FIGURES,
-        "rows": selectors.monthly_figures_of_children(request.user, region, children, year, month),
-        "breadcrumb": scoping.breadcrumb(request.user, region)})
+        "figures": figures, "labels": selectors.FIGURES,
+        "cards": [(key, label, getattr(figures, key), selectors.FIGURE_NOTES[key])
+                  for key, label in selectors.FIGURES.items()],
+        "rows": [(child, [getattr(child_figures, key) for key in selectors.FIGURES], child_figures.unemployment_rate)
+                 for child, child_figures in selectors.monthly_figures_of_children(request.user, region, children,
+                                                                                   year, month)],
+        "urban_definition": URBAN_DEFINITION, "breadcrumb": scoping.breadcrumb(request.user, region)})
 
 
 @staff_view(Permission.EMPLOYMENT_VIEW)
@@ -335,5 +348,9 @@ def ledger_page(request, kind):
     region = scoping.region_from_request(request)
     rows = rows_for(request.user, region).select_related("person").order_by(order, "-id")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    scope = scoping.scope_of(request.user)
+    # Hires of workers from elsewhere are on this ledger (registered where the employer is), but their person page
+    # and 失业登记 are their home's: shown by name only.
+    home_in_scope = {row.pk for row in page if scope.contains_code(row.person.region_code)}
     return render(request, f"employment/{kind}_ledger.html", {"title": title, "region": region, "page": page,
-                                                              "kind": kind})
+                                                              "kind": kind, "home_in_scope": home_in_scope})
