@@ -9,7 +9,7 @@ from django.test import Client
 from hrss.core.models import AuditEntry
 from hrss.residents import services
 from hrss.residents.models import ImportJob, LabourStatus, Person
-from tests.conftest import TOWNSHIP, VILLAGE
+from tests.conftest import TODAY, TOWNSHIP, VILLAGE
 from tests.residents.factories import MAN_1980, WOMAN_1982
 from tests.residents.test_import_ledger import GOOD_ROWS, HEADER
 
@@ -51,14 +51,14 @@ def test_search_by_last_digits(zhang, village_assistant):
 def test_recording_a_status_change_from_the_page(zhang, village_assistant):
     client = client_for(village_assistant)
     response = client.post(f"/residents/{zhang.pk}/status/", {"status": "migrant", "detail": "out_of_province",
-                                                             "effective_date": "2026-03-01"}, follow=True)
+                                                             "effective_date": TODAY.isoformat()}, follow=True)
     assert "就业状态变动已记录" in response.content.decode()
     assert "转移就业（省外）" in response.content.decode()
 
 
 def test_an_impossible_change_is_explained(zhang, village_assistant):
     response = client_for(village_assistant).post(f"/residents/{zhang.pk}/status/", {
-        "status": "migrant", "effective_date": "2026-03-01"}, follow=True)
+        "status": "migrant", "effective_date": TODAY.isoformat()}, follow=True)
     assert "转移就业须注明去向" in response.content.decode()
 
 
