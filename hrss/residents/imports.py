@@ -74,6 +74,8 @@ COLUMNS = (
     Column("status_since", "状态起始日期", ("起始日期", "就业状态起始日期")),
     Column("phone", "联系电话", ("电话", "手机", "手机号码", "联系方式")),
     Column("work_capacity", "劳动能力", ("健康状况劳动能力",)),
+    Column("retirement_category", "人员身份（干部/工人）", ("人员身份", "干部/工人", "干部工人", "身份类别",
+                                                         "退休年龄类别")),
     Column("skills", "技能特长", ("技能",)),
     Column("wants_training", "培训意愿", ()),
     Column("wants_employment", "就业意愿", ()),
@@ -119,12 +121,16 @@ EDUCATION_BY_LABEL = _labels(Education.choices) | {code: code for code in Educat
 CAPACITY_BY_LABEL = _labels(WorkCapacity.choices) | {"健康": WorkCapacity.FULL, "完全": WorkCapacity.FULL,
                                                     "部分丧失": WorkCapacity.PARTIAL, "丧失": WorkCapacity.NONE,
                                                     "完全丧失": WorkCapacity.NONE}
+# 人员身份 decides the statutory retirement age (women: 工人 50, 干部 55 before the 2025 increase); an empty cell is
+# 工人, the category most of a village's people are in.
+CATEGORY_BY_LABEL = {"工人": Category.WORKER, "干部": Category.CADRE, "干部/管理岗": Category.CADRE,
+                     "管理岗": Category.CADRE, "管理岗位": Category.CADRE, "灵活就业人员": Category.FLEXIBLE}
 YES = {"是", "有", "愿意", "y", "yes", "1", "√", "true"}
 NO = {"否", "无", "不愿意", "n", "no", "0", "", "false"}
 
 # Fields compared to decide whether a row changes an existing person.
 COMPARED_FIELDS = ("name", "relation_to_head", "hukou_type", "education", "phone", "work_capacity", "skills",
-                   "wants_training", "wants_employment", "wants_business")
+                   "wants_training", "wants_employment", "wants_business", "retirement_category")
 
 
 @dataclass
@@ -304,9 +310,9 @@ def _status_from_text(text):
 
 
 @lru_cache(maxsize=1 << 17)
-def _status_problems(birth_date, sex, status, detail, since, work_capacity, today):
+def _status_problems(birth_date, sex, status, detail, since, work_capacity, today, category=Category.WORKER):
     # Cached: the check depends on nothing else, and a ledger repeats these (a birth date, a status) many times.
-    return tuple(check_status(birth_date=birth_date, sex=sex, retirement_category=Category.WORKER, status=status,
+    return tuple(check_status(birth_date=birth_date, sex=sex, retirement_category=category, status=status,
                               detail=detail, effective_date=since, work_capacity=work_capacity, today=today).errors)
 
 
@@ -387,6 +393,10 @@ class RowParser:
         if "work_capacity" in raw:
             values["work_capacity"] = _choice(raw["work_capacity"], CAPACITY_BY_LABEL, header["work_capacity"], errors,
                                               row_number, default=WorkCapacity.FULL)
+        if "retirement_category" in raw:
+            values["retirement_category"] = _choice(raw["retirement_category"], CATEGORY_BY_LABEL,
+                                                    header["retirement_category"], errors, row_number,
+                                                    default=Category.WORKER)
         if "phone" in raw:
             phone = cell_text(raw["phone"])
             if phone and not phone.replace("-", "").isdigit():
@@ -418,7 +428,8 @@ class RowParser:
         since = _date(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
         if status and parsed_id and not errors:
             problems = _status_problems(parsed_id.birth_date, parsed_id.sex, status, detail, since,
-                                        values.get("work_capacity", WorkCapacity.FULL), today)
+                                        values.get("work_capacity", WorkCapacity.FULL), today,
+                                        values.get("retirement_category", Category.WORKER))
             errors.extend(RowError(row_number, header["labour_status"], message) for message in problems)
         values.update(labour_status=status, status_detail=detail, status_since=since)
         return ParsedRow(row_number, values), errors
