@@ -12,6 +12,7 @@ from hrss.core.models import Level, Region
 from hrss.core.permissions import Permission, has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_response
 from hrss.core.working_age import retirement_age_label, retirement_month
+from hrss.employment import selectors as employment_selectors
 from hrss.residents import exports, import_jobs, reports, selectors, services
 from hrss.residents.forms import ImportForm, MoveForm, NewPersonForm, PersonForm, RevealForm, StatusChangeForm
 from hrss.residents.imports import ImportRefused
@@ -174,10 +175,17 @@ def statistics(request):
     today = timezone.localdate()
     figures = figures_for(request.user, region)
     zero = selectors.zero_employment_households(request.user, region, day=today) if region.level >= Level.TOWNSHIP else None
+    rural = selectors.zero_employment_households(request.user, region, day=today, urban=False) \
+        if region.level >= Level.TOWNSHIP else None
+    # The 失业 of this page is the ledger's survey status; the monthly figures count 失业登记. Both are shown, each
+    # said for what it is, so the two numbers do not read as one figure that disagrees with itself.
+    registered = employment_selectors.registered_unemployed_on(request.user, region, today).count()
     return render(request, "residents/statistics.html", {
         "region": region, "breadcrumb": scoping.breadcrumb(request.user, region), "figures": figures,
         "status_counts": figures["status_counts"], "age_sex": figures["age_sex"],
-        "children": figures["children"], "zero_households": zero, "today": today,
+        "children": figures["children"], "zero_households": zero, "rural_zero_households": rural, "today": today,
+        "surveyed_unemployed": dict(figures["status_counts"]).get(LabourStatus.UNEMPLOYED, 0),
+        "registered_unemployed": registered, "urban_definition": selectors.URBAN_DEFINITION,
     })
 
 
