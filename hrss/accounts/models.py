@@ -68,11 +68,17 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set at creation (HRSS_API_TOKEN_DAYS); past it the token is refused.
+    expires_at = models.DateTimeField(_("有效期至"), null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.prefix}… ({self.user})"
+
+    @property
+    def is_usable(self):
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > timezone.now())
 
     @staticmethod
     def hash(token):
@@ -81,6 +87,45 @@ class ApiToken(models.Model):
     def touch(self):
         self.last_used_at = timezone.now()
         ApiToken.objects.filter(pk=self.pk).update(last_used_at=self.last_used_at)
+
+
+class PasswordReset(models.Model):
+    """A password reset needs two administrators (ADR 0008): a system administrator asks for it and is shown the
+    first half of a one-time code; a security administrator approves it and is shown the second half. The person
+    sets a new password with both halves, so neither administrator alone can take over the account. Only HMACs of
+    the halves are stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_resets")
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    first_half_hash = models.CharField(max_length=64)
+    approved_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    second_half_hash = models.CharField(max_length=64, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(approved_at__isnull=True) | ~models.Q(second_half_hash=""),
+                name="approved_reset_has_second_half",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.requested_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_open(self):
+        return self.used_at is None and self.cancelled_at is None
+
+    @property
+    def awaits_approval(self):
+        return self.is_open and self.approved_at is None
 
 
 scoping.register(User, code_field="region__code")

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from hrss.accounts.selectors import locked_usernames, users_visible_to
+from hrss.accounts.selectors import awaiting_reset_approval, locked_usernames, users_visible_to
 from hrss.core.pending import PendingItem, register
 from hrss.core.permissions import Permission, has_permission
 
@@ -15,6 +15,9 @@ def account_work(user):
         locked = len(locked_usernames(visible.values_list("username", flat=True)))
         items.append(PendingItem("被锁定待核实的账号", locked, reverse("accounts:user-list") + "?locked=1",
                                  overdue=locked))
+        resets = awaiting_reset_approval(visible).exclude(pk=user.pk).count()
+        items.append(PendingItem("待核准的密码重置", resets, reverse("accounts:user-list") + "?reset=1",
+                                 overdue=resets))
     if has_permission(user, Permission.USER_MANAGE):
         first_login = users_visible_to(user).filter(is_active=True, must_change_password=True).count()
         items.append(PendingItem("尚未首次登录改密的账号", first_login,

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from hrss.accounts.models import User
+from hrss.accounts.models import PasswordReset, User
 from hrss.core import scoping
 
 
@@ -27,3 +27,10 @@ def search_users(actor, query="", role=""):
     if role:
         users = users.filter(role_grants__role=role)
     return users.order_by("region__code", "username")
+
+
+def awaiting_reset_approval(users):
+    """Those of `users` whose password reset waits for a security administrator's approval."""
+    waiting = PasswordReset.objects.filter(used_at__isnull=True, cancelled_at__isnull=True, approved_at__isnull=True,
+                                           expires_at__gt=timezone.now())
+    return users.filter(pk__in=waiting.values("user_id"))

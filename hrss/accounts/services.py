@@ -1,18 +1,22 @@
 """Writes on staff accounts. Each takes the actor and leaves an audit entry in the same transaction."""
 
+import datetime
+import hmac
 import secrets
 import string
 
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.sessions.models import Session
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-from hrss.accounts.models import ApiToken, RoleGrant, User
-from hrss.core import audit
-from hrss.core.models import Level
-from hrss.core.permissions import ROLE_LEVELS, SEPARATED_ADMIN_ROLES, Role
+from hrss.accounts.models import ApiToken, PasswordReset, RoleGrant, User
+from hrss.core import audit, scoping
+from hrss.core.models import AuditEntry, Level
+from hrss.core.permissions import ROLE_LEVELS, SEPARATED_ADMIN_ROLES, Permission, Role, check_permission
 
 USER_FIELDS = ["username", "full_name", "phone", "is_active", "region_id"]
 
@@ -107,6 +111,10 @@ def end_sessions_of(user):
             session.delete()
 
 
+def _revoke_tokens(user, now):
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+
+
 @transaction.atomic
 def set_active(*, actor, user, active):
     if actor is not None and actor.pk == user.pk:
@@ -114,24 +122,140 @@ def set_active(*, actor, user, active):
     before = audit.snapshot(user, ["is_active"])
     user.is_active = active
     user.save(update_fields=["is_active"])
+    note = ""
     if not active:
         end_sessions_of(user)
+        revoked = _revoke_tokens(user, timezone.now())
+        PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True).update(
+            cancelled_at=timezone.now())
+        note = f"revoked {revoked} API tokens" if revoked else ""
     audit.record(actor=actor, action="accounts.user.enabled" if active else "accounts.user.disabled",
-                 target=user, before=before, after={"is_active": active})
+                 target=user, before=before, after={"is_active": active}, note=note)
     return user
 
 
+# --- password resets: two administrators, two halves of a one-time code (ADR 0008) ------------------------------
+
+RESET_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+RESET_HALF_LENGTH = 8  # 32**8: 40 bits a half, 80 for the code; five wrong tries void it
+RESET_MAX_ATTEMPTS = 5
+RESET_CODE_WRONG = "用户名或重置码不正确，或重置码已失效：请核对两段重置码后重试；仍不行请联系系统管理员重新申请重置。"
+
+
+def _code_half():
+    code = "".join(secrets.choice(RESET_CODE_ALPHABET) for _ in range(RESET_HALF_LENGTH))
+    return f"{code[:4]}-{code[4:]}"
+
+
+def _half_hash(reset_user_pk, which, half):
+    normalized = "".join(str(half or "").split()).replace("-", "").upper()
+    return salted_hmac("hrss.accounts.password_reset", f"{reset_user_pk}:{which}:{normalized}").hexdigest()
+
+
+def _in_scope(actor, user):
+    if actor is not None and not scoping.scope_of(actor).contains_code(user.region.code):
+        raise PermissionDenied("该账号不在您的管辖范围内。")
+
+
 @transaction.atomic
-def reset_password(*, actor, user):
-    """Give the user a new random password they must change at next login. Returns the password."""
-    password = generate_initial_password()
-    user.set_password(password)
+def request_password_reset(*, actor, user):
+    """A system administrator asks to reset `user`'s password. Returns (reset, first half of the code), the half
+    the administrator gives the person. Nothing changes on the account until a security administrator approves."""
+    if actor is not None:
+        check_permission(actor, Permission.USER_MANAGE)
+        if actor.pk == user.pk:
+            raise ValidationError("不能为自己的账号申请重置密码：记得原密码请在“修改密码”中修改，忘记了请联系另一位系统管理员。")
+    _in_scope(actor, user)
+    if not user.is_active:
+        raise ValidationError("该账号已停用：请先启用账号，再申请重置密码。")
+    now = timezone.now()
+    PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True).update(cancelled_at=now)
+    first_half = _code_half()
+    reset = PasswordReset.objects.create(
+        user=user, requested_by=actor, requested_at=now, first_half_hash=_half_hash(user.pk, 1, first_half),
+        expires_at=now + datetime.timedelta(hours=settings.HRSS_PASSWORD_RESET_HOURS))
+    audit.record(actor=actor, action="accounts.password_reset.requested", target=user)
+    return reset, first_half
+
+
+def pending_reset_of(user):
+    """The reset of `user` waiting for a security administrator's approval, or None."""
+    return (PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True,
+                                         approved_at__isnull=True, expires_at__gt=timezone.now())
+            .select_related("requested_by").first())
+
+
+@transaction.atomic
+def approve_password_reset(*, actor, user):
+    """A security administrator approves the reset a system administrator asked for. From now on the old password,
+    every session and every API token of the account stop working. Returns (reset, second half of the code)."""
+    if actor is not None:
+        check_permission(actor, Permission.ROLE_ASSIGN)
+        if actor.pk == user.pk:
+            raise ValidationError("不能核准重置自己的密码：须由另一位安全管理员核准。")
+    _in_scope(actor, user)
+    reset = pending_reset_of(user)
+    if reset is None:
+        raise ValidationError("该账号没有待核准的密码重置申请（或申请已过期）：须先由系统管理员申请重置。")
+    reset = PasswordReset.objects.select_for_update().get(pk=reset.pk)
+    if actor is not None and reset.requested_by_id == actor.pk:
+        raise ValidationError("申请重置与核准重置不能是同一人。")
+    now = timezone.now()
+    second_half = _code_half()
+    reset.approved_by, reset.approved_at = actor, now
+    reset.second_half_hash = _half_hash(user.pk, 2, second_half)
+    reset.expires_at = now + datetime.timedelta(hours=settings.HRSS_PASSWORD_RESET_HOURS)
+    reset.save(update_fields=["approved_by", "approved_at", "second_half_hash", "expires_at"])
+    user.set_unusable_password()
     user.must_change_password = True
-    user.password_changed_at = timezone.now()
-    user.save(update_fields=["password", "must_change_password", "password_changed_at"])
+    user.save(update_fields=["password", "must_change_password"])
     end_sessions_of(user)
-    audit.record(actor=actor, action="accounts.user.password_reset", target=user)
-    return password
+    revoked = _revoke_tokens(user, now)
+    audit.record(actor=actor, action="accounts.password_reset.approved", target=user,
+                 note=f"revoked {revoked} API tokens" if revoked else "")
+    return reset, second_half
+
+
+def complete_password_reset(*, username, first_half, second_half, new_password):
+    """The person sets a new password with both halves of the code. A wrong code counts toward voiding the reset
+    (RESET_MAX_ATTEMPTS) and is audited; every failure gives the same message, whatever was wrong."""
+    failed = None
+    with transaction.atomic():
+        user = User.objects.filter(username=str(username or "").strip(), is_active=True).first()
+        reset = None
+        if user is not None:
+            reset = (PasswordReset.objects.select_for_update()
+                     .filter(user=user, used_at__isnull=True, cancelled_at__isnull=True, approved_at__isnull=False,
+                             expires_at__gt=timezone.now()).first())
+        if reset is None:
+            raise ValidationError(RESET_CODE_WRONG)
+        right = (hmac.compare_digest(reset.first_half_hash, _half_hash(user.pk, 1, first_half))
+                 & hmac.compare_digest(reset.second_half_hash, _half_hash(user.pk, 2, second_half)))
+        if not right:
+            reset.failed_attempts += 1
+            if reset.failed_attempts >= RESET_MAX_ATTEMPTS:
+                reset.cancelled_at = timezone.now()
+            reset.save(update_fields=["failed_attempts", "cancelled_at"])
+            audit.record(actor=None, action="accounts.password_reset.wrong_code", target=user,
+                         outcome=AuditEntry.Outcome.FAILED,
+                         note="voided" if reset.cancelled_at else f"attempt {reset.failed_attempts}")
+            failed = RESET_CODE_WRONG
+        else:
+            password_validation.validate_password(new_password, user)
+            now = timezone.now()
+            user.set_password(new_password)
+            user.must_change_password = False
+            user.password_changed_at = now
+            user.save(update_fields=["password", "must_change_password", "password_changed_at"])
+            reset.used_at = now
+            reset.save(update_fields=["used_at"])
+            audit.record(actor=user, action="accounts.password_reset.completed", target=user)
+    if failed:
+        raise ValidationError(failed)
+    from axes.utils import reset as reset_lockout
+
+    reset_lockout(username=user.username)  # the person proved who they are with both halves
+    return user
 
 
 @transaction.atomic
@@ -161,8 +285,35 @@ def unlock_user(*, actor, user):
 
 @transaction.atomic
 def create_token(*, actor, user, name=""):
-    """Create an API token for `user`; returns the token, which is shown once and stored only as a hash."""
+    """Create an API token for `user`; returns the token, which is shown once and stored only as a hash. It expires
+    after HRSS_API_TOKEN_DAYS."""
+    if not user.is_active:
+        raise ValidationError("该账号已停用，不能生成 API 令牌。")
     token = "hrss_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name=name, token_hash=ApiToken.hash(token), prefix=token[5:13])
+    expires_at = timezone.now() + datetime.timedelta(days=settings.HRSS_API_TOKEN_DAYS)
+    ApiToken.objects.create(user=user, name=name, token_hash=ApiToken.hash(token), prefix=token[5:13],
+                            expires_at=expires_at)
     audit.record(actor=actor, action="accounts.token.created", target=user, note=name)
     return token
+
+
+@transaction.atomic
+def revoke_tokens(*, actor, user, prefix="", every=False):
+    """Revoke API tokens of `user`: the one whose prefix is `prefix`, all of them (`every`), or, when neither is
+    given, the only one the account has (with several, the caller must say which). Returns the revoked prefixes."""
+    live = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at"))
+    if prefix:
+        live = [token for token in live if token.prefix == prefix]
+        if not live:
+            raise ValidationError(f"账号“{user.username}”没有前缀为 {prefix} 的有效令牌。")
+    elif not every and len(live) > 1:
+        listed = "、".join(f"{token.prefix}（{token.name or '未注明用途'}，{timezone.localtime(token.created_at):%Y-%m-%d}）"
+                          for token in live)
+        raise ValidationError(f"账号“{user.username}”有 {len(live)} 个有效令牌：{listed}。"
+                              "请用 --prefix 指定要吊销的一个，或用 --all 全部吊销。")
+    if not live:
+        raise ValidationError(f"账号“{user.username}”没有有效的 API 令牌。")
+    ApiToken.objects.filter(pk__in=[token.pk for token in live]).update(revoked_at=timezone.now())
+    prefixes = [token.prefix for token in live]
+    audit.record(actor=actor, action="accounts.token.revoked", target=user, note=", ".join(prefixes))
+    return prefixes

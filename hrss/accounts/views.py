@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -70,6 +71,8 @@ def user_list(request):
         users = users.filter(must_change_password=True)
     if request.GET.get("locked"):
         users = users.filter(username__in=selectors.locked_usernames())
+    if request.GET.get("reset"):
+        users = selectors.awaiting_reset_approval(users)
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     locked = selectors.locked_usernames(user.username for user in page)
     return render(request, "accounts/user_list.html", {
@@ -180,7 +183,8 @@ def user_reset_approve(request, pk):
         messages.error(request, _errors(error))
         return redirect("accounts:user-detail", pk=target.pk)
     return render(request, "accounts/password_reset_code.html", {"target": target, "half": second_half,
-                                                                 "first": False})
+                                                                 "first": False,
+                                                                 "hours": settings.HRSS_PASSWORD_RESET_HOURS})
 
 
 def _password_reset(request):

@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as SchemaError
 
 from hrss.api.auth import BearerToken
 from hrss.core import scoping
@@ -34,6 +35,44 @@ def forbidden(request, exc):
 def invalid(request, exc):
     # A service refused the input: say why, in the words the service used.
     return api.create_response(request, {"detail": "；".join(exc.messages)}, status=422)
+
+
+# What pydantic says of a value out of bounds, in the words of the platform's forms.
+SCHEMA_MESSAGES = {
+    "string_too_long": "不能超过 {max_length} 个字符",
+    "string_too_short": "不能少于 {min_length} 个字符",
+    "string_pattern_mismatch": "格式不正确",
+    "too_long": "最多 {max_length} 项",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "missing": "必须填写",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "string_type": "应为文字",
+    "bool_parsing": "应为 true 或 false",
+    "date_from_datetime_parsing": "应为日期，如 2026-03-01",
+    "date_parsing": "应为日期，如 2026-03-01",
+}
+
+
+@api.exception_handler(SchemaError)
+def invalid_input(request, exc):
+    """422 with what to fix, field by field, in Chinese (the field names are the schema's)."""
+    errors, said = [], []
+    for error in exc.errors:
+        kind, context = error.get("type"), error.get("ctx", {})
+        if kind == "value_error":
+            message = str(context.get("error", error.get("msg", "")))
+        elif kind in SCHEMA_MESSAGES:
+            message = SCHEMA_MESSAGES[kind].format(**context)
+        else:
+            message = error.get("msg", "")
+        location = [str(part) for part in error.get("loc", ())]
+        # ["body", <the operation's body parameter>, field, ...] or ["path", name]: the field is what to name.
+        where = ".".join(location[2:] if location[:1] == ["body"] and len(location) > 2 else location[1:])
+        errors.append({"loc": list(error.get("loc", ())), "msg": message})
+        said.append(f"{where or '请求'}：{message}")
+    return api.create_response(request, {"detail": "；".join(said), "errors": errors}, status=422)
 
 
 def mark_api_views(patterns):

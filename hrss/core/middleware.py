@@ -79,9 +79,25 @@ IDEMPOTENCY_ABANDONED = datetime.timedelta(minutes=10)
 ONCE_FIELD = "_once"  # a form's one-time token: {% once %} (core/templatetags/hrss_tags.py)
 
 
+def _api_client(request):
+    """The API token a request authenticates with, as the client its keys belong to; "" when the API would refuse
+    the token (unknown, revoked, expired, a disabled account or one that must change its password): then nothing
+    is replayed, and the API itself answers 401."""
+    # The API's own rules, imported when first needed (the API and accounts import this module's neighbours).
+    from hrss.accounts.middleware import password_change_due
+    from hrss.api.auth import user_of_token
+
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    found = user_of_token(token.strip()) if scheme.lower() == "bearer" else None
+    if found is None or password_change_due(found.user):
+        return ""
+    return f"api-token:{found.pk}"
+
+
 class IdempotencyMiddleware:
     """A POST is answered once per key, so a retry never creates a second record:
-    - an API POST with an `Idempotency-Key` header (per API client): a retry gets the first answer back, marked
+    - an API POST with an `Idempotency-Key` header (per API token, once the token is known to be valid): a retry
+      gets the first answer back, marked
       `Idempotent-Replayed: true`; the same key with a different request is refused (422);
     - a form carrying a one-time `_once` token (per signed-in user): a double click or a resubmitted page goes
       where the first submission went, instead of saving twice.
@@ -97,7 +113,7 @@ class IdempotencyMiddleware:
             return self.get_response(request)
         if request.path.startswith("/api/"):
             key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
-            client = "api:" + request.headers.get("Authorization", "")
+            client = _api_client(request) if key else ""
             is_form = False
         else:
             # request.POST is read anyway before any view, by the CSRF check.
@@ -126,8 +142,10 @@ class IdempotencyMiddleware:
                 return self._in_flight(is_form)
             response = self.get_response(request)
             # A form answered with a page (errors to correct) may be sent again as it is: only its redirect,
-            # which follows a save, is kept.
-            if response.status_code >= 500 or (is_form and not 300 <= response.status_code < 400):
+            # which follows a save, is kept. An answer marked no-store (a search: personal data, and nothing to
+            # repeat) is not kept either.
+            if (response.status_code >= 500 or (is_form and not 300 <= response.status_code < 400)
+                    or "no-store" in response.get("Cache-Control", "")):
                 record.delete()
             else:
                 IdempotencyRecord.objects.filter(pk=record.pk).update(

@@ -3,7 +3,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import Field
 
+from hrss.api.fields import Id, Month, ObjectId, RegionCode, Text
 from hrss.core import review, scoping
 from hrss.core.permissions import Permission, check_permission
 from hrss.employment import employment_registration, selectors, services
@@ -33,37 +35,37 @@ class UnemploymentRegistrationOut(Schema):
 
 
 class UnemploymentApplicationIn(Schema):
-    person_id: int
-    category: str
+    person_id: Id
+    category: Text(24)
     wants_work: bool
     able_to_work: bool
-    documents: list[str]
-    last_employer: str = ""
+    documents: list[Text(32)] = Field(max_length=20)
+    last_employer: Text(100) = ""
     left_job_on: datetime.date | None = None
-    phone: str = ""
-    note: str = ""
+    phone: Text(20) = ""
+    note: Text(200, lines=True) = ""
 
 
 class DecisionIn(Schema):
-    action: str
-    version: int
-    reason: str = ""
+    action: Text(16)
+    version: Id
+    reason: Text(500, lines=True) = ""
 
 
 class CancelIn(Schema):
-    reason: str
+    reason: Text(32)
     effective_date: datetime.date | None = None
-    note: str = ""
+    note: Text(200, lines=True) = ""
 
 
 class EmploymentIn(Schema):
-    person_id: int
-    kind: str
+    person_id: Id
+    kind: Text(16)
     event_date: datetime.date
-    employer_name: str = ""
-    employer_code: str = ""
-    flexible_form: str = ""
-    note: str = ""
+    employer_name: Text(100) = ""
+    employer_code: Text(18) = ""
+    flexible_form: Text(20) = ""
+    note: Text(200, lines=True) = ""
 
 
 class EmploymentOut(Schema):
@@ -115,14 +117,14 @@ def apply_for_unemployment_registration(request, body: UnemploymentApplicationIn
 
 @router.get("/unemployment-registrations/{registration_id}", response=UnemploymentRegistrationOut,
             summary="查询一份失业登记及其办理环节")
-def get_unemployment_registration(request, registration_id: int):
+def get_unemployment_registration(request, registration_id: ObjectId):
     check_permission(request.user, Permission.EMPLOYMENT_VIEW)
     return _registration(request, registration_id)
 
 
 @router.post("/unemployment-registrations/{registration_id}/decisions", response=UnemploymentRegistrationOut,
              summary="办理一个环节：forward、approve、return、resubmit、reject、withdraw")
-def decide(request, registration_id: int, body: DecisionIn):
+def decide(request, registration_id: ObjectId, body: DecisionIn):
     check_permission(request.user, Permission.EMPLOYMENT_HANDLE)
     registration = _registration(request, registration_id)
     try:
@@ -137,7 +139,7 @@ def decide(request, registration_id: int, body: DecisionIn):
 
 @router.post("/unemployment-registrations/{registration_id}/cancellation", response=UnemploymentRegistrationOut,
              summary="注销失业登记")
-def cancel(request, registration_id: int, body: CancelIn):
+def cancel(request, registration_id: ObjectId, body: CancelIn):
     check_permission(request.user, Permission.EMPLOYMENT_HANDLE)
     registration = _registration(request, registration_id)
     return services.cancel_unemployment_registration(actor=request.user, registration=registration,
@@ -164,20 +166,20 @@ def register_employment(request, body: EmploymentIn):
 
 
 @router.get("/employment-registrations/{registration_id}", response=EmploymentOut, summary="查询一条就业登记")
-def get_employment_registration(request, registration_id: int):
+def get_employment_registration(request, registration_id: ObjectId):
     check_permission(request.user, Permission.EMPLOYMENT_VIEW)
     return scoping.get_visible_or_404(EmploymentRegistration, request.user, pk=registration_id)
 
 
 @router.get("/certificates/{certificate_id}", response=CertificateOut, summary="查询一本就业失业登记证")
-def get_certificate(request, certificate_id: int):
+def get_certificate(request, certificate_id: ObjectId):
     check_permission(request.user, Permission.EMPLOYMENT_VIEW)
     return scoping.get_visible_or_404(EmploymentCertificate, request.user, pk=certificate_id)
 
 
 @router.get("/monthly-figures/{region_code}/{month}", response=FiguresOut,
             summary="月度统计：城镇新增就业、失业人员再就业、期末登记失业人数、城镇登记失业率")
-def monthly_figures(request, region_code: str, month: str):
+def monthly_figures(request, region_code: RegionCode, month: Month):
     check_permission(request.user, Permission.EMPLOYMENT_VIEW)
     region = scoping.get_region_or_404(request.user, region_code)
     try:

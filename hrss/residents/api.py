@@ -1,9 +1,12 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import Field
 
+from hrss.api.fields import MAX_OFFSET, MAX_PAGE, Id, ObjectId, Text
 from hrss.core import scoping
 from hrss.core.models import Level
 from hrss.core.permissions import Permission, check_permission
@@ -39,11 +42,11 @@ class PersonOut(Schema):
 class SearchIn(Schema):
     """Search terms travel in the body, never in a URL (URLs end up in logs and browser history)."""
 
-    query: str = ""
-    region_code: str | None = None
-    labour_status: str | None = None
-    limit: int = 50
-    offset: int = 0
+    query: Text(50) = ""  # a name (50 characters at most) or digits of an ID number
+    region_code: Text(12) | None = None
+    labour_status: Text(16) | None = None
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class SearchOut(Schema):
@@ -52,23 +55,23 @@ class SearchOut(Schema):
 
 
 class PersonIn(Schema):
-    id_number: str
-    name: str
-    village_code: str
-    labour_status: str = LabourStatus.OTHER
-    status_detail: str = ""
+    id_number: Text(18)
+    name: Text(50)
+    village_code: Text(12)
+    labour_status: Text(16) = LabourStatus.OTHER
+    status_detail: Text(20) = ""
     status_since: datetime.date | None = None
-    relation_to_head: str = ""
-    head_id_number: str = ""
-    phone: str = ""
+    relation_to_head: Text(16) = ""
+    head_id_number: Text(18) = ""
+    phone: Text(20) = ""
 
 
 class StatusIn(Schema):
-    labour_status: str
-    status_detail: str = ""
+    labour_status: Text(16)
+    status_detail: Text(20) = ""
     effective_date: datetime.date
-    note: str = ""
-    version: int | None = None
+    note: Text(200, lines=True) = ""
+    version: Id | None = None
 
 
 class StatusOut(Schema):
@@ -81,16 +84,17 @@ def _person(request, person_id):
 
 
 @router.post("/search", response=SearchOut, summary="按姓名或身份证号（末几位或完整）查找人员")
-def search_people(request, body: SearchIn):
+def search_people(request, body: SearchIn, response: HttpResponse):
     check_permission(request.user, Permission.RESIDENT_VIEW)
+    # Personal data that nobody needs repeated: kept by no cache, and by no Idempotency-Key replay.
+    response["Cache-Control"] = "no-store"
     region = scoping.get_region_or_404(request.user, body.region_code) if body.region_code else None
     people = selectors.search_people(request.user, region=region, query=body.query, status=body.labour_status or "")
-    limit = max(1, min(body.limit, 200))
-    return {"count": people.count(), "results": list(people[body.offset: body.offset + limit])}
+    return {"count": people.count(), "results": list(people[body.offset: body.offset + body.limit])}
 
 
 @router.get("/{person_id}", response=PersonOut, summary="查询一名人员")
-def get_person(request, person_id: int):
+def get_person(request, person_id: ObjectId):
     check_permission(request.user, Permission.RESIDENT_VIEW)
     return _person(request, person_id)
 
@@ -109,7 +113,7 @@ def register_person(request, body: PersonIn):
 
 
 @router.post("/{person_id}/status", response=StatusOut, summary="记录就业状态变动")
-def change_status(request, person_id: int, body: StatusIn):
+def change_status(request, person_id: ObjectId, body: StatusIn):
     check_permission(request.user, Permission.RESIDENT_EDIT)
     person = _person(request, person_id)
     if body.version is not None and body.version != person.version:

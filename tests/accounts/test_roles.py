@@ -113,11 +113,3 @@ def test_the_system_administrator_cannot_grant_roles(heyuan, system_admin, villa
 def test_an_administrator_cannot_change_their_own_roles(heyuan, security_admin):
     with pytest.raises(ValidationError, match="自己"):
         services.set_roles(actor=security_admin, user=security_admin, roles=[Role.SECURITY_ADMIN, Role.CITY_ADMIN])
-
-
-def test_a_reset_password_must_be_changed_at_next_login(heyuan, system_admin, village_assistant):
-    client = Client()
-    client.force_login(system_admin)
-    response = client.post(f"/accounts/users/{village_assistant.pk}/reset-password/")
-    assert "密码已重置" in response.content.decode()
-    assert User.objects.get(pk=village_assistant.pk).must_change_password

@@ -109,12 +109,13 @@ def test_employment_registration_over_the_api_marks_late_ones(zhang, township_of
 def test_a_key_left_by_a_request_that_died_is_taken_over_later(zhang, village_assistant):
     import hashlib
 
+    from hrss.accounts.models import ApiToken
     from hrss.core.models import IdempotencyRecord
 
     client = api(village_assistant)
-    token_header = client.defaults["HTTP_AUTHORIZATION"]
-    stuck = IdempotencyRecord.objects.create(client=hashlib.sha256(f"api:{token_header}".encode()).hexdigest(), key="k9",
-                                             fingerprint="x")
+    token = ApiToken.objects.get(user=village_assistant)  # keys belong to the token they came with
+    stuck = IdempotencyRecord.objects.create(client=hashlib.sha256(f"api-token:{token.pk}".encode()).hexdigest(),
+                                             key="k9", fingerprint="x")
     body = {"person_id": zhang.pk, **APPLICATION}
     assert post(client, "/api/v1/employment/unemployment-registrations", body, key="k9").status_code == 422
     IdempotencyRecord.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=11))

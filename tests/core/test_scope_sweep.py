@@ -41,7 +41,7 @@ def all_routes(patterns=None, prefix="", namespace=""):
             yield name, prefix + str(pattern.pattern), pattern.callback
 
 
-PUBLIC_ROUTES = {"accounts:login", "accounts:logout", "core:healthz"}
+PUBLIC_ROUTES = {"accounts:login", "accounts:logout", "accounts:password-reset", "core:healthz"}
 
 # Routes that show lists: an outsider's page must not contain the marker of 下城社区's data.
 LIST_ROUTES = {
@@ -112,6 +112,7 @@ OBJECT_ROUTES = {
     "accounts:user-roles": ("user", ["neighbour_county_security_admin"], {"roles": ["village_assistant"]}),
     "accounts:user-set-active": ("user", ["neighbour_county_system_admin"], {"active": "0"}),
     "accounts:user-reset-password": ("user", ["neighbour_county_system_admin"], {}),
+    "accounts:user-reset-approve": ("user", ["neighbour_county_security_admin"], {}),
     "accounts:user-unlock": ("user", ["neighbour_county_security_admin"], {}),
     "residents:person-detail": ("person", ["neighbour_village_assistant", "neighbour_county_officer"], {}),
     "residents:person-status": ("person", ["neighbour_village_assistant", "neighbour_county_officer"],

@@ -1,0 +1,46 @@
+"""Input types every API schema is built from, so each text has the length its model column has and no text
+carries control characters or bidi overrides (a NUL breaks PostgreSQL; U+202E makes a name display reversed in
+every ledger and export), and each number a range the database can hold. Out of range answers 422, never 500
+(tests/api/test_input_bounds.py walks every operation of the OpenAPI document)."""
+
+import re
+from typing import Annotated
+
+from ninja import Path
+from pydantic import AfterValidator, Field
+
+# C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069).
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+_LINES = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")  # tab, line feed and carriage return allowed
+
+REFUSED = "不能含控制字符（如 NUL、换行）或改变文字方向的字符（如 U+202E），请删去后重新提交。"
+
+MAX_ID = 2**63 - 1  # a BIGINT primary key
+MAX_OFFSET = 10_000_000  # more people than the province has
+MAX_PAGE = 200
+
+
+def _one_line(value):
+    if _ONE_LINE.search(value):
+        raise ValueError(REFUSED)
+    return value
+
+
+def _lines(value):
+    if _LINES.search(value):
+        raise ValueError(REFUSED)
+    return value
+
+
+def Text(max_length, *, lines=False):  # noqa: N802 - used as a type: name: Text(50)
+    """A string of at most `max_length` characters (the model column's length), without control or bidi characters
+    (`lines` allows line breaks and tabs, for notes)."""
+    return Annotated[str, Field(max_length=max_length), AfterValidator(_lines if lines else _one_line)]
+
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# Path parameters
+ObjectId = Path[int, {"ge": 1, "le": MAX_ID}]
+RegionCode = Path[str, {"min_length": 1, "max_length": 12, "pattern": r"^[0-9]+$"}]
+Month = Path[str, {"min_length": 1, "max_length": 7, "pattern": r"^[0-9]{4}-[0-9]{1,2}$"}]
