@@ -1,0 +1,134 @@
+"""What a business area brings to the platform, declared in the area's own package and collected here.
+
+An area (residents, employment, and the areas to come: services and training, assistance, pensions and retirees, the
+social-security card, petitions and inspection, office standards, dashboards, the portal) is a Django app with a module
+`area.py` that calls `register(Area(...))`. Core imports those modules at start-up (`discover()`, from
+CoreConfig.ready) without knowing their names, and everything else reads the registry: the permissions each role holds,
+the menu, the panels of the person page, the pending work on the home page, the review chains, the names of audit
+actions, `hrss demo`, and the scope sweep of the test suite. docs/architecture.md has the checklist for a new area.
+
+Nothing here imports an area; an area imports core.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.utils.module_loading import autodiscover_modules
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link in the workbench's top menu, shown to users holding `permission`."""
+
+    label: str
+    url_name: str
+    permission: object
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section of a page about one object (`page`: "person", later "household" and "office"). `context` is a
+    function (request, obj) returning the template's context, or None when the panel has nothing for this user
+    (for example a user without the area's permission); it must reach data only through core.scoping."""
+
+    page: str
+    template: str
+    context: Callable
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class SweepRows:
+    """An area's rows of the scope sweep (tests/core/test_scope_sweep.py), kept in the area's module `sweep.py` as
+    `ROWS = SweepRows(...)` and found there by the test suite: the same tables the sweep keeps for core, keyed like
+    them. `objects` makes the area's objects in 下城社区 from the sweep's personas; `writes` lists (service
+    function, keyword-arguments maker) pairs that the sweep calls directly with an out-of-scope actor."""
+
+    list_routes: Mapping = field(default_factory=dict)
+    region_param_routes: Mapping = field(default_factory=dict)
+    object_routes: Mapping = field(default_factory=dict)
+    create_routes: Mapping = field(default_factory=dict)
+    api_reads: Mapping = field(default_factory=dict)
+    api_writes: Mapping = field(default_factory=dict)
+    objects: Callable | None = None
+    state: Callable | None = None
+    writes: Sequence = ()
+
+
+@dataclass(frozen=True)
+class Area:
+    label: str  # the Django app label
+    name: str  # 中文名, as users see it
+    order: int = 100
+    permissions: Sequence = ()  # the area's Permission objects (core.permissions.Permission)
+    grants: Mapping = field(default_factory=dict)  # role -> the area's permissions that role holds
+    roles: Sequence = ()  # roles the area adds (core.permissions.RoleSpec)
+    chains: Sequence = ()  # review chains (core.review.Chain)
+    pending: Sequence = ()  # providers: user -> [core.pending.PendingItem]
+    menu: Sequence[MenuEntry] = ()
+    panels: Sequence[Panel] = ()
+    audit_actions: Mapping = field(default_factory=dict)  # action code -> 中文名
+    audit_fields: Mapping = field(default_factory=dict)  # field name -> 中文名, for the audit log's before → after
+    demo: Callable | None = None  # demo(stdout, options) -> None: adds the area's demo data (hrss demo)
+    demo_order: int = 100
+
+
+_areas = {}
+
+
+def register(area):
+    """Called once by each area's `area.py`. Registers what the area brings with the registries that already
+    serve it (permissions, review chains, pending work, audit names), and keeps the rest for the readers below."""
+    from hrss.core import audit, pending, permissions, review
+
+    if area.label in _areas:
+        raise ValueError(f"area {area.label!r} is registered twice")
+    _areas[area.label] = area
+    for role in area.roles:
+        permissions.register_role(role)
+    for permission in area.permissions:
+        permissions.register_permission(permission)
+    permissions.grant(area.grants)
+    for chain in area.chains:
+        review.register_chain(chain)
+    for provider in area.pending:
+        pending.register(provider)
+    audit.register_actions(area.audit_actions)
+    audit.register_fields(area.audit_fields)
+    return area
+
+
+def discover():
+    """Import every installed app's `area` module (as Django's admin does with `admin`)."""
+    autodiscover_modules("area")
+
+
+def all_areas():
+    return sorted(_areas.values(), key=lambda area: (area.order, area.label))
+
+
+def get(label):
+    return _areas[label]
+
+
+def menu_for(user):
+    from hrss.core.permissions import permissions_of
+
+    granted = permissions_of(user)
+    entries = [entry for area in all_areas() for entry in area.menu if entry.permission in granted]
+    return sorted(entries, key=lambda entry: entry.order)
+
+
+def panels_for(page, request, obj):
+    """The panels of `page` about `obj` that have something for this user, in order, each as (template, context)."""
+    shown = []
+    for panel in sorted((p for area in all_areas() for p in area.panels if p.page == page), key=lambda p: p.order):
+        context = panel.context(request, obj)
+        if context is not None:
+            shown.append((panel.template, context))
+    return shown
+
+
+def demo_providers():
+    return [area for area in sorted(_areas.values(), key=lambda area: (area.demo_order, area.label)) if area.demo]
