@@ -124,7 +124,8 @@ CAPACITY_BY_LABEL = _labels(WorkCapacity.choices) | {"健康": WorkCapacity.FULL
 # 人员身份 decides the statutory retirement age (women: 工人 50, 干部 55 before the 2025 increase); an empty cell is
 # 工人, the category most of a village's people are in.
 CATEGORY_BY_LABEL = {"工人": Category.WORKER, "干部": Category.CADRE, "干部/管理岗": Category.CADRE,
-                     "管理岗": Category.CADRE, "管理岗位": Category.CADRE, "灵活就业人员": Category.FLEXIBLE}
+                     "管理岗": Category.CADRE, "管理岗位": Category.CADRE, "灵活就业": Category.FLEXIBLE,
+                     "灵活就业人员": Category.FLEXIBLE}
 YES = {"是", "有", "愿意", "y", "yes", "1", "√", "true"}
 NO = {"否", "无", "不愿意", "n", "no", "0", "", "false"}
 
