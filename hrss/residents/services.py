@@ -38,6 +38,20 @@ def household_for(*, head_id_number, region_code):
     return household
 
 
+HEAD_NOT_FOUND = ("没有找到该户主的家庭户：户主须已在您的辖区内登记。请先登记户主（与户主关系填“户主”），再登记家庭成员；"
+                  "户主户籍在其他地区的，请先为户主办理迁入。")
+
+
+def _household_in_scope(actor, head_id_number):
+    """The household headed by `head_id_number`, when the actor's scope holds it. A head registered in another
+    county gets the same answer as one registered nowhere: the answer tells nothing of people out of scope."""
+    household = Household.objects.filter(head_id_number=head_id_number).first()
+    if household is None or (actor is not None
+                             and not scoping.scope_of(actor).contains_code(household.region_code)):
+        raise ValidationError(HEAD_NOT_FOUND)
+    return household
+
+
 @transaction.atomic
 def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHER, status_detail="",
                     status_since=None, head_id_number="", today=None, **fields):
@@ -69,7 +83,10 @@ def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHE
                          effective_date=status_since, work_capacity=person.work_capacity, today=today)
     if not check.ok:
         raise ValidationError(check.errors)
-    person.household = household_for(head_id_number=head_id_number, region_code=village.code)
+    if head_id_number == parsed.number:
+        person.household = household_for(head_id_number=head_id_number, region_code=village.code)
+    else:
+        person.household = _household_in_scope(actor, head_id_number)
     person.labour_status, person.status_detail, person.status_since = status, status_detail, status_since
     person.save()
     LabourStatusEvent.objects.create(person=person, status=status, detail=status_detail, effective_date=status_since,
