@@ -247,10 +247,14 @@ def _error_page(request, status, reason=""):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": reason or message}, status=status)
     user = getattr(request, "user", None)  # absent when the request failed before authentication
-    if status == 403 and user is not None and user.is_authenticated and not user.role_list:
-        message = "您的账号尚未分配角色，暂时不能办理业务。请联系本级安全管理员分配角色，分配后重新登录即可使用。"
+    no_role = status == 403 and user is not None and user.is_authenticated and not user.role_list
+    if no_role:  # a new account after its first password change: nothing to go back to yet
+        title = "账号尚未分配角色"
+        message = ("您的账号尚未分配角色，暂时不能办理业务。请联系本级安全管理员分配角色；"
+                   "分配后点击“进入工作台”即可开始使用。")
     return render(request, "core/error.html", {
-        "status": status, "title": title, "message": message, "reason": reason, "back": _same_site_referer(request),
+        "status": status, "title": title, "message": message, "reason": reason,
+        "back": "" if no_role else _same_site_referer(request), "no_role": no_role,
         "can_open_home": user is not None and has_permission(user, Permission.REGION_VIEW),
     }, status=status)
 

@@ -62,7 +62,8 @@ def test_a_new_account_without_a_role_is_told_to_ask_for_one_after_its_first_pas
     assert response.status_code == 403
     assert "尚未分配角色" in html and "newbie" in html
     assert "退出登录" in html
-    assert "回到工作台" not in html  # the workbench would only answer this page again
+    assert 'href="/">进入工作台' in html  # to try again once the role is given
+    assert "返回上一页" not in html  # back would be the password page
 
 
 def test_a_refusal_with_a_reason_shows_the_reason(heyuan, village_assistant, rf):
