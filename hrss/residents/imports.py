@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from hrss.core import audit, scoping
+from hrss.core import audit, ratelimit, scoping
 from hrss.core.bulk import fewer_collections, reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
@@ -447,6 +448,9 @@ class Target:
         # {code: (village, None) or (None, the reason in Chinese)}, decided once per code of the file; rows
         # without a code go to the default village.
         self.decided = {"": (default_village, None)}
+        # ID numbers of this batch answered "registered in another region": counted and audited after the batch
+        # (outside its transaction, which a dry run rolls back), see account_for_registered_elsewhere.
+        self.registered_elsewhere = []
 
     def village_for(self, code):
         """(village, None), or (None, the reason in Chinese)."""
@@ -493,6 +497,7 @@ def apply_batch(batch, *, target, result, actor):
                 reason = "该人员已登记在辖区内另一个村(社区)；如已迁入，请在人员页面办理迁移。"
             else:
                 reason = "该公民身份号码已在其他地区登记，请核实；如已迁入，请联系原登记地办理迁移。"
+                target.registered_elsewhere.append(id_number)
             result.rejected.append(RowError(row_number, "公民身份号码", reason))
             continue
         head = values[head_at] or id_number
@@ -687,6 +692,27 @@ def _commit(batch, target, result, actor, dry_run, progress):
             progress(result)
         if dry_run:
             transaction.set_rollback(True)
+    account_for_registered_elsewhere(target, actor, dry_run)
+
+
+def account_for_registered_elsewhere(target, actor, dry_run):
+    """"Registered in another region" is what staff need to start a transfer, and also tells whether an ID number is
+    registered anywhere (a dry run makes it a free lookup): each such answer is audited with the ID number and
+    counted per user (HRSS_RATE_LIMITS["registered_elsewhere"]); past the limit the import stops. An operator's
+    command-line import (no actor) is neither counted nor audited per row."""
+    found, target.registered_elsewhere = target.registered_elsewhere, []
+    if actor is None:
+        return
+    for id_number in found:
+        allowed, retry_after = ratelimit.allow("registered_elsewhere", f"user:{actor.pk}")
+        if not allowed:
+            audit.record_denied(actor=actor, action="residents.import.registered_elsewhere",
+                                subject_id_number=id_number, note="rate limited")
+            raise ImportRefused(
+                f"导入已停止：一小时内“已在其他地区登记”的行已达上限（{settings.HRSS_RATE_LIMITS['registered_elsewhere'][0]} 行）。"
+                f"请 {retry_after // 60 + 1} 分钟后再导入；如确有大批迁入人员，请联系县(区)核实后办理迁移。")
+        audit.record(actor=actor, action="residents.import.registered_elsewhere", subject_id_number=id_number,
+                     note="dry run" if dry_run else "")
 
 
 def record_import(*, actor, result, village, file_name, sha256, dry_run=False):
