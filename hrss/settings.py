@@ -154,8 +154,9 @@ HRSS_RATE_LIMITS = {
 # Changing it makes the whole existing chain fail verification: keep it with the backups.
 HRSS_AUDIT_KEY = env("HRSS_AUDIT_KEY", "")
 # The newest entry ("SEQ:HASH") is written here after each commit, outside the database, so deleting the newest
-# entries is noticed. Default: var/audit-head/<database>.txt (one per database, so test databases never overwrite
-# the real one's). On a server, a path the database's users cannot write.
+# entries is noticed. Default: one per database, so test databases never overwrite the real one's: beside an SQLite
+# file (var/hrss.sqlite3.audit-head), var/audit-head/<host-database>.txt for PostgreSQL. On a server, a path the
+# database's users cannot write, and copied off the machine (ADR 0007).
 HRSS_AUDIT_HEAD_FILE = env("HRSS_AUDIT_HEAD_FILE", "")
 
 # --- 就业失业登记证 (domain-rules §5) ---------------------------------------------------------------------

@@ -130,15 +130,17 @@ def current_head():
 
 
 def head_file_path():
-    """Where the head is kept: HRSS_AUDIT_HEAD_FILE, or by default one file per database under the data directory
-    (so the test databases and the development database do not overwrite each other's head). None for an
-    in-memory database, whose trail ends with the process anyway."""
+    """Where the head is kept: HRSS_AUDIT_HEAD_FILE, or by default one file per database (so test databases and
+    the development database never overwrite each other's head): beside an SQLite file, under the data directory
+    for PostgreSQL. None for an in-memory database, whose trail ends with the process anyway."""
     if settings.HRSS_AUDIT_HEAD_FILE:
         return Path(settings.HRSS_AUDIT_HEAD_FILE)
     database = connection.settings_dict
     name = str(database.get("NAME") or "")
-    if connection.vendor == "sqlite" and (not name or name == ":memory:" or "mode=memory" in name):
-        return None
+    if connection.vendor == "sqlite":
+        if not name or name == ":memory:" or "mode=memory" in name:
+            return None
+        return Path(name + ".audit-head")  # beside the database file (whoever can write one can write both)
     label = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{connection.vendor}-{database.get('HOST') or ''}-{name}").strip("_")
     return Path(settings.DATA_DIR) / "audit-head" / f"{label[-120:]}.txt"
 

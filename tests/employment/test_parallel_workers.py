@@ -90,7 +90,8 @@ def run(args, env):
 
 
 def test_parallel_workers_issue_200_certificates_without_a_duplicate_number(shared_database_url, tmp_path):
-    env = {**os.environ, "HRSS_DATABASE_URL": shared_database_url, "DJANGO_SETTINGS_MODULE": "hrss.settings"}
+    env = {**os.environ, "HRSS_DATABASE_URL": shared_database_url, "DJANGO_SETTINGS_MODULE": "hrss.settings",
+           "HRSS_AUDIT_HEAD_FILE": str(tmp_path / "audit-head.txt")}
     run(["-m", "hrss", "migrate", "-v0"], env)
     run(["-m", "hrss", "load-regions"], env)
     run(["-c", SETUP % {"count": WORKERS * PER_WORKER}], env)
@@ -135,7 +136,8 @@ for index in range(40):
 
 
 def test_audit_entries_written_by_parallel_workers_keep_one_unbroken_chain(shared_database_url, tmp_path):
-    env = {**os.environ, "HRSS_DATABASE_URL": shared_database_url, "DJANGO_SETTINGS_MODULE": "hrss.settings"}
+    env = {**os.environ, "HRSS_DATABASE_URL": shared_database_url, "DJANGO_SETTINGS_MODULE": "hrss.settings",
+           "HRSS_AUDIT_HEAD_FILE": str(tmp_path / "audit-head.txt")}
     run(["-m", "hrss", "migrate", "-v0"], env)
     start_file, ready_files = tmp_path / "start", [tmp_path / f"ready-{index}" for index in range(6)]
     workers = [subprocess.Popen([sys.executable, "-c", AUDIT_WRITER, str(start_file), str(index),

@@ -68,8 +68,10 @@ def _head_path(connection):
     if settings.HRSS_AUDIT_HEAD_FILE:
         return Path(settings.HRSS_AUDIT_HEAD_FILE)
     name = str(connection.settings_dict.get("NAME") or "")
-    if connection.vendor == "sqlite" and (not name or name == ":memory:" or "mode=memory" in name):
-        return None
+    if connection.vendor == "sqlite":
+        if not name or name == ":memory:" or "mode=memory" in name:
+            return None
+        return Path(name + ".audit-head")
     host = connection.settings_dict.get("HOST") or ""
     label = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{connection.vendor}-{host}-{name}").strip("_")
     return Path(settings.DATA_DIR) / "audit-head" / f"{label[-120:]}.txt"
