@@ -40,7 +40,7 @@ run: install
 
 # Checked before any test runs, so a missing piece stops `make test` at once (.ci/ensure-system installs Debian's
 # chromium and fonts-wqy-microhei, starts the local PostgreSQL, or prints the one command to run).
-test: install system test-sqlite test-postgres
+test: system install test-sqlite test-postgres
 
 system:
 	bash .ci/ensure-system browser $(if $(filter $(LOCAL_PG_URL),$(PG_URL)),postgres)
