@@ -41,11 +41,11 @@ def generate_employment_cases():
     """Returns the number of cases created (none when the demo already has cases, or users are missing)."""
     if ReviewCase.objects.exists():
         return 0
-    users = {user.username: user for user in User.objects.filter(
-        username__in=["xiacheng", "shangcheng", "yuancheng_approver"])}
-    if len(users) < 3:
+    names = ["xiacheng", "shangcheng", "shangcheng_reviewer", "yuancheng", "yuancheng_approver"]
+    users = {user.username: user for user in User.objects.filter(username__in=names)}
+    if len(users) < len(names):
         return 0
-    assistant, township, county = users["xiacheng"], users["shangcheng"], users["yuancheng_approver"]
+    assistant, township, reviewer, county_officer, county = (users[name] for name in names)
     today = timezone.localdate()
     people = _applicants(assistant, today)
     opened = [today - datetime.timedelta(days=days) for days in (21, 2, 9, 6, 30, 40, 1)]
@@ -62,10 +62,13 @@ def generate_employment_cases():
                                                          version=registration.case.version, reason=reason)
 
     if len(cases) >= 7:
-        move(cases[2], township, Action.FORWARD)  # waits for the county
-        move(cases[3], township, Action.RETURN, "请补充终止劳动关系证明的原件")  # back at the village
+        move(cases[1], reviewer, Action.FORWARD)  # waits for the county's officer
+        move(cases[2], reviewer, Action.FORWARD)  # waits for the county's approver
+        move(cases[2], county_officer, Action.FORWARD)
+        move(cases[3], reviewer, Action.RETURN, "请补充终止劳动关系证明的原件")  # back at the village
         for registration in cases[4:6]:  # registered, with certificates
-            move(registration, township, Action.FORWARD)
+            move(registration, reviewer, Action.FORWARD)
+            move(registration, county_officer, Action.FORWARD)
             move(registration, county, Action.APPROVE)
         services.record_contact(actor=assistant, registration=cases[4], contacted_on=today, kind="referral",
                                 job="河源市某电子厂 普工", note="本人愿意面试")

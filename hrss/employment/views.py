@@ -29,6 +29,12 @@ from hrss.employment.models import Document, EmploymentCertificate, Unemployment
 from hrss.residents.models import Person
 from hrss.residents.selectors import URBAN_DEFINITION
 
+# Forwarding says where the case goes next, by the step it leaves.
+FORWARD_LABELS = {
+    "township_review": "审核通过，报县(区)审批",
+    "county_handling": "复核通过，报审批员审批",
+}
+
 # The buttons of the decision form, and whether each asks for a reason.
 ACTION_BUTTONS = {
     ReviewDecision.Action.FORWARD: ("审核通过，报县(区)审批", "btn-success"),
@@ -86,7 +92,9 @@ def registration_detail(request, pk):
         "decisions": [(decision, UNEMPLOYMENT_REGISTRATION.step(decision.step).label)
                       for decision in case.decisions.select_related("actor")],
         "documents": [str(Document(key).label) for key in registration.documents if key in Document.values],
-        "buttons": [(action, *ACTION_BUTTONS[action]) for action in actions],
+        "buttons": [(action, FORWARD_LABELS.get(case.step, ACTION_BUTTONS[action][0])
+                     if action == ReviewDecision.Action.FORWARD else ACTION_BUTTONS[action][0],
+                     ACTION_BUTTONS[action][1]) for action in actions],
         "form": DecisionForm(initial={"version": case.version}),
         "certificate": registration.person.certificates.filter(status=EmploymentCertificate.Status.VALID).first(),
         "contacts": registration.contacts.select_related("recorded_by"),

@@ -76,12 +76,16 @@ def test_the_chain_through_the_api_with_a_stale_version_refused(zhang, village_a
     from tests.conftest import COUNTY
 
     approver = make_user("cara", COUNTY, Role.COUNTY_APPROVER)
+    reviewer = make_user("rita", township_officer.region.code, Role.TOWNSHIP_REVIEWER)  # the township's step
+    county_officer = make_user("carl", COUNTY, Role.COUNTY_OFFICER)  # the county's 经办 before its approver
     created = post(api(village_assistant), "/api/v1/employment/unemployment-registrations",
                    {"person_id": zhang.pk, **APPLICATION}).json()
     path = f"/api/v1/employment/unemployment-registrations/{created['id']}/decisions"
-    queue = api(township_officer).get("/api/v1/employment/queue").json()
+    queue = api(reviewer).get("/api/v1/employment/queue").json()
     assert [item["id"] for item in queue] == [created["id"]]
-    forwarded = post(api(township_officer), path, {"action": "forward", "version": created["case"]["version"]},
+    handled = post(api(reviewer), path, {"action": "forward", "version": created["case"]["version"]}, key="t-0")
+    assert handled.status_code == 200 and handled.json()["case"]["step"] == "county_handling"
+    forwarded = post(api(county_officer), path, {"action": "forward", "version": handled.json()["case"]["version"]},
                      key="t-1")
     assert forwarded.status_code == 200 and forwarded.json()["case"]["step"] == "county_approval"
     stale = post(api(approver), path, {"action": "approve", "version": created["case"]["version"]})

@@ -7,7 +7,7 @@ from hrss.core.workdays import load_seed
 from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
 from tests.browser.test_workbench_browser import log_in
-from tests.conftest import COUNTY, VILLAGE
+from tests.conftest import COUNTY, TOWNSHIP, VILLAGE
 from tests.residents.factories import make_id_number
 
 pytestmark = pytest.mark.browser
@@ -17,6 +17,8 @@ def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_cert
         transactional_db, live_server, browser, heyuan, village_assistant, township_officer, make_user, screenshot):
     load_seed()  # a transactional test empties the tables the migration seeded
     make_user("cara", COUNTY, Role.COUNTY_APPROVER)
+    make_user("rita", TOWNSHIP, Role.TOWNSHIP_REVIEWER)  # the township's step is the 审核员's
+    make_user("carl", COUNTY, Role.COUNTY_OFFICER)  # the county's 经办 comes before its approver
     person = residents_services.register_person(
         actor=village_assistant, id_number=make_id_number(birth=datetime.date(1990, 5, 1), sequence=11),
         name="张三", village=heyuan[VILLAGE], status=LabourStatus.FARMING)[0]
@@ -40,8 +42,8 @@ def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_cert
     alice.wait_for_load_state("networkidle")
     assert "乡镇(街道)审核" in alice.text_content("[data-testid=case-state]")
 
-    # 乡镇审核: the township officer finds it in her queue, with its deadline, and sends it back.
-    tina = log_in(browser, live_server, "tina")
+    # 乡镇审核: the township reviewer finds it in her queue, with its deadline, and sends it back.
+    tina = log_in(browser, live_server, "rita")
     assert "待办理的失业登记" in tina.text_content("[data-testid=pending]")
     tina.click("text=就业失业登记")
     screenshot(tina, "township-queue")
@@ -65,6 +67,13 @@ def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_cert
     tina.click("[data-testid=queue] >> text=张三 失业登记")
     tina.click("text=审核通过，报县(区)审批")
     tina.wait_for_load_state("networkidle")
+
+    # 县区经办: the county's officer checks the file and passes it to the approver.
+    carl = log_in(browser, live_server, "carl")
+    carl.click("text=就业失业登记")
+    carl.click("[data-testid=queue] >> text=张三 失业登记")
+    carl.click("text=复核通过，报审批员审批")
+    carl.wait_for_load_state("networkidle")
 
     # 县区审批: the county approves; the person is registered unemployed in the ledger.
     cara = log_in(browser, live_server, "cara")

@@ -9,6 +9,7 @@ def test_the_demo_gives_every_login_a_case_at_its_step(heyuan, capsys):
     assert "已生成演示失业登记 7 件" in capsys.readouterr().out
     steps = sorted(ReviewCase.objects.values_list("status", "step"))
     assert ("open", "township_review") in steps and ("open", "county_approval") in steps
+    assert ("open", "county_handling") in steps
     assert ("returned", "village_intake") in steps and ("approved", "county_approval") in steps
     assert EmploymentCertificate.objects.count() == 2
     assert UnemploymentRegistration.objects.filter(status="cancelled", cancel_reason="hired").count() == 1

@@ -90,14 +90,17 @@ def test_an_intake_outside_the_assistants_village_is_refused_and_audited(person_
 
 
 def test_the_chain_from_village_to_county_registers_the_person_as_unemployed(
-        person_born, village_assistant, township_officer, county_approver):
+        person_born, village_assistant, township_reviewer, county_officer, county_approver):
     person = person_born(D(1990, 5, 1))
     registration = apply(person, village_assistant, today=None)
-    assert list(review.queue_for(township_officer)) == [registration.case]
+    assert list(review.queue_for(township_reviewer)) == [registration.case]
     assert not review.queue_for(county_approver).exists()
     registration = services.decide_unemployment_registration(
-        actor=township_officer, registration=registration, action=Action.FORWARD,
+        actor=township_reviewer, registration=registration, action=Action.FORWARD,
         version=registration.case.version)
+    assert list(review.queue_for(county_officer)) == [registration.case]
+    registration = services.decide_unemployment_registration(
+        actor=county_officer, registration=registration, action=Action.FORWARD, version=registration.case.version)
     assert list(review.queue_for(county_approver)) == [registration.case]
     registration = services.decide_unemployment_registration(
         actor=county_approver, registration=registration, action=Action.APPROVE, version=registration.case.version)
@@ -110,11 +113,11 @@ def test_the_chain_from_village_to_county_registers_the_person_as_unemployed(
         apply(person, village_assistant)
 
 
-def test_a_refused_registration_leaves_the_ledger_unchanged(person_born, village_assistant, township_officer):
+def test_a_refused_registration_leaves_the_ledger_unchanged(person_born, village_assistant, township_reviewer):
     person = person_born(D(1990, 5, 1))
     registration = apply(person, village_assistant)
     registration = services.decide_unemployment_registration(
-        actor=township_officer, registration=registration, action=Action.REJECT, version=registration.case.version,
+        actor=township_reviewer, registration=registration, action=Action.REJECT, version=registration.case.version,
         reason="本人已在深圳就业")
     assert registration.status == UnemploymentRegistration.Status.NOT_REGISTERED
     person.refresh_from_db()
@@ -142,24 +145,24 @@ def test_an_assistant_takes_in_an_application_from_the_person_page(client, perso
     assert "已受理 张三 的失业登记" in body and "乡镇(街道)审核" in body and "材料齐全" in body
 
 
-def test_the_township_queue_shows_the_deadline_and_an_officer_forwards(client, person_born, village_assistant,
-                                                                       township_officer):
+def test_the_township_queue_shows_the_deadline_and_a_reviewer_forwards(client, person_born, village_assistant,
+                                                                       township_reviewer):
     registration = apply(person_born(D(1990, 5, 1)), village_assistant)
-    client = login(client, township_officer)
+    client = login(client, township_reviewer)
     queue = client.get("/employment/queue/").content.decode()
     assert "张三 失业登记" in queue and "剩" in queue
     page = client.post(f"/employment/unemployment/{registration.pk}/act/",
                        {"action": "forward", "version": registration.case.version}, follow=True)
-    assert "县(区)审批" in page.content.decode()
+    assert "县(区)经办" in page.content.decode()
 
 
 def test_a_stale_page_is_told_to_reload_and_changes_nothing(client, person_born, village_assistant,
-                                                            township_officer):
+                                                            township_reviewer):
     registration = apply(person_born(D(1990, 5, 1)), village_assistant)
     stale_version = registration.case.version
-    services.decide_unemployment_registration(actor=township_officer, registration=registration,
+    services.decide_unemployment_registration(actor=township_reviewer, registration=registration,
                                               action=Action.RETURN, version=stale_version, reason="缺材料")
-    page = login(client, township_officer).post(
+    page = login(client, township_reviewer).post(
         f"/employment/unemployment/{registration.pk}/act/",
         {"action": "reject", "version": stale_version, "reason": "不符合"}, follow=True)
     assert "请刷新页面" in page.content.decode()
