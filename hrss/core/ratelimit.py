@@ -4,6 +4,7 @@ address). Counts live in the database (RateCount), so every server process share
 
 import datetime
 import hashlib
+import math
 from functools import wraps
 
 from django.conf import settings
@@ -34,7 +35,8 @@ def allow(scope, who, *, now=None):
         count = RateCount.objects.get(scope=scope, key=key, window_start=start).count
         if count == 1:  # a new window: the old ones of this caller are of no use any more
             RateCount.objects.filter(scope=scope, key=key, window_start__lt=start).delete()
-    retry_after = int((start + datetime.timedelta(seconds=seconds) - now).total_seconds()) + 1
+    remaining = (start + datetime.timedelta(seconds=seconds) - now).total_seconds()
+    retry_after = max(1, math.ceil(remaining))  # whole seconds, never past the window's end
     return count <= limit, retry_after
 
 

@@ -52,3 +52,10 @@ def test_the_login_page_itself_is_not_limited(tight_limits, client):
 def test_password_still_works_under_the_limit(tight_limits, client, village_assistant):
     response = client.post("/accounts/login/", {"username": "alice", "password": PASSWORD})
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(("into_the_window", "retry_after"), [(0, 60), (0.4, 60), (1, 59), (59, 1), (59.9, 1)])
+def test_retry_after_counts_the_whole_seconds_left_in_the_window(tight_limits, db, into_the_window, retry_after):
+    start = datetime.datetime(2026, 6, 15, 2, 0, tzinfo=datetime.UTC)  # a minute's window starts here
+    now = start + datetime.timedelta(seconds=into_the_window)
+    assert ratelimit.allow("api", "token:y", now=now) == (True, retry_after)
