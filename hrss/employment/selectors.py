@@ -129,9 +129,14 @@ def _rows_behind(user, region, figure, year, month):
     if figure == "urban_registered_unemployed":
         return in_towns(registered_unemployed_on(user, region, last)), "person_id"
     if figure == "employed":
-        # As of the month's end: a past month keeps its own denominator, whatever people do today.
-        people = scoping.within_region(scoping.visible_to(user, Person.objects.all()), region)
-        return with_status_on(in_towns(people), last).filter(status_on_day__in=URBAN_WORKING), "pk"
+        # As of the month's end: a past month keeps its own denominator, whatever people do today. Whoever's
+        # current status began by then still had it then (the index answers); only the others are looked up in
+        # their history (one lookup per person of a whole city was seconds).
+        people = in_towns(scoping.within_region(scoping.visible_to(user, Person.objects.all()), region))
+        changed_since = with_status_on(people.filter(Q(status_since__gt=last) | Q(status_since__isnull=True)),
+                                       last).filter(status_on_day__in=URBAN_WORKING)
+        return people.filter(Q(status_since__lte=last, labour_status__in=URBAN_WORKING)
+                             | Q(pk__in=changed_since.values("pk"))), "pk"
     raise KeyError(figure)
 
 
