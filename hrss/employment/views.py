@@ -318,8 +318,13 @@ def ledger_people(request):
         raise Http404
     people = selectors.people_behind(request.user, region, figure, year, month).order_by("region_code", "name")
     page = Paginator(people, 50).get_page(request.GET.get("page"))
+    scope = scoping.scope_of(request.user)
+    # A worker from elsewhere hired here counts in this region's 城镇新增就业: named, but where they live and what
+    # they do now is their home's business.
+    in_scope = {person.pk for person in page if scope.contains_code(person.region_code)}
     return render(request, "employment/ledger_people.html", {
-        "region": region, "month": f"{year}-{month:02d}", "label": selectors.FIGURES[figure], "page": page})
+        "region": region, "month": f"{year}-{month:02d}", "label": selectors.FIGURES[figure], "page": page,
+        "in_scope": in_scope})
 
 
 LEDGER_EXPORTS = {

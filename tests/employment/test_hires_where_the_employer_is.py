@@ -116,3 +116,19 @@ def test_reemployment_counts_at_home_and_the_employers_officer_is_not_told(clien
     ledger = login(client, county_officer).get(f"/employment/ledgers/employment/?region={COUNTY}").content.decode()
     assert "王五" in ledger and reverse("residents:person-detail", args=[registered_unemployed.person.pk]) not in ledger
     assert "再就业" not in ledger
+
+
+def test_the_drill_down_names_a_worker_from_elsewhere_and_nothing_more(client, heyuan, worker, county_officer,
+                                                                       neighbour_county_officer):
+    hire_list(county_officer, [(1, WORKER_ID, D(2023, 5, 8), "王五")])
+    residents_services.record_status_change(actor=neighbour_county_officer, person=worker,
+                                            status=LabourStatus.MIGRANT, detail="out_of_province",
+                                            effective_date=D(2023, 9, 1))
+    url = f"/employment/ledgers/people/?region={COUNTY}&month=2023-05&figure=new_employment"
+    page = login(client, county_officer).get(url).content.decode()
+    assert "王五" in page and "外地" in page
+    assert NEIGHBOUR_COUNTY_VILLAGE not in page and "转移就业" not in page
+    assert reverse("residents:person-detail", args=[worker.pk]) not in page
+    home = login(client, neighbour_county_officer).get(
+        f"/employment/ledgers/people/?region={NEIGHBOUR_COUNTY}&month=2023-05&figure=new_employment")
+    assert "王五" not in home.content.decode()  # counted where the job is
