@@ -6,6 +6,8 @@ Each value is a default: what the environment already sets wins (HRSS_DATABASE_U
 HRSS_TEST_NOW for the hard dates)."""
 
 import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -19,7 +21,20 @@ TEST_ENVIRONMENT = {
 }
 
 
+_audit_head_folder = None
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_load_initial_conftests(early_config, parser, args):
+    global _audit_head_folder
     for name, value in TEST_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
+    # The audit head of the test databases goes to a folder of this run, never var/audit-head/ (or a real head
+    # file named in the environment): set, not defaulted. Tests that need their own head set it themselves.
+    _audit_head_folder = tempfile.mkdtemp(prefix="hrss-test-audit-head-")
+    os.environ["HRSS_AUDIT_HEAD_FILE"] = os.path.join(_audit_head_folder, "audit-head.txt")
+
+
+def pytest_unconfigure(config):
+    if _audit_head_folder:
+        shutil.rmtree(_audit_head_folder, ignore_errors=True)
