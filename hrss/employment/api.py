@@ -75,7 +75,16 @@ class EmploymentOut(Schema):
     event_date: datetime.date
     registered_on: datetime.date
     is_late: bool
-    was_registered_unemployed: bool
+    # None for a worker who lives outside the caller's scope (a hire registered where the employer is): their
+    # 失业登记 is their home's business.
+    was_registered_unemployed: bool | None
+
+    @staticmethod
+    def resolve_was_registered_unemployed(registration, context):
+        user = context["request"].user
+        if scoping.scope_of(user).contains_code(registration.person.region_code):
+            return registration.was_registered_unemployed
+        return None
 
 
 class CertificateOut(Schema):

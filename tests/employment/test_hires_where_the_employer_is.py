@@ -6,9 +6,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from hrss.accounts import services as account_services
 from hrss.core.permissions import Role
 from hrss.employment import employment_registration as hiring
 from hrss.employment import selectors, services
@@ -132,3 +134,16 @@ def test_the_drill_down_names_a_worker_from_elsewhere_and_nothing_more(client, h
     home = login(client, neighbour_county_officer).get(
         f"/employment/ledgers/people/?region={NEIGHBOUR_COUNTY}&month=2023-05&figure=new_employment")
     assert "王五" not in home.content.decode()  # counted where the job is
+
+
+def test_the_api_does_not_tell_the_employers_officer_of_a_workers_unemployment(registered_unemployed, county_officer,
+                                                                               person_born, township_officer):
+    (hired,), _ = hire_list(county_officer, [(1, WORKER_ID, D(2023, 5, 8), "王五")])
+    local = hiring.register_employment(actor=township_officer, person=person_born(D(1990, 5, 1), sex_sequence=13),
+                                       kind=EmploymentKind.HIRED, event_date=timezone.localdate(),
+                                       employer_name="源城某电子厂")
+    token = account_services.create_token(actor=None, user=county_officer)
+    client = Client(headers={"Authorization": f"Bearer {token}"})
+    answers = [client.get(f"/api/v1/employment/employment-registrations/{registration.pk}").json()
+               for registration in (hired, local)]
+    assert [answer["was_registered_unemployed"] for answer in answers] == [None, False]
