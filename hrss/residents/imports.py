@@ -1,4 +1,6 @@
-"""Importing a village's labour-force spreadsheet (劳动力资源台账).
+"""Importing a village's labour-force spreadsheet (劳动力资源台账), through core's tabular pipeline: what is the
+ledger's own is here, its columns (LEDGER), the validation of a row (RowParser) and the writing of a batch
+(apply_batch).
 
 Each row is mapped to the ledger's fields and validated on its own; valid rows are saved and invalid rows are not,
 and every rejected row comes back with its row number, column and reason in Chinese. Rows are applied in batches,
@@ -8,31 +10,19 @@ importing the same file twice changes nothing (rows equal to the ledger count as
 """
 
 import hashlib
-import marshal
-import multiprocessing
 import operator
-import queue as queue_module
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import timezone
 
-from hrss.core import audit, ratelimit, scoping
-from hrss.core.bulk import fewer_collections, reserve_ids, select_by_keys, stored_datetime
+from hrss.core import audit, ratelimit, scoping, tabular
+from hrss.core.bulk import reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
-from hrss.core.spreadsheets import (
-    SpreadsheetRefused,
-    cell_date,
-    cell_text,
-    check_file,
-    iter_rows,
-    normalise_header,
-)
+from hrss.core.spreadsheets import cell_date, cell_text
+from hrss.core.tabular import Column, ImportRefused, RowError
 from hrss.core.working_age import Category
 from hrss.residents import statistics
 from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_people, insert_status_events
@@ -53,27 +43,26 @@ from hrss.residents.rules import check_status
 # 10,000-row batches ~8% (measured at 1,000,000 rows). A crash loses at most one uncommitted batch, which a resumed
 # job redoes.
 BATCH_SIZE = 10000
+# Above this size a second process reads and validates while this one writes: on 2 cores the two halves of an
+# import (reading+validating ~25 us/row, writing ~30 us/row at 1,000,000 rows) then overlap.
+SECOND_PROCESS_MIN_BYTES = 1024 * 1024
 
+ImportResult = tabular.Result
 
-@dataclass(frozen=True)
-class Column:
-    field: str
-    header: str  # the header of the template
-    aliases: tuple = ()
-    required: bool = False
-
-
+# text=True: columns Excel must keep as typed (an 18-digit number in a General cell becomes 4.41621E+17 and loses
+# its last digits, a code or a phone number loses its leading zeros).
 COLUMNS = (
-    Column("id_number", "公民身份号码", ("身份证号码", "身份证号", "证件号码", "公民身份证号码"), required=True),
+    Column("id_number", "公民身份号码", ("身份证号码", "身份证号", "证件号码", "公民身份证号码"), required=True,
+           text=True),
     Column("name", "姓名", ("名字",), required=True),
     Column("relation_to_head", "与户主关系", ("与户主的关系", "家庭关系")),
-    Column("head_id_number", "户主公民身份号码", ("户主身份证号码", "户主身份证号", "户主证件号码")),
+    Column("head_id_number", "户主公民身份号码", ("户主身份证号码", "户主身份证号", "户主证件号码"), text=True),
     Column("hukou_type", "户籍性质", ("户口性质", "户籍类型", "户口类型")),
     Column("education", "文化程度", ("学历",)),
     Column("labour_status", "就业状态", ("就业情况", "劳动力状态", "就业状况"), required=True),
     Column("status_detail", "转移去向或灵活就业形式", ("转移去向", "灵活就业形式", "就业去向")),
     Column("status_since", "状态起始日期", ("起始日期", "就业状态起始日期")),
-    Column("phone", "联系电话", ("电话", "手机", "手机号码", "联系方式")),
+    Column("phone", "联系电话", ("电话", "手机", "手机号码", "联系方式"), text=True),
     Column("work_capacity", "劳动能力", ("健康状况劳动能力",)),
     Column("retirement_category", "人员身份（干部/工人）", ("人员身份", "干部/工人", "干部工人", "身份类别",
                                                          "退休年龄类别")),
@@ -81,13 +70,10 @@ COLUMNS = (
     Column("wants_training", "培训意愿", ()),
     Column("wants_employment", "就业意愿", ()),
     Column("wants_business", "创业意愿", ()),
-    Column("village_code", "村(社区)代码", ("村社区代码", "村代码", "社区代码", "区划代码")),
+    Column("village_code", "村(社区)代码", ("村社区代码", "村代码", "社区代码", "区划代码"), text=True),
 )
-TEMPLATE_HEADERS = [column.header for column in COLUMNS]
-_HEADER_INDEX = {}
-for _column in COLUMNS:
-    for _alias in (_column.header, *_column.aliases):
-        _HEADER_INDEX[normalise_header(_alias)] = _column
+LEDGER = tabular.Spec(COLUMNS)
+TEMPLATE_HEADERS = LEDGER.headers
 
 
 def labels_text(choices):
@@ -135,64 +121,6 @@ COMPARED_FIELDS = ("name", "relation_to_head", "hukou_type", "education", "phone
                    "wants_training", "wants_employment", "wants_business", "retirement_category")
 
 
-@dataclass
-class RowError:
-    row: int
-    column: str
-    reason: str
-
-    def as_dict(self):
-        return {"row": self.row, "column": self.column, "reason": self.reason}
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-    rows_processed: int = 0
-
-    @property
-    def rows_read(self):
-        """Data rows read: each saved, unchanged or rejected (a row may be rejected for several columns)."""
-        return self.created + self.updated + self.unchanged + len({error.row for error in self.rejected})
-
-    def as_dict(self):
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "rejected": [error.as_dict() for error in self.rejected]}
-
-
-class ImportRefused(ValueError):
-    """The whole file is refused (not a spreadsheet, missing columns, too large ...)."""
-
-
-# --- header ----------------------------------------------------------------------------------------------
-
-
-def map_header(cells):
-    """Map header cells to columns. Returns ({position: Column}, notes); refuses a file without required columns."""
-    mapping, notes, seen = {}, [], set()
-    for position, cell in enumerate(cells):
-        text = cell_text(cell)
-        if not text:
-            continue
-        column = _HEADER_INDEX.get(normalise_header(text))
-        if column is None:
-            notes.append(f"未识别的列“{text}”已忽略。")
-        elif column.field in seen:
-            notes.append(f"列“{text}”重复，只使用第一列。")
-        else:
-            mapping[position] = column
-            seen.add(column.field)
-    missing = [column.header for column in COLUMNS if column.required and column.field not in seen]
-    if missing:
-        raise ImportRefused(f"表头缺少必填列：{'、'.join(missing)}。请使用下载的模板，或检查表头一行的列名。")
-    return mapping, notes
-
-
 # --- one row ---------------------------------------------------------------------------------------------
 
 
@@ -201,49 +129,7 @@ def headers_of(mapping):
     return {column.field: column.header for column in mapping.values()}
 
 
-@dataclass
-class ParsedRow:
-    row: int
-    values: dict
-
-
-DATE_FIELDS = ("birth_date", "status_since")
-
-
-@dataclass
-class ValidRows:
-    """A batch of valid rows as it travels from the reader to the writer: the field names once, then a tuple of
-    values per row. Pickling a dict per row cost as much as validating it."""
-
-    fields: tuple = ()
-    rows: list = field(default_factory=list)  # [(row number, values)]
-    _date_positions: tuple = ()
-
-    def add(self, parsed):
-        if not self.fields:
-            self.fields = tuple(parsed.values)
-            self._date_positions = tuple(self.fields.index(name) for name in DATE_FIELDS if name in self.fields)
-        values = list(parsed.values.values())
-        # Dates travel as ISO text, which SQLite and PostgreSQL both store as dates: adapting date objects in
-        # the writer (the busier process) cost ~2.5 us/row.
-        for position in self._date_positions:
-            values[position] = values[position].isoformat()
-        self.rows.append((parsed.row, tuple(values)))
-
-    def __len__(self):
-        return len(self.rows)
-
-    def __reduce__(self):
-        # To the writer process: marshal writes tuples of plain strings ~3x faster than pickle (0.2 against
-        # 0.6 us/row). A value marshal cannot write (a str subclass, such as a choices member) falls back to pickle.
-        try:
-            return _valid_rows_from_marshal, (self.fields, marshal.dumps(self.rows))
-        except ValueError:
-            return ValidRows, (self.fields, self.rows)
-
-
-def _valid_rows_from_marshal(fields, data):
-    return ValidRows(fields, marshal.loads(data))
+DATE_FIELDS = ("birth_date", "status_since")  # travel to the writer as ISO text (tabular.Batch)
 
 
 def _choice(value, table, column, errors, row, default=""):
@@ -319,11 +205,17 @@ def _status_problems(birth_date, sex, status, detail, since, work_capacity, toda
 
 
 class RowParser:
-    """Maps and validates the rows of one file. What the header decides (which cell holds which field) is worked
-    out once, not per row."""
+    """Maps and validates the rows of one file (the ledger's row validator of the tabular pipeline). What the
+    header decides (which cell holds which field) is worked out once, not per row. A file without a village code
+    column is refused unless the import names the village."""
 
-    def __init__(self, mapping, *, today):
+    def __init__(self, mapping, *, today, village_given=True):
+        if not village_given and not any(column.field == "village_code" for column in mapping.values()):
+            raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
         self.today = today
+        # ID numbers of the file seen so far, keyed by their first 17 digits as an int (the 18th follows from
+        # them): a million numbers then take ~100 MB less than as strings.
+        self._seen = {}
         self.header = headers_of(mapping)
         self._fields = tuple(column.field for column in mapping.values())
         self._positions = tuple(mapping)
@@ -363,9 +255,21 @@ class RowParser:
         return {field: cells[position] if position < width else None
                 for field, position in zip(self._fields, self._positions, strict=True)}
 
+    def validate(self, row_number, cells):
+        """parse(), and an ID number given on an earlier row of the file refused."""
+        values, errors = self.parse(row_number, cells)
+        if not errors:
+            key = int(values["id_number"][:17])
+            seen = self._seen.get(key)
+            if seen is not None:
+                errors.append(RowError(row_number, "公民身份号码", f"与第{seen}行的公民身份号码重复。"))
+            else:
+                self._seen[key] = row_number
+        return values, errors
+
     def parse(self, row_number, cells):
-        """Map and validate one row. Returns (ParsedRow, errors). The values hold the same keys, in the same
-        order, for every row of a file (those of the file's columns), so a batch travels as tuples (ValidRows)."""
+        """Map and validate one row. Returns (values, errors). The values hold the same keys, in the same
+        order, for every row of a file (those of the file's columns), so a batch travels as tuples (tabular.Batch)."""
         errors, values = [], {}
         raw = self.raw_cells(cells)
         header, today = self.header, self.today
@@ -434,7 +338,7 @@ class RowParser:
                                         values.get("retirement_category", Category.WORKER))
             errors.extend(RowError(row_number, header["labour_status"], message) for message in problems)
         values.update(labour_status=status, status_detail=detail, status_since=since)
-        return ParsedRow(row_number, values), errors
+        return values, errors
 
 
 # --- applying a batch ------------------------------------------------------------------------------------
@@ -469,7 +373,7 @@ EXISTING_FIELDS = ("id_number", "id", "region_code", "version", "labour_status",
 
 
 def apply_batch(batch, *, target, result, actor):
-    """Save one batch of valid rows (ValidRows, within the caller's transaction): new people, their households and
+    """Save one batch of valid rows (tabular.Batch, within the caller's transaction): new people, their households and
     first status events as multi-row INSERTs; changed people updated with a status event for a changed status.
     New people go from the batch's tuples to INSERT tuples without a dict per row (a million-row import's writer
     is the busier of its two processes)."""
@@ -558,141 +462,15 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
     today = today or timezone.localdate()
     if village is not None and actor is not None and not scoping.scope_of(actor).contains_code(village.code):
         raise PermissionDenied("该村(社区)不在您的管辖范围内。")
-    result = initial or ImportResult()
     target = Target(actor, village)
-    try:
-        kind = check_file(path)
-        with fewer_collections():  # in the reader process too: it is forked inside
-            for message in _validated_messages(path, kind, today=today, start_after_row=start_after_row,
-                                               village_given=village is not None):
-                if message[0] == "notes":
-                    result.notes = message[1]
-                    continue
-                _kind, last_row, batch, errors = message
-                result.rejected.extend(errors)
-                result.rows_processed = last_row
-                _commit(batch, target, result, actor, dry_run, progress)
-    except SpreadsheetRefused as error:
-        raise ImportRefused(str(error)) from None
-    return result
-
-
-# Non-empty rows above the table (titles) looked through for the header before the file is refused.
-HEADER_SEARCH_ROWS = 5
-
-
-def _blank(cells):
-    for cell in cells:
-        if cell_text(cell):
-            return False  # usually at the first cell
-    return True
-
-
-def validated_batches(path, kind, *, today, start_after_row, village_given):
-    """Read and validate a file: yield ("notes", notes) once, then ("batch", last row number, valid rows, errors)
-    for every BATCH_SIZE valid rows, the last batch possibly empty. Touches no database."""
-    mapping, parser, batch, errors_so_far, seen = None, None, ValidRows(), [], {}
-    not_header, first_refusal = [], None
-    last_row = start_after_row
-    for row_number, cells in iter_rows(path, kind):
-        if mapping is None:
-            if _blank(cells):
-                continue
-            try:
-                mapping, notes = map_header(cells)
-            except ImportRefused as error:
-                # Village ledgers often carry a title (and a unit, a date) above the table.
-                not_header.append(row_number)
-                first_refusal = first_refusal or error
-                if len(not_header) >= HEADER_SEARCH_ROWS:
-                    raise first_refusal from None
-                continue
-            if not_header:
-                rows = "、".join(f"第{number}行" for number in not_header)
-                notes.insert(0, f"表头在第{row_number}行；上面的{rows}不是表头，已跳过。")
-            parser = RowParser(mapping, today=today)
-            if not village_given and not any(column.field == "village_code" for column in mapping.values()):
-                raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
-            yield ("notes", notes)
-            continue
-        if row_number <= start_after_row or _blank(cells):
-            continue
-        parsed, errors = parser.parse(row_number, cells)
-        if not errors:
-            # Keyed by the number's first 17 digits as an int (the 18th follows from them): a million
-            # numbers then take ~100 MB less than as strings.
-            key = int(parsed.values["id_number"][:17])
-            if key in seen:
-                errors.append(RowError(row_number, "公民身份号码", f"与第{seen[key]}行的公民身份号码重复。"))
-        if errors:
-            errors_so_far.extend(errors)
-        else:
-            seen[key] = row_number
-            batch.add(parsed)
-        last_row = row_number
-        if len(batch) >= BATCH_SIZE:
-            yield ("batch", last_row, batch, errors_so_far)
-            batch, errors_so_far = ValidRows(), []
-    if mapping is None:
-        raise first_refusal or ImportRefused("文件中没有表头和数据。")
-    yield ("batch", last_row, batch, errors_so_far)
-
-
-# Above this size a second process reads and validates while this one writes: on 2 cores the two halves of an
-# import (reading+validating ~25 us/row, writing ~30 us/row at 1,000,000 rows) then overlap.
-SECOND_PROCESS_MIN_BYTES = 1024 * 1024
-
-
-def _validated_messages(path, kind, **options):
-    if Path(path).stat().st_size < SECOND_PROCESS_MIN_BYTES:
-        yield from validated_batches(path, kind, **options)
-        return
-    context = multiprocessing.get_context("fork")  # the reader needs this process's settings, not a new setup
-    queue = context.Queue(maxsize=4)  # at most 4 batches wait: memory stays bounded when writing is slower
-    reader = context.Process(target=_read_in_second_process, args=(queue, path, kind, options), daemon=True)
-    reader.start()
-    try:
-        while True:
-            try:
-                message = queue.get(timeout=5)
-            except queue_module.Empty:
-                if not reader.is_alive():
-                    raise RuntimeError("读取文件的进程意外退出，请重新导入。") from None
-                continue
-            if message[0] == "end":
-                return
-            if message[0] == "refused":
-                raise ImportRefused(message[1])
-            if message[0] == "crashed":
-                raise RuntimeError(f"读取文件时出错：{message[1]}")
-            yield message
-    finally:
-        if reader.is_alive():
-            reader.terminate()
-        reader.join()
-
-
-def _read_in_second_process(queue, path, kind, options):
-    # Runs in the forked reader: it must not touch the database connection it inherited.
-    try:
-        for message in validated_batches(path, kind, **options):
-            queue.put(message)
-        queue.put(("end",))
-    except (ImportRefused, SpreadsheetRefused) as error:
-        queue.put(("refused", str(error)))
-    except Exception as error:  # reported to the writer, which fails the import with it
-        queue.put(("crashed", f"{type(error).__name__}: {error}"))
-
-
-def _commit(batch, target, result, actor, dry_run, progress):
-    with transaction.atomic():
-        if batch:
-            apply_batch(batch, target=target, result=result, actor=actor)
-        if progress is not None:
-            progress(result)
-        if dry_run:
-            transaction.set_rollback(True)
-    account_for_registered_elsewhere(target, actor, dry_run)
+    importer = tabular.Importer(
+        spec=LEDGER,
+        validator=lambda mapping: RowParser(mapping, today=today, village_given=village is not None).validate,
+        write=lambda batch, result: apply_batch(batch, target=target, result=result, actor=actor),
+        after_batch=lambda dry_run: account_for_registered_elsewhere(target, actor, dry_run),
+        date_fields=DATE_FIELDS, batch_size=BATCH_SIZE, second_process_min_bytes=SECOND_PROCESS_MIN_BYTES)
+    return tabular.run(path, importer, result=initial or ImportResult(), dry_run=dry_run, progress=progress,
+                       start_after_row=start_after_row)
 
 
 def account_for_registered_elsewhere(target, actor, dry_run):

@@ -360,11 +360,11 @@ def test_columns_a_file_leaves_out_get_the_same_defaults_as_a_person_entered_by_
 def test_a_batch_reaches_the_writer_process_unchanged(heyuan):
     import pickle
 
-    from hrss.residents.imports import ValidRows
+    from hrss.core.tabular import Batch
     from hrss.residents.models import WorkCapacity
 
-    plain = ValidRows(("id_number", "name"), [(2, (MAN_1980, "张三")), (3, (WOMAN_1982, "李四"))])
-    with_choice = ValidRows(("id_number", "work_capacity"), [(2, (MAN_1980, WorkCapacity.FULL))])
+    plain = Batch(("id_number", "name"), [(2, (MAN_1980, "张三")), (3, (WOMAN_1982, "李四"))])
+    with_choice = Batch(("id_number", "work_capacity"), [(2, (MAN_1980, WorkCapacity.FULL))])
     for batch in (plain, with_choice):
         copy = pickle.loads(pickle.dumps(batch))
         assert (copy.fields, copy.rows) == (batch.fields, batch.rows)
