@@ -8,18 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hrss.core import audit, scoping
+from hrss.core import audit, scoping, tabular
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in
-from hrss.core.spreadsheets import (
-    SpreadsheetRefused,
-    cell_date,
-    cell_text,
-    check_file,
-    iter_rows,
-    normalise_header,
-)
+from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
 from hrss.employment import selectors
 from hrss.employment.models import (
@@ -219,33 +212,17 @@ def register_hires(*, actor, employer_name, employer_code, hires, employer_regio
     return registered, errors
 
 
-HIRE_COLUMNS = {"id_number": ("公民身份号码", "身份证号码", "身份证号", "证件号码"),
-                "hired_on": ("招用日期", "入职日期", "就业日期", "录用日期"),
-                "name": ("姓名",)}
+# An employer's list of new hires (the import of the tabular pipeline: its rows are checked and registered one by
+# one by register_hires, which checks each worker's scope).
+HIRE_LIST = tabular.Spec(
+    (tabular.Column("id_number", "公民身份号码", ("身份证号码", "身份证号", "证件号码"), required=True, text=True),
+     tabular.Column("hired_on", "招用日期", ("入职日期", "就业日期", "录用日期")),
+     tabular.Column("name", "姓名")),
+    missing="表头须有“公民身份号码”一列（可另加“招用日期”列）。", empty="文件是空的。")
 
 
 def hires_from_file(path):
     """An employer's list from .xlsx, .xls or .csv: a header with 公民身份号码 and (optionally) 招用日期 and 姓名,
     then a row per hire. Returns [(row number, id number cell, date or None, name)]; other columns are ignored."""
-    rows = iter_rows(path, check_file(path))
-    for _number, header in rows:
-        names = [normalise_header(cell_text(cell)) for cell in header]
-        if not any(names):
-            continue
-        positions = {field: next((i for i, name in enumerate(names) if name in aliases), None)
-                     for field, aliases in HIRE_COLUMNS.items()}
-        if positions["id_number"] is None:
-            raise SpreadsheetRefused("表头须有“公民身份号码”一列（可另加“招用日期”列）。")
-        break
-    else:
-        raise SpreadsheetRefused("文件是空的。")
-    hires = []
-    for number, cells in rows:
-        def cell(field, cells=cells):
-            position = positions[field]
-            return cells[position] if position is not None and position < len(cells) else None
-
-        if not any(cell_text(value) for value in cells):
-            continue
-        hires.append((number, cell("id_number"), cell_date(cell("hired_on")), cell_text(cell("name"))))
-    return hires
+    return [(number, row["id_number"], cell_date(row["hired_on"]), cell_text(row["name"]))
+            for number, row in tabular.records(path, HIRE_LIST)]
