@@ -13,11 +13,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from hrss.core import audit, scoping
+from hrss.core import audit, scoping, tabular
 from hrss.core.models import CalendarDay, CalendarYear
 from hrss.core.permissions import Permission, has_permission
-from hrss.core.spreadsheets import cell_date, cell_text, check_file, iter_rows
+from hrss.core.spreadsheets import cell_date, cell_text
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "holidays-cn-2004-2026.csv"
 SEED_SOURCE = "chinesecalendar 1.11.0（国务院办公厅节假日安排 2004–2026）"
@@ -27,7 +28,12 @@ KIND_WORDS = {
     "假日": CalendarDay.Kind.HOLIDAY, "上班": CalendarDay.Kind.WORKDAY, "调休上班": CalendarDay.Kind.WORKDAY,
     "补班": CalendarDay.Kind.WORKDAY, "工作日": CalendarDay.Kind.WORKDAY,
 }
-HEADERS = {"date": ("日期",), "kind": ("类型", "放假/上班"), "name": ("名称", "节日", "说明")}
+# A holiday arrangement file (an import of the tabular pipeline, loaded all or nothing: see parse_arrangement).
+ARRANGEMENT = tabular.Spec(
+    (tabular.Column("date", "日期", required=True), tabular.Column("kind", "类型", ("放假/上班",), required=True),
+     tabular.Column("name", "名称", ("节日", "说明"))),
+    missing=gettext_lazy("表头须有“日期”和“类型”两列（类型填“放假”或“上班”），可另加“名称”列。"),
+    empty=gettext_lazy("文件是空的。"))
 
 
 class UnknownArrangement(ValueError):
@@ -121,34 +127,20 @@ def load_seed(calendar_day_model=CalendarDay, calendar_year_model=CalendarYear):
 def parse_arrangement(rows):
     """rows: (row number, cells) with the header first. Returns ({date: (kind, name)}, years, errors). A weekday
     marked 上班 or a date given twice is an error; nothing is loaded from a file with errors."""
-    rows = iter(rows)
-    try:
-        _number, header = next(rows)
-    except StopIteration:
-        raise ArrangementRefused(_("文件是空的。")) from None
-    positions = {}
-    for position, cell in enumerate(header):
-        for key, names in HEADERS.items():
-            if cell_text(cell) in names:
-                positions.setdefault(key, position)
-    if "date" not in positions or "kind" not in positions:
-        raise ArrangementRefused(_("表头须有“日期”和“类型”两列（类型填“放假”或“上班”），可另加“名称”列。"))
     days, errors, seen = {}, [], {}
-    for number, cells in rows:
-        def cell(key, cells=cells):
-            position = positions.get(key)
-            return cells[position] if position is not None and position < len(cells) else None
-
-        if not any(cell_text(value) for value in cells):
-            continue
-        day = cell_date(cell("date"))
-        kind = KIND_WORDS.get(cell_text(cell("kind")))
+    try:
+        found = list(ARRANGEMENT.records(rows))
+    except tabular.ImportRefused as error:
+        raise ArrangementRefused(str(error)) from None
+    for number, cell in found:
+        day = cell_date(cell["date"])
+        kind = KIND_WORDS.get(cell_text(cell["kind"]))
         if day is None:
             errors.append(ArrangementError(number, "日期", _("“%s”不是日期，请写成 2027-01-01 的形式。")
-                                           % cell_text(cell("date"))))
+                                           % cell_text(cell["date"])))
             continue
         if kind is None:
-            errors.append(ArrangementError(number, "类型", _("“%s”应为“放假”或“上班”。") % cell_text(cell("kind"))))
+            errors.append(ArrangementError(number, "类型", _("“%s”应为“放假”或“上班”。") % cell_text(cell["kind"])))
             continue
         if day in seen:
             errors.append(ArrangementError(number, "日期", _("%(day)s 与第%(row)s行重复。")
@@ -159,13 +151,13 @@ def parse_arrangement(rows):
                                            % day.isoformat()))
             continue
         seen[day] = number
-        days[day] = (kind, cell_text(cell("name"))[:50])
+        days[day] = (kind, cell_text(cell["name"])[:50])
     return days, {day.year for day in days}, errors
 
 
 def read_arrangement_file(path):
     """A holiday arrangement from an .xlsx, .xls or .csv file: the columns 日期, 类型 (放假/上班) and 名称."""
-    return parse_arrangement(iter_rows(path, check_file(path)))
+    return parse_arrangement(tabular.checked_rows(path))
 
 
 def load_arrangement(*, days, years, actor, source):
