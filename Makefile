@@ -65,8 +65,10 @@ test-hard-dates: install
 bench: install
 	$(BENCH_ENV) $(BIN)/python -m bench $(ROWS)
 
+# ruff, then the layers and the absence of import cycles ([tool.importlinter] in pyproject.toml).
 lint: install
 	$(BIN)/ruff check hrss tests bench
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) var
