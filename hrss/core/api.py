@@ -1,7 +1,7 @@
 from ninja import Router, Schema
 
-from hrss.api.fields import RegionCode
 from hrss.core import scoping
+from hrss.core.api_fields import RegionCode
 from hrss.core.models import Level
 from hrss.core.permissions import Permission, check_permission
 

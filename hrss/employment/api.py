@@ -5,8 +5,8 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from hrss.api.fields import Id, Month, ObjectId, RegionCode, Text
 from hrss.core import review, scoping
+from hrss.core.api_fields import Id, Month, ObjectId, RegionCode, Text
 from hrss.core.permissions import Permission, check_permission
 from hrss.employment import employment_registration, selectors, services
 from hrss.employment.models import EmploymentCertificate, EmploymentRegistration, UnemploymentRegistration

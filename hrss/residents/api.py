@@ -6,8 +6,8 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from hrss.api.fields import MAX_OFFSET, MAX_PAGE, Id, ObjectId, Text
 from hrss.core import scoping
+from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Id, ObjectId, Text
 from hrss.core.models import Level
 from hrss.core.permissions import Permission, check_permission
 from hrss.residents import selectors, services

@@ -1,7 +1,8 @@
 """Input types every API schema is built from, so each text has the length its model column has and no text
 carries control characters or bidi overrides (a NUL breaks PostgreSQL; U+202E makes a name display reversed in
 every ledger and export), and each number a range the database can hold. Out of range answers 422, never 500
-(tests/api/test_input_bounds.py walks every operation of the OpenAPI document)."""
+(tests/api/test_input_bounds.py walks every operation of the OpenAPI document). In core, so that each area's
+api.py uses them without importing the API layer above it (pyproject.toml's import contract)."""
 
 import re
 from typing import Annotated
