@@ -81,6 +81,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Which API token a request carries, for the Idempotency-Key replay of core.middleware: the API layer's rule, named
+# here so that core imports nothing from the layers above it.
+HRSS_API_CLIENT = "hrss.api.auth.client_of_request"
+
 ROOT_URLCONF = "hrss.urls"
 WSGI_APPLICATION = "hrss.wsgi.application"
 

@@ -21,6 +21,17 @@ def user_of_token(token):
     return found
 
 
+def client_of_request(request):
+    """The API token a request authenticates with, as the client its Idempotency-Keys belong to ("api-token:<id>");
+    "" when the API would refuse the token (unknown, revoked, expired, a disabled account or one that must change
+    its password). core.middleware.IdempotencyMiddleware asks this through settings.HRSS_API_CLIENT."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    found = user_of_token(token.strip()) if scheme.lower() == "bearer" else None
+    if found is None or password_change_due(found.user):
+        return ""
+    return f"api-token:{found.pk}"
+
+
 class BearerToken(HttpBearer):
     """`Authorization: Bearer <token>`, with tokens from `hrss create-token`. The request's user becomes the token's
     owner, so every operation is scoped exactly like that user's pages."""

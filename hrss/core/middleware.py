@@ -1,11 +1,14 @@
 import datetime
+import functools
 import hashlib
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from hrss.core import audit
 from hrss.core.models import IdempotencyRecord
@@ -79,19 +82,17 @@ IDEMPOTENCY_ABANDONED = datetime.timedelta(minutes=10)
 ONCE_FIELD = "_once"  # a form's one-time token: {% once %} (core/templatetags/hrss_tags.py)
 
 
+@functools.cache
+def _api_client_rule():
+    # The API layer's rule, named by settings.HRSS_API_CLIENT: core imports nothing from the layers above it.
+    return import_string(settings.HRSS_API_CLIENT)
+
+
 def _api_client(request):
     """The API token a request authenticates with, as the client its keys belong to; "" when the API would refuse
     the token (unknown, revoked, expired, a disabled account or one that must change its password): then nothing
     is replayed, and the API itself answers 401."""
-    # The API's own rules, imported when first needed (the API and accounts import this module's neighbours).
-    from hrss.accounts.middleware import password_change_due
-    from hrss.api.auth import user_of_token
-
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    found = user_of_token(token.strip()) if scheme.lower() == "bearer" else None
-    if found is None or password_change_due(found.user):
-        return ""
-    return f"api-token:{found.pk}"
+    return _api_client_rule()(request)
 
 
 class IdempotencyMiddleware:
