@@ -5,6 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from hrss.core import scoping
+from hrss.core.dates import years_before
 from hrss.core.models import Level, Region
 from hrss.core.working_age import MINIMUM_WORKING_AGE, is_of_working_age
 from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person, Relation, WorkCapacity
@@ -42,15 +43,6 @@ def aged_between(day, youngest_age, oldest_age):
     if oldest_age is not None:
         condition &= Q(birth_date__gt=years_before(day, oldest_age + 1))
     return condition
-
-
-def years_before(day, years):
-    """The same calendar day `years` earlier (28 February for a 29 February): a person born on or before it is
-    at least `years` old on `day`."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def urban_village_codes():

@@ -17,10 +17,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from hrss.core import scoping
+from hrss.core.dates import years_before
 from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, Level
 from hrss.core.signals import regions_changed
 from hrss.residents.models import LabourStatus, LedgerVersion, Person, StatisticsSnapshot
-from hrss.residents.selectors import AGE_BANDS, years_before
+from hrss.residents.selectors import AGE_BANDS
 
 
 def mark_ledger_changed():
