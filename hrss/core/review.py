@@ -277,8 +277,10 @@ def timing(case, calendar=None, today=None):
     return Timing(case.due_date, -late, f"已逾期 {late} 个工作日" if late else "已逾期")
 
 
+@workdays.after_arrangement_loaded
 def fill_missing_due_dates():
-    """Deadlines that waited for a year's holiday arrangement, computed now that it may be loaded."""
+    """Deadlines that waited for a year's holiday arrangement, computed now that it may be loaded (run by
+    workdays.load_arrangement, which does not import this module)."""
     filled, calendar = 0, workdays.Calendar.load()
     for case in ReviewCase.objects.filter(status__in=[Status.OPEN, Status.RETURNED], due_date__isnull=True):
         due = chain_of(case).step(case.step).due_date(case.step_started_on, calendar)

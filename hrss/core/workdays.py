@@ -169,12 +169,23 @@ def load_arrangement(*, days, years, actor, source):
                                   and scoping.scope_of(actor).contains_code(settings.HRSS_ROOT_REGION_CODE)):
         audit.record_denied(actor=actor, action="core.calendar.load")  # outside the transaction: it stays
         raise PermissionDenied(_("节假日安排全市通用，只有市级（或省级）系统管理员可以修改。"))
-    from hrss.core import review  # review counts its deadlines here
-
     with transaction.atomic():
         count = _replace_years(days, years, actor, source)
-        review.fill_missing_due_dates()
+        for hook in _after_load:
+            hook()
     return count
+
+
+# Called in load_arrangement's transaction once a year's arrangement is loaded (review fills the deadlines that
+# waited for it). Modules that count in working days register here; this one imports none of them.
+_after_load = []
+
+
+def after_arrangement_loaded(hook):
+    """Register `hook()` to run, in the same transaction, after every load of an arrangement. Returns `hook`."""
+    if hook not in _after_load:
+        _after_load.append(hook)
+    return hook
 
 
 def _replace_years(days, years, actor, source):
