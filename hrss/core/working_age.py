@@ -11,6 +11,8 @@ import datetime
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hrss.core.dates import age_on, from_month_index, month_index
+
 MINIMUM_WORKING_AGE = 16
 
 
@@ -43,14 +45,6 @@ RETIREMENT_SCHEMES = (
 )
 
 
-def _months(year, month):
-    return year * 12 + (month - 1)
-
-
-def _from_months(total):
-    return total // 12, total % 12 + 1
-
-
 def scheme_for(sex, category):
     category = category or Category.WORKER
     for scheme in RETIREMENT_SCHEMES:
@@ -67,7 +61,7 @@ def retirement_delay_months(birth_date, sex, category=Category.WORKER):
 def _delay_months(year, month, sex, category):
     # Cached by birth month: imports ask this for every row, and a city has only ~1,200 distinct birth months.
     scheme = scheme_for(sex, category)
-    cohort = _months(year, month) - _months(*scheme.first_birth_month)
+    cohort = month_index(year, month) - month_index(*scheme.first_birth_month)
     if cohort < 0:
         return 0
     return min(scheme.maximum_delay_months, cohort // scheme.months_per_step + 1)
@@ -76,9 +70,9 @@ def _delay_months(year, month, sex, category):
 def retirement_month(birth_date, sex, category=Category.WORKER):
     """The (year, month) in which a person reaches the statutory retirement age."""
     scheme = scheme_for(sex, category)
-    total = _months(birth_date.year, birth_date.month) + scheme.base_age * 12
+    total = month_index(birth_date.year, birth_date.month) + scheme.base_age * 12
     total += retirement_delay_months(birth_date, sex, category)
-    return _from_months(total)
+    return from_month_index(total)
 
 
 def retirement_age_label(birth_date, sex, category=Category.WORKER):
@@ -88,16 +82,12 @@ def retirement_age_label(birth_date, sex, category=Category.WORKER):
     return f"{years}岁{months}个月" if months else f"{years}岁"
 
 
-def age_on(birth_date, day):
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def is_of_working_age(birth_date, sex, day, category=Category.WORKER):
     """16 full years on `day`, and `day` falls before the retirement month."""
     if age_on(birth_date, day) < MINIMUM_WORKING_AGE:
         return False
-    return _months(day.year, day.month) < _months(*retirement_month(birth_date, sex, category))
+    return month_index(day.year, day.month) < month_index(*retirement_month(birth_date, sex, category))
 
 
 def is_past_retirement(birth_date, sex, day, category=Category.WORKER):
-    return _months(day.year, day.month) >= _months(*retirement_month(birth_date, sex, category))
+    return month_index(day.year, day.month) >= month_index(*retirement_month(birth_date, sex, category))

@@ -1,13 +1,13 @@
 """Reads for the employment ledgers (就业登记台账, 失业登记台账, 登记证发放台账) and the monthly figures, for any
 region in the user's scope. Every figure is a queryset of people, so each number drills down to the names."""
 
-import calendar
 import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from hrss.core import scoping
+from hrss.core.dates import month_bounds
 from hrss.employment.models import (
     CancelReason,
     CertificateIssue,
@@ -28,10 +28,6 @@ URBAN_WORKING = [LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE]
 HOLDS_A_JOB = [LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE]
 # Cancellation reasons that mean the person found work (art. 67 reasons 1-3).
 FOUND_WORK = [CancelReason.HIRED, CancelReason.SELF_EMPLOYED, CancelReason.STABLE_INCOME]
-
-
-def month_bounds(year, month):
-    return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def employment_registrations(user, region):

@@ -1,8 +1,6 @@
 """Writes of employment and unemployment registration. Each takes the actor, goes through the review chain
 (core.review) and leaves an audit entry; refusals are checked before the transaction so their audit entry stays."""
 
-import calendar
-import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -11,6 +9,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from hrss.core import audit, review, scoping
+from hrss.core.dates import add_months
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import Role, check_acting_in
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
@@ -162,14 +161,6 @@ STATUS_AFTER_CANCELLATION = {
 }
 
 
-def months_after(day, months):
-    """The same day `months` later (the month's last day when it is shorter: 08-31 + 6 months = 02-28)."""
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    month += 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def _check_in_scope(actor, person, action, roles=None):
     check_acting_in(actor, region_code=person.region_code, action=action, roles=roles,
                     subject_id_number=person.id_number, message="您无权为该人员办理此业务。")
@@ -267,7 +258,7 @@ def cancellation_proposals(user, *, today=None):
         since = registration.last_contact or registration.registered_on
         # Only a registration with enough refusals in all is read further (most have none).
         in_a_row = refusals_in_a_row(registration) if registration.refusals >= REFUSALS_BEFORE_CANCELLATION else 0
-        if since and months_after(since, NO_CONTACT_MONTHS) <= today:
+        if since and add_months(since, NO_CONTACT_MONTHS) <= today:
             proposals.append(Proposal(registration, CancelReason.NO_CONTACT, f"最近一次联系：{since:%Y-%m-%d}"))
         elif in_a_row >= REFUSALS_BEFORE_CANCELLATION:
             proposals.append(Proposal(registration, CancelReason.NOT_SEEKING,

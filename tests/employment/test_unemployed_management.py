@@ -5,6 +5,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from hrss.core import dates
 from hrss.employment import employment_registration as hiring
 from hrss.employment import selectors, services
 from hrss.employment.models import CancelReason, EmploymentKind, UnemployedContact, UnemploymentRegistration
@@ -53,9 +54,9 @@ def test_without_any_contact_the_six_months_count_from_the_registration(register
     assert services.cancellation_proposals(township_officer, today=D(2026, 11, 30))[0].registration == registration
 
 
-def test_months_after_keeps_to_the_end_of_short_months():
-    assert services.months_after(D(2026, 8, 31), 6) == D(2027, 2, 28)
-    assert services.months_after(D(2027, 8, 31), 6) == D(2028, 2, 29)
+def test_six_months_after_keeps_to_the_end_of_short_months():
+    assert dates.add_months(D(2026, 8, 31), services.NO_CONTACT_MONTHS) == D(2027, 2, 28)
+    assert dates.add_months(D(2027, 8, 31), services.NO_CONTACT_MONTHS) == D(2028, 2, 29)
 
 
 def test_three_refusals_without_reason_are_proposed(registered, township_officer, village_assistant):
