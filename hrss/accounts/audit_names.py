@@ -20,6 +20,10 @@ register_actions({
     "accounts.password_reset.approved": "核准重置密码",
     "accounts.password_reset.wrong_code": "重置密码：重置码错误",
     "accounts.password_reset.completed": "完成重置密码",
+    "accounts.account_setup.requested": "生成开设码第一段（新账号）",
+    "accounts.account_setup.approved": "核准开设账号",
+    "accounts.account_setup.wrong_code": "新账号设置密码：开设码错误",
+    "accounts.account_setup.completed": "新账号本人设置密码",
     "accounts.token.created": "生成 API 令牌",
     "accounts.token.revoked": "吊销 API 令牌",
 })

@@ -56,11 +56,12 @@ class PasswordChangeForm(forms.Form):
 
 
 class PasswordResetForm(forms.Form):
-    """A person sets a new password with the two halves of a reset code (ADR 0008)."""
+    """A person sets a password with the two halves of a code: a reset code, or a new account's setup code
+    (ADR 0008)."""
 
     username = forms.CharField(label="用户名", max_length=150)
-    first_half = forms.CharField(label="重置码第一段（系统管理员告知）", max_length=20)
-    second_half = forms.CharField(label="重置码第二段（安全管理员告知）", max_length=20)
+    first_half = forms.CharField(label="第一段（系统管理员告知）", max_length=20)
+    second_half = forms.CharField(label="第二段（安全管理员告知）", max_length=20)
     new_password = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
     new_password_again = forms.CharField(label="再次输入新密码",
                                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))

@@ -93,9 +93,15 @@ class PasswordReset(models.Model):
     """A password reset needs two administrators (ADR 0008): a system administrator asks for it and is shown the
     first half of a one-time code; a security administrator approves it and is shown the second half. The person
     sets a new password with both halves, so neither administrator alone can take over the account. Only HMACs of
-    the halves are stored."""
+    the halves are stored. A new account opened by a system administrator gets its first password the same way
+    (purpose SETUP): it has none until the person sets one."""
+
+    class Purpose(models.TextChoices):
+        RESET = "reset", _("重置密码")
+        SETUP = "setup", _("开设账号")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_resets")
+    purpose = models.CharField(_("用途"), max_length=8, choices=Purpose.choices, default=Purpose.RESET)
     requested_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     requested_at = models.DateTimeField(default=timezone.now)
     first_half_hash = models.CharField(max_length=64)

@@ -29,8 +29,9 @@ def search_users(actor, query="", role=""):
     return users.order_by("region__code", "username")
 
 
-def awaiting_reset_approval(users):
-    """Those of `users` whose password reset waits for a security administrator's approval."""
+def awaiting_reset_approval(users, purpose=PasswordReset.Purpose.RESET):
+    """Those of `users` whose password reset (or, with purpose SETUP, whose new account) waits for a security
+    administrator's approval."""
     waiting = PasswordReset.objects.filter(used_at__isnull=True, cancelled_at__isnull=True, approved_at__isnull=True,
-                                           expires_at__gt=timezone.now())
+                                           expires_at__gt=timezone.now(), purpose=purpose)
     return users.filter(pk__in=waiting.values("user_id"))

@@ -16,7 +16,7 @@ from django.utils.crypto import salted_hmac
 from hrss.accounts.models import ApiToken, PasswordReset, RoleGrant, User
 from hrss.core import audit, scoping
 from hrss.core.models import AuditEntry, Level
-from hrss.core.permissions import ROLE_LEVELS, SEPARATED_ADMIN_ROLES, Permission, Role, check_permission
+from hrss.core.permissions import ROLE_ASSIGN, ROLE_LEVELS, SEPARATED_ADMIN_ROLES, USER_MANAGE, Role, check_permission
 
 USER_FIELDS = ["username", "full_name", "phone", "is_active", "region_id"]
 
@@ -46,9 +46,7 @@ def generate_initial_password(length=14):
             return candidate
 
 
-@transaction.atomic
-def create_user(*, actor, username, region, roles=(), password=None, full_name="", phone="", must_change=True):
-    """Create a staff account. Returns (user, initial_password)."""
+def _new_user(*, username, region, roles, full_name, phone, must_change):
     if region is None:
         raise ValidationError("必须指定所属区域：每个工作人员账号都属于一个区域。")
     if not region.is_active:
@@ -60,10 +58,10 @@ def create_user(*, actor, username, region, roles=(), password=None, full_name="
         raise ValidationError(f"用户名“{username}”已被使用。")
     roles = _check_roles(roles, region)
     user = User(username=username, region=region, full_name=full_name, phone=phone, must_change_password=must_change)
-    password = password or generate_initial_password()
-    password_validation.validate_password(password, user)
-    user.set_password(password)
-    user.password_changed_at = timezone.now()
+    return user, roles
+
+
+def _save_new_user(*, actor, user, roles):
     user.save()
     RoleGrant.objects.bulk_create([RoleGrant(user=user, role=role) for role in sorted(roles)])
     audit.record(
@@ -72,7 +70,39 @@ def create_user(*, actor, username, region, roles=(), password=None, full_name="
         target=user,
         after={**audit.snapshot(user, USER_FIELDS), "roles": sorted(roles)},
     )
+
+
+@transaction.atomic
+def create_user(*, actor, username, region, roles=(), password=None, full_name="", phone="", must_change=True):
+    """The server operator's path (`hrss create-user`, `hrss demo`, test fixtures): actor None. Creates an account
+    with `password`, or a generated one. Returns (user, password). Staff open accounts with open_account, which
+    gives nobody the password (ADR 0008)."""
+    if actor is not None:
+        raise ValueError("create_user is the server operator's path (actor=None); staff use open_account")
+    user, roles = _new_user(username=username, region=region, roles=roles, full_name=full_name, phone=phone,
+                            must_change=must_change)
+    password = password or generate_initial_password()
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.password_changed_at = timezone.now()
+    _save_new_user(actor=actor, user=user, roles=roles)
     return user, password
+
+
+@transaction.atomic
+def open_account(*, actor, username, region, full_name="", phone=""):
+    """A system administrator opens an account. It has no password: the administrator is shown the first half of a
+    one-time code, a security administrator who approves the account the second, and the person sets their own
+    password with both (ADR 0008). Roles are the security administrator's to grant. Returns (user, first half)."""
+    check_permission(actor, USER_MANAGE)
+    if region is not None and not scoping.scope_of(actor).contains_code(region.code):
+        raise PermissionDenied("该区域不在您的管辖范围内。")
+    user, roles = _new_user(username=username, region=region, roles=(), full_name=full_name, phone=phone,
+                            must_change=True)
+    user.set_unusable_password()
+    _save_new_user(actor=actor, user=user, roles=roles)
+    _reset, first_half = _ask_for_code(actor=actor, user=user, purpose=PasswordReset.Purpose.SETUP)
+    return user, first_half
 
 
 @transaction.atomic
@@ -139,7 +169,8 @@ def set_active(*, actor, user, active):
 RESET_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 RESET_HALF_LENGTH = 8  # 32**8: 40 bits a half, 80 for the code; five wrong tries void it
 RESET_MAX_ATTEMPTS = 5
-RESET_CODE_WRONG = "用户名或重置码不正确，或重置码已失效：请核对两段重置码后重试；仍不行请联系系统管理员重新申请重置。"
+RESET_CODE_WRONG = ("用户名或两段码不正确，或已失效：请核对用户名和两段码后重试；"
+                    "仍不行请联系系统管理员重新申请（新账号重新生成开设码，已有账号重新申请重置）。")
 
 
 def _code_half():
@@ -157,25 +188,52 @@ def _in_scope(actor, user):
         raise PermissionDenied("该账号不在您的管辖范围内。")
 
 
+# The audit actions of each step, written out so every one has its Chinese name (audit_names.py).
+CODE_ACTIONS = {
+    PasswordReset.Purpose.RESET: {
+        "requested": "accounts.password_reset.requested", "approved": "accounts.password_reset.approved",
+        "wrong_code": "accounts.password_reset.wrong_code", "completed": "accounts.password_reset.completed",
+    },
+    PasswordReset.Purpose.SETUP: {
+        "requested": "accounts.account_setup.requested", "approved": "accounts.account_setup.approved",
+        "wrong_code": "accounts.account_setup.wrong_code", "completed": "accounts.account_setup.completed",
+    },
+}
+
+
+def purpose_for(user):
+    """An account that has never had a password of its own (opened by a system administrator, not yet set up) gets
+    an account setup; any other a password reset."""
+    if user.password_changed_at is None and not user.has_usable_password():
+        return PasswordReset.Purpose.SETUP
+    return PasswordReset.Purpose.RESET
+
+
+def _ask_for_code(*, actor, user, purpose):
+    now = timezone.now()
+    PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True).update(cancelled_at=now)
+    first_half = _code_half()
+    reset = PasswordReset.objects.create(
+        user=user, purpose=purpose, requested_by=actor, requested_at=now,
+        first_half_hash=_half_hash(user.pk, 1, first_half),
+        expires_at=now + datetime.timedelta(hours=settings.HRSS_PASSWORD_RESET_HOURS))
+    audit.record(actor=actor, action=CODE_ACTIONS[purpose]["requested"], target=user)
+    return reset, first_half
+
+
 @transaction.atomic
 def request_password_reset(*, actor, user):
-    """A system administrator asks to reset `user`'s password. Returns (reset, first half of the code), the half
-    the administrator gives the person. Nothing changes on the account until a security administrator approves."""
+    """A system administrator asks to reset `user`'s password (or, for an account not set up yet, for a new setup
+    code). Returns (reset, first half of the code), the half the administrator gives the person. Nothing changes on
+    the account until a security administrator approves."""
     if actor is not None:
-        check_permission(actor, Permission.USER_MANAGE)
+        check_permission(actor, USER_MANAGE)
         if actor.pk == user.pk:
             raise ValidationError("不能为自己的账号申请重置密码：记得原密码请在“修改密码”中修改，忘记了请联系另一位系统管理员。")
     _in_scope(actor, user)
     if not user.is_active:
         raise ValidationError("该账号已停用：请先启用账号，再申请重置密码。")
-    now = timezone.now()
-    PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True).update(cancelled_at=now)
-    first_half = _code_half()
-    reset = PasswordReset.objects.create(
-        user=user, requested_by=actor, requested_at=now, first_half_hash=_half_hash(user.pk, 1, first_half),
-        expires_at=now + datetime.timedelta(hours=settings.HRSS_PASSWORD_RESET_HOURS))
-    audit.record(actor=actor, action="accounts.password_reset.requested", target=user)
-    return reset, first_half
+    return _ask_for_code(actor=actor, user=user, purpose=purpose_for(user))
 
 
 def pending_reset_of(user):
@@ -187,16 +245,17 @@ def pending_reset_of(user):
 
 @transaction.atomic
 def approve_password_reset(*, actor, user):
-    """A security administrator approves the reset a system administrator asked for. From now on the old password,
-    every session and every API token of the account stop working. Returns (reset, second half of the code)."""
+    """A security administrator approves the reset a system administrator asked for (or the account they opened).
+    From now on the old password, every session and every API token of the account stop working. Returns (reset,
+    second half of the code)."""
     if actor is not None:
-        check_permission(actor, Permission.ROLE_ASSIGN)
+        check_permission(actor, ROLE_ASSIGN)
         if actor.pk == user.pk:
             raise ValidationError("不能核准重置自己的密码：须由另一位安全管理员核准。")
     _in_scope(actor, user)
     reset = pending_reset_of(user)
     if reset is None:
-        raise ValidationError("该账号没有待核准的密码重置申请（或申请已过期）：须先由系统管理员申请重置。")
+        raise ValidationError("该账号没有待核准的开设或密码重置申请（或申请已过期）：须先由系统管理员申请重置。")
     reset = PasswordReset.objects.select_for_update().get(pk=reset.pk)
     if actor is not None and reset.requested_by_id == actor.pk:
         raise ValidationError("申请重置与核准重置不能是同一人。")
@@ -211,7 +270,7 @@ def approve_password_reset(*, actor, user):
     user.save(update_fields=["password", "must_change_password"])
     end_sessions_of(user)
     revoked = _revoke_tokens(user, now)
-    audit.record(actor=actor, action="accounts.password_reset.approved", target=user,
+    audit.record(actor=actor, action=CODE_ACTIONS[reset.purpose]["approved"], target=user,
                  note=f"revoked {revoked} API tokens" if revoked else "")
     return reset, second_half
 
@@ -236,7 +295,7 @@ def complete_password_reset(*, username, first_half, second_half, new_password):
             if reset.failed_attempts >= RESET_MAX_ATTEMPTS:
                 reset.cancelled_at = timezone.now()
             reset.save(update_fields=["failed_attempts", "cancelled_at"])
-            audit.record(actor=None, action="accounts.password_reset.wrong_code", target=user,
+            audit.record(actor=None, action=CODE_ACTIONS[reset.purpose]["wrong_code"], target=user,
                          outcome=AuditEntry.Outcome.FAILED,
                          note="voided" if reset.cancelled_at else f"attempt {reset.failed_attempts}")
             failed = RESET_CODE_WRONG
@@ -249,7 +308,7 @@ def complete_password_reset(*, username, first_half, second_half, new_password):
             user.save(update_fields=["password", "must_change_password", "password_changed_at"])
             reset.used_at = now
             reset.save(update_fields=["used_at"])
-            audit.record(actor=user, action="accounts.password_reset.completed", target=user)
+            audit.record(actor=user, action=CODE_ACTIONS[reset.purpose]["completed"], target=user)
     if failed:
         raise ValidationError(failed)
     from axes.utils import reset as reset_lockout

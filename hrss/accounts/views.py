@@ -17,10 +17,10 @@ from hrss.accounts.forms import (
     UserCreateForm,
     UserEditForm,
 )
-from hrss.accounts.models import User
+from hrss.accounts.models import PasswordReset, User
 from hrss.core import ratelimit, scoping
 from hrss.core.middleware import client_address
-from hrss.core.permissions import Permission, Role, has_permission, staff_view
+from hrss.core.permissions import ROLE_ASSIGN, USER_MANAGE, USER_VIEW, Role, has_permission, staff_view
 
 login_view = scoping.public(
     LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True)
@@ -62,7 +62,7 @@ def _errors(error):
     return "；".join(error.messages)
 
 
-@staff_view(Permission.USER_VIEW)
+@staff_view(USER_VIEW)
 def user_list(request):
     users = selectors.search_users(request.user, request.GET.get("q", "").strip(), request.GET.get("role", ""))
     if request.GET.get("norole"):
@@ -73,32 +73,34 @@ def user_list(request):
         users = users.filter(username__in=selectors.locked_usernames())
     if request.GET.get("reset"):
         users = selectors.awaiting_reset_approval(users)
+    if request.GET.get("setup"):
+        users = selectors.awaiting_reset_approval(users, PasswordReset.Purpose.SETUP)
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     locked = selectors.locked_usernames(user.username for user in page)
     return render(request, "accounts/user_list.html", {
         "page": page, "locked": locked, "roles": Role.choices,
-        "can_create": has_permission(request.user, Permission.USER_MANAGE),
+        "can_create": has_permission(request.user, USER_MANAGE),
     })
 
 
-@staff_view(Permission.USER_MANAGE)
+@staff_view(USER_MANAGE)
 def user_create(request):
     form = UserCreateForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user, password = services.create_user(
+            user, first_half = services.open_account(
                 actor=request.user, username=data["username"], region=data["region"],
                 full_name=data["full_name"], phone=data["phone"],
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return render(request, "accounts/user_created.html", {"created": user, "password": password})
+            return _code_page(request, user, first_half, first=True, setup=True, created=True)
     return render(request, "accounts/user_form.html", {"form": form, "title": "新建工作人员账号"})
 
 
-@staff_view(Permission.USER_VIEW)
+@staff_view(USER_VIEW)
 def user_detail(request, pk):
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
     return render(request, "accounts/user_detail.html", {
@@ -106,13 +108,14 @@ def user_detail(request, pk):
         "is_locked": target.username in selectors.locked_usernames([target.username]),
         "role_form": RoleForm(initial={"roles": [role.value for role in target.role_list]},
                               level=target.region.level),
-        "can_manage": has_permission(request.user, Permission.USER_MANAGE),
-        "can_assign": has_permission(request.user, Permission.ROLE_ASSIGN),
+        "can_manage": has_permission(request.user, USER_MANAGE),
+        "can_assign": has_permission(request.user, ROLE_ASSIGN),
         "pending_reset": services.pending_reset_of(target),
+        "needs_setup": services.purpose_for(target) == PasswordReset.Purpose.SETUP,
     })
 
 
-@staff_view(Permission.USER_MANAGE)
+@staff_view(USER_MANAGE)
 def user_edit(request, pk):
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
     initial = {"full_name": target.full_name, "phone": target.phone, "region": target.region.code}
@@ -131,7 +134,7 @@ def user_edit(request, pk):
 
 
 @require_POST
-@staff_view(Permission.ROLE_ASSIGN)
+@staff_view(ROLE_ASSIGN)
 def user_roles(request, pk):
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
     form = RoleForm(request.POST)
@@ -147,7 +150,7 @@ def user_roles(request, pk):
 
 
 @require_POST
-@staff_view(Permission.USER_MANAGE)
+@staff_view(USER_MANAGE)
 def user_set_active(request, pk):
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
     active = request.POST.get("active") == "1"
@@ -160,31 +163,36 @@ def user_set_active(request, pk):
 
 
 @require_POST
-@staff_view(Permission.USER_MANAGE)
+@staff_view(USER_MANAGE)
 def user_reset_password(request, pk):
     """The system administrator asks for a reset and is given the code's first half (ADR 0008)."""
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
     try:
-        _reset, first_half = services.request_password_reset(actor=request.user, user=target)
+        reset, first_half = services.request_password_reset(actor=request.user, user=target)
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect("accounts:user-detail", pk=target.pk)
-    return render(request, "accounts/password_reset_code.html", {"target": target, "half": first_half, "first": True})
+    return _code_page(request, target, first_half, first=True, setup=reset.purpose == PasswordReset.Purpose.SETUP)
 
 
 @require_POST
-@staff_view(Permission.ROLE_ASSIGN)
+@staff_view(ROLE_ASSIGN)
 def user_reset_approve(request, pk):
     """The security administrator approves the reset and is given the code's second half (ADR 0008)."""
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
     try:
-        _reset, second_half = services.approve_password_reset(actor=request.user, user=target)
+        reset, second_half = services.approve_password_reset(actor=request.user, user=target)
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect("accounts:user-detail", pk=target.pk)
-    return render(request, "accounts/password_reset_code.html", {"target": target, "half": second_half,
-                                                                 "first": False,
-                                                                 "hours": settings.HRSS_PASSWORD_RESET_HOURS})
+    return _code_page(request, target, second_half, first=False, setup=reset.purpose == PasswordReset.Purpose.SETUP)
+
+
+def _code_page(request, target, half, *, first, setup, created=False):
+    """The page showing one half of a one-time code, once, to the administrator who is to tell it to the person."""
+    return render(request, "accounts/password_reset_code.html", {
+        "target": target, "half": half, "first": first, "setup": setup, "created": created,
+        "hours": settings.HRSS_PASSWORD_RESET_HOURS})
 
 
 def _password_reset(request):
@@ -210,7 +218,7 @@ password_reset_view = scoping.public(_password_reset)
 
 
 @require_POST
-@staff_view(Permission.ROLE_ASSIGN)
+@staff_view(ROLE_ASSIGN)
 def user_unlock(request, pk):
     target = scoping.get_visible_or_404(User, request.user, pk=pk)
     services.unlock_user(actor=request.user, user=target)

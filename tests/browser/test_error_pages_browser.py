@@ -72,7 +72,7 @@ def test_the_region_picker_lists_names_as_the_administrator_types(transactional_
     screenshot(page, "user-create-picker-1280")
     page.click("main form button")
     page.wait_for_load_state("networkidle")
-    assert "初始密码" in page.text_content("main")
+    assert "账号已开设" in page.text_content("main")
 
 
 def test_pages_of_this_change_look_right(transactional_db, live_server, browser, heyuan, make_user, system_admin,

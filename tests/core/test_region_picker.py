@@ -16,7 +16,7 @@ def logged_in(user):
 def test_a_new_account_is_placed_by_typing_the_village_name(heyuan, system_admin):
     response = logged_in(system_admin).post("/accounts/users/new/", {
         "username": "wang", "full_name": "王芳", "region": "下城社区"})
-    assert "初始密码" in response.content.decode()
+    assert "账号已开设" in response.content.decode()
     assert User.objects.get(username="wang").region.code == VILLAGE
 
 

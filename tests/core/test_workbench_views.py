@@ -54,7 +54,7 @@ def test_searching_offices_by_name_or_code(heyuan, county_officer):
 
 def test_the_security_administrators_pending_work_is_real(heyuan, security_admin, system_admin):
     assert "暂无待办事项" in page(security_admin, "/")
-    services.create_user(actor=system_admin, username="wang", region=heyuan[VILLAGE], password="Heyuan@2026")
+    services.open_account(actor=system_admin, username="wang", region=heyuan[VILLAGE])
     html = page(security_admin, "/")
     assert "待分配角色的账号" in html
     assert "wang" in page(security_admin, "/accounts/users/", norole=1)
