@@ -9,9 +9,10 @@ from pydantic import Field
 from hrss.core import scoping
 from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Id, ObjectId, Text
 from hrss.core.models import Level
-from hrss.core.permissions import Permission, check_permission
+from hrss.core.permissions import check_permission
 from hrss.residents import selectors, services
 from hrss.residents.models import LabourStatus, Person
+from hrss.residents.permissions import RESIDENT_EDIT, RESIDENT_VIEW
 
 router = Router(tags=["劳动力资源台账"])
 
@@ -85,7 +86,7 @@ def _person(request, person_id):
 
 @router.post("/search", response=SearchOut, summary="按姓名或身份证号（末几位或完整）查找人员")
 def search_people(request, body: SearchIn, response: HttpResponse):
-    check_permission(request.user, Permission.RESIDENT_VIEW)
+    check_permission(request.user, RESIDENT_VIEW)
     # Personal data that nobody needs repeated: kept by no cache, and by no Idempotency-Key replay.
     response["Cache-Control"] = "no-store"
     region = scoping.get_region_or_404(request.user, body.region_code) if body.region_code else None
@@ -95,13 +96,13 @@ def search_people(request, body: SearchIn, response: HttpResponse):
 
 @router.get("/{person_id}", response=PersonOut, summary="查询一名人员")
 def get_person(request, person_id: ObjectId):
-    check_permission(request.user, Permission.RESIDENT_VIEW)
+    check_permission(request.user, RESIDENT_VIEW)
     return _person(request, person_id)
 
 
 @router.post("", response={201: StatusOut}, summary="登记人员")
 def register_person(request, body: PersonIn):
-    check_permission(request.user, Permission.RESIDENT_EDIT)
+    check_permission(request.user, RESIDENT_EDIT)
     village = scoping.get_region_or_404(request.user, body.village_code)
     if village.level != Level.VILLAGE:
         raise HttpError(422, "人员必须登记在村(社区)。")
@@ -114,7 +115,7 @@ def register_person(request, body: PersonIn):
 
 @router.post("/{person_id}/status", response=StatusOut, summary="记录就业状态变动")
 def change_status(request, person_id: ObjectId, body: StatusIn):
-    check_permission(request.user, Permission.RESIDENT_EDIT)
+    check_permission(request.user, RESIDENT_EDIT)
     person = _person(request, person_id)
     if body.version is not None and body.version != person.version:
         raise HttpError(409, "该人员信息已被他人修改，请重新读取后再提交。")

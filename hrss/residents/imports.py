@@ -124,11 +124,6 @@ COMPARED_FIELDS = ("name", "relation_to_head", "hukou_type", "education", "phone
 # --- one row ---------------------------------------------------------------------------------------------
 
 
-def headers_of(mapping):
-    """field -> the column's name as the template spells it, for error messages."""
-    return {column.field: column.header for column in mapping.values()}
-
-
 DATE_FIELDS = ("birth_date", "status_since")  # travel to the writer as ISO text (tabular.Batch)
 
 
@@ -216,7 +211,7 @@ class RowParser:
         # ID numbers of the file seen so far, keyed by their first 17 digits as an int (the 18th follows from
         # them): a million numbers then take ~100 MB less than as strings.
         self._seen = {}
-        self.header = headers_of(mapping)
+        self.header = tabular.header_names(mapping)
         self._fields = tuple(column.field for column in mapping.values())
         self._positions = tuple(mapping)
         self._width = max(self._positions) + 1

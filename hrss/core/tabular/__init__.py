@@ -132,6 +132,22 @@ class Spec:
                                for name, position in positions.items()}
 
 
+def picker(mapping):
+    """For a row validator: a function cells -> {field: cell} for the file's columns (None past a short row's end)."""
+    positions = [(column.field, position) for position, column in mapping.items()]
+
+    def pick(cells):
+        width = len(cells)
+        return {name: cells[position] if position < width else None for name, position in positions}
+
+    return pick
+
+
+def header_names(mapping):
+    """field -> the column's header as the template spells it, for RowErrors."""
+    return {column.field: column.header for column in mapping.values()}
+
+
 def blank(cells):
     for cell in cells:
         if cell_text(cell):
