@@ -16,7 +16,14 @@ from django.utils.crypto import salted_hmac
 from hrss.accounts.models import ApiToken, PasswordReset, RoleGrant, User
 from hrss.core import audit, scoping
 from hrss.core.models import AuditEntry, Level
-from hrss.core.permissions import ROLE_ASSIGN, ROLE_LEVELS, SEPARATED_ADMIN_ROLES, USER_MANAGE, Role, check_permission
+from hrss.core.permissions import (
+    ROLE_ASSIGN,
+    ROLE_LEVELS,
+    SEPARATED_ADMIN_ROLES,
+    USER_MANAGE,
+    Role,
+    check_permission,
+)
 
 USER_FIELDS = ["username", "full_name", "phone", "is_active", "region_id"]
 
@@ -174,8 +181,8 @@ RESET_CODE_WRONG = ("用户名或两段码不正确，或已失效：请核对�
 
 
 def _code_half():
-    code = "".join(secrets.choice(RESET_CODE_ALPHABET) for _ in range(RESET_HALF_LENGTH))
-    return f"{code[:4]}-{code[4:]}"
+    half = "".join(secrets.choice(RESET_CODE_ALPHABET) for _ in range(RESET_HALF_LENGTH))
+    return f"{half[:4]}-{half[4:]}"
 
 
 def _half_hash(reset_user_pk, which, half):

@@ -3,7 +3,7 @@ from ninja import Router, Schema
 from hrss.core import scoping
 from hrss.core.api_fields import RegionCode
 from hrss.core.models import Level
-from hrss.core.permissions import Permission, check_permission
+from hrss.core.permissions import REGION_VIEW, check_permission
 
 router = Router(tags=["区划"])
 
@@ -30,12 +30,12 @@ class RegionOut(Schema):
 
 @router.get("/{code}", response=RegionOut, summary="查询一个区划")
 def get_region(request, code: RegionCode):
-    check_permission(request.user, Permission.REGION_VIEW)
+    check_permission(request.user, REGION_VIEW)
     return scoping.get_region_or_404(request.user, code)
 
 
 @router.get("/{code}/children", response=list[RegionOut], summary="查询下级区划")
 def get_region_children(request, code: RegionCode):
-    check_permission(request.user, Permission.REGION_VIEW)
+    check_permission(request.user, REGION_VIEW)
     region = scoping.get_region_or_404(request.user, code)
     return list(scoping.regions_visible_to(request.user).filter(parent=region).select_related("parent"))

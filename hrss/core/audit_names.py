@@ -2,7 +2,7 @@
 
 from hrss.core.audit import register_actions, register_fields
 from hrss.core.models import ReviewDecision
-from hrss.core.permissions import Permission
+from hrss.core.permissions import CORE_PERMISSIONS
 
 register_actions({
     "core.regions.loaded": "载入区划数据",
@@ -14,22 +14,9 @@ register_actions({
     "core.calendar.load": "导入节假日安排（未获准）",
 })
 
-# A refused permission check is recorded under the permission itself (core.permissions.check_permission).
-PERMISSION_NAMES = {
-    Permission.REGION_VIEW: "查看工作台与区划",
-    Permission.REGION_MANAGE: "区划调整",
-    Permission.USER_VIEW: "查看工作人员账号",
-    Permission.USER_MANAGE: "管理工作人员账号",
-    Permission.ROLE_ASSIGN: "分配角色",
-    Permission.AUDIT_VIEW: "查询审计日志",
-    Permission.RESIDENT_VIEW: "查看劳动力台账",
-    Permission.RESIDENT_EDIT: "登记、修改劳动力台账",
-    Permission.ID_NUMBER_REVEAL: "查看完整身份证号",
-    Permission.CALENDAR_MANAGE: "修改节假日安排",
-    Permission.EMPLOYMENT_VIEW: "查看就业失业登记",
-    Permission.EMPLOYMENT_HANDLE: "办理就业失业登记",
-}
-register_actions({permission.value: f"无权限：{name}" for permission, name in PERMISSION_NAMES.items()})
+# A refused permission check is recorded under the permission itself (core.permissions.check_permission); an
+# area's permissions are named when the area registers them (core.permissions.register_permission).
+register_actions({permission.value: f"无权限：{permission.label}" for permission in CORE_PERMISSIONS})
 
 # A move refused by a review chain (core.review._refuse); the chains name their own moves (review.register_chain).
 register_actions({f"review.{action}": f"审核流程：{label}（未获准）" for action, label in ReviewDecision.Action.choices})

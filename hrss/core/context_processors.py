@@ -1,4 +1,6 @@
-from hrss.core.permissions import Permission, permissions_of
+from hrss.core.permissions import AUDIT_VIEW, REGION_VIEW, USER_VIEW, permissions_of
+from hrss.employment.permissions import EMPLOYMENT_VIEW
+from hrss.residents.permissions import RESIDENT_VIEW
 
 
 def workbench(request):
@@ -9,10 +11,10 @@ def workbench(request):
     granted = permissions_of(user)
     return {
         "nav": {
-            "regions": Permission.REGION_VIEW in granted,
-            "residents": Permission.RESIDENT_VIEW in granted,
-            "users": Permission.USER_VIEW in granted,
-            "audit": Permission.AUDIT_VIEW in granted,
-            "employment": Permission.EMPLOYMENT_VIEW in granted,
+            "regions": REGION_VIEW in granted,
+            "residents": RESIDENT_VIEW in granted,
+            "users": USER_VIEW in granted,
+            "audit": AUDIT_VIEW in granted,
+            "employment": EMPLOYMENT_VIEW in granted,
         },
     }

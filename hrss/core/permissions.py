@@ -5,11 +5,11 @@ of 等保 practice are separated: 系统管理员 runs accounts and divisions, �
 accounts, 审计管理员 reads the audit trail; none sees residents' data, and no account may hold two of them.
 """
 
-import enum
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,37 +47,131 @@ ROLE_LEVELS = {
 }
 
 
-class Permission(enum.Enum):
-    REGION_VIEW = "region.view"
-    REGION_MANAGE = "region.manage"
-    USER_VIEW = "user.view"
-    USER_MANAGE = "user.manage"
-    ROLE_ASSIGN = "role.assign"
-    AUDIT_VIEW = "audit.view"
-    RESIDENT_VIEW = "resident.view"
-    RESIDENT_EDIT = "resident.edit"
-    ID_NUMBER_REVEAL = "resident.id_number.reveal"
-    CALENDAR_MANAGE = "calendar.manage"
-    EMPLOYMENT_VIEW = "employment.view"
-    EMPLOYMENT_HANDLE = "employment.handle"  # intake and review steps; which step, the review chain's roles decide
+@dataclass(frozen=True)
+class Permission:
+    """What a role may do. `value` is the dotted code (the refused action's audit code); `label` names it in
+    Chinese (the audit log says 无权限：<label>). Core declares its own below; each area declares its own in its
+    package (residents/permissions.py, ...) and registers them with its Area (core.areas)."""
+
+    value: str
+    label: str
+
+    def __str__(self):
+        return self.value
 
 
-_BUSINESS_READ = {Permission.REGION_VIEW, Permission.RESIDENT_VIEW, Permission.EMPLOYMENT_VIEW}
-_BUSINESS_WRITE = _BUSINESS_READ | {Permission.RESIDENT_EDIT, Permission.ID_NUMBER_REVEAL, Permission.EMPLOYMENT_HANDLE}
+class RoleSpec(str):
+    """A role an area adds (core's staff and administrator roles are `Role`). Like a `Role` member it is its code
+    (a str: what RoleGrant stores and the audit log records) and carries `label`; `levels` are the levels at which
+    it may be held."""
 
-ROLE_PERMISSIONS = {
-    Role.VILLAGE_ASSISTANT: _BUSINESS_WRITE,
-    Role.TOWNSHIP_OFFICER: _BUSINESS_WRITE,
-    Role.TOWNSHIP_REVIEWER: _BUSINESS_WRITE,
-    Role.COUNTY_OFFICER: _BUSINESS_WRITE,
-    Role.COUNTY_APPROVER: _BUSINESS_WRITE,
-    Role.CITY_ADMIN: _BUSINESS_WRITE,
-    Role.PROVINCE_VIEWER: _BUSINESS_READ,
-    Role.SYSTEM_ADMIN: {Permission.REGION_VIEW, Permission.REGION_MANAGE, Permission.USER_VIEW, Permission.USER_MANAGE,
-                        Permission.CALENDAR_MANAGE},
-    Role.SECURITY_ADMIN: {Permission.REGION_VIEW, Permission.USER_VIEW, Permission.ROLE_ASSIGN},
-    Role.AUDIT_ADMIN: {Permission.REGION_VIEW, Permission.AUDIT_VIEW},
+    def __new__(cls, code, label, levels):
+        role = super().__new__(cls, code)
+        role.label = label
+        role.levels = frozenset(levels)
+        return role
+
+    @property
+    def value(self):
+        return str.__str__(self)
+
+    def __repr__(self):
+        return f"RoleSpec({self.value!r}, {self.label!r}, {sorted(self.levels)!r})"
+
+
+REGION_VIEW = Permission("region.view", "查看工作台与区划")
+REGION_MANAGE = Permission("region.manage", "区划调整")
+USER_VIEW = Permission("user.view", "查看工作人员账号")
+USER_MANAGE = Permission("user.manage", "管理工作人员账号")
+ROLE_ASSIGN = Permission("role.assign", "分配角色")
+AUDIT_VIEW = Permission("audit.view", "查询审计日志")
+CALENDAR_MANAGE = Permission("calendar.manage", "修改节假日安排")
+
+CORE_PERMISSIONS = (REGION_VIEW, REGION_MANAGE, USER_VIEW, USER_MANAGE, ROLE_ASSIGN, AUDIT_VIEW, CALENDAR_MANAGE)
+
+# Roles that work with the network's business data (what the areas grant their permissions to).
+STAFF_ROLES = (Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER,
+               Role.COUNTY_APPROVER, Role.CITY_ADMIN)
+READ_ONLY_ROLES = (Role.PROVINCE_VIEWER,)
+
+# Core's own grants; the areas add theirs (grant()).
+CORE_GRANTS = {
+    **{role: {REGION_VIEW} for role in (*STAFF_ROLES, *READ_ONLY_ROLES)},
+    Role.SYSTEM_ADMIN: {REGION_VIEW, REGION_MANAGE, USER_VIEW, USER_MANAGE, CALENDAR_MANAGE},
+    Role.SECURITY_ADMIN: {REGION_VIEW, USER_VIEW, ROLE_ASSIGN},
+    Role.AUDIT_ADMIN: {REGION_VIEW, AUDIT_VIEW},
 }
+
+_roles = {role.value: role for role in Role}  # code -> Role member or an area's RoleSpec
+_permissions = {}  # value -> Permission
+_grants = {}  # role code -> set of Permission
+
+
+def register_role(role):
+    """Add an area's role (a RoleSpec): it can then be granted (RoleGrant), offered at its levels and given
+    permissions with grant()."""
+    if not isinstance(role, RoleSpec):
+        raise TypeError(f"an area's role is a RoleSpec, not {role!r}")
+    if _roles.get(role.value, role) is not role:
+        raise ImproperlyConfigured(f"role {role.value!r} is declared twice")
+    _roles[role.value] = role
+    return role
+
+
+def register_permission(permission):
+    """Declare a permission; its refusal gets its audit name (无权限：<label>)."""
+    from hrss.core import audit
+
+    if _permissions.get(permission.value, permission) != permission:
+        raise ImproperlyConfigured(f"permission {permission.value!r} is declared twice")
+    _permissions[permission.value] = permission
+    audit.register_actions({permission.value: f"无权限：{permission.label}"})
+    return permission
+
+
+def grant(table):
+    """Give permissions to roles: {role: {permission, ...}}. Adds to what the role holds already."""
+    for role, granted in table.items():
+        code = str(role)
+        if code not in _roles:
+            raise ImproperlyConfigured(f"grant to an unknown role {code!r}")
+        for permission in granted:
+            if _permissions.get(permission.value) != permission:
+                raise ImproperlyConfigured(f"grant of an undeclared permission {permission.value!r}")
+        _grants.setdefault(code, set()).update(granted)
+
+
+def all_roles():
+    """Core's roles, then the areas' in the order they were registered."""
+    return list(_roles.values())
+
+
+def role_named(code):
+    """The role (a Role member or an area's RoleSpec) with this code; ValueError for an unknown code."""
+    try:
+        return _roles[str(code)]
+    except KeyError:
+        raise ValueError(f"{code!r} is not a role") from None
+
+
+def role_choices():
+    """The choices of RoleGrant.role and of the role forms: every role core and the installed areas declare."""
+    return [(role.value, role.label) for role in _roles.values()]
+
+
+def levels_of(role):
+    """The levels at which the role may be held."""
+    role = role_named(role)
+    return role.levels if isinstance(role, RoleSpec) else ROLE_LEVELS[role]
+
+
+def all_permissions():
+    return list(_permissions.values())
+
+
+def role_permissions():
+    """{role code: frozenset of permissions}: core's grants composed with every area's."""
+    return {code: frozenset(_grants.get(code, ())) for code in _roles}
 
 
 def permissions_of(user):
@@ -85,8 +179,13 @@ def permissions_of(user):
         return frozenset()
     granted = set()
     for role in user.role_list:
-        granted |= ROLE_PERMISSIONS.get(role, set())
+        granted |= _grants.get(str(role), set())
     return frozenset(granted)
+
+
+for _permission in CORE_PERMISSIONS:
+    _permissions[_permission.value] = _permission
+grant(CORE_GRANTS)
 
 
 def has_permission(user, permission):

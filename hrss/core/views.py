@@ -23,11 +23,18 @@ from hrss.core.forms import (
 )
 from hrss.core.models import AuditEntry, CalendarDay, CalendarYear, Level
 from hrss.core.pending import pending_work_for
-from hrss.core.permissions import Permission, has_permission, staff_view
+from hrss.core.permissions import (
+    AUDIT_VIEW,
+    CALENDAR_MANAGE,
+    REGION_MANAGE,
+    REGION_VIEW,
+    has_permission,
+    staff_view,
+)
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file
 
 
-@staff_view(Permission.REGION_VIEW)
+@staff_view(REGION_VIEW)
 def home(request):
     scope = scoping.scope_of(request.user)
     region = scope.region if not scope.is_empty else None
@@ -39,10 +46,10 @@ def home(request):
     })
 
 
-@staff_view(Permission.REGION_VIEW)
+@staff_view(REGION_VIEW)
 def region_detail(request, code):
     region = scoping.get_region_or_404(request.user, code)
-    can_manage = has_permission(request.user, Permission.REGION_MANAGE)
+    can_manage = has_permission(request.user, REGION_MANAGE)
     return render(request, "core/region_detail.html", {
         "region": region,
         "breadcrumb": scoping.breadcrumb(request.user, region),
@@ -57,7 +64,7 @@ def region_detail(request, code):
     })
 
 
-@staff_view(Permission.REGION_VIEW)
+@staff_view(REGION_VIEW)
 def region_options(request):
     """The region picker's list: regions of the user's scope whose name holds ?q= (of the ?level= levels)."""
     levels = {int(level) for level in request.GET.getlist("level") if level in {str(value) for value in Level.values}}
@@ -65,7 +72,7 @@ def region_options(request):
     return render(request, "core/_region_options.html", {"options": [region_label(region) for region in found]})
 
 
-@staff_view(Permission.REGION_VIEW)
+@staff_view(REGION_VIEW)
 def region_search(request):
     results = selectors.search_regions(request.user, request.GET.get("q"))
     return render(request, "core/_region_search_results.html", {"results": results})
@@ -84,7 +91,7 @@ def _run_region_change(request, region, form, change):
 
 
 @require_POST
-@staff_view(Permission.REGION_MANAGE)
+@staff_view(REGION_MANAGE)
 def region_rename(request, code):
     region = scoping.get_region_or_404(request.user, code)
     form = RenameRegionForm(request.POST)
@@ -98,7 +105,7 @@ def region_rename(request, code):
 
 
 @require_POST
-@staff_view(Permission.REGION_MANAGE)
+@staff_view(REGION_MANAGE)
 def region_move(request, code):
     village = scoping.get_region_or_404(request.user, code)
     form = MoveVillageForm(request.POST, actor=request.user)
@@ -117,7 +124,7 @@ def region_move(request, code):
 
 
 @require_POST
-@staff_view(Permission.REGION_MANAGE)
+@staff_view(REGION_MANAGE)
 def region_merge(request, code):
     source = scoping.get_region_or_404(request.user, code)
     form = MergeVillageForm(request.POST, actor=request.user)
@@ -136,7 +143,7 @@ def region_merge(request, code):
 
 
 @require_POST
-@staff_view(Permission.REGION_MANAGE)
+@staff_view(REGION_MANAGE)
 def region_central_town(request, code):
     township = scoping.get_region_or_404(request.user, code)
     try:
@@ -147,7 +154,7 @@ def region_central_town(request, code):
     return redirect("core:region-detail", code=township.code)
 
 
-@staff_view(Permission.AUDIT_VIEW)
+@staff_view(AUDIT_VIEW)
 def audit_list(request):
     form = AuditSearchForm(request.GET or None)
     entries = scoping.visible_to(request.user, AuditEntry.objects.select_related("actor"))
@@ -174,7 +181,7 @@ def audit_list(request):
 
 
 # The holiday arrangement is national: every staff member sees the same calendar (no region data).
-@staff_view(Permission.REGION_VIEW)
+@staff_view(REGION_VIEW)
 def calendar(request):
     known = list(CalendarYear.objects.all())
     years = [entry.year for entry in known]
@@ -194,12 +201,12 @@ def calendar(request):
         "known": known, "year": year, "days": CalendarDay.objects.filter(date__year=year),
         "next_year_missing": years and today.year + 1 not in years, "next_year": today.year + 1,
         "query": query, "answer": answer,
-        "upload": ArrangementUploadForm() if has_permission(request.user, Permission.CALENDAR_MANAGE) else None,
+        "upload": ArrangementUploadForm() if has_permission(request.user, CALENDAR_MANAGE) else None,
     })
 
 
 @require_POST
-@staff_view(Permission.CALENDAR_MANAGE)
+@staff_view(CALENDAR_MANAGE)
 def calendar_upload(request):
     form = ArrangementUploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -255,7 +262,7 @@ def _error_page(request, status, reason=""):
     return render(request, "core/error.html", {
         "status": status, "title": title, "message": message, "reason": reason,
         "back": "" if no_role else _same_site_referer(request), "no_role": no_role,
-        "can_open_home": user is not None and has_permission(user, Permission.REGION_VIEW),
+        "can_open_home": user is not None and has_permission(user, REGION_VIEW),
     }, status=status)
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from hrss.core import audit, scoping, tabular
 from hrss.core.models import CalendarDay, CalendarYear
-from hrss.core.permissions import Permission, has_permission
+from hrss.core.permissions import CALENDAR_MANAGE, has_permission
 from hrss.core.spreadsheets import cell_date, cell_text
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "holidays-cn-2004-2026.csv"
@@ -165,7 +165,7 @@ def load_arrangement(*, days, years, actor, source):
     removed, so loading the same file twice changes nothing and a corrected file replaces the first. The
     arrangement holds for the whole deployment, so only an administrator whose scope covers it may change it
     (`actor` None: an operator's command)."""
-    if actor is not None and not (has_permission(actor, Permission.CALENDAR_MANAGE)
+    if actor is not None and not (has_permission(actor, CALENDAR_MANAGE)
                                   and scoping.scope_of(actor).contains_code(settings.HRSS_ROOT_REGION_CODE)):
         audit.record_denied(actor=actor, action="core.calendar.load")  # outside the transaction: it stays
         raise PermissionDenied(_("节假日安排全市通用，只有市级（或省级）系统管理员可以修改。"))

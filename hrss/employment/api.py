@@ -7,9 +7,10 @@ from pydantic import Field
 
 from hrss.core import review, scoping
 from hrss.core.api_fields import Id, Month, ObjectId, RegionCode, Text
-from hrss.core.permissions import Permission, check_permission
+from hrss.core.permissions import check_permission
 from hrss.employment import employment_registration, selectors, services
 from hrss.employment.models import EmploymentCertificate, EmploymentRegistration, UnemploymentRegistration
+from hrss.employment.permissions import EMPLOYMENT_HANDLE, EMPLOYMENT_VIEW
 from hrss.residents.models import Person
 
 router = Router(tags=["就业与失业登记"])
@@ -115,7 +116,7 @@ def _registration(request, registration_id):
 @router.post("/unemployment-registrations", response={201: UnemploymentRegistrationOut},
              summary="受理失业登记（村受理初审，报乡镇审核）")
 def apply_for_unemployment_registration(request, body: UnemploymentApplicationIn):
-    check_permission(request.user, Permission.EMPLOYMENT_HANDLE)
+    check_permission(request.user, EMPLOYMENT_HANDLE)
     person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
     registration = services.apply_for_unemployment_registration(
         actor=request.user, person=person, category=body.category, wants_work=body.wants_work,
@@ -127,14 +128,14 @@ def apply_for_unemployment_registration(request, body: UnemploymentApplicationIn
 @router.get("/unemployment-registrations/{registration_id}", response=UnemploymentRegistrationOut,
             summary="查询一份失业登记及其办理环节")
 def get_unemployment_registration(request, registration_id: ObjectId):
-    check_permission(request.user, Permission.EMPLOYMENT_VIEW)
+    check_permission(request.user, EMPLOYMENT_VIEW)
     return _registration(request, registration_id)
 
 
 @router.post("/unemployment-registrations/{registration_id}/decisions", response=UnemploymentRegistrationOut,
              summary="办理一个环节：forward、approve、return、resubmit、reject、withdraw")
 def decide(request, registration_id: ObjectId, body: DecisionIn):
-    check_permission(request.user, Permission.EMPLOYMENT_HANDLE)
+    check_permission(request.user, EMPLOYMENT_HANDLE)
     registration = _registration(request, registration_id)
     try:
         return services.decide_unemployment_registration(actor=request.user, registration=registration,
@@ -149,7 +150,7 @@ def decide(request, registration_id: ObjectId, body: DecisionIn):
 @router.post("/unemployment-registrations/{registration_id}/cancellation", response=UnemploymentRegistrationOut,
              summary="注销失业登记")
 def cancel(request, registration_id: ObjectId, body: CancelIn):
-    check_permission(request.user, Permission.EMPLOYMENT_HANDLE)
+    check_permission(request.user, EMPLOYMENT_HANDLE)
     registration = _registration(request, registration_id)
     return services.cancel_unemployment_registration(actor=request.user, registration=registration,
                                                      reason=body.reason, effective_date=body.effective_date,
@@ -158,14 +159,14 @@ def cancel(request, registration_id: ObjectId, body: CancelIn):
 
 @router.get("/queue", response=list[UnemploymentRegistrationOut], summary="待本人办理的失业登记（逾期、到期在前）")
 def queue(request):
-    check_permission(request.user, Permission.EMPLOYMENT_VIEW)
+    check_permission(request.user, EMPLOYMENT_VIEW)
     cases = review.queue_for(request.user)[:200]
     return list(UnemploymentRegistration.objects.filter(case__in=cases).select_related("case"))
 
 
 @router.post("/employment-registrations", response={201: EmploymentOut}, summary="就业登记（单位招用、个体经营、灵活就业、终止劳动关系）")
 def register_employment(request, body: EmploymentIn):
-    check_permission(request.user, Permission.EMPLOYMENT_HANDLE)
+    check_permission(request.user, EMPLOYMENT_HANDLE)
     person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
     registration = employment_registration.register_employment(
         actor=request.user, person=person, kind=body.kind, event_date=body.event_date,
@@ -176,20 +177,20 @@ def register_employment(request, body: EmploymentIn):
 
 @router.get("/employment-registrations/{registration_id}", response=EmploymentOut, summary="查询一条就业登记")
 def get_employment_registration(request, registration_id: ObjectId):
-    check_permission(request.user, Permission.EMPLOYMENT_VIEW)
+    check_permission(request.user, EMPLOYMENT_VIEW)
     return scoping.get_visible_or_404(EmploymentRegistration, request.user, pk=registration_id)
 
 
 @router.get("/certificates/{certificate_id}", response=CertificateOut, summary="查询一本就业失业登记证")
 def get_certificate(request, certificate_id: ObjectId):
-    check_permission(request.user, Permission.EMPLOYMENT_VIEW)
+    check_permission(request.user, EMPLOYMENT_VIEW)
     return scoping.get_visible_or_404(EmploymentCertificate, request.user, pk=certificate_id)
 
 
 @router.get("/monthly-figures/{region_code}/{month}", response=FiguresOut,
             summary="月度统计：城镇新增就业、失业人员再就业、期末登记失业人数、城镇登记失业率")
 def monthly_figures(request, region_code: RegionCode, month: Month):
-    check_permission(request.user, Permission.EMPLOYMENT_VIEW)
+    check_permission(request.user, EMPLOYMENT_VIEW)
     region = scoping.get_region_or_404(request.user, region_code)
     try:
         year, number = selectors.parse_month(month)

@@ -3,13 +3,14 @@ from django.utils import timezone
 
 from hrss.core import review
 from hrss.core.pending import PendingItem, register
-from hrss.core.permissions import Permission, has_permission
+from hrss.core.permissions import has_permission
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
+from hrss.employment.permissions import EMPLOYMENT_HANDLE
 
 
 @register
 def review_work(user):
-    if not has_permission(user, Permission.EMPLOYMENT_HANDLE):
+    if not has_permission(user, EMPLOYMENT_HANDLE):
         return []
     queue = review.queue_for(user, case_type=UNEMPLOYMENT_REGISTRATION.case_type)
     waiting = queue.count()

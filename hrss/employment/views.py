@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from hrss.core import audit, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
 from hrss.core.models import Level, ReviewDecision
-from hrss.core.permissions import Permission, has_permission, staff_view
+from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
 from hrss.employment import certificates, employment_registration, exports, selectors, services
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
@@ -26,7 +26,9 @@ from hrss.employment.forms import (
     UnemploymentApplicationForm,
 )
 from hrss.employment.models import Document, EmploymentCertificate, UnemploymentRegistration
+from hrss.employment.permissions import EMPLOYMENT_HANDLE, EMPLOYMENT_VIEW
 from hrss.residents.models import Person
+from hrss.residents.permissions import ID_NUMBER_REVEAL
 from hrss.residents.selectors import URBAN_DEFINITION
 
 # Forwarding says where the case goes next, by the step it leaves.
@@ -46,7 +48,7 @@ ACTION_BUTTONS = {
 }
 
 
-@staff_view(Permission.EMPLOYMENT_HANDLE)
+@staff_view(EMPLOYMENT_HANDLE)
 def unemployment_apply(request, person_pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=person_pk)
     problems = services.unemployment_eligibility_problems(person)
@@ -70,7 +72,7 @@ def unemployment_apply(request, person_pk):
         "person": person, "form": form, "problems": problems})
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def queue(request):
     calendar = workdays.Calendar.load()
     cases = list(review.queue_for(request.user, case_type=UNEMPLOYMENT_REGISTRATION.case_type)
@@ -79,13 +81,13 @@ def queue(request):
     return render(request, "employment/queue.html", {"rows": rows})
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def registration_detail(request, pk):
     registration = scoping.get_visible_or_404(
         UnemploymentRegistration.objects.select_related("person", "case"), request.user, pk=pk)
     case = registration.case
     actions = review.allowed_actions(request.user, case) \
-        if has_permission(request.user, Permission.EMPLOYMENT_HANDLE) else []
+        if has_permission(request.user, EMPLOYMENT_HANDLE) else []
     return render(request, "employment/registration_detail.html", {
         "registration": registration, "case": case, "person": registration.person,
         "step_label": UNEMPLOYMENT_REGISTRATION.step(case.step).label, "timing": review.timing(case),
@@ -101,13 +103,13 @@ def registration_detail(request, pk):
         "contact_form": ContactForm(initial={"contacted_on": timezone.localdate()}),
         "cancel_form": CancelForm(initial={"effective_date": timezone.localdate()}),
         "can_manage": registration.status == UnemploymentRegistration.Status.REGISTERED
-        and has_permission(request.user, Permission.EMPLOYMENT_HANDLE),
+        and has_permission(request.user, EMPLOYMENT_HANDLE),
         "can_cancel": bool(set(request.user.role_list) & services.CANCELLING_ROLES),
     })
 
 
 @require_POST
-@staff_view(Permission.EMPLOYMENT_HANDLE)
+@staff_view(EMPLOYMENT_HANDLE)
 def registration_act(request, pk):
     registration = scoping.get_visible_or_404(
         UnemploymentRegistration.objects.select_related("person", "case"), request.user, pk=pk)
@@ -129,7 +131,7 @@ def registration_act(request, pk):
     return redirect("employment:registration-detail", pk=pk)
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def certificate_list(request):
     """登记证发放台账: every paper handed out in the region (the user's own by default), newest first."""
     issues = selectors.certificate_issues(request.user, scoping.region_from_request(request)).select_related(
@@ -138,19 +140,19 @@ def certificate_list(request):
     return render(request, "employment/certificate_list.html", {"page": page})
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def certificate_detail(request, pk):
     certificate = scoping.get_visible_or_404(EmploymentCertificate.objects.select_related("person"), request.user,
                                              pk=pk)
-    can_act = has_permission(request.user, Permission.EMPLOYMENT_HANDLE) and bool(
+    can_act = has_permission(request.user, EMPLOYMENT_HANDLE) and bool(
         set(request.user.role_list) & certificates.ISSUING_ROLES)
     return render(request, "employment/certificate_detail.html", {
         "certificate": certificate, "person": certificate.person,
         "issues": certificate.issues.select_related("issued_by"), "can_act": can_act,
-        "can_print": has_permission(request.user, Permission.ID_NUMBER_REVEAL)})
+        "can_print": has_permission(request.user, ID_NUMBER_REVEAL)})
 
 
-@staff_view(Permission.ID_NUMBER_REVEAL)  # the printed page carries the full ID number
+@staff_view(ID_NUMBER_REVEAL)  # the printed page carries the full ID number
 def certificate_print(request, pk):
     certificate = scoping.get_visible_or_404(EmploymentCertificate.objects.select_related("person"), request.user,
                                              pk=pk)
@@ -161,7 +163,7 @@ def certificate_print(request, pk):
 
 
 @require_POST
-@staff_view(Permission.EMPLOYMENT_HANDLE)
+@staff_view(EMPLOYMENT_HANDLE)
 def certificate_act(request, pk):
     certificate = scoping.get_visible_or_404(EmploymentCertificate.objects.select_related("person"), request.user,
                                              pk=pk)
@@ -182,7 +184,7 @@ def certificate_act(request, pk):
     return redirect("employment:certificate-detail", pk=pk)
 
 
-@staff_view(Permission.EMPLOYMENT_HANDLE)
+@staff_view(EMPLOYMENT_HANDLE)
 def employment_new(request, person_pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=person_pk)
     form = EmploymentRegistrationForm(request.POST or None, initial={"event_date": timezone.localdate()})
@@ -202,7 +204,7 @@ def employment_new(request, person_pk):
     return render(request, "employment/employment_new.html", {"person": person, "form": form})
 
 
-@staff_view(Permission.EMPLOYMENT_HANDLE)
+@staff_view(EMPLOYMENT_HANDLE)
 def hires(request):
     villages = scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE).order_by("code")
     form = HiresForm(request.POST or None, request.FILES or None, villages=villages,
@@ -265,18 +267,18 @@ def _on_registration(request, pk, form_class, service, done):
 
 
 @require_POST
-@staff_view(Permission.EMPLOYMENT_HANDLE)
+@staff_view(EMPLOYMENT_HANDLE)
 def registration_contact(request, pk):
     return _on_registration(request, pk, ContactForm, services.record_contact, "已记录联系情况。")
 
 
 @require_POST
-@staff_view(Permission.EMPLOYMENT_HANDLE)
+@staff_view(EMPLOYMENT_HANDLE)
 def registration_cancel(request, pk):
     return _on_registration(request, pk, CancelForm, services.cancel_unemployment_registration, "失业登记已注销。")
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def proposals(request):
     return render(request, "employment/proposals.html", {
         "proposals": services.cancellation_proposals(request.user),
@@ -292,7 +294,7 @@ def _month_from_request(request):
         return today.year, today.month
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def ledgers(request):
     region = scoping.region_from_request(request)
     year, month = _month_from_request(request)
@@ -309,7 +311,7 @@ def ledgers(request):
         "urban_definition": URBAN_DEFINITION, "breadcrumb": scoping.breadcrumb(request.user, region)})
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def ledger_people(request):
     region = scoping.region_from_request(request)
     year, month = _month_from_request(request)
@@ -334,7 +336,7 @@ LEDGER_EXPORTS = {
 }
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 @ratelimit.per_user("export")
 def ledger_export(request, kind):
     if kind not in LEDGER_EXPORTS:
@@ -355,7 +357,7 @@ LEDGER_PAGES = {
 }
 
 
-@staff_view(Permission.EMPLOYMENT_VIEW)
+@staff_view(EMPLOYMENT_VIEW)
 def ledger_page(request, kind):
     title, rows_for, order = LEDGER_PAGES[kind]
     region = scoping.region_from_request(request)

@@ -9,14 +9,16 @@ from django.views.decorators.http import require_POST
 from hrss.core import audit, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.models import Level, Region
-from hrss.core.permissions import Permission, has_permission, staff_view
+from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_response
 from hrss.core.working_age import retirement_age_label, retirement_month
 from hrss.employment import selectors as employment_selectors
+from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents import exports, import_jobs, reports, selectors, services
 from hrss.residents.forms import ImportForm, MoveForm, NewPersonForm, PersonForm, RevealForm, StatusChangeForm
 from hrss.residents.imports import ImportRefused
 from hrss.residents.models import ImportJob, LabourStatus, Person
+from hrss.residents.permissions import ID_NUMBER_REVEAL, RESIDENT_EDIT, RESIDENT_VIEW
 from hrss.residents.statistics import figures_for
 
 
@@ -24,7 +26,7 @@ def _messages(error):
     return "；".join(error.messages)
 
 
-@staff_view(Permission.RESIDENT_VIEW)
+@staff_view(RESIDENT_VIEW)
 def ledger(request):
     region = scoping.region_from_request(request)
     filters = {key: request.GET.get(key, "") for key in ("q", "status", "sex", "band")}
@@ -35,14 +37,14 @@ def ledger(request):
     context = {
         "region": region, "page": page, "filters": filters, "children": children,
         "breadcrumb": scoping.breadcrumb(request.user, region), "statuses": LabourStatus.choices,
-        "bands": selectors.AGE_BANDS, "can_edit": has_permission(request.user, Permission.RESIDENT_EDIT),
+        "bands": selectors.AGE_BANDS, "can_edit": has_permission(request.user, RESIDENT_EDIT),
     }
     template = "residents/_ledger_rows.html" if request.htmx and request.htmx.target == "ledger-rows" else \
         "residents/ledger.html"
     return render(request, template, context)
 
 
-@staff_view(Permission.RESIDENT_VIEW)
+@staff_view(RESIDENT_VIEW)
 def person_detail(request, pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     village = Region.objects.filter(code=person.region_code).first()
@@ -62,16 +64,16 @@ def person_detail(request, pk):
         "edit_form": PersonForm(initial={field: getattr(person, field) for field in services.EDITABLE_FIELDS}),
         "move_form": MoveForm(initial={"effective_date": today}),
         "reveal_form": RevealForm(),
-        "can_edit": has_permission(request.user, Permission.RESIDENT_EDIT),
-        "can_reveal": has_permission(request.user, Permission.ID_NUMBER_REVEAL),
+        "can_edit": has_permission(request.user, RESIDENT_EDIT),
+        "can_reveal": has_permission(request.user, ID_NUMBER_REVEAL),
         "registrations": person.unemployment_registrations.order_by("-applied_at"),
         "employment_registrations": person.employment_registrations.order_by("-event_date", "-id"),
-        "can_handle_employment": has_permission(request.user, Permission.EMPLOYMENT_HANDLE),
+        "can_handle_employment": has_permission(request.user, EMPLOYMENT_HANDLE),
     })
 
 
 @require_POST
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def person_status(request, pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     form = StatusChangeForm(request.POST)
@@ -93,7 +95,7 @@ def person_status(request, pk):
 
 
 @require_POST
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def person_edit(request, pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     form = PersonForm(request.POST)
@@ -111,7 +113,7 @@ def person_edit(request, pk):
 
 
 @require_POST
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def person_move(request, pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     form = MoveForm(request.POST)
@@ -133,7 +135,7 @@ def person_move(request, pk):
 
 
 @require_POST
-@staff_view(Permission.ID_NUMBER_REVEAL)
+@staff_view(ID_NUMBER_REVEAL)
 def person_reveal(request, pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     form = RevealForm(request.POST)
@@ -145,7 +147,7 @@ def person_reveal(request, pk):
     return response
 
 
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def person_new(request):
     villages = scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE)
     code = request.GET.get("village") or request.POST.get("village")
@@ -169,7 +171,7 @@ def person_new(request):
                                                          "villages": villages if village is None else []})
 
 
-@staff_view(Permission.RESIDENT_VIEW)
+@staff_view(RESIDENT_VIEW)
 def statistics(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
@@ -189,7 +191,7 @@ def statistics(request):
     })
 
 
-@staff_view(Permission.RESIDENT_VIEW)
+@staff_view(RESIDENT_VIEW)
 @ratelimit.per_user("export")
 def export(request):
     region = scoping.region_from_request(request)
@@ -201,12 +203,12 @@ def export(request):
     return response
 
 
-@staff_view(Permission.RESIDENT_VIEW)
+@staff_view(RESIDENT_VIEW)
 def import_template(request):
     return xlsx_response(reports.template_xlsx(), "劳动力资源台账导入模板.xlsx")
 
 
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def import_page(request):
     villages = list(scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE))
     form = ImportForm(request.POST or None, request.FILES or None, villages=villages)
@@ -224,21 +226,21 @@ def import_page(request):
     return render(request, "residents/import.html", {"form": form, "jobs": jobs})
 
 
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def import_job(request, pk):
     job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
     template = "residents/_import_progress.html" if request.htmx else "residents/import_job.html"
     return render(request, template, {"job": job, "rejected": job.rejected[:200]})
 
 
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def import_errors(request, pk):
     job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
     return xlsx_response(reports.rejected_rows_xlsx(job.rejected), f"未导入的行-{job.file_name}.xlsx")
 
 
 @require_POST
-@staff_view(Permission.RESIDENT_EDIT)
+@staff_view(RESIDENT_EDIT)
 def import_resume(request, pk):
     job = scoping.get_visible_or_404(ImportJob, request.user, pk=pk)
     try:
