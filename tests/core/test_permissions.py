@@ -1,0 +1,62 @@
+"""Roles' permissions are composed from core's grants and each area's (core.permissions.grant): the composition
+gives every role exactly what the one table in core.permissions gave before the areas declared their own."""
+
+import pytest
+
+from hrss.core import permissions
+from hrss.core.permissions import Role
+
+BUSINESS_READ = {"region.view", "resident.view", "employment.view"}
+BUSINESS_WRITE = BUSINESS_READ | {"resident.edit", "resident.id_number.reveal", "employment.handle"}
+
+# The table as it stood in core.permissions before issue 10 (ROLE_PERMISSIONS), by code.
+TABLE_BEFORE_AREAS = {
+    Role.VILLAGE_ASSISTANT: BUSINESS_WRITE,
+    Role.TOWNSHIP_OFFICER: BUSINESS_WRITE,
+    Role.TOWNSHIP_REVIEWER: BUSINESS_WRITE,
+    Role.COUNTY_OFFICER: BUSINESS_WRITE,
+    Role.COUNTY_APPROVER: BUSINESS_WRITE,
+    Role.CITY_ADMIN: BUSINESS_WRITE,
+    Role.PROVINCE_VIEWER: BUSINESS_READ,
+    Role.SYSTEM_ADMIN: {"region.view", "region.manage", "user.view", "user.manage", "calendar.manage"},
+    Role.SECURITY_ADMIN: {"region.view", "user.view", "role.assign"},
+    Role.AUDIT_ADMIN: {"region.view", "audit.view"},
+}
+
+
+def _holder(*roles):
+    class Holder:
+        is_authenticated = True
+        is_active = True
+        role_list = list(roles)
+
+    return Holder()
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_core_role_holds_what_it_held_before_the_areas_declared_their_permissions(role):
+    held = {permission.value for permission in permissions.permissions_of(_holder(role))}
+    assert held == TABLE_BEFORE_AREAS[role]
+
+
+def test_the_composed_table_names_every_role():
+    table = permissions.role_permissions()
+    for role, expected in TABLE_BEFORE_AREAS.items():
+        assert {permission.value for permission in table[role]} == expected
+
+
+def test_an_inactive_or_anonymous_user_holds_nothing():
+    holder = _holder(Role.CITY_ADMIN)
+    holder.is_active = False
+    assert permissions.permissions_of(holder) == frozenset()
+
+
+def test_a_permission_or_role_is_declared_once():
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured):
+        permissions.register_permission(permissions.Permission("region.view", "别的名字"))
+    with pytest.raises(ImproperlyConfigured):
+        permissions.grant({"no_such_role": {permissions.REGION_VIEW}})
+    with pytest.raises(ImproperlyConfigured):
+        permissions.grant({Role.CITY_ADMIN: {permissions.Permission("nobody.declared", "无")}})
