@@ -15,14 +15,8 @@ from django_tasks import task
 from hrss.core import scoping
 from hrss.core.models import Region
 from hrss.core.spreadsheets import SpreadsheetRefused, check_file, estimate_rows
-from hrss.residents.imports import (
-    ImportRefused,
-    ImportResult,
-    RowError,
-    file_sha256,
-    import_ledger,
-    record_import,
-)
+from hrss.core.tabular import ImportRefused, Result, RowError
+from hrss.residents.imports import file_sha256, import_ledger, record_import
 from hrss.residents.models import ImportJob
 
 
@@ -67,7 +61,7 @@ def run_import_job(job_id):
     village = Region.objects.get(code=job.village_code) if job.village_code else None
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING, started_at=job.started_at or timezone.now(),
                                                heartbeat_at=timezone.now())
-    initial = ImportResult(created=job.created, updated=job.updated, unchanged=job.unchanged,
+    initial = Result(created=job.created, updated=job.updated, unchanged=job.unchanged,
                            rejected=[RowError(**error) for error in job.rejected], rows_processed=job.rows_processed)
 
     def save_progress(result):
