@@ -47,7 +47,7 @@ def heyuan_rows():
     for row in _read_csv("counties.csv"):
         yield (row["code12"], Level.COUNTY, CITY[0], row["name"], row["name"], row["kind"])
     for row in _read_csv("townships.csv"):
-        county_code = row["county_code6"].ljust(12, "0")
+        county_code = scoping.code_of_prefix(row["county_code6"])
         yield (row["code12"], Level.TOWNSHIP, county_code, row["name"], row["name"], row["kind"])
     for row in _read_csv("villages.csv"):
         name = village_display_name(row["short_name"], row["committee_type"])

@@ -18,14 +18,39 @@ from django.http import Http404
 
 from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, AuditEntry, Level, Region, ReviewCase
 
+# --- the parts of a region code -----------------------------------------------------------------------------
+# Only this module knows how a code is built (ADR 0001): province 2 + city 2 + county 2 + township 3 + village 3
+# digits. Everyone else asks here (tests/core/test_region_code_parts.py fails on a code sliced elsewhere).
+
 
 def code_prefix(code, level):
+    """The digits of `code` that name its region at `level`: 441602 for the county of 441602001003."""
     return code[: PREFIX_LENGTH[level]]
+
+
+def code_of_prefix(prefix):
+    """The 12-digit code a prefix names: 441602 -> 441602000000."""
+    return prefix.ljust(CODE_LENGTH, "0")
+
+
+def ancestor_code(code, level):
+    """The 12-digit code of the region at `level` that `code` lies in (`code` itself at its own level)."""
+    return code_of_prefix(code_prefix(code, level))
+
+
+def county_code_of(code):
+    """The six digits of the county (县级) a code lies in, as ID numbers and certificate numbers write it (441602)."""
+    return code_prefix(code, Level.COUNTY)
+
+
+def township_code_of(code):
+    """The 12-digit code of the township a village lies in (441602001003 -> 441602001000)."""
+    return ancestor_code(code, Level.TOWNSHIP)
 
 
 def code_range(prefix):
     """The first and last 12-digit code under a prefix."""
-    return prefix.ljust(CODE_LENGTH, "0"), prefix.ljust(CODE_LENGTH, "9")
+    return code_of_prefix(prefix), prefix.ljust(CODE_LENGTH, "9")
 
 
 def level_of_code(code):
@@ -56,9 +81,7 @@ def ancestor_codes(code):
     level = level_of_code(code)
     if level is None:
         return []
-    return [
-        code_prefix(code, upper).ljust(CODE_LENGTH, "0") for upper in Level if upper < level
-    ]
+    return [ancestor_code(code, upper) for upper in Level if upper < level]
 
 
 # --- the user's scope -------------------------------------------------------------------------------------

@@ -14,14 +14,15 @@ def child_offices(user, region):
     if not children:
         return []
     child_level = children[0].level
-    prefix_length = len(children[0].prefix)
     below = scoping.within_region(scoping.regions_visible_to(user), region)
-    villages = Counter(code[:prefix_length] for code in below.filter(level=Level.VILLAGE).values_list("code", flat=True))
-    townships = Counter(
-        code[:prefix_length] for code in below.filter(level=Level.TOWNSHIP).values_list("code", flat=True)
-    )
+
+    def child_prefixes(codes):
+        return Counter(scoping.code_prefix(code, child_level) for code in codes)
+
+    villages = child_prefixes(below.filter(level=Level.VILLAGE).values_list("code", flat=True))
+    townships = child_prefixes(below.filter(level=Level.TOWNSHIP).values_list("code", flat=True))
     staff = scoping.within_region(scoping.visible_to(user, get_user_model().objects.filter(is_active=True)), region)
-    staff_counts = Counter(code[:prefix_length] for code in staff.values_list("region__code", flat=True))
+    staff_counts = child_prefixes(staff.values_list("region__code", flat=True))
     return [
         {
             "region": child,

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from hrss.core import audit
+from hrss.core import audit, scoping
 from hrss.core.models import Region
 from hrss.core.permissions import Role, check_acting_in
 from hrss.employment.models import CertificateIssue, CertificateSequence, EmploymentCertificate
@@ -64,7 +64,7 @@ def issue_certificate(*, actor, person, today=None, note=""):
         held = person.certificates.filter(status=EmploymentCertificate.Status.VALID).first()
         if held is not None:
             return held
-        county_code = person.region_code[:6]
+        county_code = scoping.county_code_of(person.region_code)
         sequence = next_sequence(county_code, today.year)
         certificate = EmploymentCertificate.objects.create(
             number=format_number(county_code=county_code, hukou_type=person.hukou_type, year=today.year,
@@ -154,7 +154,7 @@ def certificate_pdf(certificate, *, actor):
 
     _register_font()
     person = certificate.person
-    county = Region.objects.filter(code=certificate.county_code.ljust(12, "0")).first()
+    county = Region.objects.filter(code=scoping.code_of_prefix(certificate.county_code)).first()
     issuer = f"{county.name}人力资源和社会保障局" if county else "人力资源和社会保障局"
     latest = certificate.issues.order_by("-issued_on", "-id").first()
     buffer = io.BytesIO()

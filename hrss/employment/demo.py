@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone
 
 from hrss.accounts.models import User
+from hrss.core import scoping
 from hrss.core.models import Region, ReviewCase, ReviewDecision
 from hrss.employment import employment_registration, services
 from hrss.employment.models import EmploymentKind, UnemploymentCategory
@@ -27,7 +28,7 @@ def _applicants(assistant, today):
     people = []
     for index, name in enumerate(APPLICANTS):
         birth = datetime.date(today.year - 25 - 3 * index, 1 + index, 10 + index)
-        number = id_number_for(DEMO_VILLAGE[:6], birth, 901 + 2 * index + (index % 2))  # odd: a man
+        number = id_number_for(scoping.county_code_of(DEMO_VILLAGE), birth, 901 + 2 * index + (index % 2))  # odd: a man
         person = Person.objects.filter(id_number=number).first()
         if person is None:
             person = residents_services.register_person(

@@ -7,6 +7,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from hrss.core import scoping
 from hrss.core.bulk import reserve_ids, stored_datetime
 from hrss.core.id_numbers import check_character
 from hrss.core.models import Level, Region
@@ -104,7 +105,7 @@ def villages_with_area(shuffle_with):
     """Every village, in a seeded random order, so that even a small population reaches every county."""
     villages = list(Region.objects.filter(level=Level.VILLAGE, is_active=True).order_by("code"))
     shuffle_with.shuffle(villages)
-    return [(village, village.code[:6]) for village in villages]
+    return [(village, scoping.county_code_of(village.code)) for village in villages]
 
 
 @transaction.atomic

@@ -38,7 +38,8 @@ def _labels(*choice_lists):
 def ledger_xlsx(user, region):
     people = scoping.within_region(selectors.people_visible_to(user), region).order_by("region_code", "household_id", "id")
     villages = {r.code: r for r in scoping.within_region(scoping.regions_visible_to(user), region).filter(level=Level.VILLAGE)}
-    townships = {r.code[:9]: r for r in Region.objects.filter(level=Level.TOWNSHIP, code__in={c[:9] + "000" for c in villages})}
+    townships = {r.code: r for r in Region.objects.filter(
+        level=Level.TOWNSHIP, code__in={scoping.township_code_of(code) for code in villages})}
     relations, hukou_types, educations, statuses = (_labels(choices) for choices in (
         Relation.choices, HukouType.choices, Education.choices, LabourStatus.choices))
     details = _labels(MigrantDestination.choices, FlexibleForm.choices)
@@ -68,8 +69,8 @@ def ledger_xlsx(user, region):
             counts = per_village.get(code, {})
             line = [counts.get(status.value, 0) for status in status_columns]
             total = counts.get("total", 0)
-            township = townships.get(code[:9])
-            key = code[:9]
+            key = scoping.township_code_of(code)
+            township = townships.get(key)
             summary = township_totals.setdefault(key, [0] * (len(status_columns) + 1))
             summary[0] += total
             for index, value in enumerate(line):

@@ -18,7 +18,7 @@ from django_tasks import task
 
 from hrss.core import scoping
 from hrss.core.dates import years_before
-from hrss.core.models import CODE_LENGTH, PREFIX_LENGTH, Level
+from hrss.core.models import Level
 from hrss.core.signals import regions_changed
 from hrss.residents.models import LabourStatus, LedgerVersion, Person, StatisticsSnapshot
 from hrss.residents.selectors import AGE_BANDS
@@ -65,13 +65,13 @@ def compute_snapshots(as_of=None):
         for upper in Level:
             if upper > level:
                 break
-            region = code[:PREFIX_LENGTH[upper]].ljust(CODE_LENGTH, "0")
+            region = scoping.ancestor_code(code, upper)
             entry = figures[region]
             entry["total"] += count
             entry["statuses"][status] += count
             entry["age_sex"][f"{band}|{sex}"] += count
             if upper < Level.VILLAGE:
-                child = entry["children"][code[:PREFIX_LENGTH[Level(upper + 1)]]]
+                child = entry["children"][scoping.code_prefix(code, Level(upper + 1))]
                 child[0] += count
                 if status == LabourStatus.UNEMPLOYED:
                     child[1] += count
