@@ -12,6 +12,7 @@ register_actions({
     "residents.id_number.revealed": "查看完整身份证号",
     "residents.ledger.imported": "导入劳动力台账",
     "residents.import.registered_elsewhere": "导入：身份证号已在其他地区登记",
+    "residents.person.registered_elsewhere": "登记人员：身份证号已在其他地区登记",
     "residents.ledger.exported": "导出劳动力台账",
 })
 register_fields({"detail": "去向/形式", "effective_date": "生效日期", "region_code": "区划代码"})

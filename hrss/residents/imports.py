@@ -17,14 +17,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from hrss.core import audit, ratelimit, scoping, tabular
+from hrss.core import audit, scoping, tabular
 from hrss.core.bulk import reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.core.tabular import Column, ImportRefused, RowError
 from hrss.core.working_age import Category
-from hrss.residents import statistics
+from hrss.residents import lookups, statistics
 from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_people, insert_status_events
 from hrss.residents.models import (
     Education,
@@ -470,22 +470,21 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
 
 def account_for_registered_elsewhere(target, actor, dry_run):
     """"Registered in another region" is what staff need to start a transfer, and also tells whether an ID number is
-    registered anywhere (a dry run makes it a free lookup): each such answer is audited with the ID number and
-    counted per user (HRSS_RATE_LIMITS["registered_elsewhere"]); past the limit the import stops. An operator's
-    command-line import (no actor) is neither counted nor audited per row."""
+    registered anywhere (a dry run makes it a free lookup): each such answer is counted and audited by
+    residents.lookups, shared with the new-person form and the hires; past the limit the import stops. An
+    operator's command-line import (no actor) is neither counted nor audited per row."""
     found, target.registered_elsewhere = target.registered_elsewhere, []
     if actor is None:
         return
     for id_number in found:
-        allowed, retry_after = ratelimit.allow("registered_elsewhere", f"user:{actor.pk}")
-        if not allowed:
-            audit.record_denied(actor=actor, action="residents.import.registered_elsewhere",
-                                subject_id_number=id_number, note="rate limited")
+        try:
+            lookups.count_lookup_outside_scope(actor=actor, id_number=id_number,
+                                               action="residents.import.registered_elsewhere",
+                                               note="dry run" if dry_run else "")
+        except lookups.TooManyLookups as refused:
             raise ImportRefused(
                 f"导入已停止：一小时内“已在其他地区登记”的行已达上限（{settings.HRSS_RATE_LIMITS['registered_elsewhere'][0]} 行）。"
-                f"请 {retry_after // 60 + 1} 分钟后再导入；如确有大批迁入人员，请联系县(区)核实后办理迁移。")
-        audit.record(actor=actor, action="residents.import.registered_elsewhere", subject_id_number=id_number,
-                     note="dry run" if dry_run else "")
+                f"请 {refused.retry_after // 60 + 1} 分钟后再导入；如确有大批迁入人员，请联系县(区)核实后办理迁移。") from None
 
 
 def record_import(*, actor, result, village, file_name, sha256, dry_run=False):

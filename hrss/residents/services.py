@@ -8,7 +8,7 @@ from django.utils import timezone
 from hrss.core import audit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
-from hrss.residents import statistics
+from hrss.residents import lookups, statistics
 from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person, PersonMove, Relation
 from hrss.residents.rules import check_status
 
@@ -52,19 +52,20 @@ def _household_in_scope(actor, head_id_number):
     return household
 
 
-@transaction.atomic
 def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHER, status_detail="",
                     status_since=None, head_id_number="", today=None, **fields):
-    """Add a person to a village's ledger with an initial labour status. Returns (person, warnings)."""
+    """Add a person to a village's ledger with an initial labour status. Returns (person, warnings).
+
+    Everything the form gives is checked before the ledger is asked whether the ID number is taken, so that a
+    half-filled form is no free lookup; an ID number registered outside the actor's scope is answered "registered
+    in another region" (what staff need to start a transfer), counted and audited by residents.lookups, outside
+    the transaction that a refusal rolls back."""
     today = today or timezone.localdate()
     _require_village_in_scope(actor, village)
     try:
         parsed = parse(id_number, today=today)
     except InvalidIdNumber as error:
         raise ValidationError(str(error)) from None
-    if Person.objects.filter(id_number=parsed.number).exists():
-        # Deliberately the same message whether or not the existing record is in the actor's scope.
-        raise ValidationError("该公民身份号码已登记，不能重复登记；如已迁入本村，请办理人员迁移。")
     name = (name or "").strip()
     if not name:
         raise ValidationError("姓名不能为空。")
@@ -83,18 +84,32 @@ def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHE
                          effective_date=status_since, work_capacity=person.work_capacity, today=today)
     if not check.ok:
         raise ValidationError(check.errors)
-    if head_id_number == parsed.number:
-        person.household = household_for(head_id_number=head_id_number, region_code=village.code)
-    else:
-        person.household = _household_in_scope(actor, head_id_number)
-    person.labour_status, person.status_detail, person.status_since = status, status_detail, status_since
-    person.save()
-    LabourStatusEvent.objects.create(person=person, status=status, detail=status_detail, effective_date=status_since,
-                                     region_code=village.code, recorded_by=actor)
-    statistics.mark_ledger_changed()
-    audit.record(actor=actor, action="residents.person.registered", target=person,
-                 subject_id_number=person.id_number, after=audit.snapshot(person, PERSON_FIELDS))
+    _refuse_registered(actor, parsed.number)
+    with transaction.atomic():
+        if head_id_number == parsed.number:
+            person.household = household_for(head_id_number=head_id_number, region_code=village.code)
+        else:
+            person.household = _household_in_scope(actor, head_id_number)
+        person.labour_status, person.status_detail, person.status_since = status, status_detail, status_since
+        person.save()
+        LabourStatusEvent.objects.create(person=person, status=status, detail=status_detail,
+                                         effective_date=status_since, region_code=village.code, recorded_by=actor)
+        statistics.mark_ledger_changed()
+        audit.record(actor=actor, action="residents.person.registered", target=person,
+                     subject_id_number=person.id_number, after=audit.snapshot(person, PERSON_FIELDS))
     return person, list(parsed.warnings) + check.warnings
+
+
+def _refuse_registered(actor, id_number):
+    """Refuse an ID number already on the ledger: in the actor's scope, pointing to the move; elsewhere, as the
+    import answers it (counted and audited, residents.lookups)."""
+    region_code = Person.objects.filter(id_number=id_number).values_list("region_code", flat=True).first()
+    if region_code is None:
+        return
+    if actor is None or scoping.scope_of(actor).contains_code(region_code):
+        raise ValidationError("该人员已登记在您的辖区内，不能重复登记；如已迁入本村(社区)，请在人员页面办理迁移。")
+    lookups.count_lookup_outside_scope(actor=actor, id_number=id_number, action="residents.person.registered_elsewhere")
+    raise ValidationError("该公民身份号码已在其他地区登记，请办理迁入：联系原登记地办理人员迁移。")
 
 
 @transaction.atomic

@@ -38,7 +38,7 @@ def test_the_same_id_number_cannot_be_registered_twice(zhang, heyuan, make_user)
     from hrss.core.permissions import Role
 
     other = make_user("zz", NEIGHBOUR_COUNTY_VILLAGE, Role.VILLAGE_ASSISTANT)
-    with pytest.raises(ValidationError, match="已登记"):
+    with pytest.raises(ValidationError, match="已在其他地区登记"):
         services.register_person(actor=other, id_number=MAN_1980.lower(), name="张三",
                                  village=heyuan[NEIGHBOUR_COUNTY_VILLAGE], today=TODAY)
 
