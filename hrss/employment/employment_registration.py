@@ -32,7 +32,6 @@ DAYS_ALLOWED = {
     EmploymentKind.FLEXIBLE: 30,
     EmploymentKind.CONTRACT_ENDED: 15,
 }
-STARTS_WORK = {EmploymentKind.HIRED, EmploymentKind.SELF_EMPLOYED, EmploymentKind.FLEXIBLE}
 # Which of art. 67's reasons ends a 失业登记 when work starts: flexible employment is "有稳定收入的劳动" (reason 3),
 # not 个体经营 (reason 2) [sourced: S-local 宜宾, domain-rules §2 triggers 1-3].
 CANCEL_REASON_ON_WORK = {
@@ -61,7 +60,7 @@ def problems_with(person, *, kind, event_date, employer_name, flexible_form, tod
         problems.append("请填写用人单位名称。")
     if kind == EmploymentKind.FLEXIBLE and flexible_form not in FlexibleForm.values:
         problems.append("请选择灵活就业形式。")
-    if kind in STARTS_WORK:
+    if kind in selectors.STARTS_WORK:
         age = age_on(person.birth_date, event_date)
         if age < MINIMUM_WORKING_AGE:
             problems.append(f"{event_date:%Y-%m-%d}时未满{MINIMUM_WORKING_AGE}周岁（{age}岁），不能办理就业登记。")
@@ -113,7 +112,7 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
     standing = person.unemployment_registrations.filter(status=UnemploymentRegistration.Status.REGISTERED).first()
     days_allowed = DAYS_ALLOWED[kind]
     # Re-employment: work that starts while the person stands registered unemployed (not a job from before).
-    reemployed = (kind in STARTS_WORK and standing is not None
+    reemployed = (kind in selectors.STARTS_WORK and standing is not None
                   and (standing.registered_on is None or standing.registered_on <= event_date))
     registration = EmploymentRegistration.objects.create(
         person=person, region_code=village.code if village else person.region_code, kind=kind, employer_name=employer_name.strip()[:100],

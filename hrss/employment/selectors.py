@@ -16,16 +16,14 @@ from hrss.employment.models import (
     EmploymentRegistration,
     UnemploymentRegistration,
 )
-from hrss.residents.models import LabourStatus, LabourStatusEvent, Person
+from hrss.residents.labour_status import HOLDS_A_JOB, LATEST_FIRST
+from hrss.residents.models import LabourStatusEvent, Person
 from hrss.residents.selectors import in_towns, with_status_on
 
-STARTS_WORK = [EmploymentKind.HIRED, EmploymentKind.SELF_EMPLOYED, EmploymentKind.FLEXIBLE]
-# 城镇从业人员 of the rate's denominator: working in town on the month's last day. 转移就业 (working away from
-# home) and 务农 are not: they are rural labour, outside the official rate [believed: docs/urban-and-rural.md].
-URBAN_WORKING = [LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE]
-# Statuses in which a start of work is a change of job (信息变更), not new employment [sourced: S-local, domain-
-# rules §2: "a job change without unemployment is handled as 信息变更"].
-HOLDS_A_JOB = [LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE]
+# The kinds of employment registration that start work (the others end it), here only.
+STARTS_WORK = frozenset({EmploymentKind.HIRED, EmploymentKind.SELF_EMPLOYED, EmploymentKind.FLEXIBLE})
+# 城镇从业人员 of the rate's denominator: holding a job (residents.labour_status.HOLDS_A_JOB) in town on the month's
+# last day; a start of work from HOLDS_A_JOB is a change of job (信息变更), not new employment.
 # Cancellation reasons that mean the person found work (art. 67 reasons 1-3).
 FOUND_WORK = [CancelReason.HIRED, CancelReason.SELF_EMPLOYED, CancelReason.STABLE_INCOME]
 
@@ -96,7 +94,7 @@ def new_employment(registrations, first, last):
         person=OuterRef("person"), kind__in=STARTS_WORK, event_date__gte=first.replace(month=1, day=1)).filter(
         Q(event_date__lt=OuterRef("event_date")) | Q(event_date=OuterRef("event_date"), pk__lt=OuterRef("pk")))
     holding_a_job = LabourStatusEvent.objects.filter(person=OuterRef("person"), effective_date__lt=OuterRef(
-        "event_date")).order_by("-effective_date", "-id").values("status")[:1]
+        "event_date")).order_by(*LATEST_FIRST).values("status")[:1]
     rows = in_towns(registrations.filter(kind__in=STARTS_WORK, event_date__range=(first, last)))
     return rows.exclude(Exists(earlier_this_year)).annotate(status_before=Subquery(holding_a_job)).filter(
         Q(status_before__isnull=True) | ~Q(status_before__in=HOLDS_A_JOB))
@@ -130,8 +128,8 @@ def _rows_behind(user, region, figure, year, month):
         # their history (one lookup per person of a whole city was seconds).
         people = in_towns(scoping.within_region(scoping.visible_to(user, Person.objects.all()), region))
         changed_since = with_status_on(people.filter(Q(status_since__gt=last) | Q(status_since__isnull=True)),
-                                       last).filter(status_on_day__in=URBAN_WORKING)
-        return people.filter(Q(status_since__lte=last, labour_status__in=URBAN_WORKING)
+                                       last).filter(status_on_day__in=HOLDS_A_JOB)
+        return people.filter(Q(status_since__lte=last, labour_status__in=HOLDS_A_JOB)
                              | Q(pk__in=changed_since.values("pk"))), "pk"
     raise KeyError(figure)
 

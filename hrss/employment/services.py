@@ -23,12 +23,10 @@ from hrss.employment.models import (
     UnemploymentRegistration,
 )
 from hrss.residents import services as residents_services
+from hrss.residents.labour_status import IN_WORK_OFF_THE_FARM
 from hrss.residents.models import FlexibleForm, LabourStatus, WorkCapacity
 
 Action = ReviewDecision.Action
-
-# Statuses in which a person has work: they register employment changes, not unemployment.
-EMPLOYED_STATUSES = {LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE, LabourStatus.MIGRANT}
 
 # Documents to see at the intake, by category (domain-rules §2: ID for all; whoever had an employer also the
 # termination certificate) [believed].
@@ -63,7 +61,7 @@ def unemployment_eligibility_problems(person, *, today=None):
         problems.append(f"已达到法定退休年龄（{label}），不能登记失业。")
     if person.work_capacity == WorkCapacity.NONE:
         problems.append("完全丧失劳动能力的人员不能登记失业。")
-    if person.labour_status in EMPLOYED_STATUSES:
+    if person.labour_status in IN_WORK_OFF_THE_FARM:
         problems.append(f"台账中现为“{person.status_label}”：处于就业状态的人员不能登记失业；如已离职，"
                         "请先在人员页面记录就业状态变化。")
     if person.labour_status in NOT_AVAILABLE:

@@ -26,6 +26,7 @@ from hrss.core.tabular import Column, ImportRefused, RowError
 from hrss.core.working_age import Category
 from hrss.residents import lookups, statistics
 from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_people, insert_status_events
+from hrss.residents.labour_status import LATEST_FIRST, set_current_status
 from hrss.residents.models import (
     Education,
     FlexibleForm,
@@ -364,7 +365,8 @@ class Target:
         return decided
 
 
-EXISTING_FIELDS = ("id_number", "id", "region_code", "version", "labour_status", "status_detail", *COMPARED_FIELDS)
+EXISTING_FIELDS = ("id_number", "id", "region_code", "version", "labour_status", "status_detail", "status_since",
+                   *COMPARED_FIELDS)
 
 
 def apply_batch(batch, *, target, result, actor):
@@ -408,14 +410,11 @@ def apply_batch(batch, *, target, result, actor):
             continue
         values = dict(zip(fields, values, strict=True))
         changed = {name: values[name] for name in COMPARED_FIELDS if name in values and person[name] != values[name]}
-        status_changed = (person["labour_status"], person["status_detail"]) != (values["labour_status"],
-                                                                               values["status_detail"])
+        status_changed = _brings_a_status(person, values)
         if not changed and not status_changed:
             result.unchanged += 1
             continue
         if status_changed:
-            changed.update(labour_status=values["labour_status"], status_detail=values["status_detail"],
-                           status_since=values["status_since"])
             status_events.append((person["id"], values, person["region_code"]))
         to_update.append((person, changed))
         result.updated += 1
@@ -434,8 +433,26 @@ def apply_batch(batch, *, target, result, actor):
                          now=now, source=LabourStatusEvent.Source.IMPORT, recorded_by_id=actor_id)
     for person, changed in to_update:
         Person.objects.filter(pk=person["id"]).update(version=person["version"] + 1, updated_at=now, **changed)
+    # The current status by the services' rule: a row dated before the person's current status goes into the
+    # history without replacing it (residents.labour_status).
+    set_current_status([person_id for person_id, _values, _code in status_events])
     if people or to_update:
         statistics.mark_ledger_changed()
+
+
+def _brings_a_status(person, values):
+    """Whether a row's status is news for an existing person: it differs from the current one and, for a row dated
+    before the current status began, from the one the history holds on the row's date (so importing the same file
+    again adds no second event)."""
+    row = (values["labour_status"], values["status_detail"])
+    if row == (person["labour_status"], person["status_detail"]):
+        return False
+    # Compared as ISO text: rows carry dates as text (tabular.Batch), the raw SELECT gives them as text on SQLite.
+    if person["status_since"] is None or str(values["status_since"]) >= str(person["status_since"]):
+        return True
+    in_force = (LabourStatusEvent.objects.filter(person_id=person["id"], effective_date__lte=values["status_since"])
+                .order_by(*LATEST_FIRST).values_list("status", "detail").first())
+    return in_force != row
 
 
 # --- the whole file ----------------------------------------------------------------------------------------

@@ -20,11 +20,6 @@ class LabourStatus(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-# Statuses that mean the person works or seeks work, i.e. is in the labour force.
-WORKING_STATUSES = {LabourStatus.EMPLOYED, LabourStatus.FLEXIBLE, LabourStatus.FARMING, LabourStatus.MIGRANT}
-ACTIVE_STATUSES = WORKING_STATUSES | {LabourStatus.UNEMPLOYED}
-
-
 class MigrantDestination(models.TextChoices):
     IN_COUNTY = "in_county", _("县内")
     IN_PROVINCE = "in_province", _("县外省内")

@@ -3,13 +3,8 @@
 from dataclasses import dataclass, field
 
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
-from hrss.residents.models import (
-    ACTIVE_STATUSES,
-    FlexibleForm,
-    LabourStatus,
-    MigrantDestination,
-    WorkCapacity,
-)
+from hrss.residents.labour_status import IN_LABOUR_FORCE
+from hrss.residents.models import FlexibleForm, LabourStatus, MigrantDestination, WorkCapacity
 
 DESTINATIONS = frozenset(MigrantDestination.values)
 FLEXIBLE_FORMS = frozenset(FlexibleForm.values)
@@ -34,7 +29,7 @@ def check_status(*, birth_date, sex, retirement_category, status, detail, effect
     if effective_date < birth_date:
         result.errors.append("起始日期早于出生日期。")
     age = age_on(birth_date, effective_date)
-    if status in ACTIVE_STATUSES and age < MINIMUM_WORKING_AGE:
+    if status in IN_LABOUR_FORCE and age < MINIMUM_WORKING_AGE:
         result.errors.append(f"{effective_date:%Y-%m-%d}时未满16周岁（{age}岁），不能登记为“{status.label}”。")
     past_retirement = is_past_retirement(birth_date, sex, effective_date, retirement_category)
     if status == LabourStatus.UNEMPLOYED and past_retirement:

@@ -8,6 +8,7 @@ from hrss.core import scoping
 from hrss.core.dates import years_before
 from hrss.core.models import Level, Region
 from hrss.core.working_age import MINIMUM_WORKING_AGE, is_of_working_age
+from hrss.residents.labour_status import LATEST_FIRST
 from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person, Relation, WorkCapacity
 
 # 城镇 and 农村, as every urban figure of this system counts them: a person or household of a 居民委员会 (社区) is
@@ -60,7 +61,7 @@ def with_status_on(people, day):
     """`people` annotated with `status_on_day`: the labour status in force on `day` from the status history (None
     for someone entered in the ledger later), not today's status."""
     latest = LabourStatusEvent.objects.filter(person=OuterRef("pk"), effective_date__lte=day).order_by(
-        "-effective_date", "-id").values("status")[:1]
+        *LATEST_FIRST).values("status")[:1]
     return people.annotate(status_on_day=Subquery(latest))
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from hrss.core import audit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
-from hrss.residents import lookups, statistics
+from hrss.residents import labour_status, lookups, statistics
 from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person, PersonMove, Relation
 from hrss.residents.rules import check_status
 
@@ -151,15 +151,13 @@ def record_status_change(*, actor, person, status, effective_date, detail="", no
 
 def _refresh_current_status(person):
     """The current status is the latest event by effective date (a back-dated change does not override a later one)."""
-    latest = person.status_events.order_by("-effective_date", "-id").first()
-    Person.objects.filter(pk=person.pk).update(labour_status=latest.status, status_detail=latest.detail,
-                                               status_since=latest.effective_date, version=person.version + 1)
+    labour_status.set_current_status([person.pk], version=person.version + 1)
     person.refresh_from_db()
 
 
 def status_on(person, day):
     """The labour status in force on `day`, or None before the first recorded one."""
-    return person.status_events.filter(effective_date__lte=day).order_by("-effective_date", "-id").first()
+    return person.status_events.filter(effective_date__lte=day).order_by(*labour_status.LATEST_FIRST).first()
 
 
 @transaction.atomic
