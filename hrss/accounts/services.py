@@ -1,4 +1,6 @@
-"""Writes on staff accounts. Each takes the actor and leaves an audit entry in the same transaction."""
+"""Writes on staff accounts. Each takes the actor, checks the actor's permission and scope itself (a refusal is
+audited before the write's transaction, so its entry stays) and leaves an audit entry in the same transaction.
+`actor` None is the server operator's command on the server (hrss create-token, revoke-token, reset-password)."""
 
 import datetime
 import hmac
@@ -8,36 +10,37 @@ import string
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.sessions.models import Session
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from hrss.accounts.models import ApiToken, PasswordReset, RoleGrant, User
-from hrss.core import audit, scoping
+from hrss.core import audit
 from hrss.core.models import AuditEntry, Level
 from hrss.core.permissions import (
     ROLE_ASSIGN,
-    ROLE_LEVELS,
     SEPARATED_ADMIN_ROLES,
     USER_MANAGE,
-    Role,
+    check_acting_in,
     check_permission,
+    levels_of,
+    role_named,
 )
 
 USER_FIELDS = ["username", "full_name", "phone", "is_active", "region_id"]
 
 
 def _check_roles(roles, region):
-    roles = {Role(role) for role in roles}
+    roles = {role_named(role) for role in roles}
     separated = roles & SEPARATED_ADMIN_ROLES
     if separated and len(roles) > 1:
         raise ValidationError(
             "系统管理员、安全管理员、审计管理员三员分立：持有其中一个角色的账号不能再持有任何其他角色。"
         )
     for role in roles:
-        if region.level not in ROLE_LEVELS[role]:
-            allowed = "、".join(str(Level(level).label) for level in sorted(ROLE_LEVELS[role]))
+        if region.level not in levels_of(role):
+            allowed = "、".join(str(Level(level).label) for level in sorted(levels_of(role)))
             raise ValidationError(
                 f"角色“{role.label}”只能设在{allowed}一级，而“{region.name}”是{Level(region.level).label}。"
             )
@@ -96,49 +99,55 @@ def create_user(*, actor, username, region, roles=(), password=None, full_name="
     return user, password
 
 
-@transaction.atomic
 def open_account(*, actor, username, region, full_name="", phone=""):
     """A system administrator opens an account. It has no password: the administrator is shown the first half of a
     one-time code, a security administrator who approves the account the second, and the person sets their own
     password with both (ADR 0008). Roles are the security administrator's to grant. Returns (user, first half)."""
     check_permission(actor, USER_MANAGE)
-    if region is not None and not scoping.scope_of(actor).contains_code(region.code):
-        raise PermissionDenied("该区域不在您的管辖范围内。")
-    user, roles = _new_user(username=username, region=region, roles=(), full_name=full_name, phone=phone,
-                            must_change=True)
-    user.set_unusable_password()
-    _save_new_user(actor=actor, user=user, roles=roles)
-    _reset, first_half = _ask_for_code(actor=actor, user=user, purpose=PasswordReset.Purpose.SETUP)
-    return user, first_half
+    if region is not None:
+        check_acting_in(actor, region_code=region.code, action="accounts.user.created",
+                        message="该区域不在您的管辖范围内。")
+    with transaction.atomic():
+        user, roles = _new_user(username=username, region=region, roles=(), full_name=full_name, phone=phone,
+                                must_change=True)
+        user.set_unusable_password()
+        _save_new_user(actor=actor, user=user, roles=roles)
+        _reset, first_half = _ask_for_code(actor=actor, user=user, purpose=PasswordReset.Purpose.SETUP)
+        return user, first_half
 
 
-@transaction.atomic
 def update_user(*, actor, user, full_name, phone, region):
-    if region is None:
-        raise ValidationError("必须指定所属区域。")
-    _check_roles(user.role_list, region)
-    before = audit.snapshot(user, USER_FIELDS)
-    user.full_name, user.phone, user.region = full_name, phone, region
-    user.save(update_fields=["full_name", "phone", "region"])
-    audit.record(actor=actor, action="accounts.user.updated", target=user, before=before,
-                 after=audit.snapshot(user, USER_FIELDS))
-    return user
+    _check_administering(actor, user, USER_MANAGE, "accounts.user.updated")
+    if actor is not None and region is not None:
+        check_acting_in(actor, region_code=region.code, action="accounts.user.updated",
+                        message="该区域不在您的管辖范围内。")
+    with transaction.atomic():
+        if region is None:
+            raise ValidationError("必须指定所属区域。")
+        _check_roles(user.role_list, region)
+        before = audit.snapshot(user, USER_FIELDS)
+        user.full_name, user.phone, user.region = full_name, phone, region
+        user.save(update_fields=["full_name", "phone", "region"])
+        audit.record(actor=actor, action="accounts.user.updated", target=user, before=before,
+                     after=audit.snapshot(user, USER_FIELDS))
+        return user
 
 
-@transaction.atomic
 def set_roles(*, actor, user, roles):
     """Replace the roles of a user (安全管理员)."""
-    if actor is not None and actor.pk == user.pk:
-        raise ValidationError("不能修改自己的角色。")
-    roles = _check_roles(roles, user.region)
-    before = sorted(user.role_list)
-    RoleGrant.objects.filter(user=user).exclude(role__in=roles).delete()
-    existing = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
-    RoleGrant.objects.bulk_create([RoleGrant(user=user, role=role) for role in sorted(roles - existing)])
-    user.__dict__.pop("role_list", None)
-    audit.record(actor=actor, action="accounts.user.roles_changed", target=user,
-                 before={"roles": before}, after={"roles": sorted(roles)})
-    return user
+    _check_administering(actor, user, ROLE_ASSIGN, "accounts.user.roles_changed")
+    with transaction.atomic():
+        if actor is not None and actor.pk == user.pk:
+            raise ValidationError("不能修改自己的角色。")
+        roles = _check_roles(roles, user.region)
+        before = sorted(user.role_list)
+        RoleGrant.objects.filter(user=user).exclude(role__in=roles).delete()
+        existing = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
+        RoleGrant.objects.bulk_create([RoleGrant(user=user, role=role) for role in sorted(roles - existing)])
+        user.__dict__.pop("role_list", None)
+        audit.record(actor=actor, action="accounts.user.roles_changed", target=user,
+                     before={"roles": before}, after={"roles": sorted(roles)})
+        return user
 
 
 def end_sessions_of(user):
@@ -152,23 +161,25 @@ def _revoke_tokens(user, now):
     return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
 
 
-@transaction.atomic
 def set_active(*, actor, user, active):
-    if actor is not None and actor.pk == user.pk:
-        raise ValidationError("不能停用自己的账号。")
-    before = audit.snapshot(user, ["is_active"])
-    user.is_active = active
-    user.save(update_fields=["is_active"])
-    note = ""
-    if not active:
-        end_sessions_of(user)
-        revoked = _revoke_tokens(user, timezone.now())
-        PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True).update(
-            cancelled_at=timezone.now())
-        note = f"revoked {revoked} API tokens" if revoked else ""
-    audit.record(actor=actor, action="accounts.user.enabled" if active else "accounts.user.disabled",
-                 target=user, before=before, after={"is_active": active}, note=note)
-    return user
+    _check_administering(actor, user, USER_MANAGE,
+                         "accounts.user.enabled" if active else "accounts.user.disabled")
+    with transaction.atomic():
+        if actor is not None and actor.pk == user.pk:
+            raise ValidationError("不能停用自己的账号。")
+        before = audit.snapshot(user, ["is_active"])
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        note = ""
+        if not active:
+            end_sessions_of(user)
+            revoked = _revoke_tokens(user, timezone.now())
+            PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True).update(
+                cancelled_at=timezone.now())
+            note = f"revoked {revoked} API tokens" if revoked else ""
+        audit.record(actor=actor, action="accounts.user.enabled" if active else "accounts.user.disabled",
+                     target=user, before=before, after={"is_active": active}, note=note)
+        return user
 
 
 # --- password resets: two administrators, two halves of a one-time code (ADR 0008) ------------------------------
@@ -190,9 +201,14 @@ def _half_hash(reset_user_pk, which, half):
     return salted_hmac("hrss.accounts.password_reset", f"{reset_user_pk}:{which}:{normalized}").hexdigest()
 
 
-def _in_scope(actor, user):
-    if actor is not None and not scoping.scope_of(actor).contains_code(user.region.code):
-        raise PermissionDenied("该账号不在您的管辖范围内。")
+def _check_administering(actor, user, permission, action):
+    """Refuse (PermissionDenied, audited) a user without `permission`, or whose scope does not hold the account's
+    region. Called before the write's transaction. `actor` None: the server operator's command."""
+    if actor is None:
+        return
+    check_permission(actor, permission)
+    check_acting_in(actor, region_code=user.region.code if user.region_id else "", action=action,
+                    message="该账号不在您的管辖范围内。")
 
 
 # The audit actions of each step, written out so every one has its Chinese name (audit_names.py).
@@ -228,19 +244,17 @@ def _ask_for_code(*, actor, user, purpose):
     return reset, first_half
 
 
-@transaction.atomic
 def request_password_reset(*, actor, user):
     """A system administrator asks to reset `user`'s password (or, for an account not set up yet, for a new setup
     code). Returns (reset, first half of the code), the half the administrator gives the person. Nothing changes on
     the account until a security administrator approves."""
-    if actor is not None:
-        check_permission(actor, USER_MANAGE)
-        if actor.pk == user.pk:
+    _check_administering(actor, user, USER_MANAGE, "accounts.password_reset.requested")
+    with transaction.atomic():
+        if actor is not None and actor.pk == user.pk:
             raise ValidationError("不能为自己的账号申请重置密码：记得原密码请在“修改密码”中修改，忘记了请联系另一位系统管理员。")
-    _in_scope(actor, user)
-    if not user.is_active:
-        raise ValidationError("该账号已停用：请先启用账号，再申请重置密码。")
-    return _ask_for_code(actor=actor, user=user, purpose=purpose_for(user))
+        if not user.is_active:
+            raise ValidationError("该账号已停用：请先启用账号，再申请重置密码。")
+        return _ask_for_code(actor=actor, user=user, purpose=purpose_for(user))
 
 
 def pending_reset_of(user):
@@ -250,36 +264,34 @@ def pending_reset_of(user):
             .select_related("requested_by").first())
 
 
-@transaction.atomic
 def approve_password_reset(*, actor, user):
     """A security administrator approves the reset a system administrator asked for (or the account they opened).
     From now on the old password, every session and every API token of the account stop working. Returns (reset,
     second half of the code)."""
-    if actor is not None:
-        check_permission(actor, ROLE_ASSIGN)
-        if actor.pk == user.pk:
+    _check_administering(actor, user, ROLE_ASSIGN, "accounts.password_reset.approved")
+    with transaction.atomic():
+        if actor is not None and actor.pk == user.pk:
             raise ValidationError("不能核准重置自己的密码：须由另一位安全管理员核准。")
-    _in_scope(actor, user)
-    reset = pending_reset_of(user)
-    if reset is None:
-        raise ValidationError("该账号没有待核准的开设或密码重置申请（或申请已过期）：须先由系统管理员申请重置。")
-    reset = PasswordReset.objects.select_for_update().get(pk=reset.pk)
-    if actor is not None and reset.requested_by_id == actor.pk:
-        raise ValidationError("申请重置与核准重置不能是同一人。")
-    now = timezone.now()
-    second_half = _code_half()
-    reset.approved_by, reset.approved_at = actor, now
-    reset.second_half_hash = _half_hash(user.pk, 2, second_half)
-    reset.expires_at = now + datetime.timedelta(hours=settings.HRSS_PASSWORD_RESET_HOURS)
-    reset.save(update_fields=["approved_by", "approved_at", "second_half_hash", "expires_at"])
-    user.set_unusable_password()
-    user.must_change_password = True
-    user.save(update_fields=["password", "must_change_password"])
-    end_sessions_of(user)
-    revoked = _revoke_tokens(user, now)
-    audit.record(actor=actor, action=CODE_ACTIONS[reset.purpose]["approved"], target=user,
-                 note=f"revoked {revoked} API tokens" if revoked else "")
-    return reset, second_half
+        reset = pending_reset_of(user)
+        if reset is None:
+            raise ValidationError("该账号没有待核准的开设或密码重置申请（或申请已过期）：须先由系统管理员申请重置。")
+        reset = PasswordReset.objects.select_for_update().get(pk=reset.pk)
+        if actor is not None and reset.requested_by_id == actor.pk:
+            raise ValidationError("申请重置与核准重置不能是同一人。")
+        now = timezone.now()
+        second_half = _code_half()
+        reset.approved_by, reset.approved_at = actor, now
+        reset.second_half_hash = _half_hash(user.pk, 2, second_half)
+        reset.expires_at = now + datetime.timedelta(hours=settings.HRSS_PASSWORD_RESET_HOURS)
+        reset.save(update_fields=["approved_by", "approved_at", "second_half_hash", "expires_at"])
+        user.set_unusable_password()
+        user.must_change_password = True
+        user.save(update_fields=["password", "must_change_password"])
+        end_sessions_of(user)
+        revoked = _revoke_tokens(user, now)
+        audit.record(actor=actor, action=CODE_ACTIONS[reset.purpose]["approved"], target=user,
+                     note=f"revoked {revoked} API tokens" if revoked else "")
+        return reset, second_half
 
 
 def complete_password_reset(*, username, first_half, second_half, new_password):
@@ -339,47 +351,50 @@ def change_own_password(*, user, old_password, new_password):
     return user
 
 
-@transaction.atomic
 def unlock_user(*, actor, user):
     """Lift a login lockout (安全管理员)."""
-    from axes.utils import reset
+    _check_administering(actor, user, ROLE_ASSIGN, "accounts.user.unlocked")
+    with transaction.atomic():
+        from axes.utils import reset
 
-    removed = reset(username=user.username)
-    audit.record(actor=actor, action="accounts.user.unlocked", target=user, note=f"cleared {removed} attempt records")
-    return removed
+        removed = reset(username=user.username)
+        audit.record(actor=actor, action="accounts.user.unlocked", target=user, note=f"cleared {removed} attempt records")
+        return removed
 
 
-@transaction.atomic
 def create_token(*, actor, user, name=""):
     """Create an API token for `user`; returns the token, which is shown once and stored only as a hash. It expires
     after HRSS_API_TOKEN_DAYS."""
-    if not user.is_active:
-        raise ValidationError("该账号已停用，不能生成 API 令牌。")
-    token = "hrss_" + secrets.token_urlsafe(32)
-    expires_at = timezone.now() + datetime.timedelta(days=settings.HRSS_API_TOKEN_DAYS)
-    ApiToken.objects.create(user=user, name=name, token_hash=ApiToken.hash(token), prefix=token[5:13],
-                            expires_at=expires_at)
-    audit.record(actor=actor, action="accounts.token.created", target=user, note=name)
-    return token
+    _check_administering(actor, user, USER_MANAGE, "accounts.token.created")
+    with transaction.atomic():
+        if not user.is_active:
+            raise ValidationError("该账号已停用，不能生成 API 令牌。")
+        token = "hrss_" + secrets.token_urlsafe(32)
+        expires_at = timezone.now() + datetime.timedelta(days=settings.HRSS_API_TOKEN_DAYS)
+        ApiToken.objects.create(user=user, name=name, token_hash=ApiToken.hash(token), prefix=token[5:13],
+                                expires_at=expires_at)
+        audit.record(actor=actor, action="accounts.token.created", target=user, note=name)
+        return token
 
 
-@transaction.atomic
 def revoke_tokens(*, actor, user, prefix="", every=False):
     """Revoke API tokens of `user`: the one whose prefix is `prefix`, all of them (`every`), or, when neither is
     given, the only one the account has (with several, the caller must say which). Returns the revoked prefixes."""
-    live = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at"))
-    if prefix:
-        live = [token for token in live if token.prefix == prefix]
+    _check_administering(actor, user, USER_MANAGE, "accounts.token.revoked")
+    with transaction.atomic():
+        live = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at"))
+        if prefix:
+            live = [token for token in live if token.prefix == prefix]
+            if not live:
+                raise ValidationError(f"账号“{user.username}”没有前缀为 {prefix} 的有效令牌。")
+        elif not every and len(live) > 1:
+            listed = "、".join(f"{token.prefix}（{token.name or '未注明用途'}，{timezone.localtime(token.created_at):%Y-%m-%d}）"
+                              for token in live)
+            raise ValidationError(f"账号“{user.username}”有 {len(live)} 个有效令牌：{listed}。"
+                                  "请用 --prefix 指定要吊销的一个，或用 --all 全部吊销。")
         if not live:
-            raise ValidationError(f"账号“{user.username}”没有前缀为 {prefix} 的有效令牌。")
-    elif not every and len(live) > 1:
-        listed = "、".join(f"{token.prefix}（{token.name or '未注明用途'}，{timezone.localtime(token.created_at):%Y-%m-%d}）"
-                          for token in live)
-        raise ValidationError(f"账号“{user.username}”有 {len(live)} 个有效令牌：{listed}。"
-                              "请用 --prefix 指定要吊销的一个，或用 --all 全部吊销。")
-    if not live:
-        raise ValidationError(f"账号“{user.username}”没有有效的 API 令牌。")
-    ApiToken.objects.filter(pk__in=[token.pk for token in live]).update(revoked_at=timezone.now())
-    prefixes = [token.prefix for token in live]
-    audit.record(actor=actor, action="accounts.token.revoked", target=user, note=", ".join(prefixes))
-    return prefixes
+            raise ValidationError(f"账号“{user.username}”没有有效的 API 令牌。")
+        ApiToken.objects.filter(pk__in=[token.pk for token in live]).update(revoked_at=timezone.now())
+        prefixes = [token.prefix for token in live]
+        audit.record(actor=actor, action="accounts.token.revoked", target=user, note=", ".join(prefixes))
+        return prefixes

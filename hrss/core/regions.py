@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.models import Level, Region, RegionEvent
+from hrss.core.permissions import REGION_MANAGE, check_acting_in, check_permission
 from hrss.core.signals import regions_changed
 
 PROVINCE = ("440000000000", "广东省", "省")
@@ -54,10 +55,19 @@ def heyuan_rows():
         yield (row["code12"], Level.VILLAGE, row["township_code12"], name, row["name"], row["committee_type"])
 
 
-@transaction.atomic
 def load_regions(*, actor=None):
     """Load Heyuan's divisions; running it again changes nothing. Names edited by administrators, the central-town
-    flag, and villages that were moved or merged (their old codes are retired) are left as they are."""
+    flag, and villages that were moved or merged (their old codes are retired) are left as they are. `actor` None:
+    the operator's command (hrss load-regions); a user must hold REGION_MANAGE for the whole city."""
+    if actor is not None:
+        check_permission(actor, REGION_MANAGE)
+        check_acting_in(actor, region_code=CITY[0], action="core.regions.loaded",
+                        message="区划数据全市通用，只有市级（或省级）系统管理员可以载入。")
+    return _load_regions(actor=actor)
+
+
+@transaction.atomic
+def _load_regions(*, actor):
     result = LoadResult()
     retired = set(RegionEvent.objects.values_list("old_code", flat=True))
     existing = {region.code: region for region in Region.objects.all()}
@@ -98,8 +108,24 @@ def load_regions(*, actor=None):
     return result
 
 
-@transaction.atomic
+def _check_managing(actor, action, *regions):
+    """Refuse (PermissionDenied, audited, before the change's transaction so the entry stays) a change by a user
+    without REGION_MANAGE or whose scope does not hold every region it touches. `actor` None: an operator's
+    command."""
+    if actor is None:
+        return
+    check_permission(actor, REGION_MANAGE)
+    for region in regions:
+        check_acting_in(actor, region_code=region.code, action=action, message="该区划不在您的管辖范围内。")
+
+
 def rename_region(*, actor, region, new_name, effective_date=None, note=""):
+    _check_managing(actor, "core.region.renamed", region)
+    return _rename_region(actor=actor, region=region, new_name=new_name, effective_date=effective_date, note=note)
+
+
+@transaction.atomic
+def _rename_region(*, actor, region, new_name, effective_date, note):
     new_name = (new_name or "").strip()
     if not new_name:
         raise ValidationError("新名称不能为空。")
@@ -136,10 +162,17 @@ def _recode_records(old_code, new_code):
         model._default_manager.filter(**{field: old_code}).update(**{field: new_code})
 
 
-@transaction.atomic
 def move_village(*, actor, village, new_township, effective_date=None, note=""):
     """Put a village under another township. Its code changes to one under the new township (as the NBS does);
-    its records follow it, and the old code is kept in the event and never reused."""
+    its records follow it, and the old code is kept in the event and never reused. Both must be in the actor's
+    scope."""
+    _check_managing(actor, "core.region.moved", village, new_township)
+    return _move_village(actor=actor, village=village, new_township=new_township, effective_date=effective_date,
+                         note=note)
+
+
+@transaction.atomic
+def _move_village(*, actor, village, new_township, effective_date, note):
     if village.level != Level.VILLAGE:
         raise ValidationError("只能调整村(社区)的隶属关系。")
     if new_township.level != Level.TOWNSHIP or not new_township.is_active:
@@ -163,10 +196,16 @@ def move_village(*, actor, village, new_township, effective_date=None, note=""):
     return event
 
 
-@transaction.atomic
 def merge_villages(*, actor, source, target, effective_date=None, note=""):
     """Merge `source` into `target`: its people, cases and staff move to `target`, and `source` stays in the
-    database as inactive (merged_into = target) so old references and reports can still name it."""
+    database as inactive (merged_into = target) so old references and reports can still name it. Both must be in
+    the actor's scope."""
+    _check_managing(actor, "core.region.merged", source, target)
+    return _merge_villages(actor=actor, source=source, target=target, effective_date=effective_date, note=note)
+
+
+@transaction.atomic
+def _merge_villages(*, actor, source, target, effective_date, note):
     if source.level != Level.VILLAGE or target.level != Level.VILLAGE:
         raise ValidationError("只能合并村(社区)。")
     if source.pk == target.pk:
@@ -190,8 +229,13 @@ def merge_villages(*, actor, source, target, effective_date=None, note=""):
     return event
 
 
-@transaction.atomic
 def set_central_town(*, actor, township, is_central_town):
+    _check_managing(actor, "core.region.central_town_set", township)
+    return _set_central_town(actor=actor, township=township, is_central_town=is_central_town)
+
+
+@transaction.atomic
+def _set_central_town(*, actor, township, is_central_town):
     if township.level != Level.TOWNSHIP:
         raise ValidationError("中心镇标记只适用于乡镇(街道)。")
     before = audit.snapshot(township, ["is_central_town"])

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.models import Region
-from hrss.core.permissions import Role, check_acting_in
+from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.employment.models import CertificateIssue, CertificateSequence, EmploymentCertificate
+from hrss.employment.permissions import EMPLOYMENT_HANDLE
 
 ISSUING_ROLES = {Role.COUNTY_APPROVER, Role.COUNTY_OFFICER}
 FONT_FILE = Path(__file__).resolve().parent / "fonts" / "wqy-microhei.ttc"
@@ -52,6 +53,7 @@ def next_sequence(county_code, year):
 
 
 def _check_issuer(actor, person, action):
+    check_permission(actor, EMPLOYMENT_HANDLE)
     check_acting_in(actor, region_code=person.region_code, action=action, roles=ISSUING_ROLES,
                     subject_id_number=person.id_number, message="只有持证人所在县(区)的经办、审批人员可以办理登记证。")
 

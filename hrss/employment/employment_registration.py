@@ -11,7 +11,7 @@ from django.utils import timezone
 from hrss.core import audit, scoping, tabular
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
-from hrss.core.permissions import check_acting_in
+from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
 from hrss.employment import selectors
@@ -21,6 +21,7 @@ from hrss.employment.models import (
     EmploymentRegistration,
     UnemploymentRegistration,
 )
+from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents import services as residents_services
 from hrss.residents.models import FlexibleForm, LabourStatus
 
@@ -92,6 +93,7 @@ def register_employment(*, actor, person, kind, event_date, employer_name="", em
     and the actor learns nothing of the worker beyond what the employer's list gave (see
     selectors.worker_for_hire). Other kinds are registered for people in the actor's scope only."""
     today = today or timezone.localdate()
+    check_permission(actor, EMPLOYMENT_HANDLE)
     village = None
     if kind == EmploymentKind.HIRED and employer_region_code:
         village = _employer_village(actor, employer_region_code)
@@ -129,8 +131,10 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
         place = "".join(Region.objects.filter(code__in=[*scoping.ancestor_codes(village.code)[2:], village.code])
                         .order_by("code").values_list("name", flat=True))
         note_text = f"{note_text}：{registration.employer_name}，{place}登记"[:200]
-    residents_services.record_status_change(actor=actor, person=person, status=status, detail=detail,
-                                            effective_date=effective, note=note_text, today=today)
+    # The worker's home ledger follows, though a hire registered where the employer is may come from an actor whose
+    # scope does not hold the worker: register_employment checked this actor under the hire's own rule.
+    residents_services.apply_status_change(actor=actor, person=person, status=status, detail=detail,
+                                           effective_date=effective, note=note_text, today=today)
     if reemployed:
         _cancel_on_work(actor, standing, CANCEL_REASON_ON_WORK[kind], event_date, today)
     audit.record(actor=actor, action="employment.employment.registered", target=registration,
@@ -171,6 +175,7 @@ def register_hires(*, actor, employer_name, employer_code, hires, employer_regio
     employer's village, in the actor's scope) the hires are registered there, and the list may name workers from
     elsewhere, each with their name. Returns (registered, errors)."""
     today = today or timezone.localdate()
+    check_permission(actor, EMPLOYMENT_HANDLE)
     if not employer_name.strip():
         raise ValidationError("请填写用人单位名称。")
     if employer_region_code:

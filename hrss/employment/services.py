@@ -11,7 +11,7 @@ from django.utils import timezone
 from hrss.core import audit, review, scoping
 from hrss.core.dates import add_months
 from hrss.core.models import ReviewDecision
-from hrss.core.permissions import Role, check_acting_in
+from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
 from hrss.employment import certificates
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
@@ -22,6 +22,7 @@ from hrss.employment.models import (
     UnemploymentCategory,
     UnemploymentRegistration,
 )
+from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents import services as residents_services
 from hrss.residents.labour_status import IN_WORK_OFF_THE_FARM
 from hrss.residents.models import FlexibleForm, LabourStatus, WorkCapacity
@@ -80,6 +81,7 @@ def apply_for_unemployment_registration(*, actor, person, category, wants_work, 
     """The village's intake and first review of a 失业登记: eligibility checked, documents seen, the case sent to
     the township. Raises ValidationError with every reason in Chinese."""
     today = today or timezone.localdate()
+    check_permission(actor, EMPLOYMENT_HANDLE)
     review.check_intake(chain=UNEMPLOYMENT_REGISTRATION, region_code=person.region_code, actor=actor,
                         subject_id_number=person.id_number)
     problems = unemployment_eligibility_problems(person, today=today)
@@ -116,6 +118,7 @@ def decide_unemployment_registration(*, actor, registration, action, version, re
     approval the person is 登记失业 from today and the ledger shows them unemployed."""
     today = today or timezone.localdate()
     case = registration.case
+    check_permission(actor, EMPLOYMENT_HANDLE)
     review.check_move(case=case, actor=actor, action=action, version=version, reason=reason)
     if action == Action.APPROVE:
         problems = unemployment_eligibility_problems(registration.person, today=today)
@@ -128,9 +131,9 @@ def decide_unemployment_registration(*, actor, registration, action, version, re
             registration.status = UnemploymentRegistration.Status.REGISTERED
             registration.registered_on = today
             registration.save(update_fields=["status", "registered_on"])
-            residents_services.record_status_change(actor=actor, person=registration.person,
-                                                    status=LabourStatus.UNEMPLOYED, effective_date=today,
-                                                    note="失业登记", today=today)
+            residents_services.apply_status_change(actor=actor, person=registration.person,
+                                                   status=LabourStatus.UNEMPLOYED, effective_date=today,
+                                                   note="失业登记", today=today)
             certificates.issue_certificate(actor=actor, person=registration.person, today=today, note="失业登记")
             audit.record(actor=actor, action="employment.unemployment.registered", target=registration,
                          region_code=registration.region_code, subject_id_number=registration.person.id_number)
@@ -160,6 +163,7 @@ STATUS_AFTER_CANCELLATION = {
 
 
 def _check_in_scope(actor, person, action, roles=None):
+    check_permission(actor, EMPLOYMENT_HANDLE)
     check_acting_in(actor, region_code=person.region_code, action=action, roles=roles,
                     subject_id_number=person.id_number, message="您无权为该人员办理此业务。")
 
@@ -207,9 +211,9 @@ def cancel_unemployment_registration(*, actor, registration, reason, effective_d
         registration.save(update_fields=["status", "cancelled_on", "cancel_reason", "cancel_note"])
         after = STATUS_AFTER_CANCELLATION.get(reason)
         if after is not None and registration.person.labour_status == LabourStatus.UNEMPLOYED:
-            residents_services.record_status_change(actor=actor, person=registration.person, status=after[0],
-                                                    detail=after[1], effective_date=effective_date,
-                                                    note=f"注销失业登记：{CancelReason(reason).label}", today=today)
+            residents_services.apply_status_change(actor=actor, person=registration.person, status=after[0],
+                                                   detail=after[1], effective_date=effective_date,
+                                                   note=f"注销失业登记：{CancelReason(reason).label}", today=today)
         audit.record(actor=actor, action="employment.unemployment.cancelled", target=registration,
                      region_code=registration.region_code, subject_id_number=registration.person.id_number,
                      after={"reason": reason, "effective_date": effective_date}, note=note[:255])

@@ -12,7 +12,7 @@ from hrss.core.models import Level
 from hrss.core.permissions import check_permission
 from hrss.residents import selectors, services
 from hrss.residents.models import LabourStatus, Person
-from hrss.residents.permissions import RESIDENT_EDIT, RESIDENT_VIEW
+from hrss.residents.permissions import RESIDENT_VIEW
 
 router = Router(tags=["劳动力资源台账"])
 
@@ -102,7 +102,6 @@ def get_person(request, person_id: ObjectId):
 
 @router.post("", response={201: StatusOut}, summary="登记人员")
 def register_person(request, body: PersonIn):
-    check_permission(request.user, RESIDENT_EDIT)
     village = scoping.get_region_or_404(request.user, body.village_code)
     if village.level != Level.VILLAGE:
         raise HttpError(422, "人员必须登记在村(社区)。")
@@ -115,15 +114,15 @@ def register_person(request, body: PersonIn):
 
 @router.post("/{person_id}/status", response=StatusOut, summary="记录就业状态变动")
 def change_status(request, person_id: ObjectId, body: StatusIn):
-    check_permission(request.user, RESIDENT_EDIT)
     person = _person(request, person_id)
-    if body.version is not None and body.version != person.version:
-        raise HttpError(409, "该人员信息已被他人修改，请重新读取后再提交。")
     if body.labour_status not in LabourStatus.values:
         raise ValidationError(f"就业状态应为：{'、'.join(LabourStatus.values)}")
-    _event, warnings = services.record_status_change(actor=request.user, person=person, status=body.labour_status,
-                                                     detail=body.status_detail, effective_date=body.effective_date,
-                                                     note=body.note)
+    try:
+        _event, warnings = services.record_status_change(
+            actor=request.user, person=person, status=body.labour_status, detail=body.status_detail,
+            effective_date=body.effective_date, note=body.note, version=body.version)
+    except services.StaleVersion:
+        raise HttpError(409, "该人员信息已被他人修改，请重新读取后再提交。") from None
     return {"person": person, "warnings": warnings}
 
 

@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from hrss.core import scoping
 from hrss.core.models import Region
+from hrss.core.permissions import check_acting_in
 from hrss.core.spreadsheets import SpreadsheetRefused, check_file, estimate_rows
 from hrss.core.tabular import ImportRefused, Result, RowError
-from hrss.residents.imports import file_sha256, import_ledger, record_import
+from hrss.residents.imports import check_importer, file_sha256, import_ledger, record_import
 from hrss.residents.models import ImportJob
 
 
@@ -33,8 +33,7 @@ def _store(uploaded_file, job_id):
 def start_import(*, actor, uploaded_file, village=None, dry_run=False):
     """Check and store an uploaded file, create its job and queue it. Raises ImportRefused for a refused file
     (nothing is kept of it)."""
-    if village is not None and not scoping.scope_of(actor).contains_code(village.code):
-        raise PermissionDenied
+    check_importer(actor, village)
     job_id = uuid.uuid4()
     path = _store(uploaded_file, job_id)
     try:
@@ -94,6 +93,9 @@ def _finish(job, status, message="", **counts):
 
 def resume_import(*, actor, job):
     """Queue an interrupted job again; it continues after its last saved batch."""
+    check_importer(actor, None)
+    check_acting_in(actor, region_code=job.region_code, action="residents.ledger.imported",
+                    message="该导入不在您的管辖范围内。")
     if job.is_finished or not job.stored_path or not Path(job.stored_path).exists():
         raise ImportRefused("该导入已结束或文件已清理，不能继续；请重新上传。")
     run_import_job.enqueue(str(job.id))

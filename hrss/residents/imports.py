@@ -14,13 +14,13 @@ import operator
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from hrss.core import audit, scoping, tabular
 from hrss.core.bulk import reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
+from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.core.tabular import Column, ImportRefused, RowError
 from hrss.core.working_age import Category
@@ -38,6 +38,7 @@ from hrss.residents.models import (
     Relation,
     WorkCapacity,
 )
+from hrss.residents.permissions import RESIDENT_EDIT
 from hrss.residents.rules import check_status
 
 # Rows per transaction: each commit fsyncs (synchronous=FULL); 1,000-row batches spent ~30% of an import committing,
@@ -472,8 +473,8 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
     inside each batch's transaction (the job records its progress there). A resumed import passes the rows
     already saved (`start_after_row`) and the counts so far (`initial`). Returns an ImportResult."""
     today = today or timezone.localdate()
-    if village is not None and actor is not None and not scoping.scope_of(actor).contains_code(village.code):
-        raise PermissionDenied("该村(社区)不在您的管辖范围内。")
+    if actor is not None:  # None: the operator's command (hrss import-ledger)
+        check_importer(actor, village)
     target = Target(actor, village)
     importer = tabular.Importer(
         spec=LEDGER,
@@ -483,6 +484,15 @@ def import_ledger(path, *, actor, village=None, dry_run=False, today=None, progr
         date_fields=DATE_FIELDS, batch_size=BATCH_SIZE, second_process_min_bytes=SECOND_PROCESS_MIN_BYTES)
     return tabular.run(path, importer, result=initial or ImportResult(), dry_run=dry_run, progress=progress,
                        start_after_row=start_after_row)
+
+
+def check_importer(actor, village):
+    """Refuse (PermissionDenied, audited) an import by a user who may not edit the ledger, or into a village outside
+    their scope (rows naming their own village are checked row by row, Target.village_for)."""
+    check_permission(actor, RESIDENT_EDIT)
+    if village is not None:
+        check_acting_in(actor, region_code=village.code, action="residents.ledger.imported",
+                        message="该村(社区)不在您的管辖范围内。")
 
 
 def account_for_registered_elsewhere(target, actor, dry_run):

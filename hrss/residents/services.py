@@ -1,15 +1,20 @@
-"""Writes on the labour-force ledger. Each takes the actor, checks scope, and leaves an audit entry."""
+"""Writes on the labour-force ledger. Each takes the actor, checks the actor's permission and scope itself (a refusal
+is audited, before the write's transaction so its entry stays), and leaves an audit entry. Out of scope is
+PermissionDenied here; the views and the API fetch through core.scoping first, so a user sees 404 there."""
 
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
+from hrss.core.permissions import check_acting_in, check_permission
 from hrss.residents import labour_status, lookups, statistics
 from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person, PersonMove, Relation
+from hrss.residents.permissions import ID_NUMBER_REVEAL, RESIDENT_EDIT
 from hrss.residents.rules import check_status
 
 PERSON_FIELDS = [
@@ -27,12 +32,22 @@ class StaleVersion(ValidationError):
 def _require_village_in_scope(actor, village):
     if village is None or village.level != Level.VILLAGE or not village.is_active:
         raise ValidationError("人员必须登记在一个有效的村(社区)。")
+    if actor is not None:
+        check_permission(actor, RESIDENT_EDIT)
     if actor is not None and not scoping.scope_of(actor).contains_code(village.code):
         audit.record_denied(actor=actor, action="residents.person.out_of_scope", note=village.code)
         raise PermissionDenied("该村(社区)不在您的管辖范围内。")
 
 
-def household_for(*, head_id_number, region_code):
+def _check_acting_on(actor, person, action, permission=RESIDENT_EDIT):
+    """Refuse (PermissionDenied, audited) an act on `person` by a user without `permission` or whose scope does not
+    hold the person's village. Called before the write's transaction, so the refusal's audit entry stays."""
+    check_permission(actor, permission)
+    check_acting_in(actor, region_code=person.region_code, action=action, subject_id_number=person.id_number,
+                    message="该人员不在您的管辖范围内。")
+
+
+def _household_for(*, head_id_number, region_code):
     household, _ = Household.objects.get_or_create(head_id_number=head_id_number,
                                                    defaults={"region_code": region_code})
     return household
@@ -54,7 +69,8 @@ def _household_in_scope(actor, head_id_number):
 
 def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHER, status_detail="",
                     status_since=None, head_id_number="", today=None, **fields):
-    """Add a person to a village's ledger with an initial labour status. Returns (person, warnings).
+    """Add a person to a village's ledger with an initial labour status. Returns (person, warnings). `actor` None
+    is the server operator's command (hrss demo).
 
     Everything the form gives is checked before the ledger is asked whether the ID number is taken, so that a
     half-filled form is no free lookup; an ID number registered outside the actor's scope is answered "registered
@@ -87,7 +103,7 @@ def register_person(*, actor, id_number, name, village, status=LabourStatus.OTHE
     _refuse_registered(actor, parsed.number)
     with transaction.atomic():
         if head_id_number == parsed.number:
-            person.household = household_for(head_id_number=head_id_number, region_code=village.code)
+            person.household = _household_for(head_id_number=head_id_number, region_code=village.code)
         else:
             person.household = _household_in_scope(actor, head_id_number)
         person.labour_status, person.status_detail, person.status_since = status, status_detail, status_since
@@ -112,26 +128,47 @@ def _refuse_registered(actor, id_number):
     raise ValidationError("该公民身份号码已在其他地区登记，请办理迁入：联系原登记地办理人员迁移。")
 
 
-@transaction.atomic
+STALE = "该人员信息已被他人修改，请刷新页面后重新修改。"
+
+
 def update_person(*, actor, person, version, **changes):
     """Change a person's details. `version` is the one the user loaded: if someone saved in between, refuse
-    instead of silently overwriting their change."""
+    instead of silently overwriting their change (the UPDATE itself is conditional on the version)."""
+    _check_acting_on(actor, person, "residents.person.updated")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
-    before = audit.snapshot(person, EDITABLE_FIELDS)
-    updated = Person.objects.filter(pk=person.pk, version=version).update(version=version + 1, **changes)
-    if not updated:
-        raise StaleVersion("该人员信息已被他人修改，请刷新页面后重新修改。")
-    person.refresh_from_db()
-    audit.record(actor=actor, action="residents.person.updated", target=person, subject_id_number=person.id_number,
-                 before=before, after=audit.snapshot(person, EDITABLE_FIELDS))
+    with transaction.atomic():
+        before = audit.snapshot(person, EDITABLE_FIELDS)
+        updated = Person.objects.filter(pk=person.pk, version=version).update(version=version + 1, **changes)
+        if not updated:
+            raise StaleVersion(STALE)
+        person.refresh_from_db()
+        audit.record(actor=actor, action="residents.person.updated", target=person,
+                     subject_id_number=person.id_number, before=before, after=audit.snapshot(person, EDITABLE_FIELDS))
     return person
 
 
-@transaction.atomic
-def record_status_change(*, actor, person, status, effective_date, detail="", note="", today=None):
-    """Record a change of labour status from `effective_date`. Returns (event, warnings)."""
+def record_status_change(*, actor, person, status, effective_date, detail="", note="", version=None, today=None):
+    """Record a change of labour status from `effective_date`. Returns (event, warnings). With `version` (the one
+    the user loaded), StaleVersion when someone saved the person since: checked on the locked row, inside the
+    transaction that writes."""
+    _check_acting_on(actor, person, "residents.status.recorded")
+    with transaction.atomic():
+        if version is not None:
+            current = Person.objects.select_for_update().filter(pk=person.pk).values_list("version", flat=True)
+            if current.first() != version:
+                raise StaleVersion(STALE)
+        return apply_status_change(actor=actor, person=person, status=status, effective_date=effective_date,
+                                   detail=detail, note=note, today=today)
+
+
+def apply_status_change(*, actor, person, status, effective_date, detail="", note="", today=None):
+    """The ledger's half of another area's act, inside that act's transaction, after that area's service checked
+    its actor (a hire registered where the employer is changes the home ledger of a worker from elsewhere; an
+    approved 失业登记 makes the person unemployed). Returns (event, warnings)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("apply_status_change outside a transaction: call record_status_change")
     today = today or timezone.localdate()
     check = check_status(birth_date=person.birth_date, sex=person.sex,
                          retirement_category=person.retirement_category, status=status, detail=detail,
@@ -151,7 +188,7 @@ def record_status_change(*, actor, person, status, effective_date, detail="", no
 
 def _refresh_current_status(person):
     """The current status is the latest event by effective date (a back-dated change does not override a later one)."""
-    labour_status.set_current_status([person.pk], version=person.version + 1)
+    labour_status.set_current_status([person.pk], version=F("version") + 1)
     person.refresh_from_db()
 
 
@@ -160,19 +197,24 @@ def status_on(person, day):
     return person.status_events.filter(effective_date__lte=day).order_by(*labour_status.LATEST_FIRST).first()
 
 
-@transaction.atomic
 def move_person(*, actor, person, to_village, effective_date=None):
     """Move a person to another village: history stays with the person; both villages' ledgers stay right.
     The mover must have both villages in scope (a township moves within the township, a county within the
     county); a move across counties is done by the common upper level."""
+    _check_acting_on(actor, person, "residents.person.moved")
     _require_village_in_scope(actor, to_village)
     if to_village.code == person.region_code:
         raise ValidationError("该人员已在这个村(社区)。")
+    with transaction.atomic():
+        return _move_person(actor, person, to_village, effective_date)
+
+
+def _move_person(actor, person, to_village, effective_date):
     effective_date = effective_date or timezone.localdate()
     from_code = person.region_code
     PersonMove.objects.create(person=person, from_region_code=from_code, to_region_code=to_village.code,
                               effective_date=effective_date, recorded_by=actor)
-    Person.objects.filter(pk=person.pk).update(region_code=to_village.code, version=person.version + 1)
+    Person.objects.filter(pk=person.pk).update(region_code=to_village.code, version=F("version") + 1)
     if person.household_id and person.household.head_id_number == person.id_number:
         Household.objects.filter(pk=person.household_id).update(region_code=to_village.code)
     person.refresh_from_db()
@@ -185,6 +227,7 @@ def move_person(*, actor, person, to_village, effective_date=None):
 
 def reveal_id_number(*, actor, person, reason):
     """The full ID number, for a user allowed to see it; the viewing itself is audited with the reason."""
+    _check_acting_on(actor, person, "residents.id_number.revealed", ID_NUMBER_REVEAL)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("查看完整身份证号须填写事由。")
