@@ -39,11 +39,28 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class SweepWrite:
+    """A write service the scope sweep calls directly, once per outsider (persona names; by default the neighbouring
+    village's assistant and the neighbouring county's officer), with `kwargs(personas)` and actor=the outsider. It
+    must raise PermissionDenied, change nothing of the state digest, and leave a DENIED audit entry."""
+
+    service: Callable
+    kwargs: Callable
+    outsiders: Sequence = ("neighbour_village_assistant", "neighbour_county_officer")
+
+
+@dataclass(frozen=True)
 class SweepRows:
     """An area's rows of the scope sweep (tests/core/test_scope_sweep.py), kept in the area's module `sweep.py` as
-    `ROWS = SweepRows(...)` and found there by the test suite: the same tables the sweep keeps for core, keyed like
-    them. `objects` makes the area's objects in 下城社区 from the sweep's personas; `writes` lists (service
-    function, keyword-arguments maker) pairs that the sweep calls directly with an out-of-scope actor."""
+    `ROWS = SweepRows(...)` and found there by the test suite, which holds the personas (users of 下城社区, of a
+    neighbouring village and of a neighbouring county) and core's and accounts' rows. The route and API tables are
+    keyed like the sweep's own (see there); a parameter or body value naming a persona stands for its primary key.
+    `objects(personas)` makes the area's objects in 下城社区 and returns them by name (areas are asked in the order
+    of INSTALLED_APPS, so an area finds the objects of those before it). `state()` returns what the area's writes
+    could change, for the state digest: querysets or models (every column counts) or lists of rows. `writes` lists
+    a SweepWrite for each write service; `services` names the area's modules of write services, and every public
+    function defined there must be in `writes` or in `not_swept` (function -> why the sweep does not call it: it
+    only reads, it is a step inside another listed service's transaction, it is the server operator's path...)."""
 
     list_routes: Mapping = field(default_factory=dict)
     region_param_routes: Mapping = field(default_factory=dict)
@@ -54,6 +71,8 @@ class SweepRows:
     objects: Callable | None = None
     state: Callable | None = None
     writes: Sequence = ()
+    services: Sequence = ()
+    not_swept: Mapping = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
