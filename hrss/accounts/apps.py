@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "工作人员账号"
 
     def ready(self):
-        from hrss.accounts import audit_names, pending, signals  # noqa: F401
+        # What this area brings to the platform is in area.py, which core discovers (core.areas).
+        from hrss.accounts import signals  # noqa: F401  (connects the login receivers)

@@ -1,9 +1,7 @@
-"""The Chinese names of this app's audit actions and before/after values (see core.audit)."""
+"""The Chinese names of this app's audit actions and before/after values (see core.audit), registered by its area
+(area.py). The roles' names come from the role registry (core.permissions.register_role)."""
 
-from hrss.core.audit import register_actions, register_fields, register_values
-from hrss.core.permissions import Role
-
-register_actions({
+ACTIONS = {
     "accounts.login": "登录",
     "accounts.logout": "退出登录",
     "accounts.login_failed": "登录失败",
@@ -26,6 +24,5 @@ register_actions({
     "accounts.account_setup.completed": "新账号本人设置密码",
     "accounts.token.created": "生成 API 令牌",
     "accounts.token.revoked": "吊销 API 令牌",
-})
-register_fields({"roles": "角色", "username": "用户名", "is_active": "启用"})
-register_values("roles", dict(Role.choices))
+}
+FIELDS = {"roles": "角色", "username": "用户名", "is_active": "启用"}

@@ -1,5 +1,6 @@
 """Demo data for `make run`: one account of each role at several levels, so the workbench can be tried at once.
-Demo accounts skip the first-login password change; they are for a demonstration machine only."""
+Demo accounts skip the first-login password change; they are for a demonstration machine only. This area's
+part of `hrss demo` (area.py): the accounts come first, their list is printed last."""
 
 from django.db import transaction
 
@@ -39,3 +40,10 @@ def create_demo_users():
                                  password=DEMO_PASSWORD, full_name=full_name, must_change=False)
         created.append((username, role.label, region.name))
     return created
+
+
+def demo(stdout, options):
+    """hrss demo: the demo accounts; returns their list, printed after every area's demo data."""
+    users = create_demo_users()
+    return [f"演示账号（密码均为 {DEMO_PASSWORD}）：", *(f"  {username:<22} {role:<12} {region}"
+                                                      for username, role, region in users)]

@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from hrss.core.forms import RegionField, StyledForm, style_form
-from hrss.core.permissions import ROLE_LEVELS, Role
+from hrss.core.permissions import all_roles, levels_of, role_choices
 
 
 class LoginForm(AuthenticationForm):
@@ -32,14 +32,14 @@ class UserEditForm(UserCreateForm):
 
 
 class RoleForm(forms.Form):
-    roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False,
+    roles = forms.MultipleChoiceField(label="角色", choices=role_choices, required=False,
                                       widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, level=None, **kwargs):
         """With `level`, only the roles that may be held at that level are offered."""
         super().__init__(*args, **kwargs)
         if level is not None:
-            self.fields["roles"].choices = [(role.value, role.label) for role in Role if level in ROLE_LEVELS[role]]
+            self.fields["roles"].choices = [(role.value, role.label) for role in all_roles() if level in levels_of(role)]
 
 
 class PasswordChangeForm(forms.Form):

@@ -1,6 +1,7 @@
 import hashlib
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrss.core import scoping
 from hrss.core.models import Region
-from hrss.core.permissions import Role
+from hrss.core.permissions import role_choices, role_named
 
 
 class StaffUserManager(UserManager):
@@ -41,7 +42,15 @@ class User(AbstractUser):
 
     @cached_property
     def role_list(self):
-        return [Role(grant.role) for grant in self.role_grants.all()]
+        """The roles held: core's Role members and areas' RoleSpecs (both are their codes). A role no installed area
+        declares any more holds nothing and is left out."""
+        roles = []
+        for grant in self.role_grants.all():
+            try:
+                roles.append(role_named(grant.role))
+            except ValueError:
+                continue
+        return roles
 
     @property
     def role_labels(self):
@@ -50,14 +59,33 @@ class User(AbstractUser):
 
 class RoleGrant(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
-    role = models.CharField(_("角色"), max_length=32, choices=Role.choices)
+    # One of the roles in the registry (core.permissions: core's Role and the installed areas' RoleSpecs), checked
+    # by clean_fields and by the account services. No `choices` here: they would freeze today's roles into the
+    # migrations, and an area's roles come and go with the area.
+    role = models.CharField(_("角色"), max_length=32)
     granted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_grant_per_role")]
 
     def __str__(self):
-        return f"{self.user} · {self.get_role_display()}"
+        return f"{self.user} · {self.role_label}"
+
+    @property
+    def role_label(self):
+        try:
+            return str(role_named(self.role).label)
+        except ValueError:
+            return self.role
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        if exclude is None or "role" not in exclude:
+            try:
+                role_named(self.role)
+            except ValueError:
+                known = "、".join(code for code, _label in role_choices())
+                raise ValidationError({"role": f"没有“{self.role}”这个角色：可用的角色代码为 {known}。"}) from None
 
 
 class ApiToken(models.Model):

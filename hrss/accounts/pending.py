@@ -2,11 +2,10 @@ from django.urls import reverse
 
 from hrss.accounts.models import PasswordReset
 from hrss.accounts.selectors import awaiting_reset_approval, locked_usernames, users_visible_to
-from hrss.core.pending import PendingItem, register
+from hrss.core.pending import PendingItem
 from hrss.core.permissions import ROLE_ASSIGN, USER_MANAGE, has_permission
 
 
-@register
 def account_work(user):
     items = []
     if has_permission(user, ROLE_ASSIGN):

@@ -20,7 +20,14 @@ from hrss.accounts.forms import (
 from hrss.accounts.models import PasswordReset, User
 from hrss.core import ratelimit, scoping
 from hrss.core.middleware import client_address
-from hrss.core.permissions import ROLE_ASSIGN, USER_MANAGE, USER_VIEW, Role, has_permission, staff_view
+from hrss.core.permissions import (
+    ROLE_ASSIGN,
+    USER_MANAGE,
+    USER_VIEW,
+    has_permission,
+    role_choices,
+    staff_view,
+)
 
 login_view = scoping.public(
     LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True)
@@ -78,7 +85,7 @@ def user_list(request):
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     locked = selectors.locked_usernames(user.username for user in page)
     return render(request, "accounts/user_list.html", {
-        "page": page, "locked": locked, "roles": Role.choices,
+        "page": page, "locked": locked, "roles": role_choices(),
         "can_create": has_permission(request.user, USER_MANAGE),
     })
 

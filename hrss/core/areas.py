@@ -18,19 +18,24 @@ from django.utils.module_loading import autodiscover_modules
 
 @dataclass(frozen=True)
 class MenuEntry:
-    """A link in the workbench's top menu, shown to users holding `permission`."""
+    """A link in the workbench's top menu, shown to users holding `permission`, in `order` among core's and every
+    area's entries (core: 服务网点 10, 账号管理 50, 审计日志 60, 节假日安排 70). `url_args`, when given, is a
+    function of the user returning the url's arguments, or None to leave the entry out for that user."""
 
     label: str
     url_name: str
     permission: object
     order: int = 100
+    url_args: Callable | None = None
 
 
 @dataclass(frozen=True)
 class Panel:
-    """A section of a page about one object (`page`: "person", later "household" and "office"). `context` is a
-    function (request, obj) returning the template's context, or None when the panel has nothing for this user
-    (for example a user without the area's permission); it must reach data only through core.scoping."""
+    """A section of a page about one object (`page`: "person" for a person's page, "region_statistics" for a
+    region's statistics page; later "household" and "office"). `context` is a function (request, obj) returning
+    the template's context, or None when the panel has nothing for this user (for example a user without the
+    area's permission); it must reach data only through core.scoping. `template` is rendered with that context,
+    the page's object as `obj` and the request's (user, csrf_token, ...)."""
 
     page: str
     template: str
@@ -89,7 +94,10 @@ class Area:
     panels: Sequence[Panel] = ()
     audit_actions: Mapping = field(default_factory=dict)  # action code -> 中文名
     audit_fields: Mapping = field(default_factory=dict)  # field name -> 中文名, for the audit log's before → after
-    demo: Callable | None = None  # demo(stdout, options) -> None: adds the area's demo data (hrss demo)
+    audit_values: Mapping = field(default_factory=dict)  # field name -> {value: 中文名}
+    # demo(stdout, options): adds the area's demo data (hrss demo, in demo_order); returns lines to print after
+    # every area's demo (the demo logins), or None. options: hrss demo's --people and --seed.
+    demo: Callable | None = None
     demo_order: int = 100
 
 
@@ -115,6 +123,8 @@ def register(area):
         pending.register(provider)
     audit.register_actions(area.audit_actions)
     audit.register_fields(area.audit_fields)
+    for key, names in area.audit_values.items():
+        audit.register_values(key, names)
     return area
 
 
@@ -131,21 +141,34 @@ def get(label):
     return _areas[label]
 
 
-def menu_for(user):
+def menu_for(user, entries=()):
+    """The menu entries of every area (and `entries`, core's own) this user may open, in order, as
+    [(label, url)]."""
+    from django.urls import reverse
+
     from hrss.core.permissions import permissions_of
 
     granted = permissions_of(user)
-    entries = [entry for area in all_areas() for entry in area.menu if entry.permission in granted]
-    return sorted(entries, key=lambda entry: entry.order)
+    shown = []
+    for entry in sorted([*entries, *(entry for area in all_areas() for entry in area.menu)], key=lambda e: e.order):
+        if entry.permission not in granted:
+            continue
+        args = entry.url_args(user) if entry.url_args else ()
+        if args is None:
+            continue
+        shown.append((entry.label, reverse(entry.url_name, args=args)))
+    return shown
 
 
 def panels_for(page, request, obj):
-    """The panels of `page` about `obj` that have something for this user, in order, each as (template, context)."""
+    """The panels of `page` about `obj` that have something for this user, in order, each rendered to HTML."""
+    from django.template.loader import render_to_string
+
     shown = []
     for panel in sorted((p for area in all_areas() for p in area.panels if p.page == page), key=lambda p: p.order):
         context = panel.context(request, obj)
         if context is not None:
-            shown.append((panel.template, context))
+            shown.append(render_to_string(panel.template, {"obj": obj, **context}, request=request))
     return shown
 
 

@@ -1,8 +1,8 @@
 """The Chinese names of core's audit actions and of the before/after keys core writes (see core.audit)."""
 
-from hrss.core.audit import register_actions, register_fields
+from hrss.core.audit import register_actions, register_fields, register_values
 from hrss.core.models import ReviewDecision
-from hrss.core.permissions import CORE_PERMISSIONS
+from hrss.core.permissions import CORE_PERMISSIONS, Role
 
 register_actions({
     "core.regions.loaded": "载入区划数据",
@@ -17,6 +17,8 @@ register_actions({
 # A refused permission check is recorded under the permission itself (core.permissions.check_permission); an
 # area's permissions are named when the area registers them (core.permissions.register_permission).
 register_actions({permission.value: f"无权限：{permission.label}" for permission in CORE_PERMISSIONS})
+# Core's roles by name; an area's roles are named when it registers them (core.permissions.register_role).
+register_values("roles", dict(Role.choices))
 
 # A move refused by a review chain (core.review._refuse); the chains name their own moves (review.register_chain).
 register_actions({f"review.{action}": f"审核流程：{label}（未获准）" for action, label in ReviewDecision.Action.choices})

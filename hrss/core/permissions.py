@@ -115,6 +115,9 @@ def register_role(role):
     if _roles.get(role.value, role) is not role:
         raise ImproperlyConfigured(f"role {role.value!r} is declared twice")
     _roles[role.value] = role
+    from hrss.core import audit
+
+    audit.register_values("roles", {role.value: role.label})
     return role
 
 

@@ -1,11 +1,13 @@
 """The Chinese names of this app's audit actions and before/after keys (see core.audit). The moves of the
-unemployment registration's review chain are named by core.review from the chain's label."""
+unemployment registration's review chain are named by core.review from the chain's label. Registered by the
+area (area.py)."""
 
-from hrss.core.audit import register_actions, register_fields
 from hrss.employment.views import LEDGER_EXPORTS
 
-register_actions({
+ACTIONS = {
     "employment.unemployment.registered": "登记失业",
+    "employment.unemployment.corrected": "更正退回补正的失业登记申请",
+    "employment.unemployment.correct": "更正失业登记申请（未获准）",
     "employment.unemployment.cancel": "注销失业登记（未获准）",
     "employment.unemployment.cancelled": "注销失业登记",
     "employment.contact.record": "记录联系情况（未获准）",
@@ -22,8 +24,8 @@ register_actions({
     "employment.certificate.cancelled": "注销登记证",
     "employment.certificate.printed": "打印登记证",
     **{f"employment.{kind}_ledger.exported": f"导出{title}" for kind, title in LEDGER_EXPORTS.items()},
-})
-register_fields({
+}
+FIELDS = {
     "kind": "类别", "contacted_on": "联系日期", "refused_without_reason": "无正当理由拒绝",
     "reason": "原因", "event_date": "日期", "late": "逾期", "number": "证号", "title": "证件名称",
-})
+}

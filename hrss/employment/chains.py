@@ -11,7 +11,7 @@ what in 河源's service centres is [believed], not sourced (docs/review-roles.m
 import datetime
 
 from hrss.core.permissions import Role
-from hrss.core.review import Chain, Step, register_chain
+from hrss.core.review import Chain, Step
 
 FIVE_WORKING_DAYS = ((datetime.date(2010, 1, 1), 5),)  # from 人社部发〔2010〕75号's 10 days, split in two
 # From the county's handling step on, the county's five days are shared: 2 for its 经办员, 3 for its 审批员.
@@ -19,7 +19,7 @@ COUNTY_HANDLING_FROM = datetime.date(2026, 12, 1)
 COUNTY_HANDLING_DAYS = ((datetime.date(2010, 1, 1), 2),)  # a new step: no earlier rule to keep
 COUNTY_APPROVAL_DAYS = ((datetime.date(2010, 1, 1), 5), (COUNTY_HANDLING_FROM, 3))
 
-UNEMPLOYMENT_REGISTRATION = register_chain(Chain(
+UNEMPLOYMENT_REGISTRATION = Chain(
     case_type="employment.unemployment_registration",
     label="失业登记",
     steps=(
@@ -32,4 +32,4 @@ UNEMPLOYMENT_REGISTRATION = register_chain(Chain(
         Step("county_approval", "县(区)审批（审批员）", frozenset({Role.COUNTY_APPROVER}),
              deadline_days=COUNTY_APPROVAL_DAYS),
     ),
-))
+)

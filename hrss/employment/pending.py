@@ -2,13 +2,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hrss.core import review
-from hrss.core.pending import PendingItem, register
+from hrss.core.pending import PendingItem
 from hrss.core.permissions import has_permission
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
 from hrss.employment.permissions import EMPLOYMENT_HANDLE
 
 
-@register
 def review_work(user):
     if not has_permission(user, EMPLOYMENT_HANDLE):
         return []

@@ -7,4 +7,5 @@ class ResidentsConfig(AppConfig):
     verbose_name = "劳动力资源台账"
 
     def ready(self):
-        from hrss.residents import audit_names, pending, statistics  # noqa: F401  (registers pending work; connects receivers)
+        # What this area brings to the platform is in area.py, which core discovers (core.areas).
+        from hrss.residents import statistics  # noqa: F401  (connects the statistics' receivers)

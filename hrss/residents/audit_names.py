@@ -1,9 +1,9 @@
-"""The Chinese names of this app's audit actions and before/after keys (see core.audit)."""
+"""The Chinese names of this app's audit actions and before/after keys (see core.audit), registered by its area
+(area.py)."""
 
-from hrss.core.audit import register_actions, register_fields, register_values
 from hrss.residents.models import LabourStatus
 
-register_actions({
+ACTIONS = {
     "residents.person.registered": "登记人员",
     "residents.person.updated": "修改人员信息",
     "residents.person.moved": "人员迁移",
@@ -14,6 +14,6 @@ register_actions({
     "residents.import.registered_elsewhere": "导入：身份证号已在其他地区登记",
     "residents.person.registered_elsewhere": "登记人员：身份证号已在其他地区登记",
     "residents.ledger.exported": "导出劳动力台账",
-})
-register_fields({"detail": "去向/形式", "effective_date": "生效日期", "region_code": "区划代码"})
-register_values("status", dict(LabourStatus.choices))
+}
+FIELDS = {"detail": "去向/形式", "effective_date": "生效日期", "region_code": "区划代码"}
+VALUES = {"status": dict(LabourStatus.choices)}

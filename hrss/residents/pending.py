@@ -5,14 +5,13 @@ from django.utils import timezone
 
 from hrss.core import scoping
 from hrss.core.models import Level
-from hrss.core.pending import PendingItem, register
+from hrss.core.pending import PendingItem
 from hrss.core.permissions import has_permission
 from hrss.residents import selectors
 from hrss.residents.models import ImportJob
 from hrss.residents.permissions import RESIDENT_EDIT
 
 
-@register
 def ledger_work(user):
     items = []
     if not has_permission(user, RESIDENT_EDIT):

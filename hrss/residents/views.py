@@ -6,14 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import areas, audit, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.models import Level, Region
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_response
 from hrss.core.working_age import retirement_age_label, retirement_month
-from hrss.employment import selectors as employment_selectors
-from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents import exports, import_jobs, reports, selectors, services
 from hrss.residents.forms import ImportForm, MoveForm, NewPersonForm, PersonForm, RevealForm, StatusChangeForm
 from hrss.residents.imports import ImportRefused
@@ -66,9 +64,8 @@ def person_detail(request, pk):
         "reveal_form": RevealForm(),
         "can_edit": has_permission(request.user, RESIDENT_EDIT),
         "can_reveal": has_permission(request.user, ID_NUMBER_REVEAL),
-        "registrations": person.unemployment_registrations.order_by("-applied_at"),
-        "employment_registrations": person.employment_registrations.order_by("-event_date", "-id"),
-        "can_handle_employment": has_permission(request.user, EMPLOYMENT_HANDLE),
+        # What the other areas show about this person (their panels, core.areas): residents names none of them.
+        "panels": areas.panels_for("person", request, person),
     })
 
 
@@ -179,15 +176,13 @@ def statistics(request):
     zero = selectors.zero_employment_households(request.user, region, day=today) if region.level >= Level.TOWNSHIP else None
     rural = selectors.zero_employment_households(request.user, region, day=today, urban=False) \
         if region.level >= Level.TOWNSHIP else None
-    # The 失业 of this page is the ledger's survey status; the monthly figures count 失业登记. Both are shown, each
-    # said for what it is, so the two numbers do not read as one figure that disagrees with itself.
-    registered = employment_selectors.registered_unemployed_on(request.user, region, today).count()
     return render(request, "residents/statistics.html", {
         "region": region, "breadcrumb": scoping.breadcrumb(request.user, region), "figures": figures,
         "status_counts": figures["status_counts"], "age_sex": figures["age_sex"],
         "children": figures["children"], "zero_households": zero, "rural_zero_households": rural, "today": today,
-        "surveyed_unemployed": dict(figures["status_counts"]).get(LabourStatus.UNEMPLOYED, 0),
-        "registered_unemployed": registered, "urban_definition": selectors.URBAN_DEFINITION,
+        "urban_definition": selectors.URBAN_DEFINITION,
+        # The other areas' figures beside these (e.g. employment's registered unemployed beside the ledger's 失业).
+        "panels": areas.panels_for("region_statistics", request, region),
     })
 
 

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hrss.accounts import services
 from hrss.core.models import Region
-from hrss.core.permissions import Role
+from hrss.core.permissions import role_choices
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--region", required=True, help="所属区域的12位区划代码")
-        parser.add_argument("--role", action="append", required=True, choices=Role.values,
+        parser.add_argument("--role", action="append", required=True, choices=[code for code, _label in role_choices()],
                             help="角色，可重复给出多个")
         parser.add_argument("--password", help="初始密码；省略时随机生成并打印")
         parser.add_argument("--full-name", default="")

@@ -1,8 +1,6 @@
-import time
-
 from django.core.management.base import BaseCommand, CommandError
 
-from hrss.core.demo import DEMO_PASSWORD, create_demo_users
+from hrss.core import areas
 from hrss.core.models import Region
 
 
@@ -14,28 +12,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2011, help="随机种子：同一种子生成同样的数据")
 
     def handle(self, *args, **options):
-        from hrss.residents.demo import generate_population
-        from hrss.residents.models import Person
-
         if not Region.objects.exists():
             raise CommandError("尚未载入区划，请先运行 hrss load-regions。")
-        users = create_demo_users()
-        if options["people"]:
-            existing = Person.objects.count()
-            if existing >= options["people"]:
-                self.stdout.write(f"已有 {existing} 名人员，不再生成演示人口。")
-            else:
-                started = time.perf_counter()
-                created = generate_population(people=options["people"] - existing, seed=options["seed"])
-                from hrss.residents.statistics import compute_snapshots
-
-                compute_snapshots()
-                self.stdout.write(f"已生成演示人口 {created} 人（{time.perf_counter() - started:.1f} 秒）。")
-            from hrss.employment.demo import generate_employment_cases
-
-            cases = generate_employment_cases()
-            if cases:
-                self.stdout.write(f"已生成演示失业登记 {cases} 件（下城社区，各办理环节都有）。")
-        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
-        for username, role, region in users:
-            self.stdout.write(f"  {username:<22} {role:<12} {region}")
+        # Each installed area adds its demo data (core.areas: Area.demo, in demo_order); what they return to be
+        # said last (the demo logins) is printed after all of them.
+        closing = []
+        for area in areas.demo_providers():
+            closing.extend(area.demo(self.stdout, options) or ())
+        for line in closing:
+            self.stdout.write(line)
