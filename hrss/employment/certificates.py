@@ -18,6 +18,7 @@ from hrss.core.models import Region
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.employment.models import CertificateIssue, CertificateSequence, EmploymentCertificate
 from hrss.employment.permissions import EMPLOYMENT_HANDLE
+from hrss.residents.permissions import ID_NUMBER_REVEAL
 
 ISSUING_ROLES = {Role.COUNTY_APPROVER, Role.COUNTY_OFFICER}
 FONT_FILE = Path(__file__).resolve().parent / "fonts" / "wqy-microhei.ttc"
@@ -154,8 +155,11 @@ def certificate_pdf(certificate, *, actor):
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
 
-    _register_font()
     person = certificate.person
+    check_permission(actor, ID_NUMBER_REVEAL)
+    check_acting_in(actor, region_code=certificate.region_code, action="employment.certificate.printed",
+                    subject_id_number=person.id_number, message="该登记证不在您的管辖范围内。")
+    _register_font()
     county = Region.objects.filter(code=scoping.code_of_prefix(certificate.county_code)).first()
     issuer = f"{county.name}人力资源和社会保障局" if county else "人力资源和社会保障局"
     latest = certificate.issues.order_by("-issued_on", "-id").first()
