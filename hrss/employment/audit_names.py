@@ -14,6 +14,7 @@ ACTIONS = {
     "employment.contact.recorded": "记录联系情况",
     "employment.employment.register": "就业登记（未获准）",
     "employment.employment.registered": "就业登记",
+    "employment.hire.worker_looked_up": "招用登记：核对外地劳动者姓名和身份证号",
     "employment.certificate.issue": "核发登记证（未获准）",
     "employment.certificate.issued": "核发登记证",
     "employment.certificate.reissue": "补发登记证（未获准）",

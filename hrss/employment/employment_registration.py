@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hrss.core import audit, scoping, tabular
@@ -102,11 +103,30 @@ def register_employment(*, actor, person, kind, event_date, employer_name="", em
                         subject_id_number=person.id_number, message="该人员不在您的管辖范围内。")
     problems = problems_with(person, kind=kind, event_date=event_date, employer_name=employer_name,
                              flexible_form=flexible_form, today=today)
+    if kind == EmploymentKind.HIRED and not problems:
+        problems = _duplicate_hire(person, employer_name=employer_name, employer_code=employer_code,
+                                   event_date=event_date)
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
         return _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today,
                          village)
+
+
+def _duplicate_hire(person, *, employer_name, employer_code, event_date):
+    """A hire of `person` by the same employer (the same credit code, or without codes the same name) on the same
+    day, or within an employment with that employer that no 终止劳动关系 registration has ended: the same job
+    registered twice (a list sent again, another office registering it too)."""
+    code, name = employer_code.strip().upper()[:18], employer_name.strip()[:100]
+    same_employer = Q(employer_code=code) if code else Q(employer_name=name)
+    registrations = person.employment_registrations.filter(same_employer)
+    ends = sorted(registrations.filter(kind=EmploymentKind.CONTRACT_ENDED).values_list("event_date", flat=True))
+    for hired_on in registrations.filter(kind=EmploymentKind.HIRED).values_list("event_date", flat=True):
+        first, last = sorted((hired_on, event_date))
+        if first == last or not any(first <= ended < last for ended in ends):
+            return [f"该劳动者已由该用人单位登记招用（{hired_on:%Y-%m-%d}起），劳动关系尚未登记终止，不能重复登记；"
+                    "如曾离职后再次录用，请先登记终止劳动关系。"]
+    return []
 
 
 def _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today,
@@ -135,7 +155,10 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
     # scope does not hold the worker: register_employment checked this actor under the hire's own rule.
     residents_services.apply_status_change(actor=actor, person=person, status=status, detail=detail,
                                            effective_date=effective, note=note_text, today=today)
-    if reemployed:
+    # A hire registered where the employer is, by an office whose scope does not hold the worker, does not end the
+    # worker's 失业登记: that is the home office's act. It becomes a proposal for the home officers to confirm
+    # (services.cancellation_proposals, from this registration).
+    if reemployed and scoping.scope_of(actor).contains_code(person.region_code):
         _cancel_on_work(actor, standing, CANCEL_REASON_ON_WORK[kind], event_date, today)
     audit.record(actor=actor, action="employment.employment.registered", target=registration,
                  region_code=registration.region_code, subject_id_number=person.id_number,
@@ -166,6 +189,9 @@ class HireError:
 # not given or does not match: a guessed number tells an officer nothing.
 NOT_FOUND = ("辖区台账中没有此人：本辖区的人员请先在劳动力台账中登记；外地劳动者请同时填写姓名，"
              "姓名和公民身份号码须与其户籍地台账一致。")
+# Before the employer's village is chosen nothing outside the scope is looked at: one answer for a worker from
+# elsewhere and for a number registered nowhere.
+NOT_FOUND_WITHOUT_VILLAGE = "辖区台账中没有此人；外地劳动者请先选择用人单位所在村(社区)后再核对姓名和身份证号。"
 
 
 def register_hires(*, actor, employer_name, employer_code, hires, employer_region_code="", today=None):
@@ -173,7 +199,8 @@ def register_hires(*, actor, employer_name, employer_code, hires, employer_regio
     number, hiring date)] or [(row number, id number, hiring date, name)] from a file. Each valid row is
     registered; each invalid one comes back with its row number and the reason. With `employer_region_code` (the
     employer's village, in the actor's scope) the hires are registered there, and the list may name workers from
-    elsewhere, each with their name. Returns (registered, errors)."""
+    elsewhere, each with their name. A row's own fields are checked before the ledger is looked at, and each look
+    beyond the actor's scope is counted and audited (selectors.worker_for_hire). Returns (registered, errors)."""
     today = today or timezone.localdate()
     check_permission(actor, EMPLOYMENT_HANDLE)
     if not employer_name.strip():
@@ -193,18 +220,23 @@ def register_hires(*, actor, employer_name, employer_code, hires, employer_regio
             errors.append(HireError(row, number, "名单中重复。"))
             continue
         seen.add(number)
-        person, in_scope = selectors.worker_for_hire(actor, id_number=number, name=cell_text(name))
-        if person is None:
-            errors.append(HireError(row, number, NOT_FOUND))
+        if hired_on is None:
+            errors.append(HireError(row, number, "请填写招用日期（如 2026-05-08）。"))
             continue
-        if not in_scope and not employer_region_code:
-            errors.append(HireError(row, number, "外地劳动者的招用登记记在用人单位所在地：请先选择用人单位所在村(社区)。"))
+        if hired_on > today:
+            errors.append(HireError(row, number, "招用日期不能晚于今天。"))
+            continue
+        try:
+            person, in_scope = selectors.worker_for_hire(actor, id_number=number, name=cell_text(name),
+                                                         reach_outside=bool(employer_region_code))
+        except ValidationError as error:  # past the limit of looks beyond the scope
+            errors.append(HireError(row, number, "；".join(error.messages)))
+            continue
+        if person is None:
+            errors.append(HireError(row, number, NOT_FOUND if employer_region_code else NOT_FOUND_WITHOUT_VILLAGE))
             continue
         if in_scope and cell_text(name) and cell_text(name) != person.name:
             errors.append(HireError(row, number, f"姓名与台账不一致（台账为“{person.name}”），请核对。"))
-            continue
-        if hired_on is None:
-            errors.append(HireError(row, number, "请填写招用日期。"))
             continue
         try:
             registered.append(register_employment(actor=actor, person=person, kind=EmploymentKind.HIRED,

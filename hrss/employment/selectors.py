@@ -16,6 +16,7 @@ from hrss.employment.models import (
     EmploymentRegistration,
     UnemploymentRegistration,
 )
+from hrss.residents import lookups
 from hrss.residents.labour_status import HOLDS_A_JOB, LATEST_FIRST
 from hrss.residents.models import LabourStatusEvent, Person
 from hrss.residents.selectors import in_towns, with_status_on
@@ -41,18 +42,22 @@ def certificate_issues(user, region):
     return CertificateIssue.objects.filter(certificate__in=certificates)
 
 
-def worker_for_hire(actor, *, id_number, name=""):
+def worker_for_hire(actor, *, id_number, name="", reach_outside=True):
     """The person an employer's list names, and whether they are in the actor's scope: (person, True) for someone
     in scope, found by the ID number alone; (person, False) for someone from elsewhere, found only when the name
     given matches the ledger's too; (None, False) otherwise. A hire is registered where the employer is, so the
     officer there must reach a worker from another county: this looks the whole ledger up on purpose, and the
-    out-of-scope answer needs the pair the employer already holds, so that a guessed number tells nothing."""
-    person = Person.objects.filter(id_number=id_number).first()  # deliberately unscoped: see above
-    if person is None:
-        return None, False
-    if scoping.scope_of(actor).contains_code(person.region_code):
+    out-of-scope answer needs the pair the employer already holds, so that a guessed number tells nothing. Every
+    look beyond the scope, found or not, is counted per user and audited (residents.lookups: TooManyLookups past
+    the limit); without `reach_outside` only the actor's scope is looked at, and nothing is counted."""
+    person = scoping.visible_to(actor, Person.objects.filter(id_number=id_number)).first()
+    if person is not None:
         return person, True
-    if name and name.strip() == person.name:
+    if not reach_outside:
+        return None, False
+    lookups.count_lookup_outside_scope(actor=actor, id_number=id_number, action="employment.hire.worker_looked_up")
+    person = Person.objects.filter(id_number=id_number).first()  # deliberately unscoped: see above
+    if person is not None and name and name.strip() == person.name:
         return person, False
     return None, False
 

@@ -1,6 +1,7 @@
 """Writes of employment and unemployment registration. Each takes the actor, goes through the review chain
 (core.review) and leaves an audit entry; refusals are checked before the transaction so their audit entry stays."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from hrss.core import audit, review, scoping
 from hrss.core.dates import add_months
-from hrss.core.models import ReviewDecision
+from hrss.core.models import Region, ReviewDecision
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
 from hrss.employment import certificates
@@ -18,6 +19,8 @@ from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
 from hrss.employment.models import (
     CancelReason,
     Document,
+    EmploymentKind,
+    EmploymentRegistration,
     UnemployedContact,
     UnemploymentCategory,
     UnemploymentRegistration,
@@ -240,6 +243,7 @@ class Proposal:
     registration: UnemploymentRegistration
     reason: str
     detail: str
+    effective_date: datetime.date | None = None  # the cancellation's date when the rule gives one (a hire's)
 
     @property
     def reason_label(self):
@@ -254,13 +258,18 @@ def cancellation_proposals(user, *, today=None):
         status=UnemploymentRegistration.Status.REGISTERED)).select_related("person").annotate(
         last_contact=Max("contacts__contacted_on"),
         refusals=Count("contacts", filter=Q(contacts__refused_without_reason=True)))
+    registrations = list(registrations.order_by("registered_on"))
+    hires = _hires_elsewhere(registrations)
     proposals = []
-    for registration in registrations.order_by("registered_on"):
+    for registration in registrations:
         person = registration.person
         since = registration.last_contact or registration.registered_on
         # Only a registration with enough refusals in all is read further (most have none).
         in_a_row = refusals_in_a_row(registration) if registration.refusals >= REFUSALS_BEFORE_CANCELLATION else 0
-        if since and add_months(since, NO_CONTACT_MONTHS) <= today:
+        hire = hires.get(registration.pk)
+        if hire is not None:
+            proposals.append(Proposal(registration, CancelReason.HIRED, _hire_detail(hire), hire.event_date))
+        elif since and add_months(since, NO_CONTACT_MONTHS) <= today:
             proposals.append(Proposal(registration, CancelReason.NO_CONTACT, f"最近一次联系：{since:%Y-%m-%d}"))
         elif in_a_row >= REFUSALS_BEFORE_CANCELLATION:
             proposals.append(Proposal(registration, CancelReason.NOT_SEEKING,
@@ -269,3 +278,30 @@ def cancellation_proposals(user, *, today=None):
             label = retirement_age_label(person.birth_date, person.sex, person.retirement_category)
             proposals.append(Proposal(registration, CancelReason.PENSION_OR_RETIREMENT, f"法定退休年龄：{label}"))
     return proposals
+
+
+def _hires_elsewhere(registrations):
+    """{registration pk: the earliest hire registered since} for standing registrations whose person was hired
+    while registered unemployed by an office whose scope does not hold them (a hire registered where the employer
+    is): that office cannot end the 失业登记, the home officers confirm it (employment_registration._register)."""
+    registered_on = {registration.person_id: registration for registration in registrations}
+    found = {}
+    hires = EmploymentRegistration.objects.filter(
+        person_id__in=list(registered_on), kind=EmploymentKind.HIRED, was_registered_unemployed=True,
+    ).select_related("recorded_by__region").order_by("event_date", "pk")
+    for hire in hires:
+        registration = registered_on[hire.person_id]
+        if registration.registered_on is None or hire.event_date >= registration.registered_on:
+            found.setdefault(registration.pk, hire)
+    return found
+
+
+def _place(code):
+    """A region's name with its county and township (源城区上城街道下城社区)."""
+    codes = [*scoping.ancestor_codes(code)[2:], code]
+    return "".join(Region.objects.filter(code__in=codes).order_by("code").values_list("name", flat=True))
+
+
+def _hire_detail(hire):
+    return (f"{hire.event_date:%Y-%m-%d}被“{hire.employer_name}”录用（用人单位在{_place(hire.region_code)}），"
+            f"由{_place(hire.recorded_by.region.code)}登记")

@@ -108,6 +108,11 @@ def test_reemployment_counts_at_home_and_the_employers_officer_is_not_told(clien
     ).content.decode()
     assert "已登记 <strong>1</strong> 人" in page and "外地劳动者" in page
     assert "失业登记已注销" not in page
+    # The 失业登记 is the home county's: the hire proposes its cancellation there, a home officer confirms it.
+    (proposal,) = services.cancellation_proposals(neighbour_county_officer)
+    assert proposal.registration == registered_unemployed and proposal.effective_date == D(2023, 5, 8)
+    services.cancel_unemployment_registration(actor=neighbour_county_officer, registration=registered_unemployed,
+                                              reason=proposal.reason, effective_date=proposal.effective_date)
     registered_unemployed.refresh_from_db()
     assert (registered_unemployed.status, registered_unemployed.cancel_reason) == (
         UnemploymentRegistration.Status.CANCELLED, CancelReason.HIRED)
