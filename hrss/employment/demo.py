@@ -55,7 +55,7 @@ def generate_employment_cases():
         cases.append(services.apply_for_unemployment_registration(
             actor=assistant, person=person, category=UnemploymentCategory.LOST_JOB, wants_work=True,
             able_to_work=True, documents=["id_card", "termination_proof"], last_employer="河源市某电子厂",
-            note="材料齐全", today=day))
+            left_job_on=day - datetime.timedelta(days=10), note="材料齐全", today=day))
 
     def move(registration, actor, action, reason=""):
         registration.refresh_from_db()

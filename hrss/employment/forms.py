@@ -24,6 +24,18 @@ class UnemploymentApplicationForm(StyledForm):
     note = forms.CharField(label="初审意见", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CorrectionForm(StyledForm):
+    """补正: the fields of a returned application the village assistant may change before resubmitting it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    category = forms.ChoiceField(label="失业人员类别", choices=UnemploymentCategory.choices)
+    left_job_on = forms.DateField(label="失业日期", required=False, widget=date_input())
+    last_employer = forms.CharField(label="原工作单位", max_length=100, required=False)
+    phone = forms.CharField(label="联系电话", max_length=20, required=False)
+    documents = forms.MultipleChoiceField(label="已核验的材料", choices=Document.choices, required=False,
+                                          widget=forms.CheckboxSelectMultiple)
+
+
 class DecisionForm(StyledForm):
     action = forms.ChoiceField(choices=ReviewDecision.Action.choices, widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)

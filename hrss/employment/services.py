@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
 from hrss.core import audit, review, scoping
 from hrss.core.dates import add_months
-from hrss.core.models import Region, ReviewDecision
+from hrss.core.models import Region, ReviewCase, ReviewDecision
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
 from hrss.employment import certificates
@@ -39,6 +39,11 @@ REQUIRED_DOCUMENTS = {
 }
 DEFAULT_DOCUMENTS = {Document.ID_CARD}
 
+# The categories whose application says when the work ended (失业日期: the last day of the labour relation, or
+# the day the business stopped) and, for whoever had an employer, which one (原工作单位): the termination
+# certificate of domain-rules §2 carries both [believed].
+DATED_CATEGORIES = {UnemploymentCategory.LOST_JOB, UnemploymentCategory.BUSINESS_CLOSED}
+EMPLOYER_CATEGORIES = {UnemploymentCategory.LOST_JOB}
 
 # Ledger statuses of people who are not unemployed although they have no job: art. 63 registers those "处于无业
 #状态" who want work, and these are out of the labour force (在校, 服兵役) or drawing a pension (退休), which art. 67
@@ -92,13 +97,8 @@ def apply_for_unemployment_registration(*, actor, person, category, wants_work, 
         problems.append("本人须有就业要求才能登记失业。")
     if not able_to_work:
         problems.append("本人须有劳动能力才能登记失业。")
-    if category not in UnemploymentCategory.values:
-        problems.append("请选择失业人员类别。")
-    missing = REQUIRED_DOCUMENTS.get(category, DEFAULT_DOCUMENTS) - set(documents)
-    if missing:
-        problems.append("缺少材料：" + "、".join(str(Document(key).label) for key in sorted(missing)) + "。")
-    if left_job_on and left_job_on > today:
-        problems.append("失业日期不能晚于今天。")
+    problems += application_problems(category=category, documents=documents, last_employer=last_employer,
+                                     left_job_on=left_job_on, today=today)
     if problems:
         raise ValidationError(problems)
     try:
@@ -116,6 +116,68 @@ def apply_for_unemployment_registration(*, actor, person, category, wants_work, 
     return registration
 
 
+def application_problems(*, category, documents, last_employer, left_job_on, today):
+    """What the application itself lacks (category, documents, 失业日期, 原工作单位), in Chinese; empty when
+    complete. Checked at the intake, at a correction and before a corrected case is resubmitted."""
+    problems = []
+    if category not in UnemploymentCategory.values:
+        return ["请选择失业人员类别。"]
+    label = UnemploymentCategory(category).label
+    missing = REQUIRED_DOCUMENTS.get(category, DEFAULT_DOCUMENTS) - set(documents)
+    if missing:
+        problems.append("缺少材料：" + "、".join(str(Document(key).label) for key in sorted(missing)) + "。")
+    if category in DATED_CATEGORIES and not left_job_on:
+        problems.append(f"“{label}”须填写失业日期（终止/解除劳动关系或停业之日）。")
+    if category in EMPLOYER_CATEGORIES and not (last_employer or "").strip():
+        problems.append(f"“{label}”须填写原工作单位（与终止/解除劳动关系证明一致）。")
+    if left_job_on and left_job_on > today:
+        problems.append("失业日期不能晚于今天。")
+    return problems
+
+
+# What a correction may change, and the audit's before/after of it.
+CORRECTABLE_FIELDS = ("category", "last_employer", "left_job_on", "phone", "documents")
+
+
+def correct_unemployment_application(*, actor, registration, version, category, documents, last_employer="",
+                                     left_job_on=None, phone="", today=None):
+    """补正: while the case is sent back (退回补正), the village assistant who may take in the application changes
+    its fields; the case stays with the village until they resubmit it. `version` is the case's as the assistant
+    loaded it (CaseChanged when someone moved it since). Audited with the fields before and after."""
+    today = today or timezone.localdate()
+    case = registration.case
+    check_permission(actor, EMPLOYMENT_HANDLE)
+    check_acting_in(actor, region_code=case.region_code, action="employment.unemployment.correct",
+                    roles=UNEMPLOYMENT_REGISTRATION.intake.roles, subject_id_number=case.subject_id_number,
+                    message="退回补正的申请由受理的村(社区)协理员更正。")
+    if version != case.version:
+        raise review.CaseChanged
+    if case.status != ReviewCase.Status.RETURNED:
+        raise ValidationError(["只有退回补正的申请可以更正；该申请现在不在村(社区)补正环节。"])
+    problems = application_problems(category=category, documents=documents, last_employer=last_employer,
+                                    left_job_on=left_job_on, today=today)
+    if problems:
+        raise ValidationError(problems)
+    before = audit.snapshot(registration, CORRECTABLE_FIELDS)
+    with transaction.atomic():
+        # The correction is a change of the case as others see it: a page loaded before it cannot act on it.
+        if not ReviewCase.objects.filter(pk=case.pk, version=version).update(version=F("version") + 1):
+            raise review.CaseChanged
+        registration.category = category
+        registration.last_employer = last_employer.strip()[:100]
+        registration.left_job_on = left_job_on
+        registration.phone = phone.strip()[:20]
+        registration.documents = sorted(set(documents))
+        registration.save(update_fields=list(CORRECTABLE_FIELDS))
+        after = audit.snapshot(registration, CORRECTABLE_FIELDS)
+        audit.record(actor=actor, action="employment.unemployment.corrected", target=registration,
+                     region_code=registration.region_code, subject_id_number=case.subject_id_number,
+                     before={key: value for key, value in before.items() if value != after[key]},
+                     after={key: value for key, value in after.items() if value != before[key]})
+    case.refresh_from_db()
+    return registration
+
+
 def decide_unemployment_registration(*, actor, registration, action, version, reason="", today=None):
     """One move on the registration's review: forward, approve, send back, resubmit, refuse or withdraw. On
     approval the person is 登记失业 from today and the ledger shows them unemployed."""
@@ -123,6 +185,12 @@ def decide_unemployment_registration(*, actor, registration, action, version, re
     case = registration.case
     check_permission(actor, EMPLOYMENT_HANDLE)
     review.check_move(case=case, actor=actor, action=action, version=version, reason=reason)
+    if action == Action.RESUBMIT:
+        problems = application_problems(
+            category=registration.category, documents=registration.documents,
+            last_employer=registration.last_employer, left_job_on=registration.left_job_on, today=today)
+        if problems:
+            raise ValidationError(["请先更正申请再重新提交：", *problems])
     if action == Action.APPROVE:
         problems = unemployment_eligibility_problems(registration.person, today=today)
         problems = [problem for problem in problems if "不能重复登记" not in problem]  # this very application

@@ -8,6 +8,7 @@ urlpatterns = [
     path("unemployment/apply/<int:person_pk>/", views.unemployment_apply, name="unemployment-apply"),
     path("unemployment/<int:pk>/", views.registration_detail, name="registration-detail"),
     path("unemployment/<int:pk>/act/", views.registration_act, name="registration-act"),
+    path("unemployment/<int:pk>/correct/", views.registration_correct, name="registration-correct"),
     path("unemployment/<int:pk>/contact/", views.registration_contact, name="registration-contact"),
     path("unemployment/<int:pk>/cancel/", views.registration_cancel, name="registration-cancel"),
     path("proposals/", views.proposals, name="proposals"),

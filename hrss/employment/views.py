@@ -20,6 +20,7 @@ from hrss.employment.forms import (
     CancelForm,
     CertificateActionForm,
     ContactForm,
+    CorrectionForm,
     DecisionForm,
     EmploymentRegistrationForm,
     HiresForm,
@@ -82,7 +83,7 @@ def queue(request):
 
 
 @staff_view(EMPLOYMENT_VIEW)
-def registration_detail(request, pk):
+def registration_detail(request, pk, correction_form=None):
     registration = scoping.get_visible_or_404(
         UnemploymentRegistration.objects.select_related("person", "case"), request.user, pk=pk)
     case = registration.case
@@ -98,6 +99,10 @@ def registration_detail(request, pk):
                      if action == ReviewDecision.Action.FORWARD else ACTION_BUTTONS[action][0],
                      ACTION_BUTTONS[action][1]) for action in actions],
         "form": DecisionForm(initial={"version": case.version}),
+        "correction_form": correction_form or CorrectionForm(initial={
+            "version": case.version, "category": registration.category, "left_job_on": registration.left_job_on,
+            "last_employer": registration.last_employer, "phone": registration.phone,
+            "documents": registration.documents}) if ReviewDecision.Action.RESUBMIT in actions else None,
         "certificate": registration.person.certificates.filter(status=EmploymentCertificate.Status.VALID).first(),
         "contacts": registration.contacts.select_related("recorded_by"),
         "contact_form": ContactForm(initial={"contacted_on": timezone.localdate()}),
@@ -129,6 +134,32 @@ def registration_act(request, pk):
     else:
         messages.success(request, f"已{ReviewDecision.Action(data['action']).label}。")
     return redirect("employment:registration-detail", pk=pk)
+
+
+@require_POST
+@staff_view(EMPLOYMENT_HANDLE)
+def registration_correct(request, pk):
+    """补正: the returned application's fields as the village assistant corrected them; the page again, with
+    what to fix kept in the form, when they are refused."""
+    registration = scoping.get_visible_or_404(
+        UnemploymentRegistration.objects.select_related("person", "case"), request.user, pk=pk)
+    form = CorrectionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.correct_unemployment_application(
+                actor=request.user, registration=registration, version=data["version"],
+                category=data["category"], documents=data["documents"], last_employer=data["last_employer"],
+                left_job_on=data["left_job_on"], phone=data["phone"])
+        except review.CaseChanged as error:
+            messages.error(request, str(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+            return registration_detail(request, pk, correction_form=form)
+        else:
+            messages.success(request, "已保存更正。核对无误后请点击“已补正，重新提交”。")
+        return redirect("employment:registration-detail", pk=pk)
+    return registration_detail(request, pk, correction_form=form)
 
 
 @staff_view(EMPLOYMENT_VIEW)

@@ -13,7 +13,8 @@ from tests.conftest import TODAY, VILLAGE
 from tests.residents.factories import MAN_1980
 
 APPLICATION = {"category": "lost_job", "wants_work": True, "able_to_work": True,
-               "documents": ["id_card", "termination_proof"], "last_employer": "河源市某电子厂"}
+               "documents": ["id_card", "termination_proof"], "last_employer": "河源市某电子厂",
+               "left_job_on": (TODAY - datetime.timedelta(days=10)).isoformat()}
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from hrss.core.workdays import load_seed
 from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
 from tests.browser.test_workbench_browser import log_in
-from tests.conftest import COUNTY, TOWNSHIP, VILLAGE
+from tests.conftest import COUNTY, TODAY, TOWNSHIP, VILLAGE
 from tests.residents.factories import make_id_number
 
 pytestmark = pytest.mark.browser
@@ -32,6 +32,7 @@ def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_cert
     alice.check("#id_able_to_work")
     alice.check("input[value=id_card]")
     alice.fill("#id_last_employer", "河源市某电子厂")
+    alice.fill("#id_left_job_on", (TODAY - datetime.timedelta(days=10)).isoformat())
     alice.fill("#id_note", "材料齐全")
     screenshot(alice, "unemployment-intake")
     alice.click("text=受理并报乡镇(街道)审核")

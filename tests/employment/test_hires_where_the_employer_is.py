@@ -95,7 +95,8 @@ def registered_unemployed(make_user, worker, neighbour_county_officer):
                                             status=LabourStatus.UNEMPLOYED, effective_date=D(2023, 1, 1))
     registration = services.apply_for_unemployment_registration(
         actor=assistant, person=worker, category="lost_job", wants_work=True, able_to_work=True,
-        documents=["id_card", "termination_proof"], today=D(2023, 1, 5))
+        documents=["id_card", "termination_proof"], last_employer="河源市某电子厂", left_job_on=D(2023, 1, 1),
+        today=D(2023, 1, 5))
     registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, D(2023, 1, 10)
     registration.save()
     return registration

@@ -43,7 +43,8 @@ def registered_unemployed(make_user, resident):
             village, make_user(f"va{village}", village, Role.VILLAGE_ASSISTANT))
         registration = services.apply_for_unemployment_registration(
             actor=assistant, person=person, category="lost_job", wants_work=True, able_to_work=True,
-            documents=["id_card", "termination_proof"], today=since)
+            documents=["id_card", "termination_proof"], last_employer="河源市某电子厂", left_job_on=since,
+            today=since)
         registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, since
         registration.save()
         return registration

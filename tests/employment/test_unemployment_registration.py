@@ -18,7 +18,8 @@ TODAY = D(2026, 11, 25)
 
 def apply(person, actor, **overrides):
     values = {"category": "lost_job", "wants_work": True, "able_to_work": True,
-              "documents": ["id_card", "termination_proof"], "last_employer": "河源市某电子厂", "today": TODAY}
+              "documents": ["id_card", "termination_proof"], "last_employer": "河源市某电子厂",
+              "left_job_on": TODAY - datetime.timedelta(days=10), "today": TODAY}
     return services.apply_for_unemployment_registration(actor=actor, person=person, **(values | overrides))
 
 
@@ -92,7 +93,8 @@ def test_an_intake_outside_the_assistants_village_is_refused_and_audited(person_
 def test_the_chain_from_village_to_county_registers_the_person_as_unemployed(
         person_born, village_assistant, township_reviewer, county_officer, county_approver):
     person = person_born(D(1990, 5, 1))
-    registration = apply(person, village_assistant, today=None)
+    registration = apply(person, village_assistant, today=None,
+                         left_job_on=timezone.localdate() - datetime.timedelta(days=10))
     assert list(review.queue_for(township_reviewer)) == [registration.case]
     assert not review.queue_for(county_approver).exists()
     registration = services.decide_unemployment_registration(
@@ -140,7 +142,9 @@ def test_an_assistant_takes_in_an_application_from_the_person_page(client, perso
     assert "办理失业登记" in client.get(f"/residents/{person.pk}/").content.decode()
     page = client.post(f"/employment/unemployment/apply/{person.pk}/", {
         "category": "lost_job", "wants_work": "on", "able_to_work": "on",
-        "documents": ["id_card", "termination_proof"], "last_employer": "某厂", "note": "材料齐全"}, follow=True)
+        "documents": ["id_card", "termination_proof"], "last_employer": "某厂",
+        "left_job_on": timezone.localdate() - datetime.timedelta(days=10),
+        "note": "材料齐全"}, follow=True)
     body = page.content.decode()
     assert "已受理 张三 的失业登记" in body and "乡镇(街道)审核" in body and "材料齐全" in body
 

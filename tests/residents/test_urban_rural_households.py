@@ -68,7 +68,7 @@ def test_the_statistics_page_explains_its_unemployed_beside_the_registered_ones(
     husband, _wife = household(VILLAGE)
     registration = employment_services.apply_for_unemployment_registration(
         actor=village_assistant, person=husband, category="lost_job", wants_work=True, able_to_work=True,
-        documents=["id_card", "termination_proof"])
+        documents=["id_card", "termination_proof"], last_employer="河源市某电子厂", left_job_on=husband.status_since)
     registration.status = UnemploymentRegistration.Status.REGISTERED
     registration.registered_on = timezone.localdate()
     registration.save()
