@@ -7,6 +7,7 @@ HRSS_TEST_NOW for the hard dates)."""
 
 import os
 import shutil
+import sys
 import tempfile
 
 import pytest
@@ -18,6 +19,9 @@ TEST_ENVIRONMENT = {
     "HRSS_HTTPS": "0",
     # Background tasks run inside the request, so a test sees their result without a worker process.
     "HRSS_TASKS_IMMEDIATE": "1",
+    # The example area that lives only in the tests (tests/plugin_area): installed like any area, to show that an
+    # area plugs in without editing a file outside its package.
+    "HRSS_EXTRA_APPS": "tests.plugin_area",
 }
 
 
@@ -29,6 +33,10 @@ def pytest_load_initial_conftests(early_config, parser, args):
     global _audit_head_folder
     for name, value in TEST_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
+    # The project's root on the path, so the settings can install an app of the tests package (the example area)
+    # before pytest itself puts the root there for tests/conftest.py.
+    if str(early_config.rootpath) not in sys.path:
+        sys.path.insert(0, str(early_config.rootpath))
     # The audit head of the test databases goes to a folder of this run, never var/audit-head/ (or a real head
     # file named in the environment): set, not defaulted. Tests that need their own head set it themselves.
     _audit_head_folder = tempfile.mkdtemp(prefix="hrss-test-audit-head-")

@@ -172,5 +172,20 @@ def panels_for(page, request, obj):
     return shown
 
 
+def url_includes():
+    """(label, module) of every registered area whose app has a `urls` module: the project's urls.py mounts it
+    under /<label>/ with the label as namespace, so the module's app_name must be the label."""
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    found = []
+    for area in all_areas():
+        module = f"{apps.get_app_config(area.label).name}.urls"
+        if find_spec(module) is not None:
+            found.append((area.label, module))
+    return found
+
+
 def demo_providers():
     return [area for area in sorted(_areas.values(), key=lambda area: (area.demo_order, area.label)) if area.demo]
