@@ -184,5 +184,8 @@ class ArrangementUploadForm(StyledForm):
 
 
 class WorkdayQueryForm(StyledForm):
-    start = forms.DateField(label="起算日期", widget=date_input())
-    count = forms.IntegerField(label="第几个工作日", min_value=0, max_value=366)
+    start = forms.DateField(label="起算日期", widget=date_input(),
+                            error_messages={"invalid": "起算日期应为有效日期，如 2026-09-30（年份 1–9999）。"})
+    count = forms.IntegerField(label="第几个工作日", min_value=0, max_value=366, error_messages={
+        "invalid": "第几个工作日应为 0–366 之间的整数。", "min_value": "第几个工作日应为 0–366 之间的整数。",
+        "max_value": "第几个工作日应为 0–366 之间的整数。"})

@@ -186,19 +186,33 @@ def calendar(request):
     known = list(CalendarYear.objects.all())
     years = [entry.year for entry in known]
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year") or today.year)
-    except ValueError:
-        year = today.year
+    # The years that can be shown: those loaded, this year and the next (whose arrangement may still be missing).
+    # Anything else (0, 10000, a 20-digit number, text) shows this year with a note; it reached the database once.
+    showable = {*years, today.year, today.year + 1}
+    first, last = min(showable), max(showable)
+    year, year_problem = today.year, ""
+    asked = request.GET.get("year", "").strip()
+    if asked:
+        if asked.isdigit() and len(asked) <= 4 and int(asked) in showable:
+            year = int(asked)
+        else:
+            year_problem = f"年度“{asked[:20]}”无法查看：可查看已录入节假日安排的年度（{first}–{last} 年），现显示 {year} 年。"
     query = WorkdayQueryForm(request.GET if "start" in request.GET else None)
     answer = None
     if query.is_valid():
-        try:
-            answer = workdays.add_working_days(query.cleaned_data["start"], query.cleaned_data["count"])
-        except workdays.UnknownArrangement as error:
-            query.add_error(None, str(error))
+        start, count = query.cleaned_data["start"], query.cleaned_data["count"]
+        if not first <= start.year <= last:
+            query.add_error("start", f"起算日期应在已录入节假日安排的年度内（{first}–{last} 年）。")
+        else:
+            try:
+                answer = workdays.add_working_days(start, count)
+            except workdays.UnknownArrangement as error:
+                query.add_error(None, str(error))
+            except OverflowError:  # past 9999-12-31: no arrangement reaches there, but say so rather than fail
+                query.add_error(None, "计算结果超出了可表示的日期范围（至 9999-12-31）。")
     return render(request, "core/calendar.html", {
-        "known": known, "year": year, "days": CalendarDay.objects.filter(date__year=year),
+        "known": known, "year": year, "year_problem": year_problem,
+        "days": CalendarDay.objects.filter(date__year=year),
         "next_year_missing": years and today.year + 1 not in years, "next_year": today.year + 1,
         "query": query, "answer": answer,
         "upload": ArrangementUploadForm() if has_permission(request.user, CALENDAR_MANAGE) else None,

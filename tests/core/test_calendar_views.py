@@ -2,7 +2,7 @@ import pytest
 
 from hrss.core.models import AuditEntry, CalendarDay, CalendarYear
 from hrss.core.permissions import Role
-from tests.conftest import VILLAGE, login
+from tests.conftest import TODAY, VILLAGE, login
 
 # A year without an arrangement is 2027 here, whatever the seed holds by now.
 pytestmark = pytest.mark.usefixtures("calendar_as_seeded_in_2026")
@@ -72,3 +72,31 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_with_a_message(client, syst
     page = upload(login(client, system_admin), b"\x00\x01MZ binary", name=name)
     assert page.status_code == 200
     assert not CalendarYear.objects.filter(year=2027).exists()
+
+
+# Finding L3 of issue 9, section 4: these answered 500. The years that can be shown: those loaded (2004-2026 here)
+# and the next one, which may still be missing.
+SHOWABLE = f"2004–{max(2026, TODAY.year + 1)} 年"
+
+
+@pytest.mark.parametrize("year", ["10000", "0", "-1", "99999999999999999999", "二〇二六", "１２３"])
+def test_a_year_that_cannot_be_shown_says_which_can(client, village_assistant, year):
+    page = login(client, village_assistant).get("/calendar/", {"year": year})
+    body = page.content.decode()
+    assert page.status_code == 200
+    note = body.split('data-testid="year-problem">')[1].split("</div>")[0]
+    assert f"可查看已录入节假日安排的年度（{SHOWABLE}）" in note and f"现显示 {TODAY.year} 年" in note
+
+
+@pytest.mark.parametrize(("start", "count", "message"), [
+    ("9999-12-31", "10", f"起算日期应在已录入节假日安排的年度内（{SHOWABLE}）"),
+    ("0001-01-01", "1", f"起算日期应在已录入节假日安排的年度内（{SHOWABLE}）"),
+    ("10000-01-01", "1", "起算日期应为有效日期，如 2026-09-30（年份 1–9999）"),
+    ("2026-09-30", "367", "第几个工作日应为 0–366 之间的整数"),
+    ("2026-09-30", "-1", "第几个工作日应为 0–366 之间的整数"),
+    ("2026-09-30", "99999999999999999999", "第几个工作日应为 0–366 之间的整数"),
+])
+def test_a_working_day_question_out_of_range_says_the_range(client, village_assistant, start, count, message):
+    page = login(client, village_assistant).get("/calendar/", {"year": "2026", "start": start, "count": count})
+    assert page.status_code == 200 and message in page.content.decode()
+    assert 'data-testid="workday-answer"' not in page.content.decode()
