@@ -43,7 +43,7 @@ def ledger(request):
 
 
 @staff_view(RESIDENT_VIEW)
-def person_detail(request, pk):
+def person_detail(request, pk, status_form=None):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     village = Region.objects.filter(code=person.region_code).first()
     household = []
@@ -58,7 +58,7 @@ def person_detail(request, pk):
         "moves": person.moves.order_by("-effective_date"),
         "age": person.age_on(today), "retirement": f"{year}年{month}月（{retirement_age_label(person.birth_date, person.sex, person.retirement_category)}）",
         "breadcrumb": scoping.breadcrumb(request.user, village) if village else [],
-        "status_form": StatusChangeForm(initial={"effective_date": today}),
+        "status_form": status_form or StatusChangeForm(initial={"effective_date": today}),
         "edit_form": PersonForm(initial={field: getattr(person, field) for field in services.EDITABLE_FIELDS}),
         "move_form": MoveForm(initial={"effective_date": today}),
         "reveal_form": RevealForm(),
@@ -76,19 +76,30 @@ def person_status(request, pk):
     form = StatusChangeForm(request.POST)
     if not form.is_valid():
         messages.error(request, "未保存：请填写新的就业状态和起始日期。")
-        return redirect("residents:person-detail", pk=person.pk)
+        return person_detail(request, pk, status_form=form)  # what was typed stays in the form
     data = form.cleaned_data
     try:
-        _event, warnings = services.record_status_change(actor=request.user, person=person, status=data["status"],
-                                                         detail=data["detail"], effective_date=data["effective_date"],
-                                                         note=data["note"])
+        event, warnings = services.record_status_change(actor=request.user, person=person, status=data["status"],
+                                                        detail=data["detail"], effective_date=data["effective_date"],
+                                                        note=data["note"])
     except ValidationError as error:
         messages.error(request, f"未保存：{_messages(error)}")
-    else:
-        messages.success(request, "就业状态变动已记录。")
-        for warning in warnings:
-            messages.warning(request, warning)
+        return person_detail(request, pk, status_form=form)
+    messages.success(request, _status_recorded(event, person))
+    for warning in warnings:
+        messages.warning(request, warning)
     return redirect("residents:person-detail", pk=person.pk)
+
+
+def _status_recorded(event, person):
+    """What the success message says: a change older than the current status goes into the history only."""
+    label = event.get_status_display() + (f"（{event.detail_label}）" if event.detail else "")
+    recorded = f"{event.effective_date:%Y-%m-%d} 起的{label}"
+    if (person.labour_status, person.status_detail, person.status_since) == (
+            event.status, event.detail, event.effective_date):
+        return f"已记录 {recorded}。"
+    return (f"已记录 {recorded}；当前状态仍为 {person.status_since:%Y-%m-%d} 起的{person.status_label}"
+            "（按起始日期最晚的一条记录）。")
 
 
 @require_POST

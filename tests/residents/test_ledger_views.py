@@ -52,7 +52,7 @@ def test_recording_a_status_change_from_the_page(zhang, village_assistant):
     client = client_for(village_assistant)
     response = client.post(f"/residents/{zhang.pk}/status/", {"status": "migrant", "detail": "out_of_province",
                                                              "effective_date": TODAY.isoformat()}, follow=True)
-    assert "就业状态变动已记录" in response.content.decode()
+    assert f"已记录 {TODAY:%Y-%m-%d} 起的转移就业（省外）。" in response.content.decode()
     assert "转移就业（省外）" in response.content.decode()
 
 
