@@ -1,6 +1,7 @@
 """Rate limits for what a script could hammer: the API (per token), exports (per user) and login attempts (per
 address). Counts live in the database (RateCount), so every server process shares them; the limits are settings
-(HRSS_RATE_LIMITS: scope -> (requests, seconds)). Past a limit the answer is 429 with Retry-After."""
+(HRSS_RATE_LIMITS: scope -> (requests, seconds)), counted over a sliding window (allow). Past a limit the answer
+is 429 with Retry-After."""
 
 import datetime
 import hashlib
@@ -17,27 +18,54 @@ from django.utils import timezone
 from hrss.core.middleware import client_address
 from hrss.core.models import RateCount
 
+# A window is counted in slices (RateCount rows): a slice counts while it started within the last `seconds`, so the
+# window slides by one slice at a time (a second of a minute, a minute of an hour), and a request leaves the count
+# at most one slice early.
+SLICES = 60
 
-def _window_start(now, seconds):
-    epoch = int(now.timestamp())
-    return datetime.datetime.fromtimestamp(epoch - epoch % seconds, tz=datetime.UTC)
+
+def _slice_start(now, seconds):
+    width = seconds * 1_000_000 // SLICES  # microseconds
+    since_epoch = (now - EPOCH) // datetime.timedelta(microseconds=1)
+    return EPOCH + datetime.timedelta(microseconds=since_epoch - since_epoch % width)
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 def allow(scope, who, *, now=None):
-    """Count one request of `who` in `scope`; (allowed, seconds until the window ends)."""
+    """Count one request of `who` in `scope`; (allowed, whole seconds until a request would be allowed again, 0
+    while allowed).
+
+    A sliding window: the requests of the last `seconds` are counted, so a burst at the end of one clock period
+    still counts at the start of the next (fixed windows let nearly twice the limit through across their boundary).
+    A refused request is not counted: Retry-After says when the oldest requests leave the window."""
     limit, seconds = settings.HRSS_RATE_LIMITS[scope]
     now = now or timezone.now()
-    start = _window_start(now, seconds)
+    start = _slice_start(now, seconds)
+    oldest = now - datetime.timedelta(seconds=seconds)  # a slice that started at or before this no longer counts
     key = hashlib.sha256(who.encode()).hexdigest()
+    mine = RateCount.objects.filter(scope=scope, key=key)
     with transaction.atomic():
         RateCount.objects.bulk_create([RateCount(scope=scope, key=key, window_start=start)], ignore_conflicts=True)
-        RateCount.objects.filter(scope=scope, key=key, window_start=start).update(count=F("count") + 1)
-        count = RateCount.objects.get(scope=scope, key=key, window_start=start).count
-        if count == 1:  # a new window: the old ones of this caller are of no use any more
-            RateCount.objects.filter(scope=scope, key=key, window_start__lt=start).delete()
-    remaining = (start + datetime.timedelta(seconds=seconds) - now).total_seconds()
-    retry_after = max(1, math.ceil(remaining))  # whole seconds, never past the window's end
-    return count <= limit, retry_after
+        # The UPDATE locks this slice's row: concurrent requests of one caller are counted one after the other.
+        mine.filter(window_start=start).update(count=F("count") + 1)
+        slices = list(mine.filter(window_start__gt=oldest).order_by("window_start").values_list("window_start",
+                                                                                               "count"))
+        if sum(count for _start, count in slices) <= limit:
+            if slices[-1][1] == 1:  # a new slice: the ones out of the window are of no use any more
+                mine.filter(window_start__lte=oldest).delete()
+            return True, 0
+        mine.filter(window_start=start).update(count=F("count") - 1)
+    # Allowed again when enough of the oldest slices have left the window to leave room for one more request.
+    counted = [(slice_start, count - (slice_start == start)) for slice_start, count in slices]  # without this one
+    to_leave = sum(count for _start, count in counted) + 1 - limit
+    for slice_start, count in counted:
+        to_leave -= count
+        if to_leave <= 0:
+            left_at = slice_start + datetime.timedelta(seconds=seconds)
+            return False, max(1, math.ceil((left_at - now).total_seconds()))
+    return False, seconds  # a limit of 0: never
 
 
 def too_many(retry_after, *, json=False):
