@@ -290,7 +290,7 @@ def approve_password_reset(*, actor, user):
         end_sessions_of(user)
         revoked = _revoke_tokens(user, now)
         audit.record(actor=actor, action=CODE_ACTIONS[reset.purpose]["approved"], target=user,
-                     note=f"revoked {revoked} API tokens" if revoked else "")
+                     note=f"同时吊销 {revoked} 个 API 令牌" if revoked else "")
         return reset, second_half
 
 
@@ -316,7 +316,8 @@ def complete_password_reset(*, username, first_half, second_half, new_password):
             reset.save(update_fields=["failed_attempts", "cancelled_at"])
             audit.record(actor=None, action=CODE_ACTIONS[reset.purpose]["wrong_code"], target=user,
                          outcome=AuditEntry.Outcome.FAILED,
-                         note="voided" if reset.cancelled_at else f"attempt {reset.failed_attempts}")
+                         note=f"第 {reset.failed_attempts} 次输错，" + (
+                             "重置码已作废" if reset.cancelled_at else f"输错 {RESET_MAX_ATTEMPTS} 次作废"))
             failed = RESET_CODE_WRONG
         else:
             password_validation.validate_password(new_password, user)
@@ -358,7 +359,7 @@ def unlock_user(*, actor, user):
         from axes.utils import reset
 
         removed = reset(username=user.username)
-        audit.record(actor=actor, action="accounts.user.unlocked", target=user, note=f"cleared {removed} attempt records")
+        audit.record(actor=actor, action="accounts.user.unlocked", target=user, note=f"清除 {removed} 条登录失败记录")
         return removed
 
 

@@ -30,6 +30,7 @@ AREA = areas.register(areas.Area(
     ),
     audit_actions=audit_names.ACTIONS,
     audit_fields=audit_names.FIELDS,
+    audit_values=audit_names.VALUES,
     demo=demo,
     demo_order=20,
 ))

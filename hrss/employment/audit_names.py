@@ -2,6 +2,7 @@
 unemployment registration's review chain are named by core.review from the chain's label. Registered by the
 area (area.py)."""
 
+from hrss.employment.models import CancelReason, Document, EmploymentKind, UnemployedContact
 from hrss.employment.views import LEDGER_EXPORTS
 
 ACTIONS = {
@@ -29,4 +30,11 @@ ACTIONS = {
 FIELDS = {
     "kind": "类别", "contacted_on": "联系日期", "refused_without_reason": "无正当理由拒绝",
     "reason": "原因", "event_date": "日期", "late": "逾期", "number": "证号", "title": "证件名称",
+}
+# Values of keys that are not fields of the target's model (a contact's or an employment's kind on the
+# registration, the cancellation's reason, the checked documents): the log names them, never "hired".
+VALUES = {
+    "kind": dict(UnemployedContact.Kind.choices) | dict(EmploymentKind.choices),
+    "reason": dict(CancelReason.choices),
+    "documents": dict(Document.choices),
 }

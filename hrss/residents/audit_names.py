@@ -1,7 +1,7 @@
 """The Chinese names of this app's audit actions and before/after keys (see core.audit), registered by its area
 (area.py)."""
 
-from hrss.residents.models import LabourStatus
+from hrss.residents.models import FlexibleForm, LabourStatus, MigrantDestination
 
 ACTIONS = {
     "residents.person.registered": "登记人员",
@@ -16,4 +16,5 @@ ACTIONS = {
     "residents.ledger.exported": "导出劳动力台账",
 }
 FIELDS = {"detail": "去向/形式", "effective_date": "生效日期", "region_code": "区划代码"}
-VALUES = {"status": dict(LabourStatus.choices)}
+DETAILS = dict(MigrantDestination.choices) | dict(FlexibleForm.choices)
+VALUES = {"status": dict(LabourStatus.choices), "status_detail": DETAILS, "detail": DETAILS}

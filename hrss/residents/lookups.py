@@ -26,6 +26,6 @@ def count_lookup_outside_scope(*, actor, id_number, action, note=""):
     a hit, so the count tells nothing either). Raises TooManyLookups, after a denied audit entry, past the limit."""
     allowed, retry_after = ratelimit.allow("registered_elsewhere", f"user:{actor.pk}")
     if not allowed:
-        audit.record_denied(actor=actor, action=action, subject_id_number=id_number, note="rate limited")
+        audit.record_denied(actor=actor, action=action, subject_id_number=id_number, note="查询次数已达上限")
         raise TooManyLookups(retry_after)
     audit.record(actor=actor, action=action, subject_id_number=id_number, note=note)

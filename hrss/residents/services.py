@@ -181,8 +181,9 @@ def apply_status_change(*, actor, person, status, effective_date, detail="", not
                                              note=note, recorded_by=actor)
     _refresh_current_status(person)
     statistics.mark_ledger_changed()
+    # The same keys before and after (the person's fields), so the log reads "就业状态：失业 → 单位就业".
     audit.record(actor=actor, action="residents.status.recorded", target=person, subject_id_number=person.id_number,
-                 before=before, after={"status": status, "detail": detail, "effective_date": effective_date})
+                 before=before, after={"labour_status": status, "status_detail": detail, "status_since": effective_date})
     return event, check.warnings
 
 

@@ -105,7 +105,7 @@ def test_a_hire_from_another_county_changes_the_ledger_and_proposes_the_cancella
     assert wang.labour_status == LabourStatus.EMPLOYED  # the home village sees the change
     change = AuditEntry.objects.get(action="residents.status.recorded", subject_id_number=WORKER_ID,
                                     actor=county_officer)
-    assert change.after["status"] == LabourStatus.EMPLOYED
+    assert change.after["labour_status"] == LabourStatus.EMPLOYED
     registered_unemployed.refresh_from_db()
     assert registered_unemployed.status == UnemploymentRegistration.Status.REGISTERED
     assert not AuditEntry.objects.filter(action="employment.unemployment.cancelled").exists()
