@@ -22,14 +22,16 @@ def user_of_token(token):
 
 
 def client_of_request(request):
-    """The API token a request authenticates with, as the client its Idempotency-Keys belong to ("api-token:<id>");
-    "" when the API would refuse the token (unknown, revoked, expired, a disabled account or one that must change
-    its password). core.middleware.IdempotencyMiddleware asks this through settings.HRSS_API_CLIENT."""
+    """The API token a request authenticates with, and the region its owner works in now, as the client its
+    Idempotency-Keys belong to ("api-token:<id>@<region code>": an account moved to another region gets no replay
+    of what it was answered in the old one); "" when the API would refuse the token (unknown, revoked, expired, a
+    disabled account or one that must change its password). core.middleware.IdempotencyMiddleware asks this
+    through settings.HRSS_API_CLIENT."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     found = user_of_token(token.strip()) if scheme.lower() == "bearer" else None
     if found is None or password_change_due(found.user):
         return ""
-    return f"api-token:{found.pk}"
+    return f"api-token:{found.pk}@{found.user.region.code}"
 
 
 class BearerToken(HttpBearer):

@@ -95,6 +95,15 @@ def _api_client(request):
     return _api_client_rule()(request)
 
 
+def _form_client(request):
+    """The signed-in user and the region they work in now, as the client of a form's one-time token (an account
+    moved to another region gets no replay of what it was answered in the old one); "" for anyone else."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or user.region_id is None:
+        return ""
+    return f"user:{user.pk}@{user.region.code}"
+
+
 class IdempotencyMiddleware:
     """A POST is answered once per key, so a retry never creates a second record:
     - an API POST with an `Idempotency-Key` header (per API token, once the token is known to be valid): a retry
@@ -102,6 +111,8 @@ class IdempotencyMiddleware:
       `Idempotent-Replayed: true`; the same key with a different request is refused (422);
     - a form carrying a one-time `_once` token (per signed-in user): a double click or a resubmitted page goes
       where the first submission went, instead of saving twice.
+    The client includes the region its account works in, so that an account moved since gets no replay of an
+    answer given in its old scope: its retry is a new request. A replay is no-store, as the first answer was.
     A retry while the first is still running gets 409. Answers are kept for 24 hours; a server error is not kept,
     so the client may retry it; a request whose process died before answering leaves a placeholder that a retry
     takes over after 10 minutes."""
@@ -119,8 +130,7 @@ class IdempotencyMiddleware:
         else:
             # request.POST is read anyway before any view, by the CSRF check.
             key = request.POST.get(ONCE_FIELD, "").strip()
-            client = f"user:{request.user.pk}" if getattr(request, "user", None) and request.user.is_authenticated \
-                else ""
+            client = _form_client(request)
             is_form = True
         if not key or not client:
             return self.get_response(request)
@@ -158,9 +168,11 @@ class IdempotencyMiddleware:
         if found.status_code is None:
             return self._in_flight(is_form)
         if is_form:
-            return HttpResponseRedirect(found.location)
-        replay = HttpResponse(bytes(found.body), status=found.status_code, content_type=found.content_type)
-        replay["Idempotent-Replayed"] = "true"
+            replay = HttpResponseRedirect(found.location)
+        else:
+            replay = HttpResponse(bytes(found.body), status=found.status_code, content_type=found.content_type)
+            replay["Idempotent-Replayed"] = "true"
+        replay["Cache-Control"] = "no-store"  # as the first answer: it may hold personal data
         return replay
 
     @staticmethod

@@ -119,7 +119,8 @@ def test_a_key_left_by_a_request_that_died_is_taken_over_later(zhang, village_as
 
     client = api(village_assistant)
     token = ApiToken.objects.get(user=village_assistant)  # keys belong to the token they came with
-    stuck = IdempotencyRecord.objects.create(client=hashlib.sha256(f"api-token:{token.pk}".encode()).hexdigest(),
+    client_id = f"api-token:{token.pk}@{village_assistant.region.code}"  # and the region its owner works in
+    stuck = IdempotencyRecord.objects.create(client=hashlib.sha256(client_id.encode()).hexdigest(),
                                              key="k9", fingerprint="x")
     body = {"person_id": zhang.pk, **APPLICATION}
     assert post(client, "/api/v1/employment/unemployment-registrations", body, key="k9").status_code == 422
