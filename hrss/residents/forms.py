@@ -1,6 +1,7 @@
 from django import forms
 
-from hrss.core.forms import StyledForm, date_input
+from hrss.core.forms import RegionField, StyledForm, date_input, style_form
+from hrss.core.models import Level
 from hrss.residents.models import (
     Education,
     FlexibleForm,
@@ -57,9 +58,16 @@ class NewPersonForm(PersonForm):
     field_order = ["id_number", "name", "relation_to_head", "head_id_number", "status", "detail", "status_since"]
 
 
-class MoveForm(StyledForm):
-    to_village_code = forms.CharField(label="迁入村(社区)代码", max_length=12, min_length=12)
+class MoveForm(forms.Form):
     effective_date = forms.DateField(label="迁移日期", widget=date_input())
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Picked by name from the villages of the user's scope ("城南社区（新江街道） 441602002001"), or typed as a code.
+        self.fields["to_village"] = RegionField(label="迁入村(社区)", user=actor, levels={Level.VILLAGE},
+                                                help_text="输入村(社区)名称从列表中选择，或输入12位区划代码")
+        self.order_fields(["to_village"])
+        style_form(self)
 
 
 class RevealForm(StyledForm):

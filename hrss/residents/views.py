@@ -43,7 +43,7 @@ def ledger(request):
 
 
 @staff_view(RESIDENT_VIEW)
-def person_detail(request, pk, status_form=None):
+def person_detail(request, pk, status_form=None, move_form=None):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
     village = Region.objects.filter(code=person.region_code).first()
     household = []
@@ -60,7 +60,7 @@ def person_detail(request, pk, status_form=None):
         "breadcrumb": scoping.breadcrumb(request.user, village) if village else [],
         "status_form": status_form or StatusChangeForm(initial={"effective_date": today}),
         "edit_form": PersonForm(initial={field: getattr(person, field) for field in services.EDITABLE_FIELDS}),
-        "move_form": MoveForm(initial={"effective_date": today}),
+        "move_form": move_form or MoveForm(initial={"effective_date": today}, actor=request.user),
         "reveal_form": RevealForm(),
         "can_edit": has_permission(request.user, RESIDENT_EDIT),
         "can_reveal": has_permission(request.user, ID_NUMBER_REVEAL),
@@ -124,21 +124,18 @@ def person_edit(request, pk):
 @staff_view(RESIDENT_EDIT)
 def person_move(request, pk):
     person = scoping.get_visible_or_404(Person, request.user, pk=pk)
-    form = MoveForm(request.POST)
-    if form.is_valid():
-        village = scoping.regions_visible_to(request.user).filter(
-            code=form.cleaned_data["to_village_code"], level=Level.VILLAGE).first()
-        if village is None:
-            messages.error(request, "未迁移：迁入的村(社区)代码不存在或不在您的管辖范围内。")
-        else:
-            try:
-                services.move_person(actor=request.user, person=person, to_village=village,
-                                     effective_date=form.cleaned_data["effective_date"])
-                messages.success(request, f"已迁入{village.name}。")
-            except ValidationError as error:
-                messages.error(request, _messages(error))
-    else:
-        messages.error(request, "未迁移：请填写12位村(社区)代码和迁移日期。")
+    form = MoveForm(request.POST, actor=request.user)
+    if not form.is_valid():
+        messages.error(request, f"未迁移：{form_errors_text(form)}")
+        return person_detail(request, pk, move_form=form)
+    village = form.cleaned_data["to_village"]
+    try:
+        services.move_person(actor=request.user, person=person, to_village=village,
+                             effective_date=form.cleaned_data["effective_date"])
+    except ValidationError as error:
+        messages.error(request, f"未迁移：{_messages(error)}")
+        return person_detail(request, pk, move_form=form)
+    messages.success(request, f"已迁入{village.name}。")
     return redirect("residents:person-detail", pk=person.pk)
 
 
