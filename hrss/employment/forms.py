@@ -1,7 +1,7 @@
 from django import forms
 
-from hrss.core.forms import StyledForm, date_input
-from hrss.core.models import ReviewDecision
+from hrss.core.forms import RegionField, StyledForm, date_input, style_form
+from hrss.core.models import Level, ReviewDecision
 from hrss.employment.models import (
     CancelReason,
     Document,
@@ -61,10 +61,7 @@ class EmploymentRegistrationForm(StyledForm):
 class HiresForm(StyledForm):
     employer_name = forms.CharField(label="用人单位", max_length=100)
     employer_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
-    employer_region = forms.ChoiceField(
-        label="用人单位所在村(社区)", required=False,
-        help_text="招用登记记在用人单位所在地的就业登记台账；名单中有外地（本辖区以外）劳动者时必选。"
-                  "不选时，本辖区劳动者的登记记在其所在村(社区)。")
+    employer_region = forms.CharField(required=False)  # the region picker, made for the user in __init__
     hired_on = forms.DateField(label="招用日期（各行未写日期时）", required=False, widget=date_input())
     lines = forms.CharField(label="新招用人员名单", widget=forms.Textarea(attrs={"rows": 8}), required=False,
                             help_text="每行一人：公民身份号码，可在逗号后写招用日期和姓名，如 "
@@ -73,9 +70,19 @@ class HiresForm(StyledForm):
                            help_text="Excel 或 CSV，表头含“公民身份号码”，可含“招用日期”“姓名”（外地劳动者须填）；"
                                      "其他列不读。")
 
-    def __init__(self, *args, villages=(), **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employer_region"].choices = [("", "—")] + [(village.code, village.name) for village in villages]
+        # Picked by name among the villages of the user's scope ("城南社区（新江街道） 441602002001"): a city has
+        # some 1,400 of them, many of the same name, too many for a plain list.
+        self.fields["employer_region"] = RegionField(
+            label="用人单位所在村(社区)", user=actor, levels={Level.VILLAGE}, required=False,
+            help_text="输入村(社区)名称从列表中选择，或输入12位区划代码。招用登记记在用人单位所在地的就业登记台账；"
+                      "名单中有外地（本辖区以外）劳动者时必填。不填时，本辖区劳动者的登记记在其所在村(社区)。")
+        style_form(self)
+
+    def clean_employer_region(self):
+        region = self.cleaned_data.get("employer_region")
+        return region.code if region else ""
 
     def clean(self):
         data = super().clean()

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
-from hrss.core.models import Level, ReviewDecision
+from hrss.core.models import ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
 from hrss.employment import certificates, employment_registration, exports, selectors, services
@@ -237,8 +237,7 @@ def employment_new(request, person_pk):
 
 @staff_view(EMPLOYMENT_HANDLE)
 def hires(request):
-    villages = scoping.regions_visible_to(request.user).filter(level=Level.VILLAGE).order_by("code")
-    form = HiresForm(request.POST or None, request.FILES or None, villages=villages,
+    form = HiresForm(request.POST or None, request.FILES or None, actor=request.user,
                      initial={"hired_on": timezone.localdate()})
     registered, errors = [], []
     if request.method == "POST" and form.is_valid():
