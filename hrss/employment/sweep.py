@@ -82,6 +82,8 @@ ROWS = SweepRows(
         "employment:registration-detail": ({"pk": "registration"}, BOTH, {}),
         "employment:registration-act": ({"pk": "registration"}, BOTH, {"action": "reject", "version": "1",
                                                                        "reason": "越权"}),
+        "employment:registration-correct": ({"pk": "registration"}, BOTH, {
+            "category": "graduate", "documents": ["id_card"], "version": "1"}),
         "employment:registration-contact": ({"pk": "registration"}, BOTH, {"contacted_on": "2026-11-01",
                                                                            "kind": "phone"}),
         "employment:registration-cancel": ({"pk": "registration"}, ["neighbour_county_officer"],
@@ -118,6 +120,9 @@ ROWS = SweepRows(
         SweepWrite(services.apply_for_unemployment_registration, lambda p: {
             "person": p["person"], "category": "graduate", "wants_work": True, "able_to_work": True,
             "documents": ["id_card"]}),
+        SweepWrite(services.correct_unemployment_application, lambda p: {
+            "registration": _registration(p), "version": _version(p), "category": "graduate",
+            "documents": ["id_card"]}),
         SweepWrite(services.decide_unemployment_registration, lambda p: {
             "registration": _registration(p), "action": "reject", "version": _version(p), "reason": "越权"}),
         SweepWrite(services.record_contact, lambda p: {
@@ -141,6 +146,7 @@ ROWS = SweepRows(
     services=[services, employment_registration, certificates],
     not_swept={
         services.unemployment_eligibility_problems: "reads",
+        services.application_problems: "reads",
         services.refusals_in_a_row: "reads",
         services.cancellation_proposals: "reads, through core.scoping",
         employment_registration.problems_with: "reads",
