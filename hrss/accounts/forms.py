@@ -2,8 +2,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
-from hrss.core.forms import RegionField, StyledForm, style_form
+from hrss.core.forms import RefusesInvisibleCharacters, RegionField, StyledForm, style_form
 from hrss.core.permissions import all_roles, levels_of, role_choices
+from hrss.core.text import RefuseWhitespace
 
 
 class LoginForm(AuthenticationForm):
@@ -14,7 +15,8 @@ class LoginForm(AuthenticationForm):
 
 
 class UserCreateForm(StyledForm):
-    username = forms.CharField(label="用户名", max_length=150)
+    # One word, without the invisible characters StyledForm refuses in every text field (core.text).
+    username = forms.CharField(label="用户名", max_length=150, validators=[RefuseWhitespace("用户名")])
     full_name = forms.CharField(label="姓名", max_length=50)
     phone = forms.CharField(label="联系电话", max_length=20, required=False)
 
@@ -55,7 +57,7 @@ class PasswordChangeForm(forms.Form):
         return data
 
 
-class PasswordResetForm(forms.Form):
+class PasswordResetForm(RefusesInvisibleCharacters, forms.Form):
     """A person sets a password with the two halves of a code: a reset code, or a new account's setup code
     (ADR 0008)."""
 

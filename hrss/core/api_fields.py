@@ -1,21 +1,17 @@
 """Input types every API schema is built from, so each text has the length its model column has and no text
-carries control characters or bidi overrides (a NUL breaks PostgreSQL; U+202E makes a name display reversed in
-every ledger and export), and each number a range the database can hold. Out of range answers 422, never 500
-(tests/api/test_input_bounds.py walks every operation of the OpenAPI document). In core, so that each area's
+carries control, bidi or other invisible characters (core.text: a NUL breaks PostgreSQL; U+202E makes a name
+display reversed in every ledger and export), and each number a range the database can hold. Out of range answers
+422, never 500 (tests/api/test_input_bounds.py walks every operation of the OpenAPI document). In core, so that each area's
 api.py uses them without importing the API layer above it (pyproject.toml's import contract)."""
 
-import re
 from typing import Annotated
 
 from ninja import Path
 from pydantic import AfterValidator, Field
 
-# C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069).
-_BIDI = "\u202a-\u202e\u2066-\u2069"
-_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
-_LINES = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")  # tab, line feed and carriage return allowed
+from hrss.core.text import has_invisible, invisible_message
 
-REFUSED = "不能含控制字符（如 NUL、换行）或改变文字方向的字符（如 U+202E），请删去后重新提交。"
+REFUSED = invisible_message()  # the characters refused: core.text, the same for the staff forms
 
 MAX_ID = 2**63 - 1  # a BIGINT primary key
 MAX_OFFSET = 10_000_000  # more people than the province has
@@ -23,20 +19,20 @@ MAX_PAGE = 200
 
 
 def _one_line(value):
-    if _ONE_LINE.search(value):
+    if has_invisible(value):
         raise ValueError(REFUSED)
     return value
 
 
 def _lines(value):
-    if _LINES.search(value):
+    if has_invisible(value, lines=True):
         raise ValueError(REFUSED)
     return value
 
 
 def Text(max_length, *, lines=False):  # noqa: N802 - used as a type: name: Text(50)
-    """A string of at most `max_length` characters (the model column's length), without control or bidi characters
-    (`lines` allows line breaks and tabs, for notes)."""
+    """A string of at most `max_length` characters (the model column's length), without the characters core.text
+    refuses (`lines` allows line breaks and tabs, for notes)."""
     return Annotated[str, Field(max_length=max_length), AfterValidator(_lines if lines else _one_line)]
 
 

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 
 from hrss.core import scoping
 from hrss.core.models import AuditEntry, Level, Region
+from hrss.core.text import RefuseInvisible
 
 
 def date_input():
@@ -31,7 +32,20 @@ def form_errors_text(form):
                     for name, errors in form.errors.items())
 
 
-class StyledForm(forms.Form):
+class RefusesInvisibleCharacters:
+    """A form whose text fields refuse the characters core.text names (the API's input types refuse the same), with
+    a message naming the field; a multi-line field (a Textarea) keeps its tabs and line breaks. Passwords are left
+    as typed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+                field.validators.append(RefuseInvisible(field.label or name,
+                                                        lines=isinstance(field.widget, forms.Textarea)))
+
+
+class StyledForm(RefusesInvisibleCharacters, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_form(self)
@@ -137,7 +151,7 @@ class RenameRegionForm(StyledForm):
     note = forms.CharField(label="依据/说明", max_length=255, required=False)
 
 
-class MoveVillageForm(forms.Form):
+class MoveVillageForm(RefusesInvisibleCharacters, forms.Form):
     effective_date = forms.DateField(label="生效日期", widget=date_input())
     note = forms.CharField(label="依据/说明", max_length=255, required=False)
 
@@ -149,7 +163,7 @@ class MoveVillageForm(forms.Form):
         style_form(self)
 
 
-class MergeVillageForm(forms.Form):
+class MergeVillageForm(RefusesInvisibleCharacters, forms.Form):
     effective_date = forms.DateField(label="生效日期", widget=date_input())
     note = forms.CharField(label="依据/说明", max_length=255, required=False)
 
