@@ -1,6 +1,6 @@
-"""The pending work on a user's home page. Each app registers a provider: a function of the user returning the
-items that need their action, each with a count and a link. The foundation contributes account work for the
-administrators; the business flows add their queues."""
+"""The pending work on a user's home page. Each area declares its providers in its area.py (Area(pending=...),
+registered here by core.areas): a function of the user returning the items that need their action, each with a
+count and a link. Accounts contributes the administrators' account work; the business areas add their queues."""
 
 from dataclasses import dataclass
 
