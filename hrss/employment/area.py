@@ -22,7 +22,7 @@ AREA = areas.register(areas.Area(
     permissions=permissions.PERMISSIONS,
     grants=permissions.GRANTS,
     chains=(chains.UNEMPLOYMENT_REGISTRATION,),
-    pending=(pending.review_work,),
+    pending=(pending.review_work, pending.hires_to_confirm),
     menu=(areas.MenuEntry("就业失业登记", "employment:queue", permissions.EMPLOYMENT_VIEW, order=40),),
     panels=(
         areas.Panel("person", "employment/_person_panel.html", panels.person_registrations),

@@ -110,6 +110,8 @@ def test_a_hire_from_another_county_changes_the_ledger_and_proposes_the_cancella
     assert registered_unemployed.status == UnemploymentRegistration.Status.REGISTERED
     assert not AuditEntry.objects.filter(action="employment.unemployment.cancelled").exists()
 
+    workbench = login(client, neighbour_county_officer).get("/").content.decode()
+    assert "已被外地用人单位录用、待确认注销的失业登记" in workbench and reverse("employment:proposals") in workbench
     proposals_page = login(client, neighbour_county_officer).get("/employment/proposals/").content.decode()
     assert "被用人单位录用" in proposals_page and "源城某电子厂" in proposals_page and "源城区" in proposals_page
     assert 'name="effective_date" value="2023-05-08"' in proposals_page
@@ -123,6 +125,7 @@ def test_a_hire_from_another_county_changes_the_ledger_and_proposes_the_cancella
         == (UnemploymentRegistration.Status.CANCELLED, CancelReason.HIRED, HIRED_ON)
     assert AuditEntry.objects.get(action="employment.unemployment.cancelled").actor == neighbour_county_officer
     assert not services.cancellation_proposals(neighbour_county_officer)
+    assert "待确认注销" not in login(client, neighbour_county_officer).get("/").content.decode()
 
 
 def test_a_hire_within_the_workers_scope_still_ends_the_registration_itself(registered_unemployed,
