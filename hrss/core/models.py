@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrss.core import constraints
+
 # Length of the code prefix that identifies a region at each level: 44 / 4416 / 441602 / 441602001 / 441602001003.
 CODE_LENGTH = 12
 
@@ -50,6 +52,8 @@ class Region(models.Model):
                 condition=models.Q(parent__isnull=False) | models.Q(level=Level.PROVINCE),
                 name="region_has_parent_below_province",
             ),
+            constraints.digits("code", CODE_LENGTH, name="core_region_code_format"),
+            constraints.one_of("level", Level, name="core_region_level_valid"),
         ]
 
     def __str__(self):
@@ -71,13 +75,16 @@ class Region(models.Model):
         return f"{self.name}人力资源和社会保障局"
 
 
+class RegionEventKind(models.TextChoices):
+    RENAMED = "renamed", _("更名")
+    MOVED = "moved", _("调整隶属")
+    MERGED = "merged", _("合并")
+
+
 class RegionEvent(models.Model):
     """Divisions change (renames, villages moved between townships, merges): each change is kept here."""
 
-    class Kind(models.TextChoices):
-        RENAMED = "renamed", _("更名")
-        MOVED = "moved", _("调整隶属")
-        MERGED = "merged", _("合并")
+    Kind = RegionEventKind
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -96,6 +103,7 @@ class RegionEvent(models.Model):
     class Meta:
         ordering = ["-effective_date", "-id"]
         indexes = [models.Index(fields=["old_code"])]
+        constraints = [constraints.one_of("kind", RegionEventKind, name="core_regionevent_kind_valid")]
 
     def __str__(self):
         return f"{self.effective_date} {self.get_kind_display()} {self.old_name}"
@@ -173,13 +181,16 @@ class CalendarYear(models.Model):
         return str(self.year)
 
 
+class CalendarDayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("放假")
+    WORKDAY = "workday", _("上班")
+
+
 class CalendarDay(models.Model):
     """A day that is not what its weekday says: a statutory holiday (放假) or an adjusted working day on a
     weekend (调休上班)."""
 
-    class Kind(models.TextChoices):
-        HOLIDAY = "holiday", _("放假")
-        WORKDAY = "workday", _("上班")
+    Kind = CalendarDayKind
 
     date = models.DateField(_("日期"), unique=True)
     kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices)
@@ -189,9 +200,21 @@ class CalendarDay(models.Model):
         verbose_name = _("节假日与调休")
         verbose_name_plural = _("节假日与调休")
         ordering = ["date"]
+        constraints = [constraints.one_of("kind", CalendarDayKind, name="core_calendarday_kind_valid")]
 
     def __str__(self):
         return f"{self.date} {self.get_kind_display()} {self.name}"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("审核中")
+    RETURNED = "returned", _("退回补正")
+    APPROVED = "approved", _("审批通过")
+    REJECTED = "rejected", _("不予通过")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+OPEN_CASE_STATUSES = [CaseStatus.OPEN, CaseStatus.RETURNED]
 
 
 class ReviewCase(models.Model):
@@ -199,12 +222,7 @@ class ReviewCase(models.Model):
     due, and a version so that two officers acting at once cannot overwrite each other. The application's own
     data lives in its app (an unemployment registration, ...), which points here."""
 
-    class Status(models.TextChoices):
-        OPEN = "open", _("审核中")
-        RETURNED = "returned", _("退回补正")
-        APPROVED = "approved", _("审批通过")
-        REJECTED = "rejected", _("不予通过")
-        WITHDRAWN = "withdrawn", _("已撤回")
+    Status = CaseStatus
 
     case_type = models.CharField(_("业务类型"), max_length=64)
     region_code = models.CharField(_("受理地"), max_length=CODE_LENGTH)
@@ -225,13 +243,23 @@ class ReviewCase(models.Model):
         verbose_name = _("审核案件")
         verbose_name_plural = _("审核案件")
         indexes = [models.Index(fields=["region_code", "status", "step"])]
+        constraints = [
+            constraints.one_of("status", CaseStatus, name="core_reviewcase_status_valid"),
+            constraints.digits("region_code", CODE_LENGTH, name="core_reviewcase_region_code_format"),
+            constraints.id_number("subject_id_number", blank=True, name="core_reviewcase_subject_id_number_format"),
+            # A case is closed (办结) exactly when it is decided.
+            models.CheckConstraint(
+                condition=(models.Q(status__in=OPEN_CASE_STATUSES, closed_at__isnull=True)
+                           | (~models.Q(status__in=OPEN_CASE_STATUSES) & models.Q(closed_at__isnull=False))),
+                name="core_reviewcase_closed_when_decided"),
+        ]
 
     def __str__(self):
         return self.title
 
     @property
     def is_open(self):
-        return self.status in (self.Status.OPEN, self.Status.RETURNED)
+        return self.status in OPEN_CASE_STATUSES
 
 
 class ReviewDecision(models.Model):

@@ -20,7 +20,7 @@ from hrss.employment.models import (
     CancelReason,
     EmploymentKind,
     EmploymentRegistration,
-    UnemploymentRegistration,
+    Standing,
 )
 from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents import services as residents_services
@@ -131,7 +131,7 @@ def _duplicate_hire(person, *, employer_name, employer_code, event_date):
 
 def _register(actor, person, kind, event_date, employer_name, employer_code, flexible_form, note, today,
               village=None):
-    standing = person.unemployment_registrations.filter(status=UnemploymentRegistration.Status.REGISTERED).first()
+    standing = person.unemployment_registrations.filter(standing=Standing.REGISTERED).first()
     days_allowed = DAYS_ALLOWED[kind]
     # Re-employment: work that starts while the person stands registered unemployed (not a job from before).
     reemployed = (kind in selectors.STARTS_WORK and standing is not None
@@ -169,10 +169,10 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
 def _cancel_on_work(actor, standing, reason, event_date, today):
     # The officer registering the job may be a village assistant, who cannot cancel by hand: starting work
     # ends a 失业登记 by rule (trigger 1 or 2), so this cancellation is the registration's, audited as such.
-    standing.status = UnemploymentRegistration.Status.CANCELLED
+    standing.standing = Standing.CANCELLED
     standing.cancelled_on = event_date
     standing.cancel_reason = reason
-    standing.save(update_fields=["status", "cancelled_on", "cancel_reason"])
+    standing.save(update_fields=["standing", "cancelled_on", "cancel_reason"])
     audit.record(actor=actor, action="employment.unemployment.cancelled", target=standing,
                  region_code=standing.region_code, subject_id_number=standing.person.id_number,
                  after={"reason": reason, "effective_date": event_date}, note="就业登记时自动注销")

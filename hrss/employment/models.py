@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hrss.core import scoping
-from hrss.core.models import CODE_LENGTH, ReviewCase
+from hrss.core import constraints, scoping
+from hrss.core.models import CODE_LENGTH, OPEN_CASE_STATUSES, ReviewCase
 from hrss.residents.models import Person
 
 
@@ -41,15 +41,30 @@ class CancelReason(models.TextChoices):
     NO_CONTACT = "no_contact", _("连续6个月未与公共就业服务机构联系")
 
 
+class RegistrationStatus(models.TextChoices):
+    """What a 失业登记 shows: PENDING and NOT_REGISTERED are read from its review case, REGISTERED and CANCELLED
+    are its own standing after approval."""
+
+    PENDING = "pending", _("审核中")
+    REGISTERED = "registered", _("登记失业")
+    NOT_REGISTERED = "not_registered", _("未予登记")
+    CANCELLED = "cancelled", _("已注销")
+
+
+class Standing(models.TextChoices):
+    """The registration's own life after its case is approved; "" while under review or when not approved."""
+
+    NONE = "", _("未登记")
+    REGISTERED = "registered", _("登记失业")
+    CANCELLED = "cancelled", _("已注销")
+
+
 class UnemploymentRegistration(models.Model):
     """A person's 失业登记: applied for at the village, reviewed up the chain (its ReviewCase), then held as
-    登记失业 until cancelled (注销)."""
+    登记失业 until cancelled (注销). The review's state is kept by the case only; the registration keeps its own
+    standing after approval (`standing`), and `status` reads the two together."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("审核中")
-        REGISTERED = "registered", _("登记失业")
-        NOT_REGISTERED = "not_registered", _("未予登记")
-        CANCELLED = "cancelled", _("已注销")
+    Status = RegistrationStatus
 
     person = models.ForeignKey(Person, verbose_name=_("申请人"), on_delete=models.PROTECT,
                                related_name="unemployment_registrations")
@@ -60,7 +75,7 @@ class UnemploymentRegistration(models.Model):
     left_job_on = models.DateField(_("失业日期"), null=True, blank=True)
     documents = models.JSONField(_("已验材料"), default=list)
     phone = models.CharField(_("联系电话"), max_length=20, blank=True)
-    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    standing = models.CharField(_("登记状态"), max_length=16, choices=Standing.choices, blank=True, default="")
     registered_on = models.DateField(_("登记日期"), null=True, blank=True)
     cancelled_on = models.DateField(_("注销日期"), null=True, blank=True)
     cancel_reason = models.CharField(_("注销原因"), max_length=32, choices=CancelReason.choices, blank=True)
@@ -71,15 +86,55 @@ class UnemploymentRegistration(models.Model):
     class Meta:
         verbose_name = _("失业登记")
         verbose_name_plural = _("失业登记")
-        indexes = [models.Index(fields=["region_code", "status"])]
+        indexes = [models.Index(fields=["region_code", "standing"])]
         constraints = [
-            # One pending or standing registration per person at a time (re-registration after 注销 is allowed).
-            models.UniqueConstraint(fields=["person"], condition=models.Q(status__in=["pending", "registered"]),
-                                    name="one_open_unemployment_registration_per_person"),
+            # One standing registration per person at a time (re-registration after 注销 is allowed; one
+            # application under review at a time is checked by the intake under a lock on the person).
+            models.UniqueConstraint(fields=["person"], condition=models.Q(standing=Standing.REGISTERED),
+                                    name="employment_unemploymentregistration_one_standing"),
+            constraints.one_of("standing", Standing, name="employment_unemploymentregistration_standing_valid"),
+            constraints.one_of("category", UnemploymentCategory,
+                               name="employment_unemploymentregistration_category_valid"),
+            constraints.one_of("cancel_reason", CancelReason, blank=True,
+                               name="employment_unemploymentregistration_cancel_reason_valid"),
+            constraints.digits("region_code", 12, name="employment_unemploymentregistration_region_code_format"),
+            # Registered has its date; cancelled has its date and reason too; neither before approval.
+            models.CheckConstraint(
+                condition=(models.Q(standing=Standing.NONE, registered_on__isnull=True, cancelled_on__isnull=True,
+                                    cancel_reason="")
+                           | models.Q(standing=Standing.REGISTERED, registered_on__isnull=False,
+                                      cancelled_on__isnull=True, cancel_reason="")
+                           | (models.Q(standing=Standing.CANCELLED, registered_on__isnull=False,
+                                       cancelled_on__isnull=False) & ~models.Q(cancel_reason=""))),
+                name="employment_unemploymentregistration_standing_dates"),
         ]
 
     def __str__(self):
         return f"{self.person.name} 失业登记"
+
+    @property
+    def status(self):
+        if self.standing:
+            return RegistrationStatus(self.standing)
+        if self.case.status in OPEN_CASE_STATUSES:
+            return RegistrationStatus.PENDING
+        return RegistrationStatus.NOT_REGISTERED
+
+    def get_status_display(self):
+        return str(self.status.label)
+
+    @staticmethod
+    def status_q(*statuses):
+        """A filter for registrations showing one of `statuses` (RegistrationStatus)."""
+        condition = models.Q(pk__in=[])
+        for status in statuses:
+            if status in (RegistrationStatus.REGISTERED, RegistrationStatus.CANCELLED):
+                condition |= models.Q(standing=status)
+            elif status == RegistrationStatus.PENDING:
+                condition |= models.Q(standing=Standing.NONE, case__status__in=OPEN_CASE_STATUSES)
+            else:
+                condition |= models.Q(standing=Standing.NONE) & ~models.Q(case__status__in=OPEN_CASE_STATUSES)
+        return condition
 
 scoping.register(UnemploymentRegistration)
 
@@ -94,19 +149,25 @@ class CertificateSequence(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["county_code", "year"], name="one_sequence_per_county_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["county_code", "year"], name="one_sequence_per_county_year"),
+            constraints.digits("county_code", 6, name="employment_certificatesequence_county_code_format"),
+        ]
 
     def __str__(self):
         return f"{self.county_code} {self.year}: {self.last}"
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("有效")
+    CANCELLED = "cancelled", _("注销")
 
 
 class EmploymentCertificate(models.Model):
     """A 就业失业登记证 (就业创业证 since 2015): one number per holder for life; a lost certificate is reissued
     under the same number and the lost paper voided (CertificateIssue)."""
 
-    class Status(models.TextChoices):
-        VALID = "valid", _("有效")
-        CANCELLED = "cancelled", _("注销")
+    Status = CertificateStatus
 
     number = models.CharField(_("证号"), max_length=32, unique=True)
     person = models.ForeignKey(Person, verbose_name=_("持证人"), on_delete=models.PROTECT, related_name="certificates")
@@ -129,19 +190,31 @@ class EmploymentCertificate(models.Model):
             models.UniqueConstraint(fields=["county_code", "year", "sequence"], name="one_number_per_sequence"),
             models.UniqueConstraint(fields=["person"], condition=models.Q(status="valid"),
                                     name="one_valid_certificate_per_person"),
+            constraints.one_of("status", CertificateStatus, name="employment_employmentcertificate_status_valid"),
+            constraints.digits("region_code", 12, name="employment_employmentcertificate_region_code_format"),
+            constraints.digits("county_code", 6, name="employment_employmentcertificate_county_code_format"),
+            # 注销 has its date and reason; a valid certificate has neither.
+            models.CheckConstraint(
+                condition=(models.Q(status=CertificateStatus.VALID, cancelled_on__isnull=True, cancel_reason="")
+                           | (models.Q(status=CertificateStatus.CANCELLED, cancelled_on__isnull=False)
+                              & ~models.Q(cancel_reason=""))),
+                name="employment_employmentcertificate_cancelled_has_date_and_reason"),
         ]
 
     def __str__(self):
         return f"{self.title} {self.number}"
 
 
+class IssueKind(models.TextChoices):
+    FIRST = "first", _("首次发放")
+    REISSUE = "reissue", _("补发")
+    CHANGE = "change", _("信息变更")
+
+
 class CertificateIssue(models.Model):
     """One paper certificate handed out: the 登记证发放台账's rows. A reissue voids the paper before it."""
 
-    class Kind(models.TextChoices):
-        FIRST = "first", _("首次发放")
-        REISSUE = "reissue", _("补发")
-        CHANGE = "change", _("信息变更")
+    Kind = IssueKind
 
     certificate = models.ForeignKey(EmploymentCertificate, on_delete=models.PROTECT, related_name="issues")
     kind = models.CharField(_("发放类型"), max_length=10, choices=Kind.choices)
@@ -153,6 +226,7 @@ class CertificateIssue(models.Model):
 
     class Meta:
         ordering = ["issued_on", "id"]
+        constraints = [constraints.one_of("kind", IssueKind, name="employment_certificateissue_kind_valid")]
 
     def __str__(self):
         return f"{self.issued_on} {self.get_kind_display()}"
@@ -196,20 +270,32 @@ class EmploymentRegistration(models.Model):
         verbose_name = _("就业登记")
         verbose_name_plural = _("就业登记")
         indexes = [models.Index(fields=["region_code", "event_date"])]
+        constraints = [
+            constraints.one_of("kind", EmploymentKind, name="employment_employmentregistration_kind_valid"),
+            constraints.digits("region_code", 12, name="employment_employmentregistration_region_code_format"),
+            # A hire, and the end of one, names the employer.
+            models.CheckConstraint(
+                condition=(~models.Q(kind__in=[EmploymentKind.HIRED, EmploymentKind.CONTRACT_ENDED])
+                           | ~models.Q(employer_name="")),
+                name="employment_employmentregistration_hire_has_employer"),
+        ]
 
     def __str__(self):
         return f"{self.person.name} {self.get_kind_display()} {self.event_date}"
 
 
+class ContactKind(models.TextChoices):
+    VISIT = "visit", _("来访")
+    PHONE = "phone", _("电话")
+    HOME = "home", _("入户")
+    REFERRAL = "referral", _("推荐岗位")
+    TRAINING = "training", _("培训")
+
+
 class UnemployedContact(models.Model):
     """One contact with a registered unemployed person: the 6-month rule counts from the latest."""
 
-    class Kind(models.TextChoices):
-        VISIT = "visit", _("来访")
-        PHONE = "phone", _("电话")
-        HOME = "home", _("入户")
-        REFERRAL = "referral", _("推荐岗位")
-        TRAINING = "training", _("培训")
+    Kind = ContactKind
 
     registration = models.ForeignKey(UnemploymentRegistration, on_delete=models.PROTECT, related_name="contacts")
     contacted_on = models.DateField(_("联系日期"))
@@ -223,6 +309,12 @@ class UnemployedContact(models.Model):
 
     class Meta:
         ordering = ["-contacted_on", "-id"]
+        constraints = [
+            constraints.one_of("kind", ContactKind, name="employment_unemployedcontact_kind_valid"),
+            # Only a referral (a job offered) can be refused.
+            models.CheckConstraint(condition=models.Q(refused_without_reason=False) | models.Q(kind=ContactKind.REFERRAL),
+                                   name="employment_unemployedcontact_refusal_is_of_a_referral"),
+        ]
 
     def __str__(self):
         return f"{self.contacted_on} {self.get_kind_display()}"

@@ -14,6 +14,7 @@ from hrss.employment.models import (
     EmploymentCertificate,
     EmploymentKind,
     EmploymentRegistration,
+    Standing,
     UnemploymentRegistration,
 )
 from hrss.residents import lookups
@@ -34,7 +35,9 @@ def employment_registrations(user, region):
 
 
 def unemployment_registrations(user, region):
-    return scoping.within_region(scoping.visible_to(user, UnemploymentRegistration.objects.all()), region)
+    # With its case: a registration under review or not approved shows its case's state.
+    return scoping.within_region(scoping.visible_to(user, UnemploymentRegistration.objects.select_related("case")),
+                                 region)
 
 
 def certificate_issues(user, region):
@@ -65,8 +68,7 @@ def worker_for_hire(actor, *, id_number, name="", reach_outside=True):
 def registered_unemployed_on(user, region, day):
     """Registrations standing on `day`: registered by then and not cancelled by then."""
     return unemployment_registrations(user, region).filter(
-        registered_on__lte=day).filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=day)).exclude(
-        status=UnemploymentRegistration.Status.NOT_REGISTERED)
+        registered_on__lte=day).filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=day))
 
 
 FIGURES = {
@@ -121,7 +123,7 @@ def _rows_behind(user, region, figure, year, month):
         # Counted where the person was registered unemployed (their 失业登记 ended because they found work), not
         # where the employer registered the hire: the employer's officer does not learn of the 失业登记.
         return unemployment_registrations(user, region).filter(
-            status=UnemploymentRegistration.Status.CANCELLED, cancel_reason__in=FOUND_WORK,
+            standing=Standing.CANCELLED, cancel_reason__in=FOUND_WORK,
             cancelled_on__range=(first, last)), "person_id"
     if figure == "registered_unemployed":
         return registered_unemployed_on(user, region, last), "person_id"

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from hrss.employment.models import (
     Document,
     EmploymentKind,
     EmploymentRegistration,
+    Standing,
     UnemployedContact,
     UnemploymentCategory,
     UnemploymentRegistration,
@@ -75,8 +76,8 @@ def unemployment_eligibility_problems(person, *, today=None):
                         "请先在人员页面记录就业状态变化。")
     if person.labour_status in NOT_AVAILABLE:
         problems.append(NOT_AVAILABLE[person.labour_status])
-    open_registration = person.unemployment_registrations.filter(
-        status__in=[UnemploymentRegistration.Status.PENDING, UnemploymentRegistration.Status.REGISTERED]).first()
+    open_registration = person.unemployment_registrations.filter(UnemploymentRegistration.status_q(
+        UnemploymentRegistration.Status.PENDING, UnemploymentRegistration.Status.REGISTERED)).first()
     if open_registration is not None:
         state = "已登记失业" if open_registration.status == UnemploymentRegistration.Status.REGISTERED \
             else "已有一份审核中的失业登记申请"
@@ -101,18 +102,21 @@ def apply_for_unemployment_registration(*, actor, person, category, wants_work, 
                                      left_job_on=left_job_on, today=today)
     if problems:
         raise ValidationError(problems)
-    try:
-        with transaction.atomic():
-            case = review.open_case(chain=UNEMPLOYMENT_REGISTRATION, region_code=person.region_code,
-                                    subject_id_number=person.id_number, title=f"{person.name} 失业登记",
-                                    actor=actor, note=note, today=today)
-            registration = UnemploymentRegistration.objects.create(
-                person=person, region_code=person.region_code, case=case, category=category,
-                last_employer=last_employer[:100], left_job_on=left_job_on, documents=sorted(set(documents)),
-                phone=phone[:20] or person.phone, applied_by=actor)
-    except IntegrityError:
-        # Two intakes for one person at the same moment: the unique constraint let only one through.
-        raise ValidationError(["该人员已有一份审核中的失业登记申请，不能重复登记。"]) from None
+    with transaction.atomic():
+        # Two intakes for one person at the same moment: whether an application is under review is its case's
+        # state, so the check is repeated here with the person's row locked (PostgreSQL; on SQLite the writers
+        # take turns from BEGIN IMMEDIATE), and only one gets through.
+        list(type(person).objects.select_for_update().filter(pk=person.pk).values_list("pk", flat=True))
+        if person.unemployment_registrations.filter(UnemploymentRegistration.status_q(
+                UnemploymentRegistration.Status.PENDING, UnemploymentRegistration.Status.REGISTERED)).exists():
+            raise ValidationError(["该人员已有一份审核中的失业登记申请，不能重复登记。"])
+        case = review.open_case(chain=UNEMPLOYMENT_REGISTRATION, region_code=person.region_code,
+                                subject_id_number=person.id_number, title=f"{person.name} 失业登记",
+                                actor=actor, note=note, today=today)
+        registration = UnemploymentRegistration.objects.create(
+            person=person, region_code=person.region_code, case=case, category=category,
+            last_employer=last_employer[:100], left_job_on=left_job_on, documents=sorted(set(documents)),
+            phone=phone[:20] or person.phone, applied_by=actor)
     return registration
 
 
@@ -199,18 +203,15 @@ def decide_unemployment_registration(*, actor, registration, action, version, re
     with transaction.atomic():
         case = review.apply_move(case=case, actor=actor, action=action, version=version, reason=reason, today=today)
         if action == Action.APPROVE:
-            registration.status = UnemploymentRegistration.Status.REGISTERED
+            registration.standing = Standing.REGISTERED
             registration.registered_on = today
-            registration.save(update_fields=["status", "registered_on"])
+            registration.save(update_fields=["standing", "registered_on"])
             residents_services.apply_status_change(actor=actor, person=registration.person,
                                                    status=LabourStatus.UNEMPLOYED, effective_date=today,
                                                    note="失业登记", today=today)
             certificates.issue_certificate(actor=actor, person=registration.person, today=today, note="失业登记")
             audit.record(actor=actor, action="employment.unemployment.registered", target=registration,
                          region_code=registration.region_code, subject_id_number=registration.person.id_number)
-        elif action in (Action.REJECT, Action.WITHDRAW):
-            registration.status = UnemploymentRegistration.Status.NOT_REGISTERED
-            registration.save(update_fields=["status"])
     registration.case = case
     return registration
 
@@ -275,11 +276,11 @@ def cancel_unemployment_registration(*, actor, registration, reason, effective_d
     if effective_date > today or (registration.registered_on and effective_date < registration.registered_on):
         raise ValidationError("注销日期应在失业登记日期和今天之间。")
     with transaction.atomic():
-        registration.status = UnemploymentRegistration.Status.CANCELLED
+        registration.standing = Standing.CANCELLED
         registration.cancelled_on = effective_date
         registration.cancel_reason = reason
         registration.cancel_note = note[:200]
-        registration.save(update_fields=["status", "cancelled_on", "cancel_reason", "cancel_note"])
+        registration.save(update_fields=["standing", "cancelled_on", "cancel_reason", "cancel_note"])
         after = STATUS_AFTER_CANCELLATION.get(reason)
         if after is not None and registration.person.labour_status == LabourStatus.UNEMPLOYED:
             residents_services.apply_status_change(actor=actor, person=registration.person, status=after[0],
@@ -323,7 +324,7 @@ def cancellation_proposals(user, *, today=None):
     contact, or the registration), 3 jobs refused without reason, retirement age reached."""
     today = today or timezone.localdate()
     registrations = scoping.visible_to(user, UnemploymentRegistration.objects.filter(
-        status=UnemploymentRegistration.Status.REGISTERED)).select_related("person").annotate(
+        standing=Standing.REGISTERED)).select_related("person").annotate(
         last_contact=Max("contacts__contacted_on"),
         refusals=Count("contacts", filter=Q(contacts__refused_without_reason=True)))
     registrations = list(registrations.order_by("registered_on"))

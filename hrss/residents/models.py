@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hrss.core import scoping
+from hrss.core import constraints, scoping
 from hrss.core.id_numbers import mask
 from hrss.core.working_age import age_on
 
@@ -74,6 +74,10 @@ class WorkCapacity(models.TextChoices):
     NONE = "none", _("完全丧失劳动能力")
 
 
+RETIREMENT_CATEGORY_CHOICES = [("worker", _("工人")), ("cadre", _("干部/管理岗")), ("flexible", _("灵活就业"))]
+RETIREMENT_CATEGORIES = [value for value, _label in RETIREMENT_CATEGORY_CHOICES]
+
+
 class Household(models.Model):
     """A 户 of the ledger, known by its head's ID number (the key a village spreadsheet carries)."""
 
@@ -83,6 +87,10 @@ class Household(models.Model):
 
     class Meta:
         verbose_name = _("家庭户")
+        constraints = [
+            constraints.digits("region_code", 12, name="residents_household_region_code_format"),
+            constraints.id_number("head_id_number", name="residents_household_head_id_number_format"),
+        ]
 
     def __str__(self):
         return f"户主 {mask(self.head_id_number)}"
@@ -113,8 +121,7 @@ class Person(models.Model):
                                      default=WorkCapacity.FULL, db_default=WorkCapacity.FULL)
     health_note = models.CharField(_("健康状况"), max_length=100, blank=True, default="", db_default="")
     retirement_category = models.CharField(_("退休年龄类别"), max_length=10, default="worker", db_default="worker",
-                                           choices=[("worker", _("工人")), ("cadre", _("干部/管理岗")),
-                                                    ("flexible", _("灵活就业"))])
+                                           choices=RETIREMENT_CATEGORY_CHOICES)
     wants_employment = models.BooleanField(_("就业意愿"), default=False, db_default=False)
     wants_training = models.BooleanField(_("培训意愿"), default=False, db_default=False)
     wants_business = models.BooleanField(_("创业意愿"), default=False, db_default=False)
@@ -138,6 +145,18 @@ class Person(models.Model):
             models.Index(fields=["region_code", "labour_status"]),
             models.Index(fields=["region_code", "name"]),
         ]
+        constraints = [
+            constraints.id_number("id_number", name="residents_person_id_number_format"),
+            constraints.digits("region_code", 12, name="residents_person_region_code_format"),
+            constraints.one_of("sex", ["M", "F"], name="residents_person_sex_valid"),
+            constraints.one_of("labour_status", LabourStatus, name="residents_person_labour_status_valid"),
+            constraints.one_of("relation_to_head", Relation, blank=True, name="residents_person_relation_valid"),
+            constraints.one_of("hukou_type", HukouType, blank=True, name="residents_person_hukou_type_valid"),
+            constraints.one_of("education", Education, blank=True, name="residents_person_education_valid"),
+            constraints.one_of("work_capacity", WorkCapacity, name="residents_person_work_capacity_valid"),
+            constraints.one_of("retirement_category", RETIREMENT_CATEGORIES,
+                               name="residents_person_retirement_category_valid"),
+        ]
 
     def __str__(self):
         return self.name
@@ -159,13 +178,16 @@ class Person(models.Model):
         return str(label)
 
 
+class StatusSource(models.TextChoices):
+    MANUAL = "manual", _("录入")
+    IMPORT = "import", _("导入")
+    SURVEY = "survey", _("调查")
+
+
 class LabourStatusEvent(models.Model):
     """One change of labour status, effective from a date; the ledger shows the status on any date from these."""
 
-    class Source(models.TextChoices):
-        MANUAL = "manual", _("录入")
-        IMPORT = "import", _("导入")
-        SURVEY = "survey", _("调查")
+    Source = StatusSource
 
     # No index of its own: the (person, effective_date) index below serves every lookup by person.
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_events", db_index=False)
@@ -182,6 +204,11 @@ class LabourStatusEvent(models.Model):
     class Meta:
         ordering = ["effective_date", "id"]
         indexes = [models.Index(fields=["person", "effective_date"])]
+        constraints = [
+            constraints.one_of("status", LabourStatus, name="residents_labourstatusevent_status_valid"),
+            constraints.one_of("source", StatusSource, name="residents_labourstatusevent_source_valid"),
+            constraints.digits("region_code", 12, name="residents_labourstatusevent_region_code_format"),
+        ]
 
     def __str__(self):
         return f"{self.effective_date} {self.get_status_display()}"
@@ -202,6 +229,12 @@ class PersonMove(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        constraints = [
+            constraints.digits("from_region_code", 12, name="residents_personmove_from_region_code_format"),
+            constraints.digits("to_region_code", 12, name="residents_personmove_to_region_code_format"),
+        ]
+
     def __str__(self):
         return f"{self.effective_date} {self.from_region_code} → {self.to_region_code}"
 
@@ -212,14 +245,17 @@ scoping.register(Household)
 scoping.register(LabourStatusEvent, code_field="person__region_code")
 
 
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("排队中")
+    RUNNING = "running", _("导入中")
+    DONE = "done", _("已完成")
+    FAILED = "failed", _("未能导入")
+
+
 class ImportJob(models.Model):
     """One uploaded ledger file and its import, run in the background; progress is saved with each batch."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("排队中")
-        RUNNING = "running", _("导入中")
-        DONE = "done", _("已完成")
-        FAILED = "failed", _("未能导入")
+    Status = ImportStatus
 
     id = models.UUIDField(primary_key=True, editable=False)
     region_code = models.CharField(max_length=12, db_index=True)  # the village, or the importer's region
@@ -246,6 +282,7 @@ class ImportJob(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [constraints.one_of("status", ImportStatus, name="residents_importjob_status_valid")]
 
     def __str__(self):
         return self.file_name

@@ -11,9 +11,9 @@ def test_reserved_ids_are_used_once_and_never_given_out_again(db):
     with transaction.atomic():
         ids = list(reserve_ids(Household, 3))
         insert_rows(Household, ["id", "region_code", "head_id_number", "created_at"],
-                    [(id_, "441602001003", f"head-{id_}", now) for id_ in ids])
+                    [(id_, "441602001003", f"{id_:018d}", now) for id_ in ids])  # an ID number's shape
     assert len(set(ids)) == 3
-    later = Household.objects.create(region_code="441602001003", head_id_number="someone-else")
+    later = Household.objects.create(region_code="441602001003", head_id_number="44160219900501999X")
     assert later.pk > max(ids)
     with transaction.atomic():
         assert min(reserve_ids(Household, 2)) > later.pk

@@ -12,6 +12,6 @@ def test_the_demo_gives_every_login_a_case_at_its_step(heyuan, capsys):
     assert ("open", "county_handling") in steps
     assert ("returned", "village_intake") in steps and ("approved", "county_approval") in steps
     assert EmploymentCertificate.objects.count() == 2
-    assert UnemploymentRegistration.objects.filter(status="cancelled", cancel_reason="hired").count() == 1
+    assert UnemploymentRegistration.objects.filter(standing="cancelled", cancel_reason="hired").count() == 1
     call_command("demo", "--people", "300", "--seed", "2011")  # again: nothing more
     assert ReviewCase.objects.count() == 7

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from hrss.core import dates
 from hrss.core.models import AuditEntry
 from hrss.employment import employment_registration as hiring
-from hrss.employment.models import CancelReason, EmploymentKind, UnemploymentRegistration
+from hrss.employment.models import CancelReason, EmploymentKind, Standing, UnemploymentRegistration
 from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
 from tests.conftest import TODAY, VILLAGE, login
@@ -78,7 +78,7 @@ def test_a_registered_unemployed_person_who_is_hired_counts_as_reemployed(person
     registration = services.apply_for_unemployment_registration(
         actor=village_assistant, person=person, category="graduate", wants_work=True, able_to_work=True,
         documents=["id_card"])
-    registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, TODAY - 90 * DAY
+    registration.standing, registration.registered_on = Standing.REGISTERED, TODAY - 90 * DAY
     registration.save()
     hired = hire(person, village_assistant, TODAY - 3 * DAY)
     assert hired.was_registered_unemployed

@@ -18,6 +18,7 @@ from hrss.employment.models import (
     CancelReason,
     EmploymentKind,
     EmploymentRegistration,
+    Standing,
     UnemploymentRegistration,
 )
 from hrss.residents import services as residents_services
@@ -97,7 +98,7 @@ def registered_unemployed(make_user, worker, neighbour_county_officer):
         actor=assistant, person=worker, category="lost_job", wants_work=True, able_to_work=True,
         documents=["id_card", "termination_proof"], last_employer="河源市某电子厂", left_job_on=D(2023, 1, 1),
         today=D(2023, 1, 5))
-    registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, D(2023, 1, 10)
+    registration.standing, registration.registered_on = Standing.REGISTERED, D(2023, 1, 10)
     registration.save()
     return registration
 

@@ -9,7 +9,7 @@ import pytest
 from hrss.core.permissions import Role
 from hrss.employment import employment_registration as hiring
 from hrss.employment import selectors, services
-from hrss.employment.models import EmploymentKind, UnemploymentRegistration
+from hrss.employment.models import EmploymentKind, Standing
 from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus
 from tests.conftest import COUNTY, VILLAGE, login
@@ -45,7 +45,7 @@ def registered_unemployed(make_user, resident):
             actor=assistant, person=person, category="lost_job", wants_work=True, able_to_work=True,
             documents=["id_card", "termination_proof"], last_employer="河源市某电子厂", left_job_on=since,
             today=since)
-        registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, since
+        registration.standing, registration.registered_on = Standing.REGISTERED, since
         registration.save()
         return registration
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hrss.employment import employment_registration as hiring
 from hrss.employment import services
-from hrss.employment.models import CancelReason, EmploymentKind, UnemploymentRegistration
+from hrss.employment.models import CancelReason, EmploymentKind, Standing, UnemploymentRegistration
 from hrss.residents.models import FlexibleForm, LabourStatus
 
 D = datetime.date
@@ -49,7 +49,7 @@ def registered(person_born, village_assistant):
         since = timezone.localdate() - 60 * DAY
         person = person_born(D(1990, 5, 1), sex_sequence=sequence, status=LabourStatus.UNEMPLOYED)
         registration = apply(person, village_assistant)
-        registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, since
+        registration.standing, registration.registered_on = Standing.REGISTERED, since
         registration.save()
         return registration
 

@@ -8,7 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from hrss.core import dates
 from hrss.employment import employment_registration as hiring
 from hrss.employment import selectors, services
-from hrss.employment.models import CancelReason, EmploymentKind, UnemployedContact, UnemploymentRegistration
+from hrss.employment.models import (
+    CancelReason,
+    EmploymentKind,
+    Standing,
+    UnemployedContact,
+    UnemploymentRegistration,
+)
 from hrss.residents.models import LabourStatus
 from tests.conftest import TODAY, TOWNSHIP, VILLAGE, login
 
@@ -25,7 +31,7 @@ def registered(person_born, village_assistant):
         registration = services.apply_for_unemployment_registration(
             actor=village_assistant, person=person, category="graduate", wants_work=True, able_to_work=True,
             documents=["id_card"], today=since)
-        registration.status, registration.registered_on = UnemploymentRegistration.Status.REGISTERED, since
+        registration.standing, registration.registered_on = Standing.REGISTERED, since
         registration.save()
         person.labour_status = LabourStatus.UNEMPLOYED
         person.save(update_fields=["labour_status"])
@@ -132,7 +138,8 @@ def test_monthly_figures_are_counted_from_the_registrations_and_drill_down(regis
 
 def test_a_cancelled_registration_still_counts_at_the_end_of_earlier_months(registered, township_officer, heyuan):
     registration = registered(D(2026, 8, 10))
-    registration.status, registration.cancelled_on = UnemploymentRegistration.Status.CANCELLED, D(2026, 10, 15)
+    registration.standing, registration.cancelled_on = Standing.CANCELLED, D(2026, 10, 15)
+    registration.cancel_reason = CancelReason.NO_CONTACT
     registration.save()
     counts = [selectors.monthly_figures(township_officer, heyuan[VILLAGE], 2026, month).registered_unemployed
               for month in (7, 8, 9, 10)]

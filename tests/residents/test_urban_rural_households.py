@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from hrss.employment import services as employment_services
-from hrss.employment.models import UnemploymentRegistration
+from hrss.employment.models import Standing
 from hrss.residents import selectors, services
 from hrss.residents.models import LabourStatus, Relation
 from tests.conftest import COUNTY, VILLAGE, login
@@ -69,7 +69,7 @@ def test_the_statistics_page_explains_its_unemployed_beside_the_registered_ones(
     registration = employment_services.apply_for_unemployment_registration(
         actor=village_assistant, person=husband, category="lost_job", wants_work=True, able_to_work=True,
         documents=["id_card", "termination_proof"], last_employer="河源市某电子厂", left_job_on=husband.status_since)
-    registration.status = UnemploymentRegistration.Status.REGISTERED
+    registration.standing = Standing.REGISTERED
     registration.registered_on = timezone.localdate()
     registration.save()
     page = login(client, village_assistant).get(f"/residents/statistics/?region={VILLAGE}").content.decode()
