@@ -32,15 +32,17 @@ from hrss.residents.models import Person
 from hrss.residents.permissions import ID_NUMBER_REVEAL
 from hrss.residents.selectors import URBAN_DEFINITION
 
-# Forwarding says where the case goes next, by the step it leaves.
-FORWARD_LABELS = {
-    "township_review": "审核通过，报县(区)审批",
-    "county_handling": "复核通过，报审批员审批",
-}
+# Forwarding says what the step did and names the next step from the chain ("审核通过，报县(区)经办（经办员复核）").
+FORWARD_VERBS = {"township_review": "审核通过", "county_handling": "复核通过"}
+
+
+def forward_label(case):
+    following = UNEMPLOYMENT_REGISTRATION.after(case.step)
+    return f"{FORWARD_VERBS.get(case.step, '通过')}，报{following.label}" if following else "通过"
 
 # The buttons of the decision form, and whether each asks for a reason.
 ACTION_BUTTONS = {
-    ReviewDecision.Action.FORWARD: ("审核通过，报县(区)审批", "btn-success"),
+    ReviewDecision.Action.FORWARD: ("通过，报下一环节", "btn-success"),  # named by forward_label
     ReviewDecision.Action.APPROVE: ("审批通过，登记失业", "btn-success"),
     ReviewDecision.Action.RESUBMIT: ("已补正，重新提交", "btn-success"),
     ReviewDecision.Action.RETURN: ("退回补正", "btn-warning"),
@@ -95,11 +97,11 @@ def registration_detail(request, pk, correction_form=None):
         "decisions": [(decision, UNEMPLOYMENT_REGISTRATION.step(decision.step).label)
                       for decision in case.decisions.select_related("actor")],
         "documents": [str(Document(key).label) for key in registration.documents if key in Document.values],
-        "buttons": [(action, FORWARD_LABELS.get(case.step, ACTION_BUTTONS[action][0])
-                     if action == ReviewDecision.Action.FORWARD else ACTION_BUTTONS[action][0],
+        "buttons": [(action, forward_label(case) if action == ReviewDecision.Action.FORWARD
+                     else ACTION_BUTTONS[action][0],
                      ACTION_BUTTONS[action][1]) for action in actions],
         "form": DecisionForm(initial={"version": case.version}),
-        "correction_form": correction_form or CorrectionForm(initial={
+        "correction_form": correction_form or CorrectionForm(auto_id="correct_%s", initial={
             "version": case.version, "category": registration.category, "left_job_on": registration.left_job_on,
             "last_employer": registration.last_employer, "phone": registration.phone,
             "documents": registration.documents}) if ReviewDecision.Action.RESUBMIT in actions else None,
@@ -143,7 +145,7 @@ def registration_correct(request, pk):
     what to fix kept in the form, when they are refused."""
     registration = scoping.get_visible_or_404(
         UnemploymentRegistration.objects.select_related("person", "case"), request.user, pk=pk)
-    form = CorrectionForm(request.POST)
+    form = CorrectionForm(request.POST, auto_id="correct_%s")  # beside the decision form: ids of its own
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -60,20 +60,23 @@ def test_an_unemployment_registration_goes_from_village_intake_to_a_printed_cert
     assert "退回补正" in alice.text_content("[data-testid=queue]")
     alice.click("[data-testid=queue] >> text=张三 失业登记")
     assert "请补充失业日期" in alice.text_content("[data-testid=decisions]")
-    alice.fill("#id_reason", "已补充失业日期 2026-10-31")
-    alice.click("text=已补正，重新提交")
+    alice.fill("#correct_left_job_on", (TODAY - datetime.timedelta(days=11)).isoformat())
+    alice.click("text=保存更正")
+    alice.wait_for_load_state("networkidle")
+    alice.fill("#id_reason", "已更正失业日期")
+    alice.click("button:has-text('已补正，重新提交')")
     alice.wait_for_load_state("networkidle")
 
     tina.goto(f"{live_server.url}/employment/queue/")
     tina.click("[data-testid=queue] >> text=张三 失业登记")
-    tina.click("text=审核通过，报县(区)审批")
+    tina.click("text=审核通过，报县(区)经办（经办员复核）")
     tina.wait_for_load_state("networkidle")
 
     # 县区经办: the county's officer checks the file and passes it to the approver.
     carl = log_in(browser, live_server, "carl")
     carl.click("text=就业失业登记")
     carl.click("[data-testid=queue] >> text=张三 失业登记")
-    carl.click("text=复核通过，报审批员审批")
+    carl.click("text=复核通过，报县(区)审批（审批员）")
     carl.wait_for_load_state("networkidle")
 
     # 县区审批: the county approves; the person is registered unemployed in the ledger.

@@ -64,4 +64,4 @@ def test_the_county_officers_page_offers_to_pass_the_case_to_the_approver(client
                                                                           county_officer):
     move(registration, township_reviewer)
     page = login(client, county_officer).get(f"/employment/unemployment/{registration.pk}/").content.decode()
-    assert "县(区)经办（经办员复核）" in page and "复核通过，报审批员审批" in page
+    assert "县(区)经办（经办员复核）" in page and "复核通过，报县(区)审批（审批员）" in page
