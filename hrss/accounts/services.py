@@ -176,7 +176,7 @@ def set_active(*, actor, user, active):
             revoked = _revoke_tokens(user, timezone.now())
             PasswordReset.objects.filter(user=user, used_at__isnull=True, cancelled_at__isnull=True).update(
                 cancelled_at=timezone.now())
-            note = f"revoked {revoked} API tokens" if revoked else ""
+            note = f"同时吊销 {revoked} 个 API 令牌" if revoked else ""
         audit.record(actor=actor, action="accounts.user.enabled" if active else "accounts.user.disabled",
                      target=user, before=before, after={"is_active": active}, note=note)
         return user

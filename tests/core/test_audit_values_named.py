@@ -70,6 +70,9 @@ def logged(heyuan, make_user, village_assistant, system_admin, security_admin):
     with pytest.raises(ValidationError):
         account_services.complete_password_reset(username=village_assistant.username, first_half="0000-0000",
                                                  second_half="0000-0000", new_password="Zz9-very-long-password")
+    bob = make_user("bob", VILLAGE, Role.VILLAGE_ASSISTANT)
+    account_services.create_token(actor=system_admin, user=bob)
+    account_services.set_active(actor=system_admin, user=bob, active=False)
     return AuditEntry.objects.order_by("id")
 
 
@@ -105,6 +108,7 @@ def test_the_cancellation_names_its_reason_and_the_correction_its_documents(logg
 def test_notes_are_written_in_chinese(logged):
     english = [(entry.action, entry.note) for entry in logged if re.search(r"\b(?!API\b)[A-Za-z]{3,}", entry.note)]
     assert english == []
+    assert logged.get(action="accounts.user.disabled").note == "同时吊销 1 个 API 令牌"
     (wrong,) = logged.filter(action="accounts.password_reset.wrong_code")
     assert wrong.note.startswith("第 1 次输错")
 
