@@ -84,8 +84,13 @@ def user_list(request):
         users = selectors.awaiting_reset_approval(users, PasswordReset.Purpose.SETUP)
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     locked = selectors.locked_usernames(user.username for user in page)
+    shown = User.objects.filter(pk__in=[user.pk for user in page])
     return render(request, "accounts/user_list.html", {
         "page": page, "locked": locked, "roles": role_choices(),
+        # What waits for the security administrator shows in the status column, as the 待办 link promised.
+        "awaiting_reset": set(selectors.awaiting_reset_approval(shown).values_list("pk", flat=True)),
+        "awaiting_setup": set(selectors.awaiting_reset_approval(shown, PasswordReset.Purpose.SETUP)
+                              .values_list("pk", flat=True)),
         "can_create": has_permission(request.user, USER_MANAGE),
     })
 
