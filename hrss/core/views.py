@@ -28,6 +28,7 @@ from hrss.core.permissions import (
     CALENDAR_MANAGE,
     REGION_MANAGE,
     REGION_VIEW,
+    SEPARATED_ADMIN_ROLES,
     has_permission,
     staff_view,
 )
@@ -273,6 +274,11 @@ def _error_page(request, status, reason=""):
         title = "账号尚未分配角色"
         message = ("您的账号尚未分配角色，暂时不能办理业务。请联系本级安全管理员分配角色；"
                    "分配后点击“进入工作台”即可开始使用。")
+    elif status == 403 and user is not None and user.is_authenticated and \
+            set(user.role_list) & SEPARATED_ADMIN_ROLES:
+        # The three administrators (三员) cannot also hold a business role: asking for one would be refused.
+        message = ("这个页面不属于您的管理员角色。系统管理员、安全管理员、审计管理员各管一事（开设账号与区划、"
+                   "分配角色与核准、查询审计日志），不能再分配其他角色；业务请由业务人员用其业务账号办理。")
     return render(request, "core/error.html", {
         "status": status, "title": title, "message": message, "reason": reason,
         "back": "" if no_role else _same_site_referer(request), "no_role": no_role,
