@@ -185,6 +185,9 @@ def audit_list(request):
 @staff_view(REGION_VIEW)
 def calendar(request):
     known = list(CalendarYear.objects.all())
+    for entry in known:
+        if entry.source in workdays.EARLIER_SEED_SOURCES:
+            entry.source = workdays.SEED_SOURCE
     years = [entry.year for entry in known]
     today = timezone.localdate()
     # The years that can be shown: those loaded, this year and the next (whose arrangement may still be missing).

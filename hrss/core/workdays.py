@@ -21,7 +21,10 @@ from hrss.core.permissions import CALENDAR_MANAGE, has_permission
 from hrss.core.spreadsheets import cell_date, cell_text
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "holidays-cn-2004-2026.csv"
-SEED_SOURCE = "chinesecalendar 1.11.0（国务院办公厅节假日安排 2004–2026）"
+# As the pages name it: the arrangement's publisher, not the package it was read from (chinesecalendar 1.11.0).
+SEED_SOURCE = "国务院办公厅节假日安排（2004–2026年，系统预置）"
+# What databases seeded before said; the calendar page shows them as SEED_SOURCE.
+EARLIER_SEED_SOURCES = {"chinesecalendar 1.11.0（国务院办公厅节假日安排 2004–2026）"}
 
 KIND_WORDS = {
     "放假": CalendarDay.Kind.HOLIDAY, "休息": CalendarDay.Kind.HOLIDAY, "节假日": CalendarDay.Kind.HOLIDAY,
@@ -41,8 +44,8 @@ class UnknownArrangement(ValueError):
 
     def __init__(self, year):
         self.year = year
-        super().__init__(_("尚未录入%(year)s年的节假日安排，无法计算工作日。请系统管理员在“节假日安排”页面或用 "
-                           "hrss holidays import 导入该年安排后再试。") % {"year": year})
+        super().__init__(_("尚未录入%(year)s年的节假日安排，无法计算工作日。请联系市级系统管理员在“节假日安排”页面"
+                           "导入该年安排后再试。") % {"year": year})
 
 
 @dataclass(frozen=True)
