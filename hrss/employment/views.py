@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
-from hrss.core.models import ReviewDecision
+from hrss.core.models import ReviewCase, ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
 from hrss.employment import certificates, employment_registration, exports, selectors, services
@@ -80,7 +80,14 @@ def queue(request):
     calendar = workdays.Calendar.load()
     cases = list(review.queue_for(request.user, case_type=UNEMPLOYMENT_REGISTRATION.case_type)
                  .select_related("unemployment_registration__person")[:200])
-    rows = [(case, review.timing(case, calendar), UNEMPLOYMENT_REGISTRATION.step(case.step).label) for case in cases]
+    # A case sent back shows why, so the assistant knows what to correct before opening it.
+    returned = {case.pk for case in cases if case.status == ReviewCase.Status.RETURNED}
+    reasons = {}
+    for case_id, reason in ReviewDecision.objects.filter(case_id__in=returned, action=ReviewDecision.Action.RETURN
+                                                         ).order_by("id").values_list("case_id", "reason"):
+        reasons[case_id] = reason  # the latest return's
+    rows = [(case, review.timing(case, calendar), UNEMPLOYMENT_REGISTRATION.step(case.step).label,
+             reasons.get(case.pk, "")) for case in cases]
     return render(request, "employment/queue.html", {"rows": rows})
 
 
