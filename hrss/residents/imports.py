@@ -21,8 +21,8 @@ from hrss.core.bulk import reserve_ids, select_by_keys, stored_datetime
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
-from hrss.core.spreadsheets import cell_date, cell_text
-from hrss.core.tabular import Column, ImportRefused, RowError
+from hrss.core.spreadsheets import cell_text
+from hrss.core.tabular import Column, ImportRefused, RowError, coded, date_or_none, yes_no
 from hrss.core.working_age import Category
 from hrss.residents import lookups, statistics
 from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_people, insert_status_events
@@ -50,33 +50,6 @@ BATCH_SIZE = 10000
 SECOND_PROCESS_MIN_BYTES = 1024 * 1024
 
 ImportResult = tabular.Result
-
-# text=True: columns Excel must keep as typed (an 18-digit number in a General cell becomes 4.41621E+17 and loses
-# its last digits, a code or a phone number loses its leading zeros).
-COLUMNS = (
-    Column("id_number", "公民身份号码", ("身份证号码", "身份证号", "证件号码", "公民身份证号码"), required=True,
-           text=True),
-    Column("name", "姓名", ("名字",), required=True),
-    Column("relation_to_head", "与户主关系", ("与户主的关系", "家庭关系")),
-    Column("head_id_number", "户主公民身份号码", ("户主身份证号码", "户主身份证号", "户主证件号码"), text=True),
-    Column("hukou_type", "户籍性质", ("户口性质", "户籍类型", "户口类型")),
-    Column("education", "文化程度", ("学历",)),
-    Column("labour_status", "就业状态", ("就业情况", "劳动力状态", "就业状况"), required=True),
-    Column("status_detail", "转移去向或灵活就业形式", ("转移去向", "灵活就业形式", "就业去向")),
-    Column("status_since", "状态起始日期", ("起始日期", "就业状态起始日期")),
-    Column("phone", "联系电话", ("电话", "手机", "手机号码", "联系方式"), text=True),
-    Column("work_capacity", "劳动能力", ("健康状况劳动能力",)),
-    Column("retirement_category", "人员身份（干部/工人）", ("人员身份", "干部/工人", "干部工人", "身份类别",
-                                                         "退休年龄类别")),
-    Column("skills", "技能特长", ("技能",)),
-    Column("wants_training", "培训意愿", ()),
-    Column("wants_employment", "就业意愿", ()),
-    Column("wants_business", "创业意愿", ()),
-    Column("village_code", "村(社区)代码", ("村社区代码", "村代码", "社区代码", "区划代码"), text=True),
-)
-LEDGER = tabular.Spec(COLUMNS)
-TEMPLATE_HEADERS = LEDGER.headers
-
 
 def labels_text(choices):
     return "、".join(str(label) for label in choices.labels)
@@ -115,8 +88,34 @@ CAPACITY_BY_LABEL = _labels(WorkCapacity.choices) | {"健康": WorkCapacity.FULL
 CATEGORY_BY_LABEL = {"工人": Category.WORKER, "干部": Category.CADRE, "干部/管理岗": Category.CADRE,
                      "管理岗": Category.CADRE, "管理岗位": Category.CADRE, "灵活就业": Category.FLEXIBLE,
                      "灵活就业人员": Category.FLEXIBLE}
-YES = {"是", "有", "愿意", "y", "yes", "1", "√", "true"}
-NO = {"否", "无", "不愿意", "n", "no", "0", "", "false"}
+
+# text=True: columns Excel must keep as typed (an 18-digit number in a General cell becomes 4.41621E+17 and loses
+# its last digits, a code or a phone number loses its leading zeros).
+COLUMNS = (
+    Column("id_number", "公民身份号码", ("身份证号码", "身份证号", "证件号码", "公民身份证号码"), required=True,
+           text=True),
+    Column("name", "姓名", ("名字",), required=True),
+    Column("relation_to_head", "与户主关系", ("与户主的关系", "家庭关系"), values=RELATION_BY_LABEL),
+    Column("head_id_number", "户主公民身份号码", ("户主身份证号码", "户主身份证号", "户主证件号码"), text=True),
+    Column("hukou_type", "户籍性质", ("户口性质", "户籍类型", "户口类型"), values=HUKOU_BY_LABEL),
+    Column("education", "文化程度", ("学历",), values=EDUCATION_BY_LABEL),
+    Column("labour_status", "就业状态", ("就业情况", "劳动力状态", "就业状况"), required=True,
+           values=STATUS_BY_LABEL),
+    Column("status_detail", "转移去向或灵活就业形式", ("转移去向", "灵活就业形式", "就业去向")),
+    Column("status_since", "状态起始日期", ("起始日期", "就业状态起始日期")),
+    Column("phone", "联系电话", ("电话", "手机", "手机号码", "联系方式"), text=True),
+    Column("work_capacity", "劳动能力", ("健康状况劳动能力",), values=CAPACITY_BY_LABEL),
+    Column("retirement_category", "人员身份（干部/工人）", ("人员身份", "干部/工人", "干部工人", "身份类别",
+                                                         "退休年龄类别"), values=CATEGORY_BY_LABEL),
+    Column("skills", "技能特长", ("技能",)),
+    Column("wants_training", "培训意愿", ()),
+    Column("wants_employment", "就业意愿", ()),
+    Column("wants_business", "创业意愿", ()),
+    Column("village_code", "村(社区)代码", ("村社区代码", "村代码", "社区代码", "区划代码"), text=True),
+)
+LEDGER = tabular.Spec(COLUMNS)
+TEMPLATE_HEADERS = LEDGER.headers
+
 
 # Fields compared to decide whether a row changes an existing person.
 COMPARED_FIELDS = ("name", "relation_to_head", "hukou_type", "education", "phone", "work_capacity", "skills",
@@ -127,40 +126,6 @@ COMPARED_FIELDS = ("name", "relation_to_head", "hukou_type", "education", "phone
 
 
 DATE_FIELDS = ("birth_date", "status_since")  # travel to the writer as ISO text (tabular.Batch)
-
-
-def _choice(value, table, column, errors, row, default=""):
-    if type(value) is str:
-        found = table.get(value)  # most cells hold a label exactly as the table spells it
-        if found is not None:
-            return found
-    text = cell_text(value)
-    if not text:
-        return default
-    found = table.get(text) or table.get(text.replace(" ", ""))
-    if found is None:
-        errors.append(RowError(row, column, f"“{text}”不是可选的值；可填：{'、'.join(list(table)[:12])}"))
-        return default
-    return found
-
-
-def _flag(value, column, errors, row):
-    text = cell_text(value).lower()
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    errors.append(RowError(row, column, f"“{cell_text(value)}”应填“是”或“否”。"))
-    return False
-
-
-def _date(value, column, errors, row):
-    if value in (None, ""):
-        return None
-    day = cell_date(value, month_is_enough=True)
-    if day is None:
-        errors.append(RowError(row, column, f"“{cell_text(value)}”不是日期，请写成 2026-03-01 的形式。"))
-    return day
 
 
 def _status(value, errors, row, column):
@@ -210,6 +175,7 @@ class RowParser:
         if not village_given and not any(column.field == "village_code" for column in mapping.values()):
             raise ImportRefused("请指定村(社区)，或在表格中加入“村(社区)代码”一列。")
         self.today = today
+        self.values = {column.field: column.values for column in COLUMNS if column.values is not None}
         # ID numbers of the file seen so far, keyed by their first 17 digits as an int (the 18th follows from
         # them): a million numbers then take ~100 MB less than as strings.
         self._seen = {}
@@ -269,7 +235,7 @@ class RowParser:
         order, for every row of a file (those of the file's columns), so a batch travels as tuples (tabular.Batch)."""
         errors, values = [], {}
         raw = self.raw_cells(cells)
-        header, today = self.header, self.today
+        header, today, tables = self.header, self.today, self.values
 
         try:
             parsed_id = parse(raw.get("id_number"), today=today)
@@ -285,21 +251,23 @@ class RowParser:
             errors.append(RowError(row_number, header["name"], "姓名过长（超过50个字）。"))
         values["name"] = name
         if "relation_to_head" in raw:
-            values["relation_to_head"] = _choice(raw["relation_to_head"], RELATION_BY_LABEL, header["relation_to_head"],
-                                                 errors, row_number)
+            values["relation_to_head"] = coded(raw["relation_to_head"], tables["relation_to_head"],
+                                               header["relation_to_head"], errors, row_number)
         values["head_id_number"] = self._head_id_number(raw.get("head_id_number"), values.get("id_number"), errors,
                                                         row_number)
         if "hukou_type" in raw:
-            values["hukou_type"] = _choice(raw["hukou_type"], HUKOU_BY_LABEL, header["hukou_type"], errors, row_number)
+            values["hukou_type"] = coded(raw["hukou_type"], tables["hukou_type"], header["hukou_type"], errors,
+                                         row_number)
         if "education" in raw:
-            values["education"] = _choice(raw["education"], EDUCATION_BY_LABEL, header["education"], errors, row_number)
+            values["education"] = coded(raw["education"], tables["education"], header["education"], errors,
+                                        row_number)
         if "work_capacity" in raw:
-            values["work_capacity"] = _choice(raw["work_capacity"], CAPACITY_BY_LABEL, header["work_capacity"], errors,
-                                              row_number, default=WorkCapacity.FULL)
+            values["work_capacity"] = coded(raw["work_capacity"], tables["work_capacity"], header["work_capacity"],
+                                            errors, row_number, default=WorkCapacity.FULL)
         if "retirement_category" in raw:
-            values["retirement_category"] = _choice(raw["retirement_category"], CATEGORY_BY_LABEL,
-                                                    header["retirement_category"], errors, row_number,
-                                                    default=Category.WORKER)
+            values["retirement_category"] = coded(raw["retirement_category"], tables["retirement_category"],
+                                                  header["retirement_category"], errors, row_number,
+                                                  default=Category.WORKER)
         if "phone" in raw:
             phone = cell_text(raw["phone"])
             if phone and not phone.replace("-", "").isdigit():
@@ -309,7 +277,7 @@ class RowParser:
             values["skills"] = cell_text(raw["skills"])[:200]
         for flag in ("wants_training", "wants_employment", "wants_business"):
             if flag in raw:
-                values[flag] = _flag(raw[flag], header[flag], errors, row_number)
+                values[flag] = yes_no(raw[flag], header[flag], errors, row_number)
         if "village_code" in raw:
             values["village_code"] = cell_text(raw["village_code"])
 
@@ -328,7 +296,7 @@ class RowParser:
                                        f"灵活就业形式“{detail_text}”应为：{labels_text(FlexibleForm)}。"))
         else:
             detail = ""
-        since = _date(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
+        since = date_or_none(raw.get("status_since"), header.get("status_since", "状态起始日期"), errors, row_number) or today
         if status and parsed_id and not errors:
             problems = _status_problems(parsed_id.birth_date, parsed_id.sex, status, detail, since,
                                         values.get("work_capacity", WorkCapacity.FULL), today,

@@ -30,6 +30,7 @@ from django.db import transaction
 from hrss.core.bulk import fewer_collections
 from hrss.core.spreadsheets import (
     SpreadsheetRefused,
+    cell_date,
     cell_text,
     check_file,
     iter_rows,
@@ -50,6 +51,8 @@ class Column:
     aliases: tuple = ()  # other headers people type for it
     required: bool = False
     text: bool = False  # Excel must keep it as typed (an 18-digit number, a code with leading zeros)
+    # A coded column: {label as people write it: the value stored}, synonyms included (see coded()).
+    values: dict | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,50 @@ class Batch:
 
 def _batch_from_marshal(fields, data):
     return Batch(fields, marshal.loads(data))
+
+
+# --- cells, for row validators ----------------------------------------------------------------------------------
+
+YES = {"是", "有", "愿意", "y", "yes", "1", "√", "true"}
+NO = {"否", "无", "不愿意", "n", "no", "0", "", "false"}
+
+
+def coded(value, table, column, errors, row, default=""):
+    """The stored value of a coded cell ({label: value}, a Column's `values`); `default` for an empty cell. A label
+    the table lacks adds a RowError listing what may be written."""
+    if type(value) is str:
+        found = table.get(value)  # most cells hold a label exactly as the table spells it
+        if found is not None:
+            return found
+    text = cell_text(value)
+    if not text:
+        return default
+    found = table.get(text) or table.get(text.replace(" ", ""))
+    if found is None:
+        errors.append(RowError(row, column, f"“{text}”不是可选的值；可填：{'、'.join(list(table)[:12])}"))
+        return default
+    return found
+
+
+def yes_no(value, column, errors, row):
+    """是/否 (and their usual spellings) as True/False; an empty cell is 否."""
+    text = cell_text(value).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    errors.append(RowError(row, column, f"“{cell_text(value)}”应填“是”或“否”。"))
+    return False
+
+
+def date_or_none(value, column, errors, row):
+    """A date cell (a month alone is its first day); None for an empty cell."""
+    if value in (None, ""):
+        return None
+    day = cell_date(value, month_is_enough=True)
+    if day is None:
+        errors.append(RowError(row, column, f"“{cell_text(value)}”不是日期，请写成 2026-03-01 的形式。"))
+    return day
 
 
 # --- the pipeline ----------------------------------------------------------------------------------------------
