@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 
 from hrss.core import scoping
 from hrss.core.dates import month_bounds
+from hrss.core.models import Region
 from hrss.employment.models import (
     CancelReason,
     CertificateIssue,
@@ -177,3 +178,14 @@ def monthly_figures_of_children(user, region, children, year, month):
         counts[figure] = scoping.counts_by_child(rows, children, distinct=person)
     return [(child, MonthlyFigures(**{figure: counts[figure][child.code] for figure in FIGURES}))
             for child in children]
+
+
+def place_names(codes, below):
+    """{village code: where it is, read from `below` down}: "上城街道 下城社区" on a county's list, with the county
+    first on the city's ("源城区 上城街道 下城社区"), the village's name alone on a township's."""
+    below_level = scoping.level_of_code(below.code)
+    paths = {code: [upper for upper in scoping.ancestor_codes(code) if scoping.level_of_code(upper) > below_level]
+             + [code] for code in set(codes) if code}
+    names = dict(Region.objects.filter(code__in={c for path in paths.values() for c in path})
+                 .values_list("code", "name"))
+    return {code: " ".join(names.get(part, part) for part in path) for code, path in paths.items()}

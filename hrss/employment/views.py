@@ -365,7 +365,7 @@ def ledger_people(request):
     in_scope = {person.pk for person in page if scope.contains_code(person.region_code)}
     return render(request, "employment/ledger_people.html", {
         "region": region, "month": f"{year}-{month:02d}", "label": selectors.FIGURES[figure], "page": page,
-        "in_scope": in_scope})
+        "in_scope": in_scope, "places": selectors.place_names([person.region_code for person in page], region)})
 
 
 LEDGER_EXPORTS = {
@@ -406,5 +406,6 @@ def ledger_page(request, kind):
     # Hires of workers from elsewhere are on this ledger (registered where the employer is), but their person page
     # and 失业登记 are their home's: shown by name only.
     home_in_scope = {row.pk for row in page if scope.contains_code(row.person.region_code)}
-    return render(request, f"employment/{kind}_ledger.html", {"title": title, "region": region, "page": page,
-                                                              "kind": kind, "home_in_scope": home_in_scope})
+    return render(request, f"employment/{kind}_ledger.html", {
+        "title": title, "region": region, "page": page, "kind": kind, "home_in_scope": home_in_scope,
+        "places": selectors.place_names([row.region_code for row in page], region)})

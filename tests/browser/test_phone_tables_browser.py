@@ -44,13 +44,13 @@ def test_the_employment_ledger_on_a_phone(transactional_db, live_server, browser
     assert "phone" not in page.text_content("main")  # the template's comment stays a comment
     row = "[data-testid=ledger] tbody tr:first-child td"
     assert page.text_content(f"{row}:nth-child(1)").strip() == "欧阳晓明"
-    name, number, kind, employer, event, registered = lines(page, row)[:6]
-    assert (name, number, kind, event, registered) == (1, 1, 1, 1, 1)
+    name, number, place, kind, employer, event, registered = lines(page, row)[:7]
+    assert (name, number, place, kind, event, registered) == (1, 1, 1, 1, 1, 1)
     assert employer <= 2  # wraps at a readable width, not a character a line
     desktop = log_in(browser, live_server, "cindy", viewport={"width": 1280, "height": 800})
     desktop.goto(f"{live_server.url}/employment/ledgers/employment/?region={CITY}")
     screenshot(desktop, "employment-ledger-desktop")
-    assert lines(desktop, row)[:6] == [1, 1, 1, 1, 1, 1]
+    assert lines(desktop, row)[:7] == [1, 1, 1, 1, 1, 1, 1]
 
 
 def test_the_city_monthly_report_on_a_phone(transactional_db, live_server, browser, heyuan, city_admin, hired,
