@@ -79,6 +79,12 @@ class EmploymentOut(Schema):
     # None for a worker who lives outside the caller's scope (a hire registered where the employer is): their
     # 失业登记 is their home's business.
     was_registered_unemployed: bool | None
+    # For the registering officer: the person held a job when registered unemployed (a cancellation proposal).
+    warning: str = ""
+
+    @staticmethod
+    def resolve_warning(registration, context):
+        return getattr(registration, "warning", "")
 
     @staticmethod
     def resolve_was_registered_unemployed(registration, context):

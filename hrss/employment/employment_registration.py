@@ -15,12 +15,13 @@ from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
-from hrss.employment import selectors
+from hrss.employment import selectors, services
 from hrss.employment.models import (
     CancelReason,
     EmploymentKind,
     EmploymentRegistration,
     Standing,
+    UnemploymentRegistration,
 )
 from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents import services as residents_services
@@ -41,6 +42,9 @@ CANCEL_REASON_ON_WORK = {
     EmploymentKind.SELF_EMPLOYED: CancelReason.SELF_EMPLOYED,
     EmploymentKind.FLEXIBLE: CancelReason.STABLE_INCOME,
 }
+
+# What the officer registering such a hire is told (the registration carries it as `warning`).
+HELD_A_JOB_WARNING = "该人员有尚在办理/已登记的失业登记，已列入建议注销，请核实。"
 
 
 def _status_for(kind, flexible_form):
@@ -160,9 +164,23 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
     # (services.cancellation_proposals, from this registration).
     if reemployed and scoping.scope_of(actor).contains_code(person.region_code):
         _cancel_on_work(actor, standing, CANCEL_REASON_ON_WORK[kind], event_date, today)
+    # A hire from before the registration date (or while the application is under review): the person held a job
+    # when registered. Registered all the same, it ends nothing by itself: the home officers confirm the
+    # cancellation (services.cancellation_proposals), the reviewer sees it on the case page. Only an officer whose
+    # scope holds the worker is told (elsewhere the 失业登记 is not theirs to learn of).
+    registration.warning = ""
+    held_a_job = False
+    if kind == EmploymentKind.HIRED and not reemployed:
+        open_registration = person.unemployment_registrations.filter(UnemploymentRegistration.status_q(
+            UnemploymentRegistration.Status.PENDING, UnemploymentRegistration.Status.REGISTERED)).first()
+        held_a_job = (open_registration is not None
+                      and open_registration.pk in services.hires_before_registration([open_registration]))
+        if held_a_job and scoping.scope_of(actor).contains_code(person.region_code):
+            registration.warning = HELD_A_JOB_WARNING
     audit.record(actor=actor, action="employment.employment.registered", target=registration,
                  region_code=registration.region_code, subject_id_number=person.id_number,
-                 after={"kind": kind, "event_date": event_date, "late": registration.is_late})
+                 after={"kind": kind, "event_date": event_date, "late": registration.is_late,
+                        **({"held_a_job_when_registered_unemployed": True} if held_a_job else {})})
     return registration
 
 

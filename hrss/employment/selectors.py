@@ -89,7 +89,8 @@ FIGURE_NOTES = {
     "registered_unemployed": "月末登记失业、尚未注销的人数（城镇和农村）。",
     "urban_registered_unemployed": "其中登记时居住在居委会辖区的人数：城镇登记失业率的分子。",
     "employed": "月末（不是今天）台账状态为单位就业或灵活就业、居住在居委会辖区的人数；"
-                "转移就业、务农等农村劳动力不计入。",
+                "转移就业、务农等农村劳动力不计入；月末仍为登记失业（失业登记未注销）的人员计入登记失业人数，"
+                "不计入本项，其失业登记注销后才计入。",
 }
 
 
@@ -137,8 +138,12 @@ def _rows_behind(user, region, figure, year, month):
         people = in_towns(scoping.within_region(scoping.visible_to(user, Person.objects.all()), region))
         changed_since = with_status_on(people.filter(Q(status_since__gt=last) | Q(status_since__isnull=True)),
                                        last).filter(status_on_day__in=HOLDS_A_JOB)
+        # Registered unemployed wins: whoever's 失业登记 stands at the month's end (a hire from before it awaits
+        # its cancellation) is counted there and not here, so no one is in both sides of the rate's base.
+        standing = UnemploymentRegistration.objects.filter(registered_on__lte=last).filter(
+            Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=last)).values("person_id")
         return people.filter(Q(status_since__lte=last, labour_status__in=HOLDS_A_JOB)
-                             | Q(pk__in=changed_since.values("pk"))), "pk"
+                             | Q(pk__in=changed_since.values("pk"))).exclude(pk__in=standing), "pk"
     raise KeyError(figure)
 
 

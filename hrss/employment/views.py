@@ -119,6 +119,8 @@ def registration_detail(request, pk, correction_form=None):
         "can_manage": registration.status == UnemploymentRegistration.Status.REGISTERED
         and has_permission(request.user, EMPLOYMENT_HANDLE),
         "can_cancel": bool(set(request.user.role_list) & services.CANCELLING_ROLES),
+        # A hire from before the registration date: the person held a job when registered (登记时已就业).
+        "held_a_job": services.hires_before_registration([registration]).get(registration.pk),
     })
 
 
@@ -240,6 +242,8 @@ def employment_new(request, person_pk):
         else:
             late = f"（逾期登记：超过{registration.days_allowed}天时限）" if registration.is_late else ""
             messages.success(request, f"已办理 {person.name} 的{registration.get_kind_display()}登记{late}。")
+            if registration.warning:
+                messages.warning(request, registration.warning)
             return redirect("residents:person-detail", pk=person.pk)
     return render(request, "employment/employment_new.html", {"person": person, "form": form})
 
