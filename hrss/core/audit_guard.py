@@ -1,7 +1,7 @@
 """Database triggers that refuse UPDATE, DELETE (and on PostgreSQL TRUNCATE) on the append-only tables, so not
 even code that bypasses the model (QuerySet.update(), raw SQL) can rewrite the audit trail or a review's decisions.
-Installed by migrations core.0002 and core.0004; `uninstall` exists for the test harness, whose live-server tests
-must empty every table between tests."""
+Core's initial migration installs a copy of these statements (ADR 0009); `uninstall` exists for the test harness,
+whose live-server tests must empty every table between tests."""
 
 # Tables that only ever grow: the audit trail and the review decision log.
 APPEND_ONLY_TABLES = ("core_auditentry", "core_reviewdecision")

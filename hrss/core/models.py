@@ -115,7 +115,8 @@ class AppendOnlyError(Exception):
 
 class AuditEntry(models.Model):
     """Who did what, when, where and from which address, with the values before and after. Append-only:
-    the model refuses updates and deletes, and database triggers (migration 0002) refuse them too."""
+    the model refuses updates and deletes, and database triggers (core's initial migration) refuse
+    them too."""
 
     class Outcome(models.TextChoices):
         OK = "ok", _("成功")

@@ -261,7 +261,7 @@ def test_the_migration_rechains_existing_entries_with_the_key(db, settings, head
     from django.apps import apps
     from django.db import connection
 
-    migration = importlib.import_module("hrss.core.migrations.0010_audit_chain_keyed")
+    migration = importlib.import_module("hrss.core.migrations.0001_initial")
     settings.HRSS_AUDIT_KEY = "an-old-key-no-longer-in-use-aaaaaaaaaaaaaaaa"
     for index in range(3):
         audit.record(actor=None, action=f"test.migrate.{index}")
