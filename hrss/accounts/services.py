@@ -185,9 +185,19 @@ def set_active(*, actor, user, active):
 # --- password resets: two administrators, two halves of a one-time code (ADR 0008) ------------------------------
 
 RESET_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
-RESET_HALF_LENGTH = 8  # 32**8: 40 bits a half, 80 for the code; five wrong tries void it
-RESET_MAX_ATTEMPTS = 5
-RESET_CODE_WRONG = ("用户名或两段码不正确，或已失效：请核对用户名和两段码后重试；"
+RESET_HALF_LENGTH = 8  # 32**8: 40 bits a half, 80 for the code
+# Wrong codes suspend the code, counted per code: after each RESET_PAUSE_AFTER wrong tries it takes no try for
+# RESET_PAUSE, and only RESET_MAX_ATTEMPTS of them void it. Voiding at the first few let anyone who knew a username
+# lock its owner out until two administrators started again; 20 tries of 2**80 codes stay a negligible chance.
+RESET_PAUSE_AFTER = 5
+RESET_PAUSE = datetime.timedelta(minutes=15)
+RESET_MAX_ATTEMPTS = 20
+# One answer whatever was wrong (unknown username, wrong code, suspended, voided, expired): it tells a guesser
+# nothing, and says the rules to the person.
+RESET_CODE_RULES = (f"同一个码每输错 {RESET_PAUSE_AFTER} 次暂停使用 {RESET_PAUSE.seconds // 60} 分钟，"
+                    f"累计输错 {RESET_MAX_ATTEMPTS} 次作废")
+RESET_CODE_WRONG = ("用户名或两段码不正确，或已暂停使用、已失效：请核对用户名和两段码后重试"
+                    f"（{RESET_CODE_RULES}）；"
                     "仍不行请联系系统管理员重新申请（新账号重新生成开设码，已有账号重新申请重置）。")
 
 
@@ -294,9 +304,25 @@ def approve_password_reset(*, actor, user):
         return reset, second_half
 
 
+def suspended_until(reset):
+    """When a code suspended by wrong tries (every RESET_PAUSE_AFTER-th) takes tries again, or None when it is not
+    suspended. The time of the last wrong try is its audit entry's (the audit records every one; a field on the
+    reset would need a migration while the migrations are being squashed)."""
+    if not reset.failed_attempts or reset.failed_attempts % RESET_PAUSE_AFTER:
+        return None
+    last_wrong = (AuditEntry.objects.filter(
+        action=CODE_ACTIONS[reset.purpose]["wrong_code"], outcome=AuditEntry.Outcome.FAILED,
+        target_type=User._meta.label, target_id=str(reset.user_id), at__gte=reset.approved_at)
+        .order_by("-at", "-id").values_list("at", flat=True).first())
+    if last_wrong is None or last_wrong + RESET_PAUSE <= timezone.now():
+        return None
+    return last_wrong + RESET_PAUSE
+
+
 def complete_password_reset(*, username, first_half, second_half, new_password):
-    """The person sets a new password with both halves of the code. A wrong code counts toward voiding the reset
-    (RESET_MAX_ATTEMPTS) and is audited; every failure gives the same message, whatever was wrong."""
+    """The person sets a new password with both halves of the code. Every wrong code is audited and counted:
+    each RESET_PAUSE_AFTER-th suspends the code for RESET_PAUSE (tries then are refused unread, and audited as
+    such), the RESET_MAX_ATTEMPTS-th voids it; every failure gives the same message, whatever was wrong."""
     failed = None
     with transaction.atomic():
         user = User.objects.filter(username=str(username or "").strip(), is_active=True).first()
@@ -307,17 +333,24 @@ def complete_password_reset(*, username, first_half, second_half, new_password):
                              expires_at__gt=timezone.now()).first())
         if reset is None:
             raise ValidationError(RESET_CODE_WRONG)
+        until = suspended_until(reset)
         right = (hmac.compare_digest(reset.first_half_hash, _half_hash(user.pk, 1, first_half))
                  & hmac.compare_digest(reset.second_half_hash, _half_hash(user.pk, 2, second_half)))
-        if not right:
+        if until is not None:  # refused whatever was entered, and not counted: the suspension does not grow
+            audit.record(actor=None, action=CODE_ACTIONS[reset.purpose]["wrong_code"], target=user,
+                         outcome=AuditEntry.Outcome.DENIED,
+                         note=f"该码暂停使用至 {timezone.localtime(until):%H:%M}，本次未受理")
+            failed = RESET_CODE_WRONG
+        elif not right:
             reset.failed_attempts += 1
             if reset.failed_attempts >= RESET_MAX_ATTEMPTS:
                 reset.cancelled_at = timezone.now()
             reset.save(update_fields=["failed_attempts", "cancelled_at"])
+            pause = f"暂停使用 {RESET_PAUSE.seconds // 60} 分钟，" if not reset.failed_attempts % RESET_PAUSE_AFTER else ""
             audit.record(actor=None, action=CODE_ACTIONS[reset.purpose]["wrong_code"], target=user,
                          outcome=AuditEntry.Outcome.FAILED,
                          note=f"第 {reset.failed_attempts} 次输错，" + (
-                             "重置码已作废" if reset.cancelled_at else f"输错 {RESET_MAX_ATTEMPTS} 次作废"))
+                             "该码已作废" if reset.cancelled_at else f"{pause}累计输错 {RESET_MAX_ATTEMPTS} 次作废"))
             failed = RESET_CODE_WRONG
         else:
             password_validation.validate_password(new_password, user)

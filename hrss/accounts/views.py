@@ -222,7 +222,7 @@ def _password_reset(request):
         else:
             messages.success(request, "新密码已设置，请用新密码登录。")
             return redirect("accounts:login")
-    return render(request, "accounts/password_reset.html", {"form": form})
+    return render(request, "accounts/password_reset.html", {"form": form, "code_rules": services.RESET_CODE_RULES})
 
 
 # Anyone may try: the two halves of the code are the proof, counted per address and per reset.

@@ -119,13 +119,14 @@ def test_nobody_requests_a_reset_of_their_own_account(heyuan, system_admin):
         services.request_password_reset(actor=system_admin, user=system_admin)
 
 
-def test_five_wrong_codes_void_the_reset(heyuan, system_admin, security_admin, village_assistant):
+def test_five_wrong_codes_suspend_the_reset(heyuan, system_admin, security_admin, village_assistant):
+    # Suspended for a while, not voided: tests/accounts/test_reset_code_suspension.py.
     first, second = request_and_approve(system_admin, security_admin, village_assistant)
     for _attempt in range(5):
         response = set_new_password("alice", first, "AAAA-AAAA")
         assert services.RESET_CODE_WRONG in response.content.decode()
-    voided = set_new_password("alice", first, second).content.decode()
-    assert services.RESET_CODE_WRONG in voided, "voided: even the right one"
+    suspended = set_new_password("alice", first, second).content.decode()
+    assert services.RESET_CODE_WRONG in suspended, "suspended: even the right one"
     assert AuditEntry.objects.filter(action="accounts.password_reset.wrong_code", outcome="failed").count() == 5
 
 
