@@ -15,7 +15,7 @@ from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement
-from hrss.employment import selectors, services
+from hrss.employment import selectors
 from hrss.employment.models import (
     CancelReason,
     EmploymentKind,
@@ -174,7 +174,7 @@ def _register(actor, person, kind, event_date, employer_name, employer_code, fle
         open_registration = person.unemployment_registrations.filter(UnemploymentRegistration.status_q(
             UnemploymentRegistration.Status.PENDING, UnemploymentRegistration.Status.REGISTERED)).first()
         held_a_job = (open_registration is not None
-                      and open_registration.pk in services.hires_before_registration([open_registration]))
+                      and open_registration.pk in selectors.hires_before_registration([open_registration]))
         if held_a_job and scoping.scope_of(actor).contains_code(person.region_code):
             registration.warning = HELD_A_JOB_WARNING
     audit.record(actor=actor, action="employment.employment.registered", target=registration,

@@ -194,3 +194,40 @@ def place_names(codes, below):
     names = dict(Region.objects.filter(code__in={c for path in paths.values() for c in path})
                  .values_list("code", "name"))
     return {code: " ".join(names.get(part, part) for part in path) for code, path in paths.items()}
+
+
+def hires_before_registration(registrations):
+    """{registration pk: the hire} for open 失业登记 (under review, or registered) whose person was hired by an
+    employer before the registration date (any time for one under review), not before the 失业日期 (a hire before it
+    is the job that was lost), in a job no 终止劳动关系 with that employer ended before that date: the person held a
+    job when registered (登记时已就业). A hire on or after the registration date is re-employment instead, which
+    ends the registration itself (employment_registration._register). The proposal's reason is art. 67's 被用人单位
+    录用, the only one of its reasons that fits a job held from before the registration [believed]."""
+    registrations = list(registrations)
+    jobs = {}
+    for job in EmploymentRegistration.objects.filter(
+            person_id__in={registration.person_id for registration in registrations},
+            kind__in=[EmploymentKind.HIRED, EmploymentKind.CONTRACT_ENDED]).order_by("event_date", "pk"):
+        jobs.setdefault(job.person_id, []).append(job)
+    found = {}
+    for registration in registrations:
+        if registration.status not in (UnemploymentRegistration.Status.PENDING,
+                                       UnemploymentRegistration.Status.REGISTERED):
+            continue
+        until = registration.registered_on
+        person_jobs = jobs.get(registration.person_id, [])
+        for hire in person_jobs:
+            if hire.kind != EmploymentKind.HIRED or (until is not None and hire.event_date >= until) or (
+                    registration.left_job_on is not None and hire.event_date < registration.left_job_on):
+                continue
+            if not any(job.kind == EmploymentKind.CONTRACT_ENDED and _same_employer(job, hire)
+                       and hire.event_date <= job.event_date and (until is None or job.event_date < until)
+                       for job in person_jobs):
+                found[registration.pk] = hire
+                break
+    return found
+
+
+def _same_employer(job, hire):
+    return job.employer_code == hire.employer_code if hire.employer_code else job.employer_name == hire.employer_name
+

@@ -14,7 +14,7 @@ from hrss.core.dates import add_months
 from hrss.core.models import Region, ReviewCase, ReviewDecision
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
-from hrss.employment import certificates
+from hrss.employment import certificates, selectors
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
 from hrss.employment.models import (
     CancelReason,
@@ -322,7 +322,7 @@ class Proposal:
 def cancellation_proposals(user, *, today=None):
     """Registrations the rules say should end, for an officer to confirm: no contact for 6 months (from the latest
     contact, or the registration), 3 jobs refused without reason, retirement age reached, hired before the
-    registration date (登记时已就业: hires_before_registration)."""
+    registration date (登记时已就业: selectors.hires_before_registration)."""
     today = today or timezone.localdate()
     registrations = scoping.visible_to(user, UnemploymentRegistration.objects.filter(
         standing=Standing.REGISTERED)).select_related("person").annotate(
@@ -330,7 +330,7 @@ def cancellation_proposals(user, *, today=None):
         refusals=Count("contacts", filter=Q(contacts__refused_without_reason=True)))
     registrations = list(registrations.order_by("registered_on"))
     hires = _hires_elsewhere(registrations)
-    held_a_job = hires_before_registration(registrations)
+    held_a_job = selectors.hires_before_registration(registrations)
     proposals = []
     for registration in registrations:
         person = registration.person
@@ -342,7 +342,7 @@ def cancellation_proposals(user, *, today=None):
             proposals.append(Proposal(registration, CancelReason.HIRED, _hire_detail(hire), hire.event_date))
         elif (held := held_a_job.get(registration.pk)) is not None:
             # Ends on its own registration date: never counted as standing registered unemployed.
-            proposals.append(Proposal(registration, CancelReason.HIRED, held_job_detail(held, registration),
+            proposals.append(Proposal(registration, CancelReason.HIRED, _held_job_detail(held, registration),
                                       registration.registered_on))
         elif since and add_months(since, NO_CONTACT_MONTHS) <= today:
             proposals.append(Proposal(registration, CancelReason.NO_CONTACT, f"最近一次联系：{since:%Y-%m-%d}"))
@@ -382,42 +382,6 @@ def _hire_detail(hire):
             f"由{_place(hire.recorded_by.region.code)}登记")
 
 
-def hires_before_registration(registrations):
-    """{registration pk: the hire} for open 失业登记 (under review, or registered) whose person was hired by an
-    employer before the registration date (any time for one under review), not before the 失业日期 (a hire before it
-    is the job that was lost), in a job no 终止劳动关系 with that employer ended before that date: the person held a
-    job when registered (登记时已就业). A hire on or after the registration date is re-employment instead, which
-    ends the registration itself (employment_registration._register). The proposal's reason is art. 67's 被用人单位
-    录用, the only one of its reasons that fits a job held from before the registration [believed]."""
-    registrations = list(registrations)
-    jobs = {}
-    for job in EmploymentRegistration.objects.filter(
-            person_id__in={registration.person_id for registration in registrations},
-            kind__in=[EmploymentKind.HIRED, EmploymentKind.CONTRACT_ENDED]).order_by("event_date", "pk"):
-        jobs.setdefault(job.person_id, []).append(job)
-    found = {}
-    for registration in registrations:
-        if registration.status not in (UnemploymentRegistration.Status.PENDING,
-                                       UnemploymentRegistration.Status.REGISTERED):
-            continue
-        until = registration.registered_on
-        person_jobs = jobs.get(registration.person_id, [])
-        for hire in person_jobs:
-            if hire.kind != EmploymentKind.HIRED or (until is not None and hire.event_date >= until) or (
-                    registration.left_job_on is not None and hire.event_date < registration.left_job_on):
-                continue
-            if not any(job.kind == EmploymentKind.CONTRACT_ENDED and _same_employer(job, hire)
-                       and hire.event_date <= job.event_date and (until is None or job.event_date < until)
-                       for job in person_jobs):
-                found[registration.pk] = hire
-                break
-    return found
-
-
-def _same_employer(job, hire):
-    return job.employer_code == hire.employer_code if hire.employer_code else job.employer_name == hire.employer_name
-
-
-def held_job_detail(hire, registration):
+def _held_job_detail(hire, registration):
     when = f"早于失业登记日期{registration.registered_on:%Y-%m-%d}" if registration.registered_on else "失业登记审核期间"
     return f"登记时已就业：{hire.event_date:%Y-%m-%d}被“{hire.employer_name}”录用（{when}），请核实"

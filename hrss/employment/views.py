@@ -120,7 +120,7 @@ def registration_detail(request, pk, correction_form=None):
         and has_permission(request.user, EMPLOYMENT_HANDLE),
         "can_cancel": bool(set(request.user.role_list) & services.CANCELLING_ROLES),
         # A hire from before the registration date: the person held a job when registered (登记时已就业).
-        "held_a_job": services.hires_before_registration([registration]).get(registration.pk),
+        "held_a_job": selectors.hires_before_registration([registration]).get(registration.pk),
     })
 
 
