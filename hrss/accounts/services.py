@@ -304,7 +304,7 @@ def approve_password_reset(*, actor, user):
         return reset, second_half
 
 
-def suspended_until(reset):
+def _suspended_until(reset):
     """When a code suspended by wrong tries (every RESET_PAUSE_AFTER-th) takes tries again, or None when it is not
     suspended. The time of the last wrong try is its audit entry's (the audit records every one; a field on the
     reset would need a migration while the migrations are being squashed)."""
@@ -333,7 +333,7 @@ def complete_password_reset(*, username, first_half, second_half, new_password):
                              expires_at__gt=timezone.now()).first())
         if reset is None:
             raise ValidationError(RESET_CODE_WRONG)
-        until = suspended_until(reset)
+        until = _suspended_until(reset)
         right = (hmac.compare_digest(reset.first_half_hash, _half_hash(user.pk, 1, first_half))
                  & hmac.compare_digest(reset.second_half_hash, _half_hash(user.pk, 2, second_half)))
         if until is not None:  # refused whatever was entered, and not counted: the suspension does not grow
