@@ -125,3 +125,12 @@ def test_no_one_is_both_registered_unemployed_and_employed_at_the_month_end(regi
     services.cancel_unemployment_registration(actor=township_officer, registration=registered,
                                               reason=CancelReason.HIRED, effective_date=REGISTERED_ON)
     assert figures() == (0, 1)
+
+
+def test_the_officer_is_told_on_the_single_registration_page(registered, county_officer):
+    client = Client()
+    client.force_login(county_officer)
+    page = client.post(f"/employment/employment/new/{registered.person.pk}/", {
+        "kind": "hired", "event_date": (REGISTERED_ON - DAY).isoformat(), "employer_name": "河源某厂"},
+        follow=True).content.decode()
+    assert "已办理 赵大海 的单位招用登记" in page and WARNING in page
