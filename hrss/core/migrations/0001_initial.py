@@ -212,7 +212,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '节假日与调休',
                 'verbose_name_plural': '节假日与调休',
                 'ordering': ['date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['holiday', 'workday'])), name='core_calendarday_kind_valid')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('kind', 'holiday'), ('kind', 'workday'), _connector='OR'), name='core_calendarday_kind_valid')],
             },
         ),
         migrations.CreateModel(
@@ -351,7 +351,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='region',
-            constraint=models.CheckConstraint(condition=models.Q(('level__in', [1, 2, 3, 4, 5])), name='core_region_level_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('level', 1), ('level', 2), ('level', 3), ('level', 4), ('level', 5), _connector='OR'), name='core_region_level_valid'),
         ),
         migrations.AddIndex(
             model_name='regionevent',
@@ -359,7 +359,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='regionevent',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['renamed', 'moved', 'merged'])), name='core_regionevent_kind_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'renamed'), ('kind', 'moved'), ('kind', 'merged'), _connector='OR'), name='core_regionevent_kind_valid'),
         ),
         migrations.AddIndex(
             model_name='reviewcase',
@@ -367,7 +367,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='reviewcase',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'returned', 'approved', 'rejected', 'withdrawn'])), name='core_reviewcase_status_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'open'), ('status', 'returned'), ('status', 'approved'), ('status', 'rejected'), ('status', 'withdrawn'), _connector='OR'), name='core_reviewcase_status_valid'),
         ),
         migrations.AddConstraint(
             model_name='reviewcase',

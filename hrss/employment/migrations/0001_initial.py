@@ -149,7 +149,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='employmentcertificate',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['valid', 'cancelled'])), name='employment_employmentcertificate_status_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'valid'), ('status', 'cancelled'), _connector='OR'), name='employment_employmentcertificate_status_valid'),
         ),
         migrations.AddConstraint(
             model_name='employmentcertificate',
@@ -165,7 +165,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='certificateissue',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['first', 'reissue', 'change'])), name='employment_certificateissue_kind_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'first'), ('kind', 'reissue'), ('kind', 'change'), _connector='OR'), name='employment_certificateissue_kind_valid'),
         ),
         migrations.AddIndex(
             model_name='employmentregistration',
@@ -173,7 +173,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='employmentregistration',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['hired', 'self_employed', 'flexible', 'contract_ended'])), name='employment_employmentregistration_kind_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'hired'), ('kind', 'self_employed'), ('kind', 'flexible'), ('kind', 'contract_ended'), _connector='OR'), name='employment_employmentregistration_kind_valid'),
         ),
         migrations.AddConstraint(
             model_name='employmentregistration',
@@ -193,15 +193,15 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='unemploymentregistration',
-            constraint=models.CheckConstraint(condition=models.Q(('standing__in', ['', 'registered', 'cancelled'])), name='employment_unemploymentregistration_standing_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('standing', ''), ('standing', 'registered'), ('standing', 'cancelled'), _connector='OR'), name='employment_unemploymentregistration_standing_valid'),
         ),
         migrations.AddConstraint(
             model_name='unemploymentregistration',
-            constraint=models.CheckConstraint(condition=models.Q(('category__in', ['graduate', 'lost_job', 'business_closed', 'land_requisitioned', 'discharged_military', 'released', 'other'])), name='employment_unemploymentregistration_category_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('category', 'graduate'), ('category', 'lost_job'), ('category', 'business_closed'), ('category', 'land_requisitioned'), ('category', 'discharged_military'), ('category', 'released'), ('category', 'other'), _connector='OR'), name='employment_unemploymentregistration_category_valid'),
         ),
         migrations.AddConstraint(
             model_name='unemploymentregistration',
-            constraint=models.CheckConstraint(condition=models.Q(('cancel_reason__in', ['', 'hired', 'self_employed', 'stable_income', 'pension', 'lost_capacity', 'school_military_emigration', 'imprisoned', 'not_seeking', 'no_contact'])), name='employment_unemploymentregistration_cancel_reason_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('cancel_reason', ''), ('cancel_reason', 'hired'), ('cancel_reason', 'self_employed'), ('cancel_reason', 'stable_income'), ('cancel_reason', 'pension'), ('cancel_reason', 'lost_capacity'), ('cancel_reason', 'school_military_emigration'), ('cancel_reason', 'imprisoned'), ('cancel_reason', 'not_seeking'), ('cancel_reason', 'no_contact'), _connector='OR'), name='employment_unemploymentregistration_cancel_reason_valid'),
         ),
         migrations.AddConstraint(
             model_name='unemploymentregistration',
@@ -213,7 +213,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='unemployedcontact',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['visit', 'phone', 'home', 'referral', 'training'])), name='employment_unemployedcontact_kind_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'visit'), ('kind', 'phone'), ('kind', 'home'), ('kind', 'referral'), ('kind', 'training'), _connector='OR'), name='employment_unemployedcontact_kind_valid'),
         ),
         migrations.AddConstraint(
             model_name='unemployedcontact',

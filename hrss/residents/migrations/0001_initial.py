@@ -148,7 +148,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['queued', 'running', 'done', 'failed'])), name='residents_importjob_status_valid')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('status', 'queued'), ('status', 'running'), ('status', 'done'), ('status', 'failed'), _connector='OR'), name='residents_importjob_status_valid')],
             },
         ),
         migrations.AddIndex(
@@ -169,31 +169,31 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('sex__in', ['M', 'F'])), name='residents_person_sex_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('sex', 'M'), ('sex', 'F'), _connector='OR'), name='residents_person_sex_valid'),
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('labour_status__in', ['employed', 'flexible', 'farming', 'migrant', 'unemployed', 'student', 'incapacitated', 'retired', 'military', 'other'])), name='residents_person_labour_status_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('labour_status', 'employed'), ('labour_status', 'flexible'), ('labour_status', 'farming'), ('labour_status', 'migrant'), ('labour_status', 'unemployed'), ('labour_status', 'student'), ('labour_status', 'incapacitated'), ('labour_status', 'retired'), ('labour_status', 'military'), ('labour_status', 'other'), _connector='OR'), name='residents_person_labour_status_valid'),
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('relation_to_head__in', ['', 'head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'child_in_law', 'other'])), name='residents_person_relation_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('relation_to_head', ''), ('relation_to_head', 'head'), ('relation_to_head', 'spouse'), ('relation_to_head', 'child'), ('relation_to_head', 'parent'), ('relation_to_head', 'grandparent'), ('relation_to_head', 'grandchild'), ('relation_to_head', 'sibling'), ('relation_to_head', 'child_in_law'), ('relation_to_head', 'other'), _connector='OR'), name='residents_person_relation_valid'),
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('hukou_type__in', ['', 'agricultural', 'non_agricultural', 'resident'])), name='residents_person_hukou_type_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('hukou_type', ''), ('hukou_type', 'agricultural'), ('hukou_type', 'non_agricultural'), ('hukou_type', 'resident'), _connector='OR'), name='residents_person_hukou_type_valid'),
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('education__in', ['', '10', '20', '30', '40', '50', '60', '70', '80', '90'])), name='residents_person_education_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('education', ''), ('education', '10'), ('education', '20'), ('education', '30'), ('education', '40'), ('education', '50'), ('education', '60'), ('education', '70'), ('education', '80'), ('education', '90'), _connector='OR'), name='residents_person_education_valid'),
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('work_capacity__in', ['full', 'partial', 'none'])), name='residents_person_work_capacity_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('work_capacity', 'full'), ('work_capacity', 'partial'), ('work_capacity', 'none'), _connector='OR'), name='residents_person_work_capacity_valid'),
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('retirement_category__in', ['worker', 'cadre', 'flexible'])), name='residents_person_retirement_category_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('retirement_category', 'worker'), ('retirement_category', 'cadre'), ('retirement_category', 'flexible'), _connector='OR'), name='residents_person_retirement_category_valid'),
         ),
         migrations.AddIndex(
             model_name='labourstatusevent',
@@ -201,11 +201,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='labourstatusevent',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['employed', 'flexible', 'farming', 'migrant', 'unemployed', 'student', 'incapacitated', 'retired', 'military', 'other'])), name='residents_labourstatusevent_status_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'employed'), ('status', 'flexible'), ('status', 'farming'), ('status', 'migrant'), ('status', 'unemployed'), ('status', 'student'), ('status', 'incapacitated'), ('status', 'retired'), ('status', 'military'), ('status', 'other'), _connector='OR'), name='residents_labourstatusevent_status_valid'),
         ),
         migrations.AddConstraint(
             model_name='labourstatusevent',
-            constraint=models.CheckConstraint(condition=models.Q(('source__in', ['manual', 'import', 'survey'])), name='residents_labourstatusevent_source_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('source', 'manual'), ('source', 'import'), ('source', 'survey'), _connector='OR'), name='residents_labourstatusevent_source_valid'),
         ),
         migrations.AddConstraint(
             model_name='labourstatusevent',
