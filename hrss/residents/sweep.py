@@ -64,7 +64,7 @@ ROWS = SweepRows(
         "residents:person-status": ({"pk": "person"}, BOTH, {"status": "unemployed", "effective_date": "2026-01-01"}),
         "residents:person-edit": ({"pk": "person"}, BOTH, {"name": "被篡改", "work_capacity": "full",
                                                           "retirement_category": "worker", "version": "1"}),
-        "residents:person-move": ({"pk": "person"}, BOTH, {"to_village_code": NEIGHBOUR_VILLAGE,
+        "residents:person-move": ({"pk": "person"}, BOTH, {"to_village": NEIGHBOUR_VILLAGE,
                                                           "effective_date": "2026-01-01"}),
         "residents:person-reveal": ({"pk": "person"}, BOTH, {"reason": "窥探"}),
         "residents:import-job": ({"pk": "job"}, BOTH, {}),
