@@ -44,8 +44,9 @@ class RoleForm(forms.Form):
             self.fields["roles"].choices = [(role.value, role.label) for role in all_roles() if level in levels_of(role)]
 
 
-class PasswordChangeForm(forms.Form):
-    old_password = forms.CharField(label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+class NewPasswordForm(forms.Form):
+    """A new password typed twice; the forms that set one add what proves the person may."""
+
     new_password = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
     new_password_again = forms.CharField(label="再次输入新密码",
                                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
@@ -57,19 +58,18 @@ class PasswordChangeForm(forms.Form):
         return data
 
 
-class PasswordResetForm(RefusesInvisibleCharacters, forms.Form):
+class PasswordChangeForm(NewPasswordForm):
+    field_order = ["old_password", "new_password", "new_password_again"]
+
+    old_password = forms.CharField(label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class PasswordResetForm(RefusesInvisibleCharacters, NewPasswordForm):
     """A person sets a password with the two halves of a code: a reset code, or a new account's setup code
     (ADR 0008)."""
+
+    field_order = ["username", "first_half", "second_half", "new_password", "new_password_again"]
 
     username = forms.CharField(label="用户名", max_length=150)
     first_half = forms.CharField(label="第一段（系统管理员告知）", max_length=20)
     second_half = forms.CharField(label="第二段（安全管理员告知）", max_length=20)
-    new_password = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    new_password_again = forms.CharField(label="再次输入新密码",
-                                         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("new_password") and data.get("new_password") != data.get("new_password_again"):
-            raise ValidationError("两次输入的新密码不一致。")
-        return data
