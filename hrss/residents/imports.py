@@ -29,6 +29,7 @@ from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_
 from hrss.residents.labour_status import LATEST_FIRST, set_current_status
 from hrss.residents.models import (
     Education,
+    Household,
     FlexibleForm,
     HukouType,
     LabourStatus,
@@ -375,7 +376,7 @@ def apply_batch(batch, *, target, result, actor):
             head = id_number
         heads.setdefault(head, village.code)
         if person is None:
-            new_rows.append((values, head, village.code))
+            new_rows.append((values, head, village.code, row_number))
             continue
         values = dict(zip(fields, values, strict=True))
         changed = {name: values[name] for name in COMPARED_FIELDS if name in values and person[name] != values[name]}
@@ -390,10 +391,13 @@ def apply_batch(batch, *, target, result, actor):
 
     # Households first (people refer to them); an existing one is kept as it is.
     household_ids = ensure_households(heads, now)
+    if target.scope is not None:
+        new_rows = _without_households_elsewhere(new_rows, heads, target, result)
     person = PERSON_LAYOUT.assembler((*fields, "id", "household_id", "region_code", "created_at", "updated_at"))
     build = person.build
     people = [build(values + (person_id, household_ids[head], code, stored_now, stored_now))
-              for person_id, (values, head, code) in zip(reserve_ids(Person, len(new_rows)), new_rows, strict=True)]
+              for person_id, (values, head, code, _row) in zip(reserve_ids(Person, len(new_rows)), new_rows,
+                                                                strict=True)]
     actor_id = actor.pk if actor is not None else None
     result.created += insert_people(people, columns=person.names, now=now, source=LabourStatusEvent.Source.IMPORT,
                                     recorded_by_id=actor_id)
@@ -407,6 +411,29 @@ def apply_batch(batch, *, target, result, actor):
     set_current_status([person_id for person_id, _values, _code in status_events])
     if people or to_update:
         statistics.mark_ledger_changed()
+
+
+HEAD_ELSEWHERE = ("该户主的家庭户登记在您的辖区以外，不能把本行人员加入该户。请核实户主公民身份号码；户主已迁来的，"
+                  "请先在人员页面为户主办理迁入。")
+
+
+def _without_households_elsewhere(new_rows, heads, target, result):
+    """New people whose 户主 heads a household registered outside the importing user's scope are refused, as
+    services.register_person refuses them (issue 9, finding 4): a file must not attach people to another county's
+    household. The answer tells that the head is registered elsewhere, so it is counted, limited and audited like
+    every such answer (account_for_registered_elsewhere)."""
+    elsewhere = {head for head, code in select_by_keys(Household, "head_id_number", ["head_id_number", "region_code"],
+                                                        heads) if not target.scope.contains_code(code)}
+    if not elsewhere:
+        return new_rows
+    kept = []
+    for values, head, code, row_number in new_rows:
+        if head in elsewhere:
+            result.rejected.append(RowError(row_number, "户主公民身份号码", HEAD_ELSEWHERE))
+            target.registered_elsewhere.append(head)
+        else:
+            kept.append((values, head, code, row_number))
+    return kept
 
 
 def _brings_a_status(person, values):

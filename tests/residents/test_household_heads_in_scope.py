@@ -53,3 +53,22 @@ def test_a_head_in_scope_takes_the_new_member(heyuan, village_assistant):
                                     relation_to_head=Relation.HEAD)[0]
     child = register(village_assistant, heyuan, MAN_1980, id_number=CHILD_2015, status=LabourStatus.STUDENT)[0]
     assert child.household_id == head.household_id
+
+
+def test_an_imported_row_is_not_attached_to_a_household_in_another_county(tmp_path, heyuan, village_assistant,
+                                                                          head_in_zijin):
+    from hrss.core.models import AuditEntry
+    from hrss.residents.imports import import_ledger
+    from tests.conftest import TODAY
+    from tests.residents.test_import_ledger import GOOD_ROWS, write_xlsx
+
+    rows = [GOOD_ROWS[1], [CHILD_2015, "张小", "子女", NOBODY, "农业", "", "在校", ""]]  # 李四's head is in 紫金县
+    result = import_ledger(write_xlsx(tmp_path / "l.xlsx", rows), actor=village_assistant, village=heyuan[VILLAGE],
+                           today=TODAY)
+    assert [(error.row, error.column) for error in result.rejected] == [(2, "户主公民身份号码")]
+    assert "辖区以外" in result.rejected[0].reason
+    assert result.created == 1  # the child's head is registered nowhere: a new household in 下城社区, as before
+    assert not Person.objects.filter(id_number=WOMAN_1982).exists()
+    assert head_in_zijin.household.members.count() == 1
+    assert AuditEntry.objects.filter(action="residents.import.registered_elsewhere",
+                                     subject_id_number=MAN_1980).exists()
