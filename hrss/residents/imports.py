@@ -29,8 +29,8 @@ from hrss.residents.bulk_ledger import PERSON_LAYOUT, ensure_households, insert_
 from hrss.residents.labour_status import LATEST_FIRST, set_current_status
 from hrss.residents.models import (
     Education,
-    Household,
     FlexibleForm,
+    Household,
     HukouType,
     LabourStatus,
     LabourStatusEvent,
