@@ -30,6 +30,7 @@ ACTIONS = {
 FIELDS = {
     "kind": "类别", "contacted_on": "联系日期", "refused_without_reason": "无正当理由拒绝",
     "reason": "原因", "event_date": "日期", "late": "逾期", "number": "证号", "title": "证件名称",
+    "held_a_job_when_registered_unemployed": "登记失业时已就业",
 }
 # Values of keys that are not fields of the target's model (a contact's or an employment's kind on the
 # registration, the cancellation's reason, the checked documents): the log names them, never "hired".

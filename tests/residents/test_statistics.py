@@ -109,3 +109,19 @@ def test_an_unanswered_refresh_request_is_made_again_after_a_minute(population, 
     with django_capture_on_commit_callbacks() as again:
         figures_for(city_admin, heyuan[VILLAGE])
     assert (len(first), len(too_soon), len(again)) == (1, 0, 1)
+
+
+def test_every_age_band_link_drills_down_to_that_band(population, city_admin):
+    """Each figure of the age table links to the ledger filtered to the same people (the "65+" band's "+" is
+    encoded, or the link would list everyone of that sex)."""
+    import re
+    from html import unescape
+
+    client = Client()
+    client.force_login(city_admin)
+    html = client.get("/residents/statistics/").content.decode()
+    links = re.findall(r'href="(/residents/\?region=441600000000&(?:amp;)?band=[^"]+)">(\d+)</a>', html)
+    assert any("band=65%2B" in link for link, _count in links)
+    for link, count in links:
+        page = client.get(unescape(link)).content.decode()
+        assert f"共 {count} 条" in page, link
