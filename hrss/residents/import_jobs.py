@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from hrss.core import audit
 from hrss.core.models import Region
 from hrss.core.permissions import check_acting_in
 from hrss.core.spreadsheets import SpreadsheetRefused, check_file, estimate_rows
@@ -48,12 +49,23 @@ def start_import(*, actor, uploaded_file, village=None, dry_run=False):
         stored_path=str(path), sha256=file_sha256(path), size=path.stat().st_size, dry_run=dry_run,
         rows_total=max(rows_total - 1, 0) if rows_total else None,
     )
-    transaction.on_commit(lambda: run_import_job.enqueue(str(job.id)))
+    origin = audit.current_origin()
+    transaction.on_commit(lambda: run_import_job.enqueue(str(job.id), origin.ip_address, origin.request_id))
     return job
 
 
 @task()
-def run_import_job(job_id):
+def run_import_job(job_id, ip_address="cli", request_id=""):
+    # The worker process has no request: the audit entries it writes carry the address and request id of the
+    # upload (or of the resume) that queued it, as the entries written in the request do.
+    token = audit.set_origin(audit.Origin(ip_address=ip_address, request_id=request_id))
+    try:
+        _run_import_job(job_id)
+    finally:
+        audit.reset_origin(token)
+
+
+def _run_import_job(job_id):
     job = ImportJob.objects.select_related("created_by", "created_by__region").get(pk=job_id)
     if job.is_finished:
         return
@@ -98,5 +110,6 @@ def resume_import(*, actor, job):
                     message="该导入不在您的管辖范围内。")
     if job.is_finished or not job.stored_path or not Path(job.stored_path).exists():
         raise ImportRefused("该导入已结束或文件已清理，不能继续；请重新上传。")
-    run_import_job.enqueue(str(job.id))
+    origin = audit.current_origin()
+    run_import_job.enqueue(str(job.id), origin.ip_address, origin.request_id)
     return job

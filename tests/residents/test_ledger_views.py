@@ -132,6 +132,9 @@ def test_uploading_a_ledger_runs_the_import_and_reports(heyuan, village_assistan
     report = openpyxl.load_workbook(io.BytesIO(client.get(f"/residents/import/{job.pk}/errors.xlsx").content)).active
     assert [c.value for c in report[2]][:2] == [5, "公民身份号码"]
     assert list(tmp_path.iterdir()) == [], "the upload is deleted when its job ends"
+    # Written by the background worker, the audit entry still names where the upload came from.
+    entry = AuditEntry.objects.get(action="residents.ledger.imported")
+    assert (entry.ip_address, bool(entry.request_id)) == ("127.0.0.1", True)
 
 
 def test_a_refused_upload_is_explained_and_nothing_kept(heyuan, village_assistant, settings, tmp_path):
