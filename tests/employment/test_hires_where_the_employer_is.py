@@ -8,7 +8,6 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from hrss.accounts import services as account_services
 from hrss.core.permissions import Role
@@ -23,7 +22,7 @@ from hrss.employment.models import (
 )
 from hrss.residents import services as residents_services
 from hrss.residents.models import FlexibleForm, LabourStatus
-from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, NEIGHBOUR_COUNTY_VILLAGE, VILLAGE, login
+from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, NEIGHBOUR_COUNTY_VILLAGE, TODAY, VILLAGE, login
 from tests.residents.factories import make_id_number
 
 D = datetime.date
@@ -45,7 +44,7 @@ def hire_list(actor, rows, region=VILLAGE):
 
 def test_the_employers_county_registers_a_worker_from_another_county(client, heyuan, worker, county_officer,
                                                                      neighbour_county_officer):
-    today = timezone.localdate()
+    today = TODAY
     registered, errors = hire_list(county_officer, [(1, WORKER_ID, today, "王五")])
     assert errors == [] and len(registered) == 1
     registration = registered[0]
@@ -62,7 +61,7 @@ def test_the_employers_county_registers_a_worker_from_another_county(client, hey
 
 
 def test_an_unknown_number_and_a_wrong_name_get_the_same_answer(worker, county_officer):
-    today = timezone.localdate()
+    today = TODAY
     unknown = make_id_number(area="441621", birth=D(1991, 5, 1), sequence=13)
     answers = [hire_list(county_officer, [(1, number, today, name)])
                for number, name in [(WORKER_ID, ""), (WORKER_ID, "王六"), (unknown, "王五")]]
@@ -72,19 +71,19 @@ def test_an_unknown_number_and_a_wrong_name_get_the_same_answer(worker, county_o
 
 
 def test_a_worker_from_elsewhere_needs_the_employers_village(worker, county_officer):
-    registered, errors = hire_list(county_officer, [(1, WORKER_ID, timezone.localdate(), "王五")], region="")
+    registered, errors = hire_list(county_officer, [(1, WORKER_ID, TODAY, "王五")], region="")
     assert registered == [] and "用人单位所在村(社区)" in errors[0].reason
 
 
 def test_the_employers_village_must_be_in_the_officers_scope(worker, county_officer):
     with pytest.raises(PermissionDenied):
-        hire_list(county_officer, [(1, WORKER_ID, timezone.localdate(), "王五")], region=NEIGHBOUR_COUNTY_VILLAGE)
+        hire_list(county_officer, [(1, WORKER_ID, TODAY, "王五")], region=NEIGHBOUR_COUNTY_VILLAGE)
 
 
 def test_only_a_hire_reaches_outside_the_scope(worker, county_officer):
     with pytest.raises(PermissionDenied):
         hiring.register_employment(actor=county_officer, person=worker, kind=EmploymentKind.FLEXIBLE,
-                                   event_date=timezone.localdate(), flexible_form=FlexibleForm.HOURLY,
+                                   event_date=TODAY, flexible_form=FlexibleForm.HOURLY,
                                    employer_region_code=VILLAGE)
     assert not EmploymentRegistration.objects.exists()
 
@@ -147,7 +146,7 @@ def test_the_api_does_not_tell_the_employers_officer_of_a_workers_unemployment(r
                                                                                person_born, township_officer):
     (hired,), _ = hire_list(county_officer, [(1, WORKER_ID, D(2023, 5, 8), "王五")])
     local = hiring.register_employment(actor=township_officer, person=person_born(D(1990, 5, 1), sex_sequence=13),
-                                       kind=EmploymentKind.HIRED, event_date=timezone.localdate(),
+                                       kind=EmploymentKind.HIRED, event_date=TODAY,
                                        employer_name="源城某电子厂")
     token = account_services.create_token(actor=None, user=county_officer)
     client = Client(headers={"Authorization": f"Bearer {token}"})
