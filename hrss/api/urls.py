@@ -7,6 +7,12 @@ from hrss.api.auth import BearerToken
 from hrss.core import scoping
 from hrss.core.api import router as regions_router
 from hrss.employment.api import router as employment_router
+from hrss.jobservices.employers.api import router as employers_router
+from hrss.jobservices.guidance.api import router as guidance_router
+from hrss.jobservices.loans.api import router as loans_router
+from hrss.jobservices.referrals.api import router as referrals_router
+from hrss.jobservices.seekers.api import router as seekers_router
+from hrss.jobservices.training.api import router as training_router
 from hrss.residents.api import router as people_router
 
 api = NinjaAPI(
@@ -19,6 +25,10 @@ api = NinjaAPI(
 api.add_router("/regions", regions_router)
 api.add_router("/people", people_router)
 api.add_router("/employment", employment_router)
+# 就业服务与培训 (hrss/jobservices): one router a part, mounted at the root, each operation with its whole path
+# (/employers, /vacancies/{id}/matches, /seekers/{id}/matches, /referrals, /guidance, /job-fairs, /training, /loans).
+for part_router in (employers_router, seekers_router, referrals_router, guidance_router, training_router, loans_router):
+    api.add_router("", part_router)
 
 
 @api.exception_handler(Http404)

@@ -1,0 +1,6 @@
+"""API of the employers part (mounted in hrss/api/urls.py)."""
+
+from ninja import Router
+
+router = Router(tags=["就业服务"])
+

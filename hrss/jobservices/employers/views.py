@@ -1,0 +1,3 @@
+"""Pages of the employers part."""
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""API of the guidance part (mounted in hrss/api/urls.py)."""
+
+from ninja import Router
+
+router = Router(tags=["就业服务"])

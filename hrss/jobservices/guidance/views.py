@@ -1,0 +1,3 @@
+"""Pages of the guidance part."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Pages of the loans part."""
+
+urlpatterns = []

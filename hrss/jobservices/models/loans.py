@@ -1,0 +1,3 @@
+"""Models of the loans part."""
+
+__all__ = []

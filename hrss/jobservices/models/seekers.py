@@ -1,0 +1,99 @@
+"""求职登记: a person in the ledger who is looking for work, and the work wanted."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hrss.core import constraints, scoping
+from hrss.core.models import CODE_LENGTH
+from hrss.residents.models import Person
+
+__all__ = ["JobSeeker", "SeekerStatus", "Mobility", "WantedOccupation", "SeekerEndReason"]
+
+
+class SeekerStatus(models.TextChoices):
+    ACTIVE = "active", _("求职中")
+    ENDED = "ended", _("已结束")
+
+
+class SeekerEndReason(models.TextChoices):
+    HIRED = "hired", _("已就业")
+    WITHDRAWN = "withdrawn", _("本人不再求职")
+    MOVED = "moved", _("迁出")
+    OTHER = "other", _("其他")
+
+
+class Mobility(models.TextChoices):
+    """How far the seeker will go for work (转移就业 inside or outside the province)."""
+
+    VILLAGE = "village", _("本村(社区)")
+    TOWNSHIP = "township", _("本乡镇(街道)")
+    COUNTY = "county", _("本县(区)")
+    CITY = "city", _("本市")
+    PROVINCE = "province", _("省内")
+    ANYWHERE = "anywhere", _("省外也可")
+
+
+class JobSeeker(models.Model):
+    """One 求职登记 of a person: open (求职中) until they find work or stop looking. A person has at most one open
+    registration. `not_selective` is the plan's 对工作不挑不拣 (the KPI 1 population); `registered_on` starts its
+    10 working days."""
+
+    Status = SeekerStatus
+
+    person = models.ForeignKey(Person, verbose_name=_("求职人"), on_delete=models.PROTECT, related_name="job_seekings")
+    region_code = models.CharField(_("登记村(社区)"), max_length=CODE_LENGTH)
+    registered_on = models.DateField(_("求职登记日期"))
+    wage_min = models.PositiveIntegerField(_("期望月薪下限（元）"), null=True, blank=True)
+    mobility = models.CharField(_("愿意去的范围"), max_length=10, choices=Mobility.choices, default=Mobility.COUNTY)
+    not_selective = models.BooleanField(_("对工作不挑不拣"), default=False)
+    available_from = models.DateField(_("可上岗日期"), null=True, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True, default="")
+    note = models.CharField(_("备注"), max_length=200, blank=True, default="")
+    status = models.CharField(_("状态"), max_length=8, choices=SeekerStatus.choices, default=SeekerStatus.ACTIVE)
+    ended_on = models.DateField(_("结束日期"), null=True, blank=True)
+    end_reason = models.CharField(_("结束原因"), max_length=10, choices=SeekerEndReason.choices, blank=True,
+                                  default="")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("求职登记")
+        verbose_name_plural = _("求职登记")
+        indexes = [models.Index(fields=["region_code", "status"]), models.Index(fields=["status", "registered_on"])]
+        constraints = [
+            models.UniqueConstraint(fields=["person"], condition=models.Q(status="active"),
+                                    name="jobservices_jobseeker_one_active_per_person"),
+            constraints.digits("region_code", 12, name="jobservices_jobseeker_region_code_format"),
+            constraints.one_of("status", SeekerStatus, name="jobservices_jobseeker_status_valid"),
+            constraints.one_of("mobility", Mobility, name="jobservices_jobseeker_mobility_valid"),
+            constraints.one_of("end_reason", SeekerEndReason, blank=True, name="jobservices_jobseeker_end_reason_valid"),
+            models.CheckConstraint(
+                condition=models.Q(status=SeekerStatus.ACTIVE, ended_on__isnull=True, end_reason="")
+                | (models.Q(status=SeekerStatus.ENDED, ended_on__isnull=False) & ~models.Q(end_reason="")),
+                name="jobservices_jobseeker_ended_has_date_and_reason"),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} 求职登记"
+
+
+scoping.register(JobSeeker)
+
+
+class WantedOccupation(models.Model):
+    """An occupation a seeker wants (职业分类大典 code at any level), in the seeker's order of preference."""
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="wanted")
+    occupation_code = models.CharField(_("意向职业"), max_length=10)
+    rank = models.PositiveSmallIntegerField(_("顺序"), default=1)
+
+    class Meta:
+        ordering = ["rank", "id"]
+        indexes = [models.Index(fields=["occupation_code"])]
+        constraints = [models.UniqueConstraint(fields=["seeker", "occupation_code"],
+                                               name="jobservices_wantedoccupation_once_per_seeker")]
+
+    def __str__(self):
+        return self.occupation_code

@@ -1,0 +1,3 @@
+"""Models of the training part."""
+
+__all__ = []

@@ -1,0 +1,84 @@
+"""The area's parts (employers and vacancies, job seekers and matching, referrals and the KPIs, guidance and job
+fairs, training, start-up loans), each a package of its own here with the same modules: `declare.py` (PART: what it
+brings to the area: chains, pending work, panels, hub links, audit names, demo), `services.py`, `views.py`
+(`urlpatterns`), `api.py` (`router`), `sweep.py` (`ROWS`). area.py, urls.py and sweep.py of the area put the parts
+together, so a part is added without editing another's files."""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from hrss.core.areas import SweepRows
+
+
+@dataclass(frozen=True)
+class HubLink:
+    """A link on the area's home page (就业服务): what a user of `permission` can open there."""
+
+    label: str
+    url_name: str
+    permission: object
+    description: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str
+    chains: Sequence = ()
+    pending: Sequence = ()
+    panels: Sequence = ()
+    links: Sequence[HubLink] = ()
+    audit_actions: Mapping = field(default_factory=dict)
+    audit_fields: Mapping = field(default_factory=dict)
+    audit_values: Mapping = field(default_factory=dict)
+    demo: Callable | None = None  # demo(stdout, options) -> lines to print last, or None
+
+
+def merged(mappings):
+    out = {}
+    for mapping in mappings:
+        for key, value in mapping.items():
+            if key in out and out[key] != value:
+                raise ValueError(f"two parts name {key!r} differently")
+            out[key] = value
+    return out
+
+
+def merge_sweeps(rows):
+    """One SweepRows of the parts' rows: objects made part after part (a later part sees the earlier parts'
+    objects among the personas), states and writes put together. A route named twice is an error."""
+    rows = list(rows)
+
+    def objects(personas):
+        made, seen = {}, dict(personas)
+        for row in rows:
+            if row.objects is not None:
+                got = row.objects(seen) or {}
+                made.update(got)
+                seen.update(got)
+        return made
+
+    def state():
+        out = []
+        for row in rows:
+            if row.state is not None:
+                out.extend(row.state())
+        return out
+
+    def table(name):
+        out = {}
+        for row in rows:
+            for key, value in getattr(row, name).items():
+                if key in out:
+                    raise ValueError(f"sweep row {key!r} is declared by two parts")
+                out[key] = value
+        return out
+
+    return SweepRows(
+        list_routes=table("list_routes"), region_param_routes=table("region_param_routes"),
+        object_routes=table("object_routes"), create_routes=table("create_routes"), api_reads=table("api_reads"),
+        api_writes=table("api_writes"), objects=objects, state=state,
+        writes=[write for row in rows for write in row.writes],
+        services=[module for row in rows for module in row.services],
+        not_swept=merged(row.not_swept for row in rows),
+    )

@@ -1,0 +1,3 @@
+"""Pages of the referrals part."""
+
+urlpatterns = []

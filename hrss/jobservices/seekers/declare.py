@@ -1,0 +1,5 @@
+"""What the seekers part brings to the area (hrss/jobservices/parts.py)."""
+
+from hrss.jobservices.parts import Part
+
+PART = Part(label="seekers")

@@ -1,0 +1,3 @@
+"""Pages of the seekers part."""
+
+urlpatterns = []

@@ -1,0 +1,2 @@
+"""Write services of the training part: keyword-only, taking the actor, checking permission and scope, one
+transaction, an audit entry."""
