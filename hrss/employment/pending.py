@@ -6,7 +6,6 @@ from hrss.core.pending import PendingItem
 from hrss.core.permissions import has_permission
 from hrss.employment import services
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
-from hrss.employment.models import CancelReason
 from hrss.employment.permissions import EMPLOYMENT_HANDLE
 
 
@@ -24,5 +23,5 @@ def hires_to_confirm(user):
     a home officer to confirm its cancellation (the proposals page, services.cancellation_proposals)."""
     if not set(user.role_list) & services.CANCELLING_ROLES:
         return []
-    count = sum(proposal.reason == CancelReason.HIRED for proposal in services.cancellation_proposals(user))
+    count = services.hired_elsewhere_count(user)
     return [PendingItem("已被外地用人单位录用、待确认注销的失业登记", count, reverse("employment:proposals"))]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.utils import timezone
 
 from hrss.core import audit, review, scoping
@@ -353,6 +353,17 @@ def cancellation_proposals(user, *, today=None):
             label = retirement_age_label(person.birth_date, person.sex, person.retirement_category)
             proposals.append(Proposal(registration, CancelReason.PENSION_OR_RETIREMENT, f"法定退休年龄：{label}"))
     return proposals
+
+
+def hired_elsewhere_count(user):
+    """How many standing registrations of the user's scope have a hire registered since by another office (the
+    proposals' "被用人单位录用" from a hire, without the 登记时已就业 ones): one COUNT with EXISTS, so the home
+    page's pending item does not build every proposal of a city."""
+    hired_since = EmploymentRegistration.objects.filter(
+        person_id=OuterRef("person_id"), kind=EmploymentKind.HIRED, was_registered_unemployed=True,
+        event_date__gte=OuterRef("registered_on"))
+    return scoping.visible_to(user, UnemploymentRegistration.objects.filter(
+        standing=Standing.REGISTERED)).filter(Exists(hired_since)).count()
 
 
 def _hires_elsewhere(registrations):

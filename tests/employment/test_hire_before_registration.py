@@ -134,3 +134,15 @@ def test_the_officer_is_told_on_the_single_registration_page(registered, county_
         "kind": "hired", "event_date": (REGISTERED_ON - DAY).isoformat(), "employer_name": "河源某厂"},
         follow=True).content.decode()
     assert "已办理 赵大海 的单位招用登记" in page and WARNING in page
+
+
+def test_the_home_page_does_not_call_a_hire_before_the_registration_one_by_an_outside_employer(
+        registered, county_officer, township_officer):
+    """登记时已就业 is proposed on the proposals page, but the home page's item 已被外地用人单位录用 counts only hires
+    registered since the registration by another office (services.hired_elsewhere_count)."""
+    hire(county_officer, registered.person, REGISTERED_ON - DAY)
+    assert [p.reason for p in services.cancellation_proposals(township_officer)] == [CancelReason.HIRED]
+    assert services.hired_elsewhere_count(township_officer) == 0
+    client = Client()
+    client.force_login(township_officer)
+    assert "已被外地用人单位录用" not in client.get("/").content.decode()
