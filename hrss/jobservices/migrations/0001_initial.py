@@ -124,6 +124,18 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='ReferralSequence',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('county_code', models.CharField(max_length=6)),
+                ('year', models.PositiveSmallIntegerField()),
+                ('last', models.PositiveIntegerField(default=0)),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('county_code', 'year'), name='jobservices_referralsequence_one_per_year'), models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('county_code'), 6), django.db.models.lookups.Exact(models.Func(models.F('county_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='jobservices_referralsequence_county_code_format')],
+            },
+        ),
+        migrations.CreateModel(
             name='Vacancy',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -362,6 +374,22 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='referral',
             index=models.Index(fields=['outcome', 'due_on'], name='jobservices_outcome_71e12d_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='referral',
+            index=models.Index(fields=['seeker', 'referred_on'], name='jobservices_seeker__ed1c09_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='referral',
+            constraint=models.UniqueConstraint(condition=models.Q(('outcome', 'pending')), fields=('seeker', 'vacancy'), name='jobservices_referral_one_pending_per_seeker_and_vacancy'),
+        ),
+        migrations.AddConstraint(
+            model_name='referral',
+            constraint=models.CheckConstraint(condition=models.Q(('outcome_on__isnull', True), ('outcome_on__gte', models.F('referred_on')), _connector='OR'), name='jobservices_referral_outcome_not_before_referral'),
+        ),
+        migrations.AddConstraint(
+            model_name='referral',
+            constraint=models.CheckConstraint(condition=models.Q(('due_on__gte', models.F('referred_on'))), name='jobservices_referral_due_after_referral'),
         ),
         migrations.AddConstraint(
             model_name='referral',

@@ -9,7 +9,7 @@ from hrss.core.models import CODE_LENGTH
 from hrss.jobservices.models.employers import Vacancy
 from hrss.jobservices.models.seekers import JobSeeker
 
-__all__ = ["Referral", "ReferralOutcome"]
+__all__ = ["Referral", "ReferralOutcome", "ReferralSequence"]
 
 
 class ReferralOutcome(models.TextChoices):
@@ -51,8 +51,17 @@ class Referral(models.Model):
     class Meta:
         verbose_name = _("推荐就业")
         verbose_name_plural = _("推荐就业")
-        indexes = [models.Index(fields=["region_code", "referred_on"]), models.Index(fields=["outcome", "due_on"])]
+        indexes = [models.Index(fields=["region_code", "referred_on"]), models.Index(fields=["outcome", "due_on"]),
+                   models.Index(fields=["seeker", "referred_on"])]
         constraints = [
+            # One referral of a seeker to a vacancy waits for its answer at a time.
+            models.UniqueConstraint(fields=["seeker", "vacancy"], condition=models.Q(outcome="pending"),
+                                    name="jobservices_referral_one_pending_per_seeker_and_vacancy"),
+            models.CheckConstraint(condition=models.Q(outcome_on__isnull=True)
+                                   | models.Q(outcome_on__gte=models.F("referred_on")),
+                                   name="jobservices_referral_outcome_not_before_referral"),
+            models.CheckConstraint(condition=models.Q(due_on__gte=models.F("referred_on")),
+                                   name="jobservices_referral_due_after_referral"),
             constraints.digits("region_code", 12, name="jobservices_referral_region_code_format"),
             constraints.one_of("outcome", ReferralOutcome, name="jobservices_referral_outcome_valid"),
             models.CheckConstraint(
@@ -66,3 +75,22 @@ class Referral(models.Model):
 
 
 scoping.register(Referral)
+
+
+class ReferralSequence(models.Model):
+    """The last letter number given out per county (of the seeker's village) and year: 推荐信编号
+    TJ<county 6><year 4><sequence 5>. Incremented inside the referring transaction (a row lock on PostgreSQL, the
+    single write lock on SQLite), so two officers referring at the same instant get different numbers."""
+
+    county_code = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["county_code", "year"], name="jobservices_referralsequence_one_per_year"),
+            constraints.digits("county_code", 6, name="jobservices_referralsequence_county_code_format"),
+        ]
+
+    def __str__(self):
+        return f"{self.county_code} {self.year}: {self.last}"
