@@ -12,12 +12,37 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('core', '0002_classifications'),
         ('employment', '0001_initial'),
         ('residents', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='Course',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, verbose_name='培训班名称')),
+                ('provider_name', models.CharField(max_length=100, verbose_name='培训机构')),
+                ('provider_code', models.CharField(blank=True, default='', max_length=18, verbose_name='培训机构统一社会信用代码')),
+                ('kind', models.CharField(choices=[('skills', '技能培训'), ('syb', '创业培训(SYB)'), ('rural_transfer', '农村劳动力转移就业培训'), ('other', '其他培训')], max_length=16, verbose_name='培训类型')),
+                ('occupation_code', models.CharField(max_length=10, verbose_name='培训职业（职业分类大典）')),
+                ('region_code', models.CharField(max_length=12, verbose_name='举办地')),
+                ('starts_on', models.DateField(verbose_name='开班日期')),
+                ('ends_on', models.DateField(verbose_name='结业日期')),
+                ('hours', models.PositiveSmallIntegerField(verbose_name='课时')),
+                ('places', models.PositiveSmallIntegerField(verbose_name='名额')),
+                ('free', models.BooleanField(default=True, verbose_name='免费培训')),
+                ('fee', models.PositiveIntegerField(default=0, verbose_name='收费（元/人）')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '培训班',
+                'verbose_name_plural': '培训班',
+            },
+        ),
         migrations.CreateModel(
             name='Employer',
             fields=[
@@ -38,6 +63,28 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '用人单位',
                 'verbose_name_plural': '用人单位',
+            },
+        ),
+        migrations.CreateModel(
+            name='Enrolment',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='学员所在村(社区)')),
+                ('enrolled_on', models.DateField(verbose_name='报名日期')),
+                ('attended_hours', models.PositiveSmallIntegerField(default=0, verbose_name='已参训课时')),
+                ('status', models.CharField(choices=[('enrolled', '在训'), ('completed', '已结业'), ('dropped', '已退学')], default='enrolled', max_length=10, verbose_name='状态')),
+                ('completed_on', models.DateField(blank=True, null=True, verbose_name='结业日期')),
+                ('dropped_on', models.DateField(blank=True, null=True, verbose_name='退学日期')),
+                ('certificate_kind', models.CharField(blank=True, choices=[('qualification', '职业资格证书'), ('skill_level', '职业技能等级证书'), ('special_ability', '专项职业能力证书'), ('training', '培训合格证书'), ('start_up', '创业培训合格证书')], default='', max_length=16, verbose_name='证书类别')),
+                ('certificate_number', models.CharField(blank=True, default='', max_length=40, verbose_name='证书编号')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('course', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enrolments', to='jobservices.course', verbose_name='培训班')),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enrolments', to='residents.person', verbose_name='学员')),
+            ],
+            options={
+                'verbose_name': '培训报名',
+                'verbose_name_plural': '培训报名',
             },
         ),
         migrations.CreateModel(
@@ -136,6 +183,61 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='SubsidyClaim',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='受理地')),
+                ('total', models.PositiveIntegerField(verbose_name='申领金额（元）')),
+                ('prepared_on', models.DateField(verbose_name='申报日期')),
+                ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='说明')),
+                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='training_subsidy_claim', to='core.reviewcase')),
+                ('course', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='jobservices.course', verbose_name='培训班')),
+                ('prepared_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '培训补贴申领',
+                'verbose_name_plural': '培训补贴申领',
+            },
+        ),
+        migrations.CreateModel(
+            name='SubsidyClaimLine',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('amount', models.PositiveIntegerField(verbose_name='补贴标准（元）')),
+                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='jobservices.subsidyclaim')),
+                ('enrolment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='claim_lines', to='jobservices.enrolment')),
+            ],
+            options={
+                'verbose_name': '培训补贴明细',
+            },
+        ),
+        migrations.CreateModel(
+            name='TrainingWish',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='所在村(社区)')),
+                ('occupation_code', models.CharField(max_length=10, verbose_name='意向培训职业（职业分类大典）')),
+                ('kind', models.CharField(choices=[('skills', '技能培训'), ('syb', '创业培训(SYB)'), ('rural_transfer', '农村劳动力转移就业培训'), ('other', '其他培训')], max_length=16, verbose_name='培训类型')),
+                ('recorded_on', models.DateField(verbose_name='登记日期')),
+                ('status', models.CharField(choices=[('open', '待培训'), ('met', '已培训'), ('withdrawn', '已撤销')], default='open', max_length=10, verbose_name='状态')),
+                ('closed_on', models.DateField(blank=True, null=True, verbose_name='办结日期')),
+                ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='备注')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('met_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='wishes_met', to='jobservices.enrolment', verbose_name='满足该意愿的培训')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='training_wishes', to='residents.person', verbose_name='人员')),
+            ],
+            options={
+                'verbose_name': '培训意愿',
+                'verbose_name_plural': '培训意愿',
+            },
+        ),
+        migrations.AddField(
+            model_name='enrolment',
+            name='wish',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='enrolments', to='jobservices.trainingwish', verbose_name='培训意愿'),
+        ),
+        migrations.CreateModel(
             name='Vacancy',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -218,6 +320,34 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['rank', 'id'],
             },
+        ),
+        migrations.AddIndex(
+            model_name='course',
+            index=models.Index(fields=['region_code', 'starts_on'], name='jobservices_region__96d8ee_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='course',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='jobservices_course_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='course',
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'skills'), ('kind', 'syb'), ('kind', 'rural_transfer'), ('kind', 'other'), _connector='OR'), name='jobservices_course_kind_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='course',
+            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='jobservices_course_ends_after_start'),
+        ),
+        migrations.AddConstraint(
+            model_name='course',
+            constraint=models.CheckConstraint(condition=models.Q(('places__gte', 1)), name='jobservices_course_places_positive'),
+        ),
+        migrations.AddConstraint(
+            model_name='course',
+            constraint=models.CheckConstraint(condition=models.Q(('hours__gte', 1)), name='jobservices_course_hours_positive'),
+        ),
+        migrations.AddConstraint(
+            model_name='course',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('fee', 0), ('free', True)), models.Q(('fee__gt', 0), ('free', False)), _connector='OR'), name='jobservices_course_fee_matches_free'),
         ),
         migrations.AddIndex(
             model_name='employer',
@@ -318,6 +448,70 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='jobseeker',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('end_reason', ''), ('ended_on__isnull', True), ('status', 'active')), models.Q(('ended_on__isnull', False), ('status', 'ended'), models.Q(('end_reason', ''), _negated=True)), _connector='OR'), name='jobservices_jobseeker_ended_has_date_and_reason'),
+        ),
+        migrations.AddConstraint(
+            model_name='subsidyclaim',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='jobservices_subsidyclaim_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='subsidyclaimline',
+            constraint=models.UniqueConstraint(fields=('claim', 'enrolment'), name='jobservices_subsidyclaimline_once_per_claim'),
+        ),
+        migrations.AddIndex(
+            model_name='trainingwish',
+            index=models.Index(fields=['region_code', 'status'], name='jobservices_region__5fb046_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='trainingwish',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='jobservices_trainingwish_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='trainingwish',
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'skills'), ('kind', 'syb'), ('kind', 'rural_transfer'), ('kind', 'other'), _connector='OR'), name='jobservices_trainingwish_kind_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='trainingwish',
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'open'), ('status', 'met'), ('status', 'withdrawn'), _connector='OR'), name='jobservices_trainingwish_status_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='trainingwish',
+            constraint=models.UniqueConstraint(condition=models.Q(('status', 'open')), fields=('person', 'occupation_code', 'kind'), name='jobservices_trainingwish_one_open_per_person_occupation_kind'),
+        ),
+        migrations.AddConstraint(
+            model_name='trainingwish',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('closed_on__isnull', True), ('met_by__isnull', True), ('status', 'open')), models.Q(('closed_on__isnull', False), ('met_by__isnull', False), ('status', 'met')), models.Q(('closed_on__isnull', False), ('met_by__isnull', True), ('status', 'withdrawn')), _connector='OR'), name='jobservices_trainingwish_closed_has_date'),
+        ),
+        migrations.AddIndex(
+            model_name='enrolment',
+            index=models.Index(fields=['region_code', 'enrolled_on'], name='jobservices_region__b0596b_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='enrolment',
+            index=models.Index(fields=['person', 'status'], name='jobservices_person__0895d8_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='enrolment',
+            constraint=models.UniqueConstraint(fields=('course', 'person'), name='jobservices_enrolment_once_per_course'),
+        ),
+        migrations.AddConstraint(
+            model_name='enrolment',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='jobservices_enrolment_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='enrolment',
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'enrolled'), ('status', 'completed'), ('status', 'dropped'), _connector='OR'), name='jobservices_enrolment_status_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='enrolment',
+            constraint=models.CheckConstraint(condition=models.Q(('certificate_kind', ''), ('certificate_kind', 'qualification'), ('certificate_kind', 'skill_level'), ('certificate_kind', 'special_ability'), ('certificate_kind', 'training'), ('certificate_kind', 'start_up'), _connector='OR'), name='jobservices_enrolment_certificate_kind_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='enrolment',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('certificate_kind', ''), ('completed_on__isnull', True), ('dropped_on__isnull', True), ('status', 'enrolled')), models.Q(('completed_on__isnull', False), ('dropped_on__isnull', True), ('status', 'completed')), models.Q(('certificate_kind', ''), ('completed_on__isnull', True), ('dropped_on__isnull', False), ('status', 'dropped')), _connector='OR'), name='jobservices_enrolment_status_dates'),
+        ),
+        migrations.AddConstraint(
+            model_name='enrolment',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('certificate_kind', ''), ('certificate_number', '')), models.Q(models.Q(('certificate_kind', ''), _negated=True), models.Q(('certificate_number', ''), _negated=True)), _connector='OR'), name='jobservices_enrolment_certificate_has_number'),
         ),
         migrations.AddIndex(
             model_name='vacancy',
