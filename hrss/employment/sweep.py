@@ -149,6 +149,7 @@ ROWS = SweepRows(
         services.application_problems: "reads",
         services.refusals_in_a_row: "reads",
         services.cancellation_proposals: "reads, through core.scoping",
+        services.hired_elsewhere_count: "reads, through core.scoping",
         employment_registration.problems_with: "reads",
         employment_registration.hires_from_file: "reads a file",
         certificates.certificate_title: "reads configuration",
