@@ -334,3 +334,49 @@ class RateCount(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.window_start:%H:%M} {self.count}"
+
+
+class Occupation(models.Model):
+    """A code of the 职业分类大典 (2022 edition) at any level: 1 大类 "4", 2 中类 "4-01", 3 小类 "4-01-02",
+    4 细类 (职业) "4-01-02-01". Loaded from hrss/core/data/occupations-2022.csv by the migration; an administrator
+    imports the full table (core.classifications). `name` may be empty where the source lacks it (shown as
+    “（名称待补）”); `mark` is the 大典's 绿色职业 L / 数字职业 S / L/S."""
+
+    code = models.CharField(_("职业代码"), max_length=10, unique=True)
+    name = models.CharField(_("职业名称"), max_length=100, blank=True, default="")
+    level = models.PositiveSmallIntegerField(_("层级"))
+    parent_code = models.CharField(_("上级代码"), max_length=10, blank=True, default="")
+    mark = models.CharField(_("标识"), max_length=3, blank=True, default="")
+    edition = models.CharField(_("版本"), max_length=4, default="2022")
+
+    class Meta:
+        verbose_name = _("职业分类")
+        verbose_name_plural = _("职业分类")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=4), name="core_occupation_level_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name or '（名称待补）'}"
+
+
+class Industry(models.Model):
+    """A code of GB/T 4754-2017 国民经济行业分类: 1 门类 "C", 2 大类 "13", 3 中类 "131", 4 小类 "1311"."""
+
+    code = models.CharField(_("行业代码"), max_length=4, unique=True)
+    name = models.CharField(_("行业名称"), max_length=100)
+    level = models.PositiveSmallIntegerField(_("层级"))
+    parent_code = models.CharField(_("上级代码"), max_length=4, blank=True, default="")
+    edition = models.CharField(_("版本"), max_length=4, default="2017")
+
+    class Meta:
+        verbose_name = _("国民经济行业分类")
+        verbose_name_plural = _("国民经济行业分类")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=4), name="core_industry_level_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
