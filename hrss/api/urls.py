@@ -14,6 +14,7 @@ from hrss.jobservices.referrals.api import router as referrals_router
 from hrss.jobservices.seekers.api import router as seekers_router
 from hrss.jobservices.training.api import router as training_router
 from hrss.residents.api import router as people_router
+from hrss.residents.lookups import TooManyLookups
 
 api = NinjaAPI(
     title="河源市人力资源社会保障公共服务平台 API",
@@ -39,6 +40,14 @@ def not_found(request, exc):
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
     return api.create_response(request, {"detail": "您的角色无权执行此操作。"}, status=403)
+
+
+@api.exception_handler(TooManyLookups)
+def too_many_lookups(request, exc):
+    # Past the hourly limit of answers about people elsewhere: 429 with Retry-After, as every other limit says it.
+    response = api.create_response(request, {"detail": "；".join(exc.messages)}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(ValidationError)
