@@ -11,8 +11,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from hrss.jobservices.models.loans import BorrowerKind, Category, Document
 
 D = datetime.date
 
@@ -41,20 +40,6 @@ def loan_name(day):
 # --- who may borrow (eligibility categories) ---------------------------------------------------------------------
 
 
-class Category(models.TextChoices):
-    """Who may apply (申请人类别): the groups the national rules list, each from the date it was first listed."""
-
-    REGISTERED_UNEMPLOYED = "registered_unemployed", _("城镇登记失业人员")
-    HARD_TO_EMPLOY = "hard_to_employ", _("就业困难人员（含残疾人）")
-    DISCHARGED_MILITARY = "discharged_military", _("复员转业退役军人")
-    GRADUATE = "graduate", _("高校毕业生")
-    RETURNING_MIGRANT = "returning_migrant", _("返乡创业农民工")
-    RELEASED = "released", _("刑满释放人员")
-    POOR = "poor", _("建档立卡贫困人口（脱贫人口）")
-    ONLINE_MERCHANT = "online_merchant", _("网络商户经营者")
-    RURAL_ENTREPRENEUR = "rural_entrepreneur", _("农村自主创业农民")
-
-
 # From which date each category may apply [believed: 2002/2003 for the first three (银发〔2002〕394号), 2008 for
 # graduates and returning migrant workers (财金〔2008〕100号), 2016 for the next three (财金〔2016〕85号), 2018 for
 # rural entrepreneurs (财金〔2018〕22号)].
@@ -74,20 +59,6 @@ CATEGORY_SINCE = {
 def categories_on(day):
     """The categories that may apply on `day`, in their order."""
     return [category for category in Category if CATEGORY_SINCE[category] <= day]
-
-
-class Document(models.TextChoices):
-    ID_CARD = "id_card", _("居民身份证")
-    UNEMPLOYMENT_CERTIFICATE = "unemployment_certificate", _("就业失业登记证（就业创业证）")
-    GRADUATION = "graduation", _("毕业证书")
-    DISCHARGE = "discharge", _("退役证明")
-    MIGRANT_PROOF = "migrant_proof", _("外出务工经历证明")
-    DISABILITY = "disability", _("残疾人证或就业困难人员认定证明")
-    RELEASE = "release", _("释放证明")
-    POOR_PROOF = "poor_proof", _("建档立卡（脱贫人口）证明")
-    BUSINESS_LICENCE = "business_licence", _("营业执照或经营许可")
-    BUSINESS_PLAN = "business_plan", _("创业项目计划书")
-    OTHER = "other", _("其他材料")
 
 
 # The documents the village sees at the intake, by category (ID for all, plus what proves the category)
@@ -111,12 +82,6 @@ def required_documents(category):
 
 
 # --- limits and terms --------------------------------------------------------------------------------------------
-
-
-class BorrowerKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("个人创业")
-    PARTNERSHIP = "partnership", _("合伙创业")
-    SMALL_ENTERPRISE = "small_enterprise", _("小微企业")
 
 
 @dataclass(frozen=True)
