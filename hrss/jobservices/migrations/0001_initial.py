@@ -424,6 +424,11 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('occupation_code', models.CharField(max_length=10, verbose_name='意向职业')),
                 ('rank', models.PositiveSmallIntegerField(default=1, verbose_name='顺序')),
+                ('major', models.CharField(max_length=1, verbose_name='大类')),
+                ('mid', models.CharField(blank=True, default='', max_length=4, verbose_name='中类')),
+                ('minor', models.CharField(blank=True, default='', max_length=7, verbose_name='小类')),
+                ('region_code', models.CharField(max_length=12, verbose_name='求职人所在村(社区)')),
+                ('active', models.BooleanField(default=True, verbose_name='求职中')),
                 ('seeker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wanted', to='jobservices.jobseeker')),
             ],
             options={
@@ -792,10 +797,26 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='wantedoccupation',
-            index=models.Index(fields=['occupation_code'], name='jobservices_occupat_6dda8a_idx'),
+            index=models.Index(condition=models.Q(('active', True)), fields=['occupation_code', 'region_code'], name='jobsvc_wanted_code_active'),
+        ),
+        migrations.AddIndex(
+            model_name='wantedoccupation',
+            index=models.Index(condition=models.Q(('active', True)), fields=['minor', 'region_code'], name='jobsvc_wanted_minor_active'),
+        ),
+        migrations.AddIndex(
+            model_name='wantedoccupation',
+            index=models.Index(condition=models.Q(('active', True)), fields=['mid', 'region_code'], name='jobsvc_wanted_mid_active'),
+        ),
+        migrations.AddIndex(
+            model_name='wantedoccupation',
+            index=models.Index(condition=models.Q(('active', True)), fields=['major', 'region_code'], name='jobsvc_wanted_major_active'),
         ),
         migrations.AddConstraint(
             model_name='wantedoccupation',
             constraint=models.UniqueConstraint(fields=('seeker', 'occupation_code'), name='jobservices_wantedoccupation_once_per_seeker'),
+        ),
+        migrations.AddConstraint(
+            model_name='wantedoccupation',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='jobservices_wantedoccupation_region_code_format'),
         ),
     ]

@@ -8,7 +8,7 @@ from hrss.core import constraints, scoping
 from hrss.core.models import CODE_LENGTH
 from hrss.residents.models import Person
 
-__all__ = ["JobSeeker", "SeekerStatus", "Mobility", "WantedOccupation", "SeekerEndReason"]
+__all__ = ["JobSeeker", "SeekerStatus", "Mobility", "WantedOccupation", "SeekerEndReason", "occupation_groups"]
 
 
 class SeekerStatus(models.TextChoices):
@@ -82,18 +82,46 @@ class JobSeeker(models.Model):
 scoping.register(JobSeeker)
 
 
+def occupation_groups(code):
+    """(大类, 中类, 小类) of a 职业分类大典 code at any level, "" below its own level: "4-02-06-01" ->
+    ("4", "4-02", "4-02-06"); "4-02" -> ("4", "4-02", "")."""
+    parts = code.split("-")
+    return tuple("-".join(parts[:count]) if len(parts) >= count else "" for count in (1, 2, 3))
+
+
 class WantedOccupation(models.Model):
-    """An occupation a seeker wants (职业分类大典 code at any level), in the seeker's order of preference."""
+    """An occupation a seeker wants (职业分类大典 code at any level), in the seeker's order of preference.
+
+    For matching a vacancy against 200,000 seekers (seekers/matching.py), each row also carries its code's groups
+    (`major` 大类, `mid` 中类, `minor` 小类: "" below the code's own level) and, copied from its seeker, the
+    seeker's village and whether the registration is open: the seekers sharing a group with a vacancy near it are
+    then one range of a partial index. The services keep the copies (register, update, end); the village follows
+    region moves like every scoped code."""
 
     seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="wanted")
     occupation_code = models.CharField(_("意向职业"), max_length=10)
     rank = models.PositiveSmallIntegerField(_("顺序"), default=1)
+    major = models.CharField(_("大类"), max_length=1)
+    mid = models.CharField(_("中类"), max_length=4, blank=True, default="")
+    minor = models.CharField(_("小类"), max_length=7, blank=True, default="")
+    region_code = models.CharField(_("求职人所在村(社区)"), max_length=CODE_LENGTH)
+    active = models.BooleanField(_("求职中"), default=True)
 
     class Meta:
         ordering = ["rank", "id"]
-        indexes = [models.Index(fields=["occupation_code"])]
-        constraints = [models.UniqueConstraint(fields=["seeker", "occupation_code"],
-                                               name="jobservices_wantedoccupation_once_per_seeker")]
+        indexes = [
+            models.Index(fields=[field, "region_code"], condition=models.Q(active=True),
+                         name=f"jobsvc_wanted_{short}_active")
+            for field, short in (("occupation_code", "code"), ("minor", "minor"), ("mid", "mid"), ("major", "major"))
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["seeker", "occupation_code"],
+                                    name="jobservices_wantedoccupation_once_per_seeker"),
+            constraints.digits("region_code", 12, name="jobservices_wantedoccupation_region_code_format"),
+        ]
 
     def __str__(self):
         return self.occupation_code
+
+
+scoping.register(WantedOccupation)
