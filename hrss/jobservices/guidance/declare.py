@@ -1,5 +1,26 @@
-"""What the guidance part brings to the area (hrss/jobservices/parts.py)."""
+"""What the guidance part (职业指导 and 招聘会) brings to the area (hrss/jobservices/parts.py): the person page's
+panel, the hub's links, audit names and the demo."""
 
-from hrss.jobservices.parts import Part
+from hrss.core.areas import Panel
+from hrss.jobservices.guidance import audit_names
+from hrss.jobservices.guidance.demo import demo
+from hrss.jobservices.guidance.panels import person_guidance
+from hrss.jobservices.parts import HubLink, Part
+from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
-PART = Part(label="guidance")
+PART = Part(
+    label="guidance",
+    panels=(Panel("person", "jobservices/guidance/_person_panel.html", person_guidance, order=130),),
+    links=(
+        HubLink("职业指导台账", "jobservices:guidance-list", JOBSERVICES_VIEW,
+                "每次职业指导的对象、日期、内容、建议和下一步；可下载 .xlsx。在人员页面记录指导。", order=60),
+        HubLink("招聘会", "jobservices:fairs-list", JOBSERVICES_VIEW,
+                "各级举办的招聘会：参会单位和岗位、入场人数、现场录用。", order=65),
+        HubLink("登记招聘会", "jobservices:fairs-new", JOBSERVICES_HANDLE,
+                "乡镇(街道)、县(区)或市举办招聘会时登记。", order=66),
+    ),
+    audit_actions=audit_names.ACTIONS,
+    audit_fields=audit_names.FIELDS,
+    audit_values=audit_names.VALUES,
+    demo=demo,
+)

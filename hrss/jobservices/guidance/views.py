@@ -1,3 +1,258 @@
-"""Pages of the guidance part."""
+"""Pages of the guidance part: 职业指导 (record from a person's page, correct, the ledger and its .xlsx) and 招聘会
+(list, new, detail with its vacancies, visitors and hires). Each fetches through core.scoping and calls one
+service."""
 
-urlpatterns = []
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from hrss.core import audit, ratelimit, scoping
+from hrss.core.forms import form_errors_text
+from hrss.core.id_numbers import InvalidIdNumber, normalise
+from hrss.core.models import Region
+from hrss.core.permissions import has_permission, staff_view
+from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
+from hrss.jobservices.guidance import selectors, services
+from hrss.jobservices.guidance.forms import (
+    AttendanceForm,
+    CancelFairForm,
+    FairForm,
+    FairVacancyForm,
+    GuidanceForm,
+    VisitorsForm,
+)
+from hrss.jobservices.models import FairVacancy, GuidanceRecord, JobFair, Vacancy, VacancyStatus
+from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
+from hrss.residents.models import Person
+
+GUIDANCE_LEDGER = "职业指导台账"
+
+
+def _errors(error):
+    return "；".join(error.messages)
+
+
+# --- 职业指导 -----------------------------------------------------------------------------------------------
+
+
+@staff_view(JOBSERVICES_HANDLE)
+def guidance_new(request, person_pk):
+    person = scoping.get_visible_or_404(Person, request.user, pk=person_pk)
+    form = GuidanceForm(request.POST or None, initial={"given_on": timezone.localdate(), "next_step": "none"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_guidance(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已记录 {person.name} 的职业指导。")
+            return redirect("residents:person-detail", pk=person.pk)
+    return render(request, "jobservices/guidance/guidance_form.html", {"person": person, "form": form})
+
+
+@staff_view(JOBSERVICES_VIEW)
+def guidance_detail(request, pk):
+    record = scoping.get_visible_or_404(GuidanceRecord.objects.select_related("person", "advisor"), request.user,
+                                        pk=pk)
+    can_correct = has_permission(request.user, JOBSERVICES_HANDLE) and request.user.region.code == record.office_code
+    form = GuidanceForm(request.POST or None, initial={field: getattr(record, field)
+                                                       for field in services.GUIDANCE_FIELDS})
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.correct_guidance(actor=request.user, record=record, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "已更正职业指导记录。")
+                return redirect("jobservices:guidance-detail", pk=record.pk)
+        record.refresh_from_db()
+    return render(request, "jobservices/guidance/guidance_detail.html", {
+        "record": record, "person": record.person, "form": form if can_correct else None,
+        "office": selectors.place_names([record.office_code]).get(record.office_code, record.office_code)})
+
+
+@staff_view(JOBSERVICES_VIEW)
+def guidance_list(request):
+    region = scoping.region_from_request(request)
+    records = selectors.guidance_records(request.user, region)
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    places = selectors.place_names(r.region_code for r in page)
+    return render(request, "jobservices/guidance/guidance_list.html", {
+        "region": region, "page": page, "rows": [(r, places.get(r.region_code, "")) for r in page]})
+
+
+def guidance_rows(user, region):
+    header = ["姓名", "公民身份号码", "村(社区)", "村(社区)代码", "指导日期", "指导内容", "指导意见", "下一步",
+              "下一步说明", "下一步日期", "指导人员"]
+    records = list(selectors.guidance_records(user, region))
+    places = selectors.place_names(r.region_code for r in records)
+    rows = [[r.person.name, r.person.masked_id_number, places.get(r.region_code, ""), r.region_code,
+             r.given_on.isoformat(), r.get_topic_display(), r.advice, r.get_next_step_display(), r.next_step_note,
+             r.next_on.isoformat() if r.next_on else "", r.advisor_name] for r in records]
+    return header, rows
+
+
+@staff_view(JOBSERVICES_VIEW)
+@ratelimit.per_user("export")
+def guidance_export(request):
+    region = scoping.region_from_request(request)
+    header, rows = guidance_rows(request.user, region)
+    data = xlsx_bytes([(GUIDANCE_LEDGER, header, rows)])
+    audit.record(actor=request.user, action="jobservices.guidance_ledger.exported", target=region,
+                 after={"rows": len(rows)})
+    response = xlsx_response(data, f"{GUIDANCE_LEDGER}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- 招聘会 ---------------------------------------------------------------------------------------------------
+
+
+@staff_view(JOBSERVICES_VIEW)
+def fairs_list(request):
+    region = scoping.region_from_request(request)
+    page = Paginator(selectors.fairs(request.user, region), 50).get_page(request.GET.get("page"))
+    places = selectors.place_names(fair.region_code for fair in page)
+    return render(request, "jobservices/guidance/fair_list.html", {
+        "region": region, "page": page, "today": timezone.localdate(),
+        "rows": [(fair, places.get(fair.region_code, "")) for fair in page],
+        "can_handle": has_permission(request.user, JOBSERVICES_HANDLE)})
+
+
+@staff_view(JOBSERVICES_HANDLE)
+def fairs_new(request):
+    form = FairForm(request.POST or None, user=request.user,
+                    initial={"region": scoping.scope_of(request.user).region})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            fair = services.plan_fair(actor=request.user, region_code=data["region"].code, name=data["name"],
+                                      held_on=data["held_on"], place=data["place"], note=data["note"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已登记招聘会“{fair.name}”。")
+            return redirect("jobservices:fairs-detail", pk=fair.pk)
+    return render(request, "jobservices/guidance/fair_form.html", {"form": form})
+
+
+def _fair(request, pk):
+    return scoping.get_visible_or_404(JobFair, request.user, pk=pk)
+
+
+def _vacancy_choices(user, fair):
+    """Open vacancies the user sees where the fair is held, not yet at the fair (the list's first 300)."""
+    open_vacancies = scoping.visible_to(user, Vacancy.objects.filter(status=VacancyStatus.OPEN))
+    open_vacancies = scoping.within_region(open_vacancies, Region.objects.get(code=fair.region_code))
+    return list(open_vacancies.exclude(fair_offers__fair=fair).select_related("employer")
+                .order_by("employer__name", "title")[:300])
+
+
+@staff_view(JOBSERVICES_VIEW)
+def fairs_detail(request, pk):
+    fair = _fair(request, pk)
+    today = timezone.localdate()
+    can_handle = has_permission(request.user, JOBSERVICES_HANDLE) and not fair.is_cancelled
+    offers = FairVacancy.objects.filter(fair=fair).select_related("vacancy__employer").order_by(
+        "vacancy__employer__name", "vacancy__title")
+    attendances = fair.attendances.select_related("person").order_by("person__name")
+    return render(request, "jobservices/guidance/fair_detail.html", {
+        "fair": fair, "today": today, "figures": selectors.fair_figures(fair), "offers": offers,
+        "attendances": attendances, "hires": selectors.fair_hires(fair),
+        "host": selectors.place_names([fair.region_code]).get(fair.region_code, fair.region_code),
+        "can_handle": can_handle, "has_begun": fair.held_on <= today,
+        "vacancy_choices": _vacancy_choices(request.user, fair) if can_handle else [],
+        "attendance_form": AttendanceForm(), "visitors_form": VisitorsForm(initial={
+            "walk_in_count": fair.walk_in_count}), "cancel_form": CancelFairForm()})
+
+
+def _done(request, fair, call, success):
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, success)
+    return redirect("jobservices:fairs-detail", pk=fair.pk)
+
+
+@require_POST
+@staff_view(JOBSERVICES_HANDLE)
+def fairs_vacancy_add(request, pk):
+    fair = _fair(request, pk)
+    form = FairVacancyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    vacancy = scoping.get_visible_or_404(Vacancy.objects.select_related("employer"), request.user,
+                                         pk=form.cleaned_data["vacancy"])
+    return _done(request, fair, lambda: services.add_fair_vacancy(actor=request.user, fair=fair, vacancy=vacancy),
+                 f"已添加岗位“{vacancy.title}”（{vacancy.employer.name}）。")
+
+
+@require_POST
+@staff_view(JOBSERVICES_HANDLE)
+def fairs_attendance(request, pk):
+    fair = _fair(request, pk)
+    form = AttendanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    try:
+        number = normalise(form.cleaned_data["id_number"])
+    except InvalidIdNumber as error:
+        messages.error(request, str(error))
+        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    person = scoping.visible_to(request.user, Person.objects.filter(id_number=number)).first()
+    if person is None:
+        messages.error(request, "本辖区台账中没有这个公民身份号码的人员；未登记的参会人员请计入现场入场人数。")
+        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    return _done(request, fair, lambda: services.record_attendance(actor=request.user, fair=fair, person=person),
+                 f"已登记 {person.name} 参会。")
+
+
+@require_POST
+@staff_view(JOBSERVICES_HANDLE)
+def fairs_visitors(request, pk):
+    fair = _fair(request, pk)
+    form = VisitorsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    count = form.cleaned_data["walk_in_count"]
+    return _done(request, fair, lambda: services.set_visitor_count(actor=request.user, fair=fair,
+                                                                   walk_in_count=count),
+                 f"现场入场人数已记为 {count} 人。")
+
+
+@require_POST
+@staff_view(JOBSERVICES_HANDLE)
+def fairs_cancel(request, pk):
+    fair = _fair(request, pk)
+    form = CancelFairForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    return _done(request, fair, lambda: services.cancel_fair(actor=request.user, fair=fair,
+                                                             reason=form.cleaned_data["reason"]),
+                 "招聘会已取消。")
+
+
+urlpatterns = [
+    path("guidance/", guidance_list, name="guidance-list"),
+    path("guidance/export/", guidance_export, name="guidance-export"),
+    path("guidance/new/<int:person_pk>/", guidance_new, name="guidance-new"),
+    path("guidance/<int:pk>/", guidance_detail, name="guidance-detail"),
+    path("fairs/", fairs_list, name="fairs-list"),
+    path("fairs/new/", fairs_new, name="fairs-new"),
+    path("fairs/<int:pk>/", fairs_detail, name="fairs-detail"),
+    path("fairs/<int:pk>/vacancies/", fairs_vacancy_add, name="fairs-vacancy-add"),
+    path("fairs/<int:pk>/attendance/", fairs_attendance, name="fairs-attendance"),
+    path("fairs/<int:pk>/visitors/", fairs_visitors, name="fairs-visitors"),
+    path("fairs/<int:pk>/cancel/", fairs_cancel, name="fairs-cancel"),
+]

@@ -1,0 +1,75 @@
+"""Reads of the guidance part: the guidance ledger (职业指导台账) and the job fairs of a region, each starting from
+core.scoping, and what a fair came to (employers, vacancies, visitors, hires)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from hrss.core import scoping
+from hrss.core.models import Region
+from hrss.jobservices.models import (
+    FairAttendance,
+    FairVacancy,
+    GuidanceRecord,
+    JobFair,
+    Referral,
+    ReferralOutcome,
+)
+
+
+def guidance_records(user, region):
+    """The guidance records of people of `region` (in the user's scope), newest first."""
+    records = scoping.visible_to(user, GuidanceRecord.objects.all())
+    return scoping.within_region(records, region).select_related("person").order_by("-given_on", "-id")
+
+
+def fairs(user, region):
+    """The fairs held in `region` (its own office's and those of the offices below it), newest first, with their
+    figures counted in the same query."""
+    found = scoping.within_region(scoping.visible_to(user, JobFair.objects.all()), region)
+    return found.annotate(
+        vacancy_count=Count("offers", distinct=True),
+        employer_count=Count("offers__vacancy__employer", distinct=True),
+        attendance_count=Count("attendances", distinct=True),
+        hire_count=Count("referrals", filter=Q(referrals__outcome=ReferralOutcome.HIRED), distinct=True),
+    ).order_by("-held_on", "-id")
+
+
+@dataclass
+class FairFigures:
+    employers: int
+    vacancies: int
+    places: int  # the vacancies' headcount
+    registered_visitors: int
+    walk_ins: int
+    referrals: int
+    hires: int
+
+    @property
+    def visitors(self):
+        return self.registered_visitors + self.walk_ins
+
+
+def fair_figures(fair):
+    """What a fair came to. Hires are the referrals made at the fair (Referral.fair) whose outcome is hired."""
+    offers = FairVacancy.objects.filter(fair=fair).select_related("vacancy")
+    referrals = Referral.objects.filter(fair=fair)
+    return FairFigures(
+        employers=offers.values("vacancy__employer").distinct().count(),
+        vacancies=offers.count(),
+        places=sum(offer.vacancy.headcount for offer in offers),
+        registered_visitors=FairAttendance.objects.filter(fair=fair).count(),
+        walk_ins=fair.walk_in_count,
+        referrals=referrals.count(),
+        hires=referrals.filter(outcome=ReferralOutcome.HIRED).count(),
+    )
+
+
+def fair_hires(fair):
+    return (Referral.objects.filter(fair=fair, outcome=ReferralOutcome.HIRED)
+            .select_related("seeker__person", "vacancy__employer").order_by("outcome_on", "id"))
+
+
+def place_names(codes):
+    """{code: name} of the regions named by `codes` (a fair's host, a person's village)."""
+    return dict(Region.objects.filter(code__in=set(codes)).values_list("code", "name"))
