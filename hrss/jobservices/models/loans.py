@@ -165,6 +165,9 @@ class Instalment(models.Model):
                                    name="jobservices_instalment_paid_within_due"),
         ]
 
+    def __str__(self):
+        return f"第{self.number}期 {self.due_date:%Y-%m-%d}"
+
     @property
     def total(self):
         return self.principal + self.interest
@@ -185,6 +188,9 @@ class Repayment(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="jobservices_repayment_amount_positive"),
         ]
+
+    def __str__(self):
+        return f"还款 {self.paid_on:%Y-%m-%d} {self.amount}"
 
 
 class CreditCommunity(models.Model):
