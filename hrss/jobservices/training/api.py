@@ -1,5 +1,261 @@
-"""API of the training part (mounted in hrss/api/urls.py)."""
+"""API of the training part (mounted at /api/v1/ by hrss/api/urls.py; each operation has its whole path): courses
+and their enrolments, completion, wishes, subsidy claims and their decisions, and KPI 4."""
 
-from ninja import Router
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from hrss.core import review, scoping
+from hrss.core.api_fields import Id, ObjectId, RegionCode, Text
+from hrss.core.permissions import check_permission
+from hrss.jobservices.models import Course, Enrolment, SubsidyClaim
+from hrss.jobservices.permissions import JOBSERVICES_VIEW
+from hrss.jobservices.training import kpi, selectors, services
+from hrss.jobservices.training.chains import TRAINING_SUBSIDY
+from hrss.residents.models import Person
 
 router = Router(tags=["就业服务"])
+
+MAX_ROWS = 500
+
+
+class CourseIn(Schema):
+    name: Text(100)
+    provider_name: Text(100)
+    provider_code: Text(18) = ""
+    kind: Text(16)
+    occupation_code: Text(10)
+    region_code: Text(12)
+    starts_on: datetime.date
+    ends_on: datetime.date
+    hours: int = Field(ge=1, le=2000)
+    places: int = Field(ge=1, le=1000)
+    free: bool = True
+    fee: int = Field(default=0, ge=0, le=100000)
+
+
+class CourseOut(Schema):
+    id: int
+    name: str
+    provider_name: str
+    provider_code: str
+    kind: str
+    occupation_code: str
+    region_code: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    hours: int
+    places: int
+    places_taken: int
+    free: bool
+    fee: int
+
+    @staticmethod
+    def resolve_places_taken(course):
+        return services.places_taken(course)
+
+
+class EnrolIn(Schema):
+    person_id: Id
+
+
+class EnrolmentOut(Schema):
+    id: int
+    course_id: int
+    person_id: int
+    region_code: str
+    enrolled_on: datetime.date
+    wish_id: int | None
+    attended_hours: int
+    status: str
+    completed_on: datetime.date | None
+    certificate_kind: str
+    certificate_number: str
+
+
+class CompletionIn(Schema):
+    certificate_kind: Text(16) = ""
+    certificate_number: Text(40) = ""
+    completed_on: datetime.date | None = None
+
+
+class WishIn(Schema):
+    person_id: Id
+    occupation_code: Text(10)
+    kind: Text(16)
+    note: Text(200) = ""
+
+
+class WishOut(Schema):
+    id: int
+    person_id: int
+    region_code: str
+    occupation_code: str
+    kind: str
+    recorded_on: datetime.date
+    status: str
+    closed_on: datetime.date | None
+    met_by_id: int | None
+
+
+class CaseOut(Schema):
+    status: str
+    step: str
+    due_date: datetime.date | None
+    version: int
+
+
+class ClaimLineOut(Schema):
+    enrolment_id: int
+    amount: int
+
+
+class ClaimOut(Schema):
+    id: int
+    course_id: int
+    region_code: str
+    total: int
+    prepared_on: datetime.date
+    case: CaseOut
+    lines: list[ClaimLineOut]
+
+    @staticmethod
+    def resolve_lines(claim):
+        return list(claim.lines.order_by("pk"))
+
+
+class ClaimIn(Schema):
+    note: Text(200) = ""
+
+
+class DecisionIn(Schema):
+    action: Text(16)
+    version: Id
+    reason: Text(500, lines=True) = ""
+
+
+class FigureOut(Schema):
+    region_code: str
+    name: str
+    denominator: int
+    numerator: int
+    rate: float | None
+
+
+class KpiOut(FigureOut):
+    as_of: datetime.date
+    children: list[FigureOut]
+
+
+def _figure(figure):
+    return {"region_code": figure.code, "name": figure.name, "denominator": figure.denominator,
+            "numerator": figure.numerator, "rate": figure.rate}
+
+
+def _course(request, course_id):
+    return scoping.get_visible_or_404(Course, request.user, pk=course_id)
+
+
+@router.get("/training/courses", response=list[CourseOut], summary="培训班（本人管辖范围内，按开班日期倒序，最多500个）")
+def list_courses(request):
+    check_permission(request.user, JOBSERVICES_VIEW)
+    return list(scoping.visible_to(request.user, Course.objects.all()).order_by("-starts_on", "-pk")[:MAX_ROWS])
+
+
+@router.post("/training/courses", response={201: CourseOut}, summary="登记培训班")
+def create_course(request, body: CourseIn):
+    scoping.get_region_or_404(request.user, body.region_code)
+    course = services.create_course(
+        actor=request.user, name=body.name, provider_name=body.provider_name, provider_code=body.provider_code,
+        kind=body.kind, occupation_code=body.occupation_code, region_code=body.region_code,
+        starts_on=body.starts_on, ends_on=body.ends_on, hours=body.hours, places=body.places, free=body.free,
+        fee=body.fee)
+    return Status(201, course)
+
+
+@router.get("/training/courses/{course_id}", response=CourseOut, summary="查询一个培训班")
+def get_course(request, course_id: ObjectId):
+    check_permission(request.user, JOBSERVICES_VIEW)
+    return _course(request, course_id)
+
+
+@router.post("/training/courses/{course_id}/enrolments", response={201: EnrolmentOut}, summary="培训报名")
+def enrol(request, course_id: ObjectId, body: EnrolIn):
+    course = _course(request, course_id)
+    person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
+    return Status(201, services.enrol(actor=request.user, course=course, person=person))
+
+
+@router.post("/training/enrolments/{enrolment_id}/completion", response=EnrolmentOut,
+             summary="培训结业（及取得的证书）")
+def complete(request, enrolment_id: ObjectId, body: CompletionIn):
+    enrolment = scoping.get_visible_or_404(Enrolment.objects.select_related("course", "person"), request.user,
+                                           pk=enrolment_id)
+    _course(request, enrolment.course_id)
+    return services.complete(actor=request.user, enrolment=enrolment, certificate_kind=body.certificate_kind,
+                             certificate_number=body.certificate_number, completed_on=body.completed_on)
+
+
+@router.get("/training/wishes", response=list[WishOut], summary="待培训的培训意愿（本人管辖范围内，最多500条）")
+def list_wishes(request):
+    check_permission(request.user, JOBSERVICES_VIEW)
+    region = scoping.scope_of(request.user).region
+    if region is None:
+        return []
+    return list(selectors.open_wishes(request.user, region).order_by("region_code", "pk")[:MAX_ROWS])
+
+
+@router.post("/training/wishes", response={201: WishOut}, summary="登记培训意愿（职业分类大典代码和培训类型）")
+def record_wish(request, body: WishIn):
+    person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
+    return Status(201, services.record_training_wish(actor=request.user, person=person,
+                                                     occupation_code=body.occupation_code, kind=body.kind,
+                                                     note=body.note))
+
+
+@router.get("/training/claims", response=list[ClaimOut], summary="待本人办理的培训补贴申领（逾期、到期在前）")
+def claims_queue(request):
+    check_permission(request.user, JOBSERVICES_VIEW)
+    cases = review.queue_for(request.user, case_type=TRAINING_SUBSIDY.case_type)[:200]
+    return list(SubsidyClaim.objects.filter(case__in=cases).select_related("case").order_by("pk"))
+
+
+@router.post("/training/courses/{course_id}/claims", response={201: ClaimOut},
+             summary="申报培训补贴（该培训班未申领的结业学员）")
+def prepare_claim(request, course_id: ObjectId, body: ClaimIn):
+    course = _course(request, course_id)
+    return Status(201, services.prepare_subsidy_claim(actor=request.user, course=course, note=body.note))
+
+
+@router.get("/training/claims/{claim_id}", response=ClaimOut, summary="查询一份培训补贴申领及其办理环节")
+def get_claim(request, claim_id: ObjectId):
+    check_permission(request.user, JOBSERVICES_VIEW)
+    return scoping.get_visible_or_404(SubsidyClaim.objects.select_related("case"), request.user, pk=claim_id)
+
+
+@router.post("/training/claims/{claim_id}/decisions", response=ClaimOut,
+             summary="办理培训补贴申领的一个环节：forward、approve、return、resubmit、reject、withdraw")
+def decide_claim(request, claim_id: ObjectId, body: DecisionIn):
+    claim = scoping.get_visible_or_404(SubsidyClaim.objects.select_related("case", "course"), request.user,
+                                       pk=claim_id)
+    try:
+        return services.decide_subsidy_claim(actor=request.user, claim=claim, action=body.action,
+                                             version=body.version, reason=body.reason)
+    except review.CaseChanged as error:
+        raise HttpError(409, str(error)) from None
+    except review.MoveRefused as error:
+        raise ValidationError(str(error)) from None
+
+
+@router.get("/kpi/rural-training/{region_code}", response=KpiOut,
+            summary="五个100%之四：有培训需求的农村劳动力得到免费培训（分子、分母、比例、下级区域）")
+def rural_training(request, region_code: RegionCode):
+    check_permission(request.user, JOBSERVICES_VIEW)
+    region = scoping.get_region_or_404(request.user, region_code)
+    today = timezone.localdate()
+    total, children = kpi.figures(request.user, region, today)
+    return {**_figure(total), "as_of": today, "children": [_figure(child) for child in children]}
