@@ -42,13 +42,13 @@ class CodeCheck:
         return {"valid": self.valid, "error": self.error, "kind": self.kind, "region_code": self.region_code}
 
 
-def normalise(code):
-    text = unicodedata.normalize("NFKC", str(code or "")).strip().upper()
+def normalise(text):
+    text = unicodedata.normalize("NFKC", str(text or "")).strip().upper()
     return text
 
 
-def kind_of(code):
-    return "uscc" if len(code) > 10 else "orgcode"
+def kind_of(text):
+    return "uscc" if len(text) > 10 else "orgcode"
 
 
 def orgcode_check_char(body):
@@ -64,60 +64,60 @@ def uscc_check_char(first17):
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
-def check_orgcode(code):
+def check_orgcode(text):
     """Check a 组织机构代码 (GB 11714): a CodeCheck with the first error found, naming its position."""
-    code = normalise(code)
-    if len(code) == 10 and code[8] == "-":
-        code = code[:8] + code[9]
-    error = _orgcode_error(code, offset=0, label="组织机构代码")
-    return CodeCheck(code=code, kind="orgcode", valid=error is None, error=error)
+    text = normalise(text)
+    if len(text) == 10 and text[8] == "-":
+        text = text[:8] + text[9]
+    error = _orgcode_error(text, offset=0, label="组织机构代码")
+    return CodeCheck(code=text, kind="orgcode", valid=error is None, error=error)
 
 
-def _orgcode_error(code, *, offset, label):
-    if len(code) != 9:
-        return f"{label}应为9位，实为{len(code)}位。"
-    for index, char in enumerate(code[:8]):
+def _orgcode_error(text, *, offset, label):
+    if len(text) != 9:
+        return f"{label}应为9位，实为{len(text)}位。"
+    for index, char in enumerate(text[:8]):
         if char not in ORGCODE_BODY:
             return f"第{offset + index + 1}位“{char}”不是{label}可用的字符（应为数字或大写字母）。"
-    expected = orgcode_check_char(code[:8])
-    if code[8] != expected:
-        return f"第{offset + 9}位{label}校验码应为 {expected}，实为 {code[8]}。"
+    expected = orgcode_check_char(text[:8])
+    if text[8] != expected:
+        return f"第{offset + 9}位{label}校验码应为 {expected}，实为 {text[8]}。"
     return None
 
 
-def check_uscc(code):
+def check_uscc(text):
     """Check a 统一社会信用代码 (GB 32100-2015): a CodeCheck with the first error found, naming its position."""
-    code = normalise(code)
-    error = _uscc_error(code)
-    return CodeCheck(code=code, kind="uscc", valid=error is None, error=error,
-                     region_code=code[2:8] if error is None else None)
+    text = normalise(text)
+    error = _uscc_error(text)
+    return CodeCheck(code=text, kind="uscc", valid=error is None, error=error,
+                     region_code=text[2:8] if error is None else None)
 
 
-def _uscc_error(code):
-    if len(code) != 18:
-        return f"统一社会信用代码应为18位，实为{len(code)}位。"
-    for index, char in enumerate(code):
+def _uscc_error(text):
+    if len(text) != 18:
+        return f"统一社会信用代码应为18位，实为{len(text)}位。"
+    for index, char in enumerate(text):
         if char not in USCC_VALUES:
             if char in FORBIDDEN_IN_USCC:
                 return f"第{index + 1}位“{char}”不能出现在统一社会信用代码中（不使用 I、O、S、V、Z）。"
             return f"第{index + 1}位“{char}”不是统一社会信用代码可用的字符（应为数字或大写字母，不含 I、O、S、V、Z）。"
-    if code[0] not in USCC_AUTHORITIES:
-        return f"第1位登记管理部门码“{code[0]}”无效（应为1–9、A–N或Y）。"
+    if text[0] not in USCC_AUTHORITIES:
+        return f"第1位登记管理部门码“{text[0]}”无效（应为1–9、A–N或Y）。"
     for index in range(2, 8):
-        if not code[index].isdigit():
-            return f"第{index + 1}位“{code[index]}”有误：第3–8位登记管理机关行政区划码应为6位数字。"
-    error = _orgcode_error(code[8:17], offset=8, label="主体标识码（组织机构代码）")
+        if not text[index].isdigit():
+            return f"第{index + 1}位“{text[index]}”有误：第3–8位登记管理机关行政区划码应为6位数字。"
+    error = _orgcode_error(text[8:17], offset=8, label="主体标识码（组织机构代码）")
     if error:
         return error
-    expected = uscc_check_char(code[:17])
-    if code[17] != expected:
-        return f"第18位校验码应为 {expected}，实为 {code[17]}。"
+    expected = uscc_check_char(text[:17])
+    if text[17] != expected:
+        return f"第18位校验码应为 {expected}，实为 {text[17]}。"
     return None
 
 
-def check_code(code):
+def check_code(text):
     """Check either kind, chosen by the normalised length (more than 10 characters: USCC)."""
-    text = normalise(code)
+    text = normalise(text)
     return check_uscc(text) if kind_of(text) == "uscc" else check_orgcode(text)
 
 
