@@ -254,19 +254,43 @@ def _place_name(code):
     return "".join(Region.objects.filter(code__in=codes).order_by("code").values_list("name", flat=True))
 
 
+def letter_content(referral, *, today):
+    """What the letter says: (its rows of label and value, the answer slip's lines, the referring office). The
+    letter leaves the office: the ID number is masked, the phone is the seeker's own."""
+    seeker, vacancy = referral.seeker, referral.vacancy
+    person = seeker.person
+    office = _office_name(referral.region_code)
+    rows = [
+        ("姓　　名", person.name), ("性　　别", person.get_sex_display() or "—"),
+        ("年　　龄", f"{age_on(person.birth_date, today)}岁"), ("公民身份号码", mask(person.id_number)),
+        ("文化程度", person.get_education_display() or "—"), ("联系电话", seeker.phone or person.phone or "—"),
+        ("应聘岗位", vacancy.title), ("工作地点", _place_name(vacancy.region_code) or vacancy.region_code),
+        ("推荐日期", f"{referral.referred_on:%Y年%m月%d日}"), ("推荐单位", office),
+    ]
+    slip = [
+        f"推荐信编号：{referral.number}　　求职人员：{person.name}",
+        f"应聘岗位：{vacancy.title}",
+        "处理结果：□ 录用（上岗日期：　　年　　月　　日）　□ 未录用　□ 本人放弃",
+        "未录用或放弃的原因：",
+        f"请于{referral.due_on:%Y年%m月%d日}前反馈至：{office}",
+        "用人单位（盖章）：　　　　　　　　　经办人：　　　　　日期：　　年　　月　　日",
+    ]
+    return rows, slip, office
+
+
 def letter_pdf(referral, *, actor, today=None):
-    """The referral letter (推荐信, A4) with its answer slip (回执) for the employer, with the embedded CJK font.
-    The letter leaves the office: the ID number is masked, the phone is the seeker's own. Printing is audited."""
+    """The referral letter (推荐信, A4) with its answer slip (回执) for the employer, with the embedded CJK font
+    (letter_content). Printing is audited."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
 
     today = today or timezone.localdate()
-    seeker, vacancy = referral.seeker, referral.vacancy
-    person, employer = seeker.person, vacancy.employer
+    vacancy, person = referral.vacancy, referral.seeker.person
+    employer = vacancy.employer
     _check_in_scope(actor, referral, "jobservices.referral.letter_printed")
     _register_font()
-    office = _office_name(referral.region_code)
+    rows, slip, _office = letter_content(referral, today=today)
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=_FONT, initialFontSize=12)
     page.setTitle(f"推荐信 {referral.number}")
@@ -278,14 +302,6 @@ def letter_pdf(referral, *, actor, today=None):
     page.setFont(_FONT, 12)
     page.drawString(20 * mm, height - 45 * mm, f"{employer.name}：")
     page.drawString(28 * mm, height - 53 * mm, f"兹推荐下列求职人员前往贵单位应聘“{vacancy.title}”岗位，请予接洽。")
-    rows = [
-        ("姓　　名", person.name), ("性　　别", person.get_sex_display() or "—"), ("年　　龄", f"{age_on(person.birth_date, today)}岁"),
-        ("公民身份号码", mask(person.id_number)),
-        ("文化程度", person.get_education_display() or "—"),
-        ("联系电话", seeker.phone or person.phone or "—"),
-        ("应聘岗位", vacancy.title), ("工作地点", _place_name(vacancy.region_code) or vacancy.region_code),
-        ("推荐日期", f"{referral.referred_on:%Y年%m月%d日}"), ("推荐单位", office),
-    ]
     top = height - 66 * mm
     for index, (label, value) in enumerate(rows):
         y = top - index * 9 * mm
@@ -304,14 +320,6 @@ def letter_pdf(referral, *, actor, today=None):
     page.setFont(_FONT, 16)
     page.drawCentredString(width / 2, y - 12 * mm, "推荐就业回执")
     page.setFont(_FONT, 12)
-    slip = [
-        f"推荐信编号：{referral.number}　　求职人员：{person.name}",
-        f"应聘岗位：{vacancy.title}",
-        "处理结果：□ 录用（上岗日期：　　年　　月　　日）　□ 未录用　□ 本人放弃",
-        "未录用或放弃的原因：",
-        f"请于{referral.due_on:%Y年%m月%d日}前反馈至：{office}",
-        "用人单位（盖章）：　　　　　　　　　经办人：　　　　　日期：　　年　　月　　日",
-    ]
     for index, line in enumerate(slip):
         page.drawString(20 * mm, y - 26 * mm - index * 10 * mm, line)
     page.showPage()

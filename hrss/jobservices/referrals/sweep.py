@@ -101,5 +101,6 @@ ROWS = SweepRows(
         services.assess: "reads (the seekers part's matching)",
         services.referral_problems: "reads",
         services.outcome_problems: "reads",
+        services.letter_content: "reads (the letter's text, printed by letter_pdf)",
     },
 )
