@@ -3,6 +3,7 @@ scope, one transaction, an audit entry."""
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -67,15 +68,11 @@ VACANCY_FIELDS = ("title", "occupation_code", "region_code", "headcount", "opens
                   "description")
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(NamedTuple):
     """What a write of an employer returns: the employer and the warnings to show after saving."""
 
     employer: Employer
     warnings: list
-
-    def __iter__(self):
-        return iter((self.employer, self.warnings))
 
 
 # --- employers -----------------------------------------------------------------------------------------------
