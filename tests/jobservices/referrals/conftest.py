@@ -57,9 +57,9 @@ def make_vacancy(heyuan, county_officer):
 def registered_unemployed(village_assistant):
     """`person` registered unemployed on `since` (the review chain is employment's, tested there)."""
 
-    def make(person, since):
+    def make(person, since, actor=None):
         registration = employment_services.apply_for_unemployment_registration(
-            actor=village_assistant, person=person, category="graduate", wants_work=True, able_to_work=True,
+            actor=actor or village_assistant, person=person, category="graduate", wants_work=True, able_to_work=True,
             documents=["id_card"], today=since)
         registration.standing, registration.registered_on = Standing.REGISTERED, since
         registration.save()
