@@ -9,7 +9,7 @@ from hrss.jobservices.models import SexRequirement
 from hrss.residents.models import Education
 
 SEX_VALUES = {"不限": "", "": "", "男": "M", "限男性": "M", "女": "F", "限女性": "F"}
-EDUCATION_VALUES = {"不限": "", **{str(label): value for value, label in Education.choices}}
+EDUCATION_VALUES = {"不限": "", "": "", **{str(label): value for value, label in Education.choices}}
 
 SPEC = Spec(columns=(
     Column("title", "岗位名称", ("岗位",), required=True),
@@ -48,7 +48,7 @@ NOTES = [
 
 
 def template():
-    lists = {HEADERS["education_min"]: list(EDUCATION_VALUES), HEADERS["sex_required"]: ["不限", "限男性", "限女性"]}
+    lists = {HEADERS["education_min"]: [key for key in EDUCATION_VALUES if key], HEADERS["sex_required"]: ["不限", "限男性", "限女性"]}
     return template_xlsx(SPEC, sheet_name="岗位空缺", lists=lists, notes=NOTES, rows=500)
 
 
@@ -84,7 +84,7 @@ def row_values(row, cells, *, today):
     education = EDUCATION_VALUES.get(education_text)
     if education is None:
         errors.append(RowError(row, HEADERS["education_min"],
-                               f"“{education_text}”不是可选的值；可填：{'、'.join(EDUCATION_VALUES)}。"))
+                               f"“{education_text}”不是可选的值；可填：{'、'.join(key for key in EDUCATION_VALUES if key)}。"))
         education = ""
     values = {
         "title": cell_text(cells.get("title")),
