@@ -1,5 +1,5 @@
 """Demo data of the guidance part for `hrss demo`: a few 职业指导 records of 下城社区's people (by its assistant
-`xiacheng`) and a job fair of 上城街道 (by `shangcheng`) held ten days ago, with the open vacancies of the township
+`xiacheng`) and a job fair of 上城街道 (by `shangcheng`) held three days ago, with the open vacancies of the township
 the employers part's demo made, two registered visitors and a head count; and one fair to come."""
 
 import datetime
@@ -36,7 +36,7 @@ def demo(stdout, options):
         services.record_guidance(actor=assistant, person=person, given_on=today - datetime.timedelta(days=days),
                                  topic=topic, advice=advice, next_step=next_step,
                                  next_on=today + datetime.timedelta(days=days), today=today)
-    held = today - datetime.timedelta(days=10)
+    held = today - datetime.timedelta(days=3)
     fair = services.plan_fair(actor=township, region_code=DEMO_TOWNSHIP, name="上城街道春风行动专场招聘会",
                               held_on=held, place="上城街道文化广场", today=today)
     township_region = Region.objects.get(code=DEMO_TOWNSHIP)
