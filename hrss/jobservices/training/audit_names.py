@@ -20,12 +20,14 @@ ACTIONS = {
     "jobservices.training.drop": "培训退学（未获准）",
     "jobservices.training.dropped": "培训退学",
     "jobservices.training.claim.prepared": "申报培训补贴",
-    **{f"jobservices.training.{kind}_ledger.exported": f"导出{title}" for kind, title in TITLES.items()},
+    "jobservices.training.courses_ledger.exported": f"导出{TITLES['courses']}",
+    "jobservices.training.enrolments_ledger.exported": f"导出{TITLES['enrolments']}",
+    "jobservices.training.wishes_ledger.exported": f"导出{TITLES['wishes']}",
 }
 FIELDS = {
     "occupation_code": "职业代码", "places": "名额", "free": "免费培训", "course": "培训班", "enrolled_on": "报名日期",
     "attended_hours": "已参训课时", "completed_on": "结业日期", "certificate_kind": "证书类别",
-    "certificate_number": "证书编号", "wishes_met": "满足的培训意愿", "trainees": "学员人数", "total": "金额（元）",
+    "certificate_number": "证书编号", "met_wishes": "满足的培训意愿（条）", "trainees": "学员人数", "total": "金额（元）",
 }
 VALUES = {
     "certificate_kind": dict(CertificateKind.choices),

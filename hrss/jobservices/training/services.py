@@ -284,7 +284,7 @@ def complete(*, actor, enrolment, certificate_kind="", certificate_number="", co
         audit.record(actor=actor, action="jobservices.training.completed", target=enrolment,
                      region_code=enrolment.region_code, subject_id_number=enrolment.person.id_number,
                      after={"completed_on": completed_on, "certificate_kind": certificate_kind,
-                            "certificate_number": certificate_number, "wishes_met": len(met)})
+                            "certificate_number": certificate_number, "met_wishes": len(met)})
     return enrolment
 
 

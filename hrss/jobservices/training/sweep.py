@@ -1,5 +1,5 @@
-"""The training part's rows of the scope sweep (merged by hrss/jobservices/sweep.py): a free course of 上城街道 run by
-源城区's officer that ended five days ago, 张三's wish and his completed enrolment on it, and the course's subsidy
+"""The training part's rows of the scope sweep (merged by hrss/jobservices/sweep.py): a free course held in 下城社区
+by 源城区's officer that ended five days ago, 张三's wish and his completed enrolment on it, and the course's subsidy
 claim waiting at the county's handling. Read by the test suite only."""
 
 import datetime
@@ -12,7 +12,6 @@ from hrss.jobservices.models import Course, Enrolment, SubsidyClaim, SubsidyClai
 from hrss.jobservices.training import services
 
 VILLAGE = "441602001003"  # 下城社区
-TOWNSHIP = "441602001000"  # 上城街道
 BOTH = ["neighbour_village_assistant", "neighbour_county_officer"]
 COOK = "4-03-02-01"
 
@@ -23,7 +22,7 @@ def objects(personas):
     starts, ends = today - datetime.timedelta(days=30), today - datetime.timedelta(days=5)
     wish = services.record_training_wish(actor=alice, person=person, occupation_code=COOK, kind="skills")
     course = services.create_course(actor=officer, name="下城社区中式烹调师培训班", provider_name="下城社区培训学校",
-                                    kind="skills", occupation_code=COOK, region_code=TOWNSHIP, starts_on=starts,
+                                    kind="skills", occupation_code=COOK, region_code=VILLAGE, starts_on=starts,
                                     ends_on=ends, hours=60, places=20)
     enrolment = services.enrol(actor=officer, course=course, person=person, today=starts)
     services.complete(actor=officer, enrolment=enrolment, certificate_kind="skill_level",

@@ -332,12 +332,11 @@ def kpi_people(request):
 # --- .xlsx ledgers ----------------------------------------------------------------------------------------------
 
 
-def _export(request, kind):
+def _export(request, kind, action):
     region = scoping.region_from_request(request)
     title, header, rows = exports.ledger_rows(request.user, region, kind)
     data = xlsx_bytes([(title, header, rows)])
-    audit.record(actor=request.user, action=f"jobservices.training.{kind}_ledger.exported", target=region,
-                 after={"rows": len(rows)})
+    audit.record(actor=request.user, action=action, target=region, after={"rows": len(rows)})
     response = xlsx_response(data, f"{title}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
     response["Cache-Control"] = "no-store"
     return response
@@ -346,19 +345,19 @@ def _export(request, kind):
 @staff_view(JOBSERVICES_VIEW)
 @ratelimit.per_user("export")
 def courses_export(request):
-    return _export(request, "courses")
+    return _export(request, "courses", "jobservices.training.courses_ledger.exported")
 
 
 @staff_view(JOBSERVICES_VIEW)
 @ratelimit.per_user("export")
 def enrolments_export(request):
-    return _export(request, "enrolments")
+    return _export(request, "enrolments", "jobservices.training.enrolments_ledger.exported")
 
 
 @staff_view(JOBSERVICES_VIEW)
 @ratelimit.per_user("export")
 def wishes_export(request):
-    return _export(request, "wishes")
+    return _export(request, "wishes", "jobservices.training.wishes_ledger.exported")
 
 
 urlpatterns = [
