@@ -160,10 +160,12 @@ def fairs_detail(request, pk):
     can_handle = has_permission(request.user, JOBSERVICES_HANDLE) and not fair.is_cancelled
     offers = FairVacancy.objects.filter(fair=fair).select_related("vacancy__employer").order_by(
         "vacancy__employer__name", "vacancy__title")
-    attendances = fair.attendances.select_related("person").order_by("person__name")
+    # The figures count everyone; the names are only of people the user sees (a county's officer may have
+    # registered a visitor, or referred a seeker, from outside a township officer's scope).
+    attendances = scoping.visible_to(request.user, fair.attendances.select_related("person")).order_by("person__name")
     return render(request, "jobservices/guidance/fair_detail.html", {
         "fair": fair, "today": today, "figures": selectors.fair_figures(fair), "offers": offers,
-        "attendances": attendances, "hires": selectors.fair_hires(fair),
+        "attendances": attendances, "hires": scoping.visible_to(request.user, selectors.fair_hires(fair)),
         "host": selectors.place_names([fair.region_code]).get(fair.region_code, fair.region_code),
         "can_handle": can_handle, "has_begun": fair.held_on <= today,
         "vacancy_choices": _vacancy_choices(request.user, fair) if can_handle else [],

@@ -32,3 +32,23 @@ def test_only_hired_referrals_of_the_fair_are_counted(api, client, township_offi
 def test_a_fair_without_referrals_counts_none(api, township_officer, fair):
     detail = api(township_officer).get(f"/api/v1/job-fairs/{fair.pk}").json()
     assert (detail["referrals"], detail["hires"]) == (0, 0)
+
+
+def test_names_from_outside_the_viewers_scope_are_counted_but_not_shown(
+        client, county_officer, township_officer, fair, neighbour, make_vacancy, make_referral, heyuan):
+    """A county officer registers and refers people of another township at 上城街道's fair: the township's officer
+    sees the figures, not their names."""
+    from hrss.residents import services as residents_services
+    from tests.conftest import NEIGHBOUR_TOWNSHIP
+    from tests.residents.factories import make_id_number
+
+    village = next(code for code, region in heyuan.items()
+                   if region.parent_id and region.parent.code == NEIGHBOUR_TOWNSHIP)
+    stranger = residents_services.register_person(
+        actor=county_officer, id_number=make_id_number(sequence=77), name="王五", village=heyuan[village],
+        status="unemployed")[0]
+    services.record_attendance(actor=county_officer, fair=fair, person=stranger, today=TODAY)
+    make_referral(stranger, make_vacancy(), fair=fair, outcome="hired")
+    page = login(client, township_officer).get(f"/jobservices/fairs/{fair.pk}/").content.decode()
+    assert "王五" not in page and "1 / 1" in page and "1（1 + 0）" in page
+    assert "王五" in login(client, county_officer).get(f"/jobservices/fairs/{fair.pk}/").content.decode()
