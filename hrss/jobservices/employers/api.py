@@ -109,8 +109,8 @@ class VacancyIn(Schema):
     headcount: int = Field(ge=1, le=9999)
     opens_on: datetime.date
     closes_on: datetime.date | None = None
-    wage_min: int | None = Field(default=None, ge=0)
-    wage_max: int | None = Field(default=None, ge=0)
+    wage_min: int | None = Field(default=None, ge=0, le=1_000_000)
+    wage_max: int | None = Field(default=None, ge=0, le=1_000_000)
     education_min: Text(2) = ""
     age_min: int | None = Field(default=None, ge=0, le=100)
     age_max: int | None = Field(default=None, ge=0, le=100)
@@ -128,8 +128,8 @@ class VacancyPatch(Schema):
     headcount: int | None = Field(default=None, ge=1, le=9999)
     opens_on: datetime.date | None = None
     closes_on: datetime.date | None = None
-    wage_min: int | None = Field(default=None, ge=0)
-    wage_max: int | None = Field(default=None, ge=0)
+    wage_min: int | None = Field(default=None, ge=0, le=1_000_000)
+    wage_max: int | None = Field(default=None, ge=0, le=1_000_000)
     education_min: Text(2) | None = None
     age_min: int | None = Field(default=None, ge=0, le=100)
     age_max: int | None = Field(default=None, ge=0, le=100)
@@ -143,7 +143,7 @@ class VacancyPatch(Schema):
 class EmployerFilters(Schema):
     q: Text(50) = ""
     region: Text(12) = ""
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=1_000_000)
     limit: int = Field(default=100, ge=1, le=500)
 
 
@@ -151,8 +151,8 @@ class VacancyFilters(Schema):
     status: Text(8) = ""
     occupation: Text(10) = ""
     region: Text(12) = ""
-    employer_id: int | None = Field(default=None, ge=1)
-    offset: int = Field(default=0, ge=0)
+    employer_id: Id | None = None
+    offset: int = Field(default=0, ge=0, le=1_000_000)
     limit: int = Field(default=100, ge=1, le=500)
 
 
