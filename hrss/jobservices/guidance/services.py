@@ -5,7 +5,7 @@ every reason in Chinese."""
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping
@@ -71,13 +71,19 @@ def record_guidance(*, actor, person, given_on, topic, advice, next_step, next_s
         raise ValidationError(problems)
     with transaction.atomic():
         record = GuidanceRecord.objects.create(
-            person=person, region_code=person.region_code, office_code=actor.region.code, given_on=given_on,
+            person=person, region_code=person.region_code, office=actor.region, given_on=given_on,
             advisor=actor, advisor_name=_advisor_name(actor), topic=topic, advice=advice.strip()[:500],
             next_step=next_step, next_step_note=(next_step_note or "").strip()[:200], next_on=next_on)
         audit.record(actor=actor, action="jobservices.guidance.recorded", target=record,
                      subject_id_number=person.id_number,
                      after={"given_on": given_on, "topic": topic, "next_step": next_step, "next_on": next_on})
     return record
+
+
+def is_recording_office(user, record):
+    """Whether `user` works in the office that recorded `record` (or in the village it was merged into)."""
+    office = record.office
+    return user.region_id is not None and user.region_id in {office.pk, office.merged_into_id}
 
 
 def correct_guidance(*, actor, record, given_on, topic, advice, next_step, next_step_note="", next_on=None,
@@ -88,7 +94,7 @@ def correct_guidance(*, actor, record, given_on, topic, advice, next_step, next_
     check_permission(actor, JOBSERVICES_HANDLE)
     check_acting_in(actor, region_code=record.region_code, action="jobservices.guidance.correct",
                     subject_id_number=record.person.id_number, message="只能更正本辖区人员的职业指导记录。")
-    if actor.region.code != record.office_code:
+    if not is_recording_office(actor, record):
         # The record is the advising office's statement: only that office changes it.
         audit.record_denied(actor=actor, action="jobservices.guidance.correct", target=record,
                             subject_id_number=record.person.id_number)
@@ -180,7 +186,11 @@ def add_fair_vacancy(*, actor, fair, vacancy):
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
-        offer = FairVacancy.objects.create(fair=fair, vacancy=vacancy, added_by=actor)
+        try:
+            with transaction.atomic():
+                offer = FairVacancy.objects.create(fair=fair, vacancy=vacancy, added_by=actor)
+        except IntegrityError:  # added by someone else since the check above
+            raise ValidationError(f"岗位“{vacancy.title}”已在本场招聘会中。") from None
         audit.record(actor=actor, action="jobservices.fair.vacancy_added", target=fair,
                      after={"vacancy": vacancy.pk, "title": vacancy.title, "employer": vacancy.employer.name})
     return offer
@@ -206,8 +216,12 @@ def record_attendance(*, actor, fair, person, today=None):
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
-        attendance = FairAttendance.objects.create(fair=fair, person=person, region_code=person.region_code,
-                                                   recorded_by=actor)
+        try:
+            with transaction.atomic():
+                attendance = FairAttendance.objects.create(fair=fair, person=person, region_code=person.region_code,
+                                                           recorded_by=actor)
+        except IntegrityError:  # registered by someone else since the check above
+            raise ValidationError(f"{person.name} 已登记参加本场招聘会。") from None
         audit.record(actor=actor, action="jobservices.fair.attendance_recorded", target=fair,
                      subject_id_number=person.id_number, after={"person": person.pk})
     return attendance

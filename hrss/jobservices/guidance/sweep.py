@@ -117,5 +117,6 @@ ROWS = SweepRows(
     not_swept={
         services.guidance_problems: "reads",
         services.fair_vacancy_problems: "reads",
+        services.is_recording_office: "reads",
     },
 )

@@ -56,9 +56,10 @@ def guidance_new(request, person_pk):
 
 @staff_view(JOBSERVICES_VIEW)
 def guidance_detail(request, pk):
-    record = scoping.get_visible_or_404(GuidanceRecord.objects.select_related("person", "advisor"), request.user,
+    record = scoping.get_visible_or_404(GuidanceRecord.objects.select_related("person", "advisor", "office"), request.user,
                                         pk=pk)
-    can_correct = has_permission(request.user, JOBSERVICES_HANDLE) and request.user.region.code == record.office_code
+    can_correct = has_permission(request.user, JOBSERVICES_HANDLE) and services.is_recording_office(request.user,
+                                                                                                   record)
     form = GuidanceForm(request.POST or None, initial={field: getattr(record, field)
                                                        for field in services.GUIDANCE_FIELDS})
     if request.method == "POST":
@@ -73,7 +74,7 @@ def guidance_detail(request, pk):
         record.refresh_from_db()
     return render(request, "jobservices/guidance/guidance_detail.html", {
         "record": record, "person": record.person, "form": form if can_correct else None,
-        "office": selectors.place_names([record.office_code]).get(record.office_code, record.office_code)})
+        "office": record.office.name})
 
 
 @staff_view(JOBSERVICES_VIEW)

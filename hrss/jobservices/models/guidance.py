@@ -38,15 +38,17 @@ class NextStep(models.TextChoices):
 class GuidanceRecord(models.Model):
     """One 职业指导 session with a person: on `given_on`, by `advisor` (named as they were then), about `topic`,
     with the advice given and the next step. `region_code` is the person's village when it was given (KPI 3 counts
-    the people with a service recorded); `office_code` is the region of the advisor's office, the one that may
-    correct the record."""
+    the people with a service recorded); `office` is the region of the advisor's office, the one that may correct
+    the record."""
 
     Topic = GuidanceTopic
 
     person = models.ForeignKey("residents.Person", verbose_name=_("指导对象"), on_delete=models.PROTECT,
                                related_name="guidance_records")
     region_code = models.CharField(_("所在村(社区)"), max_length=CODE_LENGTH)
-    office_code = models.CharField(_("指导机构所在地"), max_length=CODE_LENGTH)
+    # The advisor's office (their region): a Region, not a code, so that it stays the same office when a
+    # village's code changes (core.regions moves it in place).
+    office = models.ForeignKey("core.Region", verbose_name=_("指导机构"), on_delete=models.PROTECT, related_name="+")
     given_on = models.DateField(_("指导日期"))
     advisor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("指导人员"), on_delete=models.PROTECT,
                                 related_name="+")
@@ -65,7 +67,6 @@ class GuidanceRecord(models.Model):
         indexes = [models.Index(fields=["region_code", "given_on"])]
         constraints = [
             constraints.digits("region_code", 12, name="jobservices_guidancerecord_region_code_format"),
-            constraints.digits("office_code", 12, name="jobservices_guidancerecord_office_code_format"),
             constraints.one_of("topic", GuidanceTopic, name="jobservices_guidancerecord_topic_valid"),
             constraints.one_of("next_step", NextStep, name="jobservices_guidancerecord_next_step_valid"),
             models.CheckConstraint(condition=~models.Q(advice=""), name="jobservices_guidancerecord_has_advice"),

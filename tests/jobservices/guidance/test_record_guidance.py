@@ -21,14 +21,14 @@ def record(actor, person, **overrides):
 
 def test_the_village_assistant_records_guidance_for_a_person_of_her_village(village_assistant, person):
     saved = record(village_assistant, person)
-    assert (saved.person, saved.region_code, saved.office_code) == (person, VILLAGE, VILLAGE)
+    assert (saved.person, saved.region_code, saved.office.code) == (person, VILLAGE, VILLAGE)
     assert (saved.advisor, saved.advisor_name, saved.given_on) == (village_assistant, "alice", TODAY)
     entry = AuditEntry.objects.get(action="jobservices.guidance.recorded")
     assert entry.subject_id_number == person.id_number and entry.after["topic"] == "job_search"
 
 
 def test_the_township_officer_records_it_with_the_township_as_the_office(township_officer, person):
-    assert record(township_officer, person).office_code == TOWNSHIP
+    assert record(township_officer, person).office.code == TOWNSHIP
 
 
 def test_a_person_of_another_village_is_refused_and_the_refusal_audited(neighbour_village_assistant, person):
