@@ -39,7 +39,7 @@ from functools import lru_cache
 from django.db.models import Q
 
 from hrss.core import classifications, scoping
-from hrss.core.dates import age_on
+from hrss.core.dates import age_on, years_before
 from hrss.core.models import Level, Occupation
 from hrss.jobservices.models import (
     JobSeeker,
@@ -85,7 +85,7 @@ PENALTIES = {
     ("employer", ReferralOutcome.REFUSED_WITH_REASON): (5, "曾有正当理由拒绝该单位岗位"),
 }
 
-CELL_CAP = 1000
+CELL_CAP = 500
 MAX_LIMIT = 50
 
 
@@ -333,12 +333,21 @@ def _ring_q(field_name, code, ring):
     return inside & ~Q(**{f"{field_name}__range": scoping.code_range(scoping.code_prefix(code, RINGS[ring - 1]))})
 
 
-def _cells(levels, rings, suitable_from):
-    """(can be suitable, best possible score, level, ring) for each cell, in the order they are read."""
-    cells = [(level >= suitable_from, OCCUPATION_POINTS[level] + PLACE_POINTS[ring] + REST, level, ring)
-             for level in levels for ring in rings]
-    cells.sort(key=lambda cell: (not cell[0], -cell[1], -cell[2], cell[3]))
-    return cells
+@dataclass(frozen=True)
+class Cell:
+    can_be_suitable: bool
+    bound: int  # the best score a candidate of the cell can have
+    level: int  # the occupation group shared
+    ring: int
+    selective: bool | None = None  # seekers for a vacancy: only (not) 不挑不拣 ones; None: both
+
+
+def _ordered(cells):
+    return sorted(cells, key=lambda cell: (not cell.can_be_suitable, -cell.bound, -cell.level, cell.ring))
+
+
+def _bound(level, ring):
+    return OCCUPATION_POINTS[level] + PLACE_POINTS[ring] + REST
 
 
 def _done(ranked, limit, remaining):
@@ -346,8 +355,8 @@ def _done(ranked, limit, remaining):
     if len(ranked) < limit:
         return False
     suitable, score = ranked[limit - 1][0], ranked[limit - 1][1]
-    return all((suitable and not can_be) or (suitable == can_be and score > bound)
-               for can_be, bound, _level, _ring in remaining)
+    return all((suitable and not cell.can_be_suitable) or (suitable == cell.can_be_suitable and score > cell.bound)
+               for cell in remaining)
 
 
 def _clamp(limit):
@@ -371,8 +380,27 @@ def _codes_sharing(wanted, level):
     return condition if found else None
 
 
+def _education_at_least(minimum):
+    return [code for code, step in EDUCATION_STEP.items() if step >= EDUCATION_STEP[minimum]]
+
+
+def _vacancies_without_conflict(facts, today):
+    """Open vacancies whose sex, age and education requirements the seeker meets (an unrecorded education is
+    not a conflict)."""
+    age = age_on(facts.birth_date, today)
+    rows = Vacancy.objects.filter(status=VacancyStatus.OPEN, opens_on__lte=today, sex_required__in=["", facts.sex])
+    rows = rows.filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+    rows = rows.filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
+    if facts.education:
+        step = EDUCATION_STEP.get(facts.education, 0)
+        rows = rows.filter(education_min__in=[""] + [code for code, need in EDUCATION_STEP.items() if need <= step])
+    return rows
+
+
 def matches_for_seeker(seeker, *, limit=10, today):
-    """The best open vacancies for `seeker` (Match with .vacancy, its employer loaded), best first."""
+    """The best open vacancies for `seeker` (Match with .vacancy, its employer loaded), best first. Listed:
+    vacancies within the seeker's reach, without a sex, age or education conflict, sharing at least a 大类
+    with a wanted occupation (any, when 不挑不拣)."""
     limit = _clamp(limit)
     facts = _seeker_facts(JobSeeker.objects.filter(pk=seeker.pk).values_list(*SEEKER_FIELDS),
                           _wanted_of([seeker.pk]))[seeker.pk]
@@ -380,26 +408,23 @@ def matches_for_seeker(seeker, *, limit=10, today):
     lowest = 0 if facts.not_selective else LISTED_OCCUPATION_LEVEL
     suitable_from = 0 if facts.not_selective else SUITABLE_OCCUPATION_LEVEL
     reach = REACH.get(facts.mobility, 2)
-    open_now = Vacancy.objects.filter(status=VacancyStatus.OPEN, opens_on__lte=today).filter(
-        Q(closes_on__isnull=True) | Q(closes_on__gte=today))
-    cells = _cells(range(4, lowest - 1, -1), range(reach + 1), suitable_from)
+    candidates = _vacancies_without_conflict(facts, today)
+    cells = _ordered(Cell(level >= suitable_from, _bound(level, ring), level, ring)
+                     for level in range(4, lowest - 1, -1) for ring in range(reach + 1))
     ranked, seen = [], set()
-    for index, (_can_be, _bound, level, ring) in enumerate(cells):
-        rows = open_now.filter(_ring_q("region_code", facts.region_code, ring))
-        if level:
-            sharing = _codes_sharing(facts.wanted, level)
+    for index, cell in enumerate(cells):
+        rows = candidates.filter(_ring_q("region_code", facts.region_code, cell.ring))
+        if cell.level:
+            sharing = _codes_sharing(facts.wanted, cell.level)
             if sharing is None:
                 continue
-            closer = _codes_sharing(facts.wanted, level + 1) if level < 4 else None
             codes = Occupation.objects.filter(sharing)
-            if closer is not None:
+            if cell.level < 4 and (closer := _codes_sharing(facts.wanted, cell.level + 1)) is not None:
                 codes = codes.exclude(closer)
             rows = rows.filter(occupation_code__in=codes.values("code"))
-        else:
-            sharing = _codes_sharing(facts.wanted, 1)
-            if sharing is not None:
-                rows = rows.exclude(occupation_code__in=Occupation.objects.filter(sharing).values("code"))
-        for row in rows.order_by("opens_on", "id").values_list(*VACANCY_FIELDS)[:CELL_CAP]:
+        elif (sharing := _codes_sharing(facts.wanted, 1)) is not None:
+            rows = rows.exclude(occupation_code__in=Occupation.objects.filter(sharing).values("code"))
+        for row in rows.order_by().values_list(*VACANCY_FIELDS)[:CELL_CAP]:
             if row[V_ID] in seen:
                 continue
             seen.add(row[V_ID])
@@ -423,37 +448,65 @@ def matches_for_seeker(seeker, *, limit=10, today):
 WANTED_COLUMNS = {4: "occupation_code", 3: "minor", 2: "mid", 1: "major"}
 
 
+def _people_without_conflict(vacancy, today, person):
+    """The conditions (on the seeker's person, reached by `person`) of meeting the vacancy's sex, age and education
+    requirements; an unrecorded education is not a conflict."""
+    condition = Q()
+    if vacancy.sex_required:
+        condition &= Q(**{f"{person}sex": vacancy.sex_required})
+    if vacancy.age_min is not None:
+        condition &= Q(**{f"{person}birth_date__lte": years_before(today, vacancy.age_min)})
+    if vacancy.age_max is not None:
+        condition &= Q(**{f"{person}birth_date__gt": years_before(today, vacancy.age_max + 1)})
+    if vacancy.education_min:
+        condition &= Q(**{f"{person}education__in": ["", *_education_at_least(vacancy.education_min)]})
+    return condition
+
+
 def matches_for_vacancy(vacancy, *, limit=10, today, user=None):
     """The best active seekers for `vacancy` (Match with .seeker, its person loaded), best first; with `user`, only
-    seekers in that user's scope."""
+    seekers in that user's scope. Listed: seekers who would go there, without a sex, age or education conflict,
+    sharing at least a 大类 with the vacancy (any occupation, when 不挑不拣)."""
     limit = _clamp(limit)
     row = tuple(getattr(vacancy, name) for name in VACANCY_FIELDS)
     code, place = vacancy.occupation_code, vacancy.region_code
     refusals = _refusals(_refusal_rows(vacancy__employer_id=vacancy.employer_id))
-    # Any cell may hold suitable seekers: one sharing only a 大类, or nothing, is suitable when 不挑不拣.
-    cells = _cells(range(min(len(code.split("-")), 4), -1, -1), range(BEYOND + 1), 0)
-    ranked, seen = [], set()
-    wanted = WantedOccupation.objects.filter(active=True)
-    seekers = JobSeeker.objects.filter(status=SeekerStatus.ACTIVE)
+    deepest = min(len(code.split("-")), 4)
+    cells = []
+    for ring in range(BEYOND + 1):
+        for level in range(deepest, SUITABLE_OCCUPATION_LEVEL - 1, -1):
+            cells.append(Cell(True, _bound(level, ring), level, ring))
+        # Sharing a 大类 or nothing: suitable for a 不挑不拣 seeker only; a selective one sharing the 大类 is listed
+        # after every suitable seeker.
+        cells += [Cell(True, _bound(1, ring), 1, ring, selective=False), Cell(False, _bound(1, ring), 1, ring, True),
+                  Cell(True, _bound(0, ring), 0, ring, selective=False)]
+    cells = _ordered(cells)
+    wanted = WantedOccupation.objects.filter(active=True).filter(_people_without_conflict(vacancy, today,
+                                                                                          "seeker__person__"))
+    seekers = JobSeeker.objects.filter(status=SeekerStatus.ACTIVE).filter(_people_without_conflict(vacancy, today,
+                                                                                                 "person__"))
     if user is not None:
         wanted, seekers = scoping.visible_to(user, wanted), scoping.visible_to(user, seekers)
-    for index, (_can_be, _bound, level, ring) in enumerate(cells):
+    ranked, seen = [], set()
+    for index, cell in enumerate(cells):
         # Seekers whose village lies in the ring and who will go that far (a seeker of the vacancy's own
         # village goes anywhere in it).
-        reaching = [mobility for mobility, reach in REACH.items() if reach >= ring]
-        if level:
-            group = _ancestor(code, level)
-            found = wanted.filter(_ring_q("region_code", place, ring), **{WANTED_COLUMNS[level]: group})
-            if level < 4 and (closer := _ancestor(code, level + 1)) is not None:
-                found = found.exclude(**{WANTED_COLUMNS[level + 1]: closer})
-            if ring:
+        reaching = [mobility for mobility, reach in REACH.items() if reach >= cell.ring]
+        if cell.level:
+            found = wanted.filter(_ring_q("region_code", place, cell.ring),
+                                  **{WANTED_COLUMNS[cell.level]: _ancestor(code, cell.level)})
+            if cell.level < deepest:
+                found = found.exclude(**{WANTED_COLUMNS[cell.level + 1]: _ancestor(code, cell.level + 1)})
+            if cell.ring:
                 found = found.filter(seeker__mobility__in=reaching)
-            ids = found.order_by("seeker__registered_on", "seeker_id").values_list("seeker_id", flat=True)
+            if cell.selective is not None:
+                found = found.filter(seeker__not_selective=not cell.selective)
+            ids = found.order_by().values_list("seeker_id", flat=True)  # read in index order: LIMIT stops early
         else:  # no group in common: 不挑不拣 seekers only
-            found = seekers.filter(_ring_q("region_code", place, ring), not_selective=True)
-            if ring:
+            found = seekers.filter(_ring_q("region_code", place, cell.ring), not_selective=True)
+            if cell.ring:
                 found = found.filter(mobility__in=reaching)
-            ids = found.order_by("registered_on", "id").values_list("id", flat=True)
+            ids = found.order_by().values_list("id", flat=True)
         new = [seeker_id for seeker_id in dict.fromkeys(ids[:CELL_CAP]) if seeker_id not in seen]
         seen.update(new)
         if new:
@@ -467,7 +520,7 @@ def matches_for_vacancy(vacancy, *, limit=10, today, user=None):
             del ranked[limit:]
         if _done(ranked, limit, cells[index + 1:]):
             break
-    loaded = JobSeeker.objects.select_related("person").in_bulk([facts.id for _s, _score, facts in ranked])
+    loaded = JobSeeker.objects.select_related("person").prefetch_related("wanted").in_bulk([facts.id for _s, _score, facts in ranked])
     out = []
     for _suitable, _score, facts in ranked:
         score, suitable, reasons = evaluate(facts, row, _penalty(refusals.get(facts.id, {}), vacancy.pk,

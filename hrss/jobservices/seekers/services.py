@@ -179,7 +179,7 @@ def end_seeking(*, actor, seeker, reason, note="", today=None):
         seeker.save(update_fields=["status", "ended_on", "end_reason", "note", "updated_at"])
         seeker.wanted.update(active=False)
         audit.record(actor=actor, action="jobservices.seeker.ended", target=seeker, region_code=seeker.region_code,
-                     subject_id_number=seeker.person.id_number, after={"reason": reason, "ended_on": today},
+                     subject_id_number=seeker.person.id_number, after={"end_reason": reason, "ended_on": today},
                      note=(note or "")[:255])
     return seeker
 

@@ -90,18 +90,32 @@ def test_ties_go_to_the_vacancy_open_longest_then_the_lower_id(make_seeker, make
     assert len({match.score for match in matches}) == 1
 
 
-def test_hard_conflicts_make_a_match_unsuitable_and_rank_it_last(make_seeker, make_vacancy):
+def test_a_sex_age_or_education_conflict_makes_a_vacancy_unsuitable_and_keeps_it_off_the_list(make_seeker,
+                                                                                           make_vacancy):
     seeker = make_seeker(birth=datetime.date(1980, 1, 1), education="70")  # 46, 初中
-    make_vacancy(title="限年龄", age_max=40)
-    make_vacancy(title="要高中", education_min="60")
-    make_vacancy(title="限女性", sex_required="F", sex_reason="女职工劳动保护特别规定")
-    make_vacancy(title="合适", opens_on=TODAY)
+    too_old = make_vacancy(title="限年龄", age_max=40)
+    schooled = make_vacancy(title="要高中", education_min="60")
+    women = make_vacancy(title="限女性", sex_required="F", sex_reason="女职工劳动保护特别规定")
+    make_vacancy(title="合适", age_min=18, age_max=50, education_min="70")
     matches = matching.matches_for_seeker(seeker, today=TODAY)
-    assert titles(matches)[0] == "合适" and matches[0].suitable
-    assert [match.suitable for match in matches[1:]] == [False, False, False]
-    reasons = {match.vacancy.title: match.reasons for match in matches}
-    assert "年龄 46 超出岗位上限 40" in reasons["限年龄"]
-    assert "文化程度初中，低于岗位要求（高中）" in reasons["要高中"]
+    assert titles(matches) == ["合适"] and matches[0].suitable
+    assert "年龄 46 在岗位要求的 18–50 岁内" in matches[0].reasons
+    assessed = {vacancy.title: matching.assess(seeker, vacancy, today=TODAY) for vacancy in (too_old, schooled, women)}
+    assert not any(match.suitable for match in assessed.values())
+    assert "年龄 46 超出岗位上限 40" in assessed["限年龄"].reasons
+    assert "文化程度初中，低于岗位要求（高中）" in assessed["要高中"].reasons
+    assert "岗位限女性（女职工劳动保护特别规定）" in assessed["限女性"].reasons
+
+
+def test_seekers_with_a_conflict_are_not_listed_for_the_vacancy(make_seeker, make_vacancy):
+    vacancy = make_vacancy(age_max=40, education_min="60")
+    make_seeker(name="年龄超了", birth=datetime.date(1980, 1, 1), education="60")
+    make_seeker(name="学历不够", birth=datetime.date(1995, 1, 1), education="70")
+    make_seeker(name="未登记学历", birth=datetime.date(1995, 1, 1))
+    make_seeker(name="都符合", birth=datetime.date(1990, 1, 1), education="30")
+    matches = matching.matches_for_vacancy(vacancy, today=TODAY)
+    assert names(matches) == ["都符合", "未登记学历"]
+    assert "文化程度未登记（岗位要求高中及以上）" in matches[1].reasons
 
 
 def test_the_wage_reason_compares_the_lowest_wanted_with_the_vacancys_highest(make_seeker, make_vacancy):
