@@ -23,6 +23,16 @@ def guidance_records(user, region):
     return scoping.within_region(records, region).select_related("person").order_by("-given_on", "-id")
 
 
+def guidance_by_child(user, region):
+    """[(child region, records, people)] for each region directly below `region` (none for a village): the
+    ledger's figures per region, each a link down to its people."""
+    children = list(Region.objects.filter(parent=region, is_active=True).order_by("code"))
+    records = scoping.within_region(scoping.visible_to(user, GuidanceRecord.objects.all()), region)
+    counted = scoping.counts_by_child(records, children)
+    people = scoping.counts_by_child(records, children, distinct="person")
+    return [(child, counted[child.code], people[child.code]) for child in children]
+
+
 def fairs(user, region):
     """The fairs held in `region` (its own office's and those of the offices below it), newest first, with their
     figures counted in the same query."""

@@ -84,7 +84,9 @@ def guidance_list(request):
     page = Paginator(records, 50).get_page(request.GET.get("page"))
     places = selectors.place_names(r.region_code for r in page)
     return render(request, "jobservices/guidance/guidance_list.html", {
-        "region": region, "page": page, "rows": [(r, places.get(r.region_code, "")) for r in page]})
+        "region": region, "page": page, "rows": [(r, places.get(r.region_code, "")) for r in page],
+        "breadcrumb": scoping.breadcrumb(request.user, region),
+        "children": selectors.guidance_by_child(request.user, region) if page.number == 1 else []})
 
 
 def guidance_rows(user, region):

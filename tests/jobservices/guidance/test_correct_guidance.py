@@ -49,3 +49,26 @@ def test_the_page_offers_the_correction_only_to_the_recording_office(client, vil
     assert "保存更正" in login(client, village_assistant).get(f"/jobservices/guidance/{given.pk}/").content.decode()
     page = login(client, township_officer).get(f"/jobservices/guidance/{given.pk}/").content.decode()
     assert "保存更正" not in page and "由记录它的机构" in page
+
+
+def test_the_office_still_corrects_after_its_village_is_moved_to_another_township(
+        system_admin, village_assistant, given, heyuan):
+    from hrss.core import regions
+    from tests.conftest import NEIGHBOUR_TOWNSHIP, VILLAGE
+
+    regions.move_village(actor=system_admin, village=heyuan[VILLAGE], new_township=heyuan[NEIGHBOUR_TOWNSHIP])
+    given.refresh_from_db()
+    village_assistant.refresh_from_db()
+    assert given.region_code != VILLAGE  # the record followed its village's new code
+    correct(village_assistant, given)
+    given.refresh_from_db()
+    assert given.topic == "career_choice"
+
+
+def test_the_api_corrects_for_the_recording_office_and_refuses_another(api, village_assistant, township_officer,
+                                                                      given, person):
+    body = {"person_id": person.pk, "given_on": TODAY.isoformat(), "topic": "other", "advice": "改为其他",
+            "next_step": "none"}
+    assert api(township_officer).post(f"/api/v1/guidance/{given.pk}/correction", body).status_code == 403
+    response = api(village_assistant).post(f"/api/v1/guidance/{given.pk}/correction", body)
+    assert response.status_code == 200 and response.json()["topic"] == "other"

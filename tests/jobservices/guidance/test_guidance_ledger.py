@@ -50,3 +50,13 @@ def test_the_person_panel_is_empty_for_nobody_and_hides_fairs_the_user_does_not_
     assert "街道秋季招聘会" in login(client, township_officer).get(f"/residents/{person.pk}/").content.decode()
     page = login(client, village_assistant).get(f"/residents/{person.pk}/").content.decode()
     assert 'data-testid="guidance"' in page and "街道秋季招聘会" not in page
+
+
+def test_the_township_page_counts_records_and_people_per_village_with_a_link_down(
+        client, township_officer, village_assistant, person, records):
+    services.record_guidance(actor=village_assistant, person=person, given_on=TODAY, topic="policy",
+                             advice="第二次指导", next_step="none", today=TODAY)
+    page = login(client, township_officer).get("/jobservices/guidance/", {"region": TOWNSHIP}).content.decode()
+    table = page.split('data-testid="guidance-by-region"')[1].split("</table>")[0]
+    assert f'<a href="?region={VILLAGE}">下城社区</a></td><td>2</td><td>1</td>' in table
+    assert f'<a href="?region={NEIGHBOUR_VILLAGE}">公园社区</a></td><td>1</td><td>1</td>' in table
