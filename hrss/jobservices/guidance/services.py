@@ -176,6 +176,19 @@ def fair_vacancy_problems(fair, vacancy):
     return problems
 
 
+def fair_referral_problems(fair, vacancy, *, today):
+    """Why a referral to `vacancy` cannot be recorded as made at `fair` (for the referrals part, before its
+    transaction): the fair was cancelled, has not been held yet, or did not offer the vacancy. Empty when it can."""
+    if fair.is_cancelled:
+        return [f"招聘会“{fair.name}”已取消。"]
+    problems = []
+    if fair.held_on > today:
+        problems.append(f"招聘会“{fair.name}”{fair.held_on:%Y-%m-%d}才举办，届时或之后再记录在该招聘会上的推荐。")
+    if not FairVacancy.objects.filter(fair=fair, vacancy=vacancy).exists():
+        problems.append(f"岗位“{vacancy.title}”不在招聘会“{fair.name}”的岗位中：请先把岗位添加到招聘会。")
+    return problems
+
+
 def add_fair_vacancy(*, actor, fair, vacancy):
     """An employer's vacancy offered at the fair (the employer takes part through it): the actor acts in the fair's
     region and sees the vacancy; the vacancy must be open on the fair's day."""

@@ -118,5 +118,6 @@ ROWS = SweepRows(
         services.guidance_problems: "reads",
         services.fair_vacancy_problems: "reads",
         services.is_recording_office: "reads",
+        services.fair_referral_problems: "reads (the referrals part's check before its transaction)",
     },
 )
