@@ -33,6 +33,7 @@ personal data). A vacancy's matches list seekers, so the caller fetches them wit
 """
 
 import datetime
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -368,16 +369,41 @@ def _ancestor(code, level):
     return "-".join(parts[:level]) if len(parts) >= level else None
 
 
-def _codes_sharing(wanted, level):
-    """The 大典 codes sharing at least the group at `level` with one of `wanted`, as a Q on Occupation.code."""
-    condition = Q()
-    found = False
+_codes = {"count": -1, "codes": ()}
+
+
+def _occupation_codes():
+    """Every code of the 大典 table, sorted (kept per process; read again when the table's size changes, as an
+    administrator's import adds codes)."""
+    count = Occupation.objects.count()
+    if count != _codes["count"]:
+        _codes["codes"] = tuple(sorted(Occupation.objects.values_list("code", flat=True)))
+        _codes["count"] = count
+    return _codes["codes"]
+
+
+def _codes_under(codes, group):
+    """The codes of `group` and below it, from the sorted `codes` (a group's codes sort together)."""
+    found = []
+    for index in range(bisect_left(codes, group), len(codes)):
+        code = codes[index]
+        if code != group and not code.startswith(f"{group}-"):
+            break
+        found.append(code)
+    return found
+
+
+def _codes_sharing(codes, wanted, level):
+    """The set of codes sharing at least the group at `level` with one of `wanted` (None: no wanted code is that
+    fine). A wanted code the table lacks still matches itself."""
+    found, any_group = set(), False
     for code in wanted:
         group = _ancestor(code, level)
         if group is not None:
-            condition |= Q(code=group) | Q(code__startswith=f"{group}-")
-            found = True
-    return condition if found else None
+            any_group = True
+            found.add(group)
+            found.update(_codes_under(codes, group))
+    return found if any_group else None
 
 
 def _education_at_least(minimum):
@@ -412,18 +438,16 @@ def matches_for_seeker(seeker, *, limit=10, today):
     cells = _ordered(Cell(level >= suitable_from, _bound(level, ring), level, ring)
                      for level in range(4, lowest - 1, -1) for ring in range(reach + 1))
     ranked, seen = [], set()
+    codes = _occupation_codes()
+    sharing = {level: _codes_sharing(codes, facts.wanted, level) for level in range(1, 5)}
     for index, cell in enumerate(cells):
         rows = candidates.filter(_ring_q("region_code", facts.region_code, cell.ring))
         if cell.level:
-            sharing = _codes_sharing(facts.wanted, cell.level)
-            if sharing is None:
+            if sharing[cell.level] is None:
                 continue
-            codes = Occupation.objects.filter(sharing)
-            if cell.level < 4 and (closer := _codes_sharing(facts.wanted, cell.level + 1)) is not None:
-                codes = codes.exclude(closer)
-            rows = rows.filter(occupation_code__in=codes.values("code"))
-        elif (sharing := _codes_sharing(facts.wanted, 1)) is not None:
-            rows = rows.exclude(occupation_code__in=Occupation.objects.filter(sharing).values("code"))
+            rows = rows.filter(occupation_code__in=sorted(sharing[cell.level] - (sharing.get(cell.level + 1) or set())))
+        elif sharing[1] is not None:
+            rows = rows.exclude(occupation_code__in=sorted(sharing[1]))
         for row in rows.order_by().values_list(*VACANCY_FIELDS)[:CELL_CAP]:
             if row[V_ID] in seen:
                 continue
