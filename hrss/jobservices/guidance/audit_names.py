@@ -9,6 +9,7 @@ ACTIONS = {
     "jobservices.guidance.correct": "更正职业指导记录（未获准）",
     "jobservices.guidance.corrected": "更正职业指导记录",
     "jobservices.guidance_ledger.exported": "导出职业指导台账",
+    "jobservices.fair_ledger.exported": "导出招聘会台账",
     "jobservices.fair.plan": "登记招聘会（未获准）",
     "jobservices.fair.planned": "登记招聘会",
     "jobservices.fair.add_vacancy": "招聘会添加岗位（未获准）",

@@ -65,11 +65,13 @@ ROWS = SweepRows(
         "jobservices:guidance-list": {"outsiders": BOTH, "query": {}},
         "jobservices:guidance-export": {"outsiders": BOTH, "query": {}},
         "jobservices:fairs-list": {"outsiders": BOTH, "query": {}},
+        "jobservices:fairs-export": {"outsiders": BOTH, "query": {}},
     },
     region_param_routes={
         "jobservices:guidance-list": {"outsiders": BOTH, "lists_people": True},
         "jobservices:guidance-export": {"outsiders": BOTH, "lists_people": True},
         "jobservices:fairs-list": {"outsiders": BOTH, "lists_people": False},  # fairs, no people
+        "jobservices:fairs-export": {"outsiders": BOTH, "lists_people": False},
     },
     object_routes={
         "jobservices:guidance-new": ({"person_pk": "person"}, BOTH, {

@@ -16,7 +16,7 @@ from hrss.core.id_numbers import InvalidIdNumber, normalise
 from hrss.core.models import Region
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
-from hrss.jobservices.guidance import selectors, services
+from hrss.jobservices.guidance import exports, selectors, services
 from hrss.jobservices.guidance.forms import (
     AttendanceForm,
     CancelFairForm,
@@ -30,6 +30,7 @@ from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.residents.models import Person
 
 GUIDANCE_LEDGER = "职业指导台账"
+FAIR_LEDGER = "招聘会台账"
 
 
 def _errors(error):
@@ -89,28 +90,26 @@ def guidance_list(request):
         "children": selectors.guidance_by_child(request.user, region) if page.number == 1 else []})
 
 
-def guidance_rows(user, region):
-    header = ["姓名", "公民身份号码", "村(社区)", "村(社区)代码", "指导日期", "指导内容", "指导意见", "下一步",
-              "下一步说明", "下一步日期", "指导人员"]
-    records = list(selectors.guidance_records(user, region))
-    places = selectors.place_names(r.region_code for r in records)
-    rows = [[r.person.name, r.person.masked_id_number, places.get(r.region_code, ""), r.region_code,
-             r.given_on.isoformat(), r.get_topic_display(), r.advice, r.get_next_step_display(), r.next_step_note,
-             r.next_on.isoformat() if r.next_on else "", r.advisor_name] for r in records]
-    return header, rows
+def _xlsx(request, title, rows_for, action):
+    region = scoping.region_from_request(request)
+    header, rows = rows_for(request.user, region)
+    data = xlsx_bytes([(title, header, rows)])
+    audit.record(actor=request.user, action=action, target=region, after={"rows": len(rows)})
+    response = xlsx_response(data, f"{title}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @staff_view(JOBSERVICES_VIEW)
 @ratelimit.per_user("export")
 def guidance_export(request):
-    region = scoping.region_from_request(request)
-    header, rows = guidance_rows(request.user, region)
-    data = xlsx_bytes([(GUIDANCE_LEDGER, header, rows)])
-    audit.record(actor=request.user, action="jobservices.guidance_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{GUIDANCE_LEDGER}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return _xlsx(request, GUIDANCE_LEDGER, exports.guidance_rows, "jobservices.guidance_ledger.exported")
+
+
+@staff_view(JOBSERVICES_VIEW)
+@ratelimit.per_user("export")
+def fairs_export(request):
+    return _xlsx(request, FAIR_LEDGER, exports.fair_rows, "jobservices.fair_ledger.exported")
 
 
 # --- 招聘会 ---------------------------------------------------------------------------------------------------
@@ -255,6 +254,7 @@ urlpatterns = [
     path("guidance/<int:pk>/", guidance_detail, name="guidance-detail"),
     path("fairs/", fairs_list, name="fairs-list"),
     path("fairs/new/", fairs_new, name="fairs-new"),
+    path("fairs/export/", fairs_export, name="fairs-export"),
     path("fairs/<int:pk>/", fairs_detail, name="fairs-detail"),
     path("fairs/<int:pk>/vacancies/", fairs_vacancy_add, name="fairs-vacancy-add"),
     path("fairs/<int:pk>/attendance/", fairs_attendance, name="fairs-attendance"),

@@ -52,3 +52,22 @@ def test_names_from_outside_the_viewers_scope_are_counted_but_not_shown(
     page = login(client, township_officer).get(f"/jobservices/fairs/{fair.pk}/").content.decode()
     assert "王五" not in page and "1 / 1" in page and "1（1 + 0）" in page
     assert "王五" in login(client, county_officer).get(f"/jobservices/fairs/{fair.pk}/").content.decode()
+
+
+def test_the_fair_ledger_xlsx_has_each_fairs_figures(client, township_officer, fair, person, make_vacancy,
+                                                     make_referral):
+    import io
+
+    import openpyxl
+
+    vacancy = make_vacancy()
+    services.add_fair_vacancy(actor=township_officer, fair=fair, vacancy=vacancy)
+    services.record_attendance(actor=township_officer, fair=fair, person=person, today=TODAY)
+    services.set_visitor_count(actor=township_officer, fair=fair, walk_in_count=40, today=TODAY)
+    make_referral(person, vacancy, fair=fair, outcome="hired")
+    response = login(client, township_officer).get("/jobservices/fairs/export/")
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    header, row = rows[0], rows[1]
+    figures = dict(zip(header, row, strict=True))
+    assert (figures["招聘会"], figures["举办地"], figures["参会单位"], figures["岗位"]) == ("上城街道招聘会", "上城街道", 1, 1)
+    assert (figures["登记参会人数"], figures["现场入场人数"], figures["录用人数"]) == (1, 40, 1)
