@@ -186,7 +186,8 @@ def loan_repayment(request, pk):
 def ledger(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
-    page = Paginator(selectors.loans(request.user, region), 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.loans(request.user, region).prefetch_related("instalments"), 50).get_page(
+        request.GET.get("page"))
     rows = [(loan, selectors.loan_summary(loan, today)) for loan in page]
     if request.GET.get("overdue"):
         rows = [(loan, summary) for loan, summary in rows if summary.overdue]
@@ -242,7 +243,7 @@ def credit_communities(request):
         "region": region, "form": form, "rows": [(mark, places.get(mark.region_code, "")) for mark in marks],
         "can_mark": has_permission(request.user, LOAN_HANDLE)
         and bool(set(request.user.role_list) & services.CREDIT_COMMUNITY_ROLES),
-        "revoke_form": RevokeForm(initial={"revoked_on": today})})
+        "revoke_form": RevokeForm(auto_id=False, initial={"revoked_on": today})})
 
 
 @require_POST
