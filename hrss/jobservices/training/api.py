@@ -23,7 +23,7 @@ router = Router(tags=["就业服务"])
 MAX_ROWS = 500
 
 
-class CourseIn(Schema):
+class TrainingCourseIn(Schema):
     name: Text(100)
     provider_name: Text(100)
     provider_code: Text(18) = ""
@@ -38,7 +38,7 @@ class CourseIn(Schema):
     fee: int = Field(default=0, ge=0, le=100000)
 
 
-class CourseOut(Schema):
+class TrainingCourseOut(Schema):
     id: int
     name: str
     provider_name: str
@@ -59,11 +59,11 @@ class CourseOut(Schema):
         return services.places_taken(course)
 
 
-class EnrolIn(Schema):
+class TrainingEnrolIn(Schema):
     person_id: Id
 
 
-class EnrolmentOut(Schema):
+class TrainingEnrolmentOut(Schema):
     id: int
     course_id: int
     person_id: int
@@ -77,20 +77,20 @@ class EnrolmentOut(Schema):
     certificate_number: str
 
 
-class CompletionIn(Schema):
+class TrainingCompletionIn(Schema):
     certificate_kind: Text(16) = ""
     certificate_number: Text(40) = ""
     completed_on: datetime.date | None = None
 
 
-class WishIn(Schema):
+class TrainingWishIn(Schema):
     person_id: Id
     occupation_code: Text(10)
     kind: Text(16)
     note: Text(200) = ""
 
 
-class WishOut(Schema):
+class TrainingWishOut(Schema):
     id: int
     person_id: int
     region_code: str
@@ -102,43 +102,43 @@ class WishOut(Schema):
     met_by_id: int | None
 
 
-class CaseOut(Schema):
+class TrainingCaseOut(Schema):
     status: str
     step: str
     due_date: datetime.date | None
     version: int
 
 
-class ClaimLineOut(Schema):
+class TrainingClaimLineOut(Schema):
     enrolment_id: int
     amount: int
 
 
-class ClaimOut(Schema):
+class TrainingClaimOut(Schema):
     id: int
     course_id: int
     region_code: str
     total: int
     prepared_on: datetime.date
-    case: CaseOut
-    lines: list[ClaimLineOut]
+    case: TrainingCaseOut
+    lines: list[TrainingClaimLineOut]
 
     @staticmethod
     def resolve_lines(claim):
         return list(claim.lines.order_by("pk"))
 
 
-class ClaimIn(Schema):
+class TrainingClaimIn(Schema):
     note: Text(200) = ""
 
 
-class DecisionIn(Schema):
+class TrainingDecisionIn(Schema):
     action: Text(16)
     version: Id
     reason: Text(500, lines=True) = ""
 
 
-class FigureOut(Schema):
+class RuralTrainingFigureOut(Schema):
     region_code: str
     name: str
     denominator: int
@@ -146,9 +146,9 @@ class FigureOut(Schema):
     rate: float | None
 
 
-class KpiOut(FigureOut):
+class RuralTrainingKpiOut(RuralTrainingFigureOut):
     as_of: datetime.date
-    children: list[FigureOut]
+    children: list[RuralTrainingFigureOut]
 
 
 def _figure(figure):
@@ -160,14 +160,14 @@ def _course(request, course_id):
     return scoping.get_visible_or_404(Course, request.user, pk=course_id)
 
 
-@router.get("/training/courses", response=list[CourseOut], summary="培训班（本人管辖范围内，按开班日期倒序，最多500个）")
+@router.get("/training/courses", response=list[TrainingCourseOut], summary="培训班（本人管辖范围内，按开班日期倒序，最多500个）")
 def list_courses(request):
     check_permission(request.user, JOBSERVICES_VIEW)
     return list(scoping.visible_to(request.user, Course.objects.all()).order_by("-starts_on", "-pk")[:MAX_ROWS])
 
 
-@router.post("/training/courses", response={201: CourseOut}, summary="登记培训班")
-def create_course(request, body: CourseIn):
+@router.post("/training/courses", response={201: TrainingCourseOut}, summary="登记培训班")
+def create_course(request, body: TrainingCourseIn):
     scoping.get_region_or_404(request.user, body.region_code)
     course = services.create_course(
         actor=request.user, name=body.name, provider_name=body.provider_name, provider_code=body.provider_code,
@@ -177,22 +177,22 @@ def create_course(request, body: CourseIn):
     return Status(201, course)
 
 
-@router.get("/training/courses/{course_id}", response=CourseOut, summary="查询一个培训班")
+@router.get("/training/courses/{course_id}", response=TrainingCourseOut, summary="查询一个培训班")
 def get_course(request, course_id: ObjectId):
     check_permission(request.user, JOBSERVICES_VIEW)
     return _course(request, course_id)
 
 
-@router.post("/training/courses/{course_id}/enrolments", response={201: EnrolmentOut}, summary="培训报名")
-def enrol(request, course_id: ObjectId, body: EnrolIn):
+@router.post("/training/courses/{course_id}/enrolments", response={201: TrainingEnrolmentOut}, summary="培训报名")
+def enrol(request, course_id: ObjectId, body: TrainingEnrolIn):
     course = _course(request, course_id)
     person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
     return Status(201, services.enrol(actor=request.user, course=course, person=person))
 
 
-@router.post("/training/enrolments/{enrolment_id}/completion", response=EnrolmentOut,
+@router.post("/training/enrolments/{enrolment_id}/completion", response=TrainingEnrolmentOut,
              summary="培训结业（及取得的证书）")
-def complete(request, enrolment_id: ObjectId, body: CompletionIn):
+def complete(request, enrolment_id: ObjectId, body: TrainingCompletionIn):
     enrolment = scoping.get_visible_or_404(Enrolment.objects.select_related("course", "person"), request.user,
                                            pk=enrolment_id)
     _course(request, enrolment.course_id)
@@ -200,7 +200,7 @@ def complete(request, enrolment_id: ObjectId, body: CompletionIn):
                              certificate_number=body.certificate_number, completed_on=body.completed_on)
 
 
-@router.get("/training/wishes", response=list[WishOut], summary="待培训的培训意愿（本人管辖范围内，最多500条）")
+@router.get("/training/wishes", response=list[TrainingWishOut], summary="待培训的培训意愿（本人管辖范围内，最多500条）")
 def list_wishes(request):
     check_permission(request.user, JOBSERVICES_VIEW)
     region = scoping.scope_of(request.user).region
@@ -209,37 +209,37 @@ def list_wishes(request):
     return list(selectors.open_wishes(request.user, region).order_by("region_code", "pk")[:MAX_ROWS])
 
 
-@router.post("/training/wishes", response={201: WishOut}, summary="登记培训意愿（职业分类大典代码和培训类型）")
-def record_wish(request, body: WishIn):
+@router.post("/training/wishes", response={201: TrainingWishOut}, summary="登记培训意愿（职业分类大典代码和培训类型）")
+def record_wish(request, body: TrainingWishIn):
     person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
     return Status(201, services.record_training_wish(actor=request.user, person=person,
                                                      occupation_code=body.occupation_code, kind=body.kind,
                                                      note=body.note))
 
 
-@router.get("/training/claims", response=list[ClaimOut], summary="待本人办理的培训补贴申领（逾期、到期在前）")
+@router.get("/training/claims", response=list[TrainingClaimOut], summary="待本人办理的培训补贴申领（逾期、到期在前）")
 def claims_queue(request):
     check_permission(request.user, JOBSERVICES_VIEW)
     cases = review.queue_for(request.user, case_type=TRAINING_SUBSIDY.case_type)[:200]
     return list(SubsidyClaim.objects.filter(case__in=cases).select_related("case").order_by("pk"))
 
 
-@router.post("/training/courses/{course_id}/claims", response={201: ClaimOut},
+@router.post("/training/courses/{course_id}/claims", response={201: TrainingClaimOut},
              summary="申报培训补贴（该培训班未申领的结业学员）")
-def prepare_claim(request, course_id: ObjectId, body: ClaimIn):
+def prepare_claim(request, course_id: ObjectId, body: TrainingClaimIn):
     course = _course(request, course_id)
     return Status(201, services.prepare_subsidy_claim(actor=request.user, course=course, note=body.note))
 
 
-@router.get("/training/claims/{claim_id}", response=ClaimOut, summary="查询一份培训补贴申领及其办理环节")
+@router.get("/training/claims/{claim_id}", response=TrainingClaimOut, summary="查询一份培训补贴申领及其办理环节")
 def get_claim(request, claim_id: ObjectId):
     check_permission(request.user, JOBSERVICES_VIEW)
     return scoping.get_visible_or_404(SubsidyClaim.objects.select_related("case"), request.user, pk=claim_id)
 
 
-@router.post("/training/claims/{claim_id}/decisions", response=ClaimOut,
+@router.post("/training/claims/{claim_id}/decisions", response=TrainingClaimOut,
              summary="办理培训补贴申领的一个环节：forward、approve、return、resubmit、reject、withdraw")
-def decide_claim(request, claim_id: ObjectId, body: DecisionIn):
+def decide_claim(request, claim_id: ObjectId, body: TrainingDecisionIn):
     claim = scoping.get_visible_or_404(SubsidyClaim.objects.select_related("case", "course"), request.user,
                                        pk=claim_id)
     try:
@@ -251,7 +251,7 @@ def decide_claim(request, claim_id: ObjectId, body: DecisionIn):
         raise ValidationError(str(error)) from None
 
 
-@router.get("/kpi/rural-training/{region_code}", response=KpiOut,
+@router.get("/kpi/rural-training/{region_code}", response=RuralTrainingKpiOut,
             summary="五个100%之四：有培训需求的农村劳动力得到免费培训（分子、分母、比例、下级区域）")
 def rural_training(request, region_code: RegionCode):
     check_permission(request.user, JOBSERVICES_VIEW)
