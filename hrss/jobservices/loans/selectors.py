@@ -33,6 +33,12 @@ def loans(user, region=None):
     return _within(user, Loan.objects.select_related("person", "application"), region).order_by("-start_date", "-id")
 
 
+def loans_with_overdue(user, today, region=None):
+    """The user's loans with an instalment unpaid after its due date."""
+    late = Instalment.objects.filter(paid_on__isnull=True, due_date__lt=today).values("loan_id")
+    return loans(user, region).filter(pk__in=late)
+
+
 def credit_community_on(region_code, day):
     """The 信用社区 mark of the village in force on `day`, or None."""
     return CreditCommunity.objects.filter(
@@ -49,10 +55,10 @@ def place_names(codes):
     return dict(Region.objects.filter(code__in=set(codes)).values_list("code", "name"))
 
 
-def overdue_instalments(user, today):
-    """Instalments of the user's loans unpaid after their due date."""
+def overdue_instalments(user, today, region=None):
+    """Instalments of the user's loans (of `region`) unpaid after their due date."""
     return Instalment.objects.filter(
-        loan__in=scoping.visible_to(user, Loan.objects.all()), paid_on__isnull=True, due_date__lt=today,
+        loan__in=_within(user, Loan.objects.all(), region), paid_on__isnull=True, due_date__lt=today,
     ).select_related("loan__person").order_by("due_date", "loan_id", "number")
 
 

@@ -186,14 +186,14 @@ def loan_repayment(request, pk):
 def ledger(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
-    page = Paginator(selectors.loans(request.user, region).prefetch_related("instalments"), 50).get_page(
-        request.GET.get("page"))
+    overdue_only = bool(request.GET.get("overdue"))
+    found = selectors.loans_with_overdue(request.user, today, region) if overdue_only \
+        else selectors.loans(request.user, region)
+    page = Paginator(found.prefetch_related("instalments"), 50).get_page(request.GET.get("page"))
     rows = [(loan, selectors.loan_summary(loan, today)) for loan in page]
-    if request.GET.get("overdue"):
-        rows = [(loan, summary) for loan, summary in rows if summary.overdue]
     return render(request, "jobservices/loans/ledger.html", {
-        "region": region, "rows": rows, "page": page, "overdue_only": bool(request.GET.get("overdue")),
-        "overdue": selectors.overdue_instalments(request.user, today)[:200]})
+        "region": region, "rows": rows, "page": page, "overdue_only": overdue_only,
+        "overdue": selectors.overdue_instalments(request.user, today, region)[:200]})
 
 
 @staff_view(LOAN_VIEW)

@@ -3,6 +3,7 @@ bank find it in their queue, the bank grants it with its terms, the loan's page 
 exports, the wants-business list and the person page's panel; the home page's pending work counts overdue
 instalments."""
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from django.urls import reverse
 
 from hrss.core.pending import pending_work_for
 from hrss.jobservices.models import Loan, LoanApplication
-from tests.conftest import TODAY
+from tests.conftest import TODAY, frozen_now
 from tests.jobservices.loans.test_chain import DOCS, apply, move
 
 
@@ -116,3 +117,12 @@ def test_pending_work_for_the_chain_and_for_overdue_instalments(granted, bank_of
     clock.move_to("2026-12-31T10:00:00+08:00")
     items = {item.title: item.count for item in pending_work_for(bank_officer)}
     assert items.get("逾期未还的创业担保贷款期次", 0) >= 5
+
+
+def test_the_ledger_lists_only_loans_with_overdue_instalments_when_asked(client, granted, county_officer, clock):
+    login(client, county_officer)
+    assert granted.person.name not in client.get("/jobservices/loans/ledger/", {"overdue": "1"}).content.decode()
+    clock.move_to(frozen_now() + datetime.timedelta(days=70))  # two instalments overdue, the password still valid
+    login(client, county_officer)
+    page = client.get("/jobservices/loans/ledger/", {"overdue": "1"}).content.decode()
+    assert granted.person.name in page and "逾期未还的期次" in page
