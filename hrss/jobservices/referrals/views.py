@@ -72,7 +72,7 @@ def ledger(request):
     page = Paginator(rows.order_by("-referred_on", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "jobservices/referrals/ledger.html", {
         "region": region, "form": form, "page": page, "today": today, "title": LEDGER_TITLE,
-        "breadcrumb": scoping.breadcrumb(request.user, region), "query": request.GET.urlencode()})
+        "crumbs": scoping.breadcrumb(request.user, region), "query": request.GET.urlencode()})
 
 
 def ledger_rows(rows):
@@ -172,7 +172,7 @@ def kpi_page(request):
         "region": region, "report": report, "month": f"{year}-{month:02d}", "year": year, "month_number": month,
         "today": today, "status": status, "status_label": kpi.STATUS_LABELS.get(status, ""), "people": people,
         "labels": kpi.STATUS_LABELS, "service": service, "service_children": service_children,
-        "breadcrumb": scoping.breadcrumb(request.user, region),
+        "crumbs": scoping.breadcrumb(request.user, region),
         "working_days": kpi.dated(kpi.OFFER_WORKING_DAYS, today)})
 
 
