@@ -25,6 +25,7 @@ from hrss.jobservices.models import (
 )
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE
 from hrss.jobservices.training.chains import TRAINING_SUBSIDY, subsidy_for
+from hrss.residents import services as residents_services
 
 try:  # the 职业分类大典 table (core.classifications, written by the employers part)
     from hrss.core.classifications import occupation_exists, occupation_name
@@ -97,8 +98,11 @@ def record_training_wish(*, actor, person, occupation_code, kind, note="", today
                                            occupation_code=occupation_code, kind=kind, recorded_on=today,
                                            note=(note or "")[:200], created_by=actor)
         if not person.wants_training:
-            type(person).objects.filter(pk=person.pk).update(wants_training=True)
-            person.wants_training = True
+            # The ledger's 培训意愿 follows, through the ledger's own service (its version and audit entry).
+            fresh = type(person).objects.select_for_update().get(pk=person.pk)
+            fresh = residents_services.update_person(actor=actor, person=fresh, version=fresh.version,
+                                                     wants_training=True)
+            person.wants_training, person.version = True, fresh.version
         audit.record(actor=actor, action="jobservices.training.wish.recorded", target=wish,
                      region_code=wish.region_code, subject_id_number=person.id_number,
                      after={"occupation_code": occupation_code, "kind": kind})

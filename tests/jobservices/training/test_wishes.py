@@ -20,6 +20,10 @@ def test_a_wish_is_coded_and_sets_the_ledger_flag(person, village_assistant):
     assert (wish.region_code, wish.occupation_code, wish.kind, wish.status, wish.recorded_on) == (
         person.region_code, COOK, "skills", WishStatus.OPEN, TODAY)
     assert AuditEntry.objects.filter(action="jobservices.training.wish.recorded", actor=village_assistant).exists()
+    # The ledger's change is the ledger's own: its version moves and its audit entry says what changed.
+    assert person.version == 2
+    change = AuditEntry.objects.get(action="residents.person.updated", actor=village_assistant)
+    assert (change.before["wants_training"], change.after["wants_training"]) == (False, True)
 
 
 @pytest.mark.parametrize(("code", "message"), [
