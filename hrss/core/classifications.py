@@ -1,7 +1,8 @@
 """The national classifications the areas code their records with: occupations by the 职业分类大典 (2022 edition,
 `Occupation`) and industries by GB/T 4754-2017 (`Industry`). Codes at any level are accepted ("4", "4-01",
 "4-01-02", "4-01-02-01"; "C", "13", "131", "1311"). Lookups read a copy of each table kept in memory per process,
-dropped after an import (and on demand: `forget()`).
+dropped after an import in this process (and on demand: `forget()`) and read again after RELOAD_SECONDS, so an
+import run by the command reaches the web processes within that time.
 
 The shipped occupation table is incomplete (hrss/core/data/classifications-README.md): an administrator imports the
 full one with `hrss classifications import-occupations FILE.csv|.xlsx` (columns code,name,level,parent_code[,mark];
@@ -10,6 +11,7 @@ every row checked, nothing saved unless all are right, existing codes updated).
 
 import re
 import threading
+import time
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -29,8 +31,10 @@ UNNAMED = "（名称待补）"
 OCCUPATION_CODE = re.compile(r"^[1-8](-\d{2}(-\d{2}(-\d{2})?)?)?$")
 INDUSTRY_CODE = re.compile(r"^([A-T]|\d{2,4})$")
 
+RELOAD_SECONDS = 600
+
 _lock = threading.Lock()
-_tables = {}
+_tables = {}  # model -> (time loaded, {code: Entry})
 
 
 @dataclass(frozen=True)
@@ -47,13 +51,13 @@ class Entry:
 
 
 def _table(model):
-    table = _tables.get(model)
-    if table is None:
+    loaded = _tables.get(model)
+    if loaded is None or time.monotonic() - loaded[0] > RELOAD_SECONDS:
         with _lock:
             fields = ["code", "name", "level", "parent_code"] + (["mark"] if model is Occupation else [])
-            table = {row["code"]: Entry(**row) for row in model.objects.values(*fields)}
-            _tables[model] = table
-    return table
+            loaded = (time.monotonic(), {row["code"]: Entry(**row) for row in model.objects.values(*fields)})
+            _tables[model] = loaded
+    return loaded[1]
 
 
 def forget():

@@ -119,3 +119,13 @@ def test_a_user_needs_the_permission(make_user):
     officer = make_user("officer", COUNTY, Role.COUNTY_OFFICER)
     with pytest.raises(PermissionDenied):
         classifications.import_occupations(actor=officer, path="unused.csv")
+
+
+def test_the_copy_in_memory_is_read_again_after_a_while(monkeypatch):
+    # An import by the command (another process) reaches this one without a restart.
+    assert classifications.occupation_name("1-06-01") == "（名称待补）"
+    Occupation.objects.filter(code="1-06-01").update(name="企业负责人")
+    assert classifications.occupation_name("1-06-01") == "（名称待补）"  # still the copy
+    later = classifications.time.monotonic() + classifications.RELOAD_SECONDS + 1
+    monkeypatch.setattr(classifications.time, "monotonic", lambda: later)
+    assert classifications.occupation_name("1-06-01") == "企业负责人"
