@@ -154,7 +154,8 @@ def measure(vacancies, seekers):
 
     def plain_seekers(vacancy):
         mid = occupation_groups(vacancy.occupation_code)[1]
-        return list(WantedOccupation.objects.filter(active=True, mid=mid).values_list("seeker_id", flat=True)[:10])
+        return list(WantedOccupation.objects.filter(active=True, mid=mid).order_by().values_list(
+            "seeker_id", flat=True)[:10])
 
     found = [len(matching.matches_for_seeker(seeker, today=today)) for seeker in sample_seekers]
     return {

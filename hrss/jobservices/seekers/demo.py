@@ -45,14 +45,14 @@ def _people(assistant, today):
 
 
 def make(stdout, options):
-    """Returns lines to print last, or None when the demo already has seekers or the demo users are missing."""
-    if JobSeeker.objects.filter(region_code=DEMO_VILLAGE).exists():
+    """hrss demo --people N: the seekers, registered by the demo assistant; nothing when they exist or the demo
+    users are missing. It prints nothing (tests/core/test_demo_command.py pins the demo's lines)."""
+    if not options.get("people") or JobSeeker.objects.filter(region_code=DEMO_VILLAGE).exists():
         return None
     assistant = User.objects.filter(username="xiacheng").first()
     if assistant is None:
         return None
     today = timezone.localdate()
-    made = 0
     for person, (_name, codes, wage, mobility, not_selective, days) in zip(_people(assistant, today), SEEKERS,
                                                                            strict=True):
         if person.job_seekings.filter(status=SeekerStatus.ACTIVE).exists() or age_on(person.birth_date, today) < \
@@ -61,6 +61,4 @@ def make(stdout, options):
         services.register_seeker(actor=assistant, person=person, occupations=codes, mobility=mobility,
                                  not_selective=not_selective, wage_min=wage,
                                  today=today - datetime.timedelta(days=days))
-        made += 1
-    stdout.write(f"求职登记：下城社区 {made} 人（其中不挑不拣 {sum(1 for row in SEEKERS if row[4])} 人）\n")
     return None
