@@ -119,8 +119,11 @@ def _code_problems(*, uscc, org_code, exclude_pk=None):
         problems["org_code"] = [f"组织机构代码应与统一社会信用代码第9–17位（{uscc[8:17]}）一致，实为 {org_code}。"]
     if not problems:
         others = Employer.objects.exclude(pk=exclude_pk)
-        same = others.filter(uscc=uscc).first() if uscc else (
-            others.filter(uscc="", org_code=org_code).first() or others.filter(uscc__contains=org_code).first())
+        if uscc:
+            same = others.filter(uscc=uscc).first()
+        else:  # the same organisation under its USCC: positions 9-17 are its 组织机构代码
+            same = others.filter(uscc="", org_code=org_code).first() or next(
+                (other for other in others.filter(uscc__contains=org_code) if other.uscc[8:17] == org_code), None)
         if same is not None:
             field, label = ("uscc", "统一社会信用代码") if uscc else ("org_code", "组织机构代码")
             problems[field] = [f"该{label}已登记为用人单位“{same.name}”（{_place_name(same.region_code)}），"

@@ -136,3 +136,9 @@ def test_an_update_may_not_move_the_employer_out_of_scope(heyuan, village_assist
         services.update_employer(actor=village_assistant, employer=employer, region_code=NEIGHBOUR_VILLAGE)
     employer.refresh_from_db()
     assert employer.region_code == VILLAGE
+
+
+def test_an_organisation_code_already_inside_a_registered_uscc_is_a_duplicate(heyuan, village_assistant, employer):
+    with pytest.raises(ValidationError) as refused:
+        register(village_assistant, name="同一单位", uscc="", org_code=employer.uscc[8:17])
+    assert "已登记为用人单位“下城优品超市”" in refused.value.message_dict["org_code"][0]
