@@ -97,3 +97,29 @@ def test_both_ledgers_download_as_xlsx(officer_client, vacancy):
 def test_the_hub_lists_the_part_s_pages(officer_client, heyuan):
     body = officer_client.get("/jobservices/").content.decode()
     assert "用人单位台账" in body and "岗位空缺台账" in body
+
+
+def test_editing_a_vacancy_keeps_its_occupation_and_legal_reason(officer_client, employer, township_officer):
+    from hrss.jobservices.employers import services
+
+    vacancy = services.add_vacancy(actor=township_officer, employer=employer, title="女子监区管教", occupation_code="3",
+                                   headcount=1, opens_on=TODAY, sex_required="F", sex_reason="other",
+                                   sex_reason_other="监狱法：女犯由女性人民警察直接管理")
+    form = officer_client.get(f"/jobservices/vacancies/{vacancy.pk}/edit/").content.decode()
+    assert 'value="3 ' in form and "监狱法：女犯由女性人民警察直接管理" in form
+    response = officer_client.post(f"/jobservices/vacancies/{vacancy.pk}/edit/", {
+        "title": "女子监区管教", "occupation": "3", "headcount": "2", "opens_on": TODAY.isoformat(),
+        "sex_required": "F", "sex_reason": "other", "sex_reason_other": "监狱法：女犯由女性人民警察直接管理"})
+    assert response.status_code == 302
+    vacancy.refresh_from_db()
+    assert vacancy.headcount == 2 and vacancy.sex_reason == "其他法定情形：监狱法：女犯由女性人民警察直接管理"
+
+
+def test_editing_an_employer(officer_client, employer):
+    page = officer_client.get(f"/jobservices/employers/{employer.pk}/edit/").content.decode()
+    assert "下城社区（上城街道） 441602001003" in page
+    response = officer_client.post(f"/jobservices/employers/{employer.pk}/edit/", {
+        "name": "下城优品超市（总店）", "uscc": employer.uscc, "region": VILLAGE, "industry_code": "5212"})
+    assert response.status_code == 302
+    employer.refresh_from_db()
+    assert employer.name == "下城优品超市（总店）"
