@@ -1,5 +1,5 @@
 """Demo data of the loans part for `hrss demo`: the logins of the guarantee agency and the bank (源城区), 下城社区
-marked 信用社区, one application waiting at each step of the chain and one loan granted four months ago with its
+marked 信用社区, one application waiting at each step of the chain and one loan granted 100 days ago with its
 third instalment unpaid (overdue), so each demo login has something in its queue."""
 
 import datetime
@@ -12,7 +12,6 @@ from hrss.accounts import services as account_services
 from hrss.accounts.demo import DEMO_PASSWORD
 from hrss.accounts.models import User
 from hrss.core import scoping
-from hrss.core.dates import add_months
 from hrss.core.models import Region
 from hrss.jobservices.loans import services
 from hrss.jobservices.models import LoanApplication
@@ -67,7 +66,7 @@ def generate_loans():
         return 0
     assistant, reviewer, county, guarantee, bank = (users[name] for name in names)
     today = timezone.localdate()
-    granted_start = add_months(today, -4)
+    granted_start = today - datetime.timedelta(days=100)  # three instalments due, the fourth not yet
     opened = today - datetime.timedelta(days=3)
     services.mark_credit_community(actor=county, region_code=DEMO_VILLAGE,
                                    marked_on=granted_start - datetime.timedelta(days=30),

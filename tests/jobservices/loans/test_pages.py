@@ -114,7 +114,7 @@ def test_the_wants_business_list_and_the_person_panel(client, applicant, village
 
 def test_pending_work_for_the_chain_and_for_overdue_instalments(granted, bank_officer, clock):
     assert not [item for item in pending_work_for(bank_officer) if "逾期" in item.title]
-    clock.move_to("2026-12-31T10:00:00+08:00")
+    clock.move_to(frozen_now() + datetime.timedelta(days=200))
     items = {item.title: item.count for item in pending_work_for(bank_officer)}
     assert items.get("逾期未还的创业担保贷款期次", 0) >= 5
 
