@@ -33,6 +33,7 @@ personal data). A vacancy's matches list seekers, so the caller fetches them wit
 """
 
 import datetime
+import heapq
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -324,10 +325,17 @@ def assess(seeker, vacancy, *, today):
 # --- the best-first search --------------------------------------------------------------------------------------
 
 
+# The rings the search reads one by one: the village, the township, the county, and everything outside the county
+# (city, province and beyond read together: few candidates lie there, and one query is cheaper than three; each
+# row's own ring is scored and held against the seeker's reach).
+FAR = 3
+SEARCH_RINGS = (0, 1, 2, FAR)
+
+
 def _ring_q(field_name, code, ring):
-    """Rows whose region (`field_name`) lies in place ring `ring` around `code` (disjoint rings)."""
-    if ring == BEYOND:
-        return ~Q(**{f"{field_name}__range": scoping.code_range(scoping.code_prefix(code, Level.PROVINCE))})
+    """Rows whose region (`field_name`) lies in search ring `ring` around `code` (disjoint rings)."""
+    if ring == FAR:
+        return ~Q(**{f"{field_name}__range": scoping.code_range(scoping.code_prefix(code, Level.COUNTY))})
     inside = Q(**{f"{field_name}__range": scoping.code_range(scoping.code_prefix(code, RINGS[ring]))})
     if ring == 0:
         return inside
@@ -436,7 +444,7 @@ def matches_for_seeker(seeker, *, limit=10, today):
     reach = REACH.get(facts.mobility, 2)
     candidates = _vacancies_without_conflict(facts, today)
     cells = _ordered(Cell(level >= suitable_from, _bound(level, ring), level, ring)
-                     for level in range(4, lowest - 1, -1) for ring in range(reach + 1))
+                     for level in range(4, lowest - 1, -1) for ring in SEARCH_RINGS if ring <= reach)
     ranked, seen = [], set()
     codes = _occupation_codes()
     sharing = {level: _codes_sharing(codes, facts.wanted, level) for level in range(1, 5)}
@@ -449,7 +457,7 @@ def matches_for_seeker(seeker, *, limit=10, today):
         elif sharing[1] is not None:
             rows = rows.exclude(occupation_code__in=sorted(sharing[1]))
         for row in rows.order_by().values_list(*VACANCY_FIELDS)[:CELL_CAP]:
-            if row[V_ID] in seen:
+            if row[V_ID] in seen or (cell.ring == FAR and ring_of(facts.region_code, row[V_REGION]) > reach):
                 continue
             seen.add(row[V_ID])
             score, suitable, _ = evaluate(facts, row, _penalty(refusals, row[V_ID], row[V_EMPLOYER]), today=today,
@@ -497,7 +505,7 @@ def matches_for_vacancy(vacancy, *, limit=10, today, user=None):
     refusals = _refusals(_refusal_rows(vacancy__employer_id=vacancy.employer_id))
     deepest = min(len(code.split("-")), 4)
     cells = []
-    for ring in range(BEYOND + 1):
+    for ring in SEARCH_RINGS:
         for level in range(deepest, SUITABLE_OCCUPATION_LEVEL - 1, -1):
             cells.append(Cell(True, _bound(level, ring), level, ring))
         # Sharing a 大类 or nothing: suitable for a 不挑不拣 seeker only; a selective one sharing the 大类 is listed
@@ -511,7 +519,10 @@ def matches_for_vacancy(vacancy, *, limit=10, today, user=None):
                                                                                                  "person__"))
     if user is not None:
         wanted, seekers = scoping.visible_to(user, wanted), scoping.visible_to(user, seekers)
-    ranked, seen = [], set()
+    # Each cell's rows carry their seeker's facts and one wanted code: a seeker is scored on the codes seen so
+    # far, and scored again when a later cell shows a closer one (a seeker whose closest code lies in a cell not
+    # read yet scores at most that cell's bound, which the stopping rule already holds against the list).
+    evaluated, ranked = {}, []
     for index, cell in enumerate(cells):
         # Seekers whose village lies in the ring and who will go that far (a seeker of the vacancy's own
         # village goes anywhere in it).
@@ -525,30 +536,44 @@ def matches_for_vacancy(vacancy, *, limit=10, today, user=None):
                 found = found.filter(seeker__mobility__in=reaching)
             if cell.selective is not None:
                 found = found.filter(seeker__not_selective=not cell.selective)
-            ids = found.order_by().values_list("seeker_id", flat=True)  # read in index order: LIMIT stops early
+            rows = found.order_by().values_list(*[f"seeker__{name}" if name != "id" else "seeker_id"
+                                                  for name in SEEKER_FIELDS], "occupation_code")
         else:  # no group in common: 不挑不拣 seekers only
             found = seekers.filter(_ring_q("region_code", place, cell.ring), not_selective=True)
             if cell.ring:
                 found = found.filter(mobility__in=reaching)
-            ids = found.order_by().values_list("id", flat=True)
-        new = [seeker_id for seeker_id in dict.fromkeys(ids[:CELL_CAP]) if seeker_id not in seen]
-        seen.update(new)
-        if new:
-            facts = _seeker_facts(JobSeeker.objects.filter(pk__in=new).values_list(*SEEKER_FIELDS), _wanted_of(new))
-            for seeker_id, seeker_facts in facts.items():
-                score, suitable, _ = evaluate(seeker_facts, row,
-                                              _penalty(refusals.get(seeker_id, {}), vacancy.pk, vacancy.employer_id),
-                                              today=today, explain=False)
-                ranked.append((suitable, score, seeker_facts))
-            ranked.sort(key=lambda item: (not item[0], -item[1], item[2].registered_on, item[2].id))
-            del ranked[limit:]
+            rows = found.order_by().values_list(*SEEKER_FIELDS)
+        changed = False
+        for values in rows[:CELL_CAP]:  # read in index order: LIMIT stops early
+            seeker_facts = evaluated.get(values[0], (None, None, None))[2]
+            if seeker_facts is None:
+                seeker_facts = SeekerFacts(*values[:len(SEEKER_FIELDS)])
+                if cell.ring == FAR and ring_of(seeker_facts.region_code, place) > REACH.get(seeker_facts.mobility, 2):
+                    continue
+            elif len(values) == len(SEEKER_FIELDS) or values[-1] in seeker_facts.wanted:
+                continue
+            if len(values) > len(SEEKER_FIELDS):
+                seeker_facts.wanted.append(values[-1])
+            score, suitable, _ = evaluate(seeker_facts, row, _penalty(refusals.get(values[0], {}), vacancy.pk,
+                                                                      vacancy.employer_id), today=today, explain=False)
+            evaluated[values[0]] = (suitable, score, seeker_facts)
+            changed = True
+        if changed:
+            ranked = heapq.nsmallest(limit, evaluated.values(),
+                                     key=lambda item: (not item[0], -item[1], item[2].registered_on, item[2].id))
         if _done(ranked, limit, cells[index + 1:]):
             break
-    loaded = JobSeeker.objects.select_related("person").prefetch_related("wanted").in_bulk([facts.id for _s, _score, facts in ranked])
+    # The list's seekers scored again on all their wanted occupations, with the reasons.
+    ids = [facts.id for _s, _score, facts in ranked]
+    full = _seeker_facts(JobSeeker.objects.filter(pk__in=ids).values_list(*SEEKER_FIELDS), _wanted_of(ids))
+    ranked = [(suitable, score, full[facts.id]) for suitable, score, facts in ranked]
+    loaded = JobSeeker.objects.select_related("person").prefetch_related("wanted").in_bulk(ids)
     out = []
     for _suitable, _score, facts in ranked:
         score, suitable, reasons = evaluate(facts, row, _penalty(refusals.get(facts.id, {}), vacancy.pk,
                                                                  vacancy.employer_id), today=today, explain=True)
         out.append(Match(score=score, suitable=suitable, reasons=tuple(reasons), seeker=loaded[facts.id],
                          vacancy=vacancy))
+    # Exact already, unless a capped cell hid a closer code of one of them: the order is taken again.
+    out.sort(key=lambda match: (not match.suitable, -match.score, match.seeker.registered_on, match.seeker.pk))
     return out
