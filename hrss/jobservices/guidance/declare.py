@@ -1,8 +1,8 @@
 """What the guidance part (职业指导 and 招聘会) brings to the area (hrss/jobservices/parts.py): the person page's
-panel, the hub's links, audit names and the demo."""
+panel, the office's next steps due as pending work, the hub's links, audit names and the demo."""
 
 from hrss.core.areas import Panel
-from hrss.jobservices.guidance import audit_names
+from hrss.jobservices.guidance import audit_names, pending
 from hrss.jobservices.guidance.demo import demo
 from hrss.jobservices.guidance.panels import person_guidance
 from hrss.jobservices.parts import HubLink, Part
@@ -10,6 +10,7 @@ from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
 PART = Part(
     label="guidance",
+    pending=(pending.follow_ups,),
     panels=(Panel("person", "jobservices/guidance/_person_panel.html", person_guidance, order=130),),
     links=(
         HubLink("职业指导台账", "jobservices:guidance-list", JOBSERVICES_VIEW,

@@ -1,9 +1,10 @@
 """Reads of the guidance part: the guidance ledger (职业指导台账) and the job fairs of a region, each starting from
 core.scoping, and what a fair came to (employers, vacancies, visitors, hires)."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from hrss.core import scoping
 from hrss.core.models import Region
@@ -12,15 +13,29 @@ from hrss.jobservices.models import (
     FairVacancy,
     GuidanceRecord,
     JobFair,
+    NextStep,
     Referral,
     ReferralOutcome,
 )
+
+# A next step shows among the office's pending work from this many days before its date [believed].
+FOLLOW_UP_NOTICE = datetime.timedelta(days=7)
 
 
 def guidance_records(user, region):
     """The guidance records of people of `region` (in the user's scope), newest first."""
     records = scoping.visible_to(user, GuidanceRecord.objects.all())
     return scoping.within_region(records, region).select_related("person").order_by("-given_on", "-id")
+
+
+def follow_ups_due(user, today):
+    """The records of the user's own office whose next step is dated within FOLLOW_UP_NOTICE or past, with no later
+    guidance of the same person since (which would be the follow-up): its pending work, earliest first."""
+    later = GuidanceRecord.objects.filter(person=OuterRef("person"), given_on__gt=OuterRef("given_on"))
+    records = scoping.visible_to(user, GuidanceRecord.objects.filter(office_id=user.region_id))
+    return (records.filter(next_on__isnull=False, next_on__lte=today + FOLLOW_UP_NOTICE)
+            .exclude(next_step=NextStep.NONE).filter(~Exists(later))
+            .select_related("person").order_by("next_on", "id"))
 
 
 def guidance_by_child(user, region):

@@ -81,13 +81,19 @@ def guidance_detail(request, pk):
 @staff_view(JOBSERVICES_VIEW)
 def guidance_list(request):
     region = scoping.region_from_request(request)
-    records = selectors.guidance_records(request.user, region)
+    follow_up = request.GET.get("follow_up") == "1"
+    if follow_up:  # the office's next steps due (the home page's pending work)
+        records = scoping.within_region(selectors.follow_ups_due(request.user, timezone.localdate()), region)
+    else:
+        records = selectors.guidance_records(request.user, region)
     page = Paginator(records, 50).get_page(request.GET.get("page"))
     places = selectors.place_names(r.region_code for r in page)
     return render(request, "jobservices/guidance/guidance_list.html", {
         "region": region, "page": page, "rows": [(r, places.get(r.region_code, "")) for r in page],
+        "follow_up": follow_up, "today": timezone.localdate(),
         "breadcrumb": scoping.breadcrumb(request.user, region),
-        "children": selectors.guidance_by_child(request.user, region) if page.number == 1 else []})
+        "children": selectors.guidance_by_child(request.user, region) if page.number == 1 and not follow_up
+        else []})
 
 
 def _xlsx(request, title, rows_for, action):
