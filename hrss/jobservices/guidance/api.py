@@ -170,6 +170,21 @@ def record_attendance(request, fair_id: ObjectId, body: AttendanceIn):
     return Status(201, _fair_detail(fair))
 
 
+class FairChangeIn(Schema):
+    name: Text(100)
+    held_on: datetime.date
+    place: Text(200) = ""
+    note: Text(200) = ""
+
+
+@router.post("/job-fairs/{fair_id}/correction", response=FairDetailOut, summary="修改招聘会（改期或更正名称、地点）")
+def update_fair(request, fair_id: ObjectId, body: FairChangeIn):
+    fair = _fair(request, fair_id)
+    services.update_fair(actor=request.user, fair=fair, name=body.name, held_on=body.held_on, place=body.place,
+                         note=body.note)
+    return _fair_detail(fair)
+
+
 class VisitorsIn(Schema):
     walk_in_count: int = Field(ge=0, le=1_000_000)
 

@@ -18,12 +18,14 @@ ACTIONS = {
     "jobservices.fair.attendance_recorded": "登记招聘会参会人员",
     "jobservices.fair.set_visitors": "填写招聘会入场人数（未获准）",
     "jobservices.fair.visitors_set": "填写招聘会入场人数",
+    "jobservices.fair.update": "修改招聘会（未获准）",
+    "jobservices.fair.updated": "修改招聘会（改期或更正）",
     "jobservices.fair.cancel": "取消招聘会（未获准）",
     "jobservices.fair.cancelled": "取消招聘会",
 }
 FIELDS = {
     "given_on": "指导日期", "topic": "指导内容", "advice": "指导意见", "next_step": "下一步",
-    "next_step_note": "下一步说明", "next_on": "下一步日期", "held_on": "举办日期", "place": "地点",
+    "next_step_note": "下一步说明", "next_on": "下一步日期", "held_on": "举办日期", "place": "地点", "name": "名称", "note": "备注",
     "walk_in_count": "现场入场人数", "cancelled_on": "取消日期", "vacancy": "岗位", "title": "岗位名称",
     "employer": "用人单位", "person": "人员",
 }

@@ -16,12 +16,14 @@ class GuidanceForm(StyledForm):
     next_on = forms.DateField(label="下一步日期", required=False, widget=date_input())
 
 
-class FairForm(StyledForm):
+class FairChangeForm(StyledForm):
     name = forms.CharField(label="招聘会名称", max_length=100)
     held_on = forms.DateField(label="举办日期", widget=date_input())
     place = forms.CharField(label="地点", max_length=200, required=False)
     note = forms.CharField(label="备注", max_length=200, required=False)
 
+
+class FairForm(FairChangeForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields = {"region": RegionField(user=user, levels=set(FAIR_HOST_LEVELS), label="举办机构所在地"),

@@ -154,6 +154,44 @@ def plan_fair(*, actor, region_code, name, held_on, place="", note="", today=Non
     return fair
 
 
+FAIR_FIELDS = ("name", "held_on", "place", "note")
+
+
+def update_fair(*, actor, fair, name, held_on, place="", note="", today=None):
+    """改期或更正招聘会: its name, day, place and note (the host stays). A fair with visitors recorded keeps a day
+    already come; on a new day every vacancy offered there must still be open."""
+    today = today or timezone.localdate()
+    _check_fair(actor, fair, "jobservices.fair.update")
+    problems = []
+    if fair.is_cancelled:
+        problems.append("招聘会已取消，不能修改。")
+    if not (name or "").strip():
+        problems.append("请填写招聘会名称。")
+    if not held_on:
+        problems.append("请填写举办日期。")
+    elif held_on > today + FAIR_PLANNED_AHEAD:
+        problems.append(f"举办日期 {held_on:%Y-%m-%d} 超过一年以后，请核对。")
+    elif held_on != fair.held_on:
+        if held_on > today and (fair.attendances.exists() or fair.walk_in_count):
+            problems.append("招聘会已有参会记录，不能改到今天以后的日期。")
+        for offer in FairVacancy.objects.filter(fair=fair).select_related("vacancy"):
+            vacancy = offer.vacancy
+            if (vacancy.closes_on and vacancy.closes_on < held_on) or vacancy.opens_on > held_on:
+                problems.append(f"岗位“{vacancy.title}”在 {held_on:%Y-%m-%d} 不在招聘期内。")
+    if problems:
+        raise ValidationError(problems)
+    before = audit.snapshot(fair, FAIR_FIELDS)
+    with transaction.atomic():
+        fair.name, fair.held_on = name.strip()[:100], held_on
+        fair.place, fair.note = (place or "").strip()[:200], (note or "").strip()[:200]
+        fair.save(update_fields=list(FAIR_FIELDS))
+        after = audit.snapshot(fair, FAIR_FIELDS)
+        changed = [key for key in FAIR_FIELDS if before[key] != after[key]]
+        audit.record(actor=actor, action="jobservices.fair.updated", target=fair,
+                     before={key: before[key] for key in changed}, after={key: after[key] for key in changed})
+    return fair
+
+
 def fair_vacancy_problems(fair, vacancy):
     """Why `vacancy` cannot be offered at `fair`: empty when it can. Only an open vacancy with places left, open
     on the fair's day."""

@@ -83,6 +83,7 @@ ROWS = SweepRows(
         "jobservices:fairs-attendance": ({"pk": "fair"}, BOTH, {"id_number": "441602198001010011"}),
         "jobservices:fairs-visitors": ({"pk": "fair"}, BOTH, {"walk_in_count": "999"}),
         "jobservices:fairs-cancel": ({"pk": "fair"}, BOTH, {"reason": "越权"}),
+        "jobservices:fairs-edit": ({"pk": "fair"}, BOTH, {"name": "越权", "held_on": "2026-06-01"}),
     },
     create_routes={
         "jobservices:fairs-new": (BOTH, {"region": TOWNSHIP, "name": "越权招聘会", "held_on": "2026-06-20"}),
@@ -101,6 +102,7 @@ ROWS = SweepRows(
         "/api/v1/job-fairs/{fair_id}/attendance": ({"fair_id": "fair"}, {"person_id": "person"}),
         "/api/v1/job-fairs/{fair_id}/visitors": ({"fair_id": "fair"}, {"walk_in_count": 999}),
         "/api/v1/job-fairs/{fair_id}/cancellation": ({"fair_id": "fair"}, {"reason": "越权"}),
+        "/api/v1/job-fairs/{fair_id}/correction": ({"fair_id": "fair"}, {"name": "越权", "held_on": "2026-06-01"}),
     },
     objects=objects,
     state=state,
@@ -113,6 +115,7 @@ ROWS = SweepRows(
         SweepWrite(services.add_fair_vacancy, lambda p: {"fair": _fair(p), "vacancy": _vacancy(p)}),
         SweepWrite(services.record_attendance, lambda p: {"fair": _fair(p), "person": p["person"]}),
         SweepWrite(services.set_visitor_count, lambda p: {"fair": _fair(p), "walk_in_count": 999}),
+        SweepWrite(services.update_fair, lambda p: {"fair": _fair(p), "name": "越权", "held_on": DAY}),
         SweepWrite(services.cancel_fair, lambda p: {"fair": _fair(p), "reason": "越权"}),
     ],
     services=[services],

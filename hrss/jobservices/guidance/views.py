@@ -20,6 +20,7 @@ from hrss.jobservices.guidance import exports, selectors, services
 from hrss.jobservices.guidance.forms import (
     AttendanceForm,
     CancelFairForm,
+    FairChangeForm,
     FairForm,
     FairVacancyForm,
     GuidanceForm,
@@ -181,6 +182,22 @@ def fairs_detail(request, pk):
             "walk_in_count": fair.walk_in_count}), "cancel_form": CancelFairForm()})
 
 
+@staff_view(JOBSERVICES_HANDLE)
+def fairs_edit(request, pk):
+    fair = _fair(request, pk)
+    form = FairChangeForm(request.POST or None, initial={field: getattr(fair, field)
+                                                         for field in services.FAIR_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_fair(actor=request.user, fair=fair, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "招聘会信息已修改。")
+            return redirect("jobservices:fairs-detail", pk=fair.pk)
+    return render(request, "jobservices/guidance/fair_form.html", {"form": form, "fair": fair})
+
+
 def _done(request, fair, call, success):
     try:
         call()
@@ -262,6 +279,7 @@ urlpatterns = [
     path("fairs/new/", fairs_new, name="fairs-new"),
     path("fairs/export/", fairs_export, name="fairs-export"),
     path("fairs/<int:pk>/", fairs_detail, name="fairs-detail"),
+    path("fairs/<int:pk>/edit/", fairs_edit, name="fairs-edit"),
     path("fairs/<int:pk>/vacancies/", fairs_vacancy_add, name="fairs-vacancy-add"),
     path("fairs/<int:pk>/attendance/", fairs_attendance, name="fairs-attendance"),
     path("fairs/<int:pk>/visitors/", fairs_visitors, name="fairs-visitors"),
