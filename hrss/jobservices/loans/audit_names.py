@@ -5,6 +5,8 @@ from hrss.jobservices.models import RepaymentMethod
 
 ACTIONS = {
     "jobservices.loan.granted": "发放创业担保贷款",
+    "jobservices.loan_application.correct": "更正退回补正的创业担保贷款申请（未获准）",
+    "jobservices.loan_application.corrected": "更正退回补正的创业担保贷款申请",
     "jobservices.loan.repay": "录入贷款还款（未获准）",
     "jobservices.loan.repayment_recorded": "录入贷款还款",
     "jobservices.loan_ledger.exported": "导出创业担保贷款台账",

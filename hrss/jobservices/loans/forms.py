@@ -21,6 +21,16 @@ class LoanApplicationForm(StyledForm):
     note = forms.CharField(label="初审意见", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CorrectionForm(LoanApplicationForm):
+    """补正: the application's fields the village's assistant may change while it is sent back."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["note"]
+
+
 class DecisionForm(StyledForm):
     action = forms.ChoiceField(choices=ReviewDecision.Action.choices, widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)

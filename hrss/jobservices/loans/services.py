@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from hrss.core import audit, review, scoping
@@ -127,6 +128,52 @@ def apply_for_loan(*, actor, person, category, borrower_kind, amount, term_month
             term_months=term_months, documents=sorted(set(documents)),
             from_credit_community=selectors.credit_community_on(person.region_code, today) is not None,
             guarantor=guarantor.strip()[:100], phone=(phone or person.phone).strip()[:20], applied_by=actor)
+    return application
+
+
+# What a correction (补正) may change, and the audit's before/after of it.
+CORRECTABLE_FIELDS = ("category", "borrower_kind", "partners", "business_name", "project", "micro_profit", "amount",
+                      "term_months", "documents", "guarantor", "phone")
+
+
+def correct_loan_application(*, actor, application, version, category, borrower_kind, amount, term_months, project,
+                             documents, micro_profit=False, partners=1, business_name="", guarantor="", phone="",
+                             today=None):
+    """补正: while the case is sent back, the village's assistant changes the application (checked against the rules
+    of its application date); the case stays with the village until resubmitted. `version` is the case's as loaded
+    (CaseChanged when someone moved it since). Audited with the fields before and after."""
+    case = application.case
+    check_permission(actor, LOAN_HANDLE)
+    check_acting_in(actor, region_code=case.region_code, action="jobservices.loan_application.correct",
+                    roles=LOAN_APPLICATION.intake.roles, subject_id_number=case.subject_id_number,
+                    message="退回补正的申请由受理的村(社区)协理员更正。")
+    if version != case.version:
+        raise review.CaseChanged
+    if case.status != ReviewCase.Status.RETURNED:
+        raise ValidationError(["只有退回补正的申请可以更正；该申请现在不在村(社区)补正环节。"])
+    partners = partners or 1
+    problems = application_problems(person=application.person, category=category, borrower_kind=borrower_kind,
+                                    amount=amount, term_months=term_months, project=project, documents=documents,
+                                    partners=partners, applied_on=application.applied_on)
+    if problems:
+        raise ValidationError(problems)
+    before = audit.snapshot(application, CORRECTABLE_FIELDS)
+    with transaction.atomic():
+        if not ReviewCase.objects.filter(pk=case.pk, version=version).update(version=F("version") + 1):
+            raise review.CaseChanged
+        application.category, application.borrower_kind, application.partners = category, borrower_kind, partners
+        application.business_name, application.project = business_name.strip()[:100], project.strip()[:200]
+        application.micro_profit, application.amount = bool(micro_profit), _decimal(amount)
+        application.term_months, application.documents = term_months, sorted(set(documents))
+        application.guarantor, application.phone = guarantor.strip()[:100], phone.strip()[:20]
+        application.save(update_fields=list(CORRECTABLE_FIELDS))
+        after = audit.snapshot(application, CORRECTABLE_FIELDS)
+        audit.record(actor=actor, action="jobservices.loan_application.corrected", target=application,
+                     region_code=application.region_code, subject_id_number=case.subject_id_number,
+                     before={key: value for key, value in before.items() if value != after[key]},
+                     after={key: value for key, value in after.items() if value != before[key]})
+    case.refresh_from_db()
+    application.case = case
     return application
 
 

@@ -97,6 +97,8 @@ ROWS = SweepRows(
         "jobservices:loans-application-detail": ({"pk": "loan_application"}, BOTH, {}),
         "jobservices:loans-application-act": ({"pk": "loan_application"}, BOTH, {
             "action": "reject", "version": "1", "reason": "越权"}),
+        "jobservices:loans-application-correct": ({"pk": "loan_application"}, BOTH, {
+            **_application_data(), "amount": "60000", "partners": "1", "version": "1"}),
         "jobservices:loans-loan-detail": ({"pk": "loan"}, BOTH, {}),
         "jobservices:loans-repayment": ({"pk": "loan"}, BOTH, {"paid_on": "2026-01-01", "amount": "100"}),
         "jobservices:loans-credit-community-revoke": ({"pk": "credit_community"}, BOTH, {
@@ -123,6 +125,8 @@ ROWS = SweepRows(
         SweepWrite(services.apply_for_loan, lambda p: {"person": p["person"], **_application_data()}),
         SweepWrite(services.decide_loan_application, lambda p: {
             "application": _application(p), "action": "reject", "version": _version(p), "reason": "越权"}),
+        SweepWrite(services.correct_loan_application, lambda p: {
+            "application": _application(p), "version": _version(p), **_application_data()}),
         SweepWrite(services.record_repayment, lambda p: {"loan": _loan(p), "paid_on": timezone.localdate(),
                                                          "amount": Decimal(100)}),
         SweepWrite(services.mark_credit_community, lambda p: {"region_code": VILLAGE, "marked_on": DAY}),

@@ -19,6 +19,7 @@ from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.loans import rules, selectors, services
 from hrss.jobservices.loans.chains import LOAN_APPLICATION, forward_label
 from hrss.jobservices.loans.forms import (
+    CorrectionForm,
     CreditCommunityForm,
     DecisionForm,
     LoanApplicationForm,
@@ -96,8 +97,12 @@ def _application(request, pk):
     return scoping.get_visible_or_404(LoanApplication.objects.select_related("person", "case"), request.user, pk=pk)
 
 
+CORRECTION_FIELDS = ("category", "borrower_kind", "partners", "business_name", "project", "micro_profit", "amount",
+                     "term_months", "documents", "guarantor", "phone")
+
+
 @staff_view(LOAN_VIEW)
-def application_detail(request, pk):
+def application_detail(request, pk, correction_form=None):
     application = _application(request, pk)
     case = application.case
     actions = review.allowed_actions(request.user, case) if has_permission(request.user, LOAN_HANDLE) else []
@@ -116,7 +121,35 @@ def application_detail(request, pk):
                                       "term_months": application.term_months,
                                       "start_date": timezone.localdate()}),
         "loan": Loan.objects.filter(application=application).first(),
+        "correction_form": correction_form or CorrectionForm(auto_id="correct_%s", initial={
+            "version": case.version, **{name: getattr(application, name) for name in CORRECTION_FIELDS}})
+        if Action.RESUBMIT in actions else None,
     })
+
+
+@require_POST
+@staff_view(LOAN_HANDLE)
+def application_correct(request, pk):
+    application = _application(request, pk)
+    form = CorrectionForm(request.POST, auto_id="correct_%s")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.correct_loan_application(
+                actor=request.user, application=application, version=data["version"], category=data["category"],
+                borrower_kind=data["borrower_kind"], amount=data["amount"], term_months=data["term_months"],
+                project=data["project"], documents=data["documents"], micro_profit=data["micro_profit"],
+                partners=data["partners"] or 1, business_name=data["business_name"], guarantor=data["guarantor"],
+                phone=data["phone"])
+        except review.CaseChanged as error:
+            messages.error(request, str(error))
+            return redirect("jobservices:loans-application-detail", pk=pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "已保存更正；核对无误后请点击“已补正，重新提交”。")
+            return redirect("jobservices:loans-application-detail", pk=pk)
+    return application_detail(request, pk, correction_form=form)
 
 
 @require_POST
@@ -270,6 +303,7 @@ urlpatterns = [
     path("loans/apply/<int:person_pk>/", apply, name="loans-apply"),
     path("loans/applications/<int:pk>/", application_detail, name="loans-application-detail"),
     path("loans/applications/<int:pk>/act/", application_act, name="loans-application-act"),
+    path("loans/applications/<int:pk>/correct/", application_correct, name="loans-application-correct"),
     path("loans/<int:pk>/", loan_detail, name="loans-loan-detail"),
     path("loans/<int:pk>/repayments/", loan_repayment, name="loans-repayment"),
     path("loans/ledger/", ledger, name="loans-ledger"),

@@ -104,3 +104,29 @@ def test_a_neighbouring_village_s_assistant_cannot_take_it_in(applicant, neighbo
     with pytest.raises(PermissionDenied):
         apply(neighbour_village_assistant, applicant)
     assert AuditEntry.objects.filter(actor=neighbour_village_assistant, outcome=AuditEntry.Outcome.DENIED).exists()
+
+
+def test_a_returned_application_is_corrected_and_resubmitted(client, applicant, village_assistant,
+                                                             township_reviewer, neighbour_village_assistant):
+    application = apply(village_assistant, applicant, documents=DOCS)
+    move(application, township_reviewer, "return", reason="金额请按项目预算调低，并补充营业执照")
+    application.case.refresh_from_db()
+    client.force_login(village_assistant)
+    page = client.get(f"/jobservices/loans/applications/{application.pk}/").content.decode()
+    assert "补正申请" in page
+    with pytest.raises(PermissionDenied):
+        services.correct_loan_application(
+            actor=neighbour_village_assistant, application=application, version=application.case.version,
+            category="registered_unemployed", borrower_kind="individual", amount=Decimal(60_000), term_months=24,
+            project="社区便利店", documents=DOCS)
+    response = client.post(f"/jobservices/loans/applications/{application.pk}/correct/", {
+        "version": application.case.version, "category": "registered_unemployed", "borrower_kind": "individual",
+        "partners": "1", "project": "社区便利店", "amount": "60000", "term_months": "24",
+        "documents": [*DOCS, "business_licence"]})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.amount == Decimal(60_000) and "business_licence" in application.documents
+    assert AuditEntry.objects.filter(action="jobservices.loan_application.corrected").exists()
+    move(application, village_assistant, "resubmit")
+    application.case.refresh_from_db()
+    assert application.case.step == "township_review" and application.case.status == "open"
