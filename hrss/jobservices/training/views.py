@@ -311,6 +311,9 @@ def kpi_page(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     total, children = kpi.figures(request.user, region, today)
+    if request.GET.get("panel"):  # the statistics page's panel, loaded after that page (panels.rural_training)
+        return render(request, "jobservices/training/_statistics_figures.html", {
+            "total": total, "today": today, "definition": kpi.DEFINITION})
     return render(request, "jobservices/training/kpi.html", {
         "region": region, "today": today, "total": total, "children": children, "definition": kpi.DEFINITION,
         "breadcrumb": scoping.breadcrumb(request.user, region), "tab": "kpi"})

@@ -8,10 +8,13 @@ import pytest
 from django.test import Client
 
 from hrss.accounts import services as account_services
+from hrss.core.dates import years_before
+from hrss.core.working_age import is_of_working_age
 from hrss.jobservices.training import kpi, services
 from hrss.residents.models import HukouType, LabourStatus, Person
 from tests.conftest import COUNTY, TODAY, TOWNSHIP, VILLAGE
 from tests.jobservices.training.conftest import COOK, RURAL_TOWNSHIP, RURAL_VILLAGE
+from tests.residents.factories import make_id_number
 
 AGRICULTURAL = HukouType.AGRICULTURAL
 
@@ -47,7 +50,7 @@ def people(resident, county_officer):
 def test_who_is_counted(people, heyuan, village_assistant, county_officer):
     services.record_training_wish(actor=village_assistant, person=people["coded_wish"], occupation_code=COOK,
                                   kind="skills")
-    rows = {row["pk"] for row in kpi._rows(county_officer, heyuan[COUNTY], TODAY)}
+    rows = set(kpi.population(county_officer, heyuan[COUNTY], TODAY).values_list("pk", flat=True))
     counted = {name for name, person in people.items() if person.pk in rows}
     assert counted == {"farmer_flag", "rural_village_blank_hukou", "coded_wish"}
 
@@ -105,4 +108,29 @@ def test_the_statistics_page_has_the_panel(people, county_officer):
     client = Client()
     client.force_login(county_officer)
     page = client.get("/residents/statistics/").content.decode()
-    assert 'data-testid="rural-training"' in page and "0 / 2" in page
+    assert 'data-testid="rural-training"' in page
+    # The figures come after the page, from the KPI page's panel fragment the panel names.
+    url = "/jobservices/training/kpi/?region=441602000000&amp;panel=1"
+    assert url in page
+    figures = client.get(url.replace("&amp;", "&"), headers={"HX-Request": "true"}).content.decode()
+    assert "0 / 2" in figures and "<html" not in figures
+
+
+@pytest.mark.parametrize("category", ["worker", "cadre", "flexible"])
+@pytest.mark.parametrize("sex", ["M", "F"])
+def test_the_counted_working_age_is_core_working_ages_rule(sex, category, heyuan):
+    """The database condition agrees with core.working_age person by person, for birth days around the retirement
+    boundary and the 16th birthday, on the frozen day and on days of the 2025 reform's steps."""
+    for day in (TODAY, datetime.date(2025, 1, 1), datetime.date(2031, 5, 31)):
+        boundary = kpi.earliest_birth_of_working_age(sex, category, day)
+        births = [boundary + datetime.timedelta(days=offset) for offset in range(-400, 400, 13)]
+        births += [years_before(day, 16) + datetime.timedelta(days=offset) for offset in (-1, 0, 1)]
+        Person.objects.all().delete()
+        people = Person.objects.bulk_create([
+            Person(id_number=make_id_number(birth=birth, sequence=100 + index), name=f"人{index}", sex=sex,
+                   birth_date=birth, region_code=VILLAGE, retirement_category=category)
+            for index, birth in enumerate(births)])
+        counted = set(Person.objects.filter(kpi.of_working_age(day)).values_list("pk", flat=True))
+        expected = {person.pk for person in people if is_of_working_age(person.birth_date, sex, day, category)}
+        assert counted == expected, day
+        assert 0 < len(expected) < len(people)  # both sides of the boundaries are tried
