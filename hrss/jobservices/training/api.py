@@ -253,9 +253,14 @@ def decide_claim(request, claim_id: ObjectId, body: TrainingDecisionIn):
 
 @router.get("/kpi/rural-training/{region_code}", response=RuralTrainingKpiOut,
             summary="五个100%之四：有培训需求的农村劳动力得到免费培训（分子、分母、比例、下级区域）")
-def rural_training(request, region_code: RegionCode):
+def rural_training(request, region_code: RegionCode, on: datetime.date | None = None):
+    """`on`: the day counted (a month's end for the monthly report); today by default."""
     check_permission(request.user, JOBSERVICES_VIEW)
     region = scoping.get_region_or_404(request.user, region_code)
     today = timezone.localdate()
+    if on is not None:
+        if on > today:
+            raise ValidationError("统计日期不能晚于今天。")
+        today = on
     total, children = kpi.figures(request.user, region, today)
     return {**_figure(total), "as_of": today, "children": [_figure(child) for child in children]}

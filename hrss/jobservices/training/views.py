@@ -3,6 +3,8 @@ trainees, the enrolment ledger, the wishes of a region (and the people whose led
 wish: 待细化), the subsidy claims' queue and a claim's page, KPI 4 and its drill-down, and the .xlsx ledgers.
 They only translate: the services check the rules, and everything is fetched through core.scoping."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -306,10 +308,21 @@ def claim_act(request, pk):
 # --- KPI 4 ------------------------------------------------------------------------------------------------------
 
 
+def _as_of(request):
+    """The day the KPI is counted on: ?on=YYYY-MM-DD (a month's end for the monthly report), today by default; a
+    day to come is today."""
+    today = timezone.localdate()
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        return today
+    return min(day, today)
+
+
 @staff_view(JOBSERVICES_VIEW)
 def kpi_page(request):
     region = scoping.region_from_request(request)
-    today = timezone.localdate()
+    today = _as_of(request)
     total, children = kpi.figures(request.user, region, today)
     if request.GET.get("panel"):  # the statistics page's panel, loaded after that page (panels.rural_training)
         return render(request, "jobservices/training/_statistics_figures.html", {
@@ -322,14 +335,13 @@ def kpi_page(request):
 @staff_view(JOBSERVICES_VIEW)
 def kpi_people(request):
     region = scoping.region_from_request(request)
-    today = timezone.localdate()
+    today = _as_of(request)
     page = Paginator(kpi.untrained_people(request.user, region, today), 50).get_page(request.GET.get("page"))
     wishes = selectors.wish_labels([person.pk for person in page])
     for person in page:
         person.wishes = wishes.get(person.pk, "台账：有培训意愿（待细化）")
     return render(request, "jobservices/training/kpi_people.html", {
-        "region": region, "today": today, "page": _named(page, region),
-        "tab": "kpi"})
+        "region": region, "today": today, "page": _named(page, region), "on": today.isoformat(), "tab": "kpi"})
 
 
 # --- .xlsx ledgers ----------------------------------------------------------------------------------------------

@@ -134,3 +134,22 @@ def test_the_counted_working_age_is_core_working_ages_rule(sex, category, heyuan
         expected = {person.pk for person in people if is_of_working_age(person.birth_date, sex, day, category)}
         assert counted == expected, day
         assert 0 < len(expected) < len(people)  # both sides of the boundaries are tried
+
+
+def test_the_kpi_is_counted_on_a_chosen_day(people, heyuan, ended_course, county_officer):
+    """?on= (a month's end for the monthly report): training received after that day does not count on it."""
+    done = services.enrol(actor=county_officer, course=ended_course, person=people["farmer_flag"],
+                          today=ended_course.starts_on)
+    services.complete(actor=county_officer, enrolment=done, completed_on=ended_course.ends_on)
+    client = Client()
+    client.force_login(county_officer)
+    before = (ended_course.starts_on - datetime.timedelta(days=1)).isoformat()
+    token = account_services.create_token(actor=None, user=county_officer)
+    api = {"headers": {"Authorization": f"Bearer {token}"}}
+    assert client.get(f"/api/v1/kpi/rural-training/{COUNTY}", {"on": before}, **api).json()["numerator"] == 0
+    assert client.get(f"/api/v1/kpi/rural-training/{COUNTY}", **api).json()["numerator"] == 1
+    future = (TODAY + datetime.timedelta(days=1)).isoformat()
+    assert client.get(f"/api/v1/kpi/rural-training/{COUNTY}", {"on": future}, **api).status_code == 422
+    drill = client.get("/jobservices/training/kpi/people/", {"on": before}).content.decode()
+    assert "农民甲" in drill
+    assert "农民甲" not in client.get("/jobservices/training/kpi/people/").content.decode()
