@@ -222,8 +222,8 @@ def ledger(request):
     overdue_only = bool(request.GET.get("overdue"))
     found = selectors.loans_with_overdue(request.user, today, region) if overdue_only \
         else selectors.loans(request.user, region)
-    page = Paginator(found.prefetch_related("instalments"), 50).get_page(request.GET.get("page"))
-    rows = [(loan, selectors.loan_summary(loan, today)) for loan in page]
+    page = Paginator(selectors.with_figures(found, today), 50).get_page(request.GET.get("page"))
+    rows = [(loan, *selectors.figures(loan, today)) for loan in page]
     return render(request, "jobservices/loans/ledger.html", {
         "region": region, "rows": rows, "page": page, "overdue_only": overdue_only,
         "overdue": selectors.overdue_instalments(request.user, today, region)[:200]})

@@ -109,3 +109,17 @@ def test_a_granted_loan_keeps_its_2011_name_and_micro_profit_subsidy(applicant, 
     loan = Loan.objects.get(application=application)
     assert loan.name == "小额担保贷款"
     assert loan.subsidised_rate == Decimal("6.310")  # 微利项目: in full
+
+
+def test_the_ledger_s_figures_agree_with_the_loan_s_page(loan, bank_officer, county_officer):
+    services.record_repayment(actor=bank_officer, loan=loan, paid_on=D(2026, 2, 27), amount=Decimal("345"),
+                              today=D(2026, 6, 15))
+    services.record_repayment(actor=bank_officer, loan=loan, paid_on=D(2026, 4, 5), amount=Decimal("345"),
+                              today=D(2026, 6, 15))
+    summary = selectors.loan_summary(loan, D(2026, 6, 15))
+    annotated = selectors.with_figures(Loan.objects.filter(pk=loan.pk), D(2026, 6, 15)).get()
+    outstanding, days = selectors.figures(annotated, D(2026, 6, 15))
+    assert (annotated.repaid, outstanding, annotated.subsidy_earned, annotated.overdue_count, days) == (
+        summary.repaid, summary.outstanding, summary.subsidy_earned, summary.overdue, summary.days_overdue)
+    header, rows = selectors.ledger_rows(county_officer, None, D(2026, 6, 15))
+    assert dict(zip(header, rows[0], strict=True))["最长逾期天数"] == 46
