@@ -11,20 +11,16 @@ from django.utils import timezone
 from hrss.accounts.models import User
 from hrss.jobservices.models import JobSeeker, Referral, SeekerStatus, Vacancy, VacancyStatus
 from hrss.jobservices.referrals import services
+from hrss.jobservices.seekers import matching
 
 DEMO_VILLAGE = "441602001003"  # 下城社区
 
 
 def _best_vacancy(seeker, today, taken):
-    try:
-        from hrss.jobservices.seekers import matching
-
-        for match in matching.matches_for_seeker(seeker, limit=10, today=today):
-            vacancy = getattr(match, "vacancy", None)
-            if vacancy is not None and vacancy.pk not in taken:
-                return vacancy
-    except (ImportError, AttributeError, TypeError):
-        pass
+    """The seeker's best match not given to another demo seeker, else any open vacancy."""
+    for match in matching.matches_for_seeker(seeker, limit=10, today=today):
+        if match.vacancy is not None and match.vacancy.pk not in taken:
+            return match.vacancy
     return (Vacancy.objects.filter(status=VacancyStatus.OPEN, opens_on__lte=today).exclude(pk__in=taken)
             .order_by("pk").first())
 

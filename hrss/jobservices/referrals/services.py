@@ -37,6 +37,8 @@ from hrss.jobservices.employers import services as employer_services
 from hrss.jobservices.models import Referral, ReferralOutcome, ReferralSequence, SeekerStatus
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE
 from hrss.jobservices.referrals.kpi import dated
+from hrss.jobservices.seekers import matching
+from hrss.jobservices.seekers import services as seeker_services
 
 Outcome = ReferralOutcome
 
@@ -60,15 +62,9 @@ def next_sequence(county_code, year):
 
 
 def assess(seeker, vacancy, *, today):
-    """The match of seeker and vacancy as the seekers part scores it: (score, [reasons], suitable). Until its
-    matching module is there, an unscored match (0, [], False)."""
-    try:
-        from hrss.jobservices.seekers import matching
-    except ImportError:  # pragma: no cover - the seekers part's module is being written
-        return 0, [], False
+    """The match of seeker and vacancy as the seekers part scores it: (score, [reasons], suitable)."""
     match = matching.assess(seeker, vacancy, today=today)
-    reasons = [str(reason) for reason in (match.reasons or [])]
-    return max(0, min(int(round(match.score)), 32767)), reasons, bool(match.suitable)
+    return max(0, int(match.score)), [str(reason) for reason in match.reasons], bool(match.suitable)
 
 
 def _check_in_scope(actor, record, action):
@@ -215,12 +211,7 @@ def record_outcome(*, actor, referral, outcome, outcome_on, note="", today=None)
 
 def _end_seeking(actor, seeker, today):
     """The seeker's registration ends as hired, through the seekers part's service."""
-    from hrss.jobservices.seekers import services as seeker_services
-
-    end_seeking = getattr(seeker_services, "end_seeking", None)
-    if end_seeking is None:  # pragma: no cover - the seekers part's service is being written
-        raise RuntimeError("hrss.jobservices.seekers.services.end_seeking is missing")
-    end_seeking(actor=actor, seeker=seeker, reason="hired", today=today)
+    seeker_services.end_seeking(actor=actor, seeker=seeker, reason="hired", today=today)
 
 
 # --- the letter -------------------------------------------------------------------------------------------------
