@@ -2,8 +2,6 @@
 
 import datetime
 
-from django.apps import apps
-
 from hrss.jobservices.referrals import kpi, services
 from tests.conftest import NEIGHBOUR_VILLAGE, TODAY, TOWNSHIP, VILLAGE
 
@@ -28,14 +26,14 @@ def test_people_served_by_a_referral_count_once(make_seeker, make_person, make_v
     assert (by_code[NEIGHBOUR_VILLAGE].people, by_code[NEIGHBOUR_VILLAGE].served) == (1, 1)
 
 
-def test_guidance_and_training_count_when_recorded(make_seeker, make_person, township_officer, heyuan):
+def test_a_guidance_record_counts_from_its_day(make_seeker, make_person, township_officer, heyuan):
+    from hrss.jobservices.guidance import services as guidance_services
+
     person = make_person(name="指导")
     make_seeker(person)
-    guidance = kpi._model("GuidanceRecord")
-    if guidance is None:
-        assert kpi.service_report(township_officer, heyuan[VILLAGE], today=TODAY)[0].served == 0
-        return
-    fields = {field.name for field in guidance._meta.concrete_fields}
-    assert {"person", "region_code", "given_on"} <= fields
-    assert apps.get_model("jobservices", "GuidanceRecord") is guidance
-    assert kpi.served_people([person.pk], today=TODAY) == set()
+    make_seeker(make_person(name="未服务"))
+    guidance_services.record_guidance(actor=township_officer, person=person, given_on=TODAY - 2 * DAY,
+                                      topic="career_choice", advice="建议参加电工培训", next_step="none")
+    assert kpi.service_report(township_officer, heyuan[VILLAGE], today=TODAY - 3 * DAY)[0].served == 0
+    total = kpi.service_report(township_officer, heyuan[VILLAGE], today=TODAY)[0]
+    assert (total.people, total.served, total.rate) == (2, 1, 50.0)
