@@ -351,6 +351,15 @@ def prepare_subsidy_claim(*, actor, course, note="", today=None):
     return claim
 
 
+# Moves of the office that prepared the claim (the chain's intake roles include the county's 经办员, who also checks
+# claims: a county officer may not withdraw or resubmit a township's claim).
+OFFICE_MOVES = {Action.WITHDRAW, Action.RESUBMIT}
+
+
+def is_preparing_office(actor, claim):
+    return actor.region_id is not None and actor.region_id == claim.prepared_by.region_id
+
+
 def decide_subsidy_claim(*, actor, claim, action, version, reason="", today=None):
     """One move on the claim's review: forward, approve, send back, resubmit, refuse or withdraw. The officer who
     prepared the claim does not check it at the county's handling step."""
@@ -360,6 +369,8 @@ def decide_subsidy_claim(*, actor, claim, action, version, reason="", today=None
     review.check_move(case=case, actor=actor, action=action, version=version, reason=reason)
     if case.step == "county_handling" and action == Action.FORWARD and claim.prepared_by_id == actor.pk:
         raise review.MoveRefused("申报人不能复核自己申报的培训补贴，请由县(区)的另一位经办员复核。")
+    if action in OFFICE_MOVES and not is_preparing_office(actor, claim):
+        raise review.MoveRefused("培训补贴申领由申报单位撤回或补正后重新申报。")
     with transaction.atomic():
         case = review.apply_move(case=case, actor=actor, action=action, version=version, reason=reason, today=today)
     claim.case = case

@@ -138,5 +138,6 @@ ROWS = SweepRows(
         services.places_taken: "reads",
         services.matching_open_wishes: "reads",
         services.claimable_enrolments: "reads",
+        services.is_preparing_office: "reads",
     },
 )

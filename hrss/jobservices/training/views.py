@@ -274,6 +274,8 @@ def claim_detail(request, pk):
                                        request.user, pk=pk)
     case = claim.case
     actions = review.allowed_actions(request.user, case) if _can_handle(request.user) else []
+    if not services.is_preparing_office(request.user, claim):
+        actions = [action for action in actions if action not in services.OFFICE_MOVES]
     return render(request, "jobservices/training/claim_detail.html", {
         "claim": claim, "case": case, "course": claim.course,
         "lines": claim.lines.select_related("enrolment__person").order_by("enrolment__person__name", "pk"),

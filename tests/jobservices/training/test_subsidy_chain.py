@@ -100,3 +100,22 @@ def test_the_claim_page_queue_and_pending_work(completed_course, county_officer,
     assert claim.case.step == "county_approval"
     page = client.get(f"/jobservices/training/claims/{claim.pk}/").content.decode()
     assert "cody" in page  # who made the move
+
+
+def test_only_the_preparing_office_withdraws_or_resubmits(ended_course, township_officer, county_officer,
+                                                          second_county_officer, resident):
+    enrolment = services.enrol(actor=county_officer, course=ended_course, person=resident(),
+                               today=ended_course.starts_on)
+    services.complete(actor=county_officer, enrolment=enrolment, certificate_kind="training",
+                      certificate_number="P1", completed_on=ended_course.ends_on)
+    claim = services.prepare_subsidy_claim(actor=township_officer, course=ended_course)
+    with pytest.raises(review.MoveRefused, match="由申报单位撤回"):
+        _move(claim, county_officer, Action.WITHDRAW, "县里撤回")
+    client = Client()
+    client.force_login(county_officer)
+    assert "撤回申报" not in client.get(f"/jobservices/training/claims/{claim.pk}/").content.decode()
+    _move(claim, second_county_officer, Action.RETURN, "证书复印件不清晰")
+    with pytest.raises(review.MoveRefused, match="由申报单位撤回"):
+        _move(claim, county_officer, Action.RESUBMIT)
+    _move(claim, township_officer, Action.RESUBMIT)
+    assert (claim.case.status, claim.case.step) == ("open", "county_handling")
