@@ -6,6 +6,7 @@ from hrss.jobservices.loans import audit_names, demo, panels, pending
 from hrss.jobservices.loans.chains import LOAN_APPLICATION
 from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import LOAN_VIEW
+from hrss.residents.permissions import RESIDENT_VIEW
 
 PART = Part(
     label="loans",
@@ -16,7 +17,7 @@ PART = Part(
         HubLink("创业担保贷款申请", "jobservices:loans-applications", LOAN_VIEW,
                 "受理、审核（乡镇、县、担保机构、经办银行）与待办", order=60),
         HubLink("创业担保贷款台账", "jobservices:loans-ledger", LOAN_VIEW, "贷款、还款计划、逾期与贴息；导出 .xlsx", order=61),
-        HubLink("有创业意愿的人员", "jobservices:loans-wants-business", LOAN_VIEW, "来自人员台账，按村(社区)列出",
+        HubLink("有创业意愿的人员", "jobservices:loans-wants-business", RESIDENT_VIEW, "来自人员台账，按村(社区)列出",
                 order=62),
         HubLink("信用社区", "jobservices:loans-credit-communities", LOAN_VIEW, "评定与撤销；信用社区居民可免反担保",
                 order=63),

@@ -131,8 +131,9 @@ def limits_on(day):
 class SubsidyRule:
     """What share of the interest the budget pays (贴息), for a loan applied for while the rule is in force.
 
-    kind "micro_profit": the budget pays `share` of the interest of a 微利项目 loan to a person or partnership, and
-    none of other loans; "full": `share` of a person's or partnership's loan, `enterprise_share` of a small
+    kind "micro_profit": the budget pays `share` of the interest of a 微利项目 loan to a person or partnership, none
+    of their other loans, and `enterprise_share` of a small enterprise's (of the rate agreed: the rule says of the
+    benchmark rate, which the rate is taken to be); "full": `share` of a person's or partnership's loan, `enterprise_share` of a small
     enterprise's; "lpr": the borrower bears the one-year LPR less `points` (percentage points) and the budget the
     rest of the rate, a small enterprise's rest at `enterprise_share`."""
 
@@ -145,7 +146,9 @@ class SubsidyRule:
 
 SUBSIDY = (
     (D(2002, 12, 1), SubsidyRule("micro_profit", "微利项目财政据实全额贴息")),  # [believed]
-    (D(2008, 8, 1), SubsidyRule("micro_profit", "微利项目财政据实全额贴息")),  # 财金〔2008〕100号, domain-rules §6
+    # 财金〔2008〕100号 as domain-rules §6 has it: 微利项目 in full, enterprises 50% of the (benchmark) rate.
+    (D(2008, 8, 1), SubsidyRule("micro_profit", "微利项目财政据实全额贴息，劳动密集型小企业贴息50%",
+                                enterprise_share=Decimal("0.5"))),
     (RENAMED_ON, SubsidyRule("full", "个人（合伙）贷款财政全额贴息，小微企业贴息50%",
                              enterprise_share=Decimal("0.5"))),  # 财金〔2016〕85号 [believed]
     (D(2020, 4, 7), SubsidyRule("lpr", "借款人承担LPR减150个基点以下部分，其余财政贴息（小微企业贴息一半）",
@@ -180,7 +183,10 @@ def subsidised_rate(*, applied_on, start_date, kind, micro_profit, annual_rate):
     if rule is None:
         return Decimal(0)
     if rule.kind == "micro_profit":
-        paid = annual_rate * rule.share if micro_profit and not enterprise else Decimal(0)
+        if enterprise:
+            paid = annual_rate * rule.enterprise_share
+        else:
+            paid = annual_rate * rule.share if micro_profit else Decimal(0)
     elif rule.kind == "full":
         paid = annual_rate * (rule.enterprise_share if enterprise else rule.share)
     else:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from hrss.core import audit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
 from hrss.core.models import ReviewDecision
-from hrss.core.permissions import has_permission, staff_view
+from hrss.core.permissions import check_permission, has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.loans import rules, selectors, services
 from hrss.jobservices.loans.chains import LOAN_APPLICATION, forward_label
@@ -29,6 +29,7 @@ from hrss.jobservices.loans.forms import (
 from hrss.jobservices.models import CreditCommunity, Document, Loan, LoanApplication
 from hrss.jobservices.permissions import LOAN_HANDLE, LOAN_VIEW
 from hrss.residents.models import Person
+from hrss.residents.permissions import RESIDENT_VIEW
 
 Action = ReviewDecision.Action
 ACTION_BUTTONS = {
@@ -56,6 +57,7 @@ def applications(request):
     rows = [(application, _step_label(application.case) if application.case.is_open
              else application.case.get_status_display()) for application in page]
     return render(request, "jobservices/loans/applications.html", {
+        "can_see_people": has_permission(request.user, RESIDENT_VIEW),
         "region": region, "waiting": waiting, "rows": rows, "page": page})
 
 
@@ -86,8 +88,6 @@ def apply(request, person_pk):
         "person": person, "form": form, "problems": problems, "loan_name": rules.loan_name(today),
         "limits": limits, "subsidy_rule": rules.subsidy_rule_label(today),
         "credit_community": selectors.credit_community_on(person.region_code, today),
-        "categories": [str(label) for value, label in rules.Category.choices
-                       if value in rules.categories_on(today)],
         "documents_by_category": [(rules.Category(category).label,
                                    "、".join(str(Document(d).label) for d in sorted(rules.required_documents(category))))
                                   for category in rules.categories_on(today)]})
@@ -121,6 +121,7 @@ def application_detail(request, pk, correction_form=None):
                                       "term_months": application.term_months,
                                       "start_date": timezone.localdate()}),
         "loan": Loan.objects.filter(application=application).first(),
+        "can_see_person": has_permission(request.user, RESIDENT_VIEW),
         "correction_form": correction_form or CorrectionForm(auto_id="correct_%s", initial={
             "version": case.version, **{name: getattr(application, name) for name in CORRECTION_FIELDS}})
         if Action.RESUBMIT in actions else None,
@@ -225,6 +226,7 @@ def ledger(request):
     page = Paginator(selectors.with_figures(found, today), 50).get_page(request.GET.get("page"))
     rows = [(loan, *selectors.figures(loan, today)) for loan in page]
     return render(request, "jobservices/loans/ledger.html", {
+        "can_see_people": has_permission(request.user, RESIDENT_VIEW),
         "region": region, "rows": rows, "page": page, "overdue_only": overdue_only,
         "overdue": selectors.overdue_instalments(request.user, today, region)[:200]})
 
@@ -244,11 +246,14 @@ def ledger_export(request):
 
 @staff_view(LOAN_VIEW)
 def wants_business(request):
+    # The ledger's people: for the offices that keep the ledger, not for the guarantee agency or the bank.
+    check_permission(request.user, RESIDENT_VIEW)
     region = scoping.region_from_request(request)
     people = selectors.wants_business(request.user, region)
     page = Paginator(people, 50).get_page(request.GET.get("page"))
     places = selectors.place_names(person.region_code for person in page)
     return render(request, "jobservices/loans/wants_business.html", {
+        "can_see_people": has_permission(request.user, RESIDENT_VIEW),
         "region": region, "page": page, "rows": [(person, places.get(person.region_code, "")) for person in page],
         "total": people.count(),
         "can_apply": has_permission(request.user, LOAN_HANDLE)
@@ -273,6 +278,7 @@ def credit_communities(request):
     marks = list(selectors.credit_communities(request.user, region)[:500])
     places = selectors.place_names(mark.region_code for mark in marks)
     return render(request, "jobservices/loans/credit_communities.html", {
+        "can_see_people": has_permission(request.user, RESIDENT_VIEW),
         "region": region, "form": form, "rows": [(mark, places.get(mark.region_code, "")) for mark in marks],
         "can_mark": has_permission(request.user, LOAN_HANDLE)
         and bool(set(request.user.role_list) & services.CREDIT_COMMUNITY_ROLES),

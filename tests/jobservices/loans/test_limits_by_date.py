@@ -43,6 +43,9 @@ def test_the_subsidy_by_the_rule_of_the_application_date():
                                  micro_profit=True, annual_rate=Decimal("6.31")) == Decimal("6.31")
     assert rules.subsidised_rate(applied_on=D(2011, 6, 1), start_date=D(2011, 7, 1), kind="individual",
                                  micro_profit=False, annual_rate=Decimal("6.31")) == 0
+    # ... and a labour-intensive small enterprise's half the rate (domain-rules §6).
+    assert rules.subsidised_rate(applied_on=D(2011, 6, 1), start_date=D(2011, 7, 1), kind="small_enterprise",
+                                 micro_profit=False, annual_rate=Decimal("6.31")) == Decimal("3.155")
     # 2026: the borrower bears LPR (3.00 from 2025-05-20) less 1.5 points; the budget pays the rest of 3.45.
     assert rules.subsidised_rate(applied_on=D(2026, 6, 1), start_date=D(2026, 6, 15), kind="individual",
                                  micro_profit=False, annual_rate=Decimal("3.45")) == Decimal("1.95")

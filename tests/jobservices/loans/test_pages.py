@@ -126,3 +126,9 @@ def test_the_ledger_lists_only_loans_with_overdue_instalments_when_asked(client,
     login(client, county_officer)
     page = client.get("/jobservices/loans/ledger/", {"overdue": "1"}).content.decode()
     assert granted.person.name in page and "逾期未还的期次" in page
+
+
+def test_the_bank_does_not_see_the_ledger_s_people(client, applicant, bank_officer, guarantee_officer):
+    for outsider in (bank_officer, guarantee_officer):
+        login(client, outsider)
+        assert client.get("/jobservices/loans/wants-business/").status_code == 403
