@@ -82,3 +82,15 @@ def test_the_intake_refuses_over_the_limit_with_the_message(applicant, village_a
 
 def test_a_partnership_needs_two_partners(applicant):
     assert "合伙创业须填写合伙人数（至少2人）。" in _problems(applicant, D(2026, 6, 15), borrower_kind="partnership")
+
+
+def test_the_limit_and_the_term_at_and_just_above_the_boundary(applicant):
+    day = D(2026, 6, 15)
+    assert _problems(applicant, day, amount=Decimal("300000.00")) == []
+    assert _problems(applicant, day, amount=Decimal("300000.01"))
+    assert _problems(applicant, day, amount=Decimal("299999.99")) == []
+    assert _problems(applicant, day, term_months=36) == []
+    assert _problems(applicant, day, term_months=37) == ["申请期限37个月超过创业担保贷款的最长期限36个月，请缩短期限。"]
+    # The day before 财金〔2020〕21号 [believed date]: 150,000 and 36 months; on its day 200,000.
+    assert _problems(applicant, D(2020, 4, 6), amount=Decimal(150_001))
+    assert _problems(applicant, D(2020, 4, 7), amount=Decimal(200_000)) == []

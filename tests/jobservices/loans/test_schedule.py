@@ -88,3 +88,13 @@ def test_an_instalment_paid_late_or_unpaid_is_overdue_and_loses_its_subsidy():
     assert (not_yet.state, not_yet.subsidy) == (schedule.DUE, None)
     on_the_day = schedule.standing(due_date=due, paid_on=None, planned_subsidy=subsidy, today=due)
     assert not on_the_day.overdue
+
+
+def test_overdue_from_the_day_after_the_due_date():
+    due, subsidy = D(2026, 5, 31), Decimal("10.00")
+    on_the_day = schedule.standing(due_date=due, paid_on=None, planned_subsidy=subsidy, today=due)
+    day_after = schedule.standing(due_date=due, paid_on=None, planned_subsidy=subsidy, today=D(2026, 6, 1))
+    assert (on_the_day.state, on_the_day.days_overdue) == (schedule.DUE, 0)
+    assert (day_after.state, day_after.days_overdue) == (schedule.OVERDUE, 1)
+    paid_on_the_day = schedule.standing(due_date=due, paid_on=due, planned_subsidy=subsidy, today=D(2026, 6, 15))
+    assert paid_on_the_day.subsidy == subsidy
