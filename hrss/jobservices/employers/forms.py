@@ -110,9 +110,17 @@ class VacancyForm(StyledForm):
         return data
 
 
-class VacancyFilterForm(StyledForm):
+class PlaceFilterForm(StyledForm):
+    """The ledgers' place filter: a region of the user's scope picked by name (the region picker)."""
+
+    region = forms.CharField(required=False)
     status = forms.ChoiceField(label="状态", choices=[("", "全部"), *VacancyStatus.choices], required=False)
-    occupation = forms.CharField(label="职业代码", max_length=10, required=False)
+
+    def __init__(self, *args, actor, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"] = RegionField(label="地区", user=actor, required=False)
+        self.initial["region"] = region.code
+        style_form(self)
 
 
 class VacancyImportForm(StyledForm):

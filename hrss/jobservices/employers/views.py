@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, classifications, ratelimit, scoping
+from hrss.core.forms import CODE_IN_TEXT
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
 from hrss.core.tabular import errors_xlsx
 from hrss.jobservices.employers import exports, imports, selectors, services
-from hrss.jobservices.employers.forms import EmployerForm, VacancyFilterForm, VacancyForm, VacancyImportForm
+from hrss.jobservices.employers.forms import EmployerForm, PlaceFilterForm, VacancyForm, VacancyImportForm
 from hrss.jobservices.models import Employer, Vacancy, VacancyStatus
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
@@ -34,9 +35,18 @@ def _apply_errors(form, error):
             form.add_error(None, problem)
 
 
+def _region(request):
+    """The region a ledger is about: ?region= as the picker sends it ("下城社区（上城街道） 441602001003") or as a
+    bare code, inside the user's scope (404 outside it); the user's own region without it."""
+    found = CODE_IN_TEXT.search(request.GET.get("region", ""))
+    if found:
+        return scoping.get_region_or_404(request.user, found.group(1))
+    return scoping.region_from_request(request)
+
+
 @staff_view(JOBSERVICES_VIEW)
 def employer_list(request):
-    region = scoping.region_from_request(request)
+    region = _region(request)
     query = request.GET.get("q", "")[:50]
     employers = selectors.employers(request.user, region=region, query=query)
     page = Paginator(employers, 50).get_page(request.GET.get("page"))
@@ -44,7 +54,8 @@ def employer_list(request):
     for employer in page:
         employer.place = places.get(employer.region_code, employer.region_code)
     return render(request, "jobservices/employers/list.html", {
-        "page": page, "q": query, "region": region, "can_handle": has_permission(request.user, JOBSERVICES_HANDLE)})
+        "page": page, "q": query, "region": region, "filters": PlaceFilterForm(actor=request.user, region=region),
+        "can_handle": has_permission(request.user, JOBSERVICES_HANDLE)})
 
 
 @staff_view(JOBSERVICES_HANDLE)
@@ -105,8 +116,8 @@ def employer_edit(request, pk):
 
 @staff_view(JOBSERVICES_VIEW)
 def vacancy_list(request):
-    region = scoping.region_from_request(request)
-    filters = VacancyFilterForm(request.GET or None)
+    region = _region(request)
+    filters = PlaceFilterForm(initial={"status": request.GET.get("status", "")}, actor=request.user, region=region)
     status = request.GET.get("status", "") if request.GET.get("status", "") in VacancyStatus.values else ""
     occupation = request.GET.get("occupation", "")[:10]
     vacancies = selectors.vacancies(request.user, region=region, status=status, occupation=occupation)
@@ -211,7 +222,7 @@ LEDGER_ACTIONS = {"employers": "jobservices.employers_ledger.exported",
 @staff_view(JOBSERVICES_VIEW)
 @ratelimit.per_user("export")
 def ledger_export(request, kind):
-    region = scoping.region_from_request(request)
+    region = _region(request)
     header, rows = exports.ledger_rows(request.user, region, kind)
     data = xlsx_bytes([(LEDGERS[kind], header, rows)])
     audit.record(actor=request.user, action=LEDGER_ACTIONS[kind], target=region,

@@ -123,3 +123,12 @@ def test_editing_an_employer(officer_client, employer):
     assert response.status_code == 302
     employer.refresh_from_db()
     assert employer.name == "下城优品超市（总店）"
+
+
+def test_the_ledgers_follow_the_place_picked_by_name(officer_client, vacancy):
+    picked = {"region": "下城社区（上城街道） 441602001003"}
+    assert "下城优品超市" in officer_client.get("/jobservices/employers/", picked).content.decode()
+    assert "收银员" in officer_client.get("/jobservices/vacancies/", picked).content.decode()
+    neighbour = {"region": "公园社区（上城街道） 441602001006"}
+    assert "下城优品超市" not in officer_client.get("/jobservices/employers/", neighbour).content.decode()
+    assert officer_client.get("/jobservices/employers/", {"region": "紫城镇 441621100000"}).status_code == 404
