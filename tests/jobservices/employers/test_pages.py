@@ -132,3 +132,11 @@ def test_the_ledgers_follow_the_place_picked_by_name(officer_client, vacancy):
     neighbour = {"region": "公园社区（上城街道） 441602001006"}
     assert "下城优品超市" not in officer_client.get("/jobservices/employers/", neighbour).content.decode()
     assert officer_client.get("/jobservices/employers/", {"region": "紫城镇 441621100000"}).status_code == 404
+
+
+def test_a_read_only_role_sees_the_ledgers_without_the_buttons(client, province_viewer, vacancy):
+    client.force_login(province_viewer)
+    body = client.get("/jobservices/employers/").content.decode()
+    assert "下城优品超市" in body and "登记用人单位</a>" not in body
+    assert "关闭岗位" not in client.get(f"/jobservices/vacancies/{vacancy.pk}/").content.decode()
+    assert client.get("/jobservices/employers/new/").status_code == 403
