@@ -17,10 +17,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Min
+from django.db.models import Min, Q
 
 from hrss.core import scoping, workdays
 from hrss.core.dates import month_bounds
+from hrss.core.id_numbers import mask
 from hrss.core.models import Region
 from hrss.employment.models import Standing, UnemploymentRegistration
 from hrss.jobservices.models import JobSeeker, Referral, SeekerStatus
@@ -57,7 +58,14 @@ def parse_month(text):
 
 @dataclass(frozen=True)
 class OfferRow:
-    seeker: JobSeeker
+    """One seeker of KPI 1 (plain values: a city's month holds tens of thousands)."""
+
+    seeker_id: int
+    person_id: int
+    name: str
+    id_number: str
+    region_code: str
+    registered_on: datetime.date
     due_on: datetime.date | None
     offer_on: datetime.date | None
     status: str
@@ -65,6 +73,10 @@ class OfferRow:
     @property
     def status_label(self):
         return STATUS_LABELS[self.status]
+
+    @property
+    def masked_id_number(self):
+        return mask(self.id_number)
 
 
 def offer_status(*, registered_on, due_on, offer_on, ended_on, today):
@@ -82,22 +94,27 @@ def job_offer_rows(user, region, year, month, *, today):
     scope), each with the due day, the first suitable offer's date and the status on `today`."""
     first, last = month_bounds(year, month)
     seekers = scoping.within_region(scoping.visible_to(user, JobSeeker.objects.filter(
-        not_selective=True, registered_on__range=(first, last))), region).select_related("person")
-    seekers = list(seekers.order_by("region_code", "registered_on", "pk"))
-    offers = dict(Referral.objects.filter(seeker__in=[seeker.pk for seeker in seekers], suitable=True,
+        not_selective=True, registered_on__range=(first, last))), region)
+    offers = dict(Referral.objects.filter(seeker__in=seekers.values("pk"), suitable=True,
                                           referred_on__lte=today).values("seeker_id")
                   .annotate(first=Min("referred_on")).values_list("seeker_id", "first"))
     calendar = workdays.Calendar.load()
+    due_days = {}
     rows = []
-    for seeker in seekers:
-        try:
-            due_on = calendar.add(seeker.registered_on, dated(OFFER_WORKING_DAYS, seeker.registered_on))
-        except workdays.UnknownArrangement:
-            due_on = None
-        ended_on = seeker.ended_on if seeker.status == SeekerStatus.ENDED else None
-        offer_on = offers.get(seeker.pk)
-        rows.append(OfferRow(seeker, due_on, offer_on, offer_status(
-            registered_on=seeker.registered_on, due_on=due_on, offer_on=offer_on, ended_on=ended_on, today=today)))
+    for seeker_id, person_id, name, id_number, code, registered_on, status, ended_on in seekers.order_by(
+            "region_code", "registered_on", "pk").values_list(
+            "pk", "person_id", "person__name", "person__id_number", "region_code", "registered_on", "status",
+            "ended_on"):
+        if registered_on not in due_days:
+            try:
+                due_days[registered_on] = calendar.add(registered_on, dated(OFFER_WORKING_DAYS, registered_on))
+            except workdays.UnknownArrangement:
+                due_days[registered_on] = None
+        due_on, offer_on = due_days[registered_on], offers.get(seeker_id)
+        rows.append(OfferRow(seeker_id, person_id, name, id_number, code, registered_on, due_on, offer_on,
+                             offer_status(registered_on=registered_on, due_on=due_on, offer_on=offer_on,
+                                          ended_on=ended_on if status == SeekerStatus.ENDED else None,
+                                          today=today)))
     return rows
 
 
@@ -158,7 +175,7 @@ class JobOfferReport:
     rows: list
     figures: OfferFigures
     children: list = field(default_factory=list)  # [(child region, OfferFigures)]
-    late_by_township: list = field(default_factory=list)  # [(township name, [rows])]
+    late_by_township: list = field(default_factory=list)  # [(township code, name, [rows])]
 
 
 def job_offer_report(user, region, year, month, *, today):
@@ -166,13 +183,13 @@ def job_offer_report(user, region, year, month, *, today):
     children = children_of(user, region)
     report = JobOfferReport(region, year, month, rows, figures_of(rows),
                             [(child, figures_of(child_rows))
-                             for child, child_rows in by_child(rows, children, lambda r: r.seeker.region_code).items()])
+                             for child, child_rows in by_child(rows, children, lambda r: r.region_code).items()])
     late = {}
     for row in rows:
         if row.status == LATE:
-            late.setdefault(scoping.township_code_of(row.seeker.region_code), []).append(row)
+            late.setdefault(scoping.township_code_of(row.region_code), []).append(row)
     names = dict(Region.objects.filter(code__in=list(late)).values_list("code", "name"))
-    report.late_by_township = [(names.get(code, code), late[code]) for code in sorted(late)]
+    report.late_by_township = [(code, names.get(code, code), late[code]) for code in sorted(late)]
     return report
 
 
@@ -187,15 +204,21 @@ def _model(name):
         return None
 
 
-def served_people(person_ids, *, today):
-    """The people among `person_ids` with at least one free public employment service recorded up to `today`."""
-    person_ids = list(person_ids)
-    served = set(Referral.objects.filter(seeker__person_id__in=person_ids, referred_on__lte=today)
+def served_people(people, *, today):
+    """The people among `people` (querysets of person ids, read as subqueries: a city holds more people than a
+    query may list) with at least one free public employment service recorded up to `today`."""
+    def among(field):
+        condition = Q(pk__in=[])
+        for queryset in people:
+            condition |= Q(**{f"{field}__in": queryset})
+        return condition
+
+    served = set(Referral.objects.filter(among("seeker__person_id"), referred_on__lte=today)
                  .values_list("seeker__person_id", flat=True))
     for name, dated_field in (("GuidanceRecord", "given_on"), ("Enrolment", "enrolled_on")):
         model = _model(name)
         if model is not None:
-            served |= set(model.objects.filter(person_id__in=person_ids, **{f"{dated_field}__lte": today})
+            served |= set(model.objects.filter(among("person_id"), **{f"{dated_field}__lte": today})
                           .values_list("person_id", flat=True))
     return served
 
@@ -211,7 +234,8 @@ class ServiceFigures:
 
 
 def service_population(user, region, *, today):
-    """{person id: village code} of the open job seekers and the standing registered unemployed in `region`."""
+    """The open job seekers and the standing registered unemployed of `region`: ({person id: village code},
+    [the two querysets of person ids])."""
     seekers = scoping.within_region(scoping.visible_to(user, JobSeeker.objects.filter(
         status=SeekerStatus.ACTIVE, registered_on__lte=today)), region)
     unemployed = scoping.within_region(scoping.visible_to(user, UnemploymentRegistration.objects.filter(
@@ -219,13 +243,13 @@ def service_population(user, region, *, today):
     people = dict(seekers.values_list("person_id", "region_code"))
     for person_id, code in unemployed.values_list("person_id", "region_code"):
         people.setdefault(person_id, code)
-    return people
+    return people, [seekers.values("person_id"), unemployed.values("person_id")]
 
 
 def service_report(user, region, *, today):
     """(figures for `region`, [(child, figures)])."""
-    people = service_population(user, region, today=today)
-    served = served_people(people, today=today)
+    people, subqueries = service_population(user, region, today=today)
+    served = served_people(subqueries, today=today) & set(people)
     total = ServiceFigures(len(people), len(served))
     children = children_of(user, region)
     rows = []

@@ -166,7 +166,9 @@ def kpi_page(request):
     year, month = _month(request, today)
     report = kpi.job_offer_report(request.user, region, year, month, today=today)
     status = request.GET.get("status", "")
-    people = [row for row in report.rows if row.status == status] if status in kpi.STATUS_LABELS else None
+    people = None
+    if status in kpi.STATUS_LABELS:
+        people = Paginator([row for row in report.rows if row.status == status], 100).get_page(request.GET.get("page"))
     service, service_children = kpi.service_report(request.user, region, today=today)
     return render(request, "jobservices/referrals/kpi.html", {
         "region": region, "report": report, "month": f"{year}-{month:02d}", "year": year, "month_number": month,
