@@ -20,13 +20,16 @@ within how far the seeker will go (`mobility`), and the occupations share at lea
 seeker who is 不挑不拣). Lists rank suitable matches first, then by score, then the vacancy open longest (the
 seeker registered longest) first, then by id: the same data gives the same list.
 
-Lists hold the open vacancies (active seekers) within the seeker's reach that share at least a 大类 with a wanted
-occupation (any, for a 不挑不拣 seeker). They are searched best first and never scored in full: the candidates fall
-into cells by occupation group and place ring (same 细类 in the same village, same 细类 in the same township, ...),
-each one indexed query; a cell's best possible score is its occupation and place points plus the 35 of wage,
-education and age, and the search stops when the list's last entry beats every cell not read yet. A cell holding
-more than CELL_CAP candidates is read in its CELL_CAP longest open (longest registered) ones: only the broadest cells
-get that big, and they are read only when the nearer ones leave the list short.
+Lists hold the open vacancies (active seekers) within the seeker's reach, without a sex, age or education conflict
+(those are filtered out in SQL: a list never offers what the vacancy rules out; `assess` still explains such a pair),
+sharing at least a 大类 with a wanted occupation (any, for a 不挑不拣 seeker). They are searched best first and never
+scored in full: the candidates fall into cells by occupation group and place ring (same 细类 in the same village,
+same 细类 in the same township, ...; the city, the province and beyond are read as one ring), each one indexed read
+(prefixes of the 大典 code: the vacancies' codes as lists from the table, the seekers' groups as columns of
+WantedOccupation under partial indexes); a cell's best possible score is its occupation and place points plus the
+35 of wage, education and age, and the search stops when the list's last entry beats every cell not read yet. A
+cell holding more than CELL_CAP candidates is read in its first CELL_CAP rows of the index (by region code): only
+the broadest cells get that big, and they are read only when the nearer ones leave the list short.
 
 Vacancies are public offers: a seeker's matches may list any open vacancy (its employer, title, place and pay; no
 personal data). A vacancy's matches list seekers, so the caller fetches them within their scope (`user`).
