@@ -213,3 +213,18 @@ def test_a_vacancys_matches_hold_only_seekers_in_the_callers_scope(make_seeker, 
     make_seeker(name="下城的人")
     assert names(matching.matches_for_vacancy(vacancy, today=TODAY, user=township_officer)) == ["下城的人"]
     assert names(matching.matches_for_vacancy(vacancy, today=TODAY, user=neighbour_village_assistant)) == []
+
+
+def test_a_seeker_who_refused_the_employer_ranks_lower_for_its_other_vacancy(make_seeker, make_vacancy,
+                                                                           village_assistant):
+    refused = make_vacancy(title="拒绝过的岗位")
+    vacancy = make_vacancy(title="同单位另一岗位")
+    refuser = make_seeker(name="拒绝过", today=TODAY - datetime.timedelta(days=9))
+    make_seeker(name="没拒绝过")
+    assert names(matching.matches_for_vacancy(vacancy, today=TODAY)) == ["拒绝过", "没拒绝过"]  # registered first
+    Referral.objects.create(seeker=refuser, vacancy=refused, region_code=VILLAGE, number="TJ2", referred_on=TODAY,
+                            due_on=TODAY, outcome="refused_with_reason", outcome_on=TODAY,
+                            created_by=village_assistant)
+    matches = matching.matches_for_vacancy(vacancy, today=TODAY)
+    assert names(matches) == ["没拒绝过", "拒绝过"]
+    assert "曾有正当理由拒绝该单位岗位" in matches[1].reasons and matches[0].score - matches[1].score == 5
