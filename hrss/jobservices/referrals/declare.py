@@ -38,6 +38,17 @@ def statistics_panel(request, region):
             "month_label": f"{month.year}年{month.month}月"}
 
 
+def person_referrals(request, person):
+    """The person's referrals (newest first) on the person's page, with their outcome; `person` was fetched
+    through core.scoping by the page, the referrals are read through it too."""
+    from hrss.jobservices.referrals import selectors
+
+    if not has_permission(request.user, JOBSERVICES_VIEW):
+        return None
+    referrals = selectors.referrals(request.user).filter(seeker__person=person).order_by("-referred_on", "-id")
+    return {"referrals": referrals[:10], "today": timezone.localdate()}
+
+
 def demo(stdout, options):
     from hrss.jobservices.referrals.demo import make_demo_referrals
 
@@ -61,7 +72,8 @@ VALUES = {"outcome": dict(ReferralOutcome.choices)}
 PART = Part(
     label="referrals",
     pending=(overdue_referrals,),
-    panels=(Panel("region_statistics", "jobservices/referrals/_statistics_panel.html", statistics_panel, order=40),),
+    panels=(Panel("region_statistics", "jobservices/referrals/_statistics_panel.html", statistics_panel, order=40),
+            Panel("person", "jobservices/referrals/_person_panel.html", person_referrals, order=42)),
     links=(
         HubLink("推荐记录台账", "jobservices:referrals-list", JOBSERVICES_VIEW,
                 "推荐就业的记录、推荐信和结果，可筛选、下载", order=40),

@@ -122,3 +122,10 @@ def test_the_api_refers_and_records_the_outcome(client, make_seeker, make_vacanc
     assert (answered.json()["employment_registration_id"] is not None) == (outcome == "hired")
     listed = client.get("/api/v1/referrals", {"outcome": outcome}, **auth).json()
     assert [row["id"] for row in listed] == [referral["id"]]
+
+
+def test_the_person_page_lists_the_referrals(client, make_seeker, make_vacancy, township_officer):
+    referral = services.refer(actor=township_officer, seeker=make_seeker(), vacancy=make_vacancy(title="理货员"))
+    page = login(client, township_officer).get(f"/residents/{referral.seeker.person_id}/").content.decode()
+    panel = page.split('data-testid="referral-panel"')[1].split("</div>")[0]
+    assert "理货员" in panel and "待反馈" in panel and f"/jobservices/referrals/{referral.pk}/" in panel
