@@ -217,3 +217,6 @@ class SubsidyClaimLine(models.Model):
         verbose_name = _("培训补贴明细")
         constraints = [models.UniqueConstraint(fields=["claim", "enrolment"],
                                                name="jobservices_subsidyclaimline_once_per_claim")]
+
+    def __str__(self):
+        return f"{self.enrolment} {self.amount}元"
