@@ -4,14 +4,15 @@ panel, the office's next steps due as pending work, the hub's links, audit names
 from hrss.core.areas import Panel
 from hrss.jobservices.guidance import audit_names, pending
 from hrss.jobservices.guidance.demo import demo
-from hrss.jobservices.guidance.panels import person_guidance
+from hrss.jobservices.guidance.panels import person_guidance, region_figures
 from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
 PART = Part(
     label="guidance",
     pending=(pending.follow_ups,),
-    panels=(Panel("person", "jobservices/guidance/_person_panel.html", person_guidance, order=130),),
+    panels=(Panel("person", "jobservices/guidance/_person_panel.html", person_guidance, order=130),
+            Panel("region_statistics", "jobservices/guidance/_statistics_panel.html", region_figures, order=130)),
     links=(
         HubLink("职业指导台账", "jobservices:guidance-list", JOBSERVICES_VIEW,
                 "每次职业指导的对象、日期、内容、建议和下一步；可下载 .xlsx。在人员页面记录指导。", order=60),

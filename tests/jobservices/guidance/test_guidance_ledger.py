@@ -60,3 +60,14 @@ def test_the_township_page_counts_records_and_people_per_village_with_a_link_dow
     table = page.split('data-testid="guidance-by-region"')[1].split("</table>")[0]
     assert f'<a href="?region={VILLAGE}">下城社区</a></td><td>2</td><td>1</td>' in table
     assert f'<a href="?region={NEIGHBOUR_VILLAGE}">公园社区</a></td><td>1</td><td>1</td>' in table
+
+
+def test_the_statistics_page_counts_this_years_guidance_and_fairs(client, township_officer, records):
+    services.plan_fair(actor=township_officer, region_code=TOWNSHIP, name="已举办", held_on=TODAY, today=TODAY)
+    services.plan_fair(actor=township_officer, region_code=TOWNSHIP, name="未举办", held_on=TODAY + TODAY.resolution,
+                       today=TODAY)
+    page = login(client, township_officer).get("/residents/statistics/", {"region": TOWNSHIP}).content.decode()
+    panel = page.split('data-testid="guidance-figures"')[1].split("</div></div>")[0]
+    assert "2 次 · 2 人" in panel and "1 场" in panel
+    village = login(client, township_officer).get("/residents/statistics/", {"region": VILLAGE}).content.decode()
+    assert "1 次 · 1 人" in village.split('data-testid="guidance-figures"')[1]
