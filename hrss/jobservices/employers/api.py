@@ -257,7 +257,7 @@ def close_vacancy(request, vacancy_id: ObjectId):
 
 
 @router.get("/occupations", response=list[OccupationOut], summary="职业分类大典（2022）检索：按代码前缀或名称")
-def occupations(request, q: str = Query("", max_length=30)):
+def occupations(request, q: Text(30) = ""):
     check_permission(request.user, JOBSERVICES_VIEW)
     return [{"code": code, "name": name} for code, name in classifications.occupation_choices_for(q)]
 
