@@ -4,6 +4,7 @@ permission and role."""
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -22,17 +23,19 @@ from hrss.residents.models import Person
 
 router = Router(tags=["就业服务"])
 
-Amount = Field(gt=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2)
+# Money and rates travel as decimal strings ("150000", "3.45"): exact, and bounded like the columns they fill.
+Money = Annotated[str, Field(min_length=1, max_length=13, pattern=r"^[0-9]{1,10}(\.[0-9]{1,2})?$")]
+Rate = Annotated[str, Field(min_length=1, max_length=6, pattern=r"^[0-9]{1,2}(\.[0-9]{1,3})?$")]
 
 
-class CaseOut(Schema):
+class LoanCaseOut(Schema):
     status: str
     step: str
     due_date: datetime.date | None
     version: int
 
 
-class ApplicationOut(Schema):
+class LoanApplicationOut(Schema):
     id: int
     person_id: int
     region_code: str
@@ -46,7 +49,7 @@ class ApplicationOut(Schema):
     micro_profit: bool
     from_credit_community: bool
     loan_id: int | None
-    case: CaseOut
+    case: LoanCaseOut
 
     @staticmethod
     def resolve_loan_name(application):
@@ -57,11 +60,11 @@ class ApplicationOut(Schema):
         return Loan.objects.filter(application=application).values_list("pk", flat=True).first()
 
 
-class ApplicationIn(Schema):
+class LoanApplicationIn(Schema):
     person_id: Id
     category: Text(24)
     borrower_kind: Text(16)
-    amount: Decimal = Amount
+    amount: Money
     term_months: int = Field(ge=1, le=120)
     project: Text(200)
     documents: list[Text(32)] = Field(max_length=20)
@@ -73,20 +76,20 @@ class ApplicationIn(Schema):
     note: Text(500, lines=True) = ""
 
 
-class DecisionIn(Schema):
+class LoanDecisionIn(Schema):
     action: Text(16)
     version: Id
     reason: Text(500, lines=True) = ""
     # The bank's terms, when it approves.
-    principal: Decimal | None = Field(None, gt=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2)
-    annual_rate: Decimal | None = Field(None, ge=0, le=100, max_digits=6, decimal_places=3)
+    principal: Money | None = None
+    annual_rate: Rate | None = None
     term_months: int | None = Field(None, ge=1, le=120)
     start_date: datetime.date | None = None
     method: Text(20) = ""
     contract_number: Text(50) = ""
 
 
-class LoanOut(Schema):
+class LoanDetailOut(Schema):
     id: int
     application_id: int
     person_id: int
@@ -105,7 +108,7 @@ class LoanOut(Schema):
     days_overdue: int
 
 
-class InstalmentOut(Schema):
+class LoanInstalmentOut(Schema):
     number: int
     due_date: datetime.date
     principal: Decimal
@@ -118,13 +121,13 @@ class InstalmentOut(Schema):
     subsidy: Decimal | None  # earned for the period; null while not yet due
 
 
-class RepaymentIn(Schema):
+class LoanRepaymentIn(Schema):
     paid_on: datetime.date
-    amount: Decimal = Amount
+    amount: Money
     note: Text(200) = ""
 
 
-class RepaymentOut(Schema):
+class LoanRepaymentOut(Schema):
     id: int
     loan_id: int
     paid_on: datetime.date
@@ -150,19 +153,17 @@ def _loan_out(loan):
             "overdue_instalments": summary.overdue, "days_overdue": summary.days_overdue}
 
 
-@router.get("/loans/applications", response=list[ApplicationOut],
-            summary="创业担保贷款申请：待本人办理的（?waiting=false 时为管辖范围内最近的200件）")
-def list_applications(request, waiting: bool = True):
+@router.get("/loans/applications", response=list[LoanApplicationOut],
+            summary="待本人办理的创业担保贷款申请（逾期、到期在前，至多200件）")
+def list_applications(request):
     check_permission(request.user, LOAN_VIEW)
-    if waiting:
-        cases = review.queue_for(request.user, case_type=LOAN_APPLICATION.case_type)[:200]
-        return list(LoanApplication.objects.filter(case__in=cases).select_related("case"))
-    return list(selectors.applications(request.user)[:200])
+    cases = review.queue_for(request.user, case_type=LOAN_APPLICATION.case_type)[:200]
+    return list(LoanApplication.objects.filter(case__in=cases).select_related("case"))
 
 
-@router.post("/loans/applications", response={201: ApplicationOut},
+@router.post("/loans/applications", response={201: LoanApplicationOut},
              summary="受理创业担保贷款申请（村受理初审，报乡镇审核）")
-def apply(request, body: ApplicationIn):
+def apply(request, body: LoanApplicationIn):
     person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
     application = services.apply_for_loan(
         actor=request.user, person=person, category=body.category, borrower_kind=body.borrower_kind,
@@ -172,15 +173,15 @@ def apply(request, body: ApplicationIn):
     return Status(201, application)
 
 
-@router.get("/loans/applications/{application_id}", response=ApplicationOut, summary="查询一份创业担保贷款申请及其办理环节")
+@router.get("/loans/applications/{application_id}", response=LoanApplicationOut, summary="查询一份创业担保贷款申请及其办理环节")
 def get_application(request, application_id: ObjectId):
     check_permission(request.user, LOAN_VIEW)
     return _application(request, application_id)
 
 
-@router.post("/loans/applications/{application_id}/decisions", response=ApplicationOut,
+@router.post("/loans/applications/{application_id}/decisions", response=LoanApplicationOut,
              summary="办理一个环节：forward、return、reject、resubmit、withdraw；经办银行 approve 时填写放款条件")
-def decide(request, application_id: ObjectId, body: DecisionIn):
+def decide(request, application_id: ObjectId, body: LoanDecisionIn):
     application = _application(request, application_id)
     try:
         return services.decide_loan_application(
@@ -194,13 +195,13 @@ def decide(request, application_id: ObjectId, body: DecisionIn):
         raise ValidationError(str(error)) from None
 
 
-@router.get("/loans/{loan_id}", response=LoanOut, summary="查询一笔创业担保贷款（已还、未还、贴息、逾期）")
+@router.get("/loans/{loan_id}", response=LoanDetailOut, summary="查询一笔创业担保贷款（已还、未还、贴息、逾期）")
 def get_loan(request, loan_id: ObjectId):
     check_permission(request.user, LOAN_VIEW)
     return _loan_out(_loan(request, loan_id))
 
 
-@router.get("/loans/{loan_id}/schedule", response=list[InstalmentOut], summary="还款计划及每期的还款、逾期和贴息")
+@router.get("/loans/{loan_id}/schedule", response=list[LoanInstalmentOut], summary="还款计划及每期的还款、逾期和贴息")
 def get_schedule(request, loan_id: ObjectId):
     check_permission(request.user, LOAN_VIEW)
     summary = selectors.loan_summary(_loan(request, loan_id), timezone.localdate())
@@ -211,8 +212,8 @@ def get_schedule(request, loan_id: ObjectId):
              "days_overdue": row.standing.days_overdue, "subsidy": row.standing.subsidy} for row in summary.rows]
 
 
-@router.post("/loans/{loan_id}/repayments", response={201: RepaymentOut}, summary="录入一笔还款（先还最早的期次）")
-def repay(request, loan_id: ObjectId, body: RepaymentIn):
+@router.post("/loans/{loan_id}/repayments", response={201: LoanRepaymentOut}, summary="录入一笔还款（先还最早的期次）")
+def repay(request, loan_id: ObjectId, body: LoanRepaymentIn):
     loan = _loan(request, loan_id)
     repayment = services.record_repayment(actor=request.user, loan=loan, paid_on=body.paid_on, amount=body.amount,
                                           note=body.note)
