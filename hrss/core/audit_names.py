@@ -12,6 +12,7 @@ register_actions({
     "core.region.central_town_set": "中心镇标记",
     "core.calendar.loaded": "导入节假日安排",
     "core.calendar.load": "导入节假日安排（未获准）",
+    "core.occupations.imported": "导入职业分类",
 })
 
 # A refused permission check is recorded under the permission itself (core.permissions.check_permission); an

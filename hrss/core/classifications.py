@@ -18,14 +18,8 @@ from django.db import transaction
 
 from hrss.core import audit
 from hrss.core.models import Industry, Occupation
-from hrss.core.permissions import Permission, check_permission
+from hrss.core.permissions import CLASSIFICATION_MANAGE, check_permission
 from hrss.core.spreadsheets import cell_text, check_file, iter_rows, normalise_header
-
-# To be registered by core's permissions.py and granted to 系统管理员 (the lead wires it).
-CLASSIFICATION_MANAGE = Permission("classification.manage", "维护职业与行业分类")
-
-audit.register_actions({"core.occupations.imported": "导入职业分类",
-                        CLASSIFICATION_MANAGE.value: f"无权限：{CLASSIFICATION_MANAGE.label}"})
 
 UNNAMED = "（名称待补）"
 OCCUPATION_CODE = re.compile(r"^[1-8](-\d{2}(-\d{2}(-\d{2})?)?)?$")

@@ -86,8 +86,10 @@ USER_MANAGE = Permission("user.manage", "管理工作人员账号")
 ROLE_ASSIGN = Permission("role.assign", "分配角色")
 AUDIT_VIEW = Permission("audit.view", "查询审计日志")
 CALENDAR_MANAGE = Permission("calendar.manage", "修改节假日安排")
+CLASSIFICATION_MANAGE = Permission("classification.manage", "维护职业与行业分类")  # core.classifications' imports
 
-CORE_PERMISSIONS = (REGION_VIEW, REGION_MANAGE, USER_VIEW, USER_MANAGE, ROLE_ASSIGN, AUDIT_VIEW, CALENDAR_MANAGE)
+CORE_PERMISSIONS = (REGION_VIEW, REGION_MANAGE, USER_VIEW, USER_MANAGE, ROLE_ASSIGN, AUDIT_VIEW, CALENDAR_MANAGE,
+                    CLASSIFICATION_MANAGE)
 
 # Roles that work with the network's business data (what the areas grant their permissions to).
 STAFF_ROLES = (Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER,
@@ -97,7 +99,7 @@ READ_ONLY_ROLES = (Role.PROVINCE_VIEWER,)
 # Core's own grants; the areas add theirs (grant()).
 CORE_GRANTS = {
     **{role: {REGION_VIEW} for role in (*STAFF_ROLES, *READ_ONLY_ROLES)},
-    Role.SYSTEM_ADMIN: {REGION_VIEW, REGION_MANAGE, USER_VIEW, USER_MANAGE, CALENDAR_MANAGE},
+    Role.SYSTEM_ADMIN: {REGION_VIEW, REGION_MANAGE, USER_VIEW, USER_MANAGE, CALENDAR_MANAGE, CLASSIFICATION_MANAGE},
     Role.SECURITY_ADMIN: {REGION_VIEW, USER_VIEW, ROLE_ASSIGN},
     Role.AUDIT_ADMIN: {REGION_VIEW, AUDIT_VIEW},
 }

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from hrss.core import classifications  # noqa: F401  (names core.occupations.imported until core's audit_names does)
+from hrss.core import classifications
 from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
