@@ -162,6 +162,16 @@ def add_fair_vacancy(request, fair_id: ObjectId, body: FairVacancyIn):
     return Status(201, _fair_detail(fair))
 
 
+@router.post("/job-fairs/{fair_id}/vacancies/removal", response=FairDetailOut,
+             summary="招聘会移除岗位（误添加的；已在本场推荐的不能移除）")
+def remove_fair_vacancy(request, fair_id: ObjectId, body: FairVacancyIn):
+    fair = _fair(request, fair_id)
+    vacancy = scoping.get_visible_or_404(Vacancy.objects.select_related("employer"), request.user,
+                                         pk=body.vacancy_id)
+    services.remove_fair_vacancy(actor=request.user, fair=fair, vacancy=vacancy)
+    return _fair_detail(fair)
+
+
 @router.post("/job-fairs/{fair_id}/attendance", response={201: FairDetailOut}, summary="登记参会人员")
 def record_attendance(request, fair_id: ObjectId, body: AttendanceIn):
     fair = _fair(request, fair_id)

@@ -14,6 +14,8 @@ ACTIONS = {
     "jobservices.fair.planned": "登记招聘会",
     "jobservices.fair.add_vacancy": "招聘会添加岗位（未获准）",
     "jobservices.fair.vacancy_added": "招聘会添加岗位",
+    "jobservices.fair.remove_vacancy": "招聘会移除岗位（未获准）",
+    "jobservices.fair.vacancy_removed": "招聘会移除岗位",
     "jobservices.fair.record_attendance": "登记招聘会参会人员（未获准）",
     "jobservices.fair.attendance_recorded": "登记招聘会参会人员",
     "jobservices.fair.set_visitors": "填写招聘会入场人数（未获准）",

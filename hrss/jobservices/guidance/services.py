@@ -247,6 +247,21 @@ def add_fair_vacancy(*, actor, fair, vacancy):
     return offer
 
 
+def remove_fair_vacancy(*, actor, fair, vacancy):
+    """A vacancy added to the fair by mistake is taken off it, unless someone was referred to it at the fair."""
+    _check_fair(actor, fair, "jobservices.fair.remove_vacancy")
+    offer = FairVacancy.objects.filter(fair=fair, vacancy=vacancy).first()
+    if offer is None:
+        raise ValidationError(f"岗位“{vacancy.title}”不在本场招聘会中。")
+    if fair.referrals.filter(vacancy=vacancy).exists():
+        raise ValidationError(f"已有人员在本场招聘会上被推荐到岗位“{vacancy.title}”，不能移除。")
+    with transaction.atomic():
+        offer.delete()
+        audit.record(actor=actor, action="jobservices.fair.vacancy_removed", target=fair,
+                     before={"vacancy": vacancy.pk, "title": vacancy.title, "employer": vacancy.employer.name})
+    return fair
+
+
 def _fair_has_begun(fair, today, what):
     if fair.is_cancelled:
         return [f"招聘会已取消，不能{what}。"]

@@ -224,6 +224,21 @@ def fairs_vacancy_add(request, pk):
 
 @require_POST
 @staff_view(JOBSERVICES_HANDLE)
+def fairs_vacancy_remove(request, pk):
+    fair = _fair(request, pk)
+    form = FairVacancyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    vacancy = scoping.get_visible_or_404(Vacancy.objects.select_related("employer"), request.user,
+                                         pk=form.cleaned_data["vacancy"])
+    return _done(request, fair, lambda: services.remove_fair_vacancy(actor=request.user, fair=fair,
+                                                                     vacancy=vacancy),
+                 f"已从招聘会移除岗位“{vacancy.title}”。")
+
+
+@require_POST
+@staff_view(JOBSERVICES_HANDLE)
 def fairs_attendance(request, pk):
     fair = _fair(request, pk)
     form = AttendanceForm(request.POST)
@@ -281,6 +296,7 @@ urlpatterns = [
     path("fairs/<int:pk>/", fairs_detail, name="fairs-detail"),
     path("fairs/<int:pk>/edit/", fairs_edit, name="fairs-edit"),
     path("fairs/<int:pk>/vacancies/", fairs_vacancy_add, name="fairs-vacancy-add"),
+    path("fairs/<int:pk>/vacancies/remove/", fairs_vacancy_remove, name="fairs-vacancy-remove"),
     path("fairs/<int:pk>/attendance/", fairs_attendance, name="fairs-attendance"),
     path("fairs/<int:pk>/visitors/", fairs_visitors, name="fairs-visitors"),
     path("fairs/<int:pk>/cancel/", fairs_cancel, name="fairs-cancel"),

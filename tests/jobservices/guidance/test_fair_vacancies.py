@@ -78,3 +78,15 @@ def test_the_page_offers_only_open_vacancies_and_adds_one(client, township_offic
     response = client.post(f"/jobservices/fairs/{fair.pk}/vacancies/", {"vacancy": open_one.pk})
     assert response.status_code == 302
     assert FairVacancy.objects.filter(fair=fair, vacancy=open_one).exists()
+
+
+def test_a_vacancy_added_by_mistake_is_removed_unless_someone_was_referred_to_it_there(
+        township_officer, fair, make_vacancy, make_referral, person, client):
+    mistaken, referred = make_vacancy("误添加"), make_vacancy("已推荐")
+    add(township_officer, fair, mistaken)
+    add(township_officer, fair, referred)
+    make_referral(person, referred, fair=fair)
+    login(client, township_officer).post(f"/jobservices/fairs/{fair.pk}/vacancies/remove/", {"vacancy": mistaken.pk})
+    assert list(FairVacancy.objects.values_list("vacancy__title", flat=True)) == ["已推荐"]
+    with pytest.raises(ValidationError, match="不能移除"):
+        services.remove_fair_vacancy(actor=township_officer, fair=fair, vacancy=referred)
