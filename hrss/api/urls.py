@@ -7,6 +7,7 @@ from hrss.api.auth import BearerToken
 from hrss.core import scoping
 from hrss.core.api import router as regions_router
 from hrss.employment.api import router as employment_router
+from hrss.jobservices.employers.api import checks_router as code_checks_router
 from hrss.jobservices.employers.api import router as employers_router
 from hrss.jobservices.guidance.api import router as guidance_router
 from hrss.jobservices.loans.api import router as loans_router
@@ -28,7 +29,7 @@ api.add_router("/people", people_router)
 api.add_router("/employment", employment_router)
 # 就业服务与培训 (hrss/jobservices): one router a part, mounted at the root, each operation with its whole path
 # (/employers, /vacancies/{id}/matches, /seekers/{id}/matches, /referrals, /guidance, /job-fairs, /training, /loans).
-for part_router in (employers_router, seekers_router, referrals_router, guidance_router, training_router, loans_router):
+for part_router in (employers_router, code_checks_router, seekers_router, referrals_router, guidance_router, training_router, loans_router):
     api.add_router("", part_router)
 
 

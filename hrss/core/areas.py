@@ -73,6 +73,9 @@ class SweepRows:
     create_routes: Mapping = field(default_factory=dict)
     api_reads: Mapping = field(default_factory=dict)
     api_writes: Mapping = field(default_factory=dict)
+    # GET path template -> (its parameters, why): an operation whose answer holds no region's data and is the same
+    # for every caller (a code checked against its standard); the sweep checks that outsiders get what insiders get.
+    api_unscoped_reads: Mapping = field(default_factory=dict)
     objects: Callable | None = None
     state: Callable | None = None
     writes: Sequence = ()

@@ -77,7 +77,7 @@ def merge_sweeps(rows):
     return SweepRows(
         list_routes=table("list_routes"), region_param_routes=table("region_param_routes"),
         object_routes=table("object_routes"), create_routes=table("create_routes"), api_reads=table("api_reads"),
-        api_writes=table("api_writes"), objects=objects, state=state,
+        api_writes=table("api_writes"), api_unscoped_reads=table("api_unscoped_reads"), objects=objects, state=state,
         writes=[write for row in rows for write in row.writes],
         services=[module for row in rows for module in row.services],
         not_swept=merged(row.not_swept for row in rows),

@@ -71,7 +71,8 @@ def _a_case_of_the_village():
 #   404 to outsiders; for someone in scope the page lists 张三 when lists_people.
 # object_routes: route -> (URL parameters, outsiders, POST data): outsiders get 404 on every method.
 # create_routes: route -> (outsiders, POST data naming 下城社区): an outsider creates nothing.
-# api_reads: GET path template -> its parameters; api_writes: POST path template -> (parameters, body).
+# api_reads: GET path template -> its parameters; api_writes: POST path template (or "PATCH <template>", and so on
+# for another method) -> (parameters, body).
 # A parameter or body value naming a persona stands for the persona's primary key.
 CORE_ROWS = SweepRows(
     list_routes={
@@ -221,6 +222,7 @@ OBJECT_ROUTES = merged("object_routes")
 CREATE_ROUTES = merged("create_routes")
 API_OPERATIONS = merged("api_reads")
 API_WRITES = merged("api_writes")
+API_UNSCOPED_READS = merged("api_unscoped_reads")
 WRITES = [write for _label, rows in ALL_ROWS for write in rows.writes]
 
 
@@ -337,7 +339,12 @@ def test_every_route_is_covered():
 
 def test_every_api_operation_is_covered():
     paths = api.get_openapi_schema()["paths"]
-    assert set(paths) == set(API_OPERATIONS) | set(API_WRITES), "every API operation needs a scope case"
+    writes = {key.split(" ")[-1] for key in API_WRITES}  # "PATCH /api/v1/..." or "/api/v1/..." (a POST)
+    assert set(paths) == set(API_OPERATIONS) | writes | set(API_UNSCOPED_READS), (
+        "every API operation needs a scope case")
+    for path, methods in paths.items():
+        for method in set(methods) - {"get", "post"}:
+            assert f"{method.upper()} {path}" in API_WRITES, f"{method.upper()} {path} needs its own scope case"
 
 
 def public_functions(module):
@@ -367,13 +374,14 @@ def test_every_write_service_is_swept():
 @pytest.mark.parametrize("path_template", sorted(API_WRITES))
 def test_api_writes_answer_404_outside_scope(path_template, heyuan, personas):
     params, body = API_WRITES[path_template]
-    path = path_template.format(**resolved(params, personas))
+    method, _, template = path_template.rpartition(" ")
+    path = template.format(**resolved(params, personas))
     body = resolved(body, personas)
     tokens = {outsider: token_for(personas[outsider]) for outsider in OUTSIDERS}
     before = state_digest()
     for outsider, token in tokens.items():
-        response = Client().post(path, body, content_type="application/json",
-                                 headers={"Authorization": f"Bearer {token}"})
+        response = getattr(Client(), (method or "post").lower())(
+            path, body, content_type="application/json", headers={"Authorization": f"Bearer {token}"})
         assert response.status_code == 404, f"{outsider} POST {path} -> {response.status_code}"
     assert state_digest() == before
 
@@ -470,6 +478,19 @@ def test_api_operations_answer_404_outside_scope(path_template, heyuan, personas
     inside = Client().get(path.replace(TOWNSHIP, VILLAGE),
                           headers={"Authorization": f"Bearer {token_for(personas['village_assistant'])}"})
     assert inside.status_code == 200
+
+
+@pytest.mark.parametrize("path_template", sorted(API_UNSCOPED_READS))
+def test_unscoped_api_reads_answer_everyone_alike(path_template, heyuan, personas):
+    """No region's data: an outsider gets exactly what someone of 下城社区 gets."""
+    params, _why = API_UNSCOPED_READS[path_template]
+    path = path_template.format(**resolved(params, personas))
+    answers = {}
+    for user in [*OUTSIDERS, "village_assistant"]:
+        response = Client().get(path, headers={"Authorization": f"Bearer {token_for(personas[user])}"})
+        assert response.status_code == 200, f"{user} GET {path} -> {response.status_code}"
+        answers[user] = response.json()
+    assert len({repr(answer) for answer in answers.values()}) == 1
 
 
 def test_a_neighbour_village_is_not_found_for_a_village_assistant(heyuan, village_assistant):

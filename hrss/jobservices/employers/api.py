@@ -4,7 +4,7 @@ and the code check. Reads go through core.scoping (out of scope is 404); writes 
 import datetime
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema, Status
+from ninja import Path, Query, Router, Schema, Status
 from pydantic import Field
 
 from hrss.core import classifications, scoping
@@ -18,6 +18,9 @@ from hrss.jobservices.permissions import JOBSERVICES_VIEW
 router = Router(tags=["就业服务：用人单位与岗位"])
 # A read tied to no region (the code check): the scope sweep has no table for such operations yet, so this router
 # is not mounted; hrss/api/urls.py adds it once tests/core/test_scope_sweep.py accepts unscoped reads.
+# A code to check, as typed (spaces, hyphens and full-width characters are normalised by jobservices.codes).
+CodeToCheck = Path[str, {"min_length": 1, "max_length": 40,
+                          "pattern": r"^[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a \-\uff0d]+$"}]
 checks_router = Router(tags=["就业服务：用人单位与岗位"])
 
 
@@ -263,7 +266,6 @@ def occupations(request, q: Text(30) = ""):
 
 
 @checks_router.get("/uscc/{code}", response=CodeCheckOut, summary="检查统一社会信用代码或组织机构代码（与 hrss uscc 相同的 JSON）")
-def uscc(request, code: str):
+def uscc(request, code: CodeToCheck):
     check_permission(request.user, JOBSERVICES_VIEW)
-    text = str(code)
-    return check_code(text[:40]).as_json()
+    return check_code(code).as_json()

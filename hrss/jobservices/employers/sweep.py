@@ -74,11 +74,14 @@ ROWS = SweepRows(
         "/api/v1/employers/{employer_id}": {"employer_id": "employer"},
         "/api/v1/vacancies": {},
         "/api/v1/vacancies/{vacancy_id}": {"vacancy_id": "vacancy"},
-        "/api/v1/occupations": {},  # the national classification: empty without a query
     },
-    # PATCH /employers/{id} and /vacancies/{id} share their paths with the GETs above (the sweep POSTs its writes):
-    # they fetch through scoping.get_visible_or_404 like the GETs, and their services are swept below.
+    api_unscoped_reads={
+        "/api/v1/occupations": ({}, "the national classification"),
+        "/api/v1/uscc/{code}": ({"code": "91441602MA4XC00114"}, "a code checked against GB 32100 / GB 11714"),
+    },
     api_writes={
+        "PATCH /api/v1/employers/{employer_id}": ({"employer_id": "employer"}, {"name": "被篡改"}),
+        "PATCH /api/v1/vacancies/{vacancy_id}": ({"vacancy_id": "vacancy"}, {"title": "被篡改"}),
         "/api/v1/employers": ({}, {"name": "越权单位", "uscc": complete_uscc("91441602MA4XC0012"),
                                    "region_code": VILLAGE}),
         "/api/v1/vacancies": ({}, {"employer_id": "employer", "title": "越权", "occupation_code": "4-01-02-04",
