@@ -199,7 +199,7 @@ class VisitorsIn(Schema):
     walk_in_count: int = Field(ge=0, le=1_000_000)
 
 
-class CancelIn(Schema):
+class FairCancelIn(Schema):
     reason: Text(200)
 
 
@@ -211,7 +211,7 @@ def set_visitor_count(request, fair_id: ObjectId, body: VisitorsIn):
 
 
 @router.post("/job-fairs/{fair_id}/cancellation", response=FairDetailOut, summary="取消招聘会")
-def cancel_fair(request, fair_id: ObjectId, body: CancelIn):
+def cancel_fair(request, fair_id: ObjectId, body: FairCancelIn):
     fair = _fair(request, fair_id)
     services.cancel_fair(actor=request.user, fair=fair, reason=body.reason)
     return _fair_detail(fair)
