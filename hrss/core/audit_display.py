@@ -34,9 +34,12 @@ def _field_of(model, key):
     if model is None:
         return None
     try:
-        return model._meta.get_field(key)
+        field = model._meta.get_field(key)
     except FieldDoesNotExist:
         return next((field for field in model._meta.concrete_fields if field.attname == key), None)
+    # A key named like a reverse relation (another model's foreign key to this one) is not a column of the target:
+    # it has no verbose_name; the audit's own field names say what it is.
+    return None if field.auto_created and not field.concrete else field
 
 
 def _is_chinese(text):

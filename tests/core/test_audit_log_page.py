@@ -74,3 +74,13 @@ def test_the_search_lists_the_actions_by_name_and_filters_by_the_chosen_one(heyu
 def test_an_action_nobody_named_shows_as_written(heyuan, auditor, village_assistant):
     audit.record(actor=village_assistant, action="test.unnamed")
     assert "test.unnamed" in text(rows(audit_page(auditor, username="alice"))[0])
+
+
+def test_a_key_named_like_a_reverse_relation_of_the_target_is_shown_by_its_audit_name(heyuan, auditor,
+                                                                                       village_assistant):
+    """`children` is no column of a region but another region's foreign key to it: the page names the key as the
+    audit names it (or shows it as it is), instead of failing on the relation."""
+    audit.record(actor=village_assistant, action="residents.ledger.exported", target=heyuan[VILLAGE],
+                 after={"children": 3, "rows": 12})
+    row = text(rows(audit_page(auditor, action="residents.ledger.exported"))[0])
+    assert "行数： 12" in row and "children： 3" in row
