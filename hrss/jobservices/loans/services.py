@@ -110,6 +110,10 @@ def apply_for_loan(*, actor, person, category, borrower_kind, amount, term_month
     problems = application_problems(person=person, category=category, borrower_kind=borrower_kind, amount=amount,
                                     term_months=term_months, project=project, documents=documents,
                                     partners=partners, applied_on=today)
+    owing = Instalment.objects.filter(loan__person=person, paid_on__isnull=True).values_list("loan__name", flat=True)
+    if owing.exists():
+        # A second loan only once the first is repaid (二次扶持) [believed: 财金〔2008〕100号 and after].
+        problems.append(f"该人员尚有未还清的{owing.first()}，还清后方可再次申请。")
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():

@@ -49,8 +49,12 @@ def objects(personas):
     services.decide_loan_application(actor=made["loans_bank"], application=granted, action="approve",
                                      version=granted.case.version, principal=Decimal(50_000),
                                      annual_rate=Decimal("3.45"), start_date=today, method="equal_instalments")
+    loan = Loan.objects.get(application=granted)
+    # Repaid in full, so that 张三 may apply again (one loan at a time): the second application waits at the township.
+    services.record_repayment(actor=made["loans_bank"], loan=loan, paid_on=today,
+                              amount=sum(i.principal + i.interest for i in loan.instalments.all()))
     waiting = services.apply_for_loan(actor=alice, person=person, **_application_data())
-    return {"loan_application": waiting, "loan": Loan.objects.get(application=granted),
+    return {"loan_application": waiting, "loan": loan,
             "credit_community": community}
 
 

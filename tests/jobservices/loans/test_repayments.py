@@ -123,3 +123,28 @@ def test_the_ledger_s_figures_agree_with_the_loan_s_page(loan, bank_officer, cou
         summary.repaid, summary.outstanding, summary.subsidy_earned, summary.overdue, summary.days_overdue)
     header, rows = selectors.ledger_rows(county_officer, None, D(2026, 6, 15))
     assert dict(zip(header, rows[0], strict=True))["最长逾期天数"] == 46
+
+
+def test_a_second_application_waits_until_the_loan_is_repaid(loan, village_assistant, bank_officer):
+    with pytest.raises(ValidationError, match="尚有未还清的创业担保贷款，还清后方可再次申请"):
+        apply(village_assistant, loan.person)
+    owed = sum(i.total for i in loan.instalments.all())
+    services.record_repayment(actor=bank_officer, loan=loan, paid_on=D(2026, 6, 15), amount=owed,
+                              today=D(2026, 6, 15))
+    assert apply(village_assistant, loan.person).case.step == "township_review"
+
+
+def test_a_loan_repaid_in_one_payment(applicant, village_assistant, township_reviewer, county_officer,
+                                     guarantee_officer, bank_officer):
+    """On SQLite the instalment's check adds principal and interest as floats; every instalment paid in full must
+    still pass it (50,000 at 3.45% over 24 months failed before the check allowed half a fen)."""
+    application = apply(village_assistant, applicant, amount=Decimal(50_000))
+    for actor in (township_reviewer, county_officer, guarantee_officer):
+        move(application, actor, "forward")
+    move(application, bank_officer, "approve", principal=Decimal(50_000), annual_rate=Decimal("3.45"),
+         start_date=TODAY, method="equal_instalments")
+    loan = Loan.objects.get(application=application)
+    owed = sum(i.total for i in loan.instalments.all())
+    services.record_repayment(actor=bank_officer, loan=loan, paid_on=TODAY, amount=owed)
+    assert not loan.instalments.filter(paid_on__isnull=True).exists()
+    assert selectors.loan_summary(loan, TODAY).outstanding == 0
