@@ -3,10 +3,11 @@
 
 import sys
 
-from bench import import_ledger, ledger_pages, sqlite_writers
+from bench import import_ledger, ledger_pages, matching, sqlite_writers
 
 if __name__ == "__main__":
     sqlite_writers.main()
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     import_ledger.main(rows=rows)
     ledger_pages.main()
+    matching.main()

@@ -56,6 +56,7 @@ ROWS = SweepRows(
         "/api/v1/seekers": ({}, {"person_id": "person", "occupations": ["4-01"], "mobility": "county",
                                  "not_selective": True}),
         "/api/v1/seekers/{seeker_id}/end": ({"seeker_id": "seeker"}, {"reason": "withdrawn"}),
+        "PATCH /api/v1/seekers/{seeker_id}": ({"seeker_id": "seeker"}, {"not_selective": False}),
     },
     objects=objects,
     state=state,

@@ -140,3 +140,10 @@ def test_a_read_only_role_sees_the_ledgers_without_the_buttons(client, province_
     assert "下城优品超市" in body and "登记用人单位</a>" not in body
     assert "关闭岗位" not in client.get(f"/jobservices/vacancies/{vacancy.pk}/").content.decode()
     assert client.get("/jobservices/employers/new/").status_code == 403
+
+
+def test_an_open_vacancy_leads_to_its_matching_seekers(officer_client, vacancy):
+    detail = officer_client.get(f"/jobservices/vacancies/{vacancy.pk}/").content.decode()
+    assert "匹配求职人" in detail
+    link = detail.split('data-testid="vacancy-matches-link"')[0].rsplit('href="', 1)[1].split('"')[0]
+    assert officer_client.get(link).status_code == 200
