@@ -1,48 +1,19 @@
-"""The referrals part's rows of the scope sweep (merged by hrss/jobservices/sweep.py): a seeker of 下城社区 (张三)
-referred to a vacancy of 下城社区, made with the other parts' services where they take these values, else directly."""
+"""The referrals part's rows of the scope sweep (merged by hrss/jobservices/sweep.py): the seekers part's 张三 of
+下城社区 referred to the employers part's vacancy of 下城社区."""
 
-import datetime
-
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hrss.core.areas import SweepRows, SweepWrite
-from hrss.jobservices.models import Employer, JobSeeker, Referral, ReferralSequence, Vacancy
+from hrss.jobservices.models import JobSeeker, Referral, ReferralSequence, Vacancy
 from hrss.jobservices.referrals import services
 
 VILLAGE = "441602001003"  # 下城社区
 BOTH = ["neighbour_village_assistant", "neighbour_county_officer"]
 
 
-def _seeker(personas):
-    seeker = personas.get("seeker")
-    if isinstance(seeker, JobSeeker) and seeker.status == JobSeeker.Status.ACTIVE:
-        return seeker
-    person, officer = personas["person"], personas["county_officer"]
-    try:
-        from hrss.jobservices.seekers import services as seeker_services
-
-        return seeker_services.register_seeker(actor=officer, person=person, occupations=["4"], mobility="county",
-                                               not_selective=True)
-    except (ValidationError, TypeError):
-        return JobSeeker.objects.create(person=person, region_code=person.region_code,
-                                        registered_on=timezone.localdate(), not_selective=True, created_by=officer)
-
-
-def _vacancy(personas):
-    vacancy = personas.get("vacancy")
-    if isinstance(vacancy, Vacancy) and vacancy.status == Vacancy.Status.OPEN and vacancy.headcount > 1:
-        return vacancy
-    officer = personas["county_officer"]
-    employer = Employer.objects.create(name="下城社区推荐测试单位", org_code="MA0000017", region_code=VILLAGE,
-                                       created_by=officer)
-    return Vacancy.objects.create(employer=employer, region_code=VILLAGE, title="普工", occupation_code="6",
-                                  headcount=5, opens_on=timezone.localdate() - datetime.timedelta(days=30),
-                                  created_by=officer)
-
-
 def objects(personas):
-    seeker, vacancy = _seeker(personas), _vacancy(personas)
+    """张三's 求职登记 (the seekers part's object) referred to the vacancy of 下城社区 (the employers part's)."""
+    seeker, vacancy = personas["seeker"], personas["vacancy"]
     referral = services.refer(actor=personas["county_officer"], seeker=seeker, vacancy=vacancy)
     return {"referral_seeker": seeker, "referral_vacancy": vacancy, "referral": referral}
 
