@@ -13,7 +13,7 @@ from hrss.jobservices.permissions import LOAN_HANDLE, LOAN_VIEW
 def person_loans(request, person):
     """The person's applications and loans, with the intake button for their village's assistant. `person` was
     fetched through core.scoping by the page; None for a user without the loans' permission, and for a person with
-    nothing to show who does not want to start a business (the panel would be empty)."""
+    nothing to show who does not want to start a business, unless the user may take an application in."""
     user = request.user
     if not has_permission(user, LOAN_VIEW):
         return None
@@ -22,7 +22,7 @@ def person_loans(request, person):
     loans = list(scoping.visible_to(user, Loan.objects.filter(person=person)).select_related("application")
                  .order_by("-start_date"))
     can_apply = has_permission(user, LOAN_HANDLE) and bool(set(user.role_list) & LOAN_APPLICATION.intake.roles)
-    if not applications and not loans and not person.wants_business:
+    if not applications and not loans and not person.wants_business and not can_apply:
         return None
     today = timezone.localdate()
     return {
