@@ -2,6 +2,7 @@
 parts' declarations put together (hrss/jobservices/parts.py)."""
 
 from hrss.core import areas
+from hrss.core.permissions import has_permission
 from hrss.jobservices import permissions
 from hrss.jobservices.employers import declare as employers
 from hrss.jobservices.guidance import declare as guidance
@@ -32,7 +33,12 @@ AREA = areas.register(areas.Area(
     roles=permissions.ROLES,
     chains=tuple(chain for part in PARTS for chain in part.chains),
     pending=tuple(provider for part in PARTS for provider in part.pending),
-    menu=(areas.MenuEntry("就业服务", "jobservices:home", permissions.JOBSERVICES_VIEW, order=45),),
+    menu=(
+        areas.MenuEntry("就业服务", "jobservices:home", permissions.JOBSERVICES_VIEW, order=45),
+        # The guarantee agency's and the bank's accounts see the loans only: their own entry.
+        areas.MenuEntry("创业担保贷款", "jobservices:loans-applications", permissions.LOAN_VIEW, order=46,
+                        url_args=lambda user: None if has_permission(user, permissions.JOBSERVICES_VIEW) else ()),
+    ),
     panels=tuple(panel for part in PARTS for panel in part.panels),
     audit_actions=merged(part.audit_actions for part in PARTS),
     audit_fields=merged(part.audit_fields for part in PARTS),

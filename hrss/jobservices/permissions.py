@@ -2,7 +2,7 @@
 start-up loan chain outside the public offices (the guarantee agency and the lending bank) are this area's own."""
 
 from hrss.core.models import Level
-from hrss.core.permissions import READ_ONLY_ROLES, STAFF_ROLES, Permission, RoleSpec
+from hrss.core.permissions import READ_ONLY_ROLES, REGION_VIEW, STAFF_ROLES, Permission, RoleSpec
 
 JOBSERVICES_VIEW = Permission("jobservices.view", "查看就业服务")
 JOBSERVICES_HANDLE = Permission("jobservices.handle", "办理就业服务")  # employers, vacancies, seekers, referrals...
@@ -20,6 +20,7 @@ ROLES = (GUARANTEE_OFFICER, BANK_OFFICER)
 GRANTS = {
     **{role: {JOBSERVICES_VIEW, JOBSERVICES_HANDLE, LOAN_VIEW, LOAN_HANDLE} for role in STAFF_ROLES},
     **{role: {JOBSERVICES_VIEW, LOAN_VIEW} for role in READ_ONLY_ROLES},
-    GUARANTEE_OFFICER: {LOAN_VIEW, LOAN_HANDLE},
-    BANK_OFFICER: {LOAN_VIEW, LOAN_HANDLE},
+    # The workbench (home page, its 待办) and the loans only: not the people's ledger, seekers or employers.
+    GUARANTEE_OFFICER: {REGION_VIEW, LOAN_VIEW, LOAN_HANDLE},
+    BANK_OFFICER: {REGION_VIEW, LOAN_VIEW, LOAN_HANDLE},
 }

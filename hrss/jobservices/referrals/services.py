@@ -34,6 +34,7 @@ from hrss.employment import employment_registration
 from hrss.employment import services as employment_services
 from hrss.employment.models import Standing
 from hrss.jobservices.employers import services as employer_services
+from hrss.jobservices.guidance.services import fair_referral_problems
 from hrss.jobservices.models import Referral, ReferralOutcome, ReferralSequence, SeekerStatus
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE
 from hrss.jobservices.referrals.kpi import dated
@@ -95,8 +96,8 @@ def refer(*, actor, seeker, vacancy, fair=None, today=None):
     today = today or timezone.localdate()
     _check_in_scope(actor, seeker, "jobservices.referral.refer")
     problems = referral_problems(seeker=seeker, vacancy=vacancy, today=today)
-    if fair is not None and fair.held_on > today:
-        problems.append(f"招聘会“{fair.name}”{fair.held_on:%Y-%m-%d}才举办。")
+    if fair is not None:  # cancelled, not held yet, or not offering this vacancy
+        problems += fair_referral_problems(fair, vacancy, today=today)
     try:
         due_on = workdays.add_working_days(today, dated(REPLY_WORKING_DAYS, today))
     except workdays.UnknownArrangement as error:
