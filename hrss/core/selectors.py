@@ -65,3 +65,16 @@ def staff_of(user, region):
     """The active staff attached to `region` itself (not below it)."""
     users = scoping.visible_to(user, get_user_model().objects.filter(is_active=True, region=region))
     return users.prefetch_related("role_grants").order_by("username")
+
+
+def place_names(codes, below=None):
+    """{region code: where it is}, for the place column of a list: the names from the level under `below` (a
+    Region, the list's region) down to the code's own, so a county's list says "上城街道 下城社区", the city's
+    "源城区 上城街道 下城社区" and a township's just "下城社区"; without `below`, from the county down. Names
+    of all the codes in one query."""
+    below_level = scoping.level_of_code(below.code) if below is not None else Level.CITY
+    paths = {code: [upper for upper in scoping.ancestor_codes(code) if scoping.level_of_code(upper) > below_level]
+             + [code] for code in set(codes) if code}
+    names = dict(Region.objects.filter(code__in={part for path in paths.values() for part in path})
+                 .values_list("code", "name"))
+    return {code: " ".join(names.get(part, part) for part in path) for code, path in paths.items()}

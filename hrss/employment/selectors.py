@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 
 from hrss.core import scoping
 from hrss.core.dates import month_bounds
-from hrss.core.models import Region
+from hrss.core.selectors import place_names  # noqa: F401 - the place column of this part's lists
 from hrss.employment.models import (
     CancelReason,
     CertificateIssue,
@@ -185,17 +185,6 @@ def monthly_figures_of_children(user, region, children, year, month):
             for child in children]
 
 
-def place_names(codes, below):
-    """{village code: where it is, read from `below` down}: "上城街道 下城社区" on a county's list, with the county
-    first on the city's ("源城区 上城街道 下城社区"), the village's name alone on a township's."""
-    below_level = scoping.level_of_code(below.code)
-    paths = {code: [upper for upper in scoping.ancestor_codes(code) if scoping.level_of_code(upper) > below_level]
-             + [code] for code in set(codes) if code}
-    names = dict(Region.objects.filter(code__in={c for path in paths.values() for c in path})
-                 .values_list("code", "name"))
-    return {code: " ".join(names.get(part, part) for part in path) for code, path in paths.items()}
-
-
 def hires_before_registration(registrations):
     """{registration pk: the hire} for open 失业登记 (under review, or registered) whose person was hired by an
     employer before the registration date (any time for one under review), not before the 失业日期 (a hire before it
@@ -230,4 +219,3 @@ def hires_before_registration(registrations):
 
 def _same_employer(job, hire):
     return job.employer_code == hire.employer_code if hire.employer_code else job.employer_name == hire.employer_name
-

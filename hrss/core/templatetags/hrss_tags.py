@@ -13,3 +13,9 @@ def once():
     """A one-time token for a form that saves something: sent twice (a double click, a resubmitted page), it is
     saved once (core.middleware.IdempotencyMiddleware)."""
     return format_html('<input type="hidden" name="{}" value="{}">', ONCE_FIELD, uuid.uuid4().hex)
+
+
+@register.filter
+def place(places, code):
+    """The name of the place of `code` in a view's `places` (core.selectors.place_names); the code when unnamed."""
+    return places.get(code, code)

@@ -23,9 +23,3 @@ def employment_tabs(context):
     """(key, label, url) of the tabs the request's user may open."""
     user = context["request"].user
     return [(key, label, reverse(route)) for key, label, route, permission in TABS if has_permission(user, permission)]
-
-
-@register.filter
-def place(places, code):
-    """The name of the place of `code` in a view's `places` (selectors.place_names); the code when unnamed."""
-    return places.get(code, code)

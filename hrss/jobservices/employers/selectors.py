@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from hrss.core import classifications, scoping
-from hrss.core.models import Level, Region
+from hrss.core.selectors import place_names  # noqa: F401 - the place column of this part's lists
 from hrss.jobservices.codes import normalise
 from hrss.jobservices.models import Employer, Vacancy, VacancyStatus
 
@@ -35,12 +35,3 @@ def vacancies(user, *, region=None, status="", occupation="", employer_id=None):
     if employer_id:
         found = found.filter(employer_id=employer_id)
     return found.order_by("-opens_on", "-pk")
-
-
-def place_names(codes):
-    """{region code: "源城区 上城街道 下城社区"}: the county, township and village names of each code."""
-    paths = {code: [*[upper for upper in scoping.ancestor_codes(code)
-                      if (scoping.level_of_code(upper) or 0) >= Level.COUNTY], code] for code in set(codes) if code}
-    names = dict(Region.objects.filter(code__in={part for path in paths.values() for part in path})
-                 .values_list("code", "name"))
-    return {code: " ".join(names.get(part, part) for part in path) for code, path in paths.items()}

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from hrss.core import scoping
 from hrss.core.models import Region
+from hrss.core.selectors import place_names  # noqa: F401 - the place column of this part's lists
 from hrss.jobservices.models import (
     FairAttendance,
     FairVacancy,
@@ -93,8 +94,3 @@ def fair_figures(fair):
 def fair_hires(fair):
     return (Referral.objects.filter(fair=fair, outcome=ReferralOutcome.HIRED)
             .select_related("seeker__person", "vacancy__employer").order_by("outcome_on", "id"))
-
-
-def place_names(codes):
-    """{code: name} of the regions named by `codes` (a fair's host, a person's village)."""
-    return dict(Region.objects.filter(code__in=set(codes)).values_list("code", "name"))

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 
 from hrss.core import scoping
 from hrss.core.id_numbers import mask
-from hrss.core.models import Region
+from hrss.core.selectors import place_names  # noqa: F401 - the place column of this part's lists
 from hrss.jobservices.loans import rules, schedule
 from hrss.jobservices.models import CreditCommunity, Instalment, Loan, LoanApplication
 from hrss.residents.models import Person
@@ -50,10 +50,6 @@ def credit_community_on(region_code, day):
 def credit_communities(user, region=None):
     return _within(user, CreditCommunity.objects.select_related("by", "revoked_by"), region).order_by(
         "revoked_on", "region_code", "-marked_on")
-
-
-def place_names(codes):
-    return dict(Region.objects.filter(code__in=set(codes)).values_list("code", "name"))
 
 
 def overdue_instalments(user, today, region=None):

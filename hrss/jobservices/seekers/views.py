@@ -14,6 +14,7 @@ from hrss.core import audit, classifications, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.id_numbers import mask
 from hrss.core.permissions import has_permission, staff_view
+from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.models import JobSeeker, SeekerStatus, Vacancy
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
@@ -59,6 +60,7 @@ def ledger(request):
         "region": region, "form": form, "page": page, "query": query.urlencode(),
         "rows": [(seeker, _labels(wanted.occupation_code for wanted in seeker.wanted.all())) for seeker in page],
         "unregistered": selectors.seekers_from_unemployment(request.user, region).count(),
+        "places": place_names([seeker.region_code for seeker in page], region),
         "breadcrumb": scoping.breadcrumb(request.user, region)})
 
 
@@ -94,7 +96,8 @@ def from_unemployment(request):
     registrations = selectors.seekers_from_unemployment(request.user, region)
     page = Paginator(registrations, 50).get_page(request.GET.get("page"))
     return render(request, "jobservices/seekers/from_unemployment.html", {
-        "region": region, "page": page, "can_handle": has_permission(request.user, JOBSERVICES_HANDLE)})
+        "region": region, "page": page, "can_handle": has_permission(request.user, JOBSERVICES_HANDLE),
+        "places": place_names([registration.region_code for registration in page], region)})
 
 
 def _initial_from_person(person):
@@ -142,6 +145,9 @@ def detail(request, pk):
                                                             today=timezone.localdate())]
     return render(request, "jobservices/seekers/detail.html", {
         "seeker": seeker, "person": seeker.person, "matches": matches,
+        "places": place_names([match.vacancy.region_code for match, _link in matches]),
+        "occupation_labels": {match.vacancy.occupation_code: classifications.occupation_label(
+            match.vacancy.occupation_code) for match, _link in matches},
         "occupations": _labels(wanted.occupation_code for wanted in seeker.wanted.all()),
         "can_handle": has_permission(request.user, JOBSERVICES_HANDLE) and seeker.status == SeekerStatus.ACTIVE,
         "end_form": EndForm()})

@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Q
 
 from hrss.core import scoping
-from hrss.core.models import Region
+from hrss.core.selectors import place_names  # noqa: F401 - the place column of this part's lists
 from hrss.jobservices.models import Course, Enrolment, EnrolmentStatus, TrainingWish, WishStatus
 from hrss.residents.models import Person
 
@@ -33,16 +33,6 @@ def uncoded_wishes(user, region):
     coded = Exists(TrainingWish.objects.filter(person=OuterRef("pk"), status__in=[WishStatus.OPEN, WishStatus.MET]))
     people = scoping.within_region(scoping.visible_to(user, Person.objects.all()), region)
     return people.filter(wants_training=True).exclude(coded)
-
-
-def place_names(codes, below):
-    """{village code: its name, with the township (and county) between `below` and it}."""
-    below_level = scoping.level_of_code(below.code)
-    paths = {code: [upper for upper in scoping.ancestor_codes(code) if scoping.level_of_code(upper) > below_level]
-             + [code] for code in set(codes) if code}
-    names = dict(Region.objects.filter(code__in={c for path in paths.values() for c in path})
-                 .values_list("code", "name"))
-    return {code: " ".join(names.get(part, part) for part in path) for code, path in paths.items()}
 
 
 def wish_labels(person_ids):

@@ -69,5 +69,5 @@ def test_the_fair_ledger_xlsx_has_each_fairs_figures(client, township_officer, f
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     header, row = rows[0], rows[1]
     figures = dict(zip(header, row, strict=True))
-    assert (figures["招聘会"], figures["举办地"], figures["参会单位"], figures["岗位"]) == ("上城街道招聘会", "上城街道", 1, 1)
+    assert (figures["招聘会"], figures["举办地"], figures["参会单位"], figures["岗位"]) == ("上城街道招聘会", "源城区 上城街道", 1, 1)
     assert (figures["登记参会人数"], figures["现场入场人数"], figures["录用人数"]) == (1, 40, 1)

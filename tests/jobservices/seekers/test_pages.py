@@ -72,3 +72,17 @@ def test_the_registered_unemployed_without_a_registration_are_listed(client, per
     page = client.get(reverse("jobservices:seekers-from-unemployment")).content.decode()
     assert "周九" in page and reverse("jobservices:seekers-new", args=[person.pk]) in page
     assert "登记失业但未求职登记：1 人" in client.get(reverse("jobservices:seekers-list")).content.decode()
+
+
+def test_places_and_occupations_are_named_not_coded(client, make_seeker, make_vacancy, township_officer):
+    """The ledger's place column and a match's place and occupation read as names (源城区 上城街道 下城社区 is
+    441602001003)."""
+    seeker = make_seeker(name="周九")
+    make_vacancy(title="仓储主管")
+    client.force_login(township_officer)
+    ledger = client.get(reverse("jobservices:seekers-list")).content.decode()
+    row = ledger[ledger.index("周九"):]
+    assert "下城社区" in row[:600]
+    matches = client.get(reverse("jobservices:seekers-detail", args=[seeker.pk])).content.decode()
+    listed = matches[matches.index('data-testid="matches"'):]
+    assert "下城社区" in listed and ">441602001003<" not in listed and "仓储管理员" in listed
