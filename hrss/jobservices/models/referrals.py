@@ -19,6 +19,8 @@ class ReferralOutcome(models.TextChoices):
     REFUSED_WITH_REASON = "refused_with_reason", _("本人有正当理由拒绝")
     REFUSED_WITHOUT_REASON = "refused_without_reason", _("本人无正当理由拒绝")
     NO_ANSWER = "no_answer", _("逾期未反馈")
+    # Set by the system, not chosen: the seeker was hired through another referral while this one waited.
+    CLOSED = "closed", _("求职人已就业，推荐终止")
 
 
 class Referral(models.Model):

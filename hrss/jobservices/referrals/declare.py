@@ -62,10 +62,11 @@ ACTIONS = {
     "jobservices.referral.outcome_recorded": "登记推荐结果",
     "jobservices.referral.letter_printed": "打印推荐信",
     "jobservices.referral_ledger.exported": "导出推荐记录台账",
+    "jobservices.vacancy.place_taken": "岗位录用一人（经推荐）",
 }
 FIELDS = {
     "due_on": "反馈期限", "score": "匹配得分", "suitable": "合适岗位", "outcome": "推荐结果", "outcome_on": "结果日期",
-    "contact_recorded": "记入失业人员联系记录",
+    "contact_recorded": "记入失业人员联系记录", "other_referrals_closed": "同时终止的其他推荐",
 }
 VALUES = {"outcome": dict(ReferralOutcome.choices)}
 

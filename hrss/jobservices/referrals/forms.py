@@ -4,7 +4,7 @@ from hrss.core.forms import StyledForm, date_input
 from hrss.jobservices.models import ReferralOutcome
 
 OUTCOME_CHOICES = [("", "请选择")] + [(value, label) for value, label in ReferralOutcome.choices
-                                      if value != ReferralOutcome.PENDING]
+                                      if value not in (ReferralOutcome.PENDING, ReferralOutcome.CLOSED)]
 
 
 class ReferForm(StyledForm):

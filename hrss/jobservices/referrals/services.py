@@ -140,8 +140,12 @@ def outcome_problems(referral, *, outcome, outcome_on, note, today):
     problems = []
     if referral.outcome != Outcome.PENDING:
         return [f"该推荐的结果已于{referral.outcome_on:%Y-%m-%d}登记为“{referral.get_outcome_display()}”，不能再次登记。"]
-    if outcome not in Outcome.values or outcome == Outcome.PENDING:
+    if outcome not in Outcome.values or outcome in (Outcome.PENDING, Outcome.CLOSED):
         return ["请选择推荐结果。"]
+    seeker = referral.seeker
+    if outcome == Outcome.HIRED and seeker.status != SeekerStatus.ACTIVE:
+        return [f"该求职人的求职登记已于{seeker.ended_on:%Y-%m-%d}结束（{seeker.get_end_reason_display()}），"
+                "不能再登记录用；如确被本单位录用，请在就业登记中办理。"]
     if outcome_on is None:
         problems.append("请填写结果日期。")
     elif outcome_on > today:
@@ -196,6 +200,15 @@ def record_outcome(*, actor, referral, outcome, outcome_on, note="", today=None)
             seeker.refresh_from_db()
             if seeker.status == SeekerStatus.ACTIVE:
                 _end_seeking(actor, seeker, today)
+            # The seeker's other referrals still waiting end with this hire, and the vacancy's own region (which
+            # may be outside the actor's scope: vacancies are offered to every office) sees who took its place.
+            closed = Referral.objects.filter(seeker=seeker, outcome=Outcome.PENDING).exclude(pk=referral.pk).update(
+                outcome=Outcome.CLOSED, outcome_on=outcome_on,
+                outcome_note=f"求职人经推荐信{referral.number}已被录用"[:200])
+            audit.record(actor=actor, action="jobservices.vacancy.place_taken", target=vacancy,
+                         region_code=vacancy.region_code, subject_id_number=person.id_number,
+                         before={"hired": vacancy.hired - 1}, after={"hired": vacancy.hired, "status": vacancy.status},
+                         note=f"推荐信{referral.number}"[:255])
         elif records_contact:
             employment_services.record_contact(
                 actor=actor, registration=registration, contacted_on=outcome_on, kind="referral",
@@ -205,7 +218,8 @@ def record_outcome(*, actor, referral, outcome, outcome_on, note="", today=None)
         audit.record(actor=actor, action="jobservices.referral.outcome_recorded", target=referral,
                      region_code=referral.region_code, subject_id_number=person.id_number,
                      before={"outcome": Outcome.PENDING},
-                     after={"outcome": outcome, "outcome_on": outcome_on, "contact_recorded": records_contact},
+                     after={"outcome": outcome, "outcome_on": outcome_on, "contact_recorded": records_contact,
+                            **({"other_referrals_closed": closed} if outcome == Outcome.HIRED else {})},
                      note=note.strip()[:255])
     return referral
 

@@ -155,3 +155,22 @@ def test_an_outsider_records_no_outcome(referral, neighbour_county_officer):
         services.record_outcome(actor=neighbour_county_officer, referral=made, outcome="hired", outcome_on=TODAY)
     assert AuditEntry.objects.filter(actor=neighbour_county_officer, action="jobservices.referral.outcome",
                                      outcome=AuditEntry.Outcome.DENIED).exists()
+
+
+def test_a_hire_ends_the_seekers_other_waiting_referrals_and_a_second_hire_is_refused(
+        referral, make_seeker, township_officer):
+    """孙志明 referred to two employers is hired by the second: the first referral ends with the hire (it does not
+    wait for an answer forever), and 录用 on it is refused instead of registering a second job."""
+    seeker = make_seeker()
+    first, second = referral(seeker=seeker), referral(seeker=seeker)
+    services.record_outcome(actor=township_officer, referral=second, outcome="hired", outcome_on=TODAY - DAY)
+    first.refresh_from_db()
+    assert (first.outcome, first.outcome_on) == ("closed", TODAY - DAY)
+    assert second.number in first.outcome_note
+    first.outcome = "pending"  # as a page opened before the hire still shows it
+    with pytest.raises(ValidationError, match="已于.*结束"):
+        services.record_outcome(actor=township_officer, referral=first, outcome="hired", outcome_on=TODAY)
+    assert EmploymentRegistration.objects.filter(person=seeker.person).count() == 1
+    # The vacancy's own office sees in its audit who took the place.
+    taken = AuditEntry.objects.get(action="jobservices.vacancy.place_taken")
+    assert (taken.region_code, taken.after["hired"]) == (second.vacancy.region_code, 1)
