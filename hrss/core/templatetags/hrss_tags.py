@@ -19,3 +19,11 @@ def once():
 def place(places, code):
     """The name of the place of `code` in a view's `places` (core.selectors.place_names); the code when unnamed."""
     return places.get(code, code)
+
+
+@register.filter
+def occupation(code):
+    """An occupation code with its name from the 职业分类大典 ("4-01-02 营业员"); the code when unknown."""
+    from hrss.core.classifications import occupation_label
+
+    return occupation_label(code)

@@ -146,8 +146,6 @@ def detail(request, pk):
     return render(request, "jobservices/seekers/detail.html", {
         "seeker": seeker, "person": seeker.person, "matches": matches,
         "places": place_names([match.vacancy.region_code for match, _link in matches]),
-        "occupation_labels": {match.vacancy.occupation_code: classifications.occupation_label(
-            match.vacancy.occupation_code) for match, _link in matches},
         "occupations": _labels(wanted.occupation_code for wanted in seeker.wanted.all()),
         "can_handle": has_permission(request.user, JOBSERVICES_HANDLE) and seeker.status == SeekerStatus.ACTIVE,
         "end_form": EndForm()})

@@ -98,3 +98,18 @@ def test_the_wish_form_records_and_returns_to_the_person(person, village_assista
     page = client.post(f"/jobservices/training/wishes/new/{person.pk}/", {"occupation_code": "9-99",
                                                                          "kind": "skills"})
     assert "职业分类大典中没有代码" in page.content.decode() or "格式不对" in page.content.decode()
+
+
+def test_the_person_page_names_the_wished_occupation(client, heyuan, village_assistant):
+    """A coded wish reads with its 大典 name on the person's page, not as a bare code."""
+    from hrss.jobservices.training import services as training_services
+    from hrss.residents import services as residents_services
+    from tests.residents.factories import make_id_number
+
+    person = residents_services.register_person(actor=village_assistant, id_number=make_id_number(sequence=515),
+                                                name="吴十", village=heyuan["441602001003"], status="farming")[0]
+    training_services.record_training_wish(actor=village_assistant, person=person, occupation_code="4-02-06-01",
+                                           kind="skills")
+    client.force_login(village_assistant)
+    page = client.get(f"/residents/{person.pk}/").content.decode()
+    assert "4-02-06-01 仓储管理员" in page
