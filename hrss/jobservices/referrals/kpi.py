@@ -25,6 +25,7 @@ from hrss.core.id_numbers import mask
 from hrss.core.models import Region
 from hrss.employment.models import Standing, UnemploymentRegistration
 from hrss.jobservices.models import JobSeeker, Referral, SeekerStatus
+from hrss.residents.models import Person
 
 # The working days within which a suitable offer is due after the 求职登记, by the day they apply from [sourced:
 # the 2011 plan's 五个100% text, domain-rules §10].
@@ -229,6 +230,10 @@ class ServiceFigures:
     served: int = 0
 
     @property
+    def unserved(self):
+        return self.people - self.served
+
+    @property
     def rate(self):
         return round(100 * self.served / self.people, 1) if self.people else None
 
@@ -256,3 +261,11 @@ def service_report(user, region, *, today):
     for child, members in by_child(list(people.items()), children, lambda item: item[1]).items():
         rows.append((child, ServiceFigures(len(members), sum(person_id in served for person_id, _ in members))))
     return total, rows
+
+
+def unserved_people(user, region, *, today):
+    """The people behind KPI 3's shortfall: open job seekers and registered unemployed of `region` with no service
+    recorded yet, by village and name."""
+    people, subqueries = service_population(user, region, today=today)
+    missing = set(people) - served_people(subqueries, today=today)
+    return Person.objects.filter(pk__in=list(missing)).order_by("region_code", "name", "pk")

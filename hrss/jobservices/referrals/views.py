@@ -15,6 +15,7 @@ from hrss.core import audit, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.id_numbers import mask
 from hrss.core.permissions import has_permission, staff_view
+from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.models import JobSeeker, Referral, ReferralOutcome
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
@@ -170,10 +171,15 @@ def kpi_page(request):
     if status in kpi.STATUS_LABELS:
         people = Paginator([row for row in report.rows if row.status == status], 100).get_page(request.GET.get("page"))
     service, service_children = kpi.service_report(request.user, region, today=today)
+    unserved = None
+    if request.GET.get("unserved"):
+        unserved = Paginator(kpi.unserved_people(request.user, region, today=today), 100).get_page(
+            request.GET.get("page"))
     return render(request, "jobservices/referrals/kpi.html", {
         "region": region, "report": report, "month": f"{year}-{month:02d}", "year": year, "month_number": month,
         "today": today, "status": status, "status_label": kpi.STATUS_LABELS.get(status, ""), "people": people,
         "labels": kpi.STATUS_LABELS, "service": service, "service_children": service_children,
+        "unserved": unserved, "places": place_names([person.region_code for person in unserved or []], region),
         "crumbs": scoping.breadcrumb(request.user, region),
         "working_days": kpi.dated(kpi.OFFER_WORKING_DAYS, today)})
 

@@ -37,3 +37,18 @@ def test_a_guidance_record_counts_from_its_day(make_seeker, make_person, townshi
     assert kpi.service_report(township_officer, heyuan[VILLAGE], today=TODAY - 3 * DAY)[0].served == 0
     total = kpi.service_report(township_officer, heyuan[VILLAGE], today=TODAY)[0]
     assert (total.people, total.served, total.rate) == (2, 1, 50.0)
+
+
+def test_the_page_lists_the_people_not_served_yet(client, make_seeker, make_person, make_vacancy, township_officer,
+                                                  heyuan):
+    """The county's meeting asks who is behind the shortfall: the 尚未服务 figure links to their names."""
+    make_seeker(make_person(name="已推荐"))
+    services.refer(actor=township_officer, seeker=make_seeker(make_person(name="推荐过")), vacancy=make_vacancy())
+    waiting = make_seeker(make_person(name="未服务者"))
+    client.force_login(township_officer)
+    page = client.get("/jobservices/referrals/kpi/", {"region": TOWNSHIP}).content.decode()
+    assert 'data-testid="kpi3-unserved-link">2<' in page
+    listed = client.get("/jobservices/referrals/kpi/", {"region": TOWNSHIP, "unserved": "1"}).content.decode()
+    people = listed[listed.index('data-testid="kpi3-people"'):]
+    assert "未服务者" in people and "已推荐" in people and "推荐过" not in people
+    assert f"/residents/{waiting.person.pk}/" in people and "下城社区" in people
