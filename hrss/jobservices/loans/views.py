@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, review, scoping, workdays
-from hrss.core.forms import form_errors_text
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import check_permission, has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
@@ -102,7 +101,7 @@ CORRECTION_FIELDS = ("category", "borrower_kind", "partners", "business_name", "
 
 
 @staff_view(LOAN_VIEW)
-def application_detail(request, pk, correction_form=None):
+def application_detail(request, pk, correction_form=None, decision_form=None):
     application = _application(request, pk)
     case = application.case
     actions = review.allowed_actions(request.user, case) if has_permission(request.user, LOAN_HANDLE) else []
@@ -117,9 +116,10 @@ def application_detail(request, pk, correction_form=None):
         "buttons": [(action, forward_label(case) if action == Action.FORWARD else ACTION_BUTTONS[action][0],
                      ACTION_BUTTONS[action][1]) for action in actions],
         "grants": Action.APPROVE in actions,
-        "form": DecisionForm(initial={"version": case.version, "principal": application.amount,
-                                      "term_months": application.term_months,
-                                      "start_date": timezone.localdate()}),
+        # A refused move shows the page again with what was typed (decision_form, bound) and its errors.
+        "form": decision_form or DecisionForm(initial={"version": case.version, "principal": application.amount,
+                                                       "term_months": application.term_months,
+                                                       "start_date": timezone.localdate()}),
         "loan": Loan.objects.filter(application=application).first(),
         "can_see_person": has_permission(request.user, RESIDENT_VIEW),
         "correction_form": correction_form or CorrectionForm(auto_id="correct_%s", initial={
@@ -158,26 +158,29 @@ def application_correct(request, pk):
 def application_act(request, pk):
     application = _application(request, pk)
     form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors_text(form))
-        return redirect("jobservices:loans-application-detail", pk=pk)
-    data = form.cleaned_data
-    try:
-        services.decide_loan_application(
-            actor=request.user, application=application, action=data["action"], version=data["version"],
-            reason=data["reason"], principal=data["principal"], annual_rate=data["annual_rate"],
-            start_date=data["start_date"], method=data["method"], term_months=data["term_months"],
-            contract_number=data["contract_number"])
-    except (review.CaseChanged, review.MoveRefused) as error:
-        messages.error(request, str(error))
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, f"已办理：{Action(data['action']).label}。")
-        loan = Loan.objects.filter(application=application).first()
-        if loan is not None:
-            return redirect("jobservices:loans-loan-detail", pk=loan.pk)
-    return redirect("jobservices:loans-application-detail", pk=pk)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.decide_loan_application(
+                actor=request.user, application=application, action=data["action"], version=data["version"],
+                reason=data["reason"], principal=data["principal"], annual_rate=data["annual_rate"],
+                start_date=data["start_date"], method=data["method"], term_months=data["term_months"],
+                contract_number=data["contract_number"])
+        except review.CaseChanged as error:
+            # Someone else moved the case: the page as it is now, not the stale form.
+            messages.error(request, str(error))
+            return redirect("jobservices:loans-application-detail", pk=pk)
+        except review.MoveRefused as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error(None, error)  # one error a line, as the service listed them
+        else:
+            messages.success(request, f"已办理：{Action(data['action']).label}。")
+            loan = Loan.objects.filter(application=application).first()
+            if loan is not None:
+                return redirect("jobservices:loans-loan-detail", pk=loan.pk)
+            return redirect("jobservices:loans-application-detail", pk=pk)
+    return application_detail(request, pk, decision_form=form)
 
 
 def _loan(request, pk):
@@ -262,7 +265,6 @@ def wants_business(request):
 
 @staff_view(LOAN_VIEW)
 def credit_communities(request):
-    region = scoping.region_from_request(request)
     today = timezone.localdate()
     form = CreditCommunityForm(request.POST or None, user=request.user, initial={"marked_on": today})
     if request.method == "POST" and form.is_valid():
@@ -275,33 +277,43 @@ def credit_communities(request):
         else:
             messages.success(request, f"已将{data['village'].name}评定为信用社区。")
             return redirect("jobservices:loans-credit-communities")
+    return _credit_communities_page(request, form)
+
+
+def _credit_communities_page(request, form, revoking=None):
+    """The list of credit communities with the marking form; `revoking` is (pk, bound RevokeForm) when a revoke
+    was refused: that row's form shows open, with what was typed and its errors."""
+    region = scoping.region_from_request(request)
+    today = timezone.localdate()
     marks = list(selectors.credit_communities(request.user, region)[:500])
     places = selectors.place_names(mark.region_code for mark in marks)
+    fresh = RevokeForm(auto_id=False, initial={"revoked_on": today})
     return render(request, "jobservices/loans/credit_communities.html", {
         "can_see_people": has_permission(request.user, RESIDENT_VIEW),
-        "region": region, "form": form, "rows": [(mark, places.get(mark.region_code, "")) for mark in marks],
+        "region": region, "form": form,
+        "rows": [(mark, places.get(mark.region_code, ""),
+                  revoking[1] if revoking and revoking[0] == mark.pk else fresh) for mark in marks],
         "can_mark": has_permission(request.user, LOAN_HANDLE)
-        and bool(set(request.user.role_list) & services.CREDIT_COMMUNITY_ROLES),
-        "revoke_form": RevokeForm(auto_id=False, initial={"revoked_on": today})})
+        and bool(set(request.user.role_list) & services.CREDIT_COMMUNITY_ROLES)})
 
 
 @require_POST
 @staff_view(LOAN_HANDLE)
 def credit_community_revoke(request, pk):
     community = scoping.get_visible_or_404(CreditCommunity, request.user, pk=pk)
-    form = RevokeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors_text(form))
-    else:
+    form = RevokeForm(request.POST, auto_id=False)
+    if form.is_valid():
         try:
             services.revoke_credit_community(actor=request.user, community=community,
                                              revoked_on=form.cleaned_data["revoked_on"],
                                              note=form.cleaned_data["note"])
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, "已撤销信用社区标记。")
-    return redirect("jobservices:loans-credit-communities")
+            return redirect("jobservices:loans-credit-communities")
+    mark_form = CreditCommunityForm(user=request.user, initial={"marked_on": timezone.localdate()})
+    return _credit_communities_page(request, mark_form, revoking=(community.pk, form))
 
 
 urlpatterns = [
