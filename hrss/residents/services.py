@@ -198,6 +198,18 @@ def status_on(person, day):
     return person.status_events.filter(effective_date__lte=day).order_by(*labour_status.LATEST_FIRST).first()
 
 
+_after_move = []
+
+
+def after_person_moved(hook):
+    """Register `hook(person, from_code, to_code)` to run in the move's transaction after a person moves: an area
+    whose open records follow the person (an open 求职登记 is served by the village the person lives in) moves them
+    there. Returns `hook`."""
+    if hook not in _after_move:
+        _after_move.append(hook)
+    return hook
+
+
 def move_person(*, actor, person, to_village, effective_date=None):
     """Move a person to another village: history stays with the person; both villages' ledgers stay right.
     The mover must have both villages in scope (a township moves within the township, a county within the
@@ -219,6 +231,8 @@ def _move_person(actor, person, to_village, effective_date):
     if person.household_id and person.household.head_id_number == person.id_number:
         Household.objects.filter(pk=person.household_id).update(region_code=to_village.code)
     person.refresh_from_db()
+    for hook in _after_move:
+        hook(person, from_code, to_village.code)
     statistics.mark_ledger_changed()
     audit.record(actor=actor, action="residents.person.moved", target=person, subject_id_number=person.id_number,
                  before={"region_code": from_code}, after={"region_code": to_village.code,

@@ -110,5 +110,6 @@ ROWS = SweepRows(
         services.apply_status_change: "a step of another area's service (a hire, an approved 失业登记), inside its "
                                       "transaction, after that service checked its actor",
         services.status_on: "reads",
+        services.after_person_moved: "registers an area's hook at start-up",
     },
 )

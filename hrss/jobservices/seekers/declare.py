@@ -7,6 +7,8 @@ from hrss.core.permissions import has_permission
 from hrss.jobservices.models import Mobility, SeekerEndReason
 from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
+from hrss.jobservices.seekers.moves import follow_person
+from hrss.residents.services import after_person_moved
 
 
 def person_panel(request, person):
@@ -52,3 +54,5 @@ PART = Part(
     audit_values={"mobility": dict(Mobility.choices), "end_reason": dict(SeekerEndReason.choices)},
     demo=demo,
 )
+
+after_person_moved(follow_person)  # an open 求职登记 moves with its person (moves.py)
