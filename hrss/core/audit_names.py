@@ -13,6 +13,7 @@ register_actions({
     "core.calendar.loaded": "导入节假日安排",
     "core.calendar.load": "导入节假日安排（未获准）",
     "core.occupations.imported": "导入职业分类",
+    "core.occupations.import": "导入职业分类（未获准）",
 })
 
 # A refused permission check is recorded under the permission itself (core.permissions.check_permission); an

@@ -14,11 +14,13 @@ import threading
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from hrss.core import audit
+from hrss.core import audit, scoping
 from hrss.core.models import Industry, Occupation
-from hrss.core.permissions import CLASSIFICATION_MANAGE, check_permission
+from hrss.core.permissions import CLASSIFICATION_MANAGE, has_permission
 from hrss.core.spreadsheets import cell_text, check_file, iter_rows, normalise_header
 
 UNNAMED = "（名称待补）"
@@ -225,8 +227,11 @@ def read_occupation_file(path):
 def import_occupations(*, actor, path, edition="2022"):
     """Upsert the occupation table from `path`, all or nothing. Returns (created, updated). `actor` None is the
     command line (an administrator at the server); a user needs CLASSIFICATION_MANAGE."""
-    if actor is not None:
-        check_permission(actor, CLASSIFICATION_MANAGE)
+    if actor is not None and not (has_permission(actor, CLASSIFICATION_MANAGE)
+                                  and scoping.scope_of(actor).contains_code(settings.HRSS_ROOT_REGION_CODE)):
+        # The classification serves the whole deployment: a county's administrator may not change it.
+        audit.record_denied(actor=actor, action="core.occupations.import")
+        raise PermissionDenied("职业分类大典全市通用，只有市级（或省级）系统管理员可以导入。")
     rows = read_occupation_file(path)
     with transaction.atomic():
         existing = {entry.code: entry for entry in Occupation.objects.all()}
@@ -248,3 +253,12 @@ def import_occupations(*, actor, path, edition="2022"):
         transaction.on_commit(forget)
     forget()
     return len(created), len(updated)
+
+
+def counts():
+    """{level: (rows, rows without a name)} of the occupation table, for the administrator's page."""
+    found = {}
+    for level, named in Occupation.objects.values_list("level", "name"):
+        rows, unnamed = found.get(level, (0, 0))
+        found[level] = (rows + 1, unnamed + (not named))
+    return found

@@ -197,6 +197,11 @@ class ArrangementUploadForm(StyledForm):
                            "文件中的年度将整体替换为文件内容。")
 
 
+class OccupationUploadForm(StyledForm):
+    file = forms.FileField(label="职业分类表", help_text="Excel 或 CSV，列：code、name、level、parent_code（可加 mark）；"
+                           "每一行都核对，全部无误才导入，已有代码按文件更新。")
+
+
 class WorkdayQueryForm(StyledForm):
     start = forms.DateField(label="起算日期", widget=date_input(),
                             error_messages={"invalid": "起算日期应为有效日期，如 2026-09-30（年份 1–9999）。"})

@@ -15,5 +15,7 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit-list"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/upload/", views.calendar_upload, name="calendar-upload"),
+    path("classifications/", views.classifications_page, name="classifications"),
+    path("classifications/upload/", views.classifications_upload, name="classifications-upload"),
     path("healthz", views.healthz, name="healthz"),
 ]

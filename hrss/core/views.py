@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, audit_display, regions, scoping, selectors, workdays
+from hrss.core import audit, audit_display, classifications, regions, scoping, selectors, workdays
 from hrss.core.forms import (
     ArrangementUploadForm,
     AuditSearchForm,
     MergeVillageForm,
     MoveVillageForm,
+    OccupationUploadForm,
     RenameRegionForm,
     WorkdayQueryForm,
     form_errors_text,
@@ -26,6 +27,7 @@ from hrss.core.pending import pending_work_for
 from hrss.core.permissions import (
     AUDIT_VIEW,
     CALENDAR_MANAGE,
+    CLASSIFICATION_MANAGE,
     REGION_MANAGE,
     REGION_VIEW,
     SEPARATED_ADMIN_ROLES,
@@ -248,6 +250,34 @@ def calendar_upload(request):
     listed = "、".join(str(year) for year in sorted(years))
     messages.success(request, f"已导入 {listed} 年的节假日安排，共 {count} 天。")
     return redirect(f"{reverse('core:calendar')}?year={min(years)}")
+
+
+@staff_view(CLASSIFICATION_MANAGE)
+def classifications_page(request):
+    """The occupation table as loaded (rows per level, rows still without a name) and the upload of a full one."""
+    found = classifications.counts()
+    levels = [(label, *found.get(level, (0, 0))) for level, label in ((1, "大类"), (2, "中类"), (3, "小类"), (4, "细类"))]
+    return render(request, "core/classifications.html", {"levels": levels, "form": OccupationUploadForm()})
+
+
+@require_POST
+@staff_view(CLASSIFICATION_MANAGE)
+def classifications_upload(request):
+    form = OccupationUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("core:classifications")
+    try:
+        with uploaded_file(form.cleaned_data["file"]) as path:
+            created, updated = classifications.import_occupations(actor=request.user, path=path)
+    except SpreadsheetRefused as error:
+        messages.error(request, str(error))
+    except classifications.ImportRefused as error:
+        listed = "；".join(f"第{e.row}行【{e.column}】{e.reason}" for e in error.errors[:20])
+        messages.error(request, f"{error}{listed}")
+    else:
+        messages.success(request, f"已导入职业分类：新增 {created} 条，更新 {updated} 条。")
+    return redirect("core:classifications")
 
 
 @scoping.public

@@ -129,3 +129,25 @@ def test_the_copy_in_memory_is_read_again_after_a_while(monkeypatch):
     later = classifications.time.monotonic() + classifications.RELOAD_SECONDS + 1
     monkeypatch.setattr(classifications.time, "monotonic", lambda: later)
     assert classifications.occupation_name("1-06-01") == "企业负责人"
+
+
+def test_the_city_administrator_imports_a_fuller_table_on_the_page(client, system_admin,
+                                                                   neighbour_county_system_admin):
+    """The page shows what is loaded and imports a file all or nothing; a county's administrator may look but not
+    change the city's classification (refused and audited)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(system_admin)
+    page = client.get("/classifications/").content.decode()
+    assert 'data-testid="occupation-counts"' in page and "<td>细类</td><td>1631</td>" in page
+    good = SimpleUploadedFile("大典.csv", "code,name,level,parent_code\n8-00,不便分类的其他从业人员,2,8\n".encode())
+    done = client.post("/classifications/upload/", {"file": good}, follow=True).content.decode()
+    assert "新增 1 条" in done and Occupation.objects.filter(code="8-00").exists()
+    bad = SimpleUploadedFile("大典.csv", "code,name,level,parent_code\n7-01,军官（警官）,3,7\n".encode())
+    refused = client.post("/classifications/upload/", {"file": bad}, follow=True).content.decode()
+    assert "第2行【level】" in refused and not Occupation.objects.filter(code="7-01").exists()
+    client.force_login(neighbour_county_system_admin)
+    again = SimpleUploadedFile("大典.csv", "code,name,level,parent_code\n7-01,军官（警官）,2,7\n".encode())
+    assert client.post("/classifications/upload/", {"file": again}).status_code == 403
+    assert not Occupation.objects.filter(code="7-01").exists()
+    assert AuditEntry.objects.filter(action="core.occupations.import", outcome="denied").exists()

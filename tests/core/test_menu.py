@@ -21,7 +21,7 @@ MENUS = {
     Role.COUNTY_APPROVER: (COUNTY, BUSINESS),
     Role.CITY_ADMIN: (CITY, BUSINESS),
     Role.PROVINCE_VIEWER: (PROVINCE, BUSINESS),
-    Role.SYSTEM_ADMIN: (CITY, ["工作台", "服务网点", "账号管理", "节假日安排"]),
+    Role.SYSTEM_ADMIN: (CITY, ["工作台", "服务网点", "账号管理", "节假日安排", "职业分类"]),  # 职业分类: issue 11
     Role.SECURITY_ADMIN: (CITY, ["工作台", "服务网点", "账号管理", "节假日安排"]),
     Role.AUDIT_ADMIN: (CITY, ["工作台", "服务网点", "审计日志", "节假日安排"]),
 }
@@ -29,7 +29,7 @@ MENUS = {
 URLS = {
     "工作台": "/", "劳动力台账": "/residents/", "统计": "/residents/statistics/", "就业失业登记": "/employment/queue/",
     "就业服务": "/jobservices/",
-    "账号管理": "/accounts/users/", "审计日志": "/audit/", "节假日安排": "/calendar/",
+    "账号管理": "/accounts/users/", "职业分类": "/classifications/", "审计日志": "/audit/", "节假日安排": "/calendar/",
 }
 
 

@@ -57,7 +57,7 @@ PUBLIC_ROUTES = {"accounts:login", "accounts:logout", "accounts:password-reset",
 
 # Routes that change data held for the whole deployment, not for a region: only an administrator whose scope
 # covers the deployment may use them (tests/core/test_calendar_views.py refuses a county's administrator).
-DEPLOYMENT_ROUTES = {"core:calendar-upload"}
+DEPLOYMENT_ROUTES = {"core:calendar-upload", "core:classifications-upload"}
 
 
 def _a_case_of_the_village():
@@ -83,6 +83,8 @@ CORE_ROWS = SweepRows(
         "core:audit-list": {"outsiders": ["neighbour_county_auditor"], "query": {}},
         # The national holiday arrangement: the same page for everyone.
         "core:calendar": {"outsiders": OUTSIDERS, "query": {}},
+        # The national occupation classification: the same page for every administrator who may import it.
+        "core:classifications": {"outsiders": ["neighbour_county_system_admin"], "query": {}},
     },
     object_routes={
         "core:region-detail": ({"code": VILLAGE}, OUTSIDERS, {}),
