@@ -2,6 +2,7 @@
 scope, one transaction, an audit entry."""
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -11,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from hrss.core import audit, classifications, scoping
+from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.working_age import MINIMUM_WORKING_AGE, RETIREMENT_SCHEMES
@@ -42,6 +44,32 @@ SEX_REASONS = (
     }),
 )
 OTHER_REASON_LABEL = "其他法定情形"
+
+# How far ahead a vacancy may open: a date beyond it is a typing error (2099-12-31) [believed: no rule found; a
+# recruitment plan is made for the coming year at most].
+OPENS_ON_MAX_MONTHS_AHEAD = (
+    (datetime.date(2011, 1, 1), 12),
+)
+
+
+def in_force(table, today):
+    """The value of a dated configuration `table` ((effective_from, value), ...) on `today`."""
+    value = None
+    for effective_from, entry in table:
+        if effective_from <= today:
+            value = entry
+    return value
+
+
+def latest_opening(today):
+    """The latest opens_on a vacancy registered on `today` may have."""
+    return add_months(today, in_force(OPENS_ON_MAX_MONTHS_AHEAD, today))
+
+
+def nfkc(text):
+    """`text` in NFKC form without surrounding blanks: full-width （） and ASCII () compare equal (core.spreadsheets'
+    cell_text folds a copied reason to ASCII)."""
+    return unicodedata.normalize("NFKC", str(text or "")).strip()
 
 
 def sex_reasons(sex, *, today):
@@ -159,6 +187,17 @@ def uscc_area_warnings(uscc, region_code):
             "外地登记的单位在本地设点用工的可以保存，请核对。"]
 
 
+def industry_problem(code):
+    """Why the industry `code` is refused, in Chinese; a code written with its 门类 letter in front ("A05") is told
+    the code without it ("05")."""
+    message = f"行业代码“{code}”不在国民经济行业分类（GB/T 4754-2017）中。"
+    letter, rest = code[:1], code[1:]
+    if letter.isalpha() and rest.isdigit() and classifications.industry_exists(rest):
+        message += (f"门类字母“{letter}”不是代码的一部分：请填写“{rest}”"
+                    f"（{classifications.industry_name(rest)}），或只填门类“{letter}”。")
+    return message
+
+
 def _employer_values(*, name, uscc, org_code, region_code, address, industry_code, contact_person, phone, note,
                      exclude_pk=None):
     problems = {}
@@ -172,7 +211,7 @@ def _employer_values(*, name, uscc, org_code, region_code, address, industry_cod
     problems.update(code_problems)
     industry_code = _clean_text(industry_code, 10).upper()
     if industry_code and not classifications.industry_exists(industry_code):
-        problems["industry_code"] = [f"行业代码“{industry_code}”不在国民经济行业分类（GB/T 4754-2017）中。"]
+        problems["industry_code"] = [industry_problem(industry_code)]
     phone = _clean_text(phone, 21)
     if len(phone) > 20 or (phone and not all(char.isdigit() or char in "-+ " for char in phone)):
         problems["phone"] = ["联系电话只能填写数字和“-”，不超过20位。"]
@@ -264,8 +303,9 @@ def _date_or_none(value, field, label, problems):
         return None
 
 
-def vacancy_problems(values, *, employer, today):
-    """Check and normalise a vacancy's fields in place; {field: [problems]} in Chinese (empty when right)."""
+def vacancy_problems(values, *, employer, today, check_closing=True):
+    """Check and normalise a vacancy's fields in place; {field: [problems]} in Chinese (empty when right). An open
+    vacancy's closing date is not before `today` (`check_closing` False: an unchanged one on an update)."""
     problems = {}
     values["title"] = _clean_text(values.get("title"), 101)
     if not values["title"]:
@@ -281,7 +321,7 @@ def vacancy_problems(values, *, employer, today):
     industry = _clean_text(values.get("industry_code"), 10).upper() or employer.industry_code
     values["industry_code"] = industry
     if industry and not classifications.industry_exists(industry):
-        problems["industry_code"] = [f"行业代码“{industry}”不在国民经济行业分类（GB/T 4754-2017）中。"]
+        problems["industry_code"] = [industry_problem(industry)]
     headcount = _int_or_none(values.get("headcount"), "headcount", "招聘人数", problems)
     if headcount is None and "headcount" not in problems:
         problems["headcount"] = ["请填写招聘人数。"]
@@ -321,8 +361,16 @@ def vacancy_problems(values, *, employer, today):
     values["closes_on"] = _date_or_none(values.get("closes_on"), "closes_on", "截止日期", problems)
     if values["opens_on"] is None and "opens_on" not in problems:
         problems["opens_on"] = ["请填写开始招聘日期。"]
+    latest = latest_opening(today)
+    if values["opens_on"] and values["opens_on"] > latest:
+        problems.setdefault("opens_on", []).append(
+            f"开始招聘日期（{values['opens_on']:%Y-%m-%d}）最晚为一年内的 {latest:%Y-%m-%d}，请核对年份。")
     if values["opens_on"] and values["closes_on"] and values["closes_on"] < values["opens_on"]:
         problems.setdefault("closes_on", []).append("截止日期不能早于开始招聘日期。")
+    elif values["closes_on"] and values["closes_on"] < today and check_closing:
+        problems.setdefault("closes_on", []).append(
+            f"截止日期（{values['closes_on']:%Y-%m-%d}）早于今天，招聘中的岗位不能已截止；"
+            "如已停止招聘，请关闭岗位。")
     values["description"] = str(values.get("description") or "").strip()[:501]
     if len(values["description"]) > 500:
         problems["description"] = ["岗位说明不能超过500个字。"]
@@ -330,16 +378,17 @@ def vacancy_problems(values, *, employer, today):
 
 
 def _sex_reason(sex, reason, other, *, today, problems):
-    reason = str(reason or "").strip()
+    reason = nfkc(reason)
     other = _clean_text(other, 200)
     if not sex:
         return ""
     label = "限男性" if sex == SexRequirement.MALE else "限女性"
     allowed = dict(sex_reasons(sex, today=today))
+    by_text = {nfkc(text): code for code, text in allowed.items()}  # a label, as typed, pasted or NFKC-folded
     if reason.startswith(OTHER_REASON_LABEL):  # stored text, as an edit sends it back
         reason, other = OTHER_REASON, other or reason.removeprefix(OTHER_REASON_LABEL).lstrip("：: ")
-    elif reason in allowed.values():
-        reason = next(code for code, text in allowed.items() if text == reason)
+    elif reason in by_text:
+        reason = by_text[reason]
     if reason not in allowed:
         problems["sex_reason"] = [
             f"“{label}”违反就业促进法第二十七条，除非有法定情形：请选择法定依据（"
@@ -391,14 +440,15 @@ def update_vacancy(*, actor, vacancy, today=None, **changes):
     check_acting_in(actor, region_code=vacancy.region_code, action="jobservices.vacancy.update",
                     message="该岗位不在您的管辖范围内。")
     if vacancy.status != VacancyStatus.OPEN:
-        raise ValidationError([f"岗位已{vacancy.get_status_display()}，不能再修改。"])
+        raise ValidationError([f"岗位{vacancy.get_status_display()}，不能再修改。"])
     current = {field: getattr(vacancy, field) for field in VACANCY_FIELDS}
     values = {**current, **changes}
     values["region_code"] = values["region_code"] or vacancy.employer.region_code
     if values["region_code"] != vacancy.region_code:
         _check_place(actor, values["region_code"], action="jobservices.vacancy.update", what="工作地点")
     region_code = values.pop("region_code")
-    problems = vacancy_problems(values, employer=vacancy.employer, today=today)
+    closes_on_changed = "closes_on" in changes and changes["closes_on"] != current["closes_on"]
+    problems = vacancy_problems(values, employer=vacancy.employer, today=today, check_closing=closes_on_changed)
     if values["headcount"] is not None and values["headcount"] < vacancy.hired:
         problems.setdefault("headcount", []).append(f"招聘人数不能少于已录用的{vacancy.hired}人。")
     if problems:
@@ -413,6 +463,9 @@ def update_vacancy(*, actor, vacancy, today=None, **changes):
         locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
         if locked.status != VacancyStatus.OPEN or (values["headcount"] or 0) < locked.hired:
             raise ValidationError([f"岗位刚刚已有人录用（已录用{locked.hired}人），请重新打开后再修改。"])
+        if values["headcount"] == locked.hired:  # every place taken: filled, as take_place fills it
+            before.update(status=locked.status, closed_on=locked.closed_on)
+            after.update(status=VacancyStatus.FILLED, closed_on=today)
         Vacancy.objects.filter(pk=vacancy.pk).update(updated_at=timezone.now(), **after)
         vacancy.refresh_from_db()
         audit.record(actor=actor, action="jobservices.vacancy.updated", target=vacancy,
@@ -427,7 +480,7 @@ def close_vacancy(*, actor, vacancy, today=None):
     check_acting_in(actor, region_code=vacancy.region_code, action="jobservices.vacancy.close",
                     message="该岗位不在您的管辖范围内。")
     if vacancy.status != VacancyStatus.OPEN:
-        raise ValidationError([f"岗位已{vacancy.get_status_display()}，无需关闭。"])
+        raise ValidationError([f"岗位{vacancy.get_status_display()}，无需关闭。"])
     with transaction.atomic():
         if not Vacancy.objects.filter(pk=vacancy.pk, status=VacancyStatus.OPEN).update(
                 status=VacancyStatus.CLOSED, closed_on=today, updated_at=timezone.now()):
@@ -472,9 +525,13 @@ def import_vacancies(*, actor, employer, path, today=None):
                 problem = f"工作地点“{region_code}”不在您的管辖范围内。"
             if problem:
                 errors.append(RowError(row, headers["region_code"], problem))
-        if not errors:
-            for field, messages in vacancy_problems(values, employer=employer, today=today).items():
-                errors.extend(RowError(row, headers.get(field, field), message) for message in messages)
+        # Every problem of the row at once: the service's rules too, except on a column the reading refused
+        # already (a bad occupation is not also "not in the 大典", an unreadable headcount not also "missing").
+        read_columns = {error.column for error in errors}
+        for field, messages in vacancy_problems(values, employer=employer, today=today).items():
+            column = headers.get(field, field)
+            if column not in read_columns:
+                errors.extend(RowError(row, column, message) for message in messages)
         if errors:
             rejected.extend(errors)
         else:

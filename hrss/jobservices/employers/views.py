@@ -63,13 +63,12 @@ def employer_new(request):
     form = EmployerForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            employer, warnings = services.register_employer(actor=request.user, **form.values())
+            employer, _warnings = services.register_employer(actor=request.user, **form.values())
         except ValidationError as error:
             _apply_errors(form, error)
         else:
             messages.success(request, f"已登记用人单位“{employer.name}”。")
-            for warning in warnings:
-                messages.warning(request, warning)
+            # The warnings stay on the employer's page (employer_detail shows them): not repeated as messages.
             return redirect("jobservices:employers-detail", pk=employer.pk)
     return render(request, "jobservices/employers/form.html", {"form": form, "title": "登记用人单位"})
 
@@ -100,15 +99,14 @@ def employer_edit(request, pk):
     form = EmployerForm(request.POST or None, initial=initial, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            employer, warnings = services.update_employer(actor=request.user, employer=employer, **form.values())
+            employer, _warnings = services.update_employer(actor=request.user, employer=employer, **form.values())
         except ValidationError as error:
             _apply_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error) or "不在您的管辖范围内。")
         else:
             messages.success(request, "已保存。")
-            for warning in warnings:
-                messages.warning(request, warning)
+            # The warnings stay on the employer's page (employer_detail shows them): not repeated as messages.
             return redirect("jobservices:employers-detail", pk=employer.pk)
     return render(request, "jobservices/employers/form.html", {"form": form, "title": f"修改用人单位：{employer.name}",
                                                               "employer": employer})
@@ -174,7 +172,8 @@ def vacancy_edit(request, pk):
     initial["region"] = vacancy.region_code
     if vacancy.sex_reason:
         initial["sex_reason"] = next((code for _date, table in services.SEX_REASONS for reasons in table.values()
-                                      for code, label in reasons if label == vacancy.sex_reason),
+                                      for code, label in reasons
+                                      if services.nfkc(label) == services.nfkc(vacancy.sex_reason)),
                                      services.OTHER_REASON)
         if initial["sex_reason"] == services.OTHER_REASON:
             initial["sex_reason_other"] = vacancy.sex_reason.removeprefix(services.OTHER_REASON_LABEL + "：")

@@ -2,11 +2,14 @@
 before one transaction that leaves an audit entry. Whoever is in the ledger, of working age and able to work may
 register as looking for work; a person has at most one open registration."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from hrss.core import audit, classifications
+from hrss.core.dates import add_months
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.working_age import MINIMUM_WORKING_AGE, age_on, is_past_retirement, retirement_age_label
 from hrss.jobservices.models import (
@@ -22,6 +25,22 @@ from hrss.residents.models import WorkCapacity
 
 MAX_OCCUPATIONS = 3
 MAX_WAGE = 1_000_000  # a monthly wage in yuan above this is a typing error
+
+# How far ahead a seeker may say they can start: a later date is a typing error (2099-01-01) [believed: a
+# registration is renewed within the year; no rule found].
+AVAILABLE_FROM_MAX_MONTHS_AHEAD = (
+    (datetime.date(2011, 1, 1), 12),
+)
+
+
+def latest_available_from(today):
+    """The latest available_from a registration made or changed on `today` may give."""
+    months = None
+    for effective_from, value in AVAILABLE_FROM_MAX_MONTHS_AHEAD:
+        if effective_from <= today:
+            months = value
+    return add_months(today, months)
+
 
 # What an update may change, and the audit's before/after of it.
 EDITABLE_FIELDS = ("wage_min", "mobility", "not_selective", "available_from", "phone", "note")
@@ -74,8 +93,11 @@ def occupation_problems(occupations):
     return codes, problems
 
 
-def _field_problems(*, wage_min, mobility, phone, note):
+def _field_problems(*, wage_min, mobility, phone, note, available_from=None, today=None):
     problems = []
+    if available_from is not None and today is not None and available_from > latest_available_from(today):
+        problems.append(f"可上岗日期（{available_from:%Y-%m-%d}）最晚为一年内的 "
+                        f"{latest_available_from(today):%Y-%m-%d}，请核对年份。")
     if mobility not in Mobility.values:
         problems.append("请选择愿意去的工作地点范围（本村、本乡镇、本县、本市、省内或省外）。")
     if wage_min is not None and not 0 < wage_min <= MAX_WAGE:
@@ -106,7 +128,7 @@ def register_seeker(*, actor, person, occupations, mobility, not_selective, wage
     _check(actor, person.region_code, "jobservices.seeker.register", person.id_number)
     codes, problems = occupation_problems(occupations)
     problems = person_problems(person, today=today) + problems + _field_problems(
-        wage_min=wage_min, mobility=mobility, phone=phone, note=note)
+        wage_min=wage_min, mobility=mobility, phone=phone, note=note, available_from=available_from, today=today)
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
@@ -136,7 +158,8 @@ def update_seeker(*, actor, seeker, occupations, mobility, not_selective, wage_m
     if seeker.status != SeekerStatus.ACTIVE:
         raise ValidationError(["该求职登记已结束，不能修改；如本人又在求职，请重新求职登记。"])
     codes, problems = occupation_problems(occupations)
-    problems += _field_problems(wage_min=wage_min, mobility=mobility, phone=phone, note=note)
+    problems += _field_problems(wage_min=wage_min, mobility=mobility, phone=phone, note=note,
+                                available_from=available_from, today=today or timezone.localdate())
     if problems:
         raise ValidationError(problems)
     before = {**audit.snapshot(seeker, EDITABLE_FIELDS),

@@ -2,6 +2,7 @@
 transaction (a refusal is audited), one transaction, an audit entry. Bad input raises ValidationError with what to
 fix, in Chinese, and writes nothing."""
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hrss.core import audit, review
+from hrss.core.dates import add_months
 from hrss.core.models import Region, ReviewCase, ReviewDecision
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.jobservices.models import (
@@ -127,10 +129,27 @@ def withdraw_training_wish(*, actor, wish, reason="", today=None):
 
 # --- courses ----------------------------------------------------------------------------------------------------
 
+# How far ahead a course may end: a later date is a typing error (2099-12-31) [believed: courses are planned within
+# the year's 培训计划; the longest run under two years; no rule found].
+COURSE_END_MAX_MONTHS_AHEAD = (
+    (datetime.date(2011, 1, 1), 24),
+)
+
+
+def latest_course_end(today):
+    """The latest ends_on a course created on `today` may have."""
+    months = None
+    for effective_from, value in COURSE_END_MAX_MONTHS_AHEAD:
+        if effective_from <= today:
+            months = value
+    return add_months(today, months)
+
+
 
 def course_problems(*, name, provider_name, provider_code, kind, occupation_code, region_code, starts_on, ends_on,
-                    hours, places, free, fee):
+                    hours, places, free, fee, today=None):
     """What is wrong with a course's fields, in Chinese; empty when it can be created."""
+    today = today or timezone.localdate()
     problems = []
     if not (name or "").strip():
         problems.append("请填写培训班名称。")
@@ -154,6 +173,8 @@ def course_problems(*, name, provider_name, provider_code, kind, occupation_code
         problems.append("请填写开班日期和结业日期。")
     elif ends_on < starts_on:
         problems.append("结业日期不能早于开班日期。")
+    elif ends_on > latest_course_end(today):
+        problems.append(f"结业日期（{ends_on:%Y-%m-%d}）最晚为两年内的 {latest_course_end(today):%Y-%m-%d}，请核对年份。")
     if not hours or hours < 1:
         problems.append("课时应为正整数。")
     if not places or places < 1:
@@ -166,7 +187,7 @@ def course_problems(*, name, provider_name, provider_code, kind, occupation_code
 
 
 def create_course(*, actor, name, provider_name, kind, occupation_code, region_code, starts_on, ends_on, hours,
-                  places, free=True, fee=0, provider_code=""):
+                  places, free=True, fee=0, provider_code="", today=None):
     """A course run by an office of the actor's scope (`region_code`)."""
     _check(actor, region_code, "jobservices.training.course.create", roles=COURSE_ROLES,
            message="培训班由举办地的乡镇(街道)或县(区)经办员登记。")
@@ -175,7 +196,7 @@ def create_course(*, actor, name, provider_name, kind, occupation_code, region_c
     fee = fee or 0
     problems = course_problems(name=name, provider_name=provider_name, provider_code=provider_code, kind=kind,
                                occupation_code=occupation_code, region_code=region_code, starts_on=starts_on,
-                               ends_on=ends_on, hours=hours, places=places, free=free, fee=fee)
+                               ends_on=ends_on, hours=hours, places=places, free=free, fee=fee, today=today)
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():

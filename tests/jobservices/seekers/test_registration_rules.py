@@ -116,3 +116,19 @@ def test_an_end_reason_must_be_one_of_the_list(person_born, village_assistant):
     seeker = register(village_assistant, person_born())
     with pytest.raises(ValidationError, match="结束原因"):
         services.end_seeking(actor=village_assistant, seeker=seeker, reason="bored", today=TODAY)
+
+
+def test_a_start_date_more_than_a_year_ahead_is_refused(person_born, village_assistant):
+    person = person_born()
+    latest = services.latest_available_from(TODAY)
+    assert latest.year == TODAY.year + 1 and latest.month == TODAY.month
+    with pytest.raises(ValidationError) as refused:
+        register(village_assistant, person, available_from=datetime.date(2099, 1, 1))
+    assert refused.value.messages == [f"可上岗日期（2099-01-01）最晚为一年内的 {latest:%Y-%m-%d}，请核对年份。"]
+    assert not JobSeeker.objects.filter(person=person).exists()
+    seeker = register(village_assistant, person, available_from=latest)
+    with pytest.raises(ValidationError):
+        services.update_seeker(actor=village_assistant, seeker=seeker, occupations=["4-02-06-01"], mobility="county",
+                               not_selective=True, available_from=datetime.date(2099, 1, 1), today=TODAY)
+    seeker.refresh_from_db()
+    assert seeker.available_from == latest
