@@ -10,6 +10,9 @@ OUTCOME_CHOICES = [("", "请选择")] + [(value, label) for value, label in Refe
 class ReferForm(StyledForm):
     seeker = forms.IntegerField(widget=forms.HiddenInput)
     vacancy = forms.IntegerField(widget=forms.HiddenInput)
+    # The fairs (held, not cancelled, visible to the user) that offered the vacancy: the view sets the choices.
+    fair = forms.TypedChoiceField(label="推荐场合", required=False, coerce=int, empty_value=None,
+                                  choices=[("", "日常推荐（不是在招聘会上）")])
 
 
 class OutcomeForm(StyledForm):

@@ -17,7 +17,7 @@ from hrss.core.id_numbers import mask
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
-from hrss.jobservices.models import JobSeeker, Referral, ReferralOutcome
+from hrss.jobservices.models import JobFair, JobSeeker, Referral, ReferralOutcome
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.referrals import kpi, selectors, services
 from hrss.jobservices.referrals.forms import LedgerFilterForm, OutcomeForm, ReferForm
@@ -42,9 +42,14 @@ def new(request):
     vacancy = selectors.referable_vacancy(request.user, vacancy_id) if vacancy_id.isdigit() else None
     form = ReferForm(request.POST or None, initial={"seeker": seeker.pk, "vacancy": vacancy_id})
     today = timezone.localdate()
+    fairs = {fair.pk: fair for fair in scoping.visible_to(request.user, JobFair.objects.filter(
+        offers__vacancy=vacancy, held_on__lte=today, cancelled_on__isnull=True)).order_by("-held_on", "-pk")[:20]
+    } if vacancy is not None else {}
+    form.fields["fair"].choices += [(pk, f"{fair.held_on:%Y-%m-%d} {fair.name}") for pk, fair in fairs.items()]
     if request.method == "POST" and vacancy is not None and form.is_valid():
         try:
-            referral = services.refer(actor=request.user, seeker=seeker, vacancy=vacancy)
+            referral = services.refer(actor=request.user, seeker=seeker, vacancy=vacancy,
+                                      fair=fairs.get(form.cleaned_data["fair"]))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -58,7 +63,7 @@ def new(request):
         problems = services.referral_problems(seeker=seeker, vacancy=vacancy, today=today)
     return render(request, "jobservices/referrals/new.html", {
         "seeker": seeker, "person": seeker.person, "vacancy": vacancy, "match": match, "problems": problems,
-        "form": form, "recent": seeker.referrals.select_related("vacancy__employer").order_by("-referred_on", "-id")[:5]})
+        "form": form, "fairs": fairs, "recent": seeker.referrals.select_related("vacancy__employer").order_by("-referred_on", "-id")[:5]})
 
 
 @staff_view(JOBSERVICES_VIEW)

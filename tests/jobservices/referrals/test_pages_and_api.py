@@ -129,3 +129,19 @@ def test_the_person_page_lists_the_referrals(client, make_seeker, make_vacancy, 
     page = login(client, township_officer).get(f"/residents/{referral.seeker.person_id}/").content.decode()
     panel = page.split('data-testid="referral-panel"')[1].split("</div>")[0]
     assert "理货员" in panel and "待反馈" in panel and f"/jobservices/referrals/{referral.pk}/" in panel
+
+
+def test_a_referral_made_at_a_job_fair_is_recorded_as_the_fairs(client, make_seeker, make_vacancy, township_officer):
+    """The page offers the fairs that had the vacancy; the referral counts among the fair's."""
+    from hrss.jobservices.guidance import services as guidance_services
+    from tests.conftest import TOWNSHIP
+
+    seeker, vacancy = make_seeker(), make_vacancy()
+    fair = guidance_services.plan_fair(actor=township_officer, region_code=TOWNSHIP, name="上城街道春风行动",
+                                       held_on=TODAY - datetime.timedelta(days=1), today=TODAY)
+    guidance_services.add_fair_vacancy(actor=township_officer, fair=fair, vacancy=vacancy)
+    client.force_login(township_officer)
+    url = f"/jobservices/referrals/new/?seeker={seeker.pk}&vacancy={vacancy.pk}"
+    assert "上城街道春风行动" in client.get(url).content.decode()
+    client.post(url, {"seeker": seeker.pk, "vacancy": vacancy.pk, "fair": fair.pk})
+    assert Referral.objects.get(seeker=seeker).fair == fair
