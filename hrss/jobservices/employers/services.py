@@ -187,11 +187,11 @@ def uscc_area_warnings(uscc, region_code):
             "外地登记的单位在本地设点用工的可以保存，请核对。"]
 
 
-def industry_problem(code):
-    """Why the industry `code` is refused, in Chinese; a code written with its 门类 letter in front ("A05") is told
-    the code without it ("05")."""
-    message = f"行业代码“{code}”不在国民经济行业分类（GB/T 4754-2017）中。"
-    letter, rest = code[:1], code[1:]
+def industry_problem(industry):
+    """Why the industry code `industry` is refused, in Chinese; a code written with its 门类 letter in front ("A05")
+    is told the code without it ("05")."""
+    message = f"行业代码“{industry}”不在国民经济行业分类（GB/T 4754-2017）中。"
+    letter, rest = industry[:1], industry[1:]
     if letter.isalpha() and rest.isdigit() and classifications.industry_exists(rest):
         message += (f"门类字母“{letter}”不是代码的一部分：请填写“{rest}”"
                     f"（{classifications.industry_name(rest)}），或只填门类“{letter}”。")

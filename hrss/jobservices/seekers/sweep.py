@@ -71,5 +71,6 @@ ROWS = SweepRows(
     not_swept={
         services.person_problems: "reads",
         services.occupation_problems: "reads",
+        services.latest_available_from: "reads dated configuration",
     },
 )

@@ -132,6 +132,7 @@ ROWS = SweepRows(
     services=[services],
     not_swept={
         services.occupation_problem: "reads",
+        services.latest_course_end: "reads dated configuration",
         services.occupation_label: "reads",
         services.occupations_match: "compares two codes",
         services.course_problems: "reads",
