@@ -198,6 +198,19 @@ def fairs_edit(request, pk):
     return render(request, "jobservices/guidance/fair_form.html", {"form": form, "fair": fair})
 
 
+def _posted(request, form_class):
+    """The fair page's small form as posted, or None after telling the user what to fix (the caller goes back)."""
+    form = form_class(request.POST)
+    if form.is_valid():
+        return form
+    messages.error(request, form_errors_text(form))
+    return None
+
+
+def _back(fair):
+    return redirect("jobservices:fairs-detail", pk=fair.pk)
+
+
 def _done(request, fair, call, success):
     try:
         call()
@@ -212,10 +225,9 @@ def _done(request, fair, call, success):
 @staff_view(JOBSERVICES_HANDLE)
 def fairs_vacancy_add(request, pk):
     fair = _fair(request, pk)
-    form = FairVacancyForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors_text(form))
-        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    form = _posted(request, FairVacancyForm)
+    if form is None:
+        return _back(fair)
     vacancy = scoping.get_visible_or_404(Vacancy.objects.select_related("employer"), request.user,
                                          pk=form.cleaned_data["vacancy"])
     return _done(request, fair, lambda: services.add_fair_vacancy(actor=request.user, fair=fair, vacancy=vacancy),
@@ -226,10 +238,9 @@ def fairs_vacancy_add(request, pk):
 @staff_view(JOBSERVICES_HANDLE)
 def fairs_vacancy_remove(request, pk):
     fair = _fair(request, pk)
-    form = FairVacancyForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors_text(form))
-        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    form = _posted(request, FairVacancyForm)
+    if form is None:
+        return _back(fair)
     vacancy = scoping.get_visible_or_404(Vacancy.objects.select_related("employer"), request.user,
                                          pk=form.cleaned_data["vacancy"])
     return _done(request, fair, lambda: services.remove_fair_vacancy(actor=request.user, fair=fair,
@@ -241,10 +252,9 @@ def fairs_vacancy_remove(request, pk):
 @staff_view(JOBSERVICES_HANDLE)
 def fairs_attendance(request, pk):
     fair = _fair(request, pk)
-    form = AttendanceForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors_text(form))
-        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    form = _posted(request, AttendanceForm)
+    if form is None:
+        return _back(fair)
     try:
         number = normalise(form.cleaned_data["id_number"])
     except InvalidIdNumber as error:
@@ -262,10 +272,9 @@ def fairs_attendance(request, pk):
 @staff_view(JOBSERVICES_HANDLE)
 def fairs_visitors(request, pk):
     fair = _fair(request, pk)
-    form = VisitorsForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors_text(form))
-        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    form = _posted(request, VisitorsForm)
+    if form is None:
+        return _back(fair)
     count = form.cleaned_data["walk_in_count"]
     return _done(request, fair, lambda: services.set_visitor_count(actor=request.user, fair=fair,
                                                                    walk_in_count=count),
@@ -276,10 +285,9 @@ def fairs_visitors(request, pk):
 @staff_view(JOBSERVICES_HANDLE)
 def fairs_cancel(request, pk):
     fair = _fair(request, pk)
-    form = CancelFairForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors_text(form))
-        return redirect("jobservices:fairs-detail", pk=fair.pk)
+    form = _posted(request, CancelFairForm)
+    if form is None:
+        return _back(fair)
     return _done(request, fair, lambda: services.cancel_fair(actor=request.user, fair=fair,
                                                              reason=form.cleaned_data["reason"]),
                  "招聘会已取消。")
