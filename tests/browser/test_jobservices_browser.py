@@ -37,15 +37,15 @@ def test_an_employer_a_vacancy_a_matched_seeker_referred_and_hired(
     tina.fill("#id_name", "河源市下城推荐测试超市有限公司")
     tina.fill("#id_uscc", uscc)
     tina.fill("#id_region", VILLAGE)
-    tina.click("[data-testid=employer-form] >> button:has-text('保存')")
-    tina.wait_for_load_state("networkidle")
+    with tina.expect_navigation():  # the next page, not the one the click left
+        tina.click("[data-testid=employer-form] >> button:has-text('保存')")
     tina.click("text=登记岗位空缺")
     tina.fill("#id_title", "收银员")
     tina.fill("#id_occupation", "4-01-02-04")
     tina.fill("#id_headcount", "2")
     tina.fill("#id_opens_on", TODAY.isoformat())
-    tina.click("[data-testid=vacancy-form] >> button:has-text('保存')")
-    tina.wait_for_load_state("networkidle")
+    with tina.expect_navigation():  # the next page, not the one the click left
+        tina.click("[data-testid=vacancy-form] >> button:has-text('保存')")
     vacancy = Vacancy.objects.get(title="收银员")
     assert vacancy.employer.uscc == uscc and vacancy.status == "open"
 
@@ -54,19 +54,19 @@ def test_an_employer_a_vacancy_a_matched_seeker_referred_and_hired(
     tina.click("[data-testid=seeker-panel] a.btn")
     tina.fill("#id_occupations", "4-01-02-04")
     tina.check("#id_not_selective")
-    tina.click("form >> button:has-text('保存')")
-    tina.wait_for_load_state("networkidle")
+    with tina.expect_navigation():  # the next page, not the one the click left
+        tina.click("form >> button:has-text('保存')")
     matches = tina.locator("[data-testid=matches] li", has_text="收银员")
     assert "合适" in matches.text_content()
     screenshot(tina, "jobservices-seeker-matches-1280")
 
     # Referred: the match and its reasons, then the letter.
-    matches.locator("a.btn", has_text="推荐").click()
-    tina.wait_for_load_state("networkidle")
+    with tina.expect_navigation():  # the next page, not the one the click left
+        matches.locator("a.btn", has_text="推荐").click()
     assert "合适岗位" in tina.text_content("[data-testid=refer-match]")
     screenshot(tina, "jobservices-refer-1280")
-    tina.click("[data-testid=refer-confirm]")
-    tina.wait_for_load_state("networkidle")
+    with tina.expect_navigation():  # the next page, not the one the click left
+        tina.click("[data-testid=refer-confirm]")
     referral = Referral.objects.get()
     assert referral.suitable and referral.number.startswith(f"TJ441602{TODAY.year}")
     assert referral.due_on == add_working_days(TODAY, 10)
@@ -79,8 +79,8 @@ def test_an_employer_a_vacancy_a_matched_seeker_referred_and_hired(
     tina.fill("#id_outcome_on", TODAY.isoformat())
     tina.fill("#id_note", "单位回执：已录用")
     screenshot(tina, "jobservices-referral-outcome-1280")
-    tina.click("[data-testid=outcome-save]")
-    tina.wait_for_load_state("networkidle")
+    with tina.expect_navigation():  # the next page, not the one the click left
+        tina.click("[data-testid=outcome-save]")
     assert "已录用" in tina.text_content("[data-testid=referral-outcome]")
     assert "已办理就业登记" in tina.text_content("[data-testid=referral-outcome]")
 
@@ -98,8 +98,8 @@ def test_an_employer_a_vacancy_a_matched_seeker_referred_and_hired(
     tina.goto(f"{live_server.url}/jobservices/referrals/kpi/?region={VILLAGE}&month={TODAY:%Y-%m}")
     assert tina.text_content("[data-testid=kpi1-on_time]").strip() == "1"
     assert tina.text_content("[data-testid=kpi1-rate]").strip() == "100.0%"
-    tina.click("[data-testid=kpi1-on_time]")
-    tina.wait_for_load_state("networkidle")
+    with tina.expect_navigation():  # the next page, not the one the click left
+        tina.click("[data-testid=kpi1-on_time]")
     assert "张三" in tina.text_content("[data-testid=kpi1-people]")
     screenshot(tina, "jobservices-kpi-1280")
 
