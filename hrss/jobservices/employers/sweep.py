@@ -3,6 +3,8 @@ and write services, tried by outsiders against an employer and a vacancy of 下�
 
 import datetime
 
+from django.utils import timezone
+
 from hrss.core.areas import SweepRows, SweepWrite
 from hrss.jobservices.codes import complete_uscc
 from hrss.jobservices.employers import services
@@ -11,7 +13,7 @@ from hrss.jobservices.models import Employer, Vacancy
 VILLAGE = "441602001003"  # 下城社区
 BOTH = ["neighbour_village_assistant", "neighbour_county_officer"]
 USCC = complete_uscc("91441602MA4XC0010")
-OPENS = datetime.date(2026, 6, 1)
+OPENS = datetime.date(2026, 6, 1)  # in refused writes only: the outsider is refused before the date is read
 
 
 def objects(personas):
@@ -19,7 +21,7 @@ def objects(personas):
     employer, _ = services.register_employer(actor=alice, name="下城社区张三超市", uscc=USCC, region_code=VILLAGE,
                                              contact_person="张三")
     vacancy = services.add_vacancy(actor=alice, employer=employer, title="下城社区收银员", occupation_code="4-01-02-04",
-                                   headcount=2, opens_on=OPENS)
+                                   headcount=2, opens_on=timezone.localdate() - datetime.timedelta(days=14))
     return {"employer": employer, "vacancy": vacancy}
 
 
