@@ -7,7 +7,7 @@ from hrss.accounts import services as account_services
 from hrss.core.models import AuditEntry
 from hrss.jobservices.codes import complete_uscc
 from hrss.jobservices.models import Employer, Vacancy
-from tests.conftest import VILLAGE
+from tests.conftest import TODAY, VILLAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_vacancies_are_added_listed_changed_and_closed(township_officer, employe
     client = api(township_officer)
     response = client.post("/api/v1/vacancies", {
         "employer_id": employer.pk, "title": "收银员", "occupation_code": "4-01-02-04", "headcount": 2,
-        "opens_on": "2026-06-01", "wage_min": 2800, "wage_max": 3500}, content_type="application/json")
+        "opens_on": TODAY.isoformat(), "wage_min": 2800, "wage_max": 3500}, content_type="application/json")
     assert response.status_code == 201, response.content
     vacancy = response.json()
     assert vacancy["occupation_name"] == "收银员" and vacancy["industry_code"] == "5212" and vacancy["status"] == "open"
@@ -64,7 +64,7 @@ def test_vacancies_are_added_listed_changed_and_closed(township_officer, employe
 def test_a_sex_requirement_needs_its_reason(township_officer, employer):
     response = api(township_officer).post("/api/v1/vacancies", {
         "employer_id": employer.pk, "title": "井下工", "occupation_code": "6", "headcount": 1,
-        "opens_on": "2026-06-01", "sex_required": "M"}, content_type="application/json")
+        "opens_on": TODAY.isoformat(), "sex_required": "M"}, content_type="application/json")
     assert response.status_code == 422 and "就业促进法第二十七条" in response.json()["detail"]
     assert not Vacancy.objects.exists()
 

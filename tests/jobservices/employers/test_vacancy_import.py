@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 CSV = (
     "岗位名称,职业,招聘人数,月薪下限,月薪上限,性别要求,开始招聘日期\n"
-    "收银员,4-01-02-04,2,2800,3500,,2026-06-01\n"  # row 2: a code
+    f"收银员,4-01-02-04,2,2800,3500,,{TODAY:%Y-%m-%d}\n"  # row 2: a code
     "营业员,商品营业员,3,,,不限,\n"  # row 3: an exact name, no date (today)
     "搬运工,会搬东西的人,1,,,,\n"  # row 4: no such occupation
     "夜班理货,4-01-02-03,2,4000,3000,,\n"  # row 5: wages reversed

@@ -6,7 +6,7 @@ from hrss.core.models import Region
 from hrss.core.permissions import Role
 from hrss.jobservices.permissions import BANK_OFFICER, GUARANTEE_OFFICER
 from hrss.residents import services as residents_services
-from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, TOWNSHIP, VILLAGE
+from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, TODAY, TOWNSHIP, VILLAGE
 
 MAN_1990 = "441602199001011238"
 
@@ -35,5 +35,5 @@ def neighbour_bank_officer(make_user):
 def applicant(heyuan, village_assistant):
     person, _ = residents_services.register_person(
         actor=village_assistant, id_number=MAN_1990, name="王创业", village=Region.objects.get(code=VILLAGE),
-        status="unemployed", status_since=datetime.date(2026, 1, 1), wants_business=True)
+        status="unemployed", status_since=TODAY - datetime.timedelta(days=165), wants_business=True)
     return person

@@ -2,6 +2,7 @@
 a repayment; bad input answers 422 with the reason; someone else's step answers 403."""
 
 from hrss.accounts import services as account_services
+from hrss.jobservices.loans import rules
 from tests.conftest import TODAY
 from tests.jobservices.loans.test_chain import DOCS
 
@@ -44,7 +45,10 @@ def test_an_application_through_the_api(client, applicant, village_assistant, to
     assert granted.status_code == 200, granted.content
     loan_id = granted.json()["loan_id"]
     loan = call(client, bank_officer, "get", f"/loans/{loan_id}").json()
-    assert loan["principal"] == "150000.00" and loan["term_months"] == 36 and loan["subsidised_rate"] == "1.950"
+    # The budget's share by the rule and LPR in force on the day (1.950 in June 2026: 3.45 − (LPR 3.00 − 1.5)).
+    expected = rules.subsidised_rate(applied_on=TODAY, start_date=TODAY, kind="individual", micro_profit=False,
+                                     annual_rate="3.45")
+    assert loan["principal"] == "150000.00" and loan["term_months"] == 36 and loan["subsidised_rate"] == str(expected)
     schedule = call(client, bank_officer, "get", f"/loans/{loan_id}/schedule").json()
     assert len(schedule) == 36 and schedule[0]["state"] in ("due", "upcoming")
     first_total = f"{float(schedule[0]['principal']) + float(schedule[0]['interest']):.2f}"

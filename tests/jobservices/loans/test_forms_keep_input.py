@@ -1,6 +1,7 @@
 """A loan form that is refused shows the page again with what the user typed and one error per line: the bank's
 approval (批准放款), a move without its reason, the revoking of a credit community."""
 
+import datetime
 import re
 
 from hrss.jobservices.loans import services
@@ -81,7 +82,7 @@ def test_a_refused_revoke_keeps_the_reason_and_lists_the_errors(client, heyuan, 
     community = services.mark_credit_community(actor=county_officer, region_code=VILLAGE, marked_on=TODAY,
                                                note="")
     client.force_login(county_officer)
-    before = TODAY.replace(year=TODAY.year - 1).isoformat()
+    before = (TODAY - datetime.timedelta(days=365)).isoformat()
     expected = [f"撤销日期应在评定日期{TODAY:%Y-%m-%d}和今天之间。"]
     page = client.post(f"/jobservices/loans/credit-communities/{community.pk}/revoke/", {
         "revoked_on": before, "note": "村里出现多笔逾期"}, follow=True).content.decode()

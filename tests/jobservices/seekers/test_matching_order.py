@@ -92,7 +92,7 @@ def test_ties_go_to_the_vacancy_open_longest_then_the_lower_id(make_seeker, make
 
 def test_a_sex_age_or_education_conflict_makes_a_vacancy_unsuitable_and_keeps_it_off_the_list(make_seeker,
                                                                                            make_vacancy):
-    seeker = make_seeker(birth=datetime.date(1980, 1, 1), education="70")  # 46, 初中
+    seeker = make_seeker(birth=datetime.date(TODAY.year - 46, 1, 1), education="70")  # 46, 初中
     too_old = make_vacancy(title="限年龄", age_max=40)
     schooled = make_vacancy(title="要高中", education_min="60")
     women = make_vacancy(title="限女性", sex_required="F", sex_reason="女职工劳动保护特别规定")
@@ -109,7 +109,7 @@ def test_a_sex_age_or_education_conflict_makes_a_vacancy_unsuitable_and_keeps_it
 
 def test_seekers_with_a_conflict_are_not_listed_for_the_vacancy(make_seeker, make_vacancy):
     vacancy = make_vacancy(age_max=40, education_min="60")
-    make_seeker(name="年龄超了", birth=datetime.date(1980, 1, 1), education="60")
+    make_seeker(name="年龄超了", birth=datetime.date(TODAY.year - 46, 1, 1), education="60")
     make_seeker(name="学历不够", birth=datetime.date(1995, 1, 1), education="70")
     make_seeker(name="未登记学历", birth=datetime.date(1995, 1, 1))
     make_seeker(name="都符合", birth=datetime.date(1990, 1, 1), education="30")

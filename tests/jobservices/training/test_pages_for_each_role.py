@@ -1,10 +1,13 @@
 """Every training page opens for each role that may view it, with data on it, and the handling buttons show only to
 those who may use them."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
 from hrss.jobservices.training import services
+from tests.conftest import TODAY
 from tests.jobservices.training.conftest import COOK
 
 
@@ -56,7 +59,7 @@ def test_the_new_course_form_creates_a_course(county_officer, heyuan):
     assert client.get("/jobservices/training/courses/new/").status_code == 200
     response = client.post("/jobservices/training/courses/new/", {
         "name": "SYB 创业培训班", "provider_name": "某培训学校", "kind": "syb", "occupation_code": "4",
-        "region": "441602001000", "starts_on": "2026-07-01", "ends_on": "2026-07-10", "hours": "80",
+        "region": "441602001000", "starts_on": (TODAY + datetime.timedelta(days=16)).isoformat(), "ends_on": (TODAY + datetime.timedelta(days=25)).isoformat(), "hours": "80",
         "places": "25", "free": "on", "fee": "0"})
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
