@@ -2,14 +2,13 @@ import datetime
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from hrss.accounts import services as account_services
 from hrss.core.models import ReviewCase
 from hrss.employment.models import EmploymentRegistration, UnemploymentRegistration
 from hrss.residents import services
 from hrss.residents.models import LabourStatus
-from tests.conftest import TODAY, VILLAGE
+from tests.conftest import TODAY, VILLAGE, frozen_now
 from tests.residents.factories import MAN_1980
 
 APPLICATION = {"category": "lost_job", "wants_work": True, "able_to_work": True,
@@ -124,6 +123,6 @@ def test_a_key_left_by_a_request_that_died_is_taken_over_later(zhang, village_as
                                              key="k9", fingerprint="x")
     body = {"person_id": zhang.pk, **APPLICATION}
     assert post(client, "/api/v1/employment/unemployment-registrations", body, key="k9").status_code == 422
-    IdempotencyRecord.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+    IdempotencyRecord.objects.filter(pk=stuck.pk).update(created_at=frozen_now() - datetime.timedelta(minutes=11))
     assert post(client, "/api/v1/employment/unemployment-registrations", body, key="k9").status_code == 201
     assert UnemploymentRegistration.objects.count() == 1

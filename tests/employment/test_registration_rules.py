@@ -5,12 +5,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from hrss.employment import employment_registration as hiring
 from hrss.employment import services
 from hrss.employment.models import CancelReason, EmploymentKind, Standing, UnemploymentRegistration
 from hrss.residents.models import FlexibleForm, LabourStatus
+from tests.conftest import TODAY
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)
@@ -46,7 +46,7 @@ def registered(person_born, village_assistant):
     """A person registered unemployed 60 days ago (the review chain is tested elsewhere)."""
 
     def make(sequence=11):
-        since = timezone.localdate() - 60 * DAY
+        since = TODAY - 60 * DAY
         person = person_born(D(1990, 5, 1), sex_sequence=sequence, status=LabourStatus.UNEMPLOYED)
         registration = apply(person, village_assistant)
         registration.standing, registration.registered_on = Standing.REGISTERED, since
@@ -65,7 +65,7 @@ def test_starting_work_cancels_the_registration_with_the_reason_of_that_work(reg
                                                                                form, reason):
     registration = registered()
     hiring.register_employment(actor=township_officer, person=registration.person, kind=kind,
-                               event_date=timezone.localdate(), employer_name="某公司", flexible_form=form)
+                               event_date=TODAY, employer_name="某公司", flexible_form=form)
     registration.refresh_from_db()
     assert (registration.status, registration.cancel_reason) == (UnemploymentRegistration.Status.CANCELLED, reason)
 
@@ -89,7 +89,7 @@ def test_a_cancellation_for_stable_income_shows_flexible_work_in_the_ledger(regi
 ])
 def test_three_refusals_are_counted_in_a_row(registered, township_officer, village_assistant, contacts, proposed):
     registration = registered()
-    today = timezone.localdate()
+    today = TODAY
     for offset, letter in enumerate(contacts):
         services.record_contact(actor=village_assistant, registration=registration,
                                 contacted_on=today - (len(contacts) - offset) * DAY,
@@ -106,4 +106,4 @@ def test_the_cancellation_reason_says_in_a_row():
 def test_a_refusal_is_recorded_on_a_referral_only(registered, village_assistant):
     with pytest.raises(ValidationError, match="推荐岗位"):
         services.record_contact(actor=village_assistant, registration=registered(),
-                                contacted_on=timezone.localdate(), kind="phone", refused_without_reason=True)
+                                contacted_on=TODAY, kind="phone", refused_without_reason=True)

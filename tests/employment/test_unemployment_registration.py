@@ -2,13 +2,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from hrss.core import review
 from hrss.core.models import AuditEntry, ReviewCase, ReviewDecision
 from hrss.employment import services
 from hrss.employment.models import UnemploymentRegistration
 from hrss.residents.models import LabourStatus
+from tests.conftest import TODAY as FROZEN_DAY
 from tests.conftest import login
 
 D = datetime.date
@@ -19,7 +19,7 @@ TODAY = D(2026, 11, 25)
 def apply(person, actor, **overrides):
     values = {"category": "lost_job", "wants_work": True, "able_to_work": True,
               "documents": ["id_card", "termination_proof"], "last_employer": "河源市某电子厂",
-              "left_job_on": TODAY - datetime.timedelta(days=10), "today": TODAY}
+              "left_job_on": FROZEN_DAY - datetime.timedelta(days=10), "today": TODAY}
     return services.apply_for_unemployment_registration(actor=actor, person=person, **(values | overrides))
 
 
@@ -94,7 +94,7 @@ def test_the_chain_from_village_to_county_registers_the_person_as_unemployed(
         person_born, village_assistant, township_reviewer, county_officer, county_approver):
     person = person_born(D(1990, 5, 1))
     registration = apply(person, village_assistant, today=None,
-                         left_job_on=timezone.localdate() - datetime.timedelta(days=10))
+                         left_job_on=FROZEN_DAY - datetime.timedelta(days=10))
     assert list(review.queue_for(township_reviewer)) == [registration.case]
     assert not review.queue_for(county_approver).exists()
     registration = services.decide_unemployment_registration(
@@ -106,7 +106,7 @@ def test_the_chain_from_village_to_county_registers_the_person_as_unemployed(
     assert list(review.queue_for(county_approver)) == [registration.case]
     registration = services.decide_unemployment_registration(
         actor=county_approver, registration=registration, action=Action.APPROVE, version=registration.case.version)
-    today = timezone.localdate()
+    today = FROZEN_DAY
     assert (registration.status, registration.registered_on) == (UnemploymentRegistration.Status.REGISTERED, today)
     person.refresh_from_db()
     assert person.labour_status == LabourStatus.UNEMPLOYED and person.status_since == today
@@ -143,7 +143,7 @@ def test_an_assistant_takes_in_an_application_from_the_person_page(client, perso
     page = client.post(f"/employment/unemployment/apply/{person.pk}/", {
         "category": "lost_job", "wants_work": "on", "able_to_work": "on",
         "documents": ["id_card", "termination_proof"], "last_employer": "某厂",
-        "left_job_on": timezone.localdate() - datetime.timedelta(days=10),
+        "left_job_on": FROZEN_DAY - datetime.timedelta(days=10),
         "note": "材料齐全"}, follow=True)
     body = page.content.decode()
     assert "已受理 张三 的失业登记" in body and "乡镇(街道)审核" in body and "材料齐全" in body
