@@ -396,6 +396,9 @@ def unlock_user(*, actor, user):
         return removed
 
 
+TOKEN_ALPHABET = string.ascii_letters + string.digits  # 43 characters of 62 symbols: 256 bits
+
+
 def create_token(*, actor, user, name=""):
     """Create an API token for `user`; returns the token, which is shown once and stored only as a hash. It expires
     after HRSS_API_TOKEN_DAYS."""
@@ -403,7 +406,8 @@ def create_token(*, actor, user, name=""):
     with transaction.atomic():
         if not user.is_active:
             raise ValidationError("该账号已停用，不能生成 API 令牌。")
-        token = "hrss_" + secrets.token_urlsafe(32)
+        # Letters and digits only: a prefix that began with "-" would read as an option to `revoke-token --prefix`.
+        token = "hrss_" + "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(43))
         expires_at = timezone.now() + datetime.timedelta(days=settings.HRSS_API_TOKEN_DAYS)
         ApiToken.objects.create(user=user, name=name, token_hash=ApiToken.hash(token), prefix=token[5:13],
                                 expires_at=expires_at)

@@ -1,6 +1,7 @@
 """Findings 3 and 8 of issue 9: API tokens expire and can be revoked; a revoked token gets no replayed answer."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -103,3 +104,10 @@ def test_search_answers_are_not_kept_for_replay(heyuan, village_assistant):
         assert "Idempotent-Replayed" not in response and response["Cache-Control"] == "no-store"
     assert not IdempotencyRecord.objects.exists()
     assert Person.objects.count() == 1
+
+
+def test_a_token_is_letters_and_digits_so_its_prefix_never_reads_as_an_option(heyuan, city_admin):
+    tokens = [services.create_token(actor=None, user=city_admin, name=str(n)) for n in range(8)]
+    assert all(re.fullmatch(r"hrss_[A-Za-z0-9]{43}", token) for token in tokens)
+    call_command("revoke-token", "cindy", "--prefix", tokens[0][5:13])
+    assert get(tokens[0]).status_code == 401 and get(tokens[1]).status_code == 200
