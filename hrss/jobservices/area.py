@@ -1,27 +1,18 @@
 """就业服务与培训 (flow 6: 职业介绍、职业指导、职业培训、小额担保贷款) as an area of the platform (core.areas): its
-parts' declarations put together (hrss/jobservices/parts.py)."""
+parts' declarations put together (hrss/core/parts.py)."""
 
 from hrss.core import areas
+from hrss.core.parts import demo_of, merged
 from hrss.core.permissions import has_permission
 from hrss.jobservices import permissions
 from hrss.jobservices.employers import declare as employers
 from hrss.jobservices.guidance import declare as guidance
 from hrss.jobservices.loans import declare as loans
-from hrss.jobservices.parts import merged
 from hrss.jobservices.referrals import declare as referrals
 from hrss.jobservices.seekers import declare as seekers
 from hrss.jobservices.training import declare as training
 
 PARTS = (employers.PART, seekers.PART, referrals.PART, guidance.PART, training.PART, loans.PART)
-
-
-def demo(stdout, options):
-    """hrss demo: each part's demo data, in order; the lines they return are printed last."""
-    lines = []
-    for part in PARTS:
-        if part.demo is not None:
-            lines.extend(part.demo(stdout, options) or [])
-    return lines or None
 
 
 AREA = areas.register(areas.Area(
@@ -43,6 +34,6 @@ AREA = areas.register(areas.Area(
     audit_actions=merged(part.audit_actions for part in PARTS),
     audit_fields=merged(part.audit_fields for part in PARTS),
     audit_values={key: names for part in PARTS for key, names in part.audit_values.items()},
-    demo=demo,
+    demo=demo_of(PARTS),
     demo_order=30,
 ))

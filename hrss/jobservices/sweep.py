@@ -2,10 +2,10 @@
 parts' rows put together, and the area's home page. Read by the test suite only."""
 
 from hrss.core.areas import SweepRows
+from hrss.core.parts import merge_sweeps
 from hrss.jobservices.employers import sweep as employers
 from hrss.jobservices.guidance import sweep as guidance
 from hrss.jobservices.loans import sweep as loans
-from hrss.jobservices.parts import merge_sweeps
 from hrss.jobservices.referrals import sweep as referrals
 from hrss.jobservices.seekers import sweep as seekers
 from hrss.jobservices.training import sweep as training

@@ -1,11 +1,11 @@
-"""What the employers part brings to the area (hrss/jobservices/parts.py): hub links, audit names, demo data."""
+"""What the employers part brings to the area (hrss/core/parts.py): hub links, audit names, demo data."""
 
 import datetime
 
 from django.utils import timezone
 
 from hrss.core import classifications
-from hrss.jobservices.parts import HubLink, Part
+from hrss.core.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
 LINKS = (

@@ -1,11 +1,11 @@
-"""What the guidance part (职业指导 and 招聘会) brings to the area (hrss/jobservices/parts.py): the person page's
+"""What the guidance part (职业指导 and 招聘会) brings to the area (hrss/core/parts.py): the person page's
 panel, the office's next steps due as pending work, the hub's links, audit names and the demo."""
 
 from hrss.core.areas import Panel
+from hrss.core.parts import HubLink, Part
 from hrss.jobservices.guidance import audit_names, pending
 from hrss.jobservices.guidance.demo import demo
 from hrss.jobservices.guidance.panels import person_guidance, region_figures
-from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
 PART = Part(

@@ -1,10 +1,10 @@
-"""What the loans part brings to the area (hrss/jobservices/parts.py): the application's review chain, hub links,
+"""What the loans part brings to the area (hrss/core/parts.py): the application's review chain, hub links,
 the person page's panel, pending work, audit names and the demo."""
 
 from hrss.core.areas import Panel
+from hrss.core.parts import HubLink, Part
 from hrss.jobservices.loans import audit_names, demo, panels, pending
 from hrss.jobservices.loans.chains import LOAN_APPLICATION
-from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import LOAN_VIEW
 from hrss.residents.permissions import RESIDENT_VIEW
 

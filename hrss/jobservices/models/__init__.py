@@ -1,4 +1,4 @@
-"""The area's models, one module a part (see hrss/jobservices/parts.py). Each part's helper owns its module."""
+"""The area's models, one module a part (see hrss/core/parts.py). Each part's helper owns its module."""
 
 from hrss.jobservices.models.employers import *  # noqa: F403
 from hrss.jobservices.models.guidance import *  # noqa: F403

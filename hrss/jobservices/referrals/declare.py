@@ -1,4 +1,4 @@
-"""What the referrals part brings to the area (hrss/jobservices/parts.py): hub links, the home page's pending
+"""What the referrals part brings to the area (hrss/core/parts.py): hub links, the home page's pending
 work (referrals past their answer's due day), the KPI panel of a region's statistics page, audit names, demo."""
 
 from django.urls import reverse
@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from hrss.core.areas import Panel
 from hrss.core.dates import add_months
+from hrss.core.parts import HubLink, Part
 from hrss.core.pending import PendingItem
 from hrss.core.permissions import has_permission
 from hrss.jobservices.models import ReferralOutcome
-from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
 

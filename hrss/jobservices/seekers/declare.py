@@ -1,11 +1,11 @@
-"""What the seekers part brings to the area (hrss/jobservices/parts.py): hub links, the person page's 求职登记
+"""What the seekers part brings to the area (hrss/core/parts.py): hub links, the person page's 求职登记
 panel, audit names, demo."""
 
 from hrss.core import classifications
 from hrss.core.areas import Panel
+from hrss.core.parts import HubLink, Part
 from hrss.core.permissions import has_permission
 from hrss.jobservices.models import Mobility, SeekerEndReason
-from hrss.jobservices.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.seekers.moves import follow_person
 from hrss.residents.services import after_person_moved

@@ -1,8 +1,8 @@
-"""What the training part brings to the area (hrss/jobservices/parts.py): the subsidy claim's review chain, its
+"""What the training part brings to the area (hrss/core/parts.py): the subsidy claim's review chain, its
 pending work, the person page's and the statistics page's panels, hub links, audit names and the demo."""
 
 from hrss.core.areas import Panel
-from hrss.jobservices.parts import HubLink, Part
+from hrss.core.parts import HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.training import audit_names, panels, pending
 from hrss.jobservices.training.chains import TRAINING_SUBSIDY

@@ -1,8 +1,8 @@
-"""The area's parts (employers and vacancies, job seekers and matching, referrals and the KPIs, guidance and job
-fairs, training, start-up loans), each a package of its own here with the same modules: `declare.py` (PART: what it
-brings to the area: chains, pending work, panels, hub links, audit names, demo), `services.py`, `views.py`
-(`urlpatterns`), `api.py` (`router`), `sweep.py` (`ROWS`). area.py, urls.py and sweep.py of the area put the parts
-together, so a part is added without editing another's files."""
+"""An area built in parts (ADR 0010: jobservices, assistance): each part a package of the area with the same
+modules: `declare.py` (PART: what it brings to the area: chains, pending work, panels, hub links, figures, audit
+names, demo), `services.py`, `views.py` (`urlpatterns`), `api.py` (`router`), `sweep.py` (`ROWS`). The area's
+area.py, urls.py and sweep.py put the parts together (`merged`, `merge_sweeps`, `hub_links`, `demo_of`), so a part
+is added without editing another's files. Core names no area here."""
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,16 +22,51 @@ class HubLink:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One line of an area's statistics page, per region: `count(user, region, today)` -> int (the figure for the
+    region, within the user's scope), and the page that lists its cases (`url_name`, given ?region=CODE), if any."""
+
+    label: str
+    count: Callable
+    url_name: str = ""
+    query: Mapping = field(default_factory=dict)  # more of the drill-down page's query (e.g. {"state": "open"})
+    description: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Part:
     label: str
     chains: Sequence = ()
     pending: Sequence = ()
     panels: Sequence = ()
     links: Sequence[HubLink] = ()
+    figures: Sequence[Figure] = ()
     audit_actions: Mapping = field(default_factory=dict)
     audit_fields: Mapping = field(default_factory=dict)
     audit_values: Mapping = field(default_factory=dict)
     demo: Callable | None = None  # demo(stdout, options) -> lines to print last, or None
+
+
+def hub_links(parts, user):
+    """The links of the area's home page `user` may open, in their order."""
+    from hrss.core.permissions import has_permission
+
+    return sorted((link for part in parts for link in part.links if has_permission(user, link.permission)),
+                  key=lambda link: link.order)
+
+
+def demo_of(parts):
+    """hrss demo for an area in parts: each part's demo data, in order; the lines they return are printed last."""
+
+    def demo(stdout, options):
+        lines = []
+        for part in parts:
+            if part.demo is not None:
+                lines.extend(part.demo(stdout, options) or [])
+        return lines or None
+
+    return demo
 
 
 def merged(mappings):
