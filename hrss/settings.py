@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "hrss.residents",
     "hrss.employment",
     "hrss.jobservices",
+    "hrss.assistance",
     # More areas by module path, comma-separated: the test suite adds its example area (tests/plugin_area) this way.
     *env_list("HRSS_EXTRA_APPS"),
     "django_tasks",

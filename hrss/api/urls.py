@@ -4,6 +4,13 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaError
 
 from hrss.api.auth import BearerToken
+from hrss.assistance.campaigns.api import router as assistance_campaigns_router
+from hrss.assistance.community.api import router as assistance_community_router
+from hrss.assistance.flexible.api import router as assistance_flexible_router
+from hrss.assistance.households.api import router as assistance_households_router
+from hrss.assistance.posts.api import router as assistance_posts_router
+from hrss.assistance.recognition.api import router as assistance_recognition_router
+from hrss.assistance.support.api import router as assistance_support_router
 from hrss.core import scoping
 from hrss.core.api import router as regions_router
 from hrss.employment.api import router as employment_router
@@ -30,6 +37,10 @@ api.add_router("/employment", employment_router)
 # 就业服务与培训 (hrss/jobservices): one router a part, mounted at the root, each operation with its whole path
 # (/employers, /vacancies/{id}/matches, /seekers/{id}/matches, /referrals, /guidance, /job-fairs, /training, /loans).
 for part_router in (employers_router, code_checks_router, seekers_router, referrals_router, guidance_router, training_router, loans_router):
+    api.add_router("", part_router)
+# 就业援助与灵活就业 (hrss/assistance): likewise one router a part, each operation with its whole path under
+# /assistance/ (/assistance/recognitions, /assistance/posts, /assistance/households...).
+for part_router in (assistance_recognition_router, assistance_support_router, assistance_posts_router, assistance_households_router, assistance_flexible_router, assistance_community_router, assistance_campaigns_router):
     api.add_router("", part_router)
 
 

@@ -1,0 +1,3 @@
+"""The campaigns part's pages (url names prefixed "campaigns-")."""
+
+urlpatterns = []

@@ -1,0 +1,2 @@
+"""The community part's writes: keyword-only, taking the actor, checking permission and scope, one transaction, one
+audit entry each."""

@@ -1,0 +1,3 @@
+"""The community part's pages (url names prefixed "community-")."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The flexible part's pages (url names prefixed "flexible-")."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The households part's pages (url names prefixed "households-")."""
+
+urlpatterns = []

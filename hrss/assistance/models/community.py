@@ -1,0 +1,3 @@
+"""充分就业社区: the models of the community part."""
+
+__all__ = []

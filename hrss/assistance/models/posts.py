@@ -1,0 +1,3 @@
+"""公益性岗位: the models of the posts part."""
+
+__all__ = []

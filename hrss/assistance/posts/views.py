@@ -1,0 +1,3 @@
+"""The posts part's pages (url names prefixed "posts-")."""
+
+urlpatterns = []

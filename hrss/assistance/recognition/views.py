@@ -1,0 +1,3 @@
+"""The recognition part's pages (url names prefixed "recognition-")."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The support part's pages (url names prefixed "support-")."""
+
+urlpatterns = []

@@ -1,0 +1,38 @@
+"""The area's home page (就业援助) and its statistics per region with drill-down: what each part offers the user and
+the figures each part declares (core/parts.py: HubLink, Figure)."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from hrss.assistance.area import PARTS
+from hrss.assistance.permissions import ASSISTANCE_VIEW
+from hrss.core import scoping
+from hrss.core.models import Region
+from hrss.core.parts import hub_links
+from hrss.core.permissions import staff_view
+
+
+@staff_view(ASSISTANCE_VIEW)
+def home(request):
+    return render(request, "assistance/home.html", {"links": hub_links(PARTS, request.user)})
+
+
+def figures():
+    return sorted((figure for part in PARTS for figure in part.figures), key=lambda figure: figure.order)
+
+
+@staff_view(ASSISTANCE_VIEW)
+def statistics(request):
+    """就业援助统计: each part's figures for a region (the user's own by default) and for each of its children, a
+    child's name opening its own figures (city → county → township → village), a figure opening the cases behind
+    it."""
+    region = scoping.region_from_request(request)
+    today = timezone.localdate()
+    shown = figures()
+    children = list(scoping.visible_to(request.user, Region.objects.filter(parent=region, is_active=True))
+                    .order_by("code"))
+    rows = [{"region": place, "cells": [(figure, figure.count(request.user, place, today)) for figure in shown]}
+            for place in [region, *children]]
+    return render(request, "assistance/statistics.html", {
+        "region": region, "figures": shown, "total": rows[0], "rows": rows[1:], "today": today,
+        "crumbs": scoping.breadcrumb(request.user, region)})
