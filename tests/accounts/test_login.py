@@ -3,12 +3,11 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from hrss.accounts import services
 from hrss.accounts.models import User
 from hrss.core.models import AuditEntry
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, frozen_now
 
 CSRF_TOKEN = re.compile(r"[A-Za-z0-9]{64}")
 
@@ -57,7 +56,7 @@ def test_the_lock_lifts_after_fifteen_minutes(heyuan, village_assistant, setting
     for _ in range(5):
         attempt(Client(), "alice", "wrong")
     assert attempt(Client(), "alice", PASSWORD).status_code == 429
-    AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=16))
+    AccessAttempt.objects.update(attempt_time=frozen_now() - datetime.timedelta(minutes=16))
     assert attempt(Client(), "alice", PASSWORD).status_code == 302
 
 
@@ -108,12 +107,12 @@ def test_a_weak_new_password_is_refused_with_the_reason(heyuan, make_user):
 
 def test_a_password_older_than_ninety_days_must_be_changed(heyuan, village_assistant):
     User.objects.filter(pk=village_assistant.pk).update(
-        password_changed_at=timezone.now() - datetime.timedelta(days=91))
+        password_changed_at=frozen_now() - datetime.timedelta(days=91))
     client = Client()
     client.force_login(User.objects.get(pk=village_assistant.pk))
     assert client.get("/").url == "/accounts/password/"
     User.objects.filter(pk=village_assistant.pk).update(
-        password_changed_at=timezone.now() - datetime.timedelta(days=89))
+        password_changed_at=frozen_now() - datetime.timedelta(days=89))
     assert client.get("/").status_code == 200
 
 
@@ -140,7 +139,7 @@ def test_the_session_ends_twelve_hours_after_login(heyuan, village_assistant):
     client = Client()
     client.force_login(village_assistant)
     session = client.session
-    session["hrss_login_at"] = (timezone.now() - datetime.timedelta(hours=12, minutes=1)).timestamp()
+    session["hrss_login_at"] = (frozen_now() - datetime.timedelta(hours=12, minutes=1)).timestamp()
     session.save()
     assert client.get("/").status_code == 302
 

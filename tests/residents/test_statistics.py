@@ -4,14 +4,13 @@ import datetime
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from hrss.core import regions, scoping
 from hrss.residents import selectors, services
 from hrss.residents.demo import generate_population
 from hrss.residents.models import LabourStatus, Person, StatisticsSnapshot
 from hrss.residents.statistics import compute_snapshots, figures_for
-from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, NEIGHBOUR_TOWNSHIP, TOWNSHIP, VILLAGE
+from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, NEIGHBOUR_TOWNSHIP, TODAY, TOWNSHIP, VILLAGE, frozen_now
 from tests.residents.factories import MAN_1980
 
 
@@ -36,7 +35,7 @@ def population(heyuan):
 def test_snapshots_equal_a_brute_force_count(population, heyuan, city_admin, code):
     region = heyuan[code]
     figures = figures_for(city_admin, region)
-    statuses, bands = live_counts(region, timezone.localdate())
+    statuses, bands = live_counts(region, TODAY)
     assert dict((status.value, n) for status, n in figures["status_counts"]) == statuses
     assert {row["band"]: {"M": row["M"], "F": row["F"]} for row in figures["age_sex"]} == bands
     assert figures["total"] == sum(statuses.values())
@@ -53,7 +52,7 @@ def test_a_status_change_refreshes_the_figures(population, heyuan, village_assis
         figures_for(city_admin, heyuan[VILLAGE])  # sees the change and asks for a refresh
     before = dict(figures_for(city_admin, heyuan[VILLAGE])["status_counts"])
     services.record_status_change(actor=village_assistant, person=person, status=LabourStatus.UNEMPLOYED,
-                                  effective_date=timezone.localdate())
+                                  effective_date=TODAY)
     with django_capture_on_commit_callbacks() as requested:
         stale = figures_for(city_admin, heyuan[VILLAGE])
     assert stale["stale"], "until the refresh has run, the page says its figures are older than the ledger"
@@ -102,10 +101,10 @@ def test_an_unanswered_refresh_request_is_made_again_after_a_minute(population, 
                              status=LabourStatus.FARMING)
     with django_capture_on_commit_callbacks() as first:
         figures_for(city_admin, heyuan[VILLAGE])
-    LedgerVersion.objects.update(refresh_requested_at=timezone.now() - datetime.timedelta(seconds=50))
+    LedgerVersion.objects.update(refresh_requested_at=frozen_now() - datetime.timedelta(seconds=50))
     with django_capture_on_commit_callbacks() as too_soon:
         figures_for(city_admin, heyuan[VILLAGE])
-    LedgerVersion.objects.update(refresh_requested_at=timezone.now() - datetime.timedelta(seconds=70))
+    LedgerVersion.objects.update(refresh_requested_at=frozen_now() - datetime.timedelta(seconds=70))
     with django_capture_on_commit_callbacks() as again:
         figures_for(city_admin, heyuan[VILLAGE])
     assert (len(first), len(too_soon), len(again)) == (1, 0, 1)

@@ -4,13 +4,12 @@ without a household link is not a one-person 零就业家庭. The statistics pag
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from hrss.employment import services as employment_services
 from hrss.employment.models import Standing
 from hrss.residents import selectors, services
 from hrss.residents.models import LabourStatus, Relation
-from tests.conftest import COUNTY, VILLAGE, login
+from tests.conftest import COUNTY, TODAY, VILLAGE, login
 from tests.residents.factories import make_id_number
 
 D = datetime.date
@@ -70,7 +69,7 @@ def test_the_statistics_page_explains_its_unemployed_beside_the_registered_ones(
         actor=village_assistant, person=husband, category="lost_job", wants_work=True, able_to_work=True,
         documents=["id_card", "termination_proof"], last_employer="河源市某电子厂", left_job_on=husband.status_since)
     registration.standing = Standing.REGISTERED
-    registration.registered_on = timezone.localdate()
+    registration.registered_on = TODAY
     registration.save()
     page = login(client, village_assistant).get(f"/residents/statistics/?region={VILLAGE}").content.decode()
     explained = page[page.index('data-testid="unemployed-explained"'):]
