@@ -209,6 +209,57 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='WelfarePost',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='岗位所在地')),
+                ('unit_name', models.CharField(max_length=100, verbose_name='用人单位')),
+                ('unit_kind', models.CharField(choices=[('government', '机关事业单位'), ('village_committee', '村(居)委会'), ('community_service', '社区服务机构'), ('other', '其他')], max_length=20, verbose_name='单位类型')),
+                ('unit_code', models.CharField(blank=True, default='', max_length=18, verbose_name='统一社会信用代码')),
+                ('title', models.CharField(max_length=100, verbose_name='岗位名称')),
+                ('occupation_code', models.CharField(blank=True, default='', max_length=20, verbose_name='职业代码')),
+                ('headcount', models.PositiveIntegerField(verbose_name='岗位人数')),
+                ('post_subsidy', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='岗位补贴（元/人·月）')),
+                ('insurance_subsidy', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='社会保险补贴（元/人·月）')),
+                ('open_from', models.DateField(verbose_name='开发日期')),
+                ('open_until', models.DateField(blank=True, null=True, verbose_name='截止日期')),
+                ('status', models.CharField(choices=[('open', '开放'), ('closed', '已关闭')], default='open', max_length=10, verbose_name='状态')),
+                ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='备注')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '公益性岗位',
+                'verbose_name_plural': '公益性岗位',
+            },
+        ),
+        migrations.CreateModel(
+            name='Placement',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='岗位所在地')),
+                ('started_on', models.DateField(verbose_name='上岗日期')),
+                ('subsidy_until', models.DateField(verbose_name='补贴截止日期')),
+                ('months_before', models.PositiveIntegerField(default=0, verbose_name='此前已享受补贴月数')),
+                ('to_retirement', models.BooleanField(default=False, verbose_name='延长至退休')),
+                ('ended_on', models.DateField(blank=True, null=True, verbose_name='离岗日期')),
+                ('end_reason', models.CharField(blank=True, choices=[('contract_expired', '合同期满'), ('resigned', '辞职'), ('dismissed', '解除劳动合同'), ('retirement', '达到退休年龄'), ('subsidy_ended', '补贴期满'), ('other', '其他')], default='', max_length=20, verbose_name='离岗原因')),
+                ('end_note', models.CharField(blank=True, default='', max_length=200, verbose_name='离岗说明')),
+                ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='备注')),
+                ('placed_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
+                ('end_registration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='employment.employmentregistration')),
+                ('hire_registration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='employment.employmentregistration')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='welfare_placements', to='residents.person', verbose_name='人员')),
+                ('placed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recognition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='placements', to='assistance.recognition', verbose_name='就业困难人员认定')),
+                ('post', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='placements', to='assistance.welfarepost', verbose_name='岗位')),
+            ],
+            options={
+                'verbose_name': '公益性岗位安置',
+                'verbose_name_plural': '公益性岗位安置',
+            },
+        ),
+        migrations.CreateModel(
             name='ZeroEmploymentHousehold',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -451,6 +502,66 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='assistanceplan',
             constraint=models.CheckConstraint(condition=models.Q(('target_on__gte', models.F('made_on'))), name='assistance_assistanceplan_target_after_made'),
+        ),
+        migrations.AddIndex(
+            model_name='welfarepost',
+            index=models.Index(fields=['region_code', 'status'], name='assistance__region__23be83_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='welfarepost',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='assistance_welfarepost_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='welfarepost',
+            constraint=models.CheckConstraint(condition=models.Q(('unit_kind', 'government'), ('unit_kind', 'village_committee'), ('unit_kind', 'community_service'), ('unit_kind', 'other'), _connector='OR'), name='assistance_welfarepost_unit_kind_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='welfarepost',
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'open'), ('status', 'closed'), _connector='OR'), name='assistance_welfarepost_status_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='welfarepost',
+            constraint=models.CheckConstraint(condition=models.Q(('headcount__gte', 1)), name='assistance_welfarepost_headcount_positive'),
+        ),
+        migrations.AddConstraint(
+            model_name='welfarepost',
+            constraint=models.CheckConstraint(condition=models.Q(('insurance_subsidy__gte', 0), ('post_subsidy__gte', 0)), name='assistance_welfarepost_subsidies_not_negative'),
+        ),
+        migrations.AddConstraint(
+            model_name='welfarepost',
+            constraint=models.CheckConstraint(condition=models.Q(('open_until__isnull', True), ('open_until__gte', models.F('open_from')), _connector='OR'), name='assistance_welfarepost_open_period_valid'),
+        ),
+        migrations.AddIndex(
+            model_name='placement',
+            index=models.Index(fields=['region_code', 'started_on'], name='assistance__region__a3c891_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='placement',
+            index=models.Index(fields=['subsidy_until'], name='assistance__subsidy_44e93d_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='placement',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='assistance_placement_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='placement',
+            constraint=models.CheckConstraint(condition=models.Q(('end_reason', ''), ('end_reason', 'contract_expired'), ('end_reason', 'resigned'), ('end_reason', 'dismissed'), ('end_reason', 'retirement'), ('end_reason', 'subsidy_ended'), ('end_reason', 'other'), _connector='OR'), name='assistance_placement_end_reason_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='placement',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('end_reason', ''), ('ended_on__isnull', True)), models.Q(('ended_on__isnull', False), models.Q(('end_reason', ''), _negated=True)), _connector='OR'), name='assistance_placement_end_has_reason'),
+        ),
+        migrations.AddConstraint(
+            model_name='placement',
+            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='assistance_placement_ends_after_start'),
+        ),
+        migrations.AddConstraint(
+            model_name='placement',
+            constraint=models.CheckConstraint(condition=models.Q(('subsidy_until__gte', models.F('started_on'))), name='assistance_placement_subsidy_after_start'),
+        ),
+        migrations.AddConstraint(
+            model_name='placement',
+            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('person',), name='assistance_placement_one_open_per_person'),
         ),
         migrations.AddIndex(
             model_name='zeroemploymenthousehold',
