@@ -1,0 +1,2 @@
+def demo(stdout, options):
+    return None
