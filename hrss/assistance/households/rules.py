@@ -1,0 +1,75 @@
+"""The 零就业家庭 rules that change with time, as dated configuration: each a tuple of (effective_from, value) rows,
+ascending; the row in force on a day is the last one that has started (`in_force`, read as in
+hrss/jobservices/loans/rules.py). A changed rule is a new row, not an edit of an old one.
+
+Sources: none of these rows was checked against a document's text in this repository; each is marked [believed]."""
+
+import datetime
+
+D = datetime.date
+
+
+def in_force(rows, day):
+    """The value of the dated `rows` in force on `day`, or None before the first row."""
+    value = None
+    for effective_from, row_value in rows:
+        if effective_from <= day:
+            value = row_value
+    return value
+
+
+# 动态清零: a household found is to be cleared (a member in work) within this many days of the day it was found;
+# cleared on day 30 (cleared_on - found_on = 30) is on time, day 31 late. [believed: "一个月内" as the usual target
+# of 发现一户、援助一户、消除一户 (domain-rules §4), read as 30 days; the starting date is the 2008 就业促进法's
+# entry into force (art. 56), not checked against a provincial document]
+CLEAR_TARGET_DAYS = ((D(2008, 1, 1), 30),)
+
+
+def target_days(found_on):
+    """The days a case found on `found_on` has to be cleared in (the rule of its finding day)."""
+    return in_force(CLEAR_TARGET_DAYS, found_on) or CLEAR_TARGET_DAYS[0][1]
+
+
+def is_late(found_on, cleared_on):
+    """Cleared later than the target: more days than target_days(found_on)."""
+    return (cleared_on - found_on).days > target_days(found_on)
+
+
+def is_overdue(found_on, today):
+    """An open case past its target on `today`."""
+    return (today - found_on).days > target_days(found_on)
+
+
+def _periods():
+    """(from, until or None, days) of each row of CLEAR_TARGET_DAYS."""
+    rows = list(CLEAR_TARGET_DAYS)
+    return [(start, rows[i + 1][0] if i + 1 < len(rows) else None, days) for i, (start, days) in enumerate(rows)]
+
+
+def found_before_target_q(today, field="found_on"):
+    """A Q of the cases whose target (the rule of their finding day) has passed by `today`: found more than
+    target_days before it."""
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    for start, until, days in _periods():
+        period = Q(**{f"{field}__lt": today - datetime.timedelta(days=days)})
+        period &= Q(**{f"{field}__gte": start}) if start != CLEAR_TARGET_DAYS[0][0] else Q()
+        if until is not None:
+            period &= Q(**{f"{field}__lt": until})
+        condition |= period
+    return condition
+
+
+def cleared_late_q():
+    """A Q of the cleared cases that took more than their target days."""
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    for start, until, days in _periods():
+        period = Q(days_to_clear__gt=days)
+        period &= Q(found_on__gte=start) if start != CLEAR_TARGET_DAYS[0][0] else Q()
+        if until is not None:
+            period &= Q(found_on__lt=until)
+        condition |= period
+    return condition
