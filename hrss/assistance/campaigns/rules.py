@@ -1,0 +1,29 @@
+"""The campaigns' dated configuration: the usual yearly campaigns of 就业援助 and their usual dates, offered as
+suggestions when a campaign is made (the county or city sets its own dates). [believed]: 就业援助月 is held each year
+from the start of the year to around 春节 (人社部's yearly notice; recent years 1月上旬至2月), 春风行动 in the first
+quarter; not checked against the notices in this repository."""
+
+import datetime
+
+D = datetime.date
+
+# (effective_from, [(name, (month, day) start, (month, day) end)]): the kinds of campaign known from that year on.
+KINDS = (
+    (D(2004, 1, 1), [("春风行动", (1, 1), (3, 31))]),
+    (D(2009, 1, 1), [("就业援助月", (1, 1), (2, 28)), ("春风行动", (1, 1), (3, 31))]),
+)
+
+MAX_DAYS = 366  # a campaign lasts at most a year: a longer one is a typing error
+
+
+def in_force(rows, day):
+    value = None
+    for effective_from, row_value in rows:
+        if effective_from <= day:
+            value = row_value
+    return value
+
+
+def suggested(day):
+    """[(name, starts_on, ends_on)] for the year of `day`."""
+    return [(name, D(day.year, *start), D(day.year, *end)) for name, start, end in in_force(KINDS, day) or []]
