@@ -1,0 +1,84 @@
+"""The public-welfare posts' rules that change with time, as dated configuration: each a tuple of (effective_from,
+value) rows, ascending; the row in force on a day is the last one that has started (`in_force`). A placement keeps
+the subsidy period of its start date; a post's default amounts are those in force on the day it opens (the officer
+may type the county's own).
+
+Sources: none of these rows was checked against the documents' text in this repository; each is marked [believed]
+with the document it is believed to come from. Correct a row (or its date) when the document is at hand, and add a
+row for a new rule rather than editing an old one.
+
+How a month is subsidised (the roll, posts/roll.py) [believed: what a county finance office pays against, a
+calendar-month roll]: the subsidy period is counted in calendar months from the month of the start; a month in
+which the person held the post on any subsidised day is one month used; the amounts of a month held only in part
+(the start's month, the end's, the subsidy's last) are prorated by the days held over the month's days, to the fen.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+D = datetime.date
+
+
+def in_force(rows, day):
+    """The value of the dated `rows` in force on `day`, or None before the first row."""
+    value = None
+    for effective_from, row_value in rows:
+        if effective_from <= day:
+            value = row_value
+    return value
+
+
+@dataclass(frozen=True)
+class SubsidyTerm:
+    """The longest subsidy a person may have in public-welfare posts, counted over all their placements, and the
+    exception: someone with less than `to_retirement_within_years` years to their statutory retirement when placed
+    is subsidised until they retire (None: no exception)."""
+
+    months: int
+    to_retirement_within_years: int | None
+    source: str
+
+
+SUBSIDY_TERMS = (
+    # Before 2017 the period was set locally; 广东's practice of 3 years is taken [believed, unsourced: the 2011 rule
+    # of 河源 was not found]. 就业促进法 (in force 2008-01-01) art. 53 for the posts themselves.
+    (D(2008, 1, 1), SubsidyTerm(36, None, "地方规定（约定为3年）[believed]")),
+    # 财社〔2017〕164号 (2017-10-13 [believed]): at most 3 years, to retirement for those with less than 5 years
+    # to go [believed: domain-rules §4].
+    (D(2017, 10, 13), SubsidyTerm(36, 5, "财社〔2017〕164号 [believed]")),
+)
+
+
+def subsidy_term_on(day):
+    return in_force(SUBSIDY_TERMS, day) or SUBSIDY_TERMS[0][1]
+
+
+# The post subsidy's default: the minimum wage of 河源 (广东's fourth class of cities) in force [believed: the
+# figures of 广东's successive minimum-wage notices as remembered, not checked; the county may pay otherwise].
+POST_SUBSIDY = (
+    (D(2011, 3, 1), Decimal(850)),
+    (D(2013, 5, 1), Decimal(1010)),
+    (D(2015, 5, 1), Decimal(1210)),
+    (D(2018, 7, 1), Decimal(1410)),
+    (D(2021, 12, 1), Decimal(1620)),
+    (D(2025, 3, 1), Decimal(1720)),
+)
+
+# The social-insurance subsidy's default a month: the unit's share of 养老、医疗、失业、工伤 at the lowest base
+# [believed, rounded illustrative amounts, not checked against 河源's bases; to be replaced by the county's figure].
+INSURANCE_SUBSIDY = (
+    (D(2011, 3, 1), Decimal(300)),
+    (D(2018, 7, 1), Decimal(600)),
+    (D(2021, 12, 1), Decimal(750)),
+)
+
+
+def default_amounts(day):
+    """(post subsidy, social-insurance subsidy) a person a month, for a post opened on `day`."""
+    return (in_force(POST_SUBSIDY, day) or POST_SUBSIDY[0][1],
+            in_force(INSURANCE_SUBSIDY, day) or INSURANCE_SUBSIDY[0][1])
+
+
+# Pending work: placements whose subsidy ends within this many days [believed: a month's notice to the unit].
+ENDING_SOON_DAYS = 30
