@@ -57,7 +57,7 @@ ROWS = SweepRows(
         "assistance:households-verify": ({"pk": "zero_household"}, BOTH, {
             "outcome": "dismissed", "verified_on": "2026-01-01", "note": "越权", "version": "1"}),
         "assistance:households-record": ({"pk": "zero_household"}, BOTH, {
-            "done_on": "2026-01-01", "kind": "visit", "note": "越权"}),
+            "done_on": "2026-01-01", "kind": "guidance", "note": "越权"}),
         "assistance:households-clear": ({"pk": "zero_household"}, BOTH, {
             "member": "1", "started_on": "2026-01-01", "version": "1"}),
         "assistance:households-report": ({"person_pk": "person"}, BOTH, {
@@ -77,7 +77,7 @@ ROWS = SweepRows(
         "/api/v1/assistance/households/{case_id}/verify": ({"case_id": "zero_household"}, {
             "outcome": "dismissed", "verified_on": "2026-01-01", "note": "越权", "version": 1}),
         "/api/v1/assistance/households/{case_id}/records": ({"case_id": "zero_household"}, {
-            "done_on": "2026-01-01", "kind": "visit", "note": "越权"}),
+            "done_on": "2026-01-01", "kind": "guidance", "note": "越权"}),
         "/api/v1/assistance/households/{case_id}/clear": ({"case_id": "zero_household"}, {
             "member_id": "person", "started_on": "2026-01-01", "version": 1}),
     },
@@ -90,7 +90,7 @@ ROWS = SweepRows(
         SweepWrite(services.verify_household, lambda p: {"case": _case(p), "outcome": "dismissed",
                                                          "verified_on": timezone.localdate(), "note": "越权"}),
         SweepWrite(services.record_assistance, lambda p: {"case": _case(p), "done_on": timezone.localdate(),
-                                                          "kind": "visit", "note": "越权"}),
+                                                          "kind": "guidance", "note": "越权"}),
         SweepWrite(services.clear_household, lambda p: {"case": _case(p), "member": _person(p),
                                                         "started_on": timezone.localdate()}),
     ],
