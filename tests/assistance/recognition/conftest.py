@@ -54,9 +54,15 @@ def in_notice(applicant, village_assistant, township_reviewer):
 
 
 @pytest.fixture
-def recognised(in_notice, township_reviewer, county_officer):
-    day = in_notice.notice_until + datetime.timedelta(days=1)
-    move(in_notice, township_reviewer, "forward", today=day)
-    move(in_notice, county_officer, "approve", today=day)
-    in_notice.refresh_from_db()
-    return in_notice
+def recognised(applicant, village_assistant, township_reviewer, county_officer):
+    """Recognised by the county before today: taken in 40 days ago, the notice run out since."""
+    started = TODAY - datetime.timedelta(days=40)
+    recognition = apply(village_assistant, applicant, today=started)
+    move(recognition, township_reviewer, "forward", today=started)
+    recognition.refresh_from_db()
+    day = recognition.notice_until + datetime.timedelta(days=1)
+    assert day <= TODAY
+    move(recognition, township_reviewer, "forward", today=day)
+    move(recognition, county_officer, "approve", today=day)
+    recognition.refresh_from_db()
+    return recognition
