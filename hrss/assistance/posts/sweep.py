@@ -67,7 +67,8 @@ def _placement(personas):
 
 
 def _post_form(**more):
-    return {"unit_name": "下城社区居民委员会", "unit_kind": "village_committee", "title": "越权岗位", "headcount": "2",
+    # The unit is named without the village's name: the refused form shows what was typed.
+    return {"unit_name": "越权单位", "unit_kind": "village_committee", "title": "越权岗位", "headcount": "2",
             "open_from": "2026-01-01", **more}
 
 
