@@ -31,7 +31,7 @@ def recognise(person, actor, today):
     if found is not None:
         return found
     case = ReviewCase.objects.create(
-        case_type="assistance.posts.sweep", region_code=person.region_code, subject_id_number=person.id_number,
+        case_type="sweep-recognition", region_code=person.region_code, subject_id_number=person.id_number,
         title=f"{person.name} 就业困难人员认定", status=ReviewCase.Status.APPROVED, step="approved",
         step_started_on=today, opened_by=actor, closed_at=timezone.now())
     return Recognition.objects.create(
