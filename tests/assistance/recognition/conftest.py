@@ -66,3 +66,13 @@ def recognised(applicant, village_assistant, township_reviewer, county_officer):
     move(recognition, county_officer, "approve", today=day)
     recognition.refresh_from_db()
     return recognition
+
+
+@pytest.fixture
+def in_notice_other(heyuan, village_assistant, township_reviewer):
+    """Another person's application in its notice (for lists that show both)."""
+    person = make_person(village_assistant, name="黄国强", age=52, sex="M", serial=150)
+    recognition = apply(village_assistant, person)
+    move(recognition, township_reviewer, "forward")
+    recognition.refresh_from_db()
+    return recognition
