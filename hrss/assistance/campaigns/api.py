@@ -17,7 +17,7 @@ from hrss.core.permissions import check_permission
 router = Router(tags=["就业援助"])
 
 
-class CampaignOut(Schema):
+class AssistanceCampaignOut(Schema):
     id: int
     name: str
     region_code: str
@@ -27,26 +27,26 @@ class CampaignOut(Schema):
     note: str
 
 
-class MeasureOut(Schema):
+class CampaignMeasureOut(Schema):
     code: str
     label: str
     target: int | None
     done: int | None  # null: the part keeping these records is not there yet
 
 
-class ChildOut(Schema):
+class CampaignChildOut(Schema):
     region_code: str
     name: str
     done: dict[str, int | None]
 
 
-class CampaignDetailOut(CampaignOut):
+class AssistanceCampaignDetailOut(AssistanceCampaignOut):
     state: str  # planned, running, ended
-    measures: list[MeasureOut]
-    children: list[ChildOut]
+    measures: list[CampaignMeasureOut]
+    children: list[CampaignChildOut]
 
 
-class CampaignIn(Schema):
+class AssistanceCampaignIn(Schema):
     name: Text(50)
     region_code: Text(12)
     starts_on: datetime.date
@@ -55,22 +55,22 @@ class CampaignIn(Schema):
     note: Text(300, lines=True) = ""
 
 
-class CampaignFilter(Schema):
+class AssistanceCampaignFilter(Schema):
     region: str = Field("", max_length=12, pattern=r"^[0-9]*$")
-    state: str = Field("", pattern=r"^(|planned|running|ended)$")
+    state: str = Field("", max_length=8, pattern=r"^(|planned|running|ended)$")
 
 
-@router.get("/assistance/campaigns", response=list[CampaignOut], summary="就业援助活动（按区域、状态；至多200个）")
-def list_campaigns(request, filters: Query[CampaignFilter]):
+@router.get("/assistance/campaigns", response=list[AssistanceCampaignOut], summary="就业援助活动（按区域、状态；至多200个）")
+def list_campaigns(request, filters: Query[AssistanceCampaignFilter]):
     check_permission(request.user, ASSISTANCE_VIEW)
     region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
     return list(selectors.campaigns_visible_to(request.user, region, state=filters.state,
                                                today=timezone.localdate())[:200])
 
 
-@router.post("/assistance/campaigns", response={201: CampaignOut},
+@router.post("/assistance/campaigns", response={201: AssistanceCampaignOut},
              summary="组织一个就业援助活动（区域为市、县(区)、乡镇(街道)或村(社区)；targets 为各统计项的目标）")
-def create(request, body: CampaignIn):
+def create(request, body: AssistanceCampaignIn):
     region = scoping.get_region_or_404(request.user, body.region_code)
     campaign = services.create_campaign(actor=request.user, name=body.name, region_code=region.code,
                                         starts_on=body.starts_on, ends_on=body.ends_on, targets=body.targets,
@@ -78,7 +78,7 @@ def create(request, body: CampaignIn):
     return Status(201, campaign)
 
 
-@router.get("/assistance/campaigns/{campaign_id}", response=CampaignDetailOut,
+@router.get("/assistance/campaigns/{campaign_id}", response=AssistanceCampaignDetailOut,
             summary="一个活动的目标和完成数（按活动日期统计，含首尾两天），及下一级各区域的完成数")
 def get_campaign(request, campaign_id: ObjectId):
     check_permission(request.user, ASSISTANCE_VIEW)

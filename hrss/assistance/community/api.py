@@ -18,7 +18,7 @@ from hrss.core.permissions import check_permission
 router = Router(tags=["就业援助"])
 
 
-class CriterionOut(Schema):
+class CommunityCriterionOut(Schema):
     code: str
     name: str
     kind: str
@@ -27,12 +27,12 @@ class CriterionOut(Schema):
     note: str
 
 
-class AssessmentOut(Schema):
+class CommunityAssessmentOut(Schema):
     id: int
     region_code: str
     year: int
     assessed_on: datetime.date
-    criteria: list[CriterionOut]
+    criteria: list[CommunityCriterionOut]
     note: str
     result: str
     decided_on: datetime.date | None
@@ -45,40 +45,40 @@ class AssessmentOut(Schema):
                  "met": c.get("met"), "note": c.get("note", "")} for code, c in assessment.criteria.items()]
 
 
-class CheckIn(Schema):
+class CommunityCheckIn(Schema):
     met: bool | None = None  # for a criterion checked by hand
     note: Text(200) = ""
 
 
-class AssessmentIn(Schema):
+class CommunityAssessmentIn(Schema):
     village_code: Text(12)
     year: int = Field(ge=rules.FIRST_YEAR, le=9999)
-    checks: dict[Text(40), CheckIn] = Field(default_factory=dict, max_length=30)
+    checks: dict[Text(40), CommunityCheckIn] = Field(default_factory=dict, max_length=30)
     note: Text(300, lines=True) = ""
 
 
-class DecisionIn(Schema):
+class CommunityDecisionIn(Schema):
     result: Text(10)
     note: Text(300, lines=True)
     version: Id
 
 
-class AssessmentFilter(Schema):
+class CommunityAssessmentFilter(Schema):
     year: int | None = Field(None, ge=rules.FIRST_YEAR, le=9999)
     region: str = Field("", max_length=12, pattern=r"^[0-9]*$")
 
 
-@router.get("/assistance/communities/assessments", response=list[AssessmentOut],
+@router.get("/assistance/communities/assessments", response=list[CommunityAssessmentOut],
             summary="充分就业社区评估（按年度、区域；至多500条）")
-def list_assessments(request, filters: Query[AssessmentFilter]):
+def list_assessments(request, filters: Query[CommunityAssessmentFilter]):
     check_permission(request.user, ASSISTANCE_VIEW)
     region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
     return list(selectors.assessments_visible_to(request.user, region, year=filters.year)[:500])
 
 
-@router.post("/assistance/communities/assessments", response={201: AssessmentOut},
+@router.post("/assistance/communities/assessments", response={201: CommunityAssessmentOut},
              summary="记录一个社区的年度评估（按数据计算的指标自动计算，人工核实的指标填写 met 和 note）")
-def record(request, body: AssessmentIn):
+def record(request, body: CommunityAssessmentIn):
     village = scoping.get_region_or_404(request.user, body.village_code)
     assessment = services.record_assessment(
         actor=request.user, region_code=village.code, year=body.year,
@@ -87,9 +87,9 @@ def record(request, body: AssessmentIn):
     return Status(201, assessment)
 
 
-@router.post("/assistance/communities/assessments/{assessment_id}/decision", response=AssessmentOut,
+@router.post("/assistance/communities/assessments/{assessment_id}/decision", response=CommunityAssessmentOut,
              summary="县(区)认定评估结果：met（达标）或 not_met（未达标）")
-def decide(request, assessment_id: ObjectId, body: DecisionIn):
+def decide(request, assessment_id: ObjectId, body: CommunityDecisionIn):
     assessment = scoping.get_visible_or_404(CommunityAssessment, request.user, pk=assessment_id)
     return services.decide_assessment(actor=request.user, assessment=assessment, result=body.result,
                                       note=body.note, version=body.version)
