@@ -1,21 +1,21 @@
 """Reads of the posts part, each from the user's scope (core.scoping): posts, placements, vacancies on a day, the
-monthly roll and the placements whose subsidy ends soon."""
+monthly roll and the placements whose subsidy ends soon. Whether a person is a recognised 就业困难人员 on a day is the
+recognition part's rule (recognition.selectors.valid_recognition), used here as it is."""
 
 import datetime
 
 from django.db.models import Q
 
-from hrss.assistance.models import Placement, PostStatus, Recognition, RecognitionStatus, WelfarePost
+from hrss.assistance.models import Placement, PostStatus, WelfarePost
 from hrss.assistance.posts import roll, rules
+from hrss.assistance.recognition import selectors as recognition_selectors
 from hrss.core import scoping
 from hrss.core.dates import month_bounds
 
 
 def valid_recognition(person, day):
-    """The person's recognition as a 就业困难人员 valid on `day`, or None. (The recognition part's rule: recognised,
-    recognised on or before the day, valid until it.)"""
-    return (Recognition.objects.filter(person=person, status=RecognitionStatus.RECOGNISED, recognised_on__lte=day,
-                                       valid_until__gte=day).order_by("-recognised_on").first())
+    """The person's recognition in force on `day`, or None: the recognition part's rule."""
+    return recognition_selectors.valid_recognition(person, day)
 
 
 def posts(user, region=None):
