@@ -84,3 +84,16 @@ def test_a_phone_sees_the_list_in_a_responsive_table(client, recognised, village
     login(client, village_assistant)
     page = client.get(reverse("assistance:recognition-list")).content.decode()
     assert "table-responsive" in page and 'name="viewport"' in page
+
+
+def test_the_township_passes_the_case_with_the_notice_place(client, applicant, village_assistant, township_reviewer):
+    from tests.assistance.recognition.conftest import apply
+
+    recognition = apply(village_assistant, applicant)
+    login(client, township_reviewer)
+    page = client.get(reverse("assistance:recognition-detail", args=[recognition.pk])).content.decode()
+    assert "审核通过，开始公示" in page and 'name="notice_place"' in page
+    client.post(reverse("assistance:recognition-act", args=[recognition.pk]),
+                {"action": "forward", "version": recognition.case.version, "notice_place": "下城社区公开栏"})
+    recognition.refresh_from_db()
+    assert recognition.notice_place == "下城社区公开栏" and recognition.notice_until is not None
