@@ -21,14 +21,14 @@ from hrss.residents.models import Person
 router = Router(tags=["就业援助"])
 
 
-class RecordOut(Schema):
+class ZeroHouseholdRecordOut(Schema):
     id: int
     done_on: datetime.date
     kind: str
     note: str
 
 
-class CaseOut(Schema):
+class ZeroHouseholdCaseOut(Schema):
     id: int
     household_id: int
     region_code: str
@@ -44,48 +44,48 @@ class CaseOut(Schema):
     target_days: int
     late: bool  # open past the target, or cleared after it
     version: int
-    records: list[RecordOut]
+    records: list[ZeroHouseholdRecordOut]
 
 
-class CaseFilter(Schema):
+class ZeroHouseholdCaseFilter(Schema):
     region: Text(12) = ""
     state: Text(20) = "open"
     limit: int = Field(50, ge=1, le=MAX_PAGE)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class ReportIn(Schema):
+class ZeroHouseholdReportIn(Schema):
     person_id: Id  # a member of the household
     source: Text(12) = "application"
     found_on: datetime.date
     note: Text(300, lines=True) = ""
 
 
-class VerifyIn(Schema):
+class ZeroHouseholdVerifyIn(Schema):
     outcome: Text(10)  # verified or dismissed
     verified_on: datetime.date
     note: Text(300, lines=True) = ""
     version: Id
 
 
-class RecordIn(Schema):
+class ZeroHouseholdRecordIn(Schema):
     done_on: datetime.date
     kind: Text(16)
     note: Text(300, lines=True)
 
 
-class ClearIn(Schema):
+class ZeroHouseholdClearIn(Schema):
     member_id: Id
     started_on: datetime.date
     note: Text(300, lines=True) = ""
     version: Id
 
 
-class ScanIn(Schema):
+class ZeroHouseholdScanIn(Schema):
     region_code: Text(12)
 
 
-class ScanOut(Schema):
+class ZeroHouseholdScanOut(Schema):
     opened: int
     cleared: int
 
@@ -109,10 +109,10 @@ def _case(request, case_id):
                                       pk=case_id)
 
 
-@router.get("/assistance/households", response=list[CaseOut],
+@router.get("/assistance/households", response=list[ZeroHouseholdCaseOut],
             summary="零就业家庭（本辖区，可按区域和状态筛选：open、found、verified、overdue、found_this_month、"
                     "cleared_this_month、cleared、late、dismissed、all）")
-def list_cases(request, filters: Query[CaseFilter]):
+def list_cases(request, filters: Query[ZeroHouseholdCaseFilter]):
     check_permission(request.user, ASSISTANCE_VIEW)
     region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
     if filters.state not in selectors.STATES:
@@ -123,9 +123,9 @@ def list_cases(request, filters: Query[CaseFilter]):
     return [_out(case, today) for case in found[filters.offset:filters.offset + filters.limit]]
 
 
-@router.post("/assistance/households", response={201: CaseOut},
+@router.post("/assistance/households", response={201: ZeroHouseholdCaseOut},
              summary="上报零就业家庭（居民申报 application 或上报 reported），以该户一名成员指明家庭")
-def report(request, body: ReportIn):
+def report(request, body: ZeroHouseholdReportIn):
     check_permission(request.user, ASSISTANCE_HANDLE)
     person = scoping.get_visible_or_404(Person.objects.select_related("household"), request.user, pk=body.person_id)
     case = services.report_household(actor=request.user, person=person, source=body.source, found_on=body.found_on,
@@ -133,39 +133,39 @@ def report(request, body: ReportIn):
     return Status(201, _out(case, timezone.localdate()))
 
 
-@router.post("/assistance/households/scan", response=ScanOut,
+@router.post("/assistance/households/scan", response=ZeroHouseholdScanOut,
              summary="比对人员台账：为尚未登记的零就业家庭立案，为已有成员就业的清零（乡镇、县）")
-def scan(request, body: ScanIn):
+def scan(request, body: ZeroHouseholdScanIn):
     check_permission(request.user, ASSISTANCE_HANDLE)
     region = scoping.get_region_or_404(request.user, body.region_code)
     opened, cleared = services.scan_households(actor=request.user, region=region)
     return {"opened": opened, "cleared": cleared}
 
 
-@router.get("/assistance/households/{case_id}", response=CaseOut, summary="查询一户零就业家庭及其援助记录")
+@router.get("/assistance/households/{case_id}", response=ZeroHouseholdCaseOut, summary="查询一户零就业家庭及其援助记录")
 def get_case(request, case_id: ObjectId):
     check_permission(request.user, ASSISTANCE_VIEW)
     return _out(_case(request, case_id), timezone.localdate())
 
 
-@router.post("/assistance/households/{case_id}/verify", response=CaseOut,
+@router.post("/assistance/households/{case_id}/verify", response=ZeroHouseholdCaseOut,
              summary="村(社区)核实：verified（属于，开展援助）或 dismissed（经核实不属于，须写明原因）")
-def verify(request, case_id: ObjectId, body: VerifyIn):
+def verify(request, case_id: ObjectId, body: ZeroHouseholdVerifyIn):
     case = services.verify_household(actor=request.user, case=_case(request, case_id), outcome=body.outcome,
                                      verified_on=body.verified_on, note=body.note, version=body.version)
     return _out(case, timezone.localdate())
 
 
-@router.post("/assistance/households/{case_id}/records", response={201: RecordOut}, summary="录入一条援助记录")
-def add_record(request, case_id: ObjectId, body: RecordIn):
+@router.post("/assistance/households/{case_id}/records", response={201: ZeroHouseholdRecordOut}, summary="录入一条援助记录")
+def add_record(request, case_id: ObjectId, body: ZeroHouseholdRecordIn):
     record = services.record_assistance(actor=request.user, case=_case(request, case_id), done_on=body.done_on,
                                         kind=body.kind, note=body.note)
     return Status(201, HouseholdAssistance.objects.get(pk=record.pk))
 
 
-@router.post("/assistance/households/{case_id}/clear", response=CaseOut,
+@router.post("/assistance/households/{case_id}/clear", response=ZeroHouseholdCaseOut,
              summary="清零：该户成员（台账中已登记就业）的就业起始日期；用时 = 起始日期 − 发现日期")
-def clear(request, case_id: ObjectId, body: ClearIn):
+def clear(request, case_id: ObjectId, body: ZeroHouseholdClearIn):
     case = _case(request, case_id)
     member = ledger.people_visible_to(request.user).filter(pk=body.member_id).first()
     case = services.clear_household(actor=request.user, case=case, member=member, started_on=body.started_on,

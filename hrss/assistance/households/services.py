@@ -189,7 +189,9 @@ def verify_household(*, actor, case, outcome, verified_on, note="", version=None
                  verification_note=(note or "").strip()[:300], version=F("version") + 1)
         if not updated:
             raise ValidationError(STALE)
-        audit.record(actor=actor, action=f"assistance.zero_household.{outcome}", target=case,
+        action = ("assistance.zero_household.verified" if outcome == HouseholdCaseStatus.VERIFIED
+                  else "assistance.zero_household.dismissed")
+        audit.record(actor=actor, action=action, target=case,
                      region_code=case.region_code, subject_id_number=case.household.head_id_number,
                      after={"zero_household_verified_on": verified_on}, note=(note or "")[:255])
     case.refresh_from_db()
