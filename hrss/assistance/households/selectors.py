@@ -92,8 +92,9 @@ def rural_households(user, region, today):
     [(household, members)], by village (a separate list, not 零就业家庭: URBAN_DEFINITION)."""
     found = ledger.zero_employment_households(user, region, today, urban=False)
     households = {household.pk: household for household in Household.objects.filter(pk__in=found)}
-    return sorted(((households[pk], people) for pk, people in found.items()),
-                  key=lambda row: (row[0].region_code, row[0].pk))
+    return sorted(((households[pk], sorted(people, key=lambda person: (person.relation_to_head != "head",
+                                                                        person.birth_date, person.pk)))
+                   for pk, people in found.items()), key=lambda row: (row[0].region_code, row[0].pk))
 
 
 def _date(value):
