@@ -101,7 +101,7 @@ def _out(case, today):
             "cleared_member_id": case.cleared_member_id, "days_to_clear": case.days_to_clear,
             "days_open": case.days_open(today) if case.is_open else None,
             "target_days": rules.target_days(case.found_on), "late": late, "version": case.version,
-            "records": list(case.records.order_by("done_on", "pk"))}
+            "records": sorted(case.records.all(), key=lambda record: (record.done_on, record.pk))}  # prefetched
 
 
 def _case(request, case_id):

@@ -39,7 +39,9 @@ def _can_scan(user, region):
 @staff_view(ASSISTANCE_VIEW)
 def case_list(request):
     """零就业家庭: the cases of a region in a state (open by default), days open for each open one; for a township or
-    a village, how many of the ledger's 零就业家庭 have no case yet (what the comparison would open)."""
+    a village, how many of the ledger's 零就业家庭 have no case yet (what the comparison would open). Opening the
+    list does not run the comparison itself: a page read writes nothing (and leaves no audit entry); the count
+    says when the township's button (or the scan-zero-employment command) is due."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     state = _state(request)
