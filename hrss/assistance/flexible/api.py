@@ -64,25 +64,25 @@ class FlexibleIn(Schema):
     note: Text(200) = ""
 
 
-class VerifyIn(Schema):
+class FlexibleVerifyIn(Schema):
     verified_on: datetime.date
     note: Text(200)
 
 
-class EndIn(Schema):
+class FlexibleEndIn(Schema):
     ended_on: datetime.date
     reason: Text(12)
     note: Text(200) = ""
 
 
-class SubsidyCaseOut(Schema):
+class FlexibleSubsidyCaseOut(Schema):
     status: str
     step: str
     due_date: datetime.date | None
     version: int
 
 
-class SubsidyOut(Schema):
+class FlexibleSubsidyOut(Schema):
     id: int
     person_id: int
     registration_id: int
@@ -93,21 +93,21 @@ class SubsidyOut(Schema):
     limit_until: datetime.date
     approved_on: datetime.date | None
     stopped_on: datetime.date | None
-    case: SubsidyCaseOut
+    case: FlexibleSubsidyCaseOut
 
 
-class SubsidyIn(Schema):
+class FlexibleSubsidyIn(Schema):
     registration_id: Id
     note: Text(200) = ""
 
 
-class MoveIn(Schema):
+class FlexibleMoveIn(Schema):
     action: Text(16)
     version: Id
     reason: Text(500, lines=True) = ""
 
 
-class PeriodIn(Schema):
+class FlexiblePeriodIn(Schema):
     year: int = Field(ge=2000, le=2100)
     quarter: int = Field(ge=1, le=4)
     months: int = Field(ge=1, le=3)
@@ -115,7 +115,7 @@ class PeriodIn(Schema):
     proof: Text(100) = ""
 
 
-class PeriodOut(Schema):
+class FlexiblePeriodOut(Schema):
     id: int
     subsidy_id: int
     year: int
@@ -169,7 +169,7 @@ def get_flexible(request, registration_id: ObjectId):
 
 @router.post("/assistance/flexible/{registration_id}/verification", response=FlexibleOut,
              summary="村(社区)核实灵活就业登记")
-def verify(request, registration_id: ObjectId, body: VerifyIn):
+def verify(request, registration_id: ObjectId, body: FlexibleVerifyIn):
     registration = _registration(request, registration_id)
     return services.verify_flexible(actor=request.user, registration=registration, verified_on=body.verified_on,
                                     note=body.note)
@@ -177,28 +177,28 @@ def verify(request, registration_id: ObjectId, body: VerifyIn):
 
 @router.post("/assistance/flexible/{registration_id}/end", response=FlexibleOut,
              summary="终止灵活就业登记（hired、stopped、moved_away、retired、other）")
-def end(request, registration_id: ObjectId, body: EndIn):
+def end(request, registration_id: ObjectId, body: FlexibleEndIn):
     registration = _registration(request, registration_id)
     return services.end_flexible(actor=request.user, registration=registration, ended_on=body.ended_on,
                                  reason=body.reason, note=body.note)
 
 
-@router.post("/assistance/flexible-subsidies", response={201: SubsidyOut},
+@router.post("/assistance/flexible-subsidies", response={201: FlexibleSubsidyOut},
              summary="受理灵活就业社保补贴申请（村受理，报乡镇审核）")
-def apply(request, body: SubsidyIn):
+def apply(request, body: FlexibleSubsidyIn):
     registration = _registration(request, body.registration_id)
     return Status(201, services.apply_for_subsidy(actor=request.user, registration=registration, note=body.note))
 
 
-@router.get("/assistance/flexible-subsidies/{subsidy_id}", response=SubsidyOut, summary="查询一份灵活就业社保补贴")
+@router.get("/assistance/flexible-subsidies/{subsidy_id}", response=FlexibleSubsidyOut, summary="查询一份灵活就业社保补贴")
 def get_subsidy(request, subsidy_id: ObjectId):
     check_permission(request.user, ASSISTANCE_VIEW)
     return _subsidy(request, subsidy_id)
 
 
-@router.post("/assistance/flexible-subsidies/{subsidy_id}/moves", response=SubsidyOut,
+@router.post("/assistance/flexible-subsidies/{subsidy_id}/moves", response=FlexibleSubsidyOut,
              summary="办理一个环节：forward、return、reject、resubmit、withdraw、approve（县审批）")
-def move(request, subsidy_id: ObjectId, body: MoveIn):
+def move(request, subsidy_id: ObjectId, body: FlexibleMoveIn):
     subsidy = _subsidy(request, subsidy_id)
     try:
         return services.decide_subsidy(actor=request.user, subsidy=subsidy, action=body.action,
@@ -209,9 +209,9 @@ def move(request, subsidy_id: ObjectId, body: MoveIn):
         raise ValidationError(str(error)) from None
 
 
-@router.post("/assistance/flexible-subsidies/{subsidy_id}/periods", response={201: PeriodOut},
+@router.post("/assistance/flexible-subsidies/{subsidy_id}/periods", response={201: FlexiblePeriodOut},
              summary="录入一个季度的缴费凭证与补贴（超过补贴期限或登记、认定终止后拒绝）")
-def record_period(request, subsidy_id: ObjectId, body: PeriodIn):
+def record_period(request, subsidy_id: ObjectId, body: FlexiblePeriodIn):
     subsidy = _subsidy(request, subsidy_id)
     period = services.record_period(actor=request.user, subsidy=subsidy, year=body.year, quarter=body.quarter,
                                     months=body.months, paid_amount=body.paid_amount, proof=body.proof)
