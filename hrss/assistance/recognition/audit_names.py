@@ -11,6 +11,8 @@ ACTIONS = {
     "assistance.recognition.reviewed": "就业困难人员资格复核",
     "assistance.recognition.exit": "就业困难人员退出（未获准）",
     "assistance.recognition.exited": "就业困难人员退出",
+    "assistance.recognition.correct": "更正退回补正的就业困难人员认定申请（未获准）",
+    "assistance.recognition.corrected": "更正退回补正的就业困难人员认定申请",
     "assistance.recognition.exported": "导出就业困难人员认定台账",
     "assistance.objection.record": "登记公示异议（未获准）",
     "assistance.objection.recorded": "登记公示异议",

@@ -31,6 +31,16 @@ class ApplyForm(StyledForm):
         self.fields["documents"].choices = _documents()
 
 
+class CorrectionForm(ApplyForm):
+    """补正: what the village's assistant may change while the application is sent back."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["note"]
+
+
 class DecisionForm(StyledForm):
     action = forms.ChoiceField(choices=ReviewDecision.Action.choices, widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)

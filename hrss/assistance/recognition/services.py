@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from hrss.assistance.models import EligibilityReview, ExitReason, Objection, Recognition, RecognitionStatus
@@ -109,6 +110,48 @@ def apply_for_recognition(*, actor, person, category, documents, circumstances="
         audit.record(actor=actor, action="assistance.recognition.applied", target=recognition,
                      region_code=recognition.region_code, subject_id_number=person.id_number,
                      after={"recognition_category": category, "recognition_applied_on": today})
+    return recognition
+
+
+CORRECTABLE_FIELDS = ("category", "documents", "circumstances", "phone")
+
+
+def correct_recognition(*, actor, recognition, version, category, documents, circumstances="", phone="",
+                        today=None):
+    """补正: while the case is sent back, the village's assistant changes the category, the documents seen and the
+    circumstances (checked against the categories of the application date); the case stays with the village until
+    resubmitted. `version` is the case's as loaded (CaseChanged when someone moved it since)."""
+    case = recognition.case
+    check_permission(actor, ASSISTANCE_HANDLE)
+    check_acting_in(actor, region_code=case.region_code, action="assistance.recognition.correct",
+                    roles=RECOGNITION.intake.roles, subject_id_number=case.subject_id_number,
+                    message="退回补正的申请由受理的村(社区)协理员更正。")
+    if version != case.version:
+        raise review.CaseChanged
+    if case.status != ReviewCase.Status.RETURNED:
+        raise ValidationError(["只有退回补正的申请可以更正；该申请现在不在村(社区)补正环节。"])
+    documents = sorted(set(documents or ()))
+    problems = [problem for problem in intake_problems(person=recognition.person, category=category,
+                                                       documents=documents, applied_on=recognition.applied_on)
+                if "已有" not in problem]
+    if problems:
+        raise ValidationError(problems)
+    before = audit.snapshot(recognition, CORRECTABLE_FIELDS)
+    with transaction.atomic():
+        if not ReviewCase.objects.filter(pk=case.pk, version=version).update(version=F("version") + 1):
+            raise review.CaseChanged
+        recognition.category, recognition.documents = category, documents
+        recognition.circumstances = (circumstances or "").strip()[:300]
+        recognition.phone = (phone or "").strip()[:20]
+        recognition.version += 1
+        recognition.save(update_fields=[*CORRECTABLE_FIELDS, "version"])
+        after = audit.snapshot(recognition, CORRECTABLE_FIELDS)
+        audit.record(actor=actor, action="assistance.recognition.corrected", target=recognition,
+                     region_code=recognition.region_code, subject_id_number=case.subject_id_number,
+                     before={key: value for key, value in before.items() if value != after[key]},
+                     after={key: value for key, value in after.items() if value != before[key]})
+    case.refresh_from_db()
+    recognition.case = case
     return recognition
 
 

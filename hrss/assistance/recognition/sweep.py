@@ -91,6 +91,8 @@ ROWS = SweepRows(
         "assistance:recognition-detail": ({"pk": "recognition"}, BOTH, {}),
         "assistance:recognition-act": ({"pk": "recognition_in_notice"}, BOTH, {
             "action": "reject", "version": "1", "reason": "越权"}),
+        "assistance:recognition-correct": ({"pk": "recognition_in_notice"}, BOTH, {
+            "category": "long_unemployed", "documents": DOCS, "version": "1"}),
         "assistance:recognition-objection": ({"pk": "recognition_in_notice"}, BOTH, {
             "raised_on": DAY, "content": "越权"}),
         "assistance:recognition-objection-resolve": ({"pk": "recognition_objection"}, BOTH, {
@@ -120,6 +122,9 @@ ROWS = SweepRows(
         SweepWrite(services.decide_recognition, lambda p: {
             "recognition": _get(p, "recognition_in_notice"), "action": "reject", "version": _version(p),
             "reason": "越权"}),
+        SweepWrite(services.correct_recognition, lambda p: {
+            "recognition": _get(p, "recognition_in_notice"), "version": _version(p), "category": "long_unemployed",
+            "documents": DOCS}),
         SweepWrite(services.record_objection, lambda p: {"recognition": _get(p, "recognition_in_notice"),
                                                          "content": "越权"}),
         SweepWrite(services.resolve_objection, lambda p: {

@@ -23,6 +23,7 @@ from hrss.assistance.recognition.chains import (
 )
 from hrss.assistance.recognition.forms import (
     ApplyForm,
+    CorrectionForm,
     DecisionForm,
     EligibilityForm,
     ExitForm,
@@ -153,6 +154,11 @@ def recognition_detail(request, pk, forms=None):
         "review_form": forms.get("review") or EligibilityForm(),
         "exit_form": forms.get("exit") or ExitForm(initial={"exited_on": today}),
         "notice_days": rules.notice_days(today),
+        "correction_form": forms.get("correction") or CorrectionForm(auto_id="correct_%s", day=recognition.applied_on,
+                                                                     initial={
+            "version": case.version, "category": recognition.category, "documents": recognition.documents,
+            "circumstances": recognition.circumstances, "phone": recognition.phone})
+        if Action.RESUBMIT in actions else None,
         "can_see_person": has_permission(user, RESIDENT_VIEW),
     })
 
@@ -181,6 +187,17 @@ def recognition_act(request, pk):
     return _flash_or_form(request, pk, DecisionForm(request.POST), "decision", lambda data: services.decide_recognition(
         actor=request.user, recognition=recognition, action=data["action"], version=data["version"],
         reason=data["reason"], notice_place=data["notice_place"]), "已办理。")
+
+
+@require_POST
+@staff_view(ASSISTANCE_HANDLE)
+def recognition_correct(request, pk):
+    recognition = _recognition(request, pk)
+    form = CorrectionForm(request.POST, auto_id="correct_%s", day=recognition.applied_on)
+    return _flash_or_form(request, pk, form, "correction", lambda data: services.correct_recognition(
+        actor=request.user, recognition=recognition, version=data["version"], category=data["category"],
+        documents=data["documents"], circumstances=data["circumstances"], phone=data["phone"]),
+        "已保存更正；核对无误后请点击“已补正，重新提交”。")
 
 
 @require_POST
@@ -252,6 +269,7 @@ urlpatterns = [
     path("recognition/apply/<int:person_pk>/", recognition_apply, name="recognition-apply"),
     path("recognition/<int:pk>/", recognition_detail, name="recognition-detail"),
     path("recognition/<int:pk>/act/", recognition_act, name="recognition-act"),
+    path("recognition/<int:pk>/correct/", recognition_correct, name="recognition-correct"),
     path("recognition/<int:pk>/objections/", recognition_objection, name="recognition-objection"),
     path("recognition/objections/<int:pk>/resolve/", objection_resolve, name="recognition-objection-resolve"),
     path("recognition/<int:pk>/review/", recognition_review, name="recognition-review"),

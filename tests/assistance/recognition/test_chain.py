@@ -49,3 +49,27 @@ def test_refused_or_withdrawn_is_not_recognised_and_may_apply_again(who, action,
     recognition.refresh_from_db()
     assert recognition.status == "refused"
     assert apply(village_assistant, applicant).status == "in_review"
+
+
+def test_a_returned_application_is_corrected_and_resubmitted(applicant, village_assistant, township_reviewer,
+                                                             neighbour_village_assistant):
+    from django.core.exceptions import ValidationError
+
+    from hrss.assistance.recognition import services
+
+    recognition = apply(village_assistant, applicant)
+    move(recognition, township_reviewer, "return", reason="请改按连续失业1年以上申请")
+    recognition.case.refresh_from_db()
+    version = recognition.case.version
+    with pytest.raises(PermissionDenied):
+        services.correct_recognition(actor=neighbour_village_assistant, recognition=recognition, version=version,
+                                     category="long_unemployed", documents=recognition.documents)
+    with pytest.raises(ValidationError, match="缺少材料"):
+        services.correct_recognition(actor=village_assistant, recognition=recognition, version=version,
+                                     category="disabled", documents=recognition.documents)
+    services.correct_recognition(actor=village_assistant, recognition=recognition, version=version,
+                                 category="long_unemployed", documents=recognition.documents, circumstances="失业两年")
+    assert AuditEntry.objects.filter(action="assistance.recognition.corrected").exists()
+    move(recognition, village_assistant, "resubmit")
+    recognition.refresh_from_db()
+    assert recognition.category == "long_unemployed" and recognition.case.step == "township_review"

@@ -97,3 +97,19 @@ def test_the_township_passes_the_case_with_the_notice_place(client, applicant, v
                 {"action": "forward", "version": recognition.case.version, "notice_place": "下城社区公开栏"})
     recognition.refresh_from_db()
     assert recognition.notice_place == "下城社区公开栏" and recognition.notice_until is not None
+
+
+def test_a_returned_application_is_corrected_on_its_page(client, applicant, village_assistant, township_reviewer):
+    from tests.assistance.recognition.conftest import apply, move
+
+    recognition = apply(village_assistant, applicant)
+    move(recognition, township_reviewer, "return", reason="类别有误")
+    recognition.case.refresh_from_db()
+    login(client, village_assistant)
+    page = client.get(reverse("assistance:recognition-detail", args=[recognition.pk])).content.decode()
+    assert "补正申请" in page and "已补正，重新提交" in page
+    done = client.post(reverse("assistance:recognition-correct", args=[recognition.pk]), {
+        "version": recognition.case.version, "category": "long_unemployed", "documents": DOCS})
+    assert done.status_code == 302
+    recognition.refresh_from_db()
+    assert recognition.category == "long_unemployed"
