@@ -25,7 +25,7 @@ router = Router(tags=["就业援助"])
 Money = Annotated[str, Field(min_length=1, max_length=9, pattern=r"^[0-9]{1,6}(\.[0-9]{1,2})?$")]
 
 
-class PostOut(Schema):
+class WelfarePostOut(Schema):
     id: int
     region_code: str
     unit_name: str
@@ -51,7 +51,7 @@ class PostOut(Schema):
         return selectors.vacancies_on(post, timezone.localdate())
 
 
-class PostIn(Schema):
+class WelfarePostIn(Schema):
     region_code: Text(12)
     unit_name: Text(100)
     unit_kind: Text(20)
@@ -66,19 +66,19 @@ class PostIn(Schema):
     note: Text(200) = ""
 
 
-class PlacementIn(Schema):
+class WelfarePlacementIn(Schema):
     person_id: Id
     started_on: datetime.date
     note: Text(200) = ""
 
 
-class PlacementEndIn(Schema):
+class WelfarePlacementEndIn(Schema):
     ended_on: datetime.date
     reason: Text(20)
     note: Text(200) = ""
 
 
-class PlacementOut(Schema):
+class WelfarePlacementOut(Schema):
     id: int
     post_id: int
     person_id: int
@@ -92,7 +92,7 @@ class PlacementOut(Schema):
     end_reason: str
 
 
-class RollLineOut(Schema):
+class SubsidyRollLineOut(Schema):
     placement_id: int
     person_id: int
     name: str
@@ -108,12 +108,12 @@ class RollLineOut(Schema):
     total: Decimal
 
 
-class RollQuery(Schema):
+class SubsidyRollQuery(Schema):
     region: Annotated[str, Field(min_length=12, max_length=12, pattern=r"^[0-9]{12}$")] | None = None
     month: Annotated[str, Field(max_length=7, pattern=r"^[0-9]{4}-[0-9]{1,2}$")] | None = None
 
 
-class PostQuery(Schema):
+class WelfarePostQuery(Schema):
     region: Annotated[str, Field(min_length=12, max_length=12, pattern=r"^[0-9]{12}$")] | None = None
 
 
@@ -123,14 +123,14 @@ def _region(request, code):
     return None
 
 
-@router.get("/assistance/posts", response=list[PostOut], summary="公益性岗位列表（可按 region 限定区域，至多500个）")
-def list_posts(request, query: Query[PostQuery]):
+@router.get("/assistance/posts", response=list[WelfarePostOut], summary="公益性岗位列表（可按 region 限定区域，至多500个）")
+def list_posts(request, query: Query[WelfarePostQuery]):
     check_permission(request.user, ASSISTANCE_VIEW)
     return list(selectors.posts(request.user, _region(request, query.region))[:500])
 
 
-@router.post("/assistance/posts", response={201: PostOut}, summary="登记公益性岗位（补贴不填按开发日期执行的标准）")
-def create_post(request, body: PostIn):
+@router.post("/assistance/posts", response={201: WelfarePostOut}, summary="登记公益性岗位（补贴不填按开发日期执行的标准）")
+def create_post(request, body: WelfarePostIn):
     scoping.get_region_or_404(request.user, body.region_code)  # a region outside the scope is not found
     post = services.create_post(
         actor=request.user, region_code=body.region_code, unit_name=body.unit_name, unit_kind=body.unit_kind,
@@ -140,15 +140,15 @@ def create_post(request, body: PostIn):
     return Status(201, post)
 
 
-@router.get("/assistance/posts/{post_id}", response=PostOut, summary="查询一个公益性岗位")
+@router.get("/assistance/posts/{post_id}", response=WelfarePostOut, summary="查询一个公益性岗位")
 def get_post(request, post_id: ObjectId):
     check_permission(request.user, ASSISTANCE_VIEW)
     return scoping.get_visible_or_404(WelfarePost, request.user, pk=post_id)
 
 
-@router.post("/assistance/posts/{post_id}/placements", response={201: PlacementOut},
+@router.post("/assistance/posts/{post_id}/placements", response={201: WelfarePlacementOut},
              summary="安置已认定的就业困难人员上岗（同时办理就业登记）")
-def place(request, post_id: ObjectId, body: PlacementIn):
+def place(request, post_id: ObjectId, body: WelfarePlacementIn):
     post = scoping.get_visible_or_404(WelfarePost, request.user, pk=post_id)
     person = scoping.get_visible_or_404(Person, request.user, pk=body.person_id)
     placement = services.place_person(actor=request.user, post=post, person=person, started_on=body.started_on,
@@ -156,18 +156,18 @@ def place(request, post_id: ObjectId, body: PlacementIn):
     return Status(201, placement)
 
 
-@router.post("/assistance/placements/{placement_id}/end", response=PlacementOut,
+@router.post("/assistance/placements/{placement_id}/end", response=WelfarePlacementOut,
              summary="登记离岗：contract_expired、resigned、dismissed、retirement、subsidy_ended、other")
-def end(request, placement_id: ObjectId, body: PlacementEndIn):
+def end(request, placement_id: ObjectId, body: WelfarePlacementEndIn):
     placement = scoping.get_visible_or_404(Placement.objects.select_related("person", "post"), request.user,
                                            pk=placement_id)
     return services.end_placement(actor=request.user, placement=placement, ended_on=body.ended_on,
                                   reason=body.reason, note=body.note)
 
 
-@router.get("/assistance/subsidy-rolls", response=list[RollLineOut],
+@router.get("/assistance/subsidy-rolls", response=list[SubsidyRollLineOut],
             summary="月度补贴发放花名册：region（默认本人辖区）、month=YYYY-MM（默认本月）")
-def subsidy_roll(request, query: Query[RollQuery]):
+def subsidy_roll(request, query: Query[SubsidyRollQuery]):
     check_permission(request.user, ASSISTANCE_VIEW)
     region = _region(request, query.region) or scoping.scope_of(request.user).region
     today = timezone.localdate()
