@@ -108,3 +108,13 @@ def test_the_figures_count_in_the_region(village_assistant, county_officer, post
     assert selectors.holding_count(county_officer, village, TODAY) == 1
     assert selectors.vacancy_count(county_officer, village, TODAY) == 1
     assert selectors.subsidised_count(county_officer, village, TODAY) == 1
+
+
+def test_the_pages_show_a_placement_to_the_county(client, county_officer, village_assistant, post, person):
+    placement = services.place_person(actor=village_assistant, post=post, person=person, started_on=TODAY)
+    login(client, county_officer)
+    for path in (f"/assistance/posts/{post.pk}/", f"/assistance/posts/placements/{placement.pk}/",
+                 "/assistance/posts/placements/", "/assistance/posts/roll/"):
+        page = client.get(path).content.decode()
+        assert "李援助" in page, path
+    assert "登记离岗" in client.get(f"/assistance/posts/placements/{placement.pk}/").content.decode()
