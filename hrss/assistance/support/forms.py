@@ -16,7 +16,7 @@ class PlanForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.staff = {user.pk: user for user in staff}
         self.fields["responsible"].choices = [("", "请选择")] + [
-            (user.pk, f"{user.get_full_name()}（{user.region.name}）") for user in staff]
+            (user.pk, f"{user}（{user.region.name}）") for user in staff]
 
     def clean_responsible(self):
         return self.staff.get(self.cleaned_data["responsible"])

@@ -199,7 +199,7 @@ def ledger_rows(user, recognitions, day, places):
             row["place"], recognition.person.name, recognition.person.id_number, row["category"],
             recognition.recognised_on.isoformat(), recognition.valid_until.isoformat() if recognition.valid_until else "",
             row["plan_items"] or "未制定",
-            (plan.responsible.get_full_name() if plan else ""), visit.visited_on.isoformat() if visit else "未走访",
+            (str(plan.responsible) if plan else ""), visit.visited_on.isoformat() if visit else "未走访",
             visit.outcome if visit else "", count, "是" if row["placed"] else "否", state]
         out.append(row)
     return out

@@ -43,7 +43,7 @@ def plan_problems(*, recognition, items, other_item, responsible, target_on, tod
         problems.append("请选择责任人（在职的工作人员）。")
     elif not has_permission(responsible, ASSISTANCE_HANDLE) \
             or not scoping.scope_of(responsible).contains_code(recognition.region_code):
-        problems.append(f"责任人{responsible.get_full_name() or responsible.username}不负责该人员所在村(社区)的"
+        problems.append(f"责任人{responsible}不负责该人员所在村(社区)的"
                         "就业援助，请选择本村(社区)或上级的经办人员。")
     if not isinstance(target_on, datetime.date):
         problems.append("请填写目标日期。")
@@ -88,7 +88,7 @@ def save_plan(*, actor, recognition, items, responsible, target_on, notes="", ot
 
 def _plan_snapshot(plan):
     return {"plan_items": [str(AssistanceItem(item).label) for item in plan.items], "plan_other_item": plan.other_item,
-            "plan_responsible": plan.responsible.get_full_name() or plan.responsible.username,
+            "plan_responsible": str(plan.responsible),
             "plan_target_on": plan.target_on, "plan_notes": plan.notes}
 
 

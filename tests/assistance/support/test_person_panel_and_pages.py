@@ -34,7 +34,8 @@ def test_the_visits_page_shows_a_month(recognition, village_assistant):
                           outcome="本月的走访")
     client = Client()
     client.force_login(village_assistant)
-    assert "本月的走访" in client.get("/assistance/support/visits/").content.decode()
+    page = client.get("/assistance/support/visits/").content.decode()
+    assert "本月的走访" in page and "<td>alice</td>" in page  # who went: the staff member's name
     earlier = recognition.recognised_on
     other_month = f"{earlier.year}-{earlier.month:02d}" if (earlier.year, earlier.month) != (TODAY.year, TODAY.month) \
         else "2000-01"
