@@ -16,6 +16,7 @@ from hrss.core import scoping
 from hrss.core.dates import month_bounds
 from hrss.core.permissions import has_permission
 from hrss.jobservices.models import Referral, ReferralOutcome
+from hrss.residents.labour_status import HOLDS_A_JOB
 
 
 def category_name(code):
@@ -151,8 +152,9 @@ def referral_figures(user, recognitions):
 
 
 def is_placed(recognition, hired):
-    """Placed (已就业): hired through a referral since the recognition, or exited for stable work."""
-    return hired or recognition.exit_reason == "stable_work"
+    """Placed (已就业): hired through a referral since the recognition, exited for stable work, or holding a job by
+    the ledger of people (单位就业 or 灵活就业, residents.labour_status.HOLDS_A_JOB)."""
+    return hired or recognition.exit_reason == "stable_work" or recognition.person.labour_status in HOLDS_A_JOB
 
 
 def days_since(day, since):

@@ -13,6 +13,7 @@ from hrss.jobservices.employers import services as employer_services
 from hrss.jobservices.employers.sweep import USCC
 from hrss.jobservices.referrals import services as referral_services
 from hrss.jobservices.seekers import services as seeker_services
+from hrss.residents.models import Person
 from tests.assistance.support.conftest import recognise, register
 from tests.conftest import TODAY, VILLAGE
 
@@ -67,7 +68,8 @@ def test_the_ledger_shows_each_recognised_person(heyuan, village_assistant):
 
 
 def test_the_export_has_the_title_the_header_and_the_rows(heyuan, village_assistant, township_officer):
-    setup_village(village_assistant)
+    _planned, unplanned, _exited = setup_village(village_assistant)
+    Person.objects.filter(pk=unplanned.person_id).update(labour_status="flexible")  # in work by the ledger of people
     client = Client()
     client.force_login(township_officer)
     response = client.get("/assistance/support/ledger/export/", {"region": VILLAGE})
@@ -82,7 +84,7 @@ def test_the_export_has_the_title_the_header_and_the_rows(heyuan, village_assist
     planned = by_name["钱有计划"]
     assert planned[6] == "职业指导、公益性岗位安置" and planned[8] == (TODAY - days(2)).isoformat()
     assert planned[9] == "愿意从事保洁工作" and planned[10] == 2 and planned[11] == "否"
-    assert by_name["孙无计划"][6] == "未制定" and by_name["孙无计划"][8] == "未走访"
+    assert by_name["孙无计划"][6] == "未制定" and by_name["孙无计划"][8] == "未走访" and by_name["孙无计划"][11] == "是"
     assert by_name["冯已退出"][11] == "是" and by_name["冯已退出"][12].startswith("已退出")
 
 
