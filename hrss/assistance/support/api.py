@@ -17,7 +17,7 @@ from hrss.core.permissions import check_permission
 router = Router(tags=["就业援助"])
 
 
-class PlanOut(Schema):
+class SupportPlanOut(Schema):
     id: int
     recognition_id: int
     person_id: int
@@ -35,7 +35,7 @@ class PlanOut(Schema):
         return plan.recognition.person_id
 
 
-class PlanIn(Schema):
+class SupportPlanIn(Schema):
     recognition_id: Id
     items: list[Text(24)] = Field(max_length=10)
     other_item: Text(100) = ""
@@ -44,7 +44,7 @@ class PlanIn(Schema):
     notes: Text(500, lines=True) = ""
 
 
-class VisitOut(Schema):
+class SupportVisitOut(Schema):
     id: int
     recognition_id: int
     region_code: str
@@ -57,7 +57,7 @@ class VisitOut(Schema):
     next_visit_on: datetime.date | None
 
 
-class VisitIn(Schema):
+class SupportVisitIn(Schema):
     recognition_id: Id
     visited_on: datetime.date
     way: Text(8)
@@ -67,7 +67,7 @@ class VisitIn(Schema):
     companions: Text(100) = ""
 
 
-class ListFilter(Schema):
+class SupportListFilter(Schema):
     region: Text(12) = ""
     limit: int = Field(50, ge=1, le=MAX_PAGE)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -81,16 +81,16 @@ def _recognition(request, recognition_id):
     return scoping.get_visible_or_404(Recognition.objects.select_related("person"), request.user, pk=recognition_id)
 
 
-@router.get("/assistance/plans", response=list[PlanOut], summary="现行援助计划（本辖区，可按区域筛选，新的在前）")
-def list_plans(request, filters: Query[ListFilter]):
+@router.get("/assistance/plans", response=list[SupportPlanOut], summary="现行援助计划（本辖区，可按区域筛选，新的在前）")
+def list_plans(request, filters: Query[SupportListFilter]):
     check_permission(request.user, ASSISTANCE_VIEW)
     rows = selectors.plans(request.user, _region(request, filters.region))
     return list(rows[filters.offset: filters.offset + filters.limit])
 
 
-@router.post("/assistance/plans", response={201: PlanOut},
+@router.post("/assistance/plans", response={201: SupportPlanOut},
              summary="制定或修订援助计划（修订生成新版本，原计划保留为历史）")
-def save_plan(request, body: PlanIn):
+def save_plan(request, body: SupportPlanIn):
     check_permission(request.user, ASSISTANCE_HANDLE)
     recognition = _recognition(request, body.recognition_id)
     responsible = get_user_model().objects.filter(pk=body.responsible_id, is_active=True).first()
@@ -100,15 +100,15 @@ def save_plan(request, body: PlanIn):
     return Status(201, AssistancePlan.objects.select_related("recognition").get(pk=plan.pk))
 
 
-@router.get("/assistance/visits", response=list[VisitOut], summary="走访记录（本辖区，可按区域筛选，新的在前）")
-def list_visits(request, filters: Query[ListFilter]):
+@router.get("/assistance/visits", response=list[SupportVisitOut], summary="走访记录（本辖区，可按区域筛选，新的在前）")
+def list_visits(request, filters: Query[SupportListFilter]):
     check_permission(request.user, ASSISTANCE_VIEW)
     rows = selectors.visits(request.user, _region(request, filters.region))
     return list(rows[filters.offset: filters.offset + filters.limit])
 
 
-@router.post("/assistance/visits", response={201: VisitOut}, summary="登记走访（走访人为本人）")
-def record_visit(request, body: VisitIn):
+@router.post("/assistance/visits", response={201: SupportVisitOut}, summary="登记走访（走访人为本人）")
+def record_visit(request, body: SupportVisitIn):
     check_permission(request.user, ASSISTANCE_HANDLE)
     recognition = _recognition(request, body.recognition_id)
     visit = services.record_visit(actor=request.user, recognition=recognition, visited_on=body.visited_on,
