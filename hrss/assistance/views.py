@@ -17,8 +17,10 @@ def home(request):
     return render(request, "assistance/home.html", {"links": hub_links(PARTS, request.user)})
 
 
-def figures():
-    return sorted((figure for part in PARTS for figure in part.figures), key=lambda figure: figure.order)
+def figure_groups():
+    """[(the part's name, its figures in order)] for the parts that have figures."""
+    return [(part.name or part.label, sorted(part.figures, key=lambda figure: figure.order))
+            for part in PARTS if part.figures]
 
 
 @staff_view(ASSISTANCE_VIEW)
@@ -28,11 +30,13 @@ def statistics(request):
     it."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
-    shown = figures()
     children = list(scoping.visible_to(request.user, Region.objects.filter(parent=region, is_active=True))
                     .order_by("code"))
-    rows = [{"region": place, "cells": [(figure, figure.count(request.user, place, today)) for figure in shown]}
-            for place in [region, *children]]
+    # One table a part (a phone shows a few columns at a time, not twenty), the region's total in its foot.
+    groups = []
+    for name, shown in figure_groups():
+        rows = [{"region": place, "cells": [(figure, figure.count(request.user, place, today)) for figure in shown]}
+                for place in [region, *children]]
+        groups.append({"name": name, "figures": shown, "total": rows[0], "rows": rows[1:]})
     return render(request, "assistance/statistics.html", {
-        "region": region, "figures": shown, "total": rows[0], "rows": rows[1:], "today": today,
-        "crumbs": scoping.breadcrumb(request.user, region)})
+        "region": region, "groups": groups, "today": today, "crumbs": scoping.breadcrumb(request.user, region)})

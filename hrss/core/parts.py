@@ -37,6 +37,7 @@ class Figure:
 @dataclass(frozen=True)
 class Part:
     label: str
+    name: str = ""  # in Chinese: the heading of the part's figures on the area's statistics page
     chains: Sequence = ()
     pending: Sequence = ()
     panels: Sequence = ()

@@ -7,6 +7,7 @@ from hrss.core.parts import Figure, HubLink, Part
 
 PART = Part(
     label="campaigns",
+    name="就业援助活动",
     links=(HubLink("就业援助活动", "assistance:campaigns-list", ASSISTANCE_VIEW,
                    "就业援助月、春风行动等：目标与完成数（按下级区域）", order=80),),
     figures=(Figure("进行中的就业援助活动", selectors.running_count, "assistance:campaigns-list",

@@ -12,6 +12,7 @@ def _met_last_year(user, region, today):
 
 PART = Part(
     label="community",
+    name="充分就业社区",
     pending=(pending.assessments_due,),
     links=(HubLink("充分就业社区", "assistance:community-assessments", ASSISTANCE_VIEW,
                    "城镇社区的年度评估：按数据计算的指标、人工核实、县(区)认定；导出 .xlsx", order=70),),

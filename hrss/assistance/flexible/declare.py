@@ -9,6 +9,7 @@ from hrss.core.parts import Figure, HubLink, Part
 
 PART = Part(
     label="flexible",
+    name="灵活就业",
     chains=(FLEXIBLE_SUBSIDY,),
     pending=(pending.review_work, pending.verification_due),
     panels=(Panel("person", "assistance/flexible/_person_panel.html", panels.person_flexible, order=75),),

@@ -8,6 +8,7 @@ from hrss.core.parts import Figure, HubLink, Part
 
 PART = Part(
     label="households",
+    name="零就业家庭",
     pending=(pending.open_cases,),
     panels=(Panel("person", "assistance/households/_person_panel.html", panels.person_household, order=64),),
     links=(

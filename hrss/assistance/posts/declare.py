@@ -8,6 +8,7 @@ from hrss.core.parts import Figure, HubLink, Part
 
 PART = Part(
     label="posts",
+    name="公益性岗位",
     pending=(pending.subsidy_ending,),
     panels=(Panel("person", "assistance/posts/_person_panel.html", panels.person_posts, order=72),),
     links=(

@@ -16,6 +16,7 @@ def _count(state):
 
 PART = Part(
     label="recognition",
+    name="就业困难人员认定",
     chains=(RECOGNITION,),
     pending=(pending.review_work, pending.notices_ended, pending.reviews_due),
     panels=(Panel("person", "assistance/recognition/_person_panel.html", panels.person_recognition, order=70),),

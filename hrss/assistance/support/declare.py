@@ -8,6 +8,7 @@ from hrss.core.parts import Figure, HubLink, Part
 
 PART = Part(
     label="support",
+    name="援助计划与走访",
     pending=(pending.without_plan, pending.overdue_visits),
     panels=(Panel("person", "assistance/support/_person_panel.html", panels.person_support, order=62),),
     links=(
