@@ -7,14 +7,15 @@ import datetime
 
 import pytest
 
-from hrss.assistance.models import Placement, Recognition
 from hrss.accounts.models import User
+from hrss.assistance.models import Placement, Recognition
 from hrss.assistance.posts import services as posts_services
 from hrss.core import workdays
 from hrss.core.models import CalendarDay
+from hrss.core.permissions import Role
 from tests.assistance.recognition.conftest import make_person
 from tests.browser.test_workbench_browser import log_in
-from tests.conftest import SHANGHAI, TODAY, VILLAGE
+from tests.conftest import SHANGHAI, TODAY, TOWNSHIP, VILLAGE
 
 pytestmark = pytest.mark.browser
 
@@ -36,9 +37,6 @@ def _at(day):
 def test_recognised_after_a_notice_across_a_holiday_placed_in_a_post_and_on_the_roll(
         transactional_db, live_server, browser, heyuan, village_assistant, make_user, county_officer, clock,
         screenshot):
-    from hrss.core.permissions import Role
-    from tests.conftest import TOWNSHIP
-
     workdays.load_seed()  # a transactional test empties the tables the migration seeded
     friday = _friday_in_march(TODAY.year + 1)
     monday = friday + 3 * ONE_DAY

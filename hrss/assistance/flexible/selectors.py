@@ -10,9 +10,8 @@ from hrss.assistance.models import (
     FlexibleRegistration,
     FlexibleSubsidy,
     FlexibleSubsidyPeriod,
-    Recognition,
-    RecognitionStatus,
 )
+from hrss.assistance.recognition import selectors as recognition_selectors
 from hrss.core import scoping
 from hrss.core.id_numbers import mask
 from hrss.core.models import ReviewCase
@@ -28,11 +27,8 @@ def _within(user, queryset, region=None):
     return scoping.within_region(queryset, region) if region is not None else queryset
 
 
-def valid_recognition(person, day):
-    """The person's recognition as a 就业困难人员 valid on `day` (RECOGNISED, recognised_on <= day <= valid_until), or
-    None. [The recognition part may offer this as recognition.selectors.valid_recognition; until then, read here.]"""
-    return (Recognition.objects.filter(person=person, status=RecognitionStatus.RECOGNISED, recognised_on__lte=day,
-                                       valid_until__gte=day).order_by("-recognised_on").first())
+# Whether a person is recognised on a day is the recognition part's rule, used here as it is.
+valid_recognition = recognition_selectors.valid_recognition
 
 
 def recognition_end(recognition):
