@@ -5,6 +5,8 @@ quarter; not checked against the notices in this repository."""
 
 import datetime
 
+from hrss.core.dated import in_force
+
 D = datetime.date
 
 # (effective_from, [(name, (month, day) start, (month, day) end)]): the kinds of campaign known from that year on.
@@ -14,14 +16,6 @@ KINDS = (
 )
 
 MAX_DAYS = 366  # a campaign lasts at most a year: a longer one is a typing error
-
-
-def in_force(rows, day):
-    value = None
-    for effective_from, row_value in rows:
-        if effective_from <= day:
-            value = row_value
-    return value
 
 
 def suggested(day):

@@ -13,19 +13,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from hrss.core.dated import in_force
+
 D = datetime.date
 
 COMPUTED = "computed"
 MANUAL = "manual"
-
-
-def in_force(rows, day):
-    """The value of the dated `rows` in force on `day`, or None before the first row."""
-    value = None
-    for effective_from, row_value in rows:
-        if effective_from <= day:
-            value = row_value
-    return value
 
 
 @dataclass(frozen=True)

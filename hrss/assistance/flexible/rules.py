@@ -8,17 +8,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from hrss.core import dates
+from hrss.core.dated import in_force
 
 D = datetime.date
-
-
-def in_force(rows, day):
-    """The value of the dated `rows` in force on `day`, or None before the first row."""
-    value = None
-    for effective_from, row_value in rows:
-        if effective_from <= day:
-            value = row_value
-    return value
 
 
 # --- the registration ---------------------------------------------------------------------------------------------

@@ -8,16 +8,9 @@ hand, and add a row for a new rule rather than editing an old one.
 
 import datetime
 
+from hrss.core.dated import in_force
+
 D = datetime.date
-
-
-def in_force(rows, day):
-    """The value of the dated `rows` in force on `day`, or None before the first row."""
-    value = None
-    for effective_from, row_value in rows:
-        if effective_from <= day:
-            value = row_value
-    return value
 
 
 # 公示: working days the public notice runs (5-7 in practice; 5 taken) [believed: domain-rules §4, S-75 art. 15's

@@ -7,16 +7,9 @@ Sources: none of these rows was checked against a document's text in this reposi
 
 import datetime
 
+from hrss.core.dated import in_force
+
 D = datetime.date
-
-
-def in_force(rows, day):
-    """The value of the dated `rows` in force on `day`, or None before the first row."""
-    value = None
-    for effective_from, row_value in rows:
-        if effective_from <= day:
-            value = row_value
-    return value
 
 
 # How many days may pass after a recognised person's last visit (or, before the first, after the recognition)

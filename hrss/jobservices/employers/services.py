@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from hrss.core import audit, classifications, scoping
+from hrss.core.dated import in_force
 from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
@@ -50,15 +51,6 @@ OTHER_REASON_LABEL = "其他法定情形"
 OPENS_ON_MAX_MONTHS_AHEAD = (
     (datetime.date(2011, 1, 1), 12),
 )
-
-
-def in_force(table, today):
-    """The value of a dated configuration `table` ((effective_from, value), ...) on `today`."""
-    value = None
-    for effective_from, entry in table:
-        if effective_from <= today:
-            value = entry
-    return value
 
 
 def latest_opening(today):

@@ -108,7 +108,6 @@ ROWS = SweepRows(
         services.take_place: "a step of the referrals part's hire, inside its transaction (its caller is swept)",
         services.referral_problems: "reads",
         services.industry_problem: "reads: explains a refused industry code",
-        services.in_force: "reads dated configuration",
         services.latest_opening: "reads dated configuration",
         services.nfkc: "normalises text",
         services.vacancy_problems: "reads: checks values",

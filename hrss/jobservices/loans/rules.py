@@ -11,18 +11,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from hrss.core.dated import in_force
 from hrss.jobservices.models.loans import BorrowerKind, Category, Document
 
 D = datetime.date
-
-
-def in_force(rows, day):
-    """The value of the dated `rows` in force on `day`, or None before the first row."""
-    value = None
-    for effective_from, row_value in rows:
-        if effective_from <= day:
-            value = row_value
-    return value
 
 
 # --- the name ---------------------------------------------------------------------------------------------------
