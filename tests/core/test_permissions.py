@@ -28,10 +28,14 @@ TABLE_BEFORE_AREAS = {
 # administrator imports the occupation classification.
 JOBSERVICES_READ = {"jobservices.view", "jobservices.loan_view"}
 JOBSERVICES_WRITE = JOBSERVICES_READ | {"jobservices.handle", "jobservices.loan_handle"}
+# Issue 12 (就业援助与灵活就业): staff handle it, the province reads it.
+ASSISTANCE_READ = {"assistance.view"}
+ASSISTANCE_WRITE = ASSISTANCE_READ | {"assistance.handle"}
 ADDED_SINCE = {
-    **{role: JOBSERVICES_WRITE for role in (Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER,
-                                             Role.COUNTY_OFFICER, Role.COUNTY_APPROVER, Role.CITY_ADMIN)},
-    Role.PROVINCE_VIEWER: JOBSERVICES_READ,
+    **{role: JOBSERVICES_WRITE | ASSISTANCE_WRITE
+       for role in (Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER,
+                    Role.COUNTY_APPROVER, Role.CITY_ADMIN)},
+    Role.PROVINCE_VIEWER: JOBSERVICES_READ | ASSISTANCE_READ,
     Role.SYSTEM_ADMIN: {"classification.manage"},
 }
 TABLE_NOW = {role: held | ADDED_SINCE.get(role, set()) for role, held in TABLE_BEFORE_AREAS.items()}
