@@ -365,6 +365,18 @@ def exit_recognition(*, actor, recognition, reason, exited_on, note="", today=No
     return recognition
 
 
+_after_exit = []
+
+
+def after_exit(hook):
+    """Register `hook(actor, recognition)` to run in the exit's transaction, after the recognition has exited (its
+    exited_on and exit_reason set): a part whose records stand on the recognition (a public-welfare placement, a
+    flexible workers' subsidy) ends or stops them there. Returns `hook`."""
+    if hook not in _after_exit:
+        _after_exit.append(hook)
+    return hook
+
+
 def _exit(*, actor, recognition, reason, exited_on, note=""):
     recognition.status, recognition.exit_reason, recognition.exited_on = RecognitionStatus.EXITED, reason, exited_on
     recognition.exit_note = (note or "").strip()[:200]
@@ -373,3 +385,5 @@ def _exit(*, actor, recognition, reason, exited_on, note=""):
     audit.record(actor=actor, action="assistance.recognition.exited", target=recognition,
                  region_code=recognition.region_code, subject_id_number=recognition.person.id_number,
                  after={"exit_reason": reason, "exited_on": exited_on}, note=(note or "")[:255])
+    for hook in _after_exit:
+        hook(actor, recognition)
