@@ -76,6 +76,7 @@ class PlacementEndReason(models.TextChoices):
     DISMISSED = "dismissed", _("解除劳动合同")
     RETIREMENT = "retirement", _("达到退休年龄")
     SUBSIDY_ENDED = "subsidy_ended", _("补贴期满")
+    RECOGNITION_EXITED = "recognition_exited", _("认定退出")  # set by the recognition's exit (posts/services.py)
     OTHER = "other", _("其他")
 
 
