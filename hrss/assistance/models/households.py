@@ -19,7 +19,7 @@ __all__ = ["AssistanceKind", "HouseholdAssistance", "HouseholdCaseStatus", "Hous
 class HouseholdSource(models.TextChoices):
     LEDGER = "ledger", _("台账发现")
     APPLICATION = "application", _("居民申报")
-    REPORTED = "reported", _("上报")
+    REPORTED = "reported", _("他人上报")
 
 
 class HouseholdCaseStatus(models.TextChoices):
@@ -50,7 +50,7 @@ class ZeroEmploymentHousehold(models.Model):
     source = models.CharField(_("来源"), max_length=12, choices=HouseholdSource.choices)
     status = models.CharField(_("状态"), max_length=10, choices=HouseholdCaseStatus.choices,
                               default=HouseholdCaseStatus.FOUND)
-    report_note = models.CharField(_("申报/上报情况"), max_length=300, blank=True, default="")
+    report_note = models.CharField(_("申报或上报情况"), max_length=300, blank=True, default="")
     found_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # The village's check: verified (援助中) or dismissed (not a 零就业家庭, with the reason in verification_note).
     verified_on = models.DateField(_("核实日期"), null=True, blank=True)
