@@ -28,7 +28,7 @@ class IncomeBand(models.TextChoices):
     """Monthly income against the local minimum wage [believed: the bands the ledgers commonly use]."""
 
     BELOW_MINIMUM = "below_minimum", _("低于最低工资标准")
-    UP_TO_DOUBLE = "up_to_double", _("最低工资标准至2倍")
+    UP_TO_DOUBLE = "up_to_double", _("最低工资标准1至2倍")
     ABOVE_DOUBLE = "above_double", _("最低工资标准2倍以上")
 
 
