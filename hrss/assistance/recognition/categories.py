@@ -23,6 +23,11 @@ GD_2011_FROM = D(2011, 1, 1)  # [believed: the rows are taken to hold from 2011;
 ID_CARD = "居民身份证"
 HUKOU = "户口簿"
 REGISTRATION = "就业创业证（就业失业登记证）"
+# One name per document across the old and the new rows, so a ticked document is never reported under another name.
+DISABILITY = "残疾人证（或退役军人伤残证件）"
+SUBSISTENCE = "最低生活保障证明"
+LAND = "征地证明"
+ZERO = "零就业家庭证明"
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Category:
     believed: bool = False
     # Checked from the ledger: a minimum age by sex on the application date ({"F": 40, "M": 50}).
     minimum_age: dict | None = None
+    # Checked from 失业登记 and the ledger: out of work this many months before the application date.
+    unemployed_months: int | None = None
 
     def in_force(self, day):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -54,30 +61,32 @@ AGED = {"F": 40, "M": 50}
 
 def _old(code, name, proof):
     return Category(code, name, GD_2011_FROM, _OLD_TO, (ID_CARD, HUKOU, REGISTRATION, *proof), source=OLD,
-                    believed=True, minimum_age=AGED if code == "aged_4050" else None)
+                    believed=True, minimum_age=AGED if code == "aged_4050" else None,
+                    unemployed_months=12 if code == "long_unemployed_2011" else None)
 
 
 def _new(code, name, proof, believed=False):
     return Category(code, name, GD_2023_FROM, None, (ID_CARD, HUKOU, REGISTRATION, *proof),
                     source=NEW + (" [believed]" if believed else ""), believed=believed,
-                    minimum_age=AGED if code == "aged" else None)
+                    minimum_age=AGED if code == "aged" else None,
+                    unemployed_months=12 if code == "long_unemployed" else None)
 
 
 CATEGORIES = (
     # --- the 2011-era list [believed] ---------------------------------------------------------------------------
     _old("aged_4050", "“4050”大龄失业人员（女40周岁以上、男50周岁以上）", ()),
-    _old("disabled_2011", "残疾人员", ("残疾人证",)),
-    _old("subsistence_2011", "享受城乡居民最低生活保障人员", ("最低生活保障证",)),
+    _old("disabled_2011", "残疾人员", (DISABILITY,)),
+    _old("subsistence_2011", "享受城乡居民最低生活保障人员", (SUBSISTENCE,)),
     _old("long_unemployed_2011", "连续失业1年以上人员", ()),
-    _old("land_lost_2011", "失地农民", ("征地证明",)),
-    _old("zero_employment_2011", "城镇零就业家庭成员", ("零就业家庭证明",)),
+    _old("land_lost_2011", "失地农民", (LAND,)),
+    _old("zero_employment_2011", "城镇零就业家庭成员", (ZERO,)),
     # --- 粤人社规〔2023〕11号 (S-GD-2023) --------------------------------------------------------------------------
     _new("aged", "大龄失业人员（女40周岁以上、男50周岁以上）", ()),
-    _new("disabled", "残疾人员（持残疾人证或退役军人伤残证件）", ("残疾人证或伤残军人证",)),
-    _new("subsistence", "享受最低生活保障待遇人员", ("低保证明（民政部门低保系统备案）",)),
-    _new("zero_employment_urban", "城镇“零就业家庭”人员", ("零就业家庭证明",)),
+    _new("disabled", "残疾人员（持残疾人证或退役军人伤残证件）", (DISABILITY,)),
+    _new("subsistence", "享受最低生活保障待遇人员", (SUBSISTENCE,)),
+    _new("zero_employment_urban", "城镇“零就业家庭”人员", (ZERO,)),
     _new("rural_zero_transfer", "农村零转移就业原建档立卡贫困家庭人员", ("原建档立卡贫困家庭证明",)),
-    _new("land_lost", "失地农民（依法征地失去全部土地）", ("征地证明",)),
+    _new("land_lost", "失地农民（依法征地失去全部土地）", (LAND,)),
     _new("long_unemployed", "连续失业1年以上人员（最近一次失业登记后）", ()),
     _new("drug_rehabilitated", "戒毒康复人员", ("戒毒康复证明",)),
     _new("released", "刑满释放人员", ("刑满释放证明",)),
@@ -92,6 +101,13 @@ BY_CODE = {category.code: category for category in CATEGORIES}
 def categories_on(day):
     """The categories in force on `day`, in their order."""
     return [category for category in CATEGORIES if category.in_force(day)]
+
+
+def for_filter(day):
+    """(code, label) of every category for a list's filter: those in force on `day` first, then the expired ones
+    marked 已失效."""
+    return ([(row.code, row.name) for row in CATEGORIES if row.in_force(day)]
+            + [(row.code, f"{row.name}（已失效）") for row in CATEGORIES if not row.in_force(day)])
 
 
 def category(code):

@@ -4,8 +4,10 @@ panel, pending work, hub links, the statistics' figures, audit names and the dem
 from hrss.assistance.permissions import ASSISTANCE_VIEW
 from hrss.assistance.recognition import audit_names, demo, panels, pending, selectors
 from hrss.assistance.recognition.chains import RECOGNITION
+from hrss.assistance.recognition.moves import follow_person
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
+from hrss.residents.services import after_person_moved
 
 LIST = "assistance:recognition-list"
 
@@ -37,3 +39,5 @@ PART = Part(
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+after_person_moved(follow_person)  # a standing recognition moves with its person (moves.py)

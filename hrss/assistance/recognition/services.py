@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from hrss.assistance.models import EligibilityReview, ExitReason, Objection, Recognition, RecognitionStatus
 from hrss.assistance.permissions import ASSISTANCE_HANDLE
-from hrss.assistance.recognition import categories, rules
+from hrss.assistance.recognition import categories, rules, unemployment
 from hrss.assistance.recognition.chains import (
     COUNTY_ROLES,
     NOTICE_STEP,
@@ -23,7 +23,12 @@ from hrss.core import audit, review, workdays
 from hrss.core.dates import add_months, age_on
 from hrss.core.models import ReviewCase, ReviewDecision
 from hrss.core.permissions import check_acting_in, check_permission
-from hrss.core.working_age import MINIMUM_WORKING_AGE, is_past_retirement
+from hrss.core.working_age import (
+    MINIMUM_WORKING_AGE,
+    is_past_retirement,
+    retirement_age_label,
+    retirement_month,
+)
 from hrss.residents.labour_status import IN_WORK
 
 Action = ReviewDecision.Action
@@ -72,6 +77,8 @@ def intake_problems(*, person, category, documents, applied_on):
         if least is not None and age < least:
             problems.append(f"“{row.name}”要求{'女' if person.sex == 'F' else '男'}性年满{least}周岁，申请人在申请日"
                             f"{_day(applied_on)}为{age}岁，不符合该类别。")
+    problems += unemployment.unemployment_problems(person=person, name=row.name, months=row.unemployed_months,
+                                                   day=applied_on)
     missing = [document for document in row.documents if document not in set(documents or ())]
     if missing:
         problems.append("缺少材料：" + "、".join(missing) + "。")
@@ -167,10 +174,26 @@ def open_objections(recognition):
     return recognition.objections.filter(resolved_on__isnull=True)
 
 
+# Once the application is posted (公示) or with the county, the village alone no longer withdraws it; the township
+# refuses it (不予认定) if it must end [believed].
+NO_WITHDRAW_STEPS = {NOTICE_STEP: "公示", "county_approval": "县(区)审批"}
+
+
+def withdraw_refusal(case):
+    """Why the village may not withdraw the case now (a Chinese sentence), or ""."""
+    if case.status == ReviewCase.Status.OPEN and case.step in NO_WITHDRAW_STEPS:
+        return (f"申请已进入{NO_WITHDRAW_STEPS[case.step]}环节，村(社区)不能撤回；如申请人放弃或不再符合条件，"
+                "请报乡镇(街道)作“不予认定”处理。")
+    return ""
+
+
 def move_problems(*, recognition, action, today):
-    """What keeps a move the chain allows from being made today (the notice and its objections), in Chinese."""
+    """What keeps a move the chain allows from being made today (the notice and its objections, a withdraw once
+    posted), in Chinese."""
     case = recognition.case
     problems = []
+    if action == Action.WITHDRAW and withdraw_refusal(case):
+        problems.append(withdraw_refusal(case))
     if action == Action.FORWARD and case.step == NOTICE_STEP:
         if recognition.notice_until is None or today <= recognition.notice_until:
             until = _day(recognition.notice_until) if recognition.notice_until else "—"
@@ -358,6 +381,12 @@ def exit_recognition(*, actor, recognition, reason, exited_on, note="", today=No
         problems.append(f"退出日期须在认定日期{_day(recognition.recognised_on)}和今天之间。")
     if reason == ExitReason.OTHER and not (note or "").strip():
         problems.append("退出原因为“其他”的，请填写退出说明。")
+    person = recognition.person
+    if reason == ExitReason.RETIREMENT and isinstance(exited_on, datetime.date) and not is_past_retirement(
+            person.birth_date, person.sex, exited_on, person.retirement_category):
+        year, month = retirement_month(person.birth_date, person.sex, person.retirement_category)
+        problems.append(f"{person.name}的法定退休年龄为{retirement_age_label(person.birth_date, person.sex, person.retirement_category)}，"
+                        f"{year}年{month}月方达到；退出日期{_day(exited_on)}尚未达到法定退休年龄，请选择其他退出原因。")
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
