@@ -33,6 +33,12 @@ class Criterion:
 UNEMPLOYMENT_RATE = "unemployment_rate"
 ZERO_EMPLOYMENT_HOUSEHOLDS = "zero_employment_households"
 ASSISTED = "difficulty_assisted"
+NO_LONG_UNEMPLOYED = "no_long_unemployed"
+
+# The short names the assessments list shows ("5/7 达到，未达到：登记失业率、零就业家庭").
+SHORT_NAMES = {UNEMPLOYMENT_RATE: "登记失业率", ZERO_EMPLOYMENT_HOUSEHOLDS: "零就业家庭", ASSISTED: "援助率",
+               "service_platform": "服务平台", "ledger_complete": "劳动力台账", NO_LONG_UNEMPLOYED: "失业半年以上人员",
+               "service_1311": "1311服务"}
 
 _PLATFORM = Criterion("service_platform", "有就业服务平台和专(兼)职工作人员", MANUAL,
                       description="社区设有就业服务窗口并有明显标识，配备专(兼)职就业服务人员。")
@@ -46,9 +52,9 @@ def _rate(threshold):
 
 
 _HOUSEHOLDS = Criterion(ZERO_EMPLOYMENT_HOUSEHOLDS, "零就业家庭动态为零", COMPUTED,
-                        description="评估日没有未清零的零就业家庭。")
+                        description="评估年度12月31日（评估本年度时为评估日）没有未清零的零就业家庭。")
 _ASSISTED = Criterion(ASSISTED, "就业困难人员援助率100%", COMPUTED,
-                      description="评估日有效认定的就业困难人员都有现行援助计划。")
+                      description="评估年度12月31日（评估本年度时为评估日）有效认定的就业困难人员都已制定援助计划。")
 
 STANDARDS = (
     # [believed] 人社部 创建充分就业社区活动 (2007): rate within 4%, the four other criteria.
@@ -56,8 +62,9 @@ STANDARDS = (
     # [believed] the standard as later local 评估细则 quote it: rate within 3%, no one unemployed for more than half a
     # year, the 1311 service for the groups it names.
     (D(2019, 1, 1), (_rate("3"), _HOUSEHOLDS, _ASSISTED, _PLATFORM, _LEDGER,
-                     Criterion("no_long_unemployed", "辖区内无失业半年以上人员", MANUAL,
-                               description="登记失业半年以上的人员均已就业或正在援助中，有记录。"),
+                     Criterion(NO_LONG_UNEMPLOYED, "辖区内无失业半年以上人员", MANUAL,
+                               description="评估年度12月31日，人员台账中没有连续失业半年以上的人员"
+                                           "（台账中有的，不能核实为达到）。"),
                      Criterion("service_1311", "为重点群体提供“1311”服务并有记录", MANUAL,
                                description="一次职业指导、三次岗位推荐、一次技能培训、一次创业服务（或公益性岗位）。"))),
 )

@@ -54,6 +54,10 @@ def record_assessment(*, actor, region_code, year, checks, note="", today=None):
                     problems.append(f"请核实“{criterion.name}”是否达到。")
                 elif not hand_note:
                     problems.append(f"请填写“{criterion.name}”的核实说明。")
+                elif met and criterion.code == rules.NO_LONG_UNEMPLOYED:
+                    conflict = selectors.long_unemployed_problem(village, year, today)
+                    if conflict:
+                        problems.append(conflict)
                 criteria[criterion.code] = {"name": criterion.name, "kind": criterion.kind,
                                             "value": "人工核实", "met": met, "note": hand_note}
         unknown = set(checks) - {criterion.code for criterion in rules.criteria_for(year)}
@@ -81,7 +85,9 @@ def record_assessment(*, actor, region_code, year, checks, note="", today=None):
 
 
 def decide_assessment(*, actor, assessment, result, note, version, today=None):
-    """The county's result of a pending assessment: met (达标) only when no criterion was found not met."""
+    """The county's result of a pending assessment: met (达标) only when no criterion is found not met. The computed
+    criteria are recomputed for the decision (the year's figures as they stand on `today`) and stored with it, so a
+    decided assessment keeps the figures it was decided on."""
     today = today or timezone.localdate()
     check_permission(actor, ASSISTANCE_HANDLE)
     check_acting_in(actor, region_code=assessment.region_code, action="assistance.community_assessment.decide",
@@ -95,7 +101,10 @@ def decide_assessment(*, actor, assessment, result, note, version, today=None):
         problems.append("请填写认定意见。")
     if version != assessment.version:
         problems.append("该评估刚刚被重新评估过，请刷新页面后再认定。")
-    failed = [c["name"] for c in assessment.criteria.values() if c.get("met") is False]
+    # Decided on the figures as they stand now (recomputed: records entered since the assessment count); these are
+    # the ones stored with the result.
+    criteria = selectors.findings(actor, assessment, today)
+    failed = [c["name"] for c in criteria.values() if c.get("met") is False]
     if result == AssessmentResult.MET and failed:
         problems.append(f"以下指标未达到，不能认定为达标：{'、'.join(failed)}。")
     if problems:
@@ -104,7 +113,7 @@ def decide_assessment(*, actor, assessment, result, note, version, today=None):
         updated = CommunityAssessment.objects.filter(
             pk=assessment.pk, result=AssessmentResult.PENDING, version=version).update(
             result=result, decided_on=today, decided_by=actor, decision_note=note.strip()[:300],
-            version=version + 1)
+            criteria=criteria, version=version + 1)
         if not updated:
             raise ValidationError(["该评估刚刚已被认定或重新评估，请刷新页面。"])
         audit.record(actor=actor, action="assistance.community_assessment.decided", target=assessment,

@@ -45,6 +45,9 @@ def assessments(request):
         request.user, region, year=year, result=result)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     codes = [row.code if missing else row.region_code for row in page]
+    if not missing:
+        for row in page:
+            row.summary = selectors.summary(row.criteria)
     return render(request, "assistance/community/assessments.html", {
         "region": region, "year": year, "result": result, "missing": missing, "page": page,
         "places": place_names(codes, below=region), "results": AssessmentResult.choices,
@@ -112,7 +115,8 @@ def assessment_detail(request, pk, form=None):
                   and bool(set(request.user.role_list) & services.DECIDING_ROLES)
                   and assessment.result == AssessmentResult.PENDING)
     return render(request, "assistance/community/assessment_detail.html", {
-        "assessment": assessment, "place": place_names([assessment.region_code]).get(assessment.region_code, ""),
+        "assessment": assessment, "criteria": selectors.findings(request.user, assessment, timezone.localdate()),
+        "figures_day": selectors.figures_day(assessment.year, timezone.localdate()), "place": place_names([assessment.region_code]).get(assessment.region_code, ""),
         "can_decide": can_decide,
         "can_reassess": has_permission(request.user, ASSISTANCE_HANDLE)
         and assessment.result == AssessmentResult.PENDING,
