@@ -124,7 +124,7 @@ def list_cases(request, filters: Query[ZeroHouseholdCaseFilter]):
 
 
 @router.post("/assistance/households", response={201: ZeroHouseholdCaseOut},
-             summary="上报零就业家庭（居民申报 application 或上报 reported），以该户一名成员指明家庭")
+             summary="登记零就业家庭（居民申报 application 或他人上报 reported），以该户一名成员指明家庭")
 def report(request, body: ZeroHouseholdReportIn):
     check_permission(request.user, ASSISTANCE_HANDLE)
     person = scoping.get_visible_or_404(Person.objects.select_related("household"), request.user, pk=body.person_id)

@@ -2,9 +2,11 @@
 page with their drill-down, the person page's panel, pending work, audit names and the demo."""
 
 from hrss.assistance.households import audit_names, demo, panels, pending, selectors
+from hrss.assistance.households.moves import follow_household
 from hrss.assistance.permissions import ASSISTANCE_VIEW
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
+from hrss.residents.services import after_person_moved
 
 PART = Part(
     label="households",
@@ -33,3 +35,5 @@ PART = Part(
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+after_person_moved(follow_household)  # an open case moves with its household (moves.py)

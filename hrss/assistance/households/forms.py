@@ -7,8 +7,8 @@ from hrss.core.forms import StyledForm, date_input
 class ReportForm(StyledForm):
     source = forms.ChoiceField(label="来源", choices=[(HouseholdSource.APPLICATION, HouseholdSource.APPLICATION.label),
                                                       (HouseholdSource.REPORTED, HouseholdSource.REPORTED.label)])
-    found_on = forms.DateField(label="发现（申报）日期", widget=date_input())
-    note = forms.CharField(label="申报/上报情况", max_length=300, required=False,
+    found_on = forms.DateField(label="发现日期", widget=date_input())
+    note = forms.CharField(label="申报或上报情况", max_length=300, required=False,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
 

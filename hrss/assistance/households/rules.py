@@ -18,6 +18,23 @@ D = datetime.date
 CLEAR_TARGET_DAYS = ((D(2008, 1, 1), 30),)
 
 
+# A case reported by the village (居民申报 / 他人上报) may carry a finding day at most this many days before the day
+# it is entered: a household found earlier and still without anyone in work is entered as found today, with the
+# first finding in the note (so its days to clear are not skewed, and a year like 1900 is refused). [believed: a
+# year back covers the paper ledgers of the current year kept before the system; no document sets a limit]
+REPORT_BACKDATE_DAYS = ((D(2008, 1, 1), 365),)
+
+# 城镇 and 农村 in plain words for a village assistant (the ledger's rule is residents.selectors.URBAN_DEFINITION:
+# a village-level code 001–199 is a 居民委员会, 200–399 a 村民委员会).
+URBAN_IN_PLAIN_WORDS = "住在社区（居民委员会）的家庭是城镇家庭；住在村（村民委员会）的家庭是农村家庭"
+
+
+def earliest_found_on(today):
+    """The earliest finding day a report entered on `today` may carry."""
+    days = in_force(REPORT_BACKDATE_DAYS, today) or REPORT_BACKDATE_DAYS[0][1]
+    return today - datetime.timedelta(days=days)
+
+
 def target_days(found_on):
     """The days a case found on `found_on` has to be cleared in (the rule of its finding day)."""
     return in_force(CLEAR_TARGET_DAYS, found_on) or CLEAR_TARGET_DAYS[0][1]

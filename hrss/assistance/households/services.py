@@ -11,11 +11,11 @@ start of work is recorded on the person's page (residents' status service) first
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from hrss.assistance.households import selectors
+from hrss.assistance.households import rules, selectors
 from hrss.assistance.models import (
     AssistanceKind,
     HouseholdAssistance,
@@ -30,7 +30,6 @@ from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.residents import selectors as ledger
 from hrss.residents.labour_status import IN_WORK
 from hrss.residents.models import LabourStatus, Person
-from hrss.residents.selectors import URBAN_DEFINITION
 
 # Who starts a comparison with the ledger over a region (the button): the township's and the county's officers and
 # the city's administrator [believed: the township keeps the 零就业家庭台账; the county follows it up].
@@ -61,6 +60,25 @@ def _in_work(people):
     return sorted(working, key=lambda person: (person.status_since or datetime.date.max, person.pk))
 
 
+def _open_case_refusal(household):
+    existing = selectors.open_case_of(household)
+    found = f"（{existing.found_on:%Y-%m-%d}发现）" if existing is not None else ""
+    return f"该户已有未清零的零就业家庭记录{found}，请在该记录中办理。"
+
+
+def _open_case(**fields):
+    """Create an open case in a savepoint; None when another one of the household was committed meanwhile (the
+    one-open-case constraint: two reports, or a report and a scan, at the same moment; the check before the create
+    does not lock)."""
+    try:
+        with transaction.atomic():
+            return ZeroEmploymentHousehold.objects.create(**fields)
+    except IntegrityError:
+        if selectors.open_case_of(fields["household"]) is None:
+            raise
+        return None
+
+
 def _clear(case, *, actor, member, cleared_on, note, by_scan):
     days = (cleared_on - case.found_on).days
     ZeroEmploymentHousehold.objects.filter(pk=case.pk).update(
@@ -82,9 +100,9 @@ def scan_households(*, actor, region, today=None):
     check_acting_in(actor, region_code=region.code, action="assistance.zero_household.scan", roles=SCAN_ROLES,
                     message="零就业家庭的台账比对由乡镇(街道)、县(区)经办人员发起。")
     with transaction.atomic():
-        found = ledger.zero_employment_households(actor, region, today)
         open_cases = list(scoping.within_region(scoping.visible_to(actor, ZeroEmploymentHousehold.objects.filter(
             status__in=OPEN_STATUSES)), region).select_for_update())
+        found = ledger.zero_employment_households(actor, region, today)
         opened_households = {case.household_id for case in open_cases}
         opened = 0
         for household_id, members in sorted(found.items()):
@@ -93,9 +111,10 @@ def scan_households(*, actor, region, today=None):
             household = members[0].household
             if not scoping.scope_of(actor).contains_code(household.region_code):
                 continue
-            case = ZeroEmploymentHousehold.objects.create(
-                household=household, region_code=household.region_code, found_on=today,
-                source=HouseholdSource.LEDGER, found_by=actor)
+            case = _open_case(household=household, region_code=household.region_code, found_on=today,
+                              source=HouseholdSource.LEDGER, found_by=actor)
+            if case is None:
+                continue  # reported (or found by another scan) while this one ran
             audit.record(actor=actor, action="assistance.zero_household.found", target=case,
                          region_code=case.region_code, subject_id_number=household.head_id_number,
                          after={"zero_household_found_on": today, "zero_household_source": HouseholdSource.LEDGER})
@@ -118,9 +137,10 @@ def scan_households(*, actor, region, today=None):
 
 
 def report_household(*, actor, person, source, found_on, note="", today=None):
-    """A 零就业家庭 reported to the village (居民申报, or 上报 by someone else), named by one of its members: a case
-    of the member's household, found on `found_on`. Refused for a rural household, one the ledger shows with a
-    member in work, and one with an open case."""
+    """A 零就业家庭 reported to the village (居民申报, or 他人上报 by someone else), named by one of its members: a
+    case of the member's household, found on `found_on` (today or at most rules.REPORT_BACKDATE_DAYS before it).
+    Refused for a rural household, one the ledger shows with a member in work, and one with an open case (also when
+    that case was committed by a report at the same moment: the constraint's refusal, not a 500)."""
     today = today or timezone.localdate()
     check_permission(actor, ASSISTANCE_HANDLE)
     household = person.household
@@ -131,27 +151,31 @@ def report_household(*, actor, person, source, found_on, note="", today=None):
     if household is None:
         problems.append("该人员在台账中未关联家庭户：请先在人员页面填写其户主公民身份号码或与户主关系。")
     if source not in (HouseholdSource.APPLICATION, HouseholdSource.REPORTED):
-        problems.append("请选择来源：居民申报或上报（台账发现的由台账比对自动登记）。")
+        problems.append("请选择来源：居民申报或他人上报（台账发现的由台账比对自动登记）。")
     problem = _between(found_on, None, today, "发现日期")
+    earliest = rules.earliest_found_on(today)
     if problem:
         problems.append(problem)
+    elif found_on < earliest:
+        problems.append(f"发现日期不能早于{earliest:%Y-%m-%d}（最多补录{(today - earliest).days}天内发现的零就业家庭）；"
+                        "更早发现、至今仍无人就业的，请以今天为发现日期登记，并在情况中写明最初发现的时间。")
     if household is not None:
         if not ledger.in_towns(type(household).objects.filter(pk=household.pk)).exists():
-            problems.append(f"零就业家庭指城镇家庭，该户不在社区(居委会)辖区（{URBAN_DEFINITION}）；农村家庭无人就业的"
-                            "请在“农村无人就业家庭”名单中查看。")
+            problems.append(f"零就业家庭指城镇家庭，该户住在村(村委会)，属农村家庭（{rules.URBAN_IN_PLAIN_WORDS}）；"
+                            "农村家庭无人就业的请在“农村无人就业家庭”名单中查看。")
         working = _in_work(ledger.people_visible_to(actor).filter(household=household))
         if working:
             problems.append(f"台账显示该户成员{working[0].name}处于“{working[0].status_label}”状态，不属于零就业家庭；"
                             "如台账有误，请先在人员页面更正其就业状态。")
-        existing = selectors.open_case_of(household)
-        if existing is not None:
-            problems.append(f"该户已有未清零的零就业家庭记录（{existing.found_on:%Y-%m-%d}发现），请在该记录中办理。")
+        if selectors.open_case_of(household) is not None:
+            problems.append(_open_case_refusal(household))
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
-        case = ZeroEmploymentHousehold.objects.create(
-            household=household, region_code=household.region_code, found_on=found_on, source=source,
-            report_note=(note or "").strip()[:300], found_by=actor)
+        case = _open_case(household=household, region_code=household.region_code, found_on=found_on, source=source,
+                          report_note=(note or "").strip()[:300], found_by=actor)
+        if case is None:  # another report of the household was committed after the check above
+            raise ValidationError(_open_case_refusal(household))
         audit.record(actor=actor, action="assistance.zero_household.reported", target=case,
                      region_code=case.region_code, subject_id_number=household.head_id_number,
                      after={"zero_household_found_on": found_on, "zero_household_source": source},

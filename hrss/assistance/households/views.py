@@ -22,7 +22,6 @@ from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.residents.labour_status import IN_WORK
 from hrss.residents.models import Person
-from hrss.residents.selectors import URBAN_DEFINITION
 
 
 def _state(request):
@@ -59,7 +58,7 @@ def case_list(request):
         "rows": rows, "page": page,
         "target_days": rules.target_days(today), "not_yet_open": not_yet_open,
         "can_scan": _can_scan(request.user, region),
-        "crumbs": scoping.breadcrumb(request.user, region), "urban_definition": URBAN_DEFINITION})
+        "crumbs": scoping.breadcrumb(request.user, region), "urban_definition": rules.URBAN_IN_PLAIN_WORDS})
 
 
 @staff_view(ASSISTANCE_VIEW)
@@ -208,7 +207,7 @@ def rural(request):
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     places = place_names([household.region_code for household, _people in page], region)
     return render(request, "assistance/households/rural.html", {
-        "region": region, "page": page, "total": len(found), "urban_definition": URBAN_DEFINITION,
+        "region": region, "page": page, "total": len(found), "urban_definition": rules.URBAN_IN_PLAIN_WORDS,
         "rows": [(household, people, places.get(household.region_code, "")) for household, people in page],
         "crumbs": scoping.breadcrumb(request.user, region)})
 

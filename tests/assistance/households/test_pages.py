@@ -40,7 +40,7 @@ def test_the_township_sees_what_the_ledger_has_not_yet_opened_and_scans_it(clien
     family(VILLAGE, ("未立甲", "未立乙"))
     login(client, township_officer)
     page = client.get(LIST, {"region": TOWNSHIP}).content.decode()
-    assert "尚未登记的零就业家庭：<strong>1</strong>" in page
+    assert "台账显示为零就业、尚未建档的家庭：<strong>1</strong>" in page
     assert 'data-testid="scan"' in page
     response = client.post(reverse("assistance:households-scan"), {"region": TOWNSHIP})
     assert response.status_code == 302
@@ -133,3 +133,17 @@ def test_out_of_scope_is_not_found(client, overdue_case, make_user):
     assert client.get(reverse("assistance:households-detail", args=[overdue_case.pk])).status_code == 404
     assert client.get(LIST, {"region": VILLAGE}).status_code == 404
     assert "郑家强" not in client.get(LIST, {"state": "all"}).content.decode()
+
+
+def test_the_list_speaks_plainly(client, family, village_assistant):
+    """A case found today reads 今天发现 (not 已0天); 城镇 and 农村 are said as 社区/村; the source labels are the
+    same in the list and the export."""
+    head, _spouse = family(VILLAGE, ("今甲", "今乙"))
+    services.report_household(actor=village_assistant, person=head, source="reported", found_on=TODAY)
+    page = login(client, village_assistant).get(LIST).content.decode()
+    assert "今天发现" in page and "已0天" not in page
+    assert "住在社区（居民委员会）的家庭是城镇家庭" in page and "第10–12位" not in page
+    assert "他人上报" in page
+    response = client.get(reverse("assistance:households-export"))
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert dict(zip(rows[0], rows[1], strict=True))["来源"] == "他人上报"
