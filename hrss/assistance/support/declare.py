@@ -3,8 +3,10 @@ statistics page, the person page's panel, pending work, audit names and the demo
 
 from hrss.assistance.permissions import ASSISTANCE_VIEW
 from hrss.assistance.support import audit_names, demo, figures, panels, pending
+from hrss.assistance.support.moves import follow_person
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
+from hrss.residents.services import after_person_moved
 
 PART = Part(
     label="support",
@@ -28,3 +30,5 @@ PART = Part(
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+after_person_moved(follow_person)  # a standing recognition's plans and visits move with its person (moves.py)

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from hrss.assistance.models import Recognition
-from hrss.assistance.permissions import ASSISTANCE_VIEW
+from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.assistance.support import rules, selectors
 from hrss.core import scoping
 from hrss.core.permissions import has_permission
@@ -25,4 +25,5 @@ def person_support(request, person):
     followed = visits[0].visited_on if visits else recognition.recognised_on
     return {"recognition": recognition, "visits": visits,
             "plan": recognition.assistance_plans.filter(is_current=True).select_related("responsible").first(),
+            "can_plan": selectors.is_valid(recognition, today) and has_permission(user, ASSISTANCE_HANDLE),
             "overdue": selectors.is_valid(recognition, today) and followed < rules.overdue_cutoff(today)}

@@ -27,3 +27,14 @@ def overdue_cutoff(day):
     """A visit (or recognition) before this day is too long ago on `day`: overdue once more than the interval's
     days have passed (a visit exactly the interval ago is not yet overdue)."""
     return day - datetime.timedelta(days=visit_interval(day))
+
+
+# How far after a visit the next one may be planned [believed: the interval above asks for a visit a month; a plan
+# further than a year ahead is a typing error, and the attack report's 9999-12-31 was accepted before].
+NEXT_VISIT_MAX_DAYS = ((D(2011, 1, 1), 366),)
+
+
+def next_visit_latest(visited_on):
+    """The latest day the next visit may be planned for after a visit on `visited_on`."""
+    days = in_force(NEXT_VISIT_MAX_DAYS, visited_on) or NEXT_VISIT_MAX_DAYS[0][1]
+    return visited_on + datetime.timedelta(days=days)

@@ -7,16 +7,18 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, Max, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from hrss.assistance.models import AssistancePlan, HomeVisit, Recognition, RecognitionStatus
+from hrss.assistance.models import AssistancePlan, HomeVisit, Placement, Recognition, RecognitionStatus
 from hrss.assistance.permissions import ASSISTANCE_HANDLE
 from hrss.assistance.recognition import categories
 from hrss.assistance.recognition import selectors as recognition_selectors
 from hrss.assistance.support import rules
 from hrss.core import scoping
 from hrss.core.dates import month_bounds
+from hrss.core.id_numbers import mask
 from hrss.core.permissions import has_permission
 from hrss.jobservices.models import Referral, ReferralOutcome
 from hrss.residents.labour_status import HOLDS_A_JOB
+from hrss.residents.models import LabourStatus
 
 
 def category_name(code):
@@ -151,10 +153,33 @@ def referral_figures(user, recognitions):
     return out
 
 
-def is_placed(recognition, hired):
-    """Placed (已就业): hired through a referral since the recognition, exited for stable work, or holding a job by
-    the ledger of people (单位就业 or 灵活就业, residents.labour_status.HOLDS_A_JOB)."""
-    return hired or recognition.exit_reason == "stable_work" or recognition.person.labour_status in HOLDS_A_JOB
+def open_placements(person_ids, day):
+    """{person id: their public-welfare placement (公益性岗位) running on `day`} for the ids (a read of the posts
+    part's Placement, for the ledger's 就业 column and the assistance page)."""
+    return {placement.person_id: placement for placement in
+            Placement.objects.filter(person_id__in=person_ids, started_on__lte=day)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day)).select_related("post").order_by("started_on")}
+
+
+def employment_way(recognition, hired, placement=None):
+    """How the person is in work (the ledger's 就业 column), or "" when not: in a public-welfare post (公益性岗位),
+    holding a job by the ledger of people (单位就业 / 灵活就业, residents.labour_status.HOLDS_A_JOB), hired through a
+    referral since the recognition (经推荐录用), or exited for stable work (稳定就业退出)."""
+    if placement is not None:
+        return "公益性岗位"
+    status = recognition.person.labour_status
+    if status in HOLDS_A_JOB:
+        return str(LabourStatus(status).label)
+    if hired:
+        return "经推荐录用"
+    if recognition.exit_reason == "stable_work":
+        return "稳定就业退出"
+    return ""
+
+
+def is_placed(recognition, hired, placement=None):
+    """Placed (已就业): see employment_way."""
+    return bool(employment_way(recognition, hired, placement))
 
 
 def days_since(day, since):
@@ -162,16 +187,21 @@ def days_since(day, since):
 
 
 def responsible_choices(recognition):
-    """The staff who may be made responsible for a plan in the recognition's village: active accounts of that
-    village or above it, who may handle assistance (a read, for the forms)."""
+    """The staff who may be made responsible for a plan in the recognition's village: active accounts who may handle
+    assistance, of that village, its township and its county; the city's (or higher) only when none of those has
+    one (a read, for the forms)."""
     codes = scoping.ancestor_codes(recognition.region_code)
-    users = get_user_model().objects.filter(is_active=True, region__code__in=[*codes, recognition.region_code])
-    return [user for user in users.select_related("region").order_by("region__code", "username")
-            if has_permission(user, ASSISTANCE_HANDLE)]
+    users = [user for user in get_user_model().objects.filter(
+                 is_active=True, region__code__in=[*codes, recognition.region_code])
+             .select_related("region").order_by("-region__code", "username")
+             if has_permission(user, ASSISTANCE_HANDLE)]
+    near = [*codes[-2:], recognition.region_code]  # the county and the township above the village
+    local = [user for user in users if user.region.code in near]
+    return local or users
 
 
 LEDGER_HEADER = ["村(社区)", "姓名", "公民身份号码", "援助对象类别", "认定日期", "有效期至", "援助计划", "计划责任人",
-                 "最近走访", "走访情况", "推荐就业次数", "是否已就业", "状态"]
+                 "最近走访", "走访情况", "推荐就业次数", "就业情况", "状态"]
 
 
 def ledger_rows(user, recognitions, day, places):
@@ -179,6 +209,7 @@ def ledger_rows(user, recognitions, day, places):
     recognitions = list(recognitions)
     ids = [r.pk for r in recognitions]
     plans, visits = current_plans(ids), last_visits(ids)
+    placements = open_placements({r.person_id for r in recognitions}, day)
     referrals = referral_figures(user, recognitions)
     cutoff = rules.overdue_cutoff(day)
     out = []
@@ -194,14 +225,15 @@ def ledger_rows(user, recognitions, day, places):
             "recognition": recognition, "person": recognition.person, "place": places.get(recognition.region_code, ""),
             "category": category_name(recognition.category), "plan": plan,
             "plan_items": "、".join(plan.item_labels()) if plan else "", "visit": visit,
-            "referrals": count, "placed": is_placed(recognition, hired), "exited": exited, "state": state,
+            "referrals": count, "employment": employment_way(recognition, hired, placements.get(recognition.person_id)),
+            "exited": exited, "state": state,
             "overdue": standing and followed < cutoff,
         }
         row["cells"] = [
-            row["place"], recognition.person.name, recognition.person.id_number, row["category"],
+            row["place"], recognition.person.name, mask(recognition.person.id_number), row["category"],
             recognition.recognised_on.isoformat(), recognition.valid_until.isoformat() if recognition.valid_until else "",
             row["plan_items"] or "未制定",
             (str(plan.responsible) if plan else ""), visit.visited_on.isoformat() if visit else "未走访",
-            visit.outcome if visit else "", count, "是" if row["placed"] else "否", state]
+            visit.outcome if visit else "", count, row["employment"] or "未就业", state]
         out.append(row)
     return out

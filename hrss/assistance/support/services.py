@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hrss.assistance.models import AssistanceItem, AssistancePlan, HomeVisit, Recognition, VisitWay
 from hrss.assistance.permissions import ASSISTANCE_HANDLE
-from hrss.assistance.support import selectors
+from hrss.assistance.support import rules, selectors
 from hrss.core import audit, scoping
 from hrss.core.permissions import check_acting_in, check_permission, has_permission
 
@@ -108,6 +108,10 @@ def visit_problems(*, recognition, visited_on, way, outcome, next_visit_on, toda
             problems.append(f"该人员已于{recognition.exited_on:%Y-%m-%d}退出援助，之后的走访不能登记。")
         if isinstance(next_visit_on, datetime.date) and next_visit_on <= visited_on:
             problems.append("下次走访日期应晚于本次走访日期。")
+        elif isinstance(next_visit_on, datetime.date) and next_visit_on > rules.next_visit_latest(visited_on):
+            latest = rules.next_visit_latest(visited_on)
+            problems.append(f"下次走访日期{next_visit_on:%Y-%m-%d}太远：应在本次走访后"
+                            f"{(latest - visited_on).days}天内，即不晚于{latest:%Y-%m-%d}。")
     if way not in VisitWay.values:
         problems.append("请选择走访方式（入户、电话或来访）。")
     if not (outcome or "").strip():

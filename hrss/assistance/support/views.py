@@ -85,7 +85,10 @@ def detail(request, pk):
     plans = list(selectors.plan_history(recognition))
     can_handle = has_permission(request.user, ASSISTANCE_HANDLE)
     refer_url, refer_label = _refer_link(request.user, recognition.person)
+    placement = selectors.open_placements([recognition.person_id], today).get(recognition.person_id)
     return render(request, "assistance/support/detail.html", {
+        "placement": placement, "placement_visible": placement is not None and scoping.visible_to(
+            request.user, type(placement).objects.filter(pk=placement.pk)).exists(),
         "recognition": recognition, "person": recognition.person, "today": today,
         "category": selectors.category_name(recognition.category),
         "standing": selectors.is_valid(recognition, today), "plan": plans[0] if plans and plans[0].is_current else None,

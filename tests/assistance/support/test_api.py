@@ -52,6 +52,8 @@ def test_visits_through_the_api(client, recognition, village_assistant, neighbou
     before = call(client, village_assistant, "post", "/assistance/visits",
                   {**body, "visited_on": (recognition.recognised_on - datetime.timedelta(days=1)).isoformat()})
     assert before.status_code == 422 and "早于认定日期" in str(before.json()["detail"])
+    far = call(client, village_assistant, "post", "/assistance/visits", {**body, "next_visit_on": "9999-12-31"})
+    assert far.status_code == 422 and "下次走访日期9999-12-31太远" in str(far.json()["detail"])  # attack F4
     assert call(client, neighbour_village_assistant, "post", "/assistance/visits", body).status_code == 404
     assert call(client, neighbour_village_assistant, "get", "/assistance/visits").json() == []
     assert HomeVisit.objects.count() == 1

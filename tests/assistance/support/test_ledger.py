@@ -9,6 +9,7 @@ from django.test import Client
 
 from hrss.assistance.recognition import categories
 from hrss.assistance.support import services
+from hrss.core.id_numbers import mask
 from hrss.jobservices.employers import services as employer_services
 from hrss.jobservices.employers.sweep import USCC
 from hrss.jobservices.referrals import services as referral_services
@@ -57,7 +58,7 @@ def test_the_ledger_shows_each_recognised_person(heyuan, village_assistant):
     assert categories.name_of(planned.category) in page
     assert "职业指导、公益性岗位安置" in page and "愿意从事保洁工作" in page and "第一次走访" not in page
     assert "超期未走访" in page  # 孙无计划: recognised 45 days ago, never visited
-    assert "已退出（实现稳定就业）" in page and "已就业" in page
+    assert "已退出（实现稳定就业）" in page and "稳定就业退出" in page
 
     plan_no = client.get("/assistance/support/ledger/", {"plan": "no"}).content.decode()
     assert "孙无计划" in plan_no and "钱有计划" not in plan_no and "冯已退出" not in plan_no
@@ -83,9 +84,14 @@ def test_the_export_has_the_title_the_header_and_the_rows(heyuan, village_assist
     assert set(by_name) == {"钱有计划", "孙无计划", "冯已退出"}
     planned = by_name["钱有计划"]
     assert planned[6] == "职业指导、公益性岗位安置" and planned[8] == (TODAY - days(2)).isoformat()
-    assert planned[9] == "愿意从事保洁工作" and planned[10] == 2 and planned[11] == "否"
-    assert by_name["孙无计划"][6] == "未制定" and by_name["孙无计划"][8] == "未走访" and by_name["孙无计划"][11] == "是"
-    assert by_name["冯已退出"][11] == "是" and by_name["冯已退出"][12].startswith("已退出")
+    assert planned[9] == "愿意从事保洁工作" and planned[10] == 2 and planned[11] == "未就业"
+    assert by_name["孙无计划"][6] == "未制定" and by_name["孙无计划"][8] == "未走访"
+    assert by_name["孙无计划"][11] == "灵活就业"  # how, from the ledger of people (user #15)
+    assert by_name["冯已退出"][11] == "稳定就业退出" and by_name["冯已退出"][12].startswith("已退出")
+    # ID numbers masked like the other exports (user #2): area code and the last four stay.
+    for name, row in by_name.items():
+        full = Person.objects.get(name=name).id_number
+        assert row[2] == mask(full) and row[2] != full and "********" in row[2]
 
 
 def test_a_hire_on_a_referral_counts_as_placed(heyuan, village_assistant):
@@ -97,7 +103,7 @@ def test_a_hire_on_a_referral_counts_as_placed(heyuan, village_assistant):
     response = client.get("/assistance/support/ledger/export/")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     row = next(r for r in ([c.value for c in row] for row in sheet.iter_rows()) if r[1] == "钱有计划")
-    assert row[11] == "是"
+    assert row[11] == "单位就业"  # the hire registered the job in the ledger of people
     detail = client.get(f"/assistance/support/{planned.pk}/").content.decode()
     assert "下城物业公司" in detail and "已录用" in detail
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from hrss.assistance.models import HomeVisit
-from hrss.assistance.support import services
+from hrss.assistance.support import rules, services
 from tests.conftest import TODAY
 
 DAY = datetime.timedelta(days=1)
@@ -83,3 +83,24 @@ def test_the_form_page_refuses_a_future_day_and_keeps_the_input(recognition, vil
     assert response.status_code == 200
     body = response.content.decode()
     assert "晚于今天" in body and "明天再去" in body
+
+
+def test_the_next_visit_is_within_a_year_of_the_visit(recognition, village_assistant):
+    """Attack F4: 9999-12-31 was accepted as the next visit; the latest allowed is the rule's days after the visit."""
+    latest = rules.next_visit_latest(TODAY)
+    visit(village_assistant, recognition, next_visit_on=latest)
+    for far in (latest + DAY, datetime.date(9999, 12, 31)):
+        with pytest.raises(ValidationError) as refused:
+            visit(village_assistant, recognition, next_visit_on=far)
+        assert f"下次走访日期{far:%Y-%m-%d}太远" in " ".join(refused.value.messages)
+        assert f"不晚于{latest:%Y-%m-%d}" in " ".join(refused.value.messages)
+    assert HomeVisit.objects.count() == 1
+
+
+def test_the_page_and_the_api_refuse_a_far_next_visit(recognition, village_assistant):
+    client = Client()
+    client.force_login(village_assistant)
+    page = client.post(f"/assistance/support/{recognition.pk}/visit/", {
+        "visited_on": TODAY.isoformat(), "way": "home", "outcome": "在家", "next_visit_on": "9999-12-31"})
+    assert page.status_code == 200 and "太远" in page.content.decode()
+    assert not HomeVisit.objects.exists()
