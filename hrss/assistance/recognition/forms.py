@@ -6,9 +6,9 @@ from hrss.core.forms import StyledForm, date_input
 from hrss.core.models import ReviewDecision
 
 
-def _documents():
+def _documents(rows):
     seen = []
-    for row in categories.CATEGORIES:
+    for row in rows:
         for document in row.documents:
             if document not in seen:
                 seen.append(document)
@@ -24,11 +24,14 @@ class ApplyForm(StyledForm):
     phone = forms.CharField(label="联系电话", max_length=20, required=False)
     note = forms.CharField(label="初审意见", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, day, **kwargs):
+    def __init__(self, *args, day, chosen="", **kwargs):
+        """The documents offered are the chosen category's (`chosen`, a code in force on `day`), else those of every
+        category in force on `day`, each named once."""
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", "请选择")] + [(row.code, row.name)
-                                                             for row in categories.categories_on(day)]
-        self.fields["documents"].choices = _documents()
+        in_force = categories.categories_on(day)
+        self.fields["category"].choices = [("", "请选择")] + [(row.code, row.name) for row in in_force]
+        picked = [row for row in in_force if row.code == chosen]
+        self.fields["documents"].choices = _documents(picked or in_force)
 
 
 class CorrectionForm(ApplyForm):

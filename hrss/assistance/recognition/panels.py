@@ -21,11 +21,13 @@ def person_recognition(request, person):
     found = list(scoping.visible_to(user, Recognition.objects.filter(person=person)).select_related("case")
                  .order_by("-applied_on", "-id"))
     valid = selectors.valid_recognition(person, today)
-    standing = any(r.status == "in_review" for r in found) or valid is not None
-    can_apply = (has_permission(user, ASSISTANCE_HANDLE) and bool(set(user.role_list) & RECOGNITION.intake.roles)
-                 and not standing)
+    intake = has_permission(user, ASSISTANCE_HANDLE) and bool(set(user.role_list) & RECOGNITION.intake.roles)
+    blocker = selectors.apply_blocker(person, today) if intake else ""
+    can_apply = intake and not blocker
     if not found and not can_apply:
         return None
-    return {"person": person, "can_apply": can_apply, "valid": valid,
+    recognised = next((r for r in found if r.status == "recognised"), None)
+    return {"person": person, "can_apply": can_apply, "blocker": blocker, "valid": valid,
+            "in_work": selectors.in_work_warning(recognised) if recognised else "",
             "rows": [(r, categories.name_of(r.category), step_label(r.case) if r.status == "in_review"
                       else r.get_status_display()) for r in found[:5]]}

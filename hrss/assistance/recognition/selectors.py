@@ -14,6 +14,7 @@ from hrss.core.dates import month_bounds
 from hrss.core.id_numbers import mask
 from hrss.core.models import ReviewCase
 from hrss.core.selectors import place_names
+from hrss.residents.labour_status import IN_WORK
 
 OPEN = (ReviewCase.Status.OPEN, ReviewCase.Status.RETURNED)
 
@@ -127,3 +128,35 @@ def ledger_rows(queryset, region):
 def notice_list(user, township):
     """公示名单 of a township (its villages' cases in notice), by notice date and village."""
     return in_notice(user, township).order_by("notice_from", "region_code", "id")
+
+
+def in_work_warning(recognition):
+    """"台账显示已就业（单位就业，YYYY-MM-DD起），应办理退出" when the ledger shows a recognised person in work, else ""."""
+    person = recognition.person
+    if recognition.status != RecognitionStatus.RECOGNISED or person.labour_status not in IN_WORK:
+        return ""
+    since = f"，{person.status_since:%Y-%m-%d}起" if person.status_since else ""
+    return f"台账显示已就业（{person.get_labour_status_display()}{since}），应办理退出"
+
+
+def status_label(recognition):
+    """The recognition's state for a page: 公示中 while its notice runs, else the status's label."""
+    case = recognition.case
+    if recognition.status == RecognitionStatus.IN_REVIEW and case.status == ReviewCase.Status.OPEN \
+            and case.step == NOTICE_STEP:
+        return "公示中"
+    return recognition.get_status_display()
+
+
+def apply_blocker(person, day):
+    """Why an intake for `person` would be refused for a reason known before the form is filled (in work, a standing
+    recognition), in Chinese, or ""."""
+    if person.labour_status in IN_WORK:
+        return f"台账显示现为“{person.get_labour_status_display()}”（已就业），不能申请认定"
+    standing = Recognition.objects.filter(person=person, status=RecognitionStatus.IN_REVIEW).first()
+    if standing is not None:
+        return f"已有审核中的认定申请（{standing.number}）"
+    valid = valid_recognition(person, day)
+    if valid is not None:
+        return f"已认定为就业困难人员，有效期至{valid.valid_until:%Y-%m-%d}"
+    return ""

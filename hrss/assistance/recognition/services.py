@@ -254,9 +254,17 @@ def decide_recognition(*, actor, recognition, action, version, reason="", notice
     return recognition
 
 
+def objection_window(recognition):
+    """(first, last) day an objection may be raised: from the township's pass (the notice step's start, the list
+    is known from then) to the notice's last day."""
+    case = recognition.case
+    first = case.step_started_on if case.step == NOTICE_STEP and case.step_started_on else recognition.notice_from
+    return min(first, recognition.notice_from), recognition.notice_until
+
+
 def record_objection(*, actor, recognition, content, raised_by="", raised_on=None, today=None):
-    """An objection to a case in its public notice (who raised it — it may be anonymous —, what, on which day of
-    the notice): the case stops at the notice until the township resolves it."""
+    """An objection to a case in its public notice (who raised it — it may be anonymous —, what, on which day from
+    the township's pass to the notice's last day): the case stops at the notice until the township resolves it."""
     today = today or timezone.localdate()
     raised_on = raised_on or today
     check_permission(actor, ASSISTANCE_HANDLE)
@@ -268,8 +276,9 @@ def record_objection(*, actor, recognition, content, raised_by="", raised_on=Non
     if not (case.is_open and case.status == ReviewCase.Status.OPEN and case.step == NOTICE_STEP):
         problems.append("该申请不在公示期，不能登记公示异议。")
     elif not isinstance(raised_on, datetime.date) or raised_on > today \
-            or not recognition.notice_from <= raised_on <= recognition.notice_until:
-        problems.append(f"异议日期须在公示期内（{_day(recognition.notice_from)}至{_day(recognition.notice_until)}）"
+            or not objection_window(recognition)[0] <= raised_on <= objection_window(recognition)[1]:
+        first, last = objection_window(recognition)
+        problems.append(f"异议日期须在乡镇(街道)审核通过之日至公示期最后一天之间（{_day(first)}至{_day(last)}），"
                         "且不晚于今天。")
     if not (content or "").strip():
         problems.append("请填写异议内容。")

@@ -11,10 +11,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.assistance.models import Objection, Recognition
+from hrss.assistance.models import ExitReason, Objection, Recognition
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.assistance.recognition import categories, rules, selectors, services
 from hrss.assistance.recognition.chains import (
+    FORWARD_LABELS,
     NOTICE_STEP,
     RECOGNITION,
     TOWNSHIP_ROLES,
@@ -74,7 +75,7 @@ def recognition_list(request):
         "rows": [(r, categories.name_of(r.category), step_label(r.case) if r.status == "in_review"
                   else r.get_status_display()) for r in page],
         "states": [(key, label) for key, (label, _) in selectors.STATES.items()],
-        "categories": list(categories.CATEGORIES), "steps": [(s.key, s.label) for s in RECOGNITION.steps[1:]],
+        "categories": categories.for_filter(today), "steps": [(s.key, s.label) for s in RECOGNITION.steps[1:]],
         "places": place_names([r.region_code for r in page], region),
         "query": query.urlencode(), "can_see_people": has_permission(request.user, RESIDENT_VIEW)})
 
@@ -99,7 +100,9 @@ def recognition_apply(request, person_pk):
     problems = []
     if not set(request.user.role_list) & RECOGNITION.intake.roles:
         problems.append("就业困难人员认定申请由申请人所在村(社区)的协理员受理初审，您的角色不能受理。")
-    form = ApplyForm(request.POST or None, day=today, initial={"phone": person.phone})
+    chosen = request.POST.get("category") or request.GET.get("category") or ""
+    form = ApplyForm(request.POST or None, day=today, chosen=chosen,
+                     initial={"phone": person.phone, "category": chosen})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -112,7 +115,7 @@ def recognition_apply(request, person_pk):
             messages.success(request, f"已受理 {person.name} 的就业困难人员认定申请，已报乡镇(街道)审核。")
             return redirect("assistance:recognition-detail", pk=recognition.pk)
     return render(request, "assistance/recognition/apply.html", {
-        "person": person, "form": form, "problems": problems, "today": today,
+        "person": person, "form": form, "problems": problems, "today": today, "chosen": categories.category(chosen),
         "categories": categories.categories_on(today)})
 
 
@@ -132,11 +135,31 @@ def recognition_detail(request, pk, forms=None):
     in_scope = scoping.scope_of(user).contains_code(recognition.region_code)
     today = timezone.localdate()
     forms = forms or {}
+    blocked = []
+    if Action.FORWARD in actions:
+        blocked = services.move_problems(recognition=recognition, action=Action.FORWARD, today=today)
+        if blocked:
+            actions = [action for action in actions if action != Action.FORWARD]
+    if Action.WITHDRAW in actions and services.withdraw_refusal(case):
+        actions = [action for action in actions if action != Action.WITHDRAW]
+        blocked = [*blocked, services.withdraw_refusal(case)] if roles & RECOGNITION.intake.roles else blocked
+    in_work = selectors.in_work_warning(recognition)
+    person = recognition.person
+    exit_initial = {"exited_on": today}
+    if in_work and person.status_since and recognition.recognised_on \
+            and recognition.recognised_on <= person.status_since <= today:
+        exit_initial = {"exited_on": person.status_since, "reason": ExitReason.STABLE_WORK}
+    elif in_work:
+        exit_initial["reason"] = ExitReason.STABLE_WORK
     return render(request, "assistance/recognition/detail.html", {
+        "blocked": blocked, "in_work": in_work, "status_label": selectors.status_label(recognition),
+        "can_post_notice": bool(roles & TOWNSHIP_ROLES),
         "recognition": recognition, "case": case, "person": recognition.person, "today": today,
         "category": categories.category(recognition.category), "step_label": step_label(case),
         "timing": review.timing(case),
-        "decisions": [(decision, RECOGNITION.step(decision.step).label)
+        "decisions": [(decision, RECOGNITION.step(decision.step).label,
+                       FORWARD_LABELS.get(decision.step) if decision.action == Action.FORWARD
+                       else decision.get_action_display())
                       for decision in case.decisions.select_related("actor")],
         "buttons": [(action, forward_label(case) if action == Action.FORWARD else ACTION_BUTTONS[action][0],
                      ACTION_BUTTONS[action][1]) for action in actions],
@@ -145,6 +168,7 @@ def recognition_detail(request, pk, forms=None):
         "refuse_label": "不予认定",
         "objections": recognition.objections.select_related("recorded_by", "resolved_by").order_by("raised_on", "id"),
         "can_object": handles and in_scope and in_notice and bool(roles & services.OBJECTION_ROLES),
+        "objection_window": services.objection_window(recognition) if in_notice else None,
         "can_resolve": handles and in_scope and bool(roles & TOWNSHIP_ROLES),
         "objection_form": forms.get("objection") or ObjectionForm(initial={"raised_on": today}),
         "resolve_form": ResolveForm(),
@@ -152,7 +176,7 @@ def recognition_detail(request, pk, forms=None):
         "can_follow_up": handles and in_scope and recognition.status == "recognised"
         and bool(roles & services.FOLLOW_UP_ROLES),
         "review_form": forms.get("review") or EligibilityForm(),
-        "exit_form": forms.get("exit") or ExitForm(initial={"exited_on": today}),
+        "exit_form": forms.get("exit") or ExitForm(initial=exit_initial),
         "notice_days": rules.notice_days(today),
         "correction_form": forms.get("correction") or CorrectionForm(auto_id="correct_%s", day=recognition.applied_on,
                                                                      initial={
@@ -175,7 +199,8 @@ def _flash_or_form(request, pk, form, key, write, success):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, success)
+            if success:
+                messages.success(request, success)
             return redirect("assistance:recognition-detail", pk=pk)
     return recognition_detail(request, pk, forms={key: form})
 
@@ -184,9 +209,31 @@ def _flash_or_form(request, pk, form, key, write, success):
 @staff_view(ASSISTANCE_HANDLE)
 def recognition_act(request, pk):
     recognition = _recognition(request, pk)
-    return _flash_or_form(request, pk, DecisionForm(request.POST), "decision", lambda data: services.decide_recognition(
-        actor=request.user, recognition=recognition, action=data["action"], version=data["version"],
-        reason=data["reason"], notice_place=data["notice_place"]), "已办理。")
+    done = []
+
+    def write(data):
+        done.append(services.decide_recognition(
+            actor=request.user, recognition=recognition, action=data["action"], version=data["version"],
+            reason=data["reason"], notice_place=data["notice_place"]))
+
+    response = _flash_or_form(request, pk, DecisionForm(request.POST), "decision", write, None)
+    if done:
+        messages.success(request, _decided(done[0], request.POST.get("action")))
+    return response
+
+
+def _decided(recognition, action):
+    """What the move did, for the success message."""
+    case = recognition.case
+    if action == Action.FORWARD and case.step == NOTICE_STEP:
+        return (f"审核通过，公示期 {recognition.notice_from:%Y-%m-%d} 至 {recognition.notice_until:%Y-%m-%d}"
+                f"（{recognition.notice_place}）。")
+    if action == Action.FORWARD:
+        return "公示期满无异议，已报县(区)审批。"
+    if action == Action.APPROVE:
+        return f"审批通过，已认定为就业困难人员，有效期至 {recognition.valid_until:%Y-%m-%d}。"
+    return {Action.RETURN: "已退回村(社区)补正。", Action.REJECT: "已作不予认定处理。",
+            Action.RESUBMIT: "已补正并重新提交乡镇(街道)审核。", Action.WITHDRAW: "已撤回申请。"}.get(action, "已办理。")
 
 
 @require_POST

@@ -48,7 +48,7 @@ def test_a_standing_recognition_is_refused(applicant, village_assistant):
 
 def test_missing_documents_are_named(applicant, village_assistant):
     refused(village_assistant, applicant, "缺少材料：户口簿", documents=["居民身份证", "就业创业证（就业失业登记证）"])
-    refused(village_assistant, applicant, "残疾人证或伤残军人证", category="disabled")
+    refused(village_assistant, applicant, "残疾人证（或退役军人伤残证件）", category="disabled")
 
 
 def test_a_category_is_refused_the_day_before_it_takes_effect_and_taken_on_the_day(heyuan, village_assistant):

@@ -108,7 +108,7 @@ def test_an_upheld_objection_refuses_the_application_with_the_finding(in_notice,
 
 def test_objections_only_during_the_notice_and_by_the_village_or_township(in_notice, village_assistant,
                                                                           county_officer, neighbour_village_assistant):
-    with pytest.raises(ValidationError, match="公示期内"):
+    with pytest.raises(ValidationError, match="公示期最后一天"):
         services.record_objection(actor=village_assistant, recognition=in_notice, content="迟到的异议",
                                   raised_on=in_notice.notice_until + ONE_DAY, today=in_notice.notice_until + ONE_DAY)
     for outsider in (county_officer, neighbour_village_assistant):

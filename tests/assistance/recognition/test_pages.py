@@ -31,14 +31,15 @@ def test_the_detail_page_moves_the_case_and_records_an_objection(client, in_noti
     login(client, township_reviewer)
     url = reverse("assistance:recognition-detail", args=[in_notice.pk])
     page = client.get(url).content.decode()
-    assert "公示期满无异议，报县审批" in page and in_notice.notice_until.isoformat() in page
+    # The notice runs: no forward button is offered, the page says when it can be sent on.
+    assert 'value="forward"' not in page and "公示期满（" in page and in_notice.notice_until.isoformat() in page
     early = client.post(reverse("assistance:recognition-act", args=[in_notice.pk]),
                         {"action": "forward", "version": in_notice.case.version})
     assert early.status_code == 200 and "公示期满" in early.content.decode()
     objection = client.post(reverse("assistance:recognition-objection", args=[in_notice.pk]),
                             {"raised_on": in_notice.notice_from.isoformat(), "content": "反映已就业"})
     # The notice's first day is after today (the township passed it today): the date is refused, the page says why.
-    assert objection.status_code == 200 and "公示期内" in objection.content.decode()
+    assert objection.status_code == 200 and "不晚于今天" in objection.content.decode()
 
 
 def test_the_list_filters_and_exports(client, recognised, in_notice_other, county_officer):
