@@ -2,7 +2,8 @@
 person page's panel, pending work, audit names and the demo."""
 
 from hrss.assistance.permissions import ASSISTANCE_VIEW
-from hrss.assistance.posts import audit_names, demo, panels, pending, selectors
+from hrss.assistance.posts import audit_names, demo, panels, pending, selectors, services
+from hrss.assistance.recognition.services import after_exit
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
 
@@ -31,3 +32,5 @@ PART = Part(
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+after_exit(services.end_with_recognition)  # a recognition's exit ends the placement standing on it (services.py)

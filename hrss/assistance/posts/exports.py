@@ -42,15 +42,19 @@ def roll_sums(lines):
 
 
 def roll_rows(lines):
+    """The roll as finance pays it: one row a person and a 签名 column left empty for the payee's signature on the
+    printed sheet. The ID stays masked as on every sheet of the area: the platform has no audited full-ID export
+    (residents.services.reveal_id_number reveals one person's number, with a reason); bank details are not data of
+    the platform."""
     places = place_names(line.placement.region_code for line in lines)
     header = ["序号", "岗位所在地", "姓名", "公民身份号码", "用人单位", "岗位名称", "上岗日期", "补贴截止日期",
-              "本月补贴天数", "累计享受补贴月数", "岗位补贴（元）", "社会保险补贴（元）", "合计（元）"]
+              "本月补贴天数", "累计享受补贴月数", "岗位补贴（元）", "社会保险补贴（元）", "合计（元）", "签名"]
     rows = [[number, places.get(line.placement.region_code, line.placement.region_code), line.placement.person.name,
              line.placement.person.masked_id_number, line.placement.post.unit_name, line.placement.post.title,
              _date(line.placement.started_on), _date(line.placement.subsidy_until),
              f"{line.days}/{line.month_days}", line.months_used, float(line.post_subsidy),
-             float(line.insurance_subsidy), float(line.total)] for number, line in enumerate(lines, start=1)]
+             float(line.insurance_subsidy), float(line.total), ""] for number, line in enumerate(lines, start=1)]
     sums = roll_sums(lines)
     rows.append(["合计", "", f"{sums['people']}人", "", "", "", "", "", "", "", float(sums["post"]),
-                 float(sums["insurance"]), float(sums["total"])])
+                 float(sums["insurance"]), float(sums["total"]), ""])
     return header, rows

@@ -67,5 +67,7 @@ class PlaceFromPersonForm(StyledForm):
 
 class EndForm(StyledForm):
     ended_on = forms.DateField(label="离岗日期（在岗最后一天）", widget=date_input())
-    reason = forms.ChoiceField(label="离岗原因", choices=[("", "请选择")] + PlacementEndReason.choices)
+    reason = forms.ChoiceField(label="离岗原因", choices=[("", "请选择")] + [
+        (value, label) for value, label in PlacementEndReason.choices
+        if value != PlacementEndReason.RECOGNITION_EXITED])  # set only by the recognition's exit
     note = forms.CharField(label="说明", max_length=200, required=False)

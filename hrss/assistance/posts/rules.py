@@ -32,6 +32,21 @@ class SubsidyTerm:
     to_retirement_within_years: int | None
     source: str
 
+    @property
+    def source_text(self):
+        """The source as the UI shows it: the developers' "[believed]" marker becomes "依据待核实"."""
+        return shown_source(self.source)
+
+
+BELIEVED = "[believed]"
+
+
+def shown_source(source):
+    """A rule's source for a page or a message: without the "[believed]" marker, which becomes "，依据待核实"."""
+    if BELIEVED not in source:
+        return source
+    return f"{source.replace(BELIEVED, '').strip()}，依据待核实"
+
 
 SUBSIDY_TERMS = (
     # Before 2017 the period was set locally; 广东's practice of 3 years is taken [believed, unsourced: the 2011 rule
@@ -75,3 +90,11 @@ def default_amounts(day):
 
 # Pending work: placements whose subsidy ends within this many days [believed: a month's notice to the unit].
 ENDING_SOON_DAYS = 30
+
+# A post's opening day (开发日期) may not be before the area's first year (2007: the year 就业促进法 was passed, art.
+# 53 on public-welfare posts; the community assessments' floor too) nor more than OPEN_AHEAD_MONTHS ahead (a post
+# is registered when it is about to open), and its closing day (截止日期) not more than OPEN_UNTIL_AHEAD_MONTHS
+# ahead [believed: sensible bounds against typing errors, not a rule of any document].
+EARLIEST_OPEN_FROM = D(2007, 1, 1)
+OPEN_AHEAD_MONTHS = 12
+OPEN_UNTIL_AHEAD_MONTHS = 60

@@ -16,14 +16,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hrss.assistance.models import Placement, PlacementEndReason, PostStatus, UnitKind, WelfarePost
+from hrss.assistance.models import (
+    ExitReason,
+    Placement,
+    PlacementEndReason,
+    PostStatus,
+    UnitKind,
+    WelfarePost,
+)
 from hrss.assistance.permissions import ASSISTANCE_HANDLE
 from hrss.assistance.posts import roll, rules, selectors
 from hrss.core import audit, classifications, scoping
+from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
-from hrss.core.permissions import check_acting_in, check_permission
+from hrss.core.permissions import check_acting_in, check_permission, has_permission
 from hrss.core.working_age import is_past_retirement
 from hrss.employment import employment_registration
+from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents.models import LabourStatus
 
 USCC_SHAPE = re.compile(r"^[0-9A-HJ-NP-RTUW-Y]{18}$")  # GB 32100-2015's alphabet; the check character is not tested
@@ -50,8 +59,8 @@ def _yuan(value):
 
 
 def post_problems(*, unit_name, unit_kind, unit_code, title, occupation_code, headcount, post_subsidy,
-                  insurance_subsidy, open_from, open_until):
-    """What is wrong with a post's data, in Chinese (empty when nothing)."""
+                  insurance_subsidy, open_from, open_until, today=None):
+    """What is wrong with a post's data on `today`, in Chinese (empty when nothing)."""
     problems = []
     if not (unit_name or "").strip():
         problems.append("请填写用人单位名称。")
@@ -70,10 +79,19 @@ def post_problems(*, unit_name, unit_kind, unit_code, title, occupation_code, he
         amount = _decimal(value)
         if value not in (None, "") and (amount is None or amount < 0 or amount > MAX_AMOUNT):
             problems.append(f"{label}应为0至{MAX_AMOUNT:,.0f}元之间的金额（元/人·月）。")
+    today = today or timezone.localdate()
+    floor, ahead = rules.EARLIEST_OPEN_FROM, add_months(today, rules.OPEN_AHEAD_MONTHS)
     if not isinstance(open_from, datetime.date):
         problems.append("请填写岗位开发日期。")
-    elif isinstance(open_until, datetime.date) and open_until < open_from:
-        problems.append("截止日期不能早于开发日期。")
+    elif not floor <= open_from <= ahead:
+        problems.append(f"开发日期应在{floor:%Y-%m-%d}至{ahead:%Y-%m-%d}之间（最早为{floor.year}年，"
+                        f"最晚为一年后），请核对。")
+    if isinstance(open_until, datetime.date):
+        if isinstance(open_from, datetime.date) and open_until < open_from:
+            problems.append("截止日期不能早于开发日期。")
+        elif not floor <= open_until <= add_months(today, rules.OPEN_UNTIL_AHEAD_MONTHS):
+            problems.append(f"截止日期应在{floor:%Y-%m-%d}至{add_months(today, rules.OPEN_UNTIL_AHEAD_MONTHS):%Y-%m-%d}"
+                            f"之间，请核对；长期开放的可不填。")
     return problems
 
 
@@ -94,7 +112,8 @@ def create_post(*, actor, region_code, unit_name, unit_kind, title, headcount, o
     _post_region(actor, region_code, "assistance.post.create")
     problems = post_problems(unit_name=unit_name, unit_kind=unit_kind, unit_code=unit_code, title=title,
                              occupation_code=occupation_code, headcount=headcount, post_subsidy=post_subsidy,
-                             insurance_subsidy=insurance_subsidy, open_from=open_from, open_until=open_until)
+                             insurance_subsidy=insurance_subsidy, open_from=open_from, open_until=open_until,
+                             today=today)
     if problems:
         raise ValidationError(problems)
     default_post, default_insurance = rules.default_amounts(open_from)
@@ -122,7 +141,8 @@ def update_post(*, actor, post, unit_name, unit_kind, title, headcount, open_fro
                     message="该岗位不在您的管辖范围内。")
     problems = post_problems(unit_name=unit_name, unit_kind=unit_kind, unit_code=unit_code, title=title,
                              occupation_code=occupation_code, headcount=headcount, post_subsidy=post_subsidy,
-                             insurance_subsidy=insurance_subsidy, open_from=open_from, open_until=open_until)
+                             insurance_subsidy=insurance_subsidy, open_from=open_from, open_until=open_until,
+                             today=today)
     if status not in PostStatus.values:
         problems.append("请选择岗位状态。")
     if post_subsidy in (None, "") or insurance_subsidy in (None, ""):
@@ -187,7 +207,7 @@ def placement_problems(*, post, person, started_on, today):
     period = roll.subsidy_period(person, started_on, used)
     if period.subsidy_until is None:
         problems.append(f"{person.name}已累计享受公益性岗位补贴{used}个月，达到{period.term.months}个月的上限"
-                        f"（{period.term.source}），不能再安置到公益性岗位。")
+                        f"（{period.term.source_text}），不能再安置到公益性岗位。")
     return problems, recognition, period
 
 
@@ -231,6 +251,13 @@ def place_person(*, actor, post, person, started_on, note="", today=None):
     return placement
 
 
+# The reasons an officer may choose; RECOGNITION_EXITED is set only by the recognition's exit (end_with_recognition).
+MANUAL_END_REASONS = [value for value in PlacementEndReason.values if value != PlacementEndReason.RECOGNITION_EXITED]
+# A recognition's exits after which the ledger's 就业登记 is not this part's to write: retirement and death are the
+# ledger's own events.
+EXITS_WITHOUT_CONTRACT_END = {ExitReason.RETIREMENT, ExitReason.DIED}
+
+
 def end_placement(*, actor, placement, ended_on, reason, note="", today=None):
     """End a placement on `ended_on` (the last day in the post) for a reason; the ledger learns it as a 终止劳动关系
     (see the module's note)."""
@@ -246,7 +273,7 @@ def end_placement(*, actor, placement, ended_on, reason, note="", today=None):
         problems.append("请填写离岗日期。")
     elif ended_on < placement.started_on or ended_on > today:
         problems.append(f"离岗日期应在上岗日期{placement.started_on:%Y-%m-%d}和今天之间。")
-    if reason not in PlacementEndReason.values:
+    if reason not in MANUAL_END_REASONS:
         problems.append("请选择离岗原因。")
     elif reason == PlacementEndReason.OTHER and not (note or "").strip():
         problems.append("离岗原因为“其他”时请填写说明。")
@@ -257,17 +284,60 @@ def end_placement(*, actor, placement, ended_on, reason, note="", today=None):
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
-        if not Placement.objects.filter(pk=placement.pk, ended_on__isnull=True).update(
-                ended_on=ended_on, end_reason=reason, end_note=(note or "").strip()[:200]):
-            raise ValidationError(["该安置刚刚已由他人登记离岗，请刷新页面查看。"])
-        placement.refresh_from_db()
-        if registers_end:
-            placement.end_registration = employment_registration.register_employment(
-                actor=actor, person=person, kind="contract_ended", event_date=ended_on,
-                employer_name=placement.post.unit_name, employer_code=placement.post.unit_code,
-                note=f"公益性岗位离岗：{PlacementEndReason(reason).label}"[:200], today=today)
-            placement.save(update_fields=["end_registration"])
-        audit.record(actor=actor, action="assistance.placement.ended", target=placement,
-                     region_code=placement.region_code, subject_id_number=person.id_number,
-                     after={"placement_ended_on": ended_on, "placement_end_reason": reason}, note=(note or "")[:255])
+        _end(actor=actor, placement=placement, ended_on=ended_on, reason=reason, note=note,
+             registers_end=registers_end, today=today)
     return placement
+
+
+def _end(*, actor, placement, ended_on, reason, note, registers_end, today):
+    person = placement.person
+    if not Placement.objects.filter(pk=placement.pk, ended_on__isnull=True).update(
+            ended_on=ended_on, end_reason=reason, end_note=(note or "").strip()[:200]):
+        raise ValidationError(["该安置刚刚已由他人登记离岗，请刷新页面查看。"])
+    placement.refresh_from_db()
+    if registers_end:
+        placement.end_registration = employment_registration.register_employment(
+            actor=actor, person=person, kind="contract_ended", event_date=ended_on,
+            employer_name=placement.post.unit_name, employer_code=placement.post.unit_code,
+            note=f"公益性岗位离岗：{PlacementEndReason(reason).label}"[:200], today=today)
+        placement.save(update_fields=["end_registration"])
+    audit.record(actor=actor, action="assistance.placement.ended", target=placement,
+                 region_code=placement.region_code, subject_id_number=person.id_number,
+                 after={"placement_ended_on": ended_on, "placement_end_reason": reason}, note=(note or "")[:255])
+
+
+def end_with_recognition(actor, recognition):
+    """The recognition's exit (recognition.services.after_exit, registered in declare.py) ends the person's open
+    placement standing on it: the post subsidy is for recognised people, so it stops with the recognition. The
+    placement ends ON the exit day (exited_on is the recognition's last day: an expiry exits on valid_until, the last
+    valid day), reason 认定退出; the roll pays days up to it, prorated. It runs inside the exit's transaction, with
+    the exit's actor, who was allowed to exit the recognition: the placement follows whatever region its post is in.
+    An exit dated before the placement's start is refused (the exit rolls back): end the placement first or date the
+    exit on or after the start. The ledger's 终止劳动关系 follows as in end_placement, but not for an exit by
+    retirement or death (the ledger's own events), nor when the actor may not register it for the person (then the
+    placement's note says so and the ledger is left to the person's village)."""
+    placement = (Placement.objects.select_related("person", "post")
+                 .filter(recognition=recognition, ended_on__isnull=True).first())
+    if placement is None:
+        return
+    exited_on, person = recognition.exited_on, placement.person
+    if exited_on < placement.started_on:
+        raise ValidationError([f"{person.name}于{placement.started_on:%Y-%m-%d}在公益性岗位“{placement.post}”上岗，"
+                               f"退出日期不能早于上岗日期；请先登记离岗，或将退出日期填为上岗日期之后。"])
+    today = max(timezone.localdate(), exited_on)
+    note = f"就业困难人员认定退出（{ExitReason(recognition.exit_reason).label}）"
+    registers_end = (recognition.exit_reason not in EXITS_WITHOUT_CONTRACT_END
+                     and person.labour_status == LabourStatus.EMPLOYED
+                     and scoping.scope_of(actor).contains_code(person.region_code)
+                     and has_permission(actor, EMPLOYMENT_HANDLE))
+    if registers_end:
+        try:
+            with transaction.atomic():
+                _end(actor=actor, placement=placement, ended_on=exited_on,
+                     reason=PlacementEndReason.RECOGNITION_EXITED, note=note, registers_end=True, today=today)
+            return
+        except ValidationError:
+            placement.refresh_from_db()
+            note += "；终止劳动关系登记未能同时办理，请在就业登记中核对"
+    _end(actor=actor, placement=placement, ended_on=exited_on, reason=PlacementEndReason.RECOGNITION_EXITED,
+         note=note, registers_end=False, today=today)

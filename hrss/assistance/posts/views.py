@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -268,18 +267,32 @@ def placement_end(request, pk):
     return placement_detail(request, pk, form=form)
 
 
+MONTH_PROBLEM = "月份应为 YYYY-MM 形式（如 {example}），年份在2000至2100之间；请重新选择月份。"
+
+
 def _roll_month(request, today):
+    """(year, month) of ?month=, or None when it is malformed (the page then says so, as the API's 422 does)."""
     try:
         return roll.parse_month(request.GET.get("month", ""), (today.year, today.month))
     except ValueError:
-        raise Http404 from None
+        return None
+
+
+def _bad_month(request, region, today):
+    month_text = f"{today.year:04d}-{today.month:02d}"
+    return render(request, "assistance/posts/roll.html", {
+        "region": region, "year": today.year, "month": today.month, "month_text": month_text, "lines": [],
+        "bad_month": MONTH_PROBLEM.format(example=month_text), "given_month": request.GET.get("month", "")[:20],
+        "places": {}, "sums": exports.roll_sums([]), "today": today}, status=400)
 
 
 @staff_view(ASSISTANCE_VIEW)
 def subsidy_roll(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
-    year, month = _roll_month(request, today)
+    if (chosen := _roll_month(request, today)) is None:
+        return _bad_month(request, region, today)
+    year, month = chosen
     lines = selectors.roll_lines(request.user, region, year, month)
     return render(request, "assistance/posts/roll.html", {
         "region": region, "year": year, "month": month, "month_text": f"{year:04d}-{month:02d}", "lines": lines,
@@ -291,7 +304,9 @@ def subsidy_roll(request):
 def subsidy_roll_export(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
-    year, month = _roll_month(request, today)
+    if (chosen := _roll_month(request, today)) is None:
+        return _bad_month(request, region, today)
+    year, month = chosen
     lines = selectors.roll_lines(request.user, region, year, month)
     header, rows = exports.roll_rows(lines)
     audit.record(actor=request.user, action="assistance.subsidy_roll.exported", target=region,

@@ -118,3 +118,19 @@ def test_the_pages_show_a_placement_to_the_county(client, county_officer, villag
         page = client.get(path).content.decode()
         assert "李援助" in page, path
     assert "登记离岗" in client.get(f"/assistance/posts/placements/{placement.pk}/").content.decode()
+
+
+def test_the_placement_page_links_to_the_recognition_and_the_person(client, village_assistant, post, person):
+    placement = services.place_person(actor=village_assistant, post=post, person=person, started_on=TODAY)
+    login(client, village_assistant)
+    page = client.get(reverse("assistance:posts-placement-detail", args=[placement.pk])).content.decode()
+    assert reverse("assistance:recognition-detail", args=[placement.recognition_id]) in page
+    assert placement.recognition.number in page
+    assert reverse("residents:person-detail", args=[person.pk]) in page
+
+
+def test_no_developer_marker_in_the_place_form(client, village_assistant, post, person):
+    login(client, village_assistant)
+    page = client.get(f"/assistance/posts/place/{person.pk}/").content.decode()
+    assert "[believed]" not in page and "believed" not in page
+    assert "财社〔2017〕164号，依据待核实" in page

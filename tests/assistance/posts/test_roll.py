@@ -47,8 +47,17 @@ def test_the_roll_export_has_the_rows_and_a_sum_row(client, village_assistant, p
     assert rows[0][2] == "姓名" and {rows[1][2], rows[2][2]} == {"李援助", "吴第三"}
     days = month_end(LAST_MONTH.year, LAST_MONTH.month).day
     assert rows[1][8] == f"{days}/{days}" and rows[1][9] == 1
-    assert rows[1][10:] == [1720, 750, 2470]
-    assert rows[3][0] == "合计" and rows[3][10:] == [3440, 1500, 4940]
+    assert rows[1][10:13] == [1720, 750, 2470]
+    assert rows[3][0] == "合计" and rows[3][10:13] == [3440, 1500, 4940]
+    assert rows[0][13] == "签名" and not rows[1][13]  # left empty for the payee's signature on paper
+
+
+def test_the_roll_export_keeps_the_ids_masked(client, village_assistant, placed):
+    login(client, village_assistant)
+    response = client.get("/assistance/posts/roll.xlsx", {"region": VILLAGE, "month": f"{LAST_MONTH:%Y-%m}"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    ids = {row[3] for row in sheet.iter_rows(min_row=2, max_row=3, values_only=True)}
+    assert ids == {placement.person.masked_id_number for placement in placed}
 
 
 def test_a_neighbour_village_sees_nobody(client, neighbour_village_assistant, placed):
@@ -59,6 +68,10 @@ def test_a_neighbour_village_sees_nobody(client, neighbour_village_assistant, pl
     assert client.get("/assistance/posts/roll/", {"region": NEIGHBOUR_VILLAGE}).status_code == 200
 
 
-def test_a_malformed_month_is_not_found(client, village_assistant, heyuan):
+@pytest.mark.parametrize("month", ["2026-13", "abc", "0001-01", "9999-12"])
+def test_a_malformed_month_says_so_in_chinese(client, village_assistant, heyuan, month):
     login(client, village_assistant)
-    assert client.get("/assistance/posts/roll/", {"month": "2026-13"}).status_code == 404
+    for url in ("/assistance/posts/roll/", "/assistance/posts/roll.xlsx"):
+        response = client.get(url, {"region": VILLAGE, "month": month})
+        assert response.status_code == 400
+        assert "月份应为 YYYY-MM 形式" in response.content.decode()
