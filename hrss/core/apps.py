@@ -7,7 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "平台基础"
 
     def ready(self):
-        from hrss.core import areas, audit_names  # noqa: F401  (names core's audit actions)
+        from hrss.core import areas, audit_names, pending, workdays  # noqa: F401  (audit_names names core's actions)
+
+        pending.register(workdays.next_year_pending)
 
         # Every installed app's area.py registers what its area brings (core.areas); core names none of them.
         areas.discover()

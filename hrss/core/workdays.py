@@ -201,3 +201,27 @@ def _replace_years(days, years, actor, source):
     audit.record(actor=actor, action="core.calendar.loaded", before={"days": before},
                  after={"years": sorted(years), "days": len(days), "source": source[:200]})
     return len(days)
+
+
+# From this day of each year the next year's arrangement is due on the home page of whoever loads it: cases taken in
+# from December have deadlines in January, and without the arrangement every chain's move fails (UnknownArrangement).
+# [believed: the State Council's notice of the next year's holidays comes out between October and December]
+NEXT_YEAR_DUE_FROM = (12, 1)
+
+
+def next_year_pending(user):
+    """core.pending provider: "next year's arrangement is not loaded" for an account that may load it, from
+    NEXT_YEAR_DUE_FROM to the year's end."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from hrss.core.pending import PendingItem
+
+    if not has_permission(user, CALENDAR_MANAGE):
+        return []
+    today = timezone.localdate()
+    year = today.year + 1
+    if (today.month, today.day) < NEXT_YEAR_DUE_FROM or CalendarYear.objects.filter(year=year).exists():
+        return []
+    return [PendingItem(f"尚未录入{year}年节假日安排（跨年的办理时限将无法计算，请尽快导入）", 1, reverse("core:calendar"),
+                        overdue=1)]
