@@ -24,7 +24,7 @@ def person_recognition(request, person):
     intake = has_permission(user, ASSISTANCE_HANDLE) and bool(set(user.role_list) & RECOGNITION.intake.roles)
     blocker = selectors.apply_blocker(person, today) if intake else ""
     can_apply = intake and not blocker
-    if not found and not can_apply:
+    if not found and not intake:
         return None
     recognised = next((r for r in found if r.status == "recognised"), None)
     return {"person": person, "can_apply": can_apply, "blocker": blocker, "valid": valid,
