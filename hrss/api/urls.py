@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from hrss.api.auth import BearerToken
@@ -54,6 +55,22 @@ def forbidden(request, exc):
     return api.create_response(request, {"detail": "您的角色无权执行此操作。"}, status=403)
 
 
+# Ninja's own refusals, in the platform's words (others, such as the token rule's, are already Chinese).
+HTTP_ERROR_MESSAGES = {
+    "Unauthorized": "未认证：请在请求头 Authorization 中提供有效的 API 令牌（Bearer 令牌），令牌可能已过期或被吊销。",
+    "Forbidden": "您的角色无权执行此操作。",
+    "Too many requests.": "请求过于频繁，请稍后再试。",
+    "Cannot parse request body": "请求体无法解析：应为有效的 JSON（UTF-8 编码），请检查括号、引号和逗号。",
+}
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    message = str(exc)
+    said = next((chinese for english, chinese in HTTP_ERROR_MESSAGES.items() if message.startswith(english)), message)
+    return api.create_response(request, {"detail": said}, status=exc.status_code)
+
+
 @api.exception_handler(TooManyLookups)
 def too_many_lookups(request, exc):
     # Past the hourly limit of answers about people elsewhere: 429 with Retry-After, as every other limit says it.
@@ -83,6 +100,21 @@ SCHEMA_MESSAGES = {
     "bool_parsing": "应为 true 或 false",
     "date_from_datetime_parsing": "应为日期，如 2026-03-01",
     "date_parsing": "应为日期，如 2026-03-01",
+    "date_type": "应为日期，如 2026-03-01",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "list_type": "应为列表（JSON 数组）",
+    "dict_type": "应为对象（JSON 键值对）",
+    "model_type": "应为对象（JSON 键值对）",
+    "model_attributes_type": "应为对象（JSON 键值对）",
+    "literal_error": "取值无效",
+    "enum": "取值无效",
+    "extra_forbidden": "不接受此字段",
+    "json_invalid": "不是有效的 JSON",
 }
 
 
