@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse
 
 from hrss.core import scoping
 
@@ -19,6 +20,17 @@ class Measure:
     date_field: str  # the day a record counts on
     exclude: dict | None = None  # records that do not count (e.g. refused)
     unit: str = "人"
+    person: str = "person"  # the path to the person a record is about (shown on the list of the records counted)
+    detail: str = ""  # the url name of a record's page, and the attribute giving its pk
+    detail_pk: str = "pk"
+
+    def person_of(self, record):
+        for name in self.person.split("__"):
+            record = getattr(record, name, None)
+        return record
+
+    def url_of(self, record):
+        return reverse(self.detail, kwargs={"pk": getattr(record, self.detail_pk)}) if self.detail else ""
 
     def rows(self, user, region, first, last):
         """The records counted, or None while there is no such model."""
@@ -42,11 +54,15 @@ class Measure:
 
 
 MEASURES = (
-    Measure("recognitions", "新认定就业困难人员", "Recognition", "recognised_on"),
-    Measure("visits", "入户走访", "HomeVisit", "visited_on", unit="次"),
-    Measure("placements", "公益性岗位安置", "Placement", "started_on"),
-    Measure("households_cleared", "零就业家庭清零", "ZeroEmploymentHousehold", "cleared_on", unit="户"),
-    Measure("flexible_registrations", "灵活就业登记", "FlexibleRegistration", "registered_on"),
+    Measure("recognitions", "新认定就业困难人员", "Recognition", "recognised_on",
+            detail="assistance:recognition-detail"),
+    Measure("visits", "入户走访", "HomeVisit", "visited_on", unit="次", person="recognition__person",
+            detail="assistance:support-detail", detail_pk="recognition_id"),
+    Measure("placements", "公益性岗位安置", "Placement", "started_on", detail="assistance:posts-placement-detail"),
+    Measure("households_cleared", "零就业家庭清零", "ZeroEmploymentHousehold", "cleared_on", unit="户",
+            person="cleared_member", detail="assistance:households-detail"),
+    Measure("flexible_registrations", "灵活就业登记", "FlexibleRegistration", "registered_on",
+            detail="assistance:flexible-detail"),
 )
 CODES = tuple(measure.code for measure in MEASURES)
 BY_CODE = {measure.code: measure for measure in MEASURES}

@@ -6,6 +6,7 @@ quarter; not checked against the notices in this repository."""
 import datetime
 
 from hrss.core.dated import in_force
+from hrss.core.dates import add_months
 
 D = datetime.date
 
@@ -16,6 +17,17 @@ KINDS = (
 )
 
 MAX_DAYS = 366  # a campaign lasts at most a year: a longer one is a typing error
+
+# The dates a campaign may have: not before the first kind of campaign known here (春风行动, 2004), and ending at
+# most a year after today (a campaign is planned ahead, not years ahead): an earlier or a later date is a typing
+# error (1900-01-01, 2099-…).
+FIRST_DAY = KINDS[0][0]
+MONTHS_AHEAD = 12
+
+
+def last_day(today):
+    """The last day a campaign made on `today` may end on."""
+    return add_months(today, MONTHS_AHEAD)
 
 
 def suggested(day):

@@ -19,8 +19,8 @@ from hrss.core.permissions import check_acting_in, check_permission
 MAX_TARGET = 1_000_000
 
 
-def campaign_problems(*, name, region_code, starts_on, ends_on, targets, exclude_pk=None):
-    """What keeps these values from making a campaign, in Chinese (empty when nothing)."""
+def campaign_problems(*, name, region_code, starts_on, ends_on, targets, today, exclude_pk=None):
+    """What keeps these values from making a campaign on `today`, in Chinese (empty when nothing)."""
     problems = []
     name = (name or "").strip()
     if not name:
@@ -35,6 +35,9 @@ def campaign_problems(*, name, region_code, starts_on, ends_on, targets, exclude
         problems.append("结束日期不能早于开始日期。")
     elif (ends_on - starts_on).days + 1 > rules.MAX_DAYS:
         problems.append(f"活动期限不超过{rules.MAX_DAYS}天。")
+    if dates and (starts_on < rules.FIRST_DAY or ends_on > rules.last_day(today)):
+        problems.append(f"活动日期应在{rules.FIRST_DAY:%Y-%m-%d}至{rules.last_day(today):%Y-%m-%d}之间"
+                        f"（活动最多提前一年安排），请检查开始日期和结束日期的年份。")
     if not isinstance(targets, dict):
         problems.append("目标格式不对。")
     else:
@@ -62,7 +65,7 @@ def create_campaign(*, actor, name, region_code, starts_on, ends_on, targets, no
                     message="只能在本辖区内组织就业援助活动。")
     targets = _clean_targets(targets or {})
     problems = campaign_problems(name=name, region_code=region_code, starts_on=starts_on, ends_on=ends_on,
-                                 targets=targets)
+                                 targets=targets, today=today)
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
@@ -83,7 +86,7 @@ def update_campaign(*, actor, campaign, name, starts_on, ends_on, targets, note=
                     message="只能修改本辖区内的就业援助活动。")
     targets = _clean_targets(targets or {})
     problems = campaign_problems(name=name, region_code=campaign.region_code, starts_on=starts_on, ends_on=ends_on,
-                                 targets=targets, exclude_pk=campaign.pk)
+                                 targets=targets, today=today, exclude_pk=campaign.pk)
     if problems:
         raise ValidationError(problems)
     before = {"campaign_name": campaign.name, "campaign_starts_on": campaign.starts_on,

@@ -43,6 +43,7 @@ ROWS = SweepRows(
     object_routes={
         "assistance:campaigns-detail": ({"pk": "campaign"}, BOTH, {}),
         "assistance:campaigns-export": ({"pk": "campaign"}, BOTH, {}),
+        "assistance:campaigns-records": ({"pk": "campaign", "measure": "visits"}, BOTH, {}),
         "assistance:campaigns-edit": ({"pk": "campaign"}, BOTH, FORM),
     },
     create_routes={

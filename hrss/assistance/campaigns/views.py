@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hrss.assistance.campaigns import rules, selectors, services
 from hrss.assistance.campaigns.forms import CampaignForm
-from hrss.assistance.campaigns.measures import MEASURES
+from hrss.assistance.campaigns.measures import BY_CODE, MEASURES
 from hrss.assistance.models import Campaign
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.core import audit, scoping
@@ -80,11 +80,41 @@ def campaign_detail(request, pk):
     region, cells, children = _progress(request, campaign)
     crumbs = [r for r in scoping.breadcrumb(request.user, region)
               if scoping.code_is_within(r.code, campaign.region_code)]
+    place = place_names([campaign.region_code]).get(campaign.region_code, "")
+    # What a "—" on the page means, said only when one is shown.
+    dashes = []
+    no_source = [cell.measure.label for cell in cells if cell.done is None]
+    if no_source:
+        dashes.append(f"“{'、'.join(no_source)}”的完成数为“—”：记录这项工作的模块尚未启用，暂时无法统计。")
+    if region.code != campaign.region_code:
+        dashes.append(f"目标和完成率为“—”：目标只对整个活动区域（{place or campaign.region_code}）设定，"
+                      f"下级区域只统计完成数。")
+    elif any(cell.percent is None and cell.done is not None for cell in cells):
+        dashes.append("目标或完成率为“—”：该项未设目标（或目标为0），不计算完成率。")
     return render(request, "assistance/campaigns/campaign_detail.html", {
-        "campaign": campaign, "region": region, "cells": cells, "children": children, "measures": MEASURES,
+        "campaign": campaign, "region": region, "cells": cells, "measures": MEASURES,
+        "children": [(child, list(zip(MEASURES, dones, strict=True))) for child, dones in children],
         "state": selectors.STATES[selectors.state_of(campaign, today)], "crumbs": crumbs,
-        "place": place_names([campaign.region_code]).get(campaign.region_code, ""),
-        "can_edit": has_permission(request.user, ASSISTANCE_HANDLE)})
+        "place": place, "can_edit": has_permission(request.user, ASSISTANCE_HANDLE), "dashes": dashes})
+
+
+@staff_view(ASSISTANCE_VIEW)
+def campaign_records(request, pk, measure):
+    """The records behind one 完成 figure of a campaign's page: the same rows the figure counts (the measure's
+    records in ?region= within the user's scope, dated inside the campaign's days), each linking to its page."""
+    campaign = _campaign(request, pk)
+    measure = BY_CODE.get(measure)
+    region = selectors.region_of_campaign(request.user, campaign, request.GET.get("region", ""))
+    rows = None if measure is None or region is None else measure.rows(request.user, region, campaign.starts_on,
+                                                                         campaign.ends_on)
+    if rows is None:
+        raise Http404
+    page = Paginator(rows.order_by(f"-{measure.date_field}", "-pk"), 50).get_page(request.GET.get("page"))
+    records = [(getattr(record, measure.date_field), measure.person_of(record), record.region_code,
+                measure.url_of(record)) for record in page]
+    return render(request, "assistance/campaigns/campaign_records.html", {
+        "campaign": campaign, "measure": measure, "region": region, "page": page, "records": records,
+        "places": place_names([code for _, _, code, _ in records], below=region)})
 
 
 @staff_view(ASSISTANCE_VIEW)
@@ -131,5 +161,6 @@ urlpatterns = [
     path("campaigns/new/", campaign_new, name="campaigns-new"),
     path("campaigns/<int:pk>/", campaign_detail, name="campaigns-detail"),
     path("campaigns/<int:pk>/export/", campaign_export, name="campaigns-export"),
+    path("campaigns/<int:pk>/records/<slug:measure>/", campaign_records, name="campaigns-records"),
     path("campaigns/<int:pk>/edit/", campaign_edit, name="campaigns-edit"),
 ]

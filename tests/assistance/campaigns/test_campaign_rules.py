@@ -60,7 +60,7 @@ def test_outside_the_region_is_refused_and_audited(heyuan, county_officer, neigh
 
 def test_the_province_is_not_a_campaigns_region():
     problems = services.campaign_problems(name="春风行动", region_code=PROVINCE, starts_on=TODAY, ends_on=TODAY,
-                                          targets={})
+                                          targets={}, today=TODAY)
     assert any("活动区域" in problem for problem in problems)
 
 
