@@ -37,6 +37,11 @@ def statistics(request):
     for name, shown in figure_groups():
         rows = [{"region": place, "cells": [(figure, figure.count(request.user, place, today)) for figure in shown]}
                 for place in [region, *children]]
-        groups.append({"name": name, "figures": shown, "total": rows[0], "rows": rows[1:]})
+        total, rows = rows[0], rows[1:]
+        # What the region holds itself (a township's own post, a county's campaign): the total less its children's,
+        # so the rows add up to the total.
+        own = [count - sum(row["cells"][index][1] for row in rows) for index, (_, count) in enumerate(total["cells"])]
+        groups.append({"name": name, "figures": shown, "total": total, "rows": rows,
+                       "own": [(figure, count) for figure, count in zip(shown, own, strict=True)] if any(own) else None})
     return render(request, "assistance/statistics.html", {
         "region": region, "groups": groups, "today": today, "crumbs": scoping.breadcrumb(request.user, region)})
