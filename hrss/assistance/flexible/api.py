@@ -18,7 +18,7 @@ from hrss.assistance.permissions import ASSISTANCE_VIEW
 from hrss.core import review, scoping
 from hrss.core.api_fields import Id, ObjectId, Text
 from hrss.core.permissions import check_permission
-from hrss.residents.models import Person
+from hrss.residents.models import FlexibleForm, Person
 
 router = Router(tags=["就业援助"])
 
@@ -145,6 +145,13 @@ def _subsidy(request, subsidy_id):
             summary="灵活就业台账（可按地区、状态 active/unverified/ended、灵活就业形式筛选）")
 def list_flexible(request, filters: Query[FlexibleFilters]):
     check_permission(request.user, ASSISTANCE_VIEW)
+    problems = []
+    if filters.state and filters.state not in selectors.STATES:
+        problems.append(f"未知的状态“{filters.state}”，可选：{'、'.join(selectors.STATES)}。")
+    if filters.form and filters.form not in FlexibleForm.values:
+        problems.append(f"未知的灵活就业形式“{filters.form}”，可选：{'、'.join(FlexibleForm.values)}。")
+    if problems:
+        raise ValidationError(problems)
     region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
     found = selectors.registrations(request.user, region, state=filters.state, form=filters.form)
     return list(found[filters.offset:filters.offset + filters.limit])

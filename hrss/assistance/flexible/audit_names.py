@@ -16,6 +16,7 @@ ACTIONS = {
     "assistance.flexible_subsidy.approved": "批准灵活就业社保补贴",
     "assistance.flexible_subsidy.period": "录入灵活就业社保补贴期次（未获准）",
     "assistance.flexible_subsidy.period_recorded": "录入灵活就业社保补贴期次",
+    "assistance.flexible_subsidy.stopped": "停止灵活就业社保补贴（认定退出）",
     "assistance.flexible_roll.exported": "导出灵活就业社保补贴季度名册",
 }
 FIELDS = {
@@ -24,7 +25,7 @@ FIELDS = {
     "flexible_ended_on": "灵活就业终止日期", "flexible_end_reason": "灵活就业终止原因",
     "subsidies_stopped": "停止的社保补贴", "subsidy_from": "补贴起始", "subsidy_limit_until": "补贴期限截止",
     "subsidy_period": "补贴期次", "subsidy_months": "缴费月数", "subsidy_paid_amount": "个人实缴社保费（元）",
-    "subsidy_amount": "补贴金额（元）",
+    "subsidy_amount": "补贴金额（元）", "subsidy_stopped_on": "补贴停止日期",
 }
 VALUES = {"flexible_form": dict(FlexibleForm.choices), "income_band": dict(IncomeBand.choices),
           "flexible_end_reason": dict(FlexibleEndReason.choices)}

@@ -1,11 +1,13 @@
 """What the flexible part (灵活就业) brings to the area (core/parts.py): the subsidy's review chain, hub links, the
 statistics page's figures, the person page's panel, pending work, audit names and the demo."""
 
-from hrss.assistance.flexible import audit_names, demo, panels, pending, selectors
+from hrss.assistance.flexible import audit_names, demo, panels, pending, selectors, services
 from hrss.assistance.flexible.chains import FLEXIBLE_SUBSIDY
 from hrss.assistance.permissions import ASSISTANCE_VIEW
+from hrss.assistance.recognition.services import after_exit
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
+from hrss.residents.services import after_person_moved
 
 PART = Part(
     label="flexible",
@@ -34,3 +36,6 @@ PART = Part(
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+after_exit(services.stop_on_exit)  # a running subsidy stops when its recognition exits
+after_person_moved(services.follow_person)  # an active registration and its standing subsidy move with the person

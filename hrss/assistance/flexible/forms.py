@@ -44,6 +44,6 @@ class DecisionForm(StyledForm):
 class PeriodForm(StyledForm):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     quarter = forms.TypedChoiceField(label="季度", coerce=int, choices=[(q, f"第{q}季度") for q in (1, 2, 3, 4)])
-    months = forms.IntegerField(label="缴费月数", min_value=1, max_value=3, initial=3)
+    months = forms.IntegerField(label="缴费月数", min_value=1, max_value=3)
     paid_amount = forms.DecimalField(label="个人实缴社保费（元）", min_value=0, max_digits=10, decimal_places=2)
     proof = forms.CharField(label="缴费凭证（票据号等）", max_length=100, required=False)

@@ -6,6 +6,7 @@ editing an old one; correct a row marked [believed] when the document is at hand
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from hrss.core import dates
 from hrss.core.dated import in_force
@@ -35,30 +36,45 @@ def verify_within(day):
 # --- the social-insurance subsidy (灵活就业社保补贴) ---------------------------------------------------------------
 
 
+CHINESE_NUMERALS = "零一二三四五六七八九十"
+
+
 @dataclass(frozen=True)
 class SubsidyRule:
     """The subsidy for a period: `share` of the contributions the person paid, at most `monthly_cap` yuan for each
-    month paid; paid for at most `max_months` months from the first month of the application."""
+    month paid; paid for at most `max_months` months from the first month of the application. `share` is an exact
+    fraction: the page's wording (`share_label`, e.g. 三分之二（2/3）) and the arithmetic (`subsidy`) both read it,
+    so what the page says is what is paid. `source` is the document as the page shows it (no markers)."""
 
-    share: Decimal
+    share: Fraction
     monthly_cap: Decimal
     max_months: int
     source: str
 
+    @property
+    def share_label(self):
+        numerator, denominator = self.share.numerator, self.share.denominator
+        if denominator == 1:
+            return "全额"
+        if denominator <= 10 and numerator <= 10:
+            return (f"{CHINESE_NUMERALS[denominator]}分之{CHINESE_NUMERALS[numerator]}"
+                    f"（{numerator}/{denominator}）")
+        return f"{numerator}/{denominator}"
+
     def subsidy(self, paid_amount, months):
         paid = Decimal(paid_amount)
-        amount = min(paid * self.share, self.monthly_cap * months, paid)
+        share = paid * self.share.numerator / self.share.denominator
+        amount = min(share, self.monthly_cap * months, paid)
         return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 SUBSIDY = (
     # 就业促进法 art. 53 and 财社〔2008〕269号: 就业困难人员灵活就业的社会保险补贴, 不超过实际缴费的2/3, at most
     # 3 years (extended to retirement within 5 years of it: not modelled) [believed: share, cap and duration as
-    # the later 财社〔2017〕164号 has them; the monthly cap is a 广东 county's figure, believed].
-    (D(2008, 1, 1), SubsidyRule(Decimal(2) / Decimal(3), Decimal(500), 36,
-                                "财社〔2008〕269号 [believed]")),
-    (D(2017, 10, 13), SubsidyRule(Decimal(2) / Decimal(3), Decimal(600), 36,
-                                  "财社〔2017〕164号 [believed]")),
+    # the later 财社〔2017〕164号 has them; the monthly cap is a 广东 county's figure, believed]. The [believed] marker
+    # stays here, in the code: the page shows the document's name only.
+    (D(2008, 1, 1), SubsidyRule(Fraction(2, 3), Decimal(500), 36, "财社〔2008〕269号")),
+    (D(2017, 10, 13), SubsidyRule(Fraction(2, 3), Decimal(600), 36, "财社〔2017〕164号")),
 )
 
 

@@ -307,6 +307,14 @@ def entitlement_end(subsidy):
     return min(ends)
 
 
+def months_allowed(subsidy, year, quarter):
+    """How many months of the quarter the subsidy may cover (0 when none): those within its start and its
+    entitlement's end. The period form offers this number."""
+    first, last = rules.quarter_bounds(year, quarter)
+    start, end = max(first, subsidy.subsidy_from), min(last, entitlement_end(subsidy))
+    return rules.months_within(start, end, year, quarter) if start <= end else 0
+
+
 def period_problems(*, subsidy, year, quarter, months, paid_amount, today):
     """What keeps this period from being recorded (empty when nothing)."""
     problems = []
@@ -326,9 +334,10 @@ def period_problems(*, subsidy, year, quarter, months, paid_amount, today):
                else "补贴已停止（灵活就业登记终止或就业困难人员认定到期、退出）")
         problems.append(f"{label}在补贴可享受期（至{end:%Y-%m-%d}）之后：{why}，不能录入。")
     else:
-        allowed = rules.months_within(max(first, subsidy.subsidy_from), min(last, end), year, quarter)
+        allowed = months_allowed(subsidy, year, quarter)
         if not months or months < 1 or months > allowed:
-            problems.append(f"缴费月数应为1至{allowed}个月（{label}在补贴可享受期内的月数）。")
+            should = "1个月" if allowed == 1 else f"1至{allowed}个月"
+            problems.append(f"缴费月数应为{should}（{label}在补贴可享受期内的月数）。")
     amount = _decimal(paid_amount)
     if amount is None or amount <= 0:
         problems.append("请填写个人实缴社保费（大于0，单位元）。")
@@ -363,3 +372,38 @@ def record_period(*, actor, subsidy, year, quarter, months, paid_amount, proof="
                      after={"subsidy_period": rules.quarter_label(year, quarter), "subsidy_months": months,
                             "subsidy_paid_amount": paid, "subsidy_amount": amount})
     return period
+
+
+# --- steps of other services: a recognition's exit, a person's move --------------------------------------------------
+
+
+def stop_on_exit(actor, recognition):
+    """A step of the recognition part's exit (hrss.assistance.recognition.services.after_exit), inside its
+    transaction, after that service checked its actor: a running subsidy standing on the recognition stops on the
+    day of the exit (the subsidy counts no day after the person stopped being recognised), audited."""
+    exited_on = recognition.exited_on
+    reason = recognition.get_exit_reason_display() if recognition.exit_reason else ""
+    running = FlexibleSubsidy.objects.select_related("person").filter(
+        recognition=recognition, stopped_on__isnull=True, case__status=ReviewCase.Status.APPROVED)
+    for subsidy in running:
+        FlexibleSubsidy.objects.filter(pk=subsidy.pk).update(
+            stopped_on=exited_on, stop_note=f"就业困难人员认定退出（{reason}）"[:200])
+        audit.record(actor=actor, action="assistance.flexible_subsidy.stopped", target=subsidy,
+                     region_code=subsidy.region_code, subject_id_number=subsidy.person.id_number,
+                     after={"subsidy_stopped_on": exited_on}, note=f"认定{recognition.number}退出：{reason}"[:255])
+
+
+def follow_person(person, from_code, to_code):
+    """A step of residents.move_person (hrss.residents.services.after_person_moved), inside its transaction, after
+    that service checked the mover: the person's active flexible registration, its subsidies still standing (under
+    review, or approved and not stopped) and their review cases move to the village that now serves the person, so
+    it verifies, reviews and pays them and the old village no longer reads them. Ended registrations, stopped or
+    refused subsidies and the periods already recorded stay where they were made, like every ledger entry of the
+    past."""
+    moving = FlexibleRegistration.objects.filter(person=person, ended_on__isnull=True, region_code=from_code)
+    standing = FlexibleSubsidy.objects.filter(registration__in=moving, stopped_on__isnull=True, region_code=from_code,
+                                              case__status__in=(*OPEN, ReviewCase.Status.APPROVED))
+    cases = list(standing.values_list("case_id", flat=True))
+    ReviewCase.objects.filter(pk__in=cases).update(region_code=to_code)
+    FlexibleSubsidy.objects.filter(case_id__in=cases).update(region_code=to_code)
+    moving.update(region_code=to_code)

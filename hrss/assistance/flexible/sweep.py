@@ -169,5 +169,10 @@ ROWS = SweepRows(
         services.subsidy_problems: "reads",
         services.period_problems: "reads",
         services.entitlement_end: "reads",
+        services.months_allowed: "reads",
+        services.stop_on_exit: "a step of the recognition part's exit (after_exit), inside its transaction, after "
+                               "that service checked its actor",
+        services.follow_person: "a step of residents.move_person (after_person_moved), inside its transaction, "
+                                "after that service checked the mover",
     },
 )

@@ -232,7 +232,8 @@ def subsidy_detail(request, pk, decision_form=None, period_form=None):
         "periods": [(p, rules.quarter_label(p.year, p.quarter)) for p in periods],
         "paid_total": sum(p.subsidy_amount for p in periods),
         "can_record": case.status == "approved" and _roles(request.user, services.PERIOD_ROLES),
-        "period_form": period_form or PeriodForm(initial={"year": year, "quarter": quarter, "months": 3}),
+        "period_form": period_form or PeriodForm(initial={
+            "year": year, "quarter": quarter, "months": services.months_allowed(subsidy, year, quarter) or 1}),
         "can_see_person": has_permission(request.user, RESIDENT_VIEW)})
 
 

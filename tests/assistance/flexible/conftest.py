@@ -76,3 +76,10 @@ def approve(subsidy, reviewer, approver, today=None):
                                 today=today)
     subsidy.refresh_from_db()
     return subsidy
+
+
+@pytest.fixture
+def running_subsidy(registration, recognised, village_assistant, township_reviewer, county_officer):
+    """The worker's subsidy, applied for today and approved: running."""
+    subsidy = services.apply_for_subsidy(actor=village_assistant, registration=registration)
+    return approve(subsidy, township_reviewer, county_officer)

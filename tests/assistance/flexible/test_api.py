@@ -61,3 +61,11 @@ def test_bad_input_answers_422_and_out_of_scope_404(client, worker, make_person,
         "person_id": worker.pk, "form": "online", "work": "外卖", "place": "源城区",
         "started_on": TODAY.isoformat(), "income_band": "up_to_double"})
     assert outside.status_code == 404
+
+
+def test_an_unknown_filter_value_is_422_in_chinese(client, county_officer):
+    for query, word in (({"form": "zz"}, "灵活就业形式"), ({"state": "zz"}, "状态")):
+        answer = call(client, county_officer, "get", "/assistance/flexible", query)
+        assert answer.status_code == 422 and word in str(answer.json()["detail"]), query
+    assert call(client, county_officer, "get", "/assistance/flexible", {"state": "active", "form": "online"}
+                ).status_code == 200

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from hrss.assistance.flexible import rules, selectors, services
 from hrss.core import dates
@@ -37,7 +38,8 @@ def test_the_last_quarter_of_the_maximum_is_taken_and_the_next_refused(old_subsi
     first, _last = rules.quarter_bounds(year, quarter)
     allowed = rules.months_within(first, old_subsidy.limit_until, year, quarter)
     if allowed < 3:  # the maximum ends inside the quarter: only its months within the maximum are paid
-        with pytest.raises(ValidationError, match=f"缴费月数应为1至{allowed}个月"):
+        should = "1个月" if allowed == 1 else f"1至{allowed}个月"
+        with pytest.raises(ValidationError, match=f"缴费月数应为{should}"):
             services.record_period(actor=county_officer, subsidy=old_subsidy, year=year, quarter=quarter,
                                    months=allowed + 1, paid_amount=Decimal(900))
     period = services.record_period(actor=county_officer, subsidy=old_subsidy, year=year, quarter=quarter,
@@ -96,3 +98,19 @@ def test_the_village_does_not_record_periods(registration, recognised, village_a
     with pytest.raises(PermissionDenied):
         services.record_period(actor=village_assistant, subsidy=subsidy, year=year, quarter=quarter, months=1,
                                paid_amount=Decimal(450))
+
+
+def test_the_form_offers_the_eligible_months_and_one_month_reads_as_one(client, running_subsidy, county_officer):
+    """A subsidy applied for this month: the current quarter's eligible months are those from this month to the
+    quarter's end; the form defaults to them. A quarter with one eligible month says 应为1个月."""
+    year, quarter = rules.quarter_of(TODAY)
+    eligible = 3 - (TODAY.month - 1) % 3
+    assert services.months_allowed(running_subsidy, year, quarter) == eligible
+    client.force_login(county_officer)
+    page = client.get(reverse("assistance:flexible-subsidy-detail", args=[running_subsidy.pk])).content.decode()
+    assert f'name="months" value="{eligible}"' in page
+    running_subsidy.subsidy_from = rules.quarter_bounds(year, quarter)[1].replace(day=1)  # the quarter's last month
+    assert services.months_allowed(running_subsidy, year, quarter) == 1
+    problems = services.period_problems(subsidy=running_subsidy, year=year, quarter=quarter, months=2,
+                                        paid_amount=Decimal(300), today=TODAY)
+    assert any("缴费月数应为1个月" in p for p in problems) and not any("1至1" in p for p in problems)
