@@ -54,7 +54,8 @@ def intake_problems(*, person, category, documents, applied_on):
     age = age_on(person.birth_date, applied_on)
     if age < MINIMUM_WORKING_AGE or is_past_retirement(person.birth_date, person.sex, applied_on,
                                                         person.retirement_category):
-        problems.append(f"申请人现年{age}岁，不在法定劳动年龄内，不能认定为就业困难人员。")
+        now = f"未满{MINIMUM_WORKING_AGE}周岁" if age < MINIMUM_WORKING_AGE else f"为{age}岁，已达到法定退休年龄"
+        problems.append(f"申请人在{_day(applied_on)}{now}，不在法定劳动年龄内，不能认定为就业困难人员。")
     if person.labour_status in IN_WORK:
         problems.append(f"台账显示申请人现为“{person.get_labour_status_display()}”（已就业），处于无业状态的人员方可"
                         "申请认定；如已失业，请先更新其就业状态。")

@@ -84,3 +84,11 @@ def test_the_village_cannot_withdraw_a_posted_application(in_notice, village_ass
     move(in_notice, township_reviewer, "reject", reason="申请人放弃")
     in_notice.refresh_from_db()
     assert in_notice.status == "refused"
+
+
+def test_the_working_age_refusal_says_under_16_or_retired_never_a_negative_age(heyuan, village_assistant):
+    young = make_person(village_assistant, name="小明", age=15, sex="M", status="student", serial=190)
+    assert "未满16周岁" in refusal(lambda: apply(village_assistant, young))
+    old = make_person(village_assistant, name="老王", age=66, sex="M", status="other", serial=200)
+    message = refusal(lambda: apply(village_assistant, old))
+    assert "为66岁，已达到法定退休年龄" in message and "-" not in message.split("为")[-1]
