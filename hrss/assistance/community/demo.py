@@ -5,8 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from hrss.accounts.models import User
-from hrss.assistance.community import rules, services
+from hrss.assistance.community import rules, selectors, services
 from hrss.assistance.models import CommunityAssessment
+from hrss.core.models import Region
 
 DEMO_VILLAGE = "441602001003"  # 下城社区
 
@@ -20,6 +21,10 @@ def generate():
         return 0
     checks = {criterion.code: {"met": True, "note": "已核实（演示）"} if criterion.kind == rules.MANUAL
               else {"note": "已人工核实（演示）"} for criterion in rules.criteria_for(year)}
+    # Ticked as the ledger allows: with people out of work for more than half a year, not met.
+    village = Region.objects.get(code=DEMO_VILLAGE)
+    if rules.NO_LONG_UNEMPLOYED in checks and selectors.long_unemployed(village, year, today):
+        checks[rules.NO_LONG_UNEMPLOYED] = {"met": False, "note": "台账中有失业半年以上人员，正在援助（演示）"}
     services.record_assessment(actor=assistant, region_code=DEMO_VILLAGE, year=year, checks=checks,
                                note="年度自评（演示）", today=today)
     return 1
