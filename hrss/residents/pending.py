@@ -26,6 +26,6 @@ def ledger_work(user):
     if scope.region.level >= Level.TOWNSHIP:
         # 零就业家庭: "发现一户、援助一户、消除一户"; counted live, bounded by one township.
         households = selectors.zero_employment_households(user, scope.region)
-        items.append(PendingItem("零就业家庭待援助", len(households),
+        items.append(PendingItem("台账显示为零就业的家庭", len(households),
                                  reverse("residents:statistics") + f"?region={scope.region.code}"))
     return items

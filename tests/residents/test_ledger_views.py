@@ -163,7 +163,7 @@ def test_a_zero_employment_household_is_pending_work_for_the_village(heyuan, vil
     services.register_person(actor=village_assistant, id_number=MAN_1980, name="张三", village=heyuan[VILLAGE],
                              status=LabourStatus.UNEMPLOYED, relation_to_head="head")
     html = client_for(village_assistant).get("/").content.decode()
-    assert "零就业家庭待援助" in html
+    assert "台账显示为零就业的家庭" in html
 
 
 def test_the_import_page_preselects_the_assistants_village(heyuan, village_assistant):

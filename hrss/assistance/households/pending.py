@@ -3,7 +3,7 @@
 - 台账显示为零就业、尚未建档的家庭 (the township, which compares the ledger with the cases: the list's button);
 - 待核实的零就业家庭 (the village checks them), with how many are past their target days;
 - 援助中、尚未清零的零就业家庭 (verified: the village helps until a member works), with how many are past it.
-The residents area's tile "零就业家庭待援助" counts the ledger's 零就业家庭 whether a case is open or not; these items
+The residents area's tile "台账显示为零就业的家庭" counts the ledger's 零就业家庭 whether a case is open or not; these items
 are the area's work on them."""
 
 from django.urls import reverse
