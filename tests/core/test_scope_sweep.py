@@ -136,6 +136,7 @@ CORE_ROWS = SweepRows(
         review.fill_missing_due_dates: "a hook run inside load_arrangement's transaction, for the whole deployment",
         workdays.add_working_days: "reads",
         workdays.is_working_day: "reads",
+        workdays.next_year_pending: "reads: the home page's pending work",
         workdays.after_arrangement_loaded: "configuration, at start-up",
         workdays.load_seed: "the migration's and the server operator's: no actor",
         workdays.parse_arrangement: "reads",

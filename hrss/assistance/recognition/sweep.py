@@ -141,5 +141,8 @@ ROWS = SweepRows(
         services.move_problems: "reads",
         services.notice_period: "reads",
         services.open_objections: "reads",
+        services.objection_window: "reads",
+        services.withdraw_refusal: "reads",
+        services.after_exit: "configuration, at start-up (the parts' hooks run inside the swept exit)",
     },
 )
