@@ -48,17 +48,18 @@ system:
 system-browser:
 	bash .ci/ensure-system browser
 
+# -n auto: one pytest-xdist worker a core, each with its own test database.
 test-sqlite: install system-browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-postgres: install system
-	HRSS_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+	HRSS_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
 
 # The suite without the browser tests again at each of HARD_DATES (the frozen clock of tests/conftest.py), on SQLite.
 test-hard-dates: install
 	@failed=; for now in $(HARD_DATES); do \
 	  echo "== HRSS_TEST_NOW=$$now"; \
-	  HRSS_TEST_NOW=$$now $(BIN)/pytest -q -m "not browser" || failed="$$failed $$now"; \
+	  HRSS_TEST_NOW=$$now $(BIN)/pytest -n auto -q -m "not browser" || failed="$$failed $$now"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "failed at:$$failed"; exit 1; fi
 
