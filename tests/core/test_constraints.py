@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from hrss.core.models import ReviewCase
 from hrss.employment import services as employment_services
@@ -18,7 +17,7 @@ from hrss.employment.models import (
 )
 from hrss.residents import services as residents_services
 from hrss.residents.models import Household, LabourStatus, LabourStatusEvent, Person
-from tests.conftest import TODAY, VILLAGE
+from tests.conftest import TODAY, VILLAGE, frozen_now
 from tests.residents.factories import make_id_number
 
 
@@ -127,7 +126,7 @@ def test_a_hire_names_its_employer(person, county_officer):
 
 def test_a_review_case_is_closed_exactly_when_decided(registration):
     refused(lambda: ReviewCase.objects.update(status=ReviewCase.Status.APPROVED))  # no 办结时间
-    refused(lambda: ReviewCase.objects.update(closed_at=timezone.now()))  # closed while open
+    refused(lambda: ReviewCase.objects.update(closed_at=frozen_now()))  # closed while open
 
 
 def test_one_standing_registration_per_person(registration):
@@ -143,7 +142,7 @@ def test_one_standing_registration_per_person(registration):
 def test_the_review_state_is_read_from_the_case_only(registration):
     assert "status" not in {field.name for field in UnemploymentRegistration._meta.get_fields()}
     assert registration.status == UnemploymentRegistration.Status.PENDING
-    ReviewCase.objects.update(status=ReviewCase.Status.WITHDRAWN, closed_at=timezone.now())
+    ReviewCase.objects.update(status=ReviewCase.Status.WITHDRAWN, closed_at=frozen_now())
     registration.refresh_from_db()
     registration.case.refresh_from_db()
     assert registration.status == UnemploymentRegistration.Status.NOT_REGISTERED
