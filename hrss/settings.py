@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hrss.employment",
     "hrss.jobservices",
     "hrss.assistance",
+    "hrss.pensions",
     # More areas by module path, comma-separated: the test suite adds its example area (tests/plugin_area) this way.
     *env_list("HRSS_EXTRA_APPS"),
     "django_tasks",

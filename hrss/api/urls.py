@@ -22,6 +22,14 @@ from hrss.jobservices.loans.api import router as loans_router
 from hrss.jobservices.referrals.api import router as referrals_router
 from hrss.jobservices.seekers.api import router as seekers_router
 from hrss.jobservices.training.api import router as training_router
+from hrss.pensions.benefits.api import router as pensions_benefits_router
+from hrss.pensions.cards.api import router as pensions_cards_router
+from hrss.pensions.certification.api import router as pensions_certification_router
+from hrss.pensions.contributions.api import router as pensions_contributions_router
+from hrss.pensions.coverage.api import router as pensions_coverage_router
+from hrss.pensions.enrolment.api import router as pensions_enrolment_router
+from hrss.pensions.retirees.api import router as pensions_retirees_router
+from hrss.pensions.schemes.api import router as pensions_schemes_router
 from hrss.residents.api import router as people_router
 from hrss.residents.lookups import TooManyLookups
 
@@ -42,6 +50,10 @@ for part_router in (employers_router, code_checks_router, seekers_router, referr
 # 就业援助与灵活就业 (hrss/assistance): likewise one router a part, each operation with its whole path under
 # /assistance/ (/assistance/recognitions, /assistance/posts, /assistance/households...).
 for part_router in (assistance_recognition_router, assistance_support_router, assistance_posts_router, assistance_households_router, assistance_flexible_router, assistance_community_router, assistance_campaigns_router):
+    api.add_router("", part_router)
+# 社会保险服务 (hrss/pensions): likewise, each operation with its whole path under /pensions/ (/pensions/enrolments,
+# /pensions/contribution-imports, /pensions/pensions, /pensions/certification-campaigns, /pensions/retirees, /pensions/cards...).
+for part_router in (pensions_schemes_router, pensions_enrolment_router, pensions_contributions_router, pensions_benefits_router, pensions_certification_router, pensions_retirees_router, pensions_cards_router, pensions_coverage_router):
     api.add_router("", part_router)
 
 

@@ -31,11 +31,14 @@ JOBSERVICES_WRITE = JOBSERVICES_READ | {"jobservices.handle", "jobservices.loan_
 # Issue 12 (就业援助与灵活就业): staff handle it, the province reads it.
 ASSISTANCE_READ = {"assistance.view"}
 ASSISTANCE_WRITE = ASSISTANCE_READ | {"assistance.handle"}
+# Issue 13 (社会保险服务): staff handle it (the county approves pensions through the chain's roles), the province reads it.
+PENSIONS_READ = {"pensions.view"}
+PENSIONS_WRITE = PENSIONS_READ | {"pensions.handle"}
 ADDED_SINCE = {
-    **{role: JOBSERVICES_WRITE | ASSISTANCE_WRITE
+    **{role: JOBSERVICES_WRITE | ASSISTANCE_WRITE | PENSIONS_WRITE
        for role in (Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER,
                     Role.COUNTY_APPROVER, Role.CITY_ADMIN)},
-    Role.PROVINCE_VIEWER: JOBSERVICES_READ | ASSISTANCE_READ,
+    Role.PROVINCE_VIEWER: JOBSERVICES_READ | ASSISTANCE_READ | PENSIONS_READ,
     Role.SYSTEM_ADMIN: {"classification.manage"},
 }
 TABLE_NOW = {role: held | ADDED_SINCE.get(role, set()) for role, held in TABLE_BEFORE_AREAS.items()}

@@ -1,0 +1,1 @@
+"""待遇领取 (benefits): a part of the 社会保险服务 area (core/parts.py)."""

@@ -1,0 +1,3 @@
+"""The benefits part's pages under /pensions/ (url names prefixed with "benefits-")."""
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""The cards part's rows of the scope sweep."""
+
+from hrss.core.areas import SweepRows
+
+ROWS = SweepRows()

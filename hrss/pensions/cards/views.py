@@ -1,0 +1,3 @@
+"""The cards part's pages under /pensions/ (url names prefixed with "cards-")."""
+
+urlpatterns = []

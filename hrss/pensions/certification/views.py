@@ -1,0 +1,3 @@
+"""The certification part's pages under /pensions/ (url names prefixed with "certification-")."""
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""The contributions part's rows of the scope sweep."""
+
+from hrss.core.areas import SweepRows
+
+ROWS = SweepRows()

@@ -1,0 +1,3 @@
+"""The contributions part's pages under /pensions/ (url names prefixed with "contributions-")."""
+
+urlpatterns = []

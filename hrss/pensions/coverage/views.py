@@ -1,0 +1,3 @@
+"""The coverage part's pages under /pensions/ (url names prefixed with "coverage-")."""
+
+urlpatterns = []

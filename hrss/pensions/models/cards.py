@@ -1,0 +1,3 @@
+"""Models of the cards part (owned by it)."""
+
+__all__ = []

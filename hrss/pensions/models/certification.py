@@ -1,0 +1,3 @@
+"""Models of the certification part (owned by it)."""
+
+__all__ = []

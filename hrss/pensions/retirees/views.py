@@ -1,0 +1,3 @@
+"""The retirees part's pages under /pensions/ (url names prefixed with "retirees-")."""
+
+urlpatterns = []
