@@ -3,7 +3,14 @@
 
 import sys
 
-from bench import import_ledger, ledger_pages, matching, sqlite_writers
+from bench import (
+    certification_campaign,
+    import_ledger,
+    ledger_pages,
+    matching,
+    pension_contributions,
+    sqlite_writers,
+)
 
 if __name__ == "__main__":
     sqlite_writers.main()
@@ -11,3 +18,5 @@ if __name__ == "__main__":
     import_ledger.main(rows=rows)
     ledger_pages.main()
     matching.main()
+    pension_contributions.main(rows=rows)
+    certification_campaign.main()
