@@ -70,6 +70,41 @@ def demo_of(parts):
     return demo
 
 
+def figure_groups(parts):
+    """[(the part's name, its figures in order)] for the parts that have figures."""
+    return [(part.name or part.label, sorted(part.figures, key=lambda figure: figure.order))
+            for part in parts if part.figures]
+
+
+def statistics(request, parts, template, **context):
+    """An area's statistics page (templates include core/_part_figures.html): each part's figures for a region (the
+    user's own by default) and for each of its children, a child's name opening its own figures (city → county →
+    township → village), a figure opening the cases behind it. One table a part (a phone shows a few columns at a
+    time, not twenty), the region's total in its foot, and the region's own records (a township's own post, a
+    county's campaign) as a row of their own: the total less its children's, so the rows add up to the total."""
+    from django.shortcuts import render
+    from django.utils import timezone
+
+    from hrss.core import scoping
+    from hrss.core.models import Region
+
+    region = scoping.region_from_request(request)
+    today = timezone.localdate()
+    children = list(scoping.visible_to(request.user, Region.objects.filter(parent=region, is_active=True))
+                    .order_by("code"))
+    groups = []
+    for name, shown in figure_groups(parts):
+        rows = [{"region": place, "cells": [(figure, figure.count(request.user, place, today)) for figure in shown]}
+                for place in [region, *children]]
+        total, rows = rows[0], rows[1:]
+        own = [count - sum(row["cells"][index][1] for row in rows) for index, (_, count) in enumerate(total["cells"])]
+        groups.append({"name": name, "figures": shown, "total": total, "rows": rows,
+                       "own": [(figure, count) for figure, count in zip(shown, own, strict=True)] if any(own) else None})
+    return render(request, template, {
+        "region": region, "groups": groups, "today": today, "crumbs": scoping.breadcrumb(request.user, region),
+        **context})
+
+
 def merged(mappings):
     out = {}
     for mapping in mappings:
