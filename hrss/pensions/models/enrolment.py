@@ -47,9 +47,13 @@ class Enrolment(models.Model):
     received_on = models.DateField(_("受理日期"))
     enrolled_on = models.DateField(_("参保日期"), null=True, blank=True)  # the day it was completed
     documents = models.JSONField(_("已收材料"), default=list)  # codes of schemes/rules.py's checklist
+    # The day the last document of the checklist was handed in (the intake day when complete then): KPI 2 counts an
+    # enrolment as done the same day when enrolled_on is this day.
+    documents_complete_on = models.DateField(_("材料齐全日期"), null=True, blank=True)
     ended_on = models.DateField(_("终止日期"), null=True, blank=True)
     end_reason = models.CharField(_("终止原因"), max_length=20, choices=EnrolmentEndReason.choices, blank=True,
                                   default="")
+    end_note = models.CharField(_("终止说明/转往地"), max_length=200, blank=True, default="")
     note = models.CharField(_("备注"), max_length=200, blank=True, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -57,7 +61,8 @@ class Enrolment(models.Model):
     class Meta:
         verbose_name = _("参保登记")
         verbose_name_plural = _("参保登记")
-        indexes = [models.Index(fields=["region_code", "state"]), models.Index(fields=["enrolled_on"])]
+        indexes = [models.Index(fields=["region_code", "state"]), models.Index(fields=["enrolled_on"]),
+                   models.Index(fields=["region_code", "documents_complete_on"])]
         constraints = [
             constraints.digits("region_code", 12, name="pensions_enrolment_region_code_format"),
             constraints.one_of("scheme", Scheme, name="pensions_enrolment_scheme_valid"),
@@ -65,6 +70,15 @@ class Enrolment(models.Model):
             models.CheckConstraint(condition=models.Q(tier__gt=0), name="pensions_enrolment_tier_positive"),
             models.UniqueConstraint(fields=["person"], condition=models.Q(state__in=["pending", "active", "drawing"]),
                                     name="pensions_enrolment_one_standing_per_person"),
+            # Enrolled (active, drawing, or ended after it) means a day of enrolment; pending means none yet.
+            models.CheckConstraint(condition=~models.Q(state="pending") | models.Q(enrolled_on__isnull=True),
+                                   name="pensions_enrolment_pending_not_enrolled"),
+            models.CheckConstraint(condition=~models.Q(state__in=["active", "drawing"])
+                                   | models.Q(enrolled_on__isnull=False),
+                                   name="pensions_enrolment_enrolled_has_day"),
+            models.CheckConstraint(condition=~models.Q(state__in=["transferred", "terminated"])
+                                   | models.Q(ended_on__isnull=False),
+                                   name="pensions_enrolment_ended_has_day"),
         ]
 
     def __str__(self):
