@@ -26,6 +26,25 @@ def style_form(form):
     return form
 
 
+def submit(request, form, act, *, success, done, redisplay):
+    """A page's POST of one form, the same way everywhere: when the bound `form` is valid, `act(cleaned_data)` calls
+    the write service; a ValidationError it raises goes on the form as a whole-form error. Otherwise `success` (a
+    message, or a function of what `act` returned) is flashed and `done(result)` answers (usually a redirect to the
+    object's page). An invalid form, or a refusal, answers `redisplay(form)`: the page again, with the form's errors
+    and what the user typed."""
+    from django.contrib import messages
+
+    if form.is_valid():
+        try:
+            result = act(form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success(result) if callable(success) else success)
+            return done(result)
+    return redisplay(form)
+
+
 def form_errors_text(form):
     """A form's errors as one sentence for a flash message: “字段：原因；字段：原因”."""
     return "；".join(f"{form.fields[name].label if name in form.fields else ''}：{'，'.join(errors)}"
