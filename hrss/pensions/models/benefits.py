@@ -7,11 +7,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hrss.core import constraints, scoping
-from hrss.core.models import CODE_LENGTH
+from hrss.core.models import CODE_LENGTH, ReviewCase
 from hrss.pensions.models.enrolment import Enrolment
 from hrss.residents.models import Person
 
-__all__ = ["PaymentKind", "Pension", "PensionPayment", "PensionState"]
+__all__ = ["DeathReport", "PaymentKind", "Pension", "PensionPayment", "PensionRoll", "PensionState"]
 
 
 class PensionState(models.TextChoices):
@@ -30,6 +30,11 @@ class Pension(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.PROTECT, related_name="pensions", null=True,
                                   blank=True)
     region_code = models.CharField(_("发放地"), max_length=CODE_LENGTH)
+    # The award's review (village intake → township review → county approval, benefits/chains.py).
+    case = models.OneToOneField(ReviewCase, on_delete=models.PROTECT, related_name="pension", null=True, blank=True)
+    applied_on = models.DateField(_("申请日期"), null=True, blank=True)
+    suspend_reason = models.CharField(_("暂停原因"), max_length=100, blank=True, default="")
+    version = models.PositiveIntegerField(default=1)
     first_month = models.DateField(_("起领年月"))  # the first day of the month
     account_balance = models.DecimalField(_("个人账户储存额（元）"), max_digits=12, decimal_places=2)
     basic = models.DecimalField(_("基础养老金（元/月）"), max_digits=10, decimal_places=2)
@@ -100,4 +105,58 @@ class PensionPayment(models.Model):
     def __str__(self):
         return f"{self.month:%Y-%m} {self.amount}"
 
+
 scoping.register(PensionPayment)
+
+
+class PensionRoll(models.Model):
+    """A county's monthly payment roll (发放名册), made once a month: its lines are the PensionPayments of the county
+    paid in that month (regular payments written by the roll, back pay written at resumption)."""
+
+    region_code = models.CharField(_("县(区)"), max_length=CODE_LENGTH)  # the county's 12-digit code
+    month = models.DateField(_("发放年月"))  # the first day of the month
+    made_on = models.DateField(_("制表日期"))
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("养老金发放名册")
+        verbose_name_plural = _("养老金发放名册")
+        constraints = [
+            constraints.digits("region_code", 12, name="pensions_pensionroll_region_code_format"),
+            models.CheckConstraint(condition=models.Q(month__day=1), name="pensions_pensionroll_month_day_one"),
+            models.UniqueConstraint(fields=["region_code", "month"], name="pensions_pensionroll_once_a_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}"
+
+
+scoping.register(PensionRoll)
+
+
+class DeathReport(models.Model):
+    """A death reported by the village (死亡报告): the pension, if any, is stopped, the enrolment ended and the other
+    parts told (benefits.services.after_death). One a person."""
+
+    person = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="pension_death_report")
+    region_code = models.CharField(_("所在村(社区)"), max_length=CODE_LENGTH)
+    died_on = models.DateField(_("死亡日期"))
+    reported_on = models.DateField(_("报告日期"))
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("死亡报告")
+        verbose_name_plural = _("死亡报告")
+        constraints = [
+            constraints.digits("region_code", 12, name="pensions_deathreport_region_code_format"),
+            models.CheckConstraint(condition=models.Q(died_on__lte=models.F("reported_on")),
+                                   name="pensions_deathreport_not_after_report"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.died_on}"
+
+
+scoping.register(DeathReport)
