@@ -19,6 +19,55 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
+            name='CardBatch',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='县(区)')),
+                ('number', models.CharField(max_length=30, verbose_name='批次号')),
+                ('state', models.CharField(choices=[('sent', '已送制卡'), ('made', '已制卡'), ('arrived', '已到达网点')], default='sent', max_length=8, verbose_name='状态')),
+                ('created_on', models.DateField(verbose_name='组批日期')),
+                ('sent_on', models.DateField(verbose_name='送制日期')),
+                ('made_on', models.DateField(blank=True, null=True, verbose_name='制卡完成日期')),
+                ('arrived_on', models.DateField(blank=True, null=True, verbose_name='到达网点日期')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '社保卡制卡批次',
+                'verbose_name_plural': '社保卡制卡批次',
+            },
+        ),
+        migrations.CreateModel(
+            name='CardApplication',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='申领地')),
+                ('applied_on', models.DateField(verbose_name='申领日期')),
+                ('state', models.CharField(choices=[('applied', '已申领'), ('in_batch', '制卡中'), ('made', '已制卡'), ('arrived', '已到达网点'), ('handed_over', '已领取'), ('active', '已激活'), ('lost', '已挂失'), ('cancelled', '已注销')], default='applied', max_length=12, verbose_name='状态')),
+                ('reason', models.CharField(choices=[('new', '首次申领'), ('replacement', '补领'), ('renewal', '换领')], default='new', max_length=12, verbose_name='申领类型')),
+                ('photo', models.BinaryField(verbose_name='照片')),
+                ('photo_type', models.CharField(max_length=12, verbose_name='照片格式')),
+                ('id_seen', models.BooleanField(default=False, verbose_name='已核验身份证')),
+                ('card_number', models.CharField(blank=True, default='', max_length=20, verbose_name='社保卡号')),
+                ('handed_over_on', models.DateField(blank=True, null=True, verbose_name='领取日期')),
+                ('received_by', models.CharField(blank=True, default='', max_length=50, verbose_name='领取人')),
+                ('received_relation', models.CharField(blank=True, default='', max_length=20, verbose_name='代领人与本人关系')),
+                ('activated_on', models.DateField(blank=True, null=True, verbose_name='激活日期')),
+                ('lost_on', models.DateField(blank=True, null=True, verbose_name='挂失日期')),
+                ('cancelled_on', models.DateField(blank=True, null=True, verbose_name='注销日期')),
+                ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='备注')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='card_applications', to='residents.person')),
+                ('replaces', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='replaced_by', to='pensions.cardapplication', verbose_name='原卡')),
+                ('batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='pensions.cardbatch', verbose_name='制卡批次')),
+            ],
+            options={
+                'verbose_name': '社保卡申领',
+                'verbose_name_plural': '社保卡申领',
+            },
+        ),
+        migrations.CreateModel(
             name='ContributionImport',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -26,8 +75,11 @@ class Migration(migrations.Migration):
                 ('source', models.CharField(choices=[('bank', '银行代扣'), ('tax', '税务征收'), ('window', '窗口缴费')], max_length=8, verbose_name='来源')),
                 ('file_name', models.CharField(max_length=200, verbose_name='文件名')),
                 ('sha256', models.CharField(max_length=64)),
-                ('status', models.CharField(default='queued', max_length=10, verbose_name='状态')),
+                ('status', models.CharField(choices=[('queued', '排队中'), ('running', '导入中'), ('done', '已完成'), ('failed', '失败')], default='queued', max_length=10, verbose_name='状态')),
+                ('dry_run', models.BooleanField(default=False, verbose_name='试运行')),
+                ('stored_path', models.CharField(blank=True, default='', max_length=300)),
                 ('rows_total', models.PositiveIntegerField(blank=True, null=True)),
+                ('rows_processed', models.PositiveIntegerField(default=0)),
                 ('matched', models.PositiveIntegerField(default=0, verbose_name='已匹配')),
                 ('unmatched', models.PositiveIntegerField(default=0, verbose_name='未匹配')),
                 ('duplicates', models.PositiveIntegerField(default=0, verbose_name='重复')),
@@ -220,14 +272,80 @@ class Migration(migrations.Migration):
                 ('id_number', models.CharField(max_length=40, verbose_name='公民身份号码')),
                 ('name', models.CharField(max_length=50, verbose_name='姓名')),
                 ('amount', models.CharField(max_length=20, verbose_name='金额')),
+                ('year', models.CharField(blank=True, default='', max_length=10, verbose_name='缴费年度')),
+                ('paid_on', models.CharField(blank=True, default='', max_length=20, verbose_name='到账日期')),
+                ('receipt', models.CharField(blank=True, default='', max_length=40, verbose_name='票据号/流水号')),
+                ('kind', models.CharField(blank=True, default='', max_length=12, verbose_name='缴费类别')),
                 ('reason', models.CharField(max_length=200, verbose_name='原因')),
                 ('resolved_at', models.DateTimeField(blank=True, null=True)),
+                ('resolution', models.CharField(blank=True, default='', max_length=200, verbose_name='处理说明')),
                 ('import_file', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unmatched_rows', to='pensions.contributionimport')),
+                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'verbose_name': '未匹配缴费',
                 'verbose_name_plural': '未匹配缴费',
             },
+        ),
+        migrations.AddConstraint(
+            model_name='cardbatch',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='pensions_cardbatch_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardbatch',
+            constraint=models.CheckConstraint(condition=models.Q(('state', 'sent'), ('state', 'made'), ('state', 'arrived'), _connector='OR'), name='pensions_cardbatch_state_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardbatch',
+            constraint=models.UniqueConstraint(fields=('region_code', 'number'), name='pensions_cardbatch_number_unique'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardbatch',
+            constraint=models.CheckConstraint(condition=models.Q(('arrived_on__isnull', True), models.Q(('arrived_on__gte', models.F('made_on')), ('made_on__isnull', False)), _connector='OR'), name='pensions_cardbatch_arrived_after_made'),
+        ),
+        migrations.AddIndex(
+            model_name='cardapplication',
+            index=models.Index(fields=['region_code', 'state'], name='pensions_ca_region__40a602_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='pensions_cardapplication_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.CheckConstraint(condition=models.Q(('state', 'applied'), ('state', 'in_batch'), ('state', 'made'), ('state', 'arrived'), ('state', 'handed_over'), ('state', 'active'), ('state', 'lost'), ('state', 'cancelled'), _connector='OR'), name='pensions_cardapplication_state_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.CheckConstraint(condition=models.Q(('reason', 'new'), ('reason', 'replacement'), ('reason', 'renewal'), _connector='OR'), name='pensions_cardapplication_reason_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.UniqueConstraint(condition=models.Q(('state__in', ('lost', 'cancelled')), _negated=True), fields=('person',), name='pensions_cardapplication_one_standing_per_person'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.UniqueConstraint(condition=models.Q(('card_number', ''), _negated=True), fields=('card_number',), name='pensions_cardapplication_card_number_unique'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.CheckConstraint(condition=models.Q(('id_seen', True)), name='pensions_cardapplication_id_seen'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ('made', 'arrived', 'handed_over', 'active', 'lost')), _negated=True), models.Q(('card_number', ''), _negated=True), _connector='OR'), name='pensions_cardapplication_numbered_when_made'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('reason', 'replacement'), _negated=True), ('replaces__isnull', False), _connector='OR'), name='pensions_cardapplication_replacement_refers'),
+        ),
+        migrations.AddConstraint(
+            model_name='cardapplication',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ['handed_over', 'active']), _negated=True), models.Q(('handed_over_on__isnull', False), models.Q(('received_by', ''), _negated=True)), _connector='OR'), name='pensions_cardapplication_handed_over_to_someone'),
+        ),
+        migrations.AddIndex(
+            model_name='contributionimport',
+            index=models.Index(fields=['sha256'], name='pensions_co_sha256_923896_idx'),
         ),
         migrations.AddConstraint(
             model_name='contributionimport',
@@ -236,6 +354,10 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='contributionimport',
             constraint=models.CheckConstraint(condition=models.Q(('source', 'bank'), ('source', 'tax'), ('source', 'window'), _connector='OR'), name='pensions_contributionimport_source_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='contributionimport',
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'queued'), ('status', 'running'), ('status', 'done'), ('status', 'failed'), _connector='OR'), name='pensions_contributionimport_status_valid'),
         ),
         migrations.AddConstraint(
             model_name='deathreport',
@@ -388,6 +510,10 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='retiree',
             constraint=models.UniqueConstraint(condition=models.Q(('state__in', ['managed', 'not_managed'])), fields=('person',), name='pensions_retiree_one_standing_per_person'),
+        ),
+        migrations.AddIndex(
+            model_name='unmatchedpayment',
+            index=models.Index(fields=['region_code', 'resolved_at'], name='pensions_un_region__9265d3_idx'),
         ),
         migrations.AddConstraint(
             model_name='unmatchedpayment',
