@@ -11,7 +11,7 @@ from hrss.core.models import CODE_LENGTH
 from hrss.pensions.models.enrolment import Enrolment
 from hrss.residents.models import Person
 
-__all__ = ["Contribution", "ContributionImport", "ContributionKind", "PaymentSource", "UnmatchedPayment"]
+__all__ = ["Contribution", "ContributionImport", "ContributionKind", "ImportStatus", "PaymentSource", "UnmatchedPayment"]
 
 
 class PaymentSource(models.TextChoices):
@@ -28,6 +28,13 @@ class ContributionKind(models.TextChoices):
     INTEREST = "interest", _("记账利息")
 
 
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("排队中")
+    RUNNING = "running", _("导入中")
+    DONE = "done", _("已完成")
+    FAILED = "failed", _("失败")
+
+
 class ContributionImport(models.Model):
     """One payment file: who imported it where, its content hash (the same file twice changes nothing), the rows
     read, matched and unmatched."""
@@ -36,8 +43,11 @@ class ContributionImport(models.Model):
     source = models.CharField(_("来源"), max_length=8, choices=PaymentSource.choices)
     file_name = models.CharField(_("文件名"), max_length=200)
     sha256 = models.CharField(max_length=64)
-    status = models.CharField(_("状态"), max_length=10, default="queued")
+    status = models.CharField(_("状态"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    dry_run = models.BooleanField(_("试运行"), default=False)
+    stored_path = models.CharField(max_length=300, blank=True, default="")  # the upload, until it is imported
     rows_total = models.PositiveIntegerField(null=True, blank=True)
+    rows_processed = models.PositiveIntegerField(default=0)
     matched = models.PositiveIntegerField(_("已匹配"), default=0)
     unmatched = models.PositiveIntegerField(_("未匹配"), default=0)
     duplicates = models.PositiveIntegerField(_("重复"), default=0)
@@ -52,7 +62,9 @@ class ContributionImport(models.Model):
         constraints = [
             constraints.digits("region_code", 12, name="pensions_contributionimport_region_code_format"),
             constraints.one_of("source", PaymentSource, name="pensions_contributionimport_source_valid"),
+            constraints.one_of("status", ImportStatus, name="pensions_contributionimport_status_valid"),
         ]
+        indexes = [models.Index(fields=["sha256"])]
 
 
     def __str__(self):
@@ -107,12 +119,20 @@ class UnmatchedPayment(models.Model):
     id_number = models.CharField(_("公民身份号码"), max_length=40)
     name = models.CharField(_("姓名"), max_length=50)
     amount = models.CharField(_("金额"), max_length=20)
+    year = models.CharField(_("缴费年度"), max_length=10, blank=True, default="")
+    paid_on = models.CharField(_("到账日期"), max_length=20, blank=True, default="")
+    receipt = models.CharField(_("票据号/流水号"), max_length=40, blank=True, default="")
+    kind = models.CharField(_("缴费类别"), max_length=12, blank=True, default="")
     reason = models.CharField(_("原因"), max_length=200)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True,
+                                    blank=True)
+    resolution = models.CharField(_("处理说明"), max_length=200, blank=True, default="")
 
     class Meta:
         verbose_name = _("未匹配缴费")
         verbose_name_plural = _("未匹配缴费")
+        indexes = [models.Index(fields=["region_code", "resolved_at"])]
         constraints = [constraints.digits("region_code", 12, name="pensions_unmatchedpayment_region_code_format")]
 
 
