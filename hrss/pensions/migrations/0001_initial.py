@@ -252,6 +252,10 @@ class Migration(migrations.Migration):
                 ('managed_since', models.DateField(blank=True, null=True, verbose_name='纳入社会化管理日期')),
                 ('files_received_on', models.DateField(blank=True, null=True, verbose_name='档案移交社区日期')),
                 ('died_on', models.DateField(blank=True, null=True, verbose_name='死亡日期')),
+                ('moved_out_on', models.DateField(blank=True, null=True, verbose_name='迁出日期')),
+                ('moved_to', models.CharField(blank=True, default='', max_length=100, verbose_name='迁往')),
+                ('needs_care', models.BooleanField(default=False, verbose_name='患病需关照')),
+                ('health_note', models.CharField(blank=True, default='', max_length=100, verbose_name='健康状况')),
                 ('phone', models.CharField(blank=True, default='', max_length=20, verbose_name='联系电话')),
                 ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='备注')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
@@ -261,6 +265,42 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '企业退休人员',
                 'verbose_name_plural': '企业退休人员',
+            },
+        ),
+        migrations.CreateModel(
+            name='RetireeActivity',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='举办地')),
+                ('held_on', models.DateField(verbose_name='活动日期')),
+                ('title', models.CharField(max_length=100, verbose_name='活动名称')),
+                ('kind', models.CharField(choices=[('culture', '文体活动'), ('health_talk', '健康讲座'), ('condolence', '慰问'), ('other', '其他')], max_length=12, verbose_name='活动类别')),
+                ('participant_count', models.PositiveIntegerField(default=0, verbose_name='参加人数')),
+                ('note', models.CharField(blank=True, default='', max_length=500, verbose_name='活动情况')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('participants', models.ManyToManyField(blank=True, related_name='activities', to='pensions.retiree', verbose_name='参加的退休人员')),
+            ],
+            options={
+                'verbose_name': '退休人员活动',
+                'verbose_name_plural': '退休人员活动',
+            },
+        ),
+        migrations.CreateModel(
+            name='RetireeVisit',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12)),
+                ('visited_on', models.DateField(verbose_name='走访日期')),
+                ('kind', models.CharField(choices=[('home', '上门'), ('phone', '电话')], max_length=8, verbose_name='走访方式')),
+                ('note', models.CharField(max_length=500, verbose_name='走访情况')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='走访人')),
+                ('retiree', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='pensions.retiree')),
+            ],
+            options={
+                'verbose_name': '退休人员走访',
+                'verbose_name_plural': '退休人员走访',
             },
         ),
         migrations.CreateModel(
@@ -510,6 +550,46 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='retiree',
             constraint=models.UniqueConstraint(condition=models.Q(('state__in', ['managed', 'not_managed'])), fields=('person',), name='pensions_retiree_one_standing_per_person'),
+        ),
+        migrations.AddConstraint(
+            model_name='retiree',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'managed'), _negated=True), models.Q(('files_received_on__isnull', False), ('managed_since__isnull', False)), _connector='OR'), name='pensions_retiree_managed_has_files'),
+        ),
+        migrations.AddConstraint(
+            model_name='retiree',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'died'), _negated=True), ('died_on__isnull', False), _connector='OR'), name='pensions_retiree_died_has_day'),
+        ),
+        migrations.AddConstraint(
+            model_name='retiree',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'moved_out'), _negated=True), ('moved_out_on__isnull', False), _connector='OR'), name='pensions_retiree_moved_out_has_day'),
+        ),
+        migrations.AddIndex(
+            model_name='retireeactivity',
+            index=models.Index(fields=['region_code', 'held_on'], name='pensions_re_region__e7b61a_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='retireeactivity',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='pensions_retireeactivity_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='retireeactivity',
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'culture'), ('kind', 'health_talk'), ('kind', 'condolence'), ('kind', 'other'), _connector='OR'), name='pensions_retireeactivity_kind_valid'),
+        ),
+        migrations.AddIndex(
+            model_name='retireevisit',
+            index=models.Index(fields=['retiree', 'visited_on'], name='pensions_re_retiree_0d5115_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='retireevisit',
+            index=models.Index(fields=['region_code', 'visited_on'], name='pensions_re_region__575dbc_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='retireevisit',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='pensions_retireevisit_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='retireevisit',
+            constraint=models.CheckConstraint(condition=models.Q(('kind', 'home'), ('kind', 'phone'), _connector='OR'), name='pensions_retireevisit_kind_valid'),
         ),
         migrations.AddIndex(
             model_name='unmatchedpayment',
