@@ -68,6 +68,26 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='CertificationCampaign',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='认证区域')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='认证年度')),
+                ('opens_on', models.DateField(verbose_name='认证开始日期')),
+                ('closes_on', models.DateField(verbose_name='认证截止日期')),
+                ('subjects', models.PositiveIntegerField(default=0, verbose_name='应认证人数')),
+                ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='说明')),
+                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='启动时间')),
+                ('suspensions_done_on', models.DateField(blank=True, null=True, verbose_name='暂停未认证人员待遇日期')),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('suspensions_done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '领取待遇资格认证活动',
+                'verbose_name_plural': '领取待遇资格认证活动',
+            },
+        ),
+        migrations.CreateModel(
             name='ContributionImport',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -268,6 +288,32 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='Certification',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='所在村(社区)')),
+                ('state', models.CharField(choices=[('due', '待认证'), ('certified', '已认证'), ('suspended', '未认证，已暂停'), ('resumed', '已认证，已恢复')], default='due', max_length=10, verbose_name='状态')),
+                ('method', models.CharField(blank=True, choices=[('visit', '上门认证'), ('window', '窗口认证'), ('relative', '亲属证明'), ('other', '其他方式')], default='', max_length=10, verbose_name='认证方式')),
+                ('certified_on', models.DateField(blank=True, null=True, verbose_name='认证日期')),
+                ('relative_name', models.CharField(blank=True, default='', max_length=50, verbose_name='证明亲属姓名')),
+                ('relation', models.CharField(blank=True, default='', max_length=20, verbose_name='与本人关系')),
+                ('reminded_on', models.DateField(blank=True, null=True, verbose_name='最近提醒日期')),
+                ('suspended_on', models.DateField(blank=True, null=True, verbose_name='暂停日期')),
+                ('suspended_from', models.DateField(blank=True, null=True, verbose_name='暂停起始年月')),
+                ('back_pay', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='补发金额（元）')),
+                ('note', models.CharField(blank=True, default='', max_length=200, verbose_name='备注')),
+                ('certified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pension_certifications', to='residents.person')),
+                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certifications', to='pensions.certificationcampaign')),
+                ('pension', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='certifications', to='pensions.pension')),
+                ('retiree', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='certifications', to='pensions.retiree')),
+            ],
+            options={
+                'verbose_name': '领取待遇资格认证',
+                'verbose_name_plural': '领取待遇资格认证',
+            },
+        ),
+        migrations.CreateModel(
             name='RetireeActivity',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -382,6 +428,22 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='cardapplication',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ['handed_over', 'active']), _negated=True), models.Q(('handed_over_on__isnull', False), models.Q(('received_by', ''), _negated=True)), _connector='OR'), name='pensions_cardapplication_handed_over_to_someone'),
+        ),
+        migrations.AddConstraint(
+            model_name='certificationcampaign',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='pensions_certificationcampaign_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='certificationcampaign',
+            constraint=models.UniqueConstraint(fields=('region_code', 'year'), name='pensions_certificationcampaign_one_a_year'),
+        ),
+        migrations.AddConstraint(
+            model_name='certificationcampaign',
+            constraint=models.CheckConstraint(condition=models.Q(('closes_on__gte', models.F('opens_on'))), name='pensions_certificationcampaign_window_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='certificationcampaign',
+            constraint=models.CheckConstraint(condition=models.Q(('suspensions_done_on__isnull', True), ('suspensions_done_on__gt', models.F('closes_on')), _connector='OR'), name='pensions_certificationcampaign_suspensions_after_window'),
         ),
         migrations.AddIndex(
             model_name='contributionimport',
@@ -562,6 +624,50 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='retiree',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'moved_out'), _negated=True), ('moved_out_on__isnull', False), _connector='OR'), name='pensions_retiree_moved_out_has_day'),
+        ),
+        migrations.AddIndex(
+            model_name='certification',
+            index=models.Index(fields=['campaign', 'region_code', 'state'], name='pensions_ce_campaig_fa43ac_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='certification',
+            index=models.Index(fields=['region_code', 'state'], name='pensions_ce_region__ba22a1_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='certification',
+            index=models.Index(fields=['person', 'campaign'], name='pensions_ce_person__268d06_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='pensions_certification_region_code_format'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.CheckConstraint(condition=models.Q(('state', 'due'), ('state', 'certified'), ('state', 'suspended'), ('state', 'resumed'), _connector='OR'), name='pensions_certification_state_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.CheckConstraint(condition=models.Q(('method', ''), ('method__in', ['visit', 'window', 'relative', 'other']), _connector='OR'), name='pensions_certification_method_valid'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('pension__isnull', False), ('retiree__isnull', True)), models.Q(('pension__isnull', True), ('retiree__isnull', False)), _connector='OR'), name='pensions_certification_one_subject'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['due', 'suspended']), models.Q(('certified_by__isnull', False), ('certified_on__isnull', False), models.Q(('method', ''), _negated=True)), _connector='OR'), name='pensions_certification_certified_has_method'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('method', 'relative'), _negated=True), models.Q(('relative_name', ''), _negated=True), _connector='OR'), name='pensions_certification_relative_named'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.UniqueConstraint(condition=models.Q(('pension__isnull', False)), fields=('campaign', 'pension'), name='pensions_certification_pension_once'),
+        ),
+        migrations.AddConstraint(
+            model_name='certification',
+            constraint=models.UniqueConstraint(condition=models.Q(('retiree__isnull', False)), fields=('campaign', 'retiree'), name='pensions_certification_retiree_once'),
         ),
         migrations.AddIndex(
             model_name='retireeactivity',
