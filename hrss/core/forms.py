@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from hrss.core import scoping
+from hrss.core import review, scoping
 from hrss.core.models import AuditEntry, Level, Region
 from hrss.core.text import RefuseInvisible
 
@@ -26,17 +26,29 @@ def style_form(form):
     return form
 
 
-def submit(request, form, act, *, success, done, redisplay):
+def submit(request, form, act, *, success, done, redisplay, changed=None):
     """A page's POST of one form, the same way everywhere: when the bound `form` is valid, `act(cleaned_data)` calls
     the write service; a ValidationError it raises goes on the form as a whole-form error. Otherwise `success` (a
     message, or a function of what `act` returned) is flashed and `done(result)` answers (usually a redirect to the
     object's page). An invalid form, or a refusal, answers `redisplay(form)`: the page again, with the form's errors
-    and what the user typed."""
+    and what the user typed.
+    A form that moves a review case passes `changed`: a review.CaseChanged (someone else moved the case) is flashed
+    as an error and `changed()` answers (the case's page as it is now, not the stale form); a review.MoveRefused is
+    a refusal like a ValidationError."""
     from django.contrib import messages
 
     if form.is_valid():
         try:
             result = act(form.cleaned_data)
+        except review.CaseChanged as error:
+            if changed is None:
+                raise
+            messages.error(request, str(error))
+            return changed()
+        except review.MoveRefused as error:
+            if changed is None:
+                raise
+            form.add_error(None, str(error))
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -24,6 +24,7 @@ from hrss.assistance.flexible.forms import (
 from hrss.assistance.models import FlexibleRegistration, FlexibleSubsidy
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.core import audit, review, scoping, workdays
+from hrss.core.forms import submit
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
@@ -134,52 +135,32 @@ def detail(request, pk, verify_form=None, end_form=None, apply_form=None):
 @staff_view(ASSISTANCE_HANDLE)
 def verify(request, pk):
     registration = _registration(request, pk)
-    form = VerifyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.verify_flexible(actor=request.user, registration=registration,
-                                     verified_on=form.cleaned_data["verified_on"], note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已核实。")
-            return redirect("assistance:flexible-detail", pk=pk)
-    return detail(request, pk, verify_form=form)
+    return submit(request, VerifyForm(request.POST), lambda data: services.verify_flexible(
+        actor=request.user, registration=registration, verified_on=data["verified_on"], note=data["note"]),
+        success="已核实。", done=lambda _: redirect("assistance:flexible-detail", pk=pk),
+        redisplay=lambda form: detail(request, pk, verify_form=form))
 
 
 @require_POST
 @staff_view(ASSISTANCE_HANDLE)
 def end(request, pk):
     registration = _registration(request, pk)
-    form = EndForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.end_flexible(actor=request.user, registration=registration, ended_on=data["ended_on"],
-                                  reason=data["reason"], note=data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已终止灵活就业登记。")
-            return redirect("assistance:flexible-detail", pk=pk)
-    return detail(request, pk, end_form=form)
+    return submit(request, EndForm(request.POST), lambda data: services.end_flexible(
+        actor=request.user, registration=registration, ended_on=data["ended_on"], reason=data["reason"],
+        note=data["note"]),
+        success="已终止灵活就业登记。", done=lambda _: redirect("assistance:flexible-detail", pk=pk),
+        redisplay=lambda form: detail(request, pk, end_form=form))
 
 
 @require_POST
 @staff_view(ASSISTANCE_HANDLE)
 def subsidy_apply(request, pk):
     registration = _registration(request, pk)
-    form = SubsidyApplyForm(request.POST)
-    if form.is_valid():
-        try:
-            subsidy = services.apply_for_subsidy(actor=request.user, registration=registration,
-                                                 note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已受理灵活就业社保补贴申请，已报乡镇(街道)审核。")
-            return redirect("assistance:flexible-subsidy-detail", pk=subsidy.pk)
-    return detail(request, pk, apply_form=form)
+    return submit(request, SubsidyApplyForm(request.POST), lambda data: services.apply_for_subsidy(
+        actor=request.user, registration=registration, note=data["note"]),
+        success="已受理灵活就业社保补贴申请，已报乡镇(街道)审核。",
+        done=lambda subsidy: redirect("assistance:flexible-subsidy-detail", pk=subsidy.pk),
+        redisplay=lambda form: detail(request, pk, apply_form=form))
 
 
 def _step_label(case):
@@ -242,42 +223,25 @@ def subsidy_detail(request, pk, decision_form=None, period_form=None):
 def subsidy_act(request, pk):
     subsidy = _subsidy(request, pk)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.decide_subsidy(actor=request.user, subsidy=subsidy, action=data["action"],
-                                    version=data["version"], reason=data["reason"])
-        except review.CaseChanged as error:
-            messages.error(request, str(error))
-            return redirect("assistance:flexible-subsidy-detail", pk=pk)
-        except review.MoveRefused as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已办理：{Action(data['action']).label}。")
-            return redirect("assistance:flexible-subsidy-detail", pk=pk)
-    return subsidy_detail(request, pk, decision_form=form)
+    return submit(request, form, lambda data: services.decide_subsidy(
+        actor=request.user, subsidy=subsidy, action=data["action"], version=data["version"], reason=data["reason"]),
+        success=lambda _: f"已办理：{Action(form.cleaned_data['action']).label}。",
+        done=lambda _: redirect("assistance:flexible-subsidy-detail", pk=pk),
+        changed=lambda: redirect("assistance:flexible-subsidy-detail", pk=pk),
+        redisplay=lambda form: subsidy_detail(request, pk, decision_form=form))
 
 
 @require_POST
 @staff_view(ASSISTANCE_HANDLE)
 def subsidy_period(request, pk):
     subsidy = _subsidy(request, pk)
-    form = PeriodForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            period = services.record_period(actor=request.user, subsidy=subsidy, year=data["year"],
-                                            quarter=data["quarter"], months=data["months"],
-                                            paid_amount=data["paid_amount"], proof=data["proof"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已录入{rules.quarter_label(period.year, period.quarter)}：补贴 "
-                                      f"{period.subsidy_amount:.2f} 元。")
-            return redirect("assistance:flexible-subsidy-detail", pk=pk)
-    return subsidy_detail(request, pk, period_form=form)
+    return submit(request, PeriodForm(request.POST), lambda data: services.record_period(
+        actor=request.user, subsidy=subsidy, year=data["year"], quarter=data["quarter"], months=data["months"],
+        paid_amount=data["paid_amount"], proof=data["proof"]),
+        success=lambda period: f"已录入{rules.quarter_label(period.year, period.quarter)}：补贴 "
+                               f"{period.subsidy_amount:.2f} 元。",
+        done=lambda _: redirect("assistance:flexible-subsidy-detail", pk=pk),
+        redisplay=lambda form: subsidy_detail(request, pk, period_form=form))
 
 
 def _quarter(request):
