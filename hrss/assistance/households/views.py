@@ -16,6 +16,7 @@ from hrss.assistance.households.forms import ClearForm, RecordForm, ReportForm, 
 from hrss.assistance.models import HouseholdCaseStatus, ZeroEmploymentHousehold
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.core import audit, scoping
+from hrss.core.forms import submit
 from hrss.core.models import Level
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
@@ -124,36 +125,21 @@ def case_detail(request, pk, verify_form=None, record_form=None, clear_form=None
 @staff_view(ASSISTANCE_HANDLE)
 def case_verify(request, pk):
     case = _case(request, pk)
-    form = VerifyForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.verify_household(actor=request.user, case=case, outcome=data["outcome"],
-                                      verified_on=data["verified_on"], note=data["note"], version=data["version"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已核实。")
-            return redirect("assistance:households-detail", pk=pk)
-    return case_detail(request, pk, verify_form=form)
+    return submit(request, VerifyForm(request.POST), lambda data: services.verify_household(
+        actor=request.user, case=case, outcome=data["outcome"], verified_on=data["verified_on"], note=data["note"],
+        version=data["version"]),
+        success="已核实。", done=lambda _: redirect("assistance:households-detail", pk=pk),
+        redisplay=lambda form: case_detail(request, pk, verify_form=form))
 
 
 @require_POST
 @staff_view(ASSISTANCE_HANDLE)
 def case_record(request, pk):
     case = _case(request, pk)
-    form = RecordForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_assistance(actor=request.user, case=case, done_on=data["done_on"], kind=data["kind"],
-                                       note=data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已录入援助记录。")
-            return redirect("assistance:households-detail", pk=pk)
-    return case_detail(request, pk, record_form=form)
+    return submit(request, RecordForm(request.POST), lambda data: services.record_assistance(
+        actor=request.user, case=case, done_on=data["done_on"], kind=data["kind"], note=data["note"]),
+        success="已录入援助记录。", done=lambda _: redirect("assistance:households-detail", pk=pk),
+        redisplay=lambda form: case_detail(request, pk, record_form=form))
 
 
 @require_POST
@@ -161,20 +147,18 @@ def case_record(request, pk):
 def case_clear(request, pk):
     case = _case(request, pk)
     members = selectors.members(request.user, case)
-    form = ClearForm(request.POST, members=members)
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def clear(data):
         member = next((person for person in members if person.pk == data["member"]), None)
-        try:
-            services.clear_household(actor=request.user, case=case, member=member, started_on=data["started_on"],
-                                     note=data["note"], version=data["version"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            case.refresh_from_db()
-            messages.success(request, f"已清零，用时{case.days_to_clear}天。")
-            return redirect("assistance:households-detail", pk=pk)
-    return case_detail(request, pk, clear_form=form)
+        services.clear_household(actor=request.user, case=case, member=member, started_on=data["started_on"],
+                                 note=data["note"], version=data["version"])
+        case.refresh_from_db()
+        return case
+
+    return submit(request, ClearForm(request.POST, members=members), clear,
+                  success=lambda cleared: f"已清零，用时{cleared.days_to_clear}天。",
+                  done=lambda _: redirect("assistance:households-detail", pk=pk),
+                  redisplay=lambda form: case_detail(request, pk, clear_form=form))
 
 
 @staff_view(ASSISTANCE_HANDLE)
