@@ -1,0 +1,258 @@
+"""The payment file's columns, its row validator and its writer for core's tabular pipeline (hrss/core/tabular).
+The reader (a second process for a large file) checks each row's cells; the writer matches a batch of rows to the
+ledger in a few queries and inserts the contributions, the subsidies and the unmatched rows as multi-row INSERTs.
+A row is never rejected by the pipeline itself: a row that cannot be applied (a bad cell, an unknown ID number, a
+name that differs ...) is kept as an UnmatchedPayment with the reason, so one list says what was not applied.
+Services (services.py) run it; nothing here checks the actor."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.db import connection
+from django.utils import timezone
+
+from hrss.core import tabular
+from hrss.core.bulk import insert_rows, select_by_keys, stored_datetime
+from hrss.core.models import Level
+from hrss.core.scoping import code_is_within, code_prefix
+from hrss.core.spreadsheets import cell_date, cell_text
+from hrss.pensions.models import (
+    Contribution,
+    ContributionKind,
+    Enrolment,
+    EnrolmentState,
+    UnmatchedPayment,
+)
+from hrss.pensions.schemes.rules import tiers_on
+from hrss.residents.models import Person
+
+BATCH_SIZE = 10000
+FIRST_YEAR = 2009  # the first year of the residents' schemes (schemes/rules.py SCHEMES)
+MAX_AMOUNT = Decimal("100000")
+FEN = Decimal("0.01")
+
+KINDS = {"个人缴费": ContributionKind.PERSONAL, "个人": ContributionKind.PERSONAL, "缴费": ContributionKind.PERSONAL,
+         "补缴": ContributionKind.ARREARS, "集体补助": ContributionKind.COLLECTIVE, "集体": ContributionKind.COLLECTIVE}
+KIND_LABELS = {value: str(label) for value, label in ContributionKind.choices}
+
+COLUMNS = (
+    tabular.Column("id_number", "公民身份号码", ("身份证号", "身份证号码", "证件号码", "公民身份证号码"), required=True,
+                   text=True),
+    tabular.Column("name", "姓名", ("缴费人姓名", "户名"), required=True),
+    tabular.Column("year", "缴费年度", ("年度", "所属年度"), required=True),
+    tabular.Column("amount", "缴费金额", ("金额", "实缴金额", "缴费金额（元）"), required=True),
+    tabular.Column("paid_on", "到账日期", ("缴费日期", "入账日期", "扣款日期"), required=True),
+    tabular.Column("receipt", "票据号/流水号", ("票据号", "流水号", "交易流水号", "票据号码"), required=True, text=True),
+    tabular.Column("kind", "缴费类别", ("类别", "缴费类型"), values={"个人缴费": "personal", "补缴": "arrears",
+                                                                "集体补助": "collective"}),
+)
+SPEC = tabular.Spec(COLUMNS)
+FIELDS = ("id_number", "name", "year", "amount", "paid_on", "receipt", "kind", "problem", "raw_amount", "raw_paid_on")
+
+# Reasons a row is not applied (UnmatchedPayment.reason). An unknown ID number and a person registered outside the
+# importer's area get the same words: the report must not tell whether an ID number is registered elsewhere.
+NOT_IN_LEDGER = "导入单位辖区的台账中没有该公民身份号码（未登记或登记在辖区以外）：请核对号码，或先在台账中登记该人员。"
+NAME_DIFFERS = "姓名与台账中该公民身份号码登记的姓名不一致：请核对是否代他人缴费或号码填错。"
+NOT_ENROLLED = "该人员没有有效的参保登记（未参保、待补齐材料、已转出或已终止）：请先办理参保登记。"
+DUPLICATE = "重复"  # counted, not kept as a row
+
+
+class ContributionResult(tabular.Result):
+    """The pipeline's Result with the import's own counts: rows applied (matched), kept as unmatched, and already
+    imported (duplicates); `subsidies` the government subsidy rows credited."""
+
+    def __init__(self, matched=0, unmatched=0, duplicates=0, subsidies=0, rows_processed=0):
+        super().__init__(rows_processed=rows_processed)
+        self.matched, self.unmatched, self.duplicates, self.subsidies = matched, unmatched, duplicates, subsidies
+
+    @property
+    def rows_read(self):
+        return self.matched + self.unmatched + self.duplicates
+
+    def as_dict(self):
+        return {"matched": self.matched, "unmatched": self.unmatched, "duplicates": self.duplicates,
+                "subsidies": self.subsidies, "rows": self.rows_read}
+
+
+def _amount(cell):
+    text = cell_text(cell).replace(",", "").replace("元", "").strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def validator(today):
+    """The row validator (tabular.Importer): every row goes on, with `problem` empty or saying what is wrong."""
+
+    def make(mapping):
+        pick = tabular.picker(mapping)
+
+        def validate(row_number, cells):
+            raw = pick(cells)
+            problems = []
+            id_number = cell_text(raw.get("id_number")).replace(" ", "").upper()
+            name = cell_text(raw.get("name")).replace(" ", "")
+            if len(id_number) != 18:
+                problems.append("公民身份号码应为18位")
+            if not name:
+                problems.append("姓名为空")
+            year_text = cell_text(raw.get("year")).removesuffix("年").removesuffix(".0")
+            year = int(year_text) if year_text.isdigit() else 0
+            amount = _amount(raw.get("amount"))
+            paid_on = cell_date(raw.get("paid_on"))
+            if paid_on is None:
+                problems.append("到账日期不是日期（应写成 2026-03-01 的形式）")
+            elif paid_on > today:
+                problems.append(f"到账日期{paid_on:%Y-%m-%d}晚于今天")
+            if not FIRST_YEAR <= year <= (paid_on or today).year + 1:
+                problems.append(f"缴费年度“{year_text}”应为{FIRST_YEAR}年至到账当年（或次年）之间的年份")
+            if amount is None or amount <= 0 or amount > MAX_AMOUNT:
+                problems.append("缴费金额应为大于0的金额（元）")
+            receipt = cell_text(raw.get("receipt"))
+            if not receipt or len(receipt) > 40:
+                problems.append("票据号/流水号为空或超过40个字符")
+            kind_cell = cell_text(raw.get("kind"))
+            kind = KINDS.get(kind_cell.replace(" ", ""), "") if kind_cell else ContributionKind.PERSONAL
+            if not kind:
+                problems.append(f"缴费类别“{kind_cell}”应为：个人缴费、补缴、集体补助")
+            return {"id_number": id_number[:40], "name": name[:50], "year": year,
+                    "amount": str(amount) if amount is not None else "", "paid_on": paid_on.isoformat() if paid_on
+                    else "", "receipt": receipt[:40], "kind": str(kind or ""), "problem": "；".join(problems),
+                    "raw_amount": cell_text(raw.get("amount"))[:20],
+                    "raw_paid_on": cell_text(raw.get("paid_on"))[:20]}, []
+
+        return validate
+
+    return make
+
+
+@dataclass
+class Target:
+    """Where a file's rows go: the import (its row, source and region) and the receipts seen in a dry run (whose
+    batches are rolled back, so the database cannot tell a repeated receipt)."""
+
+    import_id: int | None
+    source: str
+    region_code: str
+    dry_run: bool = False
+
+    def __post_init__(self):
+        self.seen = set()
+        self.subsidy_rules = {}  # (province, paid_on text) -> [(tier amount, subsidy)], highest first
+
+
+def _subsidy(target, region_code, paid_on_text, amount):
+    """The subsidy of the highest tier in force on the day paid that is not above `amount` [believed], or 0."""
+    key = (code_prefix(region_code, Level.PROVINCE), paid_on_text)
+    tiers = target.subsidy_rules.get(key)
+    if tiers is None:
+        found = tiers_on(region_code, datetime.date.fromisoformat(paid_on_text))
+        tiers = sorted(((tier.amount, tier.subsidy) for tier in found[1]), reverse=True) if found else []
+        target.subsidy_rules[key] = tiers
+    for tier_amount, subsidy in tiers:
+        if tier_amount <= amount:
+            return subsidy
+    return Decimal("0")
+
+
+def _existing_receipts(source, receipts):
+    """{(receipt, kind)} already stored for `source` among `receipts` (one query per 900 on SQLite)."""
+    if not receipts:
+        return set()
+    receipts = list(receipts)
+    table = connection.ops.quote_name(Contribution._meta.db_table)
+    found = set()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND source_ref = ANY(%s)",
+                           [source, receipts])
+            return set(cursor.fetchall())
+        for start in range(0, len(receipts), 900):
+            part = receipts[start:start + 900]
+            cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND source_ref IN "
+                           f"({', '.join(['%s'] * len(part))})", [source, *part])
+            found.update(cursor.fetchall())
+    return found
+
+
+CONTRIBUTION_FIELDS = ("person", "enrolment", "region_code", "year", "kind", "amount", "paid_on", "source",
+                       "source_ref", "import_file", "created_at")
+UNMATCHED_FIELDS = ("import_file", "region_code", "row", "id_number", "name", "amount", "year", "paid_on", "receipt",
+                    "kind", "reason", "resolution")
+
+
+def write(batch, result, target):
+    """Apply one batch (inside the pipeline's transaction): match by ID number and name, within the import's
+    region, to a person with an active or drawing enrolment; insert the payments and their subsidies; keep the
+    rest as unmatched rows; count the repeated receipts."""
+    at = {name: index for index, name in enumerate(batch.fields)}
+    i_id, i_name, i_year, i_amount, i_paid, i_receipt, i_kind, i_problem, i_raw_amount, i_raw_paid = (
+        at[name] for name in FIELDS)
+    rows = batch.rows
+    people = {found[0]: found[1:] for found in select_by_keys(
+        Person, "id_number", ["id_number", "id", "name", "region_code"],
+        {values[i_id] for _row, values in rows if not values[i_problem]})}
+    in_scope = {key: person for key, person in people.items() if code_is_within(person[2], target.region_code)}
+    enrolments = {found[0]: found[1:] for found in select_by_keys(
+        Enrolment, "person", ["person", "id", "region_code", "state"], {person[0] for person in in_scope.values()})
+        if found[3] in (EnrolmentState.ACTIVE, EnrolmentState.DRAWING)}
+    existing = _existing_receipts(target.source, {values[i_receipt] for _row, values in rows
+                                                  if not values[i_problem]})
+    now = stored_datetime(timezone.now())
+    source, import_id, seen = target.source, target.import_id, target.seen
+    contributions, unmatched = [], []
+    for row_number, values in rows:
+        reason = values[i_problem]
+        if not reason:
+            person = in_scope.get(values[i_id])
+            if person is None:
+                reason = NOT_IN_LEDGER
+            elif person[1] != values[i_name]:
+                reason = NAME_DIFFERS
+            else:
+                enrolment = enrolments.get(person[0])
+                if enrolment is None:
+                    reason = NOT_ENROLLED
+        if reason:
+            unmatched.append((import_id, target.region_code, row_number, values[i_id], values[i_name],
+                              values[i_amount] or values[i_raw_amount], str(values[i_year] or ""),
+                              values[i_paid] or values[i_raw_paid], values[i_receipt],
+                              KIND_LABELS.get(values[i_kind], ""), reason[:200], ""))
+            continue
+        kind = values[i_kind]
+        key = (values[i_receipt], kind)
+        if key in existing or key in seen:
+            result.duplicates += 1
+            continue
+        seen.add(key)
+        amount = Decimal(values[i_amount])
+        contributions.append((person[0], enrolment[0], enrolment[1], values[i_year], kind, values[i_amount],
+                              values[i_paid], source, values[i_receipt], import_id, now))
+        result.matched += 1
+        if kind == ContributionKind.PERSONAL:
+            subsidy = _subsidy(target, enrolment[1], values[i_paid], amount)
+            if subsidy:
+                contributions.append((person[0], enrolment[0], enrolment[1], values[i_year],
+                                      ContributionKind.SUBSIDY.value, str(subsidy), values[i_paid], source,
+                                      values[i_receipt], import_id, now))
+                result.subsidies += 1
+    if not target.dry_run:
+        seen.clear()  # committed with the batch: the database answers for them from now on
+    insert_rows(Contribution, [f"{name}_id" if name in ("person", "enrolment", "import_file") else name
+                               for name in CONTRIBUTION_FIELDS], contributions)
+    if import_id is not None:
+        insert_rows(UnmatchedPayment, ["import_file_id", *UNMATCHED_FIELDS[1:]], unmatched)
+    result.unmatched += len(unmatched)
+    result.unmatched_rows = getattr(result, "unmatched_rows", [])
+    if import_id is None:  # the command's dry run keeps no import row: it reports the rows itself
+        result.unmatched_rows.extend(unmatched[:10000 - len(result.unmatched_rows)])
+
+
+def importer(target, today):
+    return tabular.Importer(spec=SPEC, validator=validator(today),
+                            write=lambda batch, result: write(batch, result, target), batch_size=BATCH_SIZE)
