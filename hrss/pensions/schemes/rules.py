@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from hrss.core.dated import in_force
+from hrss.core.models import Level
+from hrss.core.scoping import code_prefix
 
 D = datetime.date
 BELIEVED = "[believed]"
@@ -122,6 +124,16 @@ DOCUMENTS = (
 DOCUMENTS_SOURCE = "广东省城乡居民养老保险经办规程 [believed]"
 
 
+def minimum_age_on(day):
+    """The least age (whole years) at which a resident may enrol on `day` (16 from the scheme's start)."""
+    return in_force(MINIMUM_AGE, day) or MINIMUM_AGE[0][1]
+
+
+def documents_on(day):
+    """((code, name), ...) of the documents to see at enrolment on `day` (the checklist in force)."""
+    return in_force(DOCUMENTS, day) or DOCUMENTS[0][1]
+
+
 # --- contributions -------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -150,8 +162,14 @@ TIERS_SOURCE = "国发〔2009〕32号、国发〔2014〕8号；广东档次与�
 
 def tiers_on(region_code, day):
     """(effective_from, (Tier, ...)) in force for the region's province on `day`, or None."""
-    rows = TIERS.get(region_code[:2])
+    rows = TIERS.get(code_prefix(region_code, Level.PROVINCE))
     return row_in_force(rows, day) if rows else None
+
+
+def tier_amounts(region_code, day):
+    """The yearly amounts (Decimal) a person of the region may choose on `day`, ascending; () before any."""
+    found = tiers_on(region_code, day)
+    return tuple(tier.amount for tier in found[1]) if found else ()
 
 
 # Interest credited to personal accounts, per calendar year (a year's rate is applied at its end). Until 2015 the
@@ -211,7 +229,7 @@ BASIC_PENSION_SOURCE = {"national": "国发〔2009〕32号（55元）及历年�
 def basic_pension_on(county_code, day):
     """(amount, [rule names]) of the basic pension paid in `county_code` on `day`: the layers in force, summed."""
     total, used = Decimal("0"), []
-    for scope in ("national", county_code[:2], county_code[:6]):
+    for scope in ("national", code_prefix(county_code, Level.PROVINCE), code_prefix(county_code, Level.COUNTY)):
         rows = BASIC_PENSION.get(scope)
         found = row_in_force(rows, day) if rows else None
         if found is not None:
@@ -251,5 +269,5 @@ class Eligibility:
 
 ELIGIBILITY = (
     (D(2009, 9, 1), Eligibility(15, 15, True, True, "国发〔2009〕32号第十条")),
-    (D(2014, 2, 21), Eligibility(15, 15, True, False, "国发〔2014〕8号第十条 [believed: family binding dropped]")),
+    (D(2014, 2, 21), Eligibility(15, 15, True, False, "国发〔2014〕8号第十条（不再要求子女参保） [believed]")),
 )
