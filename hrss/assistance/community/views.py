@@ -15,6 +15,7 @@ from hrss.assistance.community.forms import AssessmentForm, DecisionForm
 from hrss.assistance.models import AssessmentResult, CommunityAssessment
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.core import audit, scoping
+from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
@@ -127,18 +128,12 @@ def assessment_detail(request, pk, form=None):
 @staff_view(ASSISTANCE_HANDLE)
 def assessment_decide(request, pk):
     assessment = _assessment(request, pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.decide_assessment(actor=request.user, assessment=assessment, result=data["result"],
-                                       note=data["note"], version=data["version"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已认定评估结果。")
-            return redirect("assistance:community-assessment-detail", pk=assessment.pk)
-    return assessment_detail(request, pk, form=form)
+    return submit(request, DecisionForm(request.POST), lambda data: services.decide_assessment(
+        actor=request.user, assessment=assessment, result=data["result"], note=data["note"],
+        version=data["version"]),
+        success="已认定评估结果。",
+        done=lambda _: redirect("assistance:community-assessment-detail", pk=assessment.pk),
+        redisplay=lambda form: assessment_detail(request, pk, form=form))
 
 
 urlpatterns = [
