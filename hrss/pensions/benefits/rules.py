@@ -44,3 +44,13 @@ def funeral_grant_on(province, day):
 
 def shown(source):
     return shown_source(source)
+
+# The award's review steps: working days at the township and at the county [believed: 5, as the other reviews].
+REVIEW_WORKING_DAYS = ((D(2009, 9, 1), 5),)
+
+# Who is asked, with the family-binding rule (家庭捆绑, 国发〔2009〕32号第十条, while ELIGIBILITY's family_binding is in
+# force): the children aged 16 or over living in the person's household of the ledger [believed: "符合参保条件的子女"
+# read as the household's children of that age]. The relations to the head that are the person's children, by the
+# person's own relation to the head.
+CHILD_AGE = ((D(2009, 9, 1), 16),)
+CHILDREN_BY_RELATION = {"head": ("child",), "spouse": ("child",), "parent": ("head", "sibling")}
