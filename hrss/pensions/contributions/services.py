@@ -107,7 +107,8 @@ def start_import(*, actor, uploaded_file, source, region=None, dry_run=False):
             dry_run=dry_run, stored_path=str(path), rows_total=max(rows_total - 1, 0) if rows_total else None,
             created_by=actor)
         audit.record(actor=actor, action="pensions.contributions.uploaded", target=job, region_code=job.region_code,
-                     after={"file": job.file_name, "source": source, "sha256": sha256, "dry_run": dry_run})
+                     after={"payment_file": job.file_name, "payment_source": source, "payment_file_sha256": sha256,
+                            "payment_dry_run": dry_run})
         origin = audit.current_origin()
         transaction.on_commit(lambda: run_import_job.enqueue(job.pk, origin.ip_address, origin.request_id))
     job.same_file = False
@@ -153,9 +154,10 @@ def _run(job, path, *, actor, today):
         if not job.dry_run:
             audit.record(actor=actor, action="pensions.contributions.imported", target=job,
                          region_code=job.region_code,
-                         after={"file": job.file_name, "source": job.source, "sha256": job.sha256,
-                                "matched": result.matched, "unmatched": result.unmatched,
-                                "duplicates": result.duplicates, "subsidies": result.subsidies})
+                         after={"payment_file": job.file_name, "payment_source": job.source,
+                                "payment_file_sha256": job.sha256, "payments_matched": result.matched,
+                                "payments_unmatched": result.unmatched, "payments_duplicate": result.duplicates,
+                                "payment_subsidies": result.subsidies})
     return result
 
 
@@ -280,7 +282,7 @@ def record_arrears(*, actor, person, years, amount_per_year, paid_on, today=None
         audit.record(actor=actor, action="pensions.arrears.recorded", target=person, region_code=enrolment.region_code,
                      subject_id_number=person.id_number,
                      after={"arrears_years": "、".join(map(str, years)), "arrears_amount": amount,
-                            "paid_on": paid_on})
+                            "arrears_paid_on": paid_on})
     return rows
 
 
@@ -302,5 +304,5 @@ def resolve_unmatched(*, actor, row, resolution, today=None):
                                                           resolution=resolution[:200])
         row.refresh_from_db()
         audit.record(actor=actor, action="pensions.unmatched.resolved", target=row.import_file,
-                     region_code=row.region_code, after={"row": row.row, "resolution": row.resolution})
+                     region_code=row.region_code, after={"unmatched_row": row.row, "unmatched_resolution": row.resolution})
     return row
