@@ -1,0 +1,168 @@
+"""Reads of the certification part, through core.scoping: the campaigns a user sees, the campaigns that cover a
+region (a village works in its county's campaign), a region's certifications of a year (the village's list, the
+认证台账) and their figures per state, for the region and for each region below it."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from hrss.core import scoping
+from hrss.core.id_numbers import mask
+from hrss.core.models import Region
+from hrss.pensions.models import Certification, CertificationCampaign, CertificationState
+
+STATES = {"open": "认证中", "planned": "未开始", "to_suspend": "认证期已过，待暂停未认证人员待遇", "done": "已结束"}
+
+DONE = (CertificationState.CERTIFIED, CertificationState.RESUMED)
+
+
+def state_of(campaign, today):
+    if campaign.opens_on > today:
+        return "planned"
+    if campaign.closes_on >= today:
+        return "open"
+    return "done" if campaign.suspensions_done_on else "to_suspend"
+
+
+def days_left(campaign, today):
+    """Days of the window left on `today`, today included (1 on the last day)."""
+    return (campaign.closes_on - today).days + 1
+
+
+def campaigns_visible_to(user, region=None, *, state="", today=None):
+    rows = scoping.visible_to(user, CertificationCampaign.objects.select_related("created_by"))
+    if region is not None:
+        rows = scoping.within_region(rows, region)
+    if state == "open":
+        rows = rows.filter(opens_on__lte=today, closes_on__gte=today)
+    elif state == "planned":
+        rows = rows.filter(opens_on__gt=today)
+    elif state == "to_suspend":
+        rows = rows.filter(closes_on__lt=today, suspensions_done_on__isnull=True)
+    elif state == "done":
+        rows = rows.filter(suspensions_done_on__isnull=False)
+    return rows.order_by("-year", "region_code", "pk")
+
+
+def overlapping(region, year):
+    """Campaigns of `year` whose region is `region`, one above it or one below it: a subject is in one campaign a
+    year."""
+    rows = CertificationCampaign.objects.filter(year=year)
+    return (scoping.within_region(rows, region)
+            | rows.filter(region_code__in=scoping.ancestor_codes(region.code)))
+
+
+def covering(user, region):
+    """The campaigns that hold subjects of `region` in the user's scope: those of the region itself or of a region
+    above it (a village works in its county's campaign, whose region the village's user does not see as a whole),
+    and those of regions below it in the user's scope (a city user sees each county's campaign)."""
+    above = CertificationCampaign.objects.filter(region_code__in=[*scoping.ancestor_codes(region.code), region.code])
+    below = scoping.within_region(scoping.visible_to(user, CertificationCampaign.objects.all()), region)
+    return (above | below).order_by("-year", "region_code")
+
+
+def years(user, region):
+    """The years of the campaigns covering `region`, the latest first."""
+    return sorted(set(covering(user, region).values_list("year", flat=True)), reverse=True)
+
+
+def default_year(user, region):
+    found = years(user, region)
+    return found[0] if found else None
+
+
+def certifications(user, region, year, *, state="", kind="", method="", q=""):
+    """The certifications of `year` in `region` (within the user's scope), filtered: a state ("done" for certified
+    or resumed), a kind ("pension", "retiree"), a method, a name or an ID number (the whole number)."""
+    campaign_ids = list(covering(user, region).filter(year=year).values_list("pk", flat=True))
+    rows = scoping.within_region(scoping.visible_to(user, Certification.objects.filter(campaign_id__in=campaign_ids)),
+                                 region)
+    if state == "done":
+        rows = rows.filter(state__in=DONE)
+    elif state in CertificationState.values:
+        rows = rows.filter(state=state)
+    if kind == "pension":
+        rows = rows.filter(pension__isnull=False)
+    elif kind == "retiree":
+        rows = rows.filter(retiree__isnull=False)
+    if method:
+        rows = rows.filter(method=method)
+    q = (q or "").strip()
+    if q:
+        rows = rows.filter(Q(person__name__contains=q) | Q(person__id_number=q.upper()))
+    return rows.select_related("person", "campaign", "certified_by").order_by("region_code", "pk")
+
+
+@dataclass(frozen=True)
+class Figures:
+    due: int  # 应认证: everyone in the campaign
+    done: int  # 已认证 (certified, or certified after a suspension and resumed)
+    waiting: int  # 待认证
+    suspended: int  # 未认证，已暂停
+    resumed: int  # 已认证，已恢复
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.due) if self.due else None
+
+
+def figures_of(rows):
+    """Figures of a queryset of certifications, in one grouped query."""
+    by_state = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
+    return _figures(by_state)
+
+
+def _figures(by_state):
+    done = sum(by_state.get(state, 0) for state in DONE)
+    return Figures(due=sum(by_state.values()), done=done, waiting=by_state.get(CertificationState.DUE, 0),
+                   suspended=by_state.get(CertificationState.SUSPENDED, 0),
+                   resumed=by_state.get(CertificationState.RESUMED, 0))
+
+
+def children_figures(user, region, rows):
+    """[(child region, Figures)] for the regions one level below `region` in the user's scope, from `rows` (the
+    region's certifications), one grouped query a state."""
+    children = list(scoping.visible_to(user, Region.objects.filter(parent=region, is_active=True)).order_by("code"))
+    if not children:
+        return []
+    counts = {state: scoping.counts_by_child(rows.filter(state=state), children) for state in CertificationState.values}
+    return [(child, _figures({state: counts[state][child.code] for state in CertificationState.values}))
+            for child in children]
+
+
+def region_of_campaign(user, campaign, code):
+    """The region a campaign's page is about: the campaign's, or ?region= below it inside the user's scope; None
+    when the code is neither (the page answers 404)."""
+    if not code or code == campaign.region_code:
+        return Region.objects.filter(code=campaign.region_code).first()
+    if not scoping.code_is_within(code, campaign.region_code):
+        return None
+    return scoping.regions_visible_to(user).filter(code=code).first()
+
+
+def figure_count(user, region, today, state):
+    """The statistics page's figure: certifications of the latest year covering `region`, of `state` ("" for all,
+    "done", or a CertificationState)."""
+    year = default_year(user, region)
+    if year is None:
+        return 0
+    return certifications(user, region, year, state=state).count()
+
+
+LEDGER_HEADER = ["村(社区)", "姓名", "公民身份号码", "类别", "认证年度", "状态", "认证方式", "认证日期", "证明亲属",
+                 "最近提醒", "暂停起始年月", "补发金额（元）", "经办人"]
+
+
+def ledger_cells(certification, place):
+    """One line of the 认证台账's .xlsx (the ID number masked)."""
+    relative = (f"{certification.relative_name}（{certification.relation}）" if certification.relative_name else "")
+    return [place, certification.person.name, mask(certification.person.id_number), certification.kind_label,
+            certification.campaign.year, certification.get_state_display(), certification.get_method_display(),
+            _iso(certification.certified_on), relative, _iso(certification.reminded_on),
+            f"{certification.suspended_from:%Y-%m}" if certification.suspended_from else "",
+            str(certification.back_pay) if certification.back_pay is not None else "",
+            str(certification.certified_by or "")]
+
+
+def _iso(day):
+    return day.isoformat() if day else ""
