@@ -24,6 +24,7 @@ from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.assistance.posts import exports, roll, rules, selectors, services
 from hrss.assistance.posts.forms import EndForm, PlaceFromPersonForm, PlaceFromPostForm, PostForm
 from hrss.core import audit, scoping
+from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
@@ -155,20 +156,14 @@ def post_edit(request, pk):
 def post_place(request, pk):
     post = _post(request, pk)
     today = timezone.localdate()
-    form = PlaceFromPostForm(request.POST, people=_placeable_people(request.user, today))
-    if form.is_valid():
-        person = scoping.get_visible_or_404(Person, request.user, pk=form.cleaned_data["person"])
-        try:
-            placement = services.place_person(actor=request.user, post=post, person=person,
-                                              started_on=form.cleaned_data["started_on"],
-                                              note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已将{person.name}安置到该岗位，补贴至{placement.subsidy_until:%Y-%m-%d}；"
-                                      "已同时办理就业登记。")
-            return redirect("assistance:posts-placement-detail", pk=placement.pk)
-    return post_detail(request, pk, form=form)
+    return submit(request, PlaceFromPostForm(request.POST, people=_placeable_people(request.user, today)),
+                  lambda data: services.place_person(
+                      actor=request.user, post=post, started_on=data["started_on"], note=data["note"],
+                      person=scoping.get_visible_or_404(Person, request.user, pk=data["person"])),
+                  success=lambda placement: f"已将{placement.person.name}安置到该岗位，补贴至"
+                                            f"{placement.subsidy_until:%Y-%m-%d}；已同时办理就业登记。",
+                  done=lambda placement: redirect("assistance:posts-placement-detail", pk=placement.pk),
+                  redisplay=lambda form: post_detail(request, pk, form=form))
 
 
 @staff_view(ASSISTANCE_HANDLE)
@@ -255,16 +250,11 @@ def placement_detail(request, pk, form=None):
 def placement_end(request, pk):
     placement = _placement(request, pk)
     form = EndForm(request.POST)
-    if form.is_valid():
-        try:
-            services.end_placement(actor=request.user, placement=placement, ended_on=form.cleaned_data["ended_on"],
-                                   reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已登记离岗：{PlacementEndReason(form.cleaned_data['reason']).label}。")
-            return redirect("assistance:posts-placement-detail", pk=pk)
-    return placement_detail(request, pk, form=form)
+    return submit(request, form, lambda data: services.end_placement(
+        actor=request.user, placement=placement, ended_on=data["ended_on"], reason=data["reason"], note=data["note"]),
+        success=lambda _: f"已登记离岗：{PlacementEndReason(form.cleaned_data['reason']).label}。",
+        done=lambda _: redirect("assistance:posts-placement-detail", pk=pk),
+        redisplay=lambda form: placement_detail(request, pk, form=form))
 
 
 MONTH_PROBLEM = "月份应为 YYYY-MM 形式（如 {example}），年份在2000至2100之间；请重新选择月份。"
