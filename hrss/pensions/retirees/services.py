@@ -3,7 +3,8 @@ one transaction (a refusal's audit entry stays), one audit entry each. Bad input
 reason in Chinese, and nothing is written.
 
 Contracts for the other parts: the certification part reads Retiree.state ("managed") and region_code; a death
-reported in the benefits part closes the record through deaths.close_on_death (benefits.services.after_death)."""
+reported in the benefits part closes the record through deaths.close_on_death (benefits.services.after_death), and
+record_death reports it there."""
 
 import datetime
 import re
@@ -20,8 +21,10 @@ from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.working_age import MINIMUM_WORKING_AGE
+from hrss.pensions.benefits import services as benefits_services
 from hrss.pensions.models import (
     ActivityKind,
+    DeathReport,
     Pension,
     Retiree,
     RetireeActivity,
@@ -100,6 +103,7 @@ def register_problems(*, person, employer_name, employer_code, retired_on, pensi
     if standing is not None:
         problems.append(("id_number", f"{person.name}已登记为企业退休人员（{standing.get_state_display()}），不能重复登记。"))
     died = (Retiree.objects.filter(person=person, state=RetireeState.DIED).values_list("died_on", flat=True).first()
+            or DeathReport.objects.filter(person=person).values_list("died_on", flat=True).first()
             or Pension.objects.filter(person=person, died_on__isnull=False).values_list("died_on", flat=True).first())
     if died is not None:
         problems.append(("id_number", f"{person.name}已于{died:%Y-%m-%d}死亡，不能登记为退休人员。"))
@@ -371,8 +375,10 @@ def _close(retiree, *, state, day_field, day, actor, action, note=""):
 
 
 def record_death(*, actor, retiree, died_on, today=None):
-    """登记死亡: the record is closed (state died). A death reported in the benefits part closes it the same way
-    (deaths.close_on_death)."""
+    """登记死亡: the death is reported once for the whole area, through the benefits part's report_death (which stops
+    a residents' pension, ends an enrolment and runs every after_death hook); its hook closes this record (state
+    died, deaths.close_on_death). A death reported there before the record was registered is refused at
+    registration, so a standing record's person has no report yet."""
     today = today or timezone.localdate()
     _check(actor, retiree, "pensions.retiree.record_death", "只能登记本辖区退休人员的死亡。")
     problems = []
@@ -384,8 +390,13 @@ def record_death(*, actor, retiree, died_on, today=None):
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
-        return _close(retiree, state=RetireeState.DIED, day_field="died_on", day=died_on, actor=actor,
-                      action="pensions.retiree.died")
+        if DeathReport.objects.filter(person=retiree.person).exists():  # reported before this record (an old one)
+            _close(retiree, state=RetireeState.DIED, day_field="died_on", day=died_on, actor=actor,
+                   action="pensions.retiree.died")
+        else:
+            benefits_services.report_death(actor=actor, person=retiree.person, died_on=died_on, today=today)
+    retiree.refresh_from_db()
+    return retiree
 
 
 def move_out(*, actor, retiree, on, moved_to="", today=None):
