@@ -32,6 +32,7 @@ from hrss.assistance.recognition.forms import (
     ResolveForm,
 )
 from hrss.core import audit, review, scoping
+from hrss.core.forms import submit
 from hrss.core.models import Level, Region, ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
@@ -188,38 +189,22 @@ def recognition_detail(request, pk, forms=None):
 
 
 def _flash_or_form(request, pk, form, key, write, success):
-    if form.is_valid():
-        try:
-            write(form.cleaned_data)
-        except review.CaseChanged as error:
-            messages.error(request, str(error))
-            return redirect("assistance:recognition-detail", pk=pk)
-        except review.MoveRefused as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if success:
-                messages.success(request, success)
-            return redirect("assistance:recognition-detail", pk=pk)
-    return recognition_detail(request, pk, forms={key: form})
+    """The application's page again, with `form` under `key`, when refused; the page as it is now otherwise."""
+    return submit(request, form, write, success=success,
+                  done=lambda _: redirect("assistance:recognition-detail", pk=pk),
+                  changed=lambda: redirect("assistance:recognition-detail", pk=pk),
+                  redisplay=lambda form: recognition_detail(request, pk, forms={key: form}))
 
 
 @require_POST
 @staff_view(ASSISTANCE_HANDLE)
 def recognition_act(request, pk):
     recognition = _recognition(request, pk)
-    done = []
-
-    def write(data):
-        done.append(services.decide_recognition(
-            actor=request.user, recognition=recognition, action=data["action"], version=data["version"],
-            reason=data["reason"], notice_place=data["notice_place"]))
-
-    response = _flash_or_form(request, pk, DecisionForm(request.POST), "decision", write, None)
-    if done:
-        messages.success(request, _decided(done[0], request.POST.get("action")))
-    return response
+    return _flash_or_form(request, pk, DecisionForm(request.POST), "decision",
+                          lambda data: services.decide_recognition(
+                              actor=request.user, recognition=recognition, action=data["action"],
+                              version=data["version"], reason=data["reason"], notice_place=data["notice_place"]),
+                          lambda decided: _decided(decided, request.POST.get("action")))
 
 
 def _decided(recognition, action):
