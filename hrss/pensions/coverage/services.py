@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from hrss.core import audit, scoping
-from hrss.core.id_numbers import InvalidIdNumber, normalise
+from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.spreadsheets import cell_text
 from hrss.core.tabular import Result, RowError, date_or_none, records
@@ -141,18 +141,18 @@ def end_employee_scheme(*, actor, record, until, today, note=""):
 # --- the list from the tax office or the agency --------------------------------------------------------------
 
 
-def _match(row, cells, people, headers, errors):
+def _match(row, cells, people, headers, errors, today):
     """The person of a row: ID number and name both as the ledger has them, within the import's people."""
     raw = cells.get("id_number")
+    if not cell_text(raw) and not isinstance(raw, int | float):
+        errors.append(RowError(row, headers["id_number"], "请填写公民身份号码。"))
+        return None
     try:
-        number = normalise(raw if type(raw) is not str else raw.strip())
+        number = parse(raw, today=today).number
     except InvalidIdNumber as error:
         errors.append(RowError(row, headers["id_number"], str(error)))
         return None
     name = _clean(cell_text(cells.get("name")), 50).replace(" ", "")
-    if not number:
-        errors.append(RowError(row, headers["id_number"], "请填写公民身份号码。"))
-        return None
     person = people.filter(id_number=number).first()
     if person is None:
         errors.append(RowError(row, headers["id_number"],
@@ -186,7 +186,7 @@ def import_employee_schemes(*, actor, region, path, source, today):
     seen = {}
     for row, cells in records(path, imports.SPEC):
         errors = []
-        person = _match(row, cells, people, headers, errors)
+        person = _match(row, cells, people, headers, errors, today)
         since = date_or_none(cells.get("since"), headers["since"], errors, row)
         until = date_or_none(cells.get("until"), headers["until"], errors, row)
         employer_name = _clean(cell_text(cells.get("employer_name")), 100)
