@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, review, scoping, workdays
+from hrss.core.forms import submit
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import check_permission, has_permission, staff_view
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
@@ -133,24 +134,16 @@ def application_detail(request, pk, correction_form=None, decision_form=None):
 def application_correct(request, pk):
     application = _application(request, pk)
     form = CorrectionForm(request.POST, auto_id="correct_%s")
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.correct_loan_application(
-                actor=request.user, application=application, version=data["version"], category=data["category"],
-                borrower_kind=data["borrower_kind"], amount=data["amount"], term_months=data["term_months"],
-                project=data["project"], documents=data["documents"], micro_profit=data["micro_profit"],
-                partners=data["partners"] or 1, business_name=data["business_name"], guarantor=data["guarantor"],
-                phone=data["phone"])
-        except review.CaseChanged as error:
-            messages.error(request, str(error))
-            return redirect("jobservices:loans-application-detail", pk=pk)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已保存更正；核对无误后请点击“已补正，重新提交”。")
-            return redirect("jobservices:loans-application-detail", pk=pk)
-    return application_detail(request, pk, correction_form=form)
+    return submit(request, form, lambda data: services.correct_loan_application(
+        actor=request.user, application=application, version=data["version"], category=data["category"],
+        borrower_kind=data["borrower_kind"], amount=data["amount"], term_months=data["term_months"],
+        project=data["project"], documents=data["documents"], micro_profit=data["micro_profit"],
+        partners=data["partners"] or 1, business_name=data["business_name"], guarantor=data["guarantor"],
+        phone=data["phone"]),
+        success="已保存更正；核对无误后请点击“已补正，重新提交”。",
+        done=lambda _: redirect("jobservices:loans-application-detail", pk=pk),
+        changed=lambda: redirect("jobservices:loans-application-detail", pk=pk),
+        redisplay=lambda form: application_detail(request, pk, correction_form=form))
 
 
 @require_POST
@@ -158,29 +151,22 @@ def application_correct(request, pk):
 def application_act(request, pk):
     application = _application(request, pk)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.decide_loan_application(
-                actor=request.user, application=application, action=data["action"], version=data["version"],
-                reason=data["reason"], principal=data["principal"], annual_rate=data["annual_rate"],
-                start_date=data["start_date"], method=data["method"], term_months=data["term_months"],
-                contract_number=data["contract_number"])
-        except review.CaseChanged as error:
-            # Someone else moved the case: the page as it is now, not the stale form.
-            messages.error(request, str(error))
-            return redirect("jobservices:loans-application-detail", pk=pk)
-        except review.MoveRefused as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            form.add_error(None, error)  # one error a line, as the service listed them
-        else:
-            messages.success(request, f"已办理：{Action(data['action']).label}。")
-            loan = Loan.objects.filter(application=application).first()
-            if loan is not None:
-                return redirect("jobservices:loans-loan-detail", pk=loan.pk)
-            return redirect("jobservices:loans-application-detail", pk=pk)
-    return application_detail(request, pk, decision_form=form)
+
+    def decided(_):
+        loan = Loan.objects.filter(application=application).first()
+        if loan is not None:
+            return redirect("jobservices:loans-loan-detail", pk=loan.pk)
+        return redirect("jobservices:loans-application-detail", pk=pk)
+
+    # A refusal is listed on the form one error a line, as the service listed them.
+    return submit(request, form, lambda data: services.decide_loan_application(
+        actor=request.user, application=application, action=data["action"], version=data["version"],
+        reason=data["reason"], principal=data["principal"], annual_rate=data["annual_rate"],
+        start_date=data["start_date"], method=data["method"], term_months=data["term_months"],
+        contract_number=data["contract_number"]),
+        success=lambda _: f"已办理：{Action(form.cleaned_data['action']).label}。", done=decided,
+        changed=lambda: redirect("jobservices:loans-application-detail", pk=pk),
+        redisplay=lambda form: application_detail(request, pk, decision_form=form))
 
 
 def _loan(request, pk):
@@ -205,18 +191,10 @@ def loan_detail(request, pk, form=None):
 @staff_view(LOAN_HANDLE)
 def loan_repayment(request, pk):
     loan = _loan(request, pk)
-    form = RepaymentForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_repayment(actor=request.user, loan=loan, paid_on=data["paid_on"], amount=data["amount"],
-                                      note=data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已录入还款。")
-            return redirect("jobservices:loans-loan-detail", pk=pk)
-    return loan_detail(request, pk, form=form)
+    return submit(request, RepaymentForm(request.POST), lambda data: services.record_repayment(
+        actor=request.user, loan=loan, paid_on=data["paid_on"], amount=data["amount"], note=data["note"]),
+        success="已录入还款。", done=lambda _: redirect("jobservices:loans-loan-detail", pk=pk),
+        redisplay=lambda form: loan_detail(request, pk, form=form))
 
 
 @staff_view(LOAN_VIEW)
@@ -301,19 +279,15 @@ def _credit_communities_page(request, form, revoking=None):
 @staff_view(LOAN_HANDLE)
 def credit_community_revoke(request, pk):
     community = scoping.get_visible_or_404(CreditCommunity, request.user, pk=pk)
-    form = RevokeForm(request.POST, auto_id=False)
-    if form.is_valid():
-        try:
-            services.revoke_credit_community(actor=request.user, community=community,
-                                             revoked_on=form.cleaned_data["revoked_on"],
-                                             note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已撤销信用社区标记。")
-            return redirect("jobservices:loans-credit-communities")
-    mark_form = CreditCommunityForm(user=request.user, initial={"marked_on": timezone.localdate()})
-    return _credit_communities_page(request, mark_form, revoking=(community.pk, form))
+
+    def page_again(form):
+        mark_form = CreditCommunityForm(user=request.user, initial={"marked_on": timezone.localdate()})
+        return _credit_communities_page(request, mark_form, revoking=(community.pk, form))
+
+    return submit(request, RevokeForm(request.POST, auto_id=False), lambda data: services.revoke_credit_community(
+        actor=request.user, community=community, revoked_on=data["revoked_on"], note=data["note"]),
+        success="已撤销信用社区标记。", done=lambda _: redirect("jobservices:loans-credit-communities"),
+        redisplay=page_again)
 
 
 urlpatterns = [
