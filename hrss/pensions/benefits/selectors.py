@@ -5,7 +5,7 @@ roll is due to pay, what a death leaves (the overpayment, the inheritable balanc
 import datetime
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 
 from hrss.core import scoping
 from hrss.core.dates import add_months, month_index
@@ -57,12 +57,14 @@ def missed_months(pension, today):
 
 
 def due_pensions(county_code, month):
-    """The pensions of the county due a regular payment for `month`: paying, started by then, not yet paid for it."""
+    """The pensions of the county due a regular payment for `month`: paying (or suspended after it), started by
+    then, not yet paid for it."""
     low, high = scoping.code_range(county_code)
     paid = PensionPayment.objects.filter(pension=OuterRef("pk"), month=month,
                                          kind__in=[PaymentKind.REGULAR, PaymentKind.BACK_PAY])
-    return (Pension.objects.filter(region_code__gte=low, region_code__lte=high, state=PensionState.PAYING,
-                                   first_month__lte=month)
+    # A suspended pension is still due the months before its suspension (a roll made late).
+    due = Q(state=PensionState.PAYING) | Q(state=PensionState.SUSPENDED, suspended_from__gt=month)
+    return (Pension.objects.filter(due, region_code__gte=low, region_code__lte=high, first_month__lte=month)
             .exclude(Exists(paid)).select_related("person"))
 
 

@@ -29,10 +29,10 @@ from hrss.pensions.benefits.selectors import (
     paid_after,
 )
 from hrss.pensions.contributions import account
+from hrss.pensions.enrolment import services as enrolment_services
 from hrss.pensions.models import (
     DeathReport,
     Enrolment,
-    EnrolmentEndReason,
     EnrolmentState,
     PaymentKind,
     Pension,
@@ -151,14 +151,6 @@ def run_after_death(person, died_on, actor, today):
 # --- the award ---------------------------------------------------------------------------------------------------
 
 
-def _enrolment_step(name):
-    """The enrolment part's step `name` (mark_drawing, end_for_death), or None while it is not written."""
-    try:
-        from hrss.pensions.enrolment import services as enrolment_services
-    except ImportError:
-        return None
-    return getattr(enrolment_services, name, None)
-
 
 def apply(*, actor, person, today):
     """The village's intake of an application for the pension (待遇申领): refused before the eligible month
@@ -233,11 +225,7 @@ def decide_pension(*, actor, pension, action, version, reason="", today):
 def _mark_drawing(pension, today):
     if pension.enrolment_id is None:
         return
-    mark_drawing = _enrolment_step("mark_drawing")
-    if mark_drawing is not None:
-        mark_drawing(enrolment=pension.enrolment, on=today)
-    else:  # the enrolment part's step is not written yet: the state is set here, in the same transaction
-        Enrolment.objects.filter(pk=pension.enrolment_id).update(state=EnrolmentState.DRAWING)
+    enrolment_services.mark_drawing(enrolment=pension.enrolment, on=today)
 
 
 # --- the monthly roll ------------------------------------------------------------------------------------------
@@ -308,12 +296,7 @@ def report_death(*, actor, person, died_on, today):
         enrolment = standing_enrolment(person) or Enrolment.objects.filter(
             person=person, state=EnrolmentState.PENDING).first()
         if enrolment is not None:
-            end_for_death = _enrolment_step("end_for_death")
-            if end_for_death is not None:
-                end_for_death(enrolment=enrolment, died_on=died_on)
-            else:  # the enrolment part's step is not written yet: ended here, in the same transaction
-                Enrolment.objects.filter(pk=enrolment.pk).update(state=EnrolmentState.TERMINATED, ended_on=died_on,
-                                                                 end_reason=EnrolmentEndReason.DEATH)
+            enrolment_services.end_for_death(enrolment=enrolment, died_on=died_on)
         audit.record(actor=actor, action="pensions.death.reported", target=report, region_code=person.region_code,
                      subject_id_number=person.id_number,
                      after={"died_on": died_on, "pension_stopped": stopped is not None})
