@@ -130,19 +130,18 @@ def decide(request, pension_id: ObjectId, body: DecideIn):
 
 
 @router.get("/pensions/rolls/{county}/{month}", response=RollOut,
-            summary="一个县(区)一个月的养老金发放名册（county 为6位或12位县级代码，month 为 YYYY-MM；身份号码已遮蔽）")
+            summary="一个县(区)一个月的养老金发放名册（county 为6位县级代码，或12位区划代码查看其中一个乡镇、村的部分；"
+                    "month 为 YYYY-MM；身份号码已遮蔽）")
 def get_roll(request, county: RegionCode, month: Month):
     check_permission(request.user, PENSIONS_VIEW)
     code = scoping.code_of_prefix(county) if len(county) == 6 else county
     region = scoping.get_region_or_404(request.user, code)
-    if region.level != Level.COUNTY:
-        raise ValidationError("发放名册按县(区)查询：请给出县(区)代码，如 441602。")
     first = selectors.parse_month(month, timezone.localdate())
     if first is None:
         raise ValidationError(selectors.MONTH_PROBLEM.format(example=f"{timezone.localdate():%Y-%m}"))
     lines = selectors.roll_lines(request.user, region, first)
     sums = selectors.roll_sums(lines)
-    made = selectors.roll_of(scoping.county_code_of(region.code), first)
+    made = selectors.roll_of(scoping.county_code_of(region.code), first) if region.level >= Level.COUNTY else None
     return {"county": scoping.county_code_of(region.code), "month": f"{first:%Y-%m}",
             "made_on": made.made_on if made else None, **sums,
             "lines": [{"pension_id": line.pension_id, "region_code": line.region_code,
