@@ -58,6 +58,8 @@ def generate():
                          numbers={application.pk: f"D{20260000 + index:08d}" for index, application
                                   in enumerate(first, start=1)})
     services.record_arrival(actor=county, batch=batch, on=_day(today, 15), today=_day(today, 15))
+    first = list(CardApplication.objects.defer("photo").select_related("person", "batch")
+                 .filter(pk__in=[application.pk for application in first]).order_by("pk"))
     services.hand_over(actor=assistant, application=first[0], received_by=first[0].person.name,
                        on=_day(today, 10), today=_day(today, 10))
     services.activate(actor=assistant, application=first[0], on=_day(today, 8), today=_day(today, 8))

@@ -17,7 +17,14 @@ from hrss.core import audit, scoping
 from hrss.core.models import Level
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.pensions.cards import photos, rules
-from hrss.pensions.models import CardApplication, CardBatch, CardBatchState, CardReason, CardState
+from hrss.pensions.models import (
+    CardApplication,
+    CardBatch,
+    CardBatchState,
+    CardReason,
+    CardState,
+    DeathReport,
+)
 from hrss.pensions.models.cards import ENDED
 from hrss.pensions.permissions import PENSIONS_HANDLE
 from hrss.residents.models import Person
@@ -59,6 +66,9 @@ def apply(*, actor, person, photo, id_seen, today, renewal=False, note=""):
                     subject_id_number=person.id_number,
                     message="社保卡申领由申领人所在村(社区)的协理员受理。")
     problems = []
+    death = DeathReport.objects.filter(person=person).first()
+    if death is not None:
+        problems.append(f"{person.name}已于{death.died_on:%Y-%m-%d}报告死亡，不能申领社保卡。")
     standing = standing_of(person)
     if standing is not None and not (renewal and standing.state in HELD):
         problems.append(f"{person.name}已有社保卡申领（{standing.get_state_display()}，申领日期"
@@ -233,9 +243,9 @@ def _check_card(actor, application, action, message):
                     subject_id_number=application.person.id_number, message=message)
 
 
-def _moved(application, state, **changes):
-    """Move the application from `state` on (refused when someone else moved it first)."""
-    if not CardApplication.objects.filter(pk=application.pk, state=state).update(**changes):
+def _moved(application, from_state, **changes):
+    """Move the application on from `from_state` (refused when someone else moved it first)."""
+    if not CardApplication.objects.filter(pk=application.pk, state=from_state).update(**changes):
         raise ValidationError(["该社保卡的状态已被他人更改，请刷新页面后重试。"])
     for field, value in changes.items():
         setattr(application, field, value)
