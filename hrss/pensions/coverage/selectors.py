@@ -47,8 +47,8 @@ KINDS = (
     Kind("pension", PENSION, "领取居民养老金", "城乡居民养老保险待遇正常发放或暂停发放中"),
     Kind("enrolment", ENROLMENT, "居民养老保险参保", "城乡居民养老保险参保缴费（或已转领取）"),
 )
-INSURED = Kind("insured", None, "已参保", "以上四类之一")
-UNINSURED_KIND = Kind("uninsured", UNINSURED, "未参保", "在范围内、以上四类都没有的人员")
+INSURED = Kind("insured", None, "已参保", "职工养老保险在保、企业退休、领取居民养老金或居民养老保险参保的人员")
+UNINSURED_KIND = Kind("uninsured", UNINSURED, "未参保", "在范围内、未参加职工或居民养老保险、未领取养老金的人员")
 IN_SCOPE = Kind("in_scope", None, "在范围人数", "年满16周岁、非在校学生、未死亡的台账人员")
 ALL_KINDS = {kind.code: kind for kind in (IN_SCOPE, *KINDS, INSURED, UNINSURED_KIND)}
 

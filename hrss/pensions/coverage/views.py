@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -59,13 +59,8 @@ def _filters(request):
 
 
 def intake_url(person):
-    """Where to enrol `person` (the enrolment part's intake, once it offers one; else the person's page)."""
-    for name in ("pensions:enrolment-new", "pensions:enrolment-intake"):
-        try:
-            return reverse(name, args=[person.pk])
-        except NoReverseMatch:
-            continue
-    return reverse("residents:person-detail", args=[person.pk])
+    """Where to enrol `person`: the enrolment part's intake (参保登记) for that person."""
+    return reverse("pensions:enrolment-new", args=[person.pk])
 
 
 @staff_view(PENSIONS_VIEW)
@@ -116,13 +111,17 @@ def plan_targets(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     total, rows, own = _rows(request.user, region, today)
-    kpi2 = targets.same_day_enrolments(request.user, [region, *(row["region"] for row in rows)], today)
+    kpi2 = targets.same_day_enrolments(request.user, region, today)
+
+    def with_rate(found):
+        return (*found, targets.rate(*found)) if found else None
+
     for row in rows:
-        row["kpi2"] = kpi2.get(row["region"].code) if kpi2 is not None else None
+        row["kpi2"] = with_rate(kpi2.get(row["region"].code))
     return render(request, "pensions/coverage/targets.html", {
         "region": region, "today": today, "total": total, "rows": rows, "own": own,
-        "total_kpi2": kpi2.get(region.code) if kpi2 is not None else None, "kpi2_offered": kpi2 is not None,
-        "kpi2_url": targets.kpi2_url(), "crumbs": scoping.breadcrumb(request.user, region)})
+        "total_kpi2": with_rate(kpi2.get(region.code)), "kpi2_url": targets.kpi2_url(),
+        "crumbs": scoping.breadcrumb(request.user, region)})
 
 
 # --- the employees' scheme records -----------------------------------------------------------------------------
