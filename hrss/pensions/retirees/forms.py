@@ -1,6 +1,6 @@
 from django import forms
 
-from hrss.core.forms import RegionField, StyledForm, date_input
+from hrss.core.forms import RegionField, StyledForm, date_input, style_form
 from hrss.core.models import Level
 from hrss.pensions.models import ActivityKind, RetireeVisitKind
 
@@ -24,6 +24,7 @@ class ImportForm(StyledForm):
         self.fields["region"] = RegionField(user=user, levels={Level.VILLAGE, Level.TOWNSHIP},
                                             label="名单所属村(社区)或乡镇(街道)")
         self.order_fields(["region", "file"])
+        style_form(self)
 
 
 class FilesForm(StyledForm):
@@ -37,7 +38,8 @@ class VisitForm(StyledForm):
 
 
 class CareForm(StyledForm):
-    needs_care = forms.BooleanField(label="患病需关照（按患病人员的间隔走访）", required=False)
+    needs_care = forms.BooleanField(label="患病需关照（按患病人员的间隔走访）", required=False,
+                                    widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
     health_note = forms.CharField(label="健康状况", max_length=100, required=False)
 
 
@@ -55,7 +57,7 @@ class ActivityForm(StyledForm):
     title = forms.CharField(label="活动名称", max_length=100)
     kind = forms.ChoiceField(label="活动类别", choices=ActivityKind.choices)
     participants = forms.MultipleChoiceField(label="参加的退休人员", required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
     participant_count = forms.IntegerField(label="参加人数（含未登记的，可不填）", min_value=0, max_value=100000,
                                            required=False)
     note = forms.CharField(label="活动情况", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -67,6 +69,7 @@ class ActivityForm(StyledForm):
         self.retirees = {str(retiree.pk): retiree for retiree in retirees}
         self.fields["participants"].choices = [(str(r.pk), r.person.name) for r in retirees]
         self.order_fields(["region", "held_on", "title", "kind", "participants", "participant_count", "note"])
+        style_form(self)
 
     def clean_participants(self):
         return [self.retirees[pk] for pk in self.cleaned_data["participants"] if pk in self.retirees]

@@ -22,7 +22,7 @@ AGED_FROM = ((D(2004, 1, 1), 80),)
 # [believed: 80+ once a quarter, the sick once a month].
 VISIT_INTERVAL_DAYS = ((D(2004, 1, 1), {"aged": 90, "sick": 30}),)
 
-VISITS_SOURCE = "社区退休人员走访慰问工作惯例（80周岁以上每90天、患病每30天走访一次） [believed]"
+VISITS_SOURCE = "社区退休人员走访慰问工作惯例 [believed]"
 
 
 def aged_from(day):
