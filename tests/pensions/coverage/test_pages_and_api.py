@@ -121,3 +121,16 @@ def test_pending_work_counts_the_villages_uninsured(ledger, village_assistant, c
     items = pending.uninsured(village_assistant)
     assert items[0].count == 2
     assert pending.uninsured(county_officer) == []
+
+
+def test_the_targets_page_shows_kpi2_from_the_enrolment_part(ledger, township_officer, village_assistant, client):
+    from decimal import Decimal
+
+    from hrss.pensions.models import Enrolment
+
+    Enrolment.objects.create(person=ledger["uninsured"], region_code=VILLAGE, scheme="crps", tier=Decimal("200"),
+                             state="active", received_on=TODAY, documents_complete_on=TODAY, enrolled_on=TODAY,
+                             created_by=village_assistant)
+    page = login(client, township_officer).get(reverse("pensions:coverage-targets")).content.decode()
+    assert "1 / 1" in page and "100.0%" in page
+    assert "6 / 7" in page  # the enrolled person now counts for KPI 5 too
