@@ -160,8 +160,13 @@ def _subsidy(target, region_code, paid_on_text, amount):
     return Decimal("0")
 
 
+NOT_EMPTY = "NOT (\"source_ref\" = '')"  # the partial index's condition (models/contributions.py), as migrated
+
+
 def _existing_receipts(source, receipts):
-    """{(receipt, kind)} already stored for `source` among `receipts` (one query per 900 on SQLite)."""
+    """{(receipt, kind)} already stored for `source` among `receipts` (one query per 900 on SQLite). The condition
+    of the unique receipt index is repeated word for word: without it SQLite cannot use that partial index and
+    scans the whole table for every chunk."""
     if not receipts:
         return set()
     receipts = list(receipts)
@@ -169,12 +174,13 @@ def _existing_receipts(source, receipts):
     found = set()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND source_ref = ANY(%s)",
+            cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND {NOT_EMPTY} "
+                           "AND source_ref = ANY(%s)",
                            [source, receipts])
             return set(cursor.fetchall())
         for start in range(0, len(receipts), 900):
             part = receipts[start:start + 900]
-            cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND source_ref IN "
+            cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND {NOT_EMPTY} AND source_ref IN "
                            f"({', '.join(['%s'] * len(part))})", [source, *part])
             found.update(cursor.fetchall())
     return found
