@@ -19,6 +19,8 @@ class RuleRowOut(Schema):
     effective_from: datetime.date
     text: str
     in_force: bool
+    source: str
+    believed: bool
 
 
 class RuleOut(Schema):

@@ -158,6 +158,9 @@ TIERS = {
     ),
 }
 TIERS_SOURCE = "国发〔2009〕32号、国发〔2014〕8号；广东档次与补贴 [believed]"
+# Rows whose source was checked (domain-rules §9, S-nrps: five tiers 100–500, a subsidy of at least 30); the others
+# fall back to TIERS_SOURCE.
+TIERS_ROW_SOURCES = {D(2009, 9, 1): "国发〔2009〕32号"}
 
 
 def tiers_on(region_code, day):
@@ -224,6 +227,8 @@ BASIC_PENSION = {
 }
 BASIC_PENSION_SOURCE = {"national": "国发〔2009〕32号（55元）及历年提高全国城乡居民基础养老金最低标准的通知 [believed]",
                         "44": "广东省城乡居民基础养老金标准 [believed]"}
+# Rows whose source was checked (domain-rules §9, S-nrps: 55 yuan a month); the others fall back to the scope's.
+BASIC_PENSION_ROW_SOURCES = {"national": {D(2009, 9, 1): "国发〔2009〕32号"}}
 
 
 def basic_pension_on(county_code, day):

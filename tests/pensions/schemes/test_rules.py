@@ -67,3 +67,15 @@ def test_the_rules_page_shows_the_rows_in_force_and_their_history(client, heyuan
     assert "格式不对" in client.get("/pensions/schemes/", {"on": "2014-13-01"}).content.decode()
     home = client.get("/pensions/").content.decode()
     assert "/pensions/schemes/" in home
+
+
+def test_a_checked_row_names_its_own_source_and_a_believed_one_says_so():
+    from hrss.pensions.schemes import catalogue
+
+    early = {section.key: section for section in catalogue.sections(D(2009, 10, 1))}
+    late = {section.key: section for section in catalogue.sections(D(2014, 7, 1))}
+    assert early["basic_national"].source == "国发〔2009〕32号" and not early["basic_national"].believed
+    assert late["basic_national"].believed and late["basic_national"].source.endswith("依据待核实")
+    assert early["tiers"].source == "国发〔2009〕32号"
+    assert early["schemes"].source == "国发〔2009〕32号" and late["schemes"].believed
+    assert catalogue.sections(D(2009, 8, 31))[0].current is None  # before the first scheme
