@@ -14,7 +14,7 @@ from hrss.core import scoping
 from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, ObjectId, Text
 from hrss.core.permissions import check_permission
 from hrss.pensions.certification import selectors, services
-from hrss.pensions.models import Certification, CertificationCampaign
+from hrss.pensions.models import Certification
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 
 router = Router(tags=["社会保险服务"])
@@ -132,10 +132,10 @@ def _figures(figures):
 
 
 @router.get("/pensions/certification-campaigns/{campaign_id}", response=CertificationCampaignDetailOut,
-            summary="一次认证活动：整体及下一级各区域的应认证、已认证、待认证、已暂停、已恢复人数")
+            summary="一次认证活动：本辖区（组织区域在本辖区内时为整个活动）及下一级各区域的应认证、已认证、待认证、已暂停、已恢复人数")
 def get_campaign(request, campaign_id: ObjectId):
     check_permission(request.user, PENSIONS_VIEW)
-    campaign = scoping.get_visible_or_404(CertificationCampaign, request.user, pk=campaign_id)
+    campaign = selectors.campaign_or_404(request.user, campaign_id)
     region = selectors.region_of_campaign(request.user, campaign, "")
     rows = scoping.within_region(scoping.visible_to(request.user, campaign.certifications.all()), region)
     return {**{field: getattr(campaign, field) for field in CertificationCampaignOut.model_fields},
@@ -148,7 +148,7 @@ def get_campaign(request, campaign_id: ObjectId):
              summary="认证期结束后（截止日期次日起）暂停未认证人员的待遇：养老金自认证期的次月起停发，退休人员报停")
 def suspend(request, campaign_id: ObjectId):
     check_permission(request.user, PENSIONS_HANDLE)
-    campaign = scoping.get_visible_or_404(CertificationCampaign, request.user, pk=campaign_id)
+    campaign = selectors.campaign_or_404(request.user, campaign_id)
     pensions, retirees, left = services.suspend_uncertified(actor=request.user, campaign=campaign,
                                                             today=timezone.localdate())
     return {"pensions_suspended": pensions, "retirees_suspended": retirees, "left_as_they_are": left}

@@ -4,7 +4,8 @@ region (a village works in its county's campaign), a region's certifications of 
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
 
 from hrss.core import scoping
 from hrss.core.id_numbers import mask
@@ -29,10 +30,32 @@ def days_left(campaign, today):
     return (campaign.closes_on - today).days + 1
 
 
+def _holding(user, region):
+    """Campaigns of a region above `region` holding certifications of `region` that the user sees: a village works
+    in its county's campaign, whose region it does not see as a whole. A campaign holding none of the user's
+    subjects is not theirs to see (404, as for any record out of scope)."""
+    held = scoping.within_region(scoping.visible_to(user, Certification.objects.filter(campaign=OuterRef("pk"))),
+                                 region)
+    return CertificationCampaign.objects.filter(region_code__in=scoping.ancestor_codes(region.code)).filter(
+        Exists(held))
+
+
+def covering(user, region):
+    """The campaigns holding subjects of `region` for the user: those of the region and below it in the user's
+    scope (a city user sees each county's campaign), and those of a region above it holding subjects of the region
+    the user sees (_holding)."""
+    below = scoping.within_region(scoping.visible_to(user, CertificationCampaign.objects.all()), region)
+    return (below | _holding(user, region)).order_by("-year", "region_code", "pk")
+
+
 def campaigns_visible_to(user, region=None, *, state="", today=None):
-    rows = scoping.visible_to(user, CertificationCampaign.objects.select_related("created_by"))
-    if region is not None:
-        rows = scoping.within_region(rows, region)
+    """The campaigns of `region` (the user's own by default) as covering() finds them, filtered by state."""
+    if region is None:
+        scope = scoping.scope_of(user)
+        if scope.is_empty:
+            return CertificationCampaign.objects.none()
+        region = scope.region
+    rows = covering(user, region).select_related("created_by")
     if state == "open":
         rows = rows.filter(opens_on__lte=today, closes_on__gte=today)
     elif state == "planned":
@@ -41,7 +64,21 @@ def campaigns_visible_to(user, region=None, *, state="", today=None):
         rows = rows.filter(closes_on__lt=today, suspensions_done_on__isnull=True)
     elif state == "done":
         rows = rows.filter(suspensions_done_on__isnull=False)
-    return rows.order_by("-year", "region_code", "pk")
+    return rows
+
+
+def campaign_or_404(user, pk, queryset=None):
+    """A campaign the user sees (covering() of the user's own region), or 404."""
+    scope = scoping.scope_of(user)
+    if scope.is_empty:
+        raise Http404
+    found = covering(user, scope.region).filter(pk=pk)
+    if queryset is not None:
+        found = queryset.filter(pk__in=found.values("pk"))
+    campaign = found.first()
+    if campaign is None:
+        raise Http404
+    return campaign
 
 
 def overlapping(region, year):
@@ -50,15 +87,6 @@ def overlapping(region, year):
     rows = CertificationCampaign.objects.filter(year=year)
     return (scoping.within_region(rows, region)
             | rows.filter(region_code__in=scoping.ancestor_codes(region.code)))
-
-
-def covering(user, region):
-    """The campaigns that hold subjects of `region` in the user's scope: those of the region itself or of a region
-    above it (a village works in its county's campaign, whose region the village's user does not see as a whole),
-    and those of regions below it in the user's scope (a city user sees each county's campaign)."""
-    above = CertificationCampaign.objects.filter(region_code__in=[*scoping.ancestor_codes(region.code), region.code])
-    below = scoping.within_region(scoping.visible_to(user, CertificationCampaign.objects.all()), region)
-    return (above | below).order_by("-year", "region_code")
 
 
 def years(user, region):
@@ -131,13 +159,19 @@ def children_figures(user, region, rows):
 
 
 def region_of_campaign(user, campaign, code):
-    """The region a campaign's page is about: the campaign's, or ?region= below it inside the user's scope; None
-    when the code is neither (the page answers 404)."""
-    if not code or code == campaign.region_code:
-        return Region.objects.filter(code=campaign.region_code).first()
+    """The region a campaign's page is about: ?region= inside both the campaign's region and the user's scope, or by
+    default the campaign's (the user's own, for a user below it); None when the code is neither (404)."""
+    scope = scoping.scope_of(user)
+    if not code:
+        code = campaign.region_code if scope.contains_code(campaign.region_code) else scope.region.code
     if not scoping.code_is_within(code, campaign.region_code):
         return None
     return scoping.regions_visible_to(user).filter(code=code).first()
+
+
+def runs(user, campaign):
+    """Whether the user's scope holds the campaign's whole region (its county's or the city's staff)."""
+    return scoping.scope_of(user).contains_code(campaign.region_code)
 
 
 def figure_count(user, region, today, state):

@@ -64,7 +64,7 @@ ROWS = SweepRows(
         "pensions:certification-campaigns": {"outsiders": BOTH, "query": {}},
         "pensions:certification-campaign-new": {"outsiders": BOTH, "query": {}},
         "pensions:certification-people": {"outsiders": BOTH, "query": {}},
-        "pensions:certification-reminders": {"outsiders": ["neighbour_village_assistant"], "query": {}},
+        "pensions:certification-reminders": {"outsiders": BOTH, "query": {}},
         "pensions:certification-ledger": {"outsiders": BOTH, "query": {}},
         "pensions:certification-ledger-export": {"outsiders": BOTH, "query": {}},
     },

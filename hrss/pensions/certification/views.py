@@ -76,9 +76,8 @@ def campaign_new(request):
 
 
 def _campaign(request, pk):
-    return scoping.get_visible_or_404(CertificationCampaign.objects.select_related("created_by",
-                                                                                 "suspensions_done_by"),
-                                      request.user, pk=pk)
+    return selectors.campaign_or_404(request.user, pk, CertificationCampaign.objects.select_related(
+        "created_by", "suspensions_done_by"))
 
 
 @staff_view(PENSIONS_VIEW)
@@ -104,7 +103,8 @@ def campaign_detail(request, pk):
                      for child, figures in selectors.children_figures(request.user, region, rows)],
         "days_left": selectors.days_left(campaign, today),
         "suspend_from": rules.suspend_from(campaign.closes_on),
-        "can_suspend": state == "to_suspend" and has_permission(request.user, PENSIONS_HANDLE),
+        "can_suspend": state == "to_suspend" and has_permission(request.user, PENSIONS_HANDLE)
+        and selectors.runs(request.user, campaign),
         "source": shown_source(rules.SUSPEND_SOURCE)})
 
 
@@ -176,7 +176,7 @@ def people(request):
                                 selectors.STATES[selectors.state_of(campaign, today)]) for campaign in campaigns],
         "places": place_names((c.region_code for c in page), below=region), "query": query.urlencode(),
         "can_certify": has_permission(request.user, PENSIONS_HANDLE), "methods": CertificationMethod.choices,
-        "open_states": (CertificationState.DUE, CertificationState.SUSPENDED)})
+        "open_states": (CertificationState.DUE, CertificationState.SUSPENDED), "village_level": Level.VILLAGE})
 
 
 @staff_view(PENSIONS_VIEW)
@@ -186,10 +186,8 @@ def reminders(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     year, _years = _year(request, region)
-    if year is None:
-        raise Http404
     rows = selectors.certifications(request.user, region, year).filter(
-        state__in=[CertificationState.DUE, CertificationState.SUSPENDED])
+        state__in=[CertificationState.DUE, CertificationState.SUSPENDED]) if year else Certification.objects.none()
     if request.method == "POST":
         try:
             count = services.remind(actor=request.user, certifications=rows, today=today)
@@ -197,7 +195,8 @@ def reminders(request):
             messages.error(request, "；".join(error.messages))
         else:
             messages.success(request, f"已登记提醒{count}人（{today:%Y-%m-%d}）。")
-        return redirect(f"{reverse('pensions:certification-reminders')}?region={region.code}&year={year}")
+        return redirect(f"{reverse('pensions:certification-reminders')}?region={region.code}"
+                        + (f"&year={year}" if year else ""))
     shown = list(rows[:2000])
     return render(request, "pensions/certification/reminders.html", {
         "region": region, "year": year, "rows": shown, "more": rows.count() - len(shown) if len(shown) == 2000 else 0,

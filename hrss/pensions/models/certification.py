@@ -126,5 +126,10 @@ class Certification(models.Model):
     def kind_label(self):
         return "城乡居民养老保险待遇" if self.pension_id else "企业退休人员"
 
+    @property
+    def kind_short(self):
+        """The kind in a narrow column (a phone)."""
+        return "居民养老金" if self.pension_id else "企业退休"
+
 
 scoping.register(Certification)
