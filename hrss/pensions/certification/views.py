@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, scoping
+from hrss.core.dates import add_months
 from hrss.core.models import Level
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
@@ -55,7 +56,9 @@ def campaign_new(request):
     """启动年度认证 (a county's or the city's staff)."""
     today = timezone.localdate()
     opens_on, closes_on = rules.suggested_window(today.year)
-    initial = {"year": today.year, "opens_on": max(opens_on, today), "closes_on": max(closes_on, today)}
+    # The usual window of this year, or from today for two months once its first day has passed.
+    initial = {"year": today.year, "opens_on": max(opens_on, today),
+               "closes_on": closes_on if closes_on >= add_months(today, 1) else add_months(today, 2)}
     own = scoping.scope_of(request.user).region
     if own is not None and own.level in (Level.CITY, Level.COUNTY):
         initial["region"] = f"{own.name} {own.code}"
@@ -202,7 +205,7 @@ def reminders(request):
         "region": region, "year": year, "rows": shown, "more": rows.count() - len(shown) if len(shown) == 2000 else 0,
         "places": place_names((c.region_code for c in shown), below=region), "today": today,
         "campaigns": list(selectors.covering(request.user, region).filter(year=year)),
-        "can_remind": has_permission(request.user, PENSIONS_HANDLE)})
+        "can_remind": has_permission(request.user, PENSIONS_HANDLE), "village_level": Level.VILLAGE})
 
 
 def _certification(request, pk):
@@ -268,7 +271,7 @@ def ledger(request):
         "region": region, "year": year, "years": years, "filters": filters, "page": page,
         "states": STATE_FILTERS.items(), "kinds": KINDS.items(), "methods": CertificationMethod.choices,
         "places": place_names((c.region_code for c in page), below=region), "query": query.urlencode(),
-        "crumbs": scoping.breadcrumb(request.user, region)})
+        "crumbs": scoping.breadcrumb(request.user, region), "village_level": Level.VILLAGE})
 
 
 @staff_view(PENSIONS_VIEW)
