@@ -61,28 +61,37 @@ def employee_scheme_in_force_q(day):
     return Q(since__lte=day) & (Q(until__isnull=True) | Q(until__gte=day))
 
 
+def sources(day):
+    """[(kind's value, queryset of the table's rows that make a person that kind on `day`)], in the order they
+    count: the deaths first, then the insured kinds. The one statement of who is what (coverage_case and the
+    counts both read it)."""
+    return [
+        (DEAD, DeathReport.objects.filter(died_on__lte=day)),
+        (DEAD, Pension.objects.filter(died_on__isnull=False, died_on__lte=day)),
+        (DEAD, Enrolment.objects.filter(end_reason=EnrolmentEndReason.DEATH)
+         .filter(Q(ended_on__isnull=True) | Q(ended_on__lte=day))),
+        (DEAD, Retiree.objects.filter(state=RetireeState.DIED, died_on__lte=day)),
+        (EMPLOYEES, EmployeeSchemeRecord.objects.filter(employee_scheme_in_force_q(day))),
+        (RETIREE, Retiree.objects.filter(state__in=[RetireeState.MANAGED, RetireeState.NOT_MANAGED])),
+        (PENSION, Pension.objects.filter(state__in=[PensionState.PAYING, PensionState.SUSPENDED])),
+        (ENROLMENT, Enrolment.objects.filter(state__in=[EnrolmentState.ACTIVE, EnrolmentState.DRAWING])),
+    ]
+
+
 def coverage_case(day):
     """The kind of each person on `day` as one CASE (DEAD first, then the insured kinds in order, else UNINSURED):
-    each EXISTS looks its table up by the person's index, and the first that holds stops the rest."""
+    each EXISTS looks its table up by the person's index, and the first that holds stops the rest. For lists of
+    people; the counts go the other way round (tally)."""
     person = OuterRef("pk")
-    died = (Exists(DeathReport.objects.filter(person=person, died_on__lte=day))
-            | Exists(Pension.objects.filter(person=person, died_on__isnull=False, died_on__lte=day))
-            | Exists(Enrolment.objects.filter(person=person, end_reason=EnrolmentEndReason.DEATH)
-                     .filter(Q(ended_on__isnull=True) | Q(ended_on__lte=day)))
-            | Exists(Retiree.objects.filter(person=person, state=RetireeState.DIED, died_on__lte=day)))
-    return Case(
-        When(died, then=Value(DEAD)),
-        When(Exists(EmployeeSchemeRecord.objects.filter(employee_scheme_in_force_q(day), person=person)),
-             then=Value(EMPLOYEES)),
-        When(Exists(Retiree.objects.filter(person=person, state__in=[RetireeState.MANAGED,
-                                                                     RetireeState.NOT_MANAGED])),
-             then=Value(RETIREE)),
-        When(Exists(Pension.objects.filter(person=person, state__in=[PensionState.PAYING, PensionState.SUSPENDED])),
-             then=Value(PENSION)),
-        When(Exists(Enrolment.objects.filter(person=person, state__in=[EnrolmentState.ACTIVE,
-                                                                       EnrolmentState.DRAWING])),
-             then=Value(ENROLMENT)),
-        default=Value(UNINSURED), output_field=IntegerField())
+    found = sources(day)
+    died = Q()
+    for value, rows in found:
+        if value == DEAD:
+            died |= Q(Exists(rows.filter(person=person)))
+    return Case(When(died, then=Value(DEAD)),
+                *[When(Exists(rows.filter(person=person)), then=Value(value)) for value, rows in found
+                  if value != DEAD],
+                default=Value(UNINSURED), output_field=IntegerField())
 
 
 def old_enough_q(day):
@@ -90,13 +99,16 @@ def old_enough_q(day):
     return Q(birth_date__lte=years_before(day, rules.coverage_scope_on(day).minimum_age))
 
 
-def people_in_scope(queryset, day):
-    """The living people of `queryset` in scope on `day`, each with `coverage` (its kind's value)."""
+def people_in_scope(queryset, day, *, with_the_dead=False):
+    """The living people of `queryset` in scope on `day`, each with `coverage` (its kind's value). The counts ask
+    `with_the_dead` (coverage DEAD, left out when counted): the CASE is then worked out once a person, not once
+    more to filter."""
     scope = rules.coverage_scope_on(day)
     rows = queryset.filter(old_enough_q(day))
     if scope.students_excluded:
         rows = rows.exclude(labour_status=LabourStatus.STUDENT)
-    return rows.annotate(coverage=coverage_case(day)).exclude(coverage=DEAD)
+    rows = rows.annotate(coverage=coverage_case(day))
+    return rows if with_the_dead else rows.exclude(coverage=DEAD)
 
 
 def _people(user, region):
@@ -116,6 +128,8 @@ class Counts:
         self.by_kind = dict(self.by_kind or {})
 
     def add(self, value, count):
+        if value == DEAD:
+            return
         if value == UNINSURED:
             self.uninsured += count
         else:
@@ -159,12 +173,60 @@ class Counts:
         return left
 
 
-def counts(user, region, day):
-    """The Counts of `region` (within the user's scope) on `day`: one aggregate query."""
-    found = Counts()
-    for row in people_in_scope(_people(user, region), day).order_by().values("coverage").annotate(n=Count("pk")):
-        found.add(row["coverage"], row["n"])
+def _in_scope_q(day, prefix=""):
+    """People (through `prefix`, e.g. "person__") of the scope's age who are not students, on `day`."""
+    scope = rules.coverage_scope_on(day)
+    q = Q(**{f"{prefix}birth_date__lte": years_before(day, scope.minimum_age)})
+    if scope.students_excluded:
+        q &= ~Q(**{f"{prefix}labour_status": LabourStatus.STUDENT})
+    return q
+
+
+def _grouped(queryset, field, length, counted):
+    """{prefix of `field` of `length` (or "" for all): number of distinct `counted`} of a queryset."""
+    rows = queryset.order_by()
+    number = Count(counted, distinct=counted != "pk")  # a person's rows in a source table: the person once
+    if not length:
+        return {"": rows.aggregate(n=number)["n"]}
+    rows = rows.annotate(child_prefix=Substr(field, 1, length)).values("child_prefix")
+    return {row["child_prefix"]: row["n"] for row in rows.annotate(n=number)}
+
+
+def tally(user, region, day, length=0):
+    """{code prefix of `length` ("" for the whole region): Counts} of the people of `region` in the user's scope
+    on `day`. Counted from the other side: the people of age and not students, one grouped count over the ledger;
+    then each source table's rows of such people (few beside the ledger), each person once, under the first
+    source that holds (an earlier one excluded by NOT EXISTS on the source's small table). The dead come off the
+    residents in scope, the insured are counted by kind, the rest are the uninsured. No per-person subquery over
+    the ledger: a city of a million people is one scan."""
+    scope = scoping.scope_of(user)
+    if region is None or not scope.contains_code(region.code):
+        return {}
+    people_rows = scoping.within_region(scoping.visible_to(user, Person.objects.filter(_in_scope_q(day))), region)
+    base = _grouped(people_rows, "region_code", length, "pk")
+    found = {prefix: Counts(in_scope=count) for prefix, count in base.items()}
+    earlier = []
+    for value, rows in sources(day):
+        # Each table's rows of the region by their own region code (they follow their person, residents'
+        # after_person_moved), so that the small table leads the join, not the ledger.
+        counted = scoping.within_region(scoping.visible_to(user, rows), region).filter(_in_scope_q(day, "person__"))
+        for before in earlier:
+            counted = counted.exclude(Exists(before.filter(person=OuterRef("person_id"))))
+        earlier.append(rows)
+        for prefix, count in _grouped(counted, "region_code", length, "person_id").items():
+            counts = found.setdefault(prefix, Counts())
+            if value == DEAD:
+                counts.in_scope -= count
+            else:
+                counts.by_kind[value] = counts.by_kind.get(value, 0) + count
+    for counts in found.values():
+        counts.uninsured = counts.in_scope - counts.insured
     return found
+
+
+def counts(user, region, day):
+    """The Counts of `region` (within the user's scope) on `day`: a few aggregate queries (tally)."""
+    return tally(user, region, day).get("", Counts())
 
 
 def child_regions(user, region):
@@ -172,20 +234,19 @@ def child_regions(user, region):
 
 
 def counts_by_child(user, region, day, children=None):
-    """(total Counts of `region`, {child code: Counts}, own Counts or None) on `day`: one aggregate query grouped
-    by the child regions' code prefix and the kind. `own` holds the region's people who are in none of its child
-    regions (a person registered at a township's own code), so that the children and `own` add up to the total."""
+    """(total Counts of `region`, {child code: Counts}, own Counts or None) on `day`, grouped by the child regions'
+    code prefix (tally). `own` holds the region's people who are in none of its child regions (a person registered
+    at a township's own code), so that the children and `own` add up to the total."""
     children = child_regions(user, region) if children is None else children
     if not children:
         return counts(user, region, day), {}, None
-    length = len(children[0].prefix)
-    grouped = (people_in_scope(_people(user, region), day).order_by()
-               .annotate(child_prefix=Substr("region_code", 1, length))
-               .values("child_prefix", "coverage").annotate(n=Count("pk")))
-    by_prefix, total = {}, Counts()
-    for row in grouped:
-        by_prefix.setdefault(row["child_prefix"], Counts()).add(row["coverage"], row["n"])
-        total.add(row["coverage"], row["n"])
+    by_prefix = tally(user, region, day, len(children[0].prefix))
+    total = Counts()
+    for counts_of_prefix in by_prefix.values():
+        total.in_scope += counts_of_prefix.in_scope
+        total.uninsured += counts_of_prefix.uninsured
+        for value, count in counts_of_prefix.by_kind.items():
+            total.by_kind[value] = total.by_kind.get(value, 0) + count
     by_child = {child.code: by_prefix.get(child.prefix, Counts()) for child in children}
     own = total.minus(list(by_child.values()))
     return total, by_child, own if own.in_scope else None

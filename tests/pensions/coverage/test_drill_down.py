@@ -104,3 +104,12 @@ def test_a_death_report_takes_the_person_out(ledger, village_assistant, heyuan):
                                died_on=TODAY - datetime.timedelta(days=3), reported_on=TODAY,
                                reported_by=village_assistant)
     assert selectors.counts(village_assistant, heyuan[VILLAGE], TODAY).uninsured == 1
+
+
+def test_every_number_is_the_length_of_its_list(ledger, county_officer, heyuan):
+    """The counts (from the source tables' side) and the lists (a kind per person) say the same."""
+    for code in (VILLAGE, TOWNSHIP, COUNTY):
+        counts = selectors.counts(county_officer, heyuan[code], TODAY)
+        for kind in selectors.ALL_KINDS:
+            assert counts.of(kind) == selectors.people(county_officer, heyuan[code], TODAY, kind=kind).count(), (
+                code, kind)
