@@ -2,13 +2,15 @@ from django import forms
 
 from hrss.core.forms import StyledForm, date_input
 
+CHECKBOX = forms.CheckboxInput(attrs={"class": "form-check-input"})
+
 
 class ApplyForm(StyledForm):
     id_number = forms.CharField(label="申领人公民身份号码", max_length=30)
     photo = forms.FileField(label="本人近期正面免冠彩色照片（JPEG或PNG）", required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}))
-    id_seen = forms.BooleanField(label="已核验申领人居民身份证原件", required=False)
-    renewal = forms.BooleanField(label="换领（原卡损坏等，原卡注销）", required=False)
+    id_seen = forms.BooleanField(label="已核验申领人居民身份证原件", required=False, widget=CHECKBOX)
+    renewal = forms.BooleanField(label="换领（原卡损坏等，原卡注销）", required=False, widget=CHECKBOX)
     note = forms.CharField(label="备注", max_length=200, required=False)
 
 

@@ -15,5 +15,6 @@ def person_card(request, person):
     current = next((application for application in history if application.is_standing), None)
     may_apply = (has_permission(user, PENSIONS_HANDLE) and bool(set(user.role_list) & services.VILLAGE_ROLES)
                  and current is None)
-    return {"person": person, "current": current, "history": history, "may_apply": may_apply,
+    return {"person": person, "current": current, "may_apply": may_apply,
+            "history": [application for application in history if application is not current],
             "lost": bool(history) and history[0].state == "lost"}

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, scoping
 from hrss.core.id_numbers import InvalidIdNumber, normalise
+from hrss.core.models import Region
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import uploaded_file, xlsx_bytes, xlsx_response
@@ -250,7 +251,8 @@ def _batch_page(request, batch, *, made_errors=(), file_form=None, arrival_form=
     may_handle = (has_permission(request.user, PENSIONS_HANDLE)
                   and bool(set(request.user.role_list) & services.COUNTY_ROLES))
     return render(request, "pensions/cards/batch_detail.html", {
-        "batch": batch, "rows": rows, "places": place_names(a.region_code for a in rows), "today": today,
+        "batch": batch, "rows": rows, "places": place_names((a.region_code for a in rows), below=Region(code=batch.region_code)),
+        "today": today,
         "may_handle": may_handle, "made_errors": made_errors, "typed": typed or {},
         "file_form": file_form or ReturnedFileForm(), "rule": rules.card_number_rule(today),
         "arrival_form": arrival_form or DayForm(initial={"on": today}, prefix="arrival"),
