@@ -25,7 +25,7 @@ ZERO = Decimal("0.00")
 PAID_KINDS = (ContributionKind.PERSONAL, ContributionKind.ARREARS)
 CREDITED_KINDS = (ContributionKind.PERSONAL, ContributionKind.SUBSIDY, ContributionKind.COLLECTIVE,
                   ContributionKind.ARREARS)
-RULE = "balance_end(Y) = balance_end(Y-1) × (1 + 记账利率(Y)) + 当年到账金额"
+RULE = "年末余额 = 上年末余额 ×（1 + 当年记账利率）+ 当年到账金额"
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,8 @@ class ContributionResult(tabular.Result):
                 "subsidies": self.subsidies, "rows": self.rows_read}
 
 
-def _amount(cell):
-    text = cell_text(cell).replace(",", "").replace("元", "").strip()
+def _amount(text):
+    text = text.replace(",", "").replace("元", "").strip() if not text.isdigit() else text
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -86,8 +86,26 @@ def _amount(cell):
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
+def _date(cell):
+    """An ISO date typed as text (the usual case in a bank's CSV) read directly; any other form by cell_date."""
+    if type(cell) is str and len(cell) == 10 and cell[4] == "-" and cell[7] == "-":
+        try:
+            return datetime.date.fromisoformat(cell)
+        except ValueError:
+            return None
+    return cell_date(cell)
+
+
+def _text(cell):
+    """cell_text, with the common case (ASCII text, as a CSV gives it) inline: ~10 cells a row."""
+    if type(cell) is str and cell.isascii():
+        return cell.strip()
+    return cell_text(cell)
+
+
 def validator(today):
     """The row validator (tabular.Importer): every row goes on, with `problem` empty or saying what is wrong."""
+    latest_year = today.year + 1
 
     def make(mapping):
         pick = tabular.picker(mapping)
@@ -95,36 +113,43 @@ def validator(today):
         def validate(row_number, cells):
             raw = pick(cells)
             problems = []
-            id_number = cell_text(raw.get("id_number")).replace(" ", "").upper()
+            id_number = _text(raw.get("id_number")).replace(" ", "").upper()
             name = cell_text(raw.get("name")).replace(" ", "")
             if len(id_number) != 18:
                 problems.append("公民身份号码应为18位")
             if not name:
                 problems.append("姓名为空")
-            year_text = cell_text(raw.get("year")).removesuffix("年").removesuffix(".0")
+            year_text = _text(raw.get("year"))
+            if not year_text.isdigit():
+                year_text = year_text.removesuffix("年").removesuffix(".0")
             year = int(year_text) if year_text.isdigit() else 0
-            amount = _amount(raw.get("amount"))
-            paid_on = cell_date(raw.get("paid_on"))
+            amount_text = _text(raw.get("amount"))
+            amount = _amount(amount_text)
+            paid_cell = raw.get("paid_on")
+            paid_on = _date(paid_cell)
             if paid_on is None:
                 problems.append("到账日期不是日期（应写成 2026-03-01 的形式）")
             elif paid_on > today:
                 problems.append(f"到账日期{paid_on:%Y-%m-%d}晚于今天")
-            if not FIRST_YEAR <= year <= (paid_on or today).year + 1:
+            if not FIRST_YEAR <= year <= (paid_on.year + 1 if paid_on else latest_year):
                 problems.append(f"缴费年度“{year_text}”应为{FIRST_YEAR}年至到账当年（或次年）之间的年份")
             if amount is None or amount <= 0 or amount > MAX_AMOUNT:
                 problems.append("缴费金额应为大于0的金额（元）")
-            receipt = cell_text(raw.get("receipt"))
+            receipt = _text(raw.get("receipt"))
             if not receipt or len(receipt) > 40:
                 problems.append("票据号/流水号为空或超过40个字符")
-            kind_cell = cell_text(raw.get("kind"))
-            kind = KINDS.get(kind_cell.replace(" ", ""), "") if kind_cell else ContributionKind.PERSONAL
-            if not kind:
-                problems.append(f"缴费类别“{kind_cell}”应为：个人缴费、补缴、集体补助")
+            kind_cell = raw.get("kind")
+            kind = KINDS.get(kind_cell) if type(kind_cell) is str else None
+            if kind is None:
+                kind_text = cell_text(kind_cell).replace(" ", "")
+                kind = KINDS.get(kind_text, "") if kind_text else ContributionKind.PERSONAL
+                if not kind:
+                    problems.append(f"缴费类别“{kind_text}”应为：个人缴费、补缴、集体补助")
             return {"id_number": id_number[:40], "name": name[:50], "year": year,
-                    "amount": str(amount) if amount is not None else "", "paid_on": paid_on.isoformat() if paid_on
-                    else "", "receipt": receipt[:40], "kind": str(kind or ""), "problem": "；".join(problems),
-                    "raw_amount": cell_text(raw.get("amount"))[:20],
-                    "raw_paid_on": cell_text(raw.get("paid_on"))[:20]}, []
+                    "amount": str(amount) if amount is not None else "",
+                    "paid_on": paid_on.isoformat() if paid_on else "", "receipt": receipt[:40], "kind": str(kind),
+                    "problem": "；".join(problems), "raw_amount": amount_text[:20],
+                    "raw_paid_on": cell_text(paid_cell)[:20] if paid_on is None else ""}, []
 
         return validate
 
@@ -143,21 +168,21 @@ class Target:
 
     def __post_init__(self):
         self.seen = set()
-        self.subsidy_rules = {}  # (province, paid_on text) -> [(tier amount, subsidy)], highest first
+        self.subsidy_rules = {}  # (province, paid_on text, amount text) -> the subsidy
 
 
-def _subsidy(target, region_code, paid_on_text, amount):
-    """The subsidy of the highest tier in force on the day paid that is not above `amount` [believed], or 0."""
-    key = (code_prefix(region_code, Level.PROVINCE), paid_on_text)
-    tiers = target.subsidy_rules.get(key)
-    if tiers is None:
+def _subsidy(target, region_code, paid_on_text, amount_text):
+    """The subsidy of the highest tier in force on the day paid that is not above the amount [believed], or 0;
+    remembered per province, day and amount (a file holds a few of each)."""
+    key = (code_prefix(region_code, Level.PROVINCE), paid_on_text, amount_text)
+    subsidy = target.subsidy_rules.get(key)
+    if subsidy is None:
         found = tiers_on(region_code, datetime.date.fromisoformat(paid_on_text))
-        tiers = sorted(((tier.amount, tier.subsidy) for tier in found[1]), reverse=True) if found else []
-        target.subsidy_rules[key] = tiers
-    for tier_amount, subsidy in tiers:
-        if tier_amount <= amount:
-            return subsidy
-    return Decimal("0")
+        amount = Decimal(amount_text)
+        eligible = [tier for tier in (found[1] if found else ()) if tier.amount <= amount]
+        subsidy = max(eligible, key=lambda tier: tier.amount).subsidy if eligible else Decimal("0")
+        target.subsidy_rules[key] = subsidy
+    return subsidy
 
 
 NOT_EMPTY = "NOT (\"source_ref\" = '')"  # the partial index's condition (models/contributions.py), as migrated
@@ -236,12 +261,11 @@ def write(batch, result, target):
             result.duplicates += 1
             continue
         seen.add(key)
-        amount = Decimal(values[i_amount])
         contributions.append((person[0], enrolment[0], enrolment[1], values[i_year], kind, values[i_amount],
                               values[i_paid], source, values[i_receipt], import_id, now))
         result.matched += 1
         if kind == ContributionKind.PERSONAL:
-            subsidy = _subsidy(target, enrolment[1], values[i_paid], amount)
+            subsidy = _subsidy(target, enrolment[1], values[i_paid], values[i_amount])
             if subsidy:
                 contributions.append((person[0], enrolment[0], enrolment[1], values[i_year],
                                       ContributionKind.SUBSIDY.value, str(subsidy), values[i_paid], source,
