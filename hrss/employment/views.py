@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, review, scoping, workdays
-from hrss.core.forms import form_errors_text
+from hrss.core.forms import form_errors_text, submit
 from hrss.core.models import ReviewCase, ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
@@ -155,22 +155,14 @@ def registration_correct(request, pk):
     registration = scoping.get_visible_or_404(
         UnemploymentRegistration.objects.select_related("person", "case"), request.user, pk=pk)
     form = CorrectionForm(request.POST, auto_id="correct_%s")  # beside the decision form: ids of its own
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.correct_unemployment_application(
-                actor=request.user, registration=registration, version=data["version"],
-                category=data["category"], documents=data["documents"], last_employer=data["last_employer"],
-                left_job_on=data["left_job_on"], phone=data["phone"])
-        except review.CaseChanged as error:
-            messages.error(request, str(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-            return registration_detail(request, pk, correction_form=form)
-        else:
-            messages.success(request, "已保存更正。核对无误后请点击“已补正，重新提交”。")
-        return redirect("employment:registration-detail", pk=pk)
-    return registration_detail(request, pk, correction_form=form)
+    return submit(request, form, lambda data: services.correct_unemployment_application(
+        actor=request.user, registration=registration, version=data["version"], category=data["category"],
+        documents=data["documents"], last_employer=data["last_employer"], left_job_on=data["left_job_on"],
+        phone=data["phone"]),
+        success="已保存更正。核对无误后请点击“已补正，重新提交”。",
+        done=lambda _: redirect("employment:registration-detail", pk=pk),
+        changed=lambda: redirect("employment:registration-detail", pk=pk),
+        redisplay=lambda form: registration_detail(request, pk, correction_form=form))
 
 
 @staff_view(EMPLOYMENT_VIEW)
