@@ -1,7 +1,8 @@
 """Reads of the coverage part (KPI 5, "100%的城乡居民得到社会保险服务"), through core.scoping: who of the ledger is in
-scope on a day (rules.py), how each is insured, counted per region with aggregate queries (one query a region, grouped
-by child region and kind: no loop over people, a city holds a million), the people behind each number, and the
-employees' scheme records (城镇职工基本养老保险 as given).
+scope on a day (rules.py), how each is insured, counted per region with aggregate queries (tally: one grouped scan of
+the ledger and one grouped count of each source table, no loop over people, a city holds a million), the people behind
+each number (coverage_case: the same rules as one CASE a person), and the employees' scheme records (城镇职工基本养老保险
+as given).
 
 A person counts once, under the first kind that holds on the day, in this order: the employees' scheme (a record in
 force), an enterprise retiree (managed or not yet), a residents' pension (paying or suspended), a standing residents'
@@ -94,21 +95,20 @@ def coverage_case(day):
                 default=Value(UNINSURED), output_field=IntegerField())
 
 
-def old_enough_q(day):
-    """People of at least the scope's age on `day` (born on or before the same day that many years earlier)."""
-    return Q(birth_date__lte=years_before(day, rules.coverage_scope_on(day).minimum_age))
-
-
-def people_in_scope(queryset, day, *, with_the_dead=False):
-    """The living people of `queryset` in scope on `day`, each with `coverage` (its kind's value). The counts ask
-    `with_the_dead` (coverage DEAD, left out when counted): the CASE is then worked out once a person, not once
-    more to filter."""
+def in_scope_q(day, prefix=""):
+    """People (through `prefix`, e.g. "person__") of the scope's age who are not students, on `day`: born on or
+    before the same day that many years earlier (core.dates.years_before)."""
     scope = rules.coverage_scope_on(day)
-    rows = queryset.filter(old_enough_q(day))
+    q = Q(**{f"{prefix}birth_date__lte": years_before(day, scope.minimum_age)})
     if scope.students_excluded:
-        rows = rows.exclude(labour_status=LabourStatus.STUDENT)
-    rows = rows.annotate(coverage=coverage_case(day))
-    return rows if with_the_dead else rows.exclude(coverage=DEAD)
+        q &= ~Q(**{f"{prefix}labour_status": LabourStatus.STUDENT})
+    return q
+
+
+def people_in_scope(queryset, day):
+    """The living people of `queryset` in scope on `day`, each with `coverage` (its kind's value): for lists of
+    people (the counts are tally's)."""
+    return queryset.filter(in_scope_q(day)).annotate(coverage=coverage_case(day)).exclude(coverage=DEAD)
 
 
 def _people(user, region):
@@ -126,15 +126,6 @@ class Counts:
 
     def __post_init__(self):
         self.by_kind = dict(self.by_kind or {})
-
-    def add(self, value, count):
-        if value == DEAD:
-            return
-        if value == UNINSURED:
-            self.uninsured += count
-        else:
-            self.by_kind[value] = self.by_kind.get(value, 0) + count
-        self.in_scope += count
 
     @property
     def insured(self):
@@ -173,15 +164,6 @@ class Counts:
         return left
 
 
-def _in_scope_q(day, prefix=""):
-    """People (through `prefix`, e.g. "person__") of the scope's age who are not students, on `day`."""
-    scope = rules.coverage_scope_on(day)
-    q = Q(**{f"{prefix}birth_date__lte": years_before(day, scope.minimum_age)})
-    if scope.students_excluded:
-        q &= ~Q(**{f"{prefix}labour_status": LabourStatus.STUDENT})
-    return q
-
-
 def _grouped(queryset, field, length, counted):
     """{prefix of `field` of `length` (or "" for all): number of distinct `counted`} of a queryset."""
     rows = queryset.order_by()
@@ -202,14 +184,14 @@ def tally(user, region, day, length=0):
     scope = scoping.scope_of(user)
     if region is None or not scope.contains_code(region.code):
         return {}
-    people_rows = scoping.within_region(scoping.visible_to(user, Person.objects.filter(_in_scope_q(day))), region)
+    people_rows = scoping.within_region(scoping.visible_to(user, Person.objects.filter(in_scope_q(day))), region)
     base = _grouped(people_rows, "region_code", length, "pk")
     found = {prefix: Counts(in_scope=count) for prefix, count in base.items()}
     earlier = []
     for value, rows in sources(day):
         # Each table's rows of the region by their own region code (they follow their person, residents'
         # after_person_moved), so that the small table leads the join, not the ledger.
-        counted = scoping.within_region(scoping.visible_to(user, rows), region).filter(_in_scope_q(day, "person__"))
+        counted = scoping.within_region(scoping.visible_to(user, rows), region).filter(in_scope_q(day, "person__"))
         for before in earlier:
             counted = counted.exclude(Exists(before.filter(person=OuterRef("person_id"))))
         earlier.append(rows)
