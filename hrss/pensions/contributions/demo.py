@@ -24,10 +24,13 @@ def enrol_directly(*, person, actor, enrolled_on, tier=Decimal("600"), region_co
                                     created_by=actor)
 
 
-def payment_csv(rows, folder=None):
+def payment_csv(rows, folder=None, name=None):
     """A payment file (.csv) of `rows`: (id_number, name, year, amount, paid_on, receipt[, kind])."""
-    handle = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="",
-                                         dir=folder)
+    if name:
+        handle = open(Path(folder or tempfile.mkdtemp()) / name, "w", encoding="utf-8", newline="")
+    else:
+        handle = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="",
+                                             dir=folder)
     with handle:
         writer = csv.writer(handle)
         writer.writerow(["公民身份号码", "姓名", "缴费年度", "缴费金额", "到账日期", "票据号/流水号", "缴费类别"])
@@ -60,7 +63,7 @@ def demo(stdout, options):
             for p in paying[:-1]]
     last = paying[-1]
     rows.append((last.id_number, last.name + "某", today.year, "600", paid_on.isoformat(), f"DEMO{today.year}X"))
-    path = payment_csv(rows)
+    path = payment_csv(rows, name=f"银行代扣缴费-下城社区-{today:%Y%m%d}.csv")
     try:
         services.import_file(path, actor=actor, source="bank")
     finally:
