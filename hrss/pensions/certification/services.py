@@ -215,7 +215,8 @@ def suspend_uncertified(*, actor, campaign, today=None):
         due = (Certification.objects.filter(campaign=campaign, state=CertificationState.DUE)
                .select_related("pension__person", "retiree", "person").order_by("region_code", "pk"))
         suspended, noted = [], []
-        for certification in due.iterator(chunk_size=2000):
+        # Read before writing: the pensions suspended below are rows of this query's join.
+        for certification in list(due):
             if certification.pension_id:
                 if certification.pension.state != PensionState.PAYING:
                     noted.append(certification.pk)
