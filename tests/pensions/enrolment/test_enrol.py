@@ -54,7 +54,7 @@ def test_missing_documents_are_all_named_at_once_and_completed_later(resident, v
 def test_the_day_before_the_16th_birthday_is_refused_and_the_birthday_allowed(heyuan, village_assistant):
     birth = datetime.date(TODAY.year - 16, TODAY.month, TODAY.day) if (TODAY.month, TODAY.day) != (2, 29) \
         else datetime.date(TODAY.year - 16, 3, 1)
-    person = make_person(village_assistant, birth=birth - DAY * 0, serial=330)
+    person = make_person(village_assistant, birth=birth, serial=330, status="other")
     birthday = services.sixteenth_birthday(person.birth_date, 16)
     messages = refused(village_assistant, person, "未满16周岁", today=birthday - DAY)
     assert f"{birthday:%Y-%m-%d}起方可参保" in messages[0]
