@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
@@ -15,7 +16,7 @@ from ninja.files import UploadedFile
 from hrss.core import scoping
 from hrss.core.api_fields import ObjectId
 from hrss.core.id_numbers import mask
-from hrss.core.models import Region
+from hrss.core.models import CODE_LENGTH, Region
 from hrss.core.permissions import check_permission
 from hrss.core.tabular import ImportRefused
 from hrss.pensions.contributions import account, services
@@ -100,7 +101,9 @@ def _region_asked(request, region):
         region = str(body.get("region") or "") if isinstance(body, dict) else ""
     if not region:
         return request.auth.region
-    return scoping.get_visible_or_404(Region.objects.filter(is_active=True), request.auth, code=region[:12])
+    if not (region.isdigit() and len(region) == CODE_LENGTH):
+        raise Http404
+    return scoping.get_visible_or_404(Region.objects.filter(is_active=True), request.auth, code=region)
 
 
 @router.post("/pensions/contribution-imports", response={201: ContributionImportOut, 200: ContributionImportOut},
