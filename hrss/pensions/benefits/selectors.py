@@ -157,7 +157,7 @@ def paid_this_month_amount(user, region, today):
     month = first_of_month(today)
     total = payments_visible(user, region).filter(paid_in=month, kind__in=PAID_KINDS) \
         .aggregate(total=Sum("amount"))["total"]
-    return total or ZERO
+    return Decimal(total or ZERO).quantize(Decimal("0.01"))  # SQLite's sum carries more digits
 
 
 def roll_of(county_code, month):
