@@ -30,7 +30,7 @@ PART = Part(
         Figure("领取待遇人数", _count("paying"), LIST, {"state": "paying"}, "正常发放养老金的人数", order=30),
         Figure("本月发放人数", _count("paid_this_month"), LIST, {"state": "paid_this_month"},
                "本月发放名册中有发放的人数", order=31),
-        Figure("本月发放金额（元）", selectors.paid_this_month_amount, "pensions:benefits-roll", {},
+        Figure("本月发放额（元）", selectors.paid_this_month_amount, "pensions:benefits-roll", {},
                "本月发放名册的金额合计（含补发）", order=32),
         Figure("暂停发放", _count("suspended"), LIST, {"state": "suspended"}, "暂停发放养老金的人数", order=33),
         Figure("本年终止", _count("stopped_this_year"), LIST, {"state": "stopped_this_year"}, "本年终止发放的人数",
