@@ -57,7 +57,8 @@ def _certification(personas):
         pk=personas["certification"].pk)
 
 
-CERTIFY = {"method": "visit", "on": "2026-01-01"}
+# A relative's statement: "visit" names a persona of another area (the sweep would send its primary key).
+CERTIFY = {"method": "relative", "on": "2026-01-01", "relative_name": "越权", "relation": "越权"}
 
 ROWS = SweepRows(
     list_routes={
