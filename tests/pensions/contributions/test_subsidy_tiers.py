@@ -26,13 +26,13 @@ def test_the_lowest_tier_on_each_side_of_its_effective_date(payer, village_assis
 
 
 def test_the_subsidy_of_the_highest_tier_not_above_the_amount(payer, village_assistant, csv_file):
-    day = datetime.date(2025, 3, 1)
+    day = datetime.date(2023, 3, 1)
     assert subsidy_for(payer, village_assistant, csv_file, "599", day, "T1") == Decimal("30.00")  # tier 480
     assert subsidy_for(payer, village_assistant, csv_file, "600", day, "T2") == Decimal("60.00")  # tier 600
 
 
 def test_arrears_and_collective_aid_from_a_file_get_no_subsidy(payer, village_assistant, csv_file):
-    day = datetime.date(2025, 3, 1)
+    day = datetime.date(2023, 3, 1)
     assert subsidy_for(payer, village_assistant, csv_file, "600", day, "T3", "补缴") is None
     assert subsidy_for(payer, village_assistant, csv_file, "600", day, "T4", "集体补助") is None
     assert Contribution.objects.filter(source_ref="T4", kind="collective").exists()
