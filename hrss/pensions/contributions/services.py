@@ -123,7 +123,12 @@ def run_import_job(import_id, ip_address="cli", request_id=""):
         job = ContributionImport.objects.select_related("created_by").get(pk=import_id)
         if job.status in (ImportStatus.DONE, ImportStatus.FAILED):
             return
-        _run(job, job.stored_path, actor=job.created_by, today=timezone.localdate())
+        try:
+            _run(job, job.stored_path, actor=job.created_by, today=timezone.localdate())
+        except ImportRefused:
+            pass  # the import says why (its message); nothing was written for a refused file
+        except RuntimeError as error:  # the reader process died: say so on the import's page
+            _finish(job, ImportStatus.FAILED, message=f"{error}")
     finally:
         audit.reset_origin(token)
 
