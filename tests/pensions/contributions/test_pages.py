@@ -102,3 +102,14 @@ def test_the_neighbour_village_gets_404_everywhere(client, imported, payer, neig
         assert client.get(url).status_code == 404, url
     own = client.get(reverse("pensions:contributions-ledger")).content.decode()
     assert payer.name not in own
+
+
+def test_a_file_without_the_columns_fails_with_what_to_fix(client, village_assistant,
+                                                           django_capture_on_commit_callbacks):
+    login(client, village_assistant)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("pensions:contributions-import-new"), {
+            "source": "bank", "region": VILLAGE, "file": SimpleUploadedFile("缺列.csv", "姓名,金额\n张三,600\n".encode())})
+    job = ContributionImport.objects.get()
+    assert job.status == "failed" and "表头缺少必填列" in job.message
+    assert "表头缺少必填列" in client.get(response["Location"]).content.decode()
