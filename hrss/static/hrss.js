@@ -11,6 +11,9 @@ document.addEventListener("click", function (event) {
   if (button && !window.confirm(button.dataset.confirm)) {
     event.preventDefault();
   }
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
 });
 // Region pickers (core.forms.RegionField): as the user types a name, the box's list is refilled with the matching
 // regions of their scope. Without this script the form still works: a typed name is resolved when it is sent.
