@@ -28,6 +28,9 @@ from hrss.pensions.schemes.rules import tiers_on
 from hrss.residents.models import Person
 
 BATCH_SIZE = 10000
+# Keys per SELECT on SQLite: a batch's keys in two queries rather than a dozen (SQLite since 3.32 binds up to 32,766
+# parameters; select_by_keys's default of 900 kept older builds safe).
+CHUNK = 5000
 FIRST_YEAR = 2009  # the first year of the residents' schemes (schemes/rules.py SCHEMES)
 MAX_AMOUNT = Decimal("100000")
 FEN = Decimal("0.01")
@@ -189,7 +192,7 @@ NOT_EMPTY = "NOT (\"source_ref\" = '')"  # the partial index's condition (models
 
 
 def _existing_receipts(source, receipts):
-    """{(receipt, kind)} already stored for `source` among `receipts` (one query per 900 on SQLite). The condition
+    """{(receipt, kind)} already stored for `source` among `receipts` (one query per CHUNK on SQLite). The condition
     of the unique receipt index is repeated word for word: without it SQLite cannot use that partial index and
     scans the whole table for every chunk."""
     if not receipts:
@@ -203,8 +206,8 @@ def _existing_receipts(source, receipts):
                            "AND source_ref = ANY(%s)",
                            [source, receipts])
             return set(cursor.fetchall())
-        for start in range(0, len(receipts), 900):
-            part = receipts[start:start + 900]
+        for start in range(0, len(receipts), CHUNK):
+            part = receipts[start:start + CHUNK]
             cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND {NOT_EMPTY} AND source_ref IN "
                            f"({', '.join(['%s'] * len(part))})", [source, *part])
             found.update(cursor.fetchall())
@@ -227,10 +230,11 @@ def write(batch, result, target):
     rows = batch.rows
     people = {found[0]: found[1:] for found in select_by_keys(
         Person, "id_number", ["id_number", "id", "name", "region_code"],
-        {values[i_id] for _row, values in rows if not values[i_problem]})}
+        {values[i_id] for _row, values in rows if not values[i_problem]}, chunk=CHUNK)}
     in_scope = {key: person for key, person in people.items() if code_is_within(person[2], target.region_code)}
     enrolments = {found[0]: found[1:] for found in select_by_keys(
-        Enrolment, "person", ["person", "id", "region_code", "state"], {person[0] for person in in_scope.values()})
+        Enrolment, "person", ["person", "id", "region_code", "state"], {person[0] for person in in_scope.values()},
+        chunk=CHUNK)
         if found[3] in (EnrolmentState.ACTIVE, EnrolmentState.DRAWING)}
     existing = _existing_receipts(target.source, {values[i_receipt] for _row, values in rows
                                                   if not values[i_problem]})
