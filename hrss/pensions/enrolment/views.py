@@ -13,12 +13,12 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
-from hrss.core.id_numbers import InvalidIdNumber, normalise
+from hrss.core import ratelimit, scoping
+from hrss.core.forms import submit
+from hrss.core.id_numbers import InvalidIdNumber
 from hrss.core.models import Level
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.pensions.enrolment import selectors, services
 from hrss.pensions.enrolment.forms import (
     DocumentsForm,
@@ -29,6 +29,7 @@ from hrss.pensions.enrolment.forms import (
     TransferForm,
 )
 from hrss.pensions.models import Enrolment, EnrolmentState, Scheme
+from hrss.pensions.pages import ledger_download, person_by_id_number, query_without_page
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.models import Person
 from hrss.residents.permissions import RESIDENT_VIEW
@@ -54,12 +55,10 @@ def ledger(request):
     today = timezone.localdate()
     filters = _filters(request)
     page = Paginator(selectors.enrolments_visible(request.user, region, **filters), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     missing = _missing_names(today)
     places = place_names((e.region_code for e in page), below=region)
     return render(request, "pensions/enrolment/ledger.html", {
-        "region": region, "today": today, "page": page, "filters": filters, "query": query.urlencode(),
+        "region": region, "today": today, "page": page, "filters": filters, "query": query_without_page(request),
         "rows": [(enrolment, places.get(enrolment.region_code, ""),
                   missing(enrolment) if enrolment.state == EnrolmentState.PENDING else []) for enrolment in page],
         "states": EnrolmentState.choices, "schemes": Scheme.choices,
@@ -75,13 +74,8 @@ def ledger_export(request):
     enrolments = list(selectors.enrolments_visible(request.user, region, **_filters(request)))
     places = place_names((e.region_code for e in enrolments), below=region)
     rows = selectors.ledger_rows(enrolments, places, _missing_names(today))
-    title = f"{LEDGER_TITLE}（{region.name}，{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *rows])])
-    audit.record(actor=request.user, action="pensions.enrolment_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return ledger_download(request, LEDGER_TITLE, region, today, selectors.LEDGER_HEADER, rows,
+                           action="pensions.enrolment_ledger.exported")
 
 
 @staff_view(PENSIONS_HANDLE)
@@ -91,11 +85,10 @@ def find(request):
     not_found = ""
     if request.GET and form.is_valid():
         try:
-            number = normalise(form.cleaned_data["id_number"])
+            person = person_by_id_number(request.user, form.cleaned_data["id_number"])
         except InvalidIdNumber as error:
             form.add_error("id_number", str(error))
         else:
-            person = scoping.visible_to(request.user, Person.objects.filter(id_number=number)).first()
             if person is not None:
                 return redirect("pensions:enrolment-new", person_pk=person.pk)
             not_found = "本辖区人员台账中没有这个公民身份号码的人员：请核对号码，或先在人员台账中登记该人员。"
@@ -163,16 +156,9 @@ def detail(request, pk, forms=None):
         "can_see_person": has_permission(request.user, RESIDENT_VIEW)})
 
 
-def _flash_or_form(request, pk, form, key, write, success):
-    if form.is_valid():
-        try:
-            result = write(form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success(result) if callable(success) else success)
-            return redirect("pensions:enrolment-detail", pk=pk)
-    return detail(request, pk, forms={key: form})
+def _submit(request, pk, form, key, act, success):
+    return submit(request, form, act, success=success, done=lambda _: redirect("pensions:enrolment-detail", pk=pk),
+                  redisplay=lambda form: detail(request, pk, forms={key: form}))
 
 
 def _completed(enrolment):
@@ -187,7 +173,7 @@ def _completed(enrolment):
 def documents(request, pk):
     enrolment = _enrolment(request, pk)
     form = DocumentsForm(request.POST, missing=services.missing_documents(enrolment.documents, timezone.localdate()))
-    return _flash_or_form(request, pk, form, "documents", lambda data: services.complete_documents(
+    return _submit(request, pk, form, "documents", lambda data: services.complete_documents(
         actor=request.user, enrolment=enrolment, documents=data["documents"], received_on=data["received_on"]),
         _completed)
 
@@ -197,7 +183,7 @@ def documents(request, pk):
 def tier(request, pk):
     enrolment = _enrolment(request, pk)
     form = TierForm(request.POST, region_code=enrolment.region_code, day=timezone.localdate())
-    return _flash_or_form(request, pk, form, "tier", lambda data: services.change_tier(
+    return _submit(request, pk, form, "tier", lambda data: services.change_tier(
         actor=request.user, enrolment=enrolment, tier=data["tier"]),
         lambda e: f"缴费档次已变更为{e.tier.normalize():f}元/年。")
 
@@ -206,7 +192,7 @@ def tier(request, pk):
 @staff_view(PENSIONS_HANDLE)
 def terminate(request, pk):
     enrolment = _enrolment(request, pk)
-    return _flash_or_form(request, pk, TerminateForm(request.POST), "terminate", lambda data: services.terminate(
+    return _submit(request, pk, TerminateForm(request.POST), "terminate", lambda data: services.terminate(
         actor=request.user, enrolment=enrolment, reason=data["reason"], on=data["on"], note=data["note"]),
         "已终止参保登记。")
 
@@ -215,7 +201,7 @@ def terminate(request, pk):
 @staff_view(PENSIONS_HANDLE)
 def transfer(request, pk):
     enrolment = _enrolment(request, pk)
-    return _flash_or_form(request, pk, TransferForm(request.POST), "transfer", lambda data: services.transfer_out(
+    return _submit(request, pk, TransferForm(request.POST), "transfer", lambda data: services.transfer_out(
         actor=request.user, enrolment=enrolment, on=data["on"], destination_note=data["destination_note"]),
         "已办理转出，参保关系转往迁入地。")
 
