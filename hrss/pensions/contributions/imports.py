@@ -6,6 +6,7 @@ name that differs ...) is kept as an UnmatchedPayment with the reason, so one li
 Services (services.py) run it; nothing here checks the actor."""
 
 import datetime
+import sqlite3
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -13,9 +14,9 @@ from django.db import connection
 from django.utils import timezone
 
 from hrss.core import tabular
-from hrss.core.bulk import insert_rows, select_by_keys, stored_datetime
+from hrss.core.bulk import insert_rows, stored_datetime
 from hrss.core.models import Level
-from hrss.core.scoping import code_is_within, code_prefix
+from hrss.core.scoping import code_prefix, code_range, level_of_code
 from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.pensions.models import (
     Contribution,
@@ -28,15 +29,15 @@ from hrss.pensions.schemes.rules import tiers_on
 from hrss.residents.models import Person
 
 BATCH_SIZE = 10000
-# Keys per SELECT on SQLite: a batch's keys in two queries rather than a dozen (SQLite since 3.32 binds up to 32,766
-# parameters; select_by_keys's default of 900 kept older builds safe).
-CHUNK = 5000
 FIRST_YEAR = 2009  # the first year of the residents' schemes (schemes/rules.py SCHEMES)
 MAX_AMOUNT = Decimal("100000")
 FEN = Decimal("0.01")
 
-KINDS = {"个人缴费": ContributionKind.PERSONAL, "个人": ContributionKind.PERSONAL, "缴费": ContributionKind.PERSONAL,
-         "补缴": ContributionKind.ARREARS, "集体补助": ContributionKind.COLLECTIVE, "集体": ContributionKind.COLLECTIVE}
+# The kinds as plain text (a choices member is a str subclass: slower to compare, and marshal cannot send it).
+PERSONAL, ARREARS, COLLECTIVE, SUBSIDY = (str(kind.value) for kind in (
+    ContributionKind.PERSONAL, ContributionKind.ARREARS, ContributionKind.COLLECTIVE, ContributionKind.SUBSIDY))
+KINDS = {"个人缴费": PERSONAL, "个人": PERSONAL, "缴费": PERSONAL, "补缴": ARREARS, "集体补助": COLLECTIVE,
+         "集体": COLLECTIVE}
 KIND_LABELS = {value: str(label) for value, label in ContributionKind.choices}
 
 COLUMNS = (
@@ -106,52 +107,102 @@ def _text(cell):
     return cell_text(cell)
 
 
+# A file holds a few amounts, days and years many times over: each text is read once (per validator, in the
+# reader process) and remembered, up to this many of each.
+REMEMBERED = 20000
+
+
+def _remember(cache, key, value):
+    if len(cache) < REMEMBERED:
+        cache[key] = value
+    return value
+
+
 def validator(today):
     """The row validator (tabular.Importer): every row goes on, with `problem` empty or saying what is wrong."""
     latest_year = today.year + 1
+    amounts, days, years = {}, {}, {}
+
+    def read_amount(cell):
+        """(amount as stored text or "", its problem or "", the cell's text when it is not an amount)."""
+        key = cell if type(cell) is str else None
+        found = amounts.get(key) if key is not None else None
+        if found is not None:
+            return found
+        text = _text(cell)
+        amount = _amount(text)
+        problem = "缴费金额应为大于0的金额（元）" if amount is None or amount <= 0 or amount > MAX_AMOUNT else ""
+        found = (str(amount) if amount is not None else "", problem, "" if amount is not None else text[:20])
+        return _remember(amounts, key, found) if key is not None else found
+
+    def read_day(cell):
+        """(the day paid or None, as ISO text or "")."""
+        key = cell if type(cell) is str else None
+        found = days.get(key) if key is not None else None
+        if found is not None:
+            return found
+        day = _date(cell)
+        found = (day, day.isoformat() if day else "")
+        return _remember(days, key, found) if key is not None else found
+
+    def read_year(cell):
+        """(the year's text as written, the year or 0)."""
+        key = cell if type(cell) is str else None
+        found = years.get(key) if key is not None else None
+        if found is not None:
+            return found
+        text = _text(cell)
+        if not text.isdigit():
+            text = text.removesuffix("年").removesuffix(".0")
+        found = (text, int(text) if text.isdigit() else 0)
+        return _remember(years, key, found) if key is not None else found
 
     def make(mapping):
-        pick = tabular.picker(mapping)
+        at = {column.field: position for position, column in mapping.items()}
+        p_id, p_name, p_year, p_amount, p_paid, p_receipt = (
+            at[name] for name in ("id_number", "name", "year", "amount", "paid_on", "receipt"))
+        p_kind = at.get("kind")
+        width = max(at.values()) + 1
 
         def validate(row_number, cells):
-            raw = pick(cells)
+            if len(cells) < width:  # a short row: the cells past its end are empty
+                cells = (*cells, *([None] * (width - len(cells))))
             problems = []
-            id_number = _text(raw.get("id_number")).replace(" ", "").upper()
-            name = cell_text(raw.get("name")).replace(" ", "")
+            id_cell = cells[p_id]
+            id_number = (id_cell.strip() if type(id_cell) is str and id_cell.isascii()
+                         else cell_text(id_cell)).replace(" ", "").upper()
+            name = cell_text(cells[p_name]).replace(" ", "")
             if len(id_number) != 18:
                 problems.append("公民身份号码应为18位")
             if not name:
                 problems.append("姓名为空")
-            year_text = _text(raw.get("year"))
-            if not year_text.isdigit():
-                year_text = year_text.removesuffix("年").removesuffix(".0")
-            year = int(year_text) if year_text.isdigit() else 0
-            amount_text = _text(raw.get("amount"))
-            amount = _amount(amount_text)
-            paid_cell = raw.get("paid_on")
-            paid_on = _date(paid_cell)
+            year_text, year = read_year(cells[p_year])
+            amount, amount_problem, raw_amount = read_amount(cells[p_amount])
+            paid_cell = cells[p_paid]
+            paid_on, paid_text = read_day(paid_cell)
             if paid_on is None:
                 problems.append("到账日期不是日期（应写成 2026-03-01 的形式）")
             elif paid_on > today:
-                problems.append(f"到账日期{paid_on:%Y-%m-%d}晚于今天")
+                problems.append(f"到账日期{paid_text}晚于今天")
             if not FIRST_YEAR <= year <= (paid_on.year + 1 if paid_on else latest_year):
                 problems.append(f"缴费年度“{year_text}”应为{FIRST_YEAR}年至到账当年（或次年）之间的年份")
-            if amount is None or amount <= 0 or amount > MAX_AMOUNT:
-                problems.append("缴费金额应为大于0的金额（元）")
-            receipt = _text(raw.get("receipt"))
+            if amount_problem:
+                problems.append(amount_problem)
+            receipt_cell = cells[p_receipt]
+            receipt = (receipt_cell.strip() if type(receipt_cell) is str and receipt_cell.isascii()
+                       else cell_text(receipt_cell))
             if not receipt or len(receipt) > 40:
                 problems.append("票据号/流水号为空或超过40个字符")
-            kind_cell = raw.get("kind")
+            kind_cell = cells[p_kind] if p_kind is not None else None
             kind = KINDS.get(kind_cell) if type(kind_cell) is str else None
             if kind is None:
                 kind_text = cell_text(kind_cell).replace(" ", "")
-                kind = KINDS.get(kind_text, "") if kind_text else ContributionKind.PERSONAL
+                kind = KINDS.get(kind_text, "") if kind_text else PERSONAL
                 if not kind:
                     problems.append(f"缴费类别“{kind_text}”应为：个人缴费、补缴、集体补助")
-            return {"id_number": id_number[:40], "name": name[:50], "year": year,
-                    "amount": str(amount) if amount is not None else "",
-                    "paid_on": paid_on.isoformat() if paid_on else "", "receipt": receipt[:40], "kind": str(kind),
-                    "problem": "；".join(problems), "raw_amount": amount_text[:20],
+            return {"id_number": id_number[:40], "name": name[:50], "year": year, "amount": amount,
+                    "paid_on": paid_text, "receipt": receipt[:40], "kind": kind,
+                    "problem": "；".join(problems) if problems else "", "raw_amount": raw_amount,
                     "raw_paid_on": cell_text(paid_cell)[:20] if paid_on is None else ""}, []
 
         return validate
@@ -171,30 +222,69 @@ class Target:
 
     def __post_init__(self):
         self.seen = set()
-        self.subsidy_rules = {}  # (province, paid_on text, amount text) -> the subsidy
+        self.subsidies = {}  # (province, paid_on text, amount text) -> the subsidy as text, "" for none
+        self.provinces = {}  # region code -> its province's prefix
+        prefix = None
+        level = level_of_code(self.region_code)
+        if level is not None:
+            prefix = code_prefix(self.region_code, level)
+        self.code_range = code_range(prefix) if prefix else None  # None: a code that names no region
 
 
 def _subsidy(target, region_code, paid_on_text, amount_text):
-    """The subsidy of the highest tier in force on the day paid that is not above the amount [believed], or 0;
-    remembered per province, day and amount (a file holds a few of each)."""
-    key = (code_prefix(region_code, Level.PROVINCE), paid_on_text, amount_text)
-    subsidy = target.subsidy_rules.get(key)
+    """The subsidy of the highest tier in force on the day paid that is not above the amount [believed], as text
+    ("" for none); remembered per province, day and amount (a file holds a few of each)."""
+    province = target.provinces.get(region_code)
+    if province is None:
+        province = target.provinces[region_code] = code_prefix(region_code, Level.PROVINCE)
+    key = (province, paid_on_text, amount_text)
+    subsidy = target.subsidies.get(key)
     if subsidy is None:
         found = tiers_on(region_code, datetime.date.fromisoformat(paid_on_text))
         amount = Decimal(amount_text)
         eligible = [tier for tier in (found[1] if found else ()) if tier.amount <= amount]
-        subsidy = max(eligible, key=lambda tier: tier.amount).subsidy if eligible else Decimal("0")
-        target.subsidy_rules[key] = subsidy
+        best = max(eligible, key=lambda tier: tier.amount).subsidy if eligible else Decimal("0")
+        subsidy = target.subsidies[key] = str(best) if best else ""
     return subsidy
 
 
 NOT_EMPTY = "NOT (\"source_ref\" = '')"  # the partial index's condition (models/contributions.py), as migrated
 
 
+def _keys_per_query():
+    """How many keys one SQLite statement may bind (32,766 since SQLite 3.32; 999 before), a few kept for the
+    other parameters."""
+    connection.ensure_connection()
+    return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 8
+
+
+def _ledger(target, id_numbers):
+    """{id number: (person id, name, standing enrolment id or None, its region code)} of the people within the
+    import's region among `id_numbers`: one query (a person has at most one pending, active or drawing
+    enrolment; only an active or drawing one takes payments). A person outside the region is not found."""
+    if not id_numbers or target.code_range is None:
+        return {}
+    quote = connection.ops.quote_name
+    person, enrolment = quote(Person._meta.db_table), quote(Enrolment._meta.db_table)
+    sql = (f"SELECT p.id_number, p.id, p.name, e.id, e.region_code FROM {person} p LEFT JOIN {enrolment} e "
+           "ON e.person_id = p.id AND e.state IN (%s, %s) WHERE p.region_code BETWEEN %s AND %s AND ")
+    params = [EnrolmentState.ACTIVE.value, EnrolmentState.DRAWING.value, *target.code_range]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(sql + "p.id_number = ANY(%s)", [*params, list(id_numbers)])
+            return {found[0]: found[1:] for found in cursor.fetchall()}
+        id_numbers, chunk, found = list(id_numbers), _keys_per_query(), {}
+        for start in range(0, len(id_numbers), chunk):
+            part = id_numbers[start:start + chunk]
+            cursor.execute(sql + f"p.id_number IN ({', '.join(['%s'] * len(part))})", [*params, *part])
+            found.update((row[0], row[1:]) for row in cursor.fetchall())
+        return found
+
+
 def _existing_receipts(source, receipts):
-    """{(receipt, kind)} already stored for `source` among `receipts` (one query per CHUNK on SQLite). The condition
-    of the unique receipt index is repeated word for word: without it SQLite cannot use that partial index and
-    scans the whole table for every chunk."""
+    """{(receipt, kind)} already stored for `source` among `receipts` (one query a batch). The condition of the
+    unique receipt index is repeated word for word: without it SQLite cannot use that partial index and scans the
+    whole table."""
     if not receipts:
         return set()
     receipts = list(receipts)
@@ -206,8 +296,9 @@ def _existing_receipts(source, receipts):
                            "AND source_ref = ANY(%s)",
                            [source, receipts])
             return set(cursor.fetchall())
-        for start in range(0, len(receipts), CHUNK):
-            part = receipts[start:start + CHUNK]
+        chunk = _keys_per_query()
+        for start in range(0, len(receipts), chunk):
+            part = receipts[start:start + chunk]
             cursor.execute(f"SELECT source_ref, kind FROM {table} WHERE source = %s AND {NOT_EMPTY} AND source_ref IN "
                            f"({', '.join(['%s'] * len(part))})", [source, *part])
             found.update(cursor.fetchall())
@@ -228,55 +319,57 @@ def write(batch, result, target):
     i_id, i_name, i_year, i_amount, i_paid, i_receipt, i_kind, i_problem, i_raw_amount, i_raw_paid = (
         at[name] for name in FIELDS)
     rows = batch.rows
-    people = {found[0]: found[1:] for found in select_by_keys(
-        Person, "id_number", ["id_number", "id", "name", "region_code"],
-        {values[i_id] for _row, values in rows if not values[i_problem]}, chunk=CHUNK)}
-    in_scope = {key: person for key, person in people.items() if code_is_within(person[2], target.region_code)}
-    enrolments = {found[0]: found[1:] for found in select_by_keys(
-        Enrolment, "person", ["person", "id", "region_code", "state"], {person[0] for person in in_scope.values()},
-        chunk=CHUNK)
-        if found[3] in (EnrolmentState.ACTIVE, EnrolmentState.DRAWING)}
-    existing = _existing_receipts(target.source, {values[i_receipt] for _row, values in rows
-                                                  if not values[i_problem]})
+    valid = [values for _row, values in rows if not values[i_problem]]
+    ledger = _ledger(target, {values[i_id] for values in valid})
+    # The receipts already stored, and (a dry run's batches being rolled back) those seen in its earlier batches.
+    seen = _existing_receipts(target.source, {values[i_receipt] for values in valid})
+    if target.dry_run:
+        seen.update(target.seen)
     now = stored_datetime(timezone.now())
-    source, import_id, seen = target.source, target.import_id, target.seen
+    source, import_id, region_code = target.source, target.import_id, target.region_code
+    subsidies, provinces = target.subsidies, target.provinces
     contributions, unmatched = [], []
+    add, matched, duplicates, credited = contributions.append, 0, 0, 0
     for row_number, values in rows:
         reason = values[i_problem]
         if not reason:
-            person = in_scope.get(values[i_id])
-            if person is None:
+            found = ledger.get(values[i_id])
+            if found is None:
                 reason = NOT_IN_LEDGER
-            elif person[1] != values[i_name]:
+            elif found[1] != values[i_name]:
                 reason = NAME_DIFFERS
-            else:
-                enrolment = enrolments.get(person[0])
-                if enrolment is None:
-                    reason = NOT_ENROLLED
+            elif found[2] is None:
+                reason = NOT_ENROLLED
         if reason:
-            unmatched.append((import_id, target.region_code, row_number, values[i_id], values[i_name],
+            unmatched.append((import_id, region_code, row_number, values[i_id], values[i_name],
                               values[i_amount] or values[i_raw_amount], str(values[i_year] or ""),
                               values[i_paid] or values[i_raw_paid], values[i_receipt],
                               KIND_LABELS.get(values[i_kind], ""), reason[:200], ""))
             continue
-        kind = values[i_kind]
-        key = (values[i_receipt], kind)
-        if key in existing or key in seen:
-            result.duplicates += 1
+        receipt, kind = values[i_receipt], values[i_kind]
+        key = (receipt, kind)
+        if key in seen:
+            duplicates += 1
             continue
         seen.add(key)
-        contributions.append((person[0], enrolment[0], enrolment[1], values[i_year], kind, values[i_amount],
-                              values[i_paid], source, values[i_receipt], import_id, now))
-        result.matched += 1
-        if kind == ContributionKind.PERSONAL:
-            subsidy = _subsidy(target, enrolment[1], values[i_paid], values[i_amount])
+        person_id, _name, enrolment_id, enrolment_region = found
+        year, amount, paid_on = values[i_year], values[i_amount], values[i_paid]
+        add((person_id, enrolment_id, enrolment_region, year, kind, amount, paid_on, source, receipt, import_id, now))
+        matched += 1
+        if kind == PERSONAL:
+            province = provinces.get(enrolment_region)
+            subsidy = subsidies.get((province, paid_on, amount)) if province is not None else None
+            if subsidy is None:
+                subsidy = _subsidy(target, enrolment_region, paid_on, amount)
             if subsidy:
-                contributions.append((person[0], enrolment[0], enrolment[1], values[i_year],
-                                      ContributionKind.SUBSIDY.value, str(subsidy), values[i_paid], source,
-                                      values[i_receipt], import_id, now))
-                result.subsidies += 1
-    if not target.dry_run:
-        seen.clear()  # committed with the batch: the database answers for them from now on
+                add((person_id, enrolment_id, enrolment_region, year, SUBSIDY, subsidy, paid_on, source, receipt,
+                     import_id, now))
+                credited += 1
+    result.matched += matched
+    result.duplicates += duplicates
+    result.subsidies += credited
+    # A batch that is kept is committed with its receipts: the database answers for them from now on.
+    target.seen = seen if target.dry_run else set()
     insert_rows(Contribution, [f"{name}_id" if name in ("person", "enrolment", "import_file") else name
                                for name in CONTRIBUTION_FIELDS], contributions)
     if import_id is not None:
