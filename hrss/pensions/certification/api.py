@@ -37,6 +37,7 @@ class CertificationFiguresOut(Schema):
     waiting: int
     suspended: int
     resumed: int
+    died: int  # died before being certified (not in due)
 
 
 class CertificationChildOut(CertificationFiguresOut):
@@ -94,7 +95,7 @@ class CertificationOut(Schema):
 class CertificationFilter(Schema):
     region: str = Field("", max_length=12, pattern=r"^[0-9]*$")
     year: int | None = Field(None, ge=2009, le=2100)
-    state: str = Field("", max_length=10, pattern=r"^(|due|done|certified|suspended|resumed)$")
+    state: str = Field("", max_length=10, pattern=r"^(|due|done|certified|suspended|resumed|died)$")
     q: Text(30) = ""
     limit: int = Field(50, ge=1, le=MAX_PAGE)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -128,7 +129,7 @@ def start(request, body: CertificationCampaignIn):
 
 def _figures(figures):
     return {"due": figures.due, "done": figures.done, "waiting": figures.waiting, "suspended": figures.suspended,
-            "resumed": figures.resumed}
+            "resumed": figures.resumed, "died": figures.died}
 
 
 @router.get("/pensions/certification-campaigns/{campaign_id}", response=CertificationCampaignDetailOut,

@@ -13,6 +13,7 @@ ACTIONS = {
     "pensions.certification.resumed": "认证后恢复待遇",
     "pensions.certification.remind": "提醒待认证人员（未获准）",
     "pensions.certification.reminded": "提醒待认证人员",
+    "pensions.certification.closed_on_death": "认证对象死亡，终止认证",
     "pensions.certification_ledger.exported": "导出认证台账",
 }
 FIELDS = {
@@ -23,6 +24,7 @@ FIELDS = {
     "certification_reminded_on": "提醒日期", "certification_suspended_from": "暂停起始年月",
     "certification_pensions_suspended": "暂停养老金人数", "certification_retirees_suspended": "报停退休人员人数",
     "certification_left": "待遇已非正常发放、未暂停人数", "certification_exported_rows": "导出行数",
+    "certification_died_on": "死亡日期",
 }
 VALUES = {"certification_state": dict(CertificationState.choices),
           "certification_method": dict(CertificationMethod.choices)}

@@ -1,10 +1,15 @@
 """What the certification part (领取待遇资格认证) brings to the area (core/parts.py): hub links, the figures of the
-statistics page, the person page's panel, pending work, audit names and the demo."""
+statistics page, the person page's panel, pending work, audit names and the demo; and its hooks on a person's death
+(benefits) and move (residents)."""
 
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
+from hrss.pensions.benefits.services import after_death
 from hrss.pensions.certification import audit_names, demo, figures, panels, pending
+from hrss.pensions.certification.deaths import close_on_death
+from hrss.pensions.certification.moves import follow_person
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
+from hrss.residents.services import after_person_moved
 
 PART = Part(
     label="certification",
@@ -25,9 +30,14 @@ PART = Part(
                "已认证的人数（含暂停后认证、已恢复发放的）", order=51),
         Figure("未认证已暂停", figures.suspended, "pensions:certification-people", {"state": "suspended"},
                "认证期后仍未认证、待遇已暂停的人数", order=52),
+        Figure("认证期间死亡", figures.died, "pensions:certification-people", {"state": "died"},
+               "认证未完成时死亡、不再认证的人数", order=53),
     ),
     audit_actions=audit_names.ACTIONS,
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+after_death(close_on_death)  # a death reported in the benefits part closes the open certifications (deaths.py)
+after_person_moved(follow_person)  # open certifications move with their person within the city (moves.py)

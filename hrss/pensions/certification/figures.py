@@ -14,3 +14,7 @@ def done(user, region, today):
 
 def suspended(user, region, today):
     return selectors.figure_count(user, region, today, "suspended")
+
+
+def died(user, region, today):
+    return selectors.figure_count(user, region, today, "died")

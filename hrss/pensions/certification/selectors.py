@@ -123,11 +123,12 @@ def certifications(user, region, year, *, state="", kind="", method="", q=""):
 
 @dataclass(frozen=True)
 class Figures:
-    due: int  # 应认证: everyone in the campaign
+    due: int  # 应认证: everyone in the campaign but those who died before being certified
     done: int  # 已认证 (certified, or certified after a suspension and resumed)
     waiting: int  # 待认证
     suspended: int  # 未认证，已暂停
     resumed: int  # 已认证，已恢复
+    died: int = 0  # 已死亡 before being certified (no longer due)
 
     @property
     def percent(self):
@@ -142,7 +143,8 @@ def figures_of(rows):
 
 def _figures(by_state):
     done = sum(by_state.get(state, 0) for state in DONE)
-    return Figures(due=sum(by_state.values()), done=done, waiting=by_state.get(CertificationState.DUE, 0),
+    died = by_state.get(CertificationState.DIED, 0)
+    return Figures(due=sum(by_state.values()) - died, done=done, died=died, waiting=by_state.get(CertificationState.DUE, 0),
                    suspended=by_state.get(CertificationState.SUSPENDED, 0),
                    resumed=by_state.get(CertificationState.RESUMED, 0))
 
@@ -175,12 +177,13 @@ def runs(user, campaign):
 
 
 def figure_count(user, region, today, state):
-    """The statistics page's figure: certifications of the latest year covering `region`, of `state` ("" for all,
-    "done", or a CertificationState)."""
+    """The statistics page's figure: certifications of the latest year covering `region`, of `state` ("" for all
+    due, i.e. all but those who died before being certified; "done", or a CertificationState)."""
     year = default_year(user, region)
     if year is None:
         return 0
-    return certifications(user, region, year, state=state).count()
+    rows = certifications(user, region, year, state=state)
+    return rows.exclude(state=CertificationState.DIED).count() if not state else rows.count()
 
 
 LEDGER_HEADER = ["村(社区)", "姓名", "公民身份号码", "类别", "认证年度", "状态", "认证方式", "认证日期", "证明亲属",

@@ -105,6 +105,8 @@ def _insert_subjects(campaign, region):
 def certify_problems(*, certification, method, on, relative_name, relation, today):
     problems = []
     campaign = certification.campaign
+    if certification.state == CertificationState.DIED:
+        problems.append(f"{certification.person.name}已死亡（{certification.note}），无需认证。")
     if certification.state in selectors.DONE:
         problems.append(f"{certification.person.name}已于{certification.certified_on:%Y-%m-%d}认证，无需再次认证。")
     if method not in rules.methods_on(today):

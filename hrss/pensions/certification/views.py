@@ -28,7 +28,7 @@ from hrss.pensions.schemes.rules import shown_source
 
 PAGE = 50
 LEDGER_TITLE = "认证台账"
-STATE_FILTERS = {"due": "待认证", "done": "已认证（含恢复）", "suspended": "未认证，已暂停", "resumed": "已认证，已恢复"}
+STATE_FILTERS = {"due": "待认证", "done": "已认证（含恢复）", "suspended": "未认证，已暂停", "resumed": "已认证，已恢复", "died": "已死亡"}
 KINDS = {"pension": "城乡居民养老保险待遇", "retiree": "企业退休人员"}
 
 
