@@ -11,13 +11,15 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
-from hrss.core.id_numbers import InvalidIdNumber, normalise
+from hrss.core import ratelimit, scoping
+from hrss.core.forms import submit
+from hrss.core.id_numbers import InvalidIdNumber
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
+from hrss.core.spreadsheets import xlsx_response
 from hrss.core.tabular import errors_xlsx
 from hrss.pensions.models import Retiree, RetireeState, RetireeVisitKind
+from hrss.pensions.pages import ledger_download, person_by_id_number, query_without_page, run_import
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.pensions.retirees import imports, rules, selectors, services
 from hrss.pensions.retirees.forms import (
@@ -44,12 +46,6 @@ def _filters(request):
             "due_only": request.GET.get("due") == "1", "q": request.GET.get("q", "")[:30]}
 
 
-def _query(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @staff_view(PENSIONS_VIEW)
 def ledger(request):
     """退休人员台账: the retirees of a region (the user's own by default) with filters, pages of 50, .xlsx."""
@@ -59,7 +55,7 @@ def ledger(request):
     page = Paginator(selectors.ledger(request.user, region, today, **filters), 50).get_page(request.GET.get("page"))
     places = place_names((r.region_code for r in page), below=region)
     return render(request, "pensions/retirees/ledger.html", {
-        "region": region, "today": today, "page": page, "filters": filters, "query": _query(request),
+        "region": region, "today": today, "page": page, "filters": filters, "query": query_without_page(request),
         "rows": selectors.ledger_rows(page, today, places), "states": RetireeState.choices,
         "bands": selectors.AGE_BANDS, "crumbs": scoping.breadcrumb(request.user, region),
         "can_handle": has_permission(request.user, PENSIONS_HANDLE)})
@@ -73,21 +69,15 @@ def ledger_export(request):
     retirees = list(selectors.ledger(request.user, region, today, **_filters(request)))
     places = place_names((r.region_code for r in retirees), below=region)
     rows = selectors.ledger_rows(retirees, today, places)
-    title = f"{LEDGER_TITLE}（{region.name}，{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *(row["cells"] for row in rows)])])
-    audit.record(actor=request.user, action="pensions.retirees_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return ledger_download(request, LEDGER_TITLE, region, today, selectors.LEDGER_HEADER,
+                           [row["cells"] for row in rows], action="pensions.retirees_ledger.exported")
 
 
 def _person_in_scope(user, id_number):
     try:
-        number = normalise(id_number)
+        return person_by_id_number(user, id_number)
     except InvalidIdNumber:
         return None
-    return scoping.visible_to(user, Person.objects.filter(id_number=number)).first()
 
 
 @staff_view(PENSIONS_HANDLE)
@@ -98,22 +88,21 @@ def register(request):
         person = scoping.get_visible_or_404(Person, request.user, pk=int(request.GET["person"]))
         initial = {"id_number": person.id_number, "phone": person.phone}
     form = RegisterForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    if request.method != "POST":
+        return render(request, "pensions/retirees/register.html", {"form": form})
+
+    def act(data):
         person = _person_in_scope(request.user, data["id_number"])
         if person is None:
-            form.add_error("id_number", "您的辖区内的人员台账中没有该公民身份号码：请先在人员台账登记该人员。")
-        else:
-            try:
-                retiree = services.register(actor=request.user, person=person, employer_name=data["employer_name"],
-                                            employer_code=data["employer_code"], retired_on=data["retired_on"],
-                                            pension_amount=data["pension_amount"], phone=data["phone"])
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, f"已登记{person.name}为企业退休人员（未纳入社会化管理：档案移交社区后办理接收）。")
-                return redirect("pensions:retirees-detail", pk=retiree.pk)
-    return render(request, "pensions/retirees/register.html", {"form": form})
+            raise ValidationError({"id_number": "您的辖区内的人员台账中没有该公民身份号码：请先在人员台账登记该人员。"})
+        return services.register(actor=request.user, person=person, employer_name=data["employer_name"],
+                                 employer_code=data["employer_code"], retired_on=data["retired_on"],
+                                 pension_amount=data["pension_amount"], phone=data["phone"])
+
+    return submit(request, form, act, success=lambda retiree: f"已登记{retiree.person.name}为企业退休人员"
+                                                              "（未纳入社会化管理：档案移交社区后办理接收）。",
+                  done=lambda retiree: redirect("pensions:retirees-detail", pk=retiree.pk),
+                  redisplay=lambda form: render(request, "pensions/retirees/register.html", {"form": form}))
 
 
 @staff_view(PENSIONS_HANDLE)
@@ -123,21 +112,9 @@ def import_list(request):
                       initial={"region": scoping.scope_of(request.user).region})
     result = None
     if request.method == "POST" and form.is_valid():
-        try:
-            with uploaded_file(form.cleaned_data["file"]) as stored:
-                result = services.import_retirees(actor=request.user, region=form.cleaned_data["region"],
-                                                  path=stored)
-        except SpreadsheetRefused as error:  # core.tabular.ImportRefused included
-            form.add_error("file", str(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            request.session[IMPORT_ERRORS_KEY] = [error.as_dict() for error in result.rejected]
-            if result.created:
-                messages.success(request, f"已登记 {len(result.created)} 名退休人员。")
-            if result.rejected:
-                rows = len({error.row for error in result.rejected})
-                messages.warning(request, f"{rows} 行未导入，原因见下表，可下载未导入行的清单修改后重新上传。")
+        result = run_import(request, form, lambda path: services.import_retirees(
+            actor=request.user, region=form.cleaned_data["region"], path=path), errors_key=IMPORT_ERRORS_KEY,
+            success=lambda result: f"已登记 {len(result.created)} 名退休人员。" if result.created else "")
     return render(request, "pensions/retirees/import.html", {"form": form, "result": result})
 
 
@@ -185,17 +162,13 @@ def detail(request, pk):
 def _act(request, pk, key, form_class, act, done):
     """A POST of one of the retiree page's forms: the service's refusal is shown on the page with the form."""
     retiree = _retiree(request, pk)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            act(retiree, form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, done(retiree))
-            return redirect("pensions:retirees-detail", pk=pk)
-    messages.error(request, "未能保存，请按页面上的提示修改。")
-    return _detail(request, retiree, {key: form})
+
+    def redisplay(form):
+        messages.error(request, "未能保存，请按页面上的提示修改。")
+        return _detail(request, retiree, {key: form})
+
+    return submit(request, form_class(request.POST), lambda data: act(retiree, data), success=lambda _: done(retiree),
+                  done=lambda _: redirect("pensions:retirees-detail", pk=pk), redisplay=redisplay)
 
 
 @staff_view(PENSIONS_HANDLE)
@@ -248,7 +221,7 @@ def due_visits(request):
     rows = [{"retiree": r, "place": places.get(r.region_code, ""), "age": r.person.age_on(today),
              "reasons": selectors.reasons(r, today)} for r in page]
     return render(request, "pensions/retirees/due_visits.html", {
-        "region": region, "today": today, "page": page, "rows": rows, "query": _query(request),
+        "region": region, "today": today, "page": page, "rows": rows, "query": query_without_page(request),
         "aged_from": rules.aged_from(today), "aged_interval": rules.interval(today, "aged"),
         "sick_interval": rules.interval(today, "sick"), "source": rules.visits_source(),
         "crumbs": scoping.breadcrumb(request.user, region)})
@@ -271,7 +244,7 @@ def activities(request):
     region = scoping.region_from_request(request)
     page = Paginator(selectors.activities(request.user, region), 50).get_page(request.GET.get("page"))
     return render(request, "pensions/retirees/activities.html", {
-        "region": region, "page": page, "query": _query(request),
+        "region": region, "page": page, "query": query_without_page(request),
         "places": place_names((a.region_code for a in page), below=region),
         "crumbs": scoping.breadcrumb(request.user, region),
         "can_handle": has_permission(request.user, PENSIONS_HANDLE)})
@@ -284,19 +257,15 @@ def activity_new(request):
     retirees = list(selectors.retirees_for_activity(request.user, region)[:500])
     form = ActivityForm(request.POST or None, user=request.user, retirees=retirees,
                         initial={"region": region, "held_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            activity = services.record_activity(
-                actor=request.user, region=data["region"], held_on=data["held_on"], title=data["title"],
-                kind=data["kind"], participants=data["participants"], participant_count=data["participant_count"],
-                note=data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已登记活动“{activity.title}”（{activity.participant_count}人参加）。")
-            return redirect(reverse("pensions:retirees-activities") + f"?region={activity.region_code}")
-    return render(request, "pensions/retirees/activity_form.html", {"form": form, "region": region})
+    if request.method != "POST":
+        return render(request, "pensions/retirees/activity_form.html", {"form": form, "region": region})
+    return submit(request, form, lambda data: services.record_activity(
+        actor=request.user, region=data["region"], held_on=data["held_on"], title=data["title"], kind=data["kind"],
+        participants=data["participants"], participant_count=data["participant_count"], note=data["note"]),
+        success=lambda activity: f"已登记活动“{activity.title}”（{activity.participant_count}人参加）。",
+        done=lambda activity: redirect(reverse("pensions:retirees-activities") + f"?region={activity.region_code}"),
+        redisplay=lambda form: render(request, "pensions/retirees/activity_form.html",
+                                      {"form": form, "region": region}))
 
 
 urlpatterns = [
