@@ -13,15 +13,17 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import ratelimit, scoping
+from hrss.core.forms import submit
 from hrss.core.id_numbers import InvalidIdNumber, normalise
 from hrss.core.models import Region
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import uploaded_file, xlsx_bytes, xlsx_response
+from hrss.core.spreadsheets import uploaded_file
 from hrss.pensions.cards import returns, rules, selectors, services
 from hrss.pensions.cards.forms import ApplyForm, DayForm, HandOverForm, ReturnedFileForm
 from hrss.pensions.models import CardApplication, CardBatch, CardBatchState, CardState
+from hrss.pensions.pages import ledger_download, person_by_id_number, query_without_page
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.models import Person
 
@@ -43,12 +45,11 @@ def _batch(request, pk):
 
 def _person_by_id_number(user, raw):
     try:
-        id_number = normalise(raw)
+        person = person_by_id_number(user, raw)
     except InvalidIdNumber as error:
         raise ValidationError(str(error)) from None
-    person = scoping.visible_to(user, Person.objects.filter(id_number=id_number)).first()
     if person is None:
-        raise ValidationError(f"本辖区的人员台账中没有公民身份号码为{id_number}的人员：请核对号码，"
+        raise ValidationError(f"本辖区的人员台账中没有公民身份号码为{normalise(raw)}的人员：请核对号码，"
                               "或先在人员台账中登记该人员。")
     return person
 
@@ -62,22 +63,22 @@ def apply(request):
         person = scoping.get_visible_or_404(Person, request.user, pk=request.GET["person"])
         initial = {"id_number": person.id_number}
     form = ApplyForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            person = _person_by_id_number(request.user, data["id_number"])
-            application = services.apply(actor=request.user, person=person, photo=data["photo"],
-                                         id_seen=data["id_seen"], renewal=data["renewal"], note=data["note"],
-                                         today=today)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已受理{person.name}的社保卡{application.get_reason_display()}申请，"
-                                      "待县(区)组批制卡。")
-            return redirect("pensions:cards-detail", pk=application.pk)
-    return render(request, "pensions/cards/apply.html", {
-        "form": form, "rule": rules.photo_rule(today), "sources": rules.sources(today),
-        "may_apply": bool(set(request.user.role_list) & services.VILLAGE_ROLES)})
+
+    def page(form):
+        return render(request, "pensions/cards/apply.html", {
+            "form": form, "rule": rules.photo_rule(today), "sources": rules.sources(today),
+            "may_apply": bool(set(request.user.role_list) & services.VILLAGE_ROLES)})
+
+    def act(data):
+        person = _person_by_id_number(request.user, data["id_number"])
+        return services.apply(actor=request.user, person=person, photo=data["photo"], id_seen=data["id_seen"],
+                              renewal=data["renewal"], note=data["note"], today=today)
+
+    if request.method != "POST":
+        return page(form)
+    return submit(request, form, act, success=lambda application: (
+        f"已受理{application.person.name}的社保卡{application.get_reason_display()}申请，待县(区)组批制卡。"),
+        done=lambda application: redirect("pensions:cards-detail", pk=application.pk), redisplay=page)
 
 
 # --- 社保卡台账 -----------------------------------------------------------------------------------------------------
@@ -97,10 +98,9 @@ def ledger(request):
     region = scoping.region_from_request(request)
     filters = _filters(request)
     page = Paginator(selectors.ledger(request.user, region, **filters), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "pensions/cards/ledger.html", {
-        "region": region, "page": page, "filters": filters, "groups": selectors.GROUPS, "query": query.urlencode(),
+        "region": region, "page": page, "filters": filters, "groups": selectors.GROUPS,
+        "query": query_without_page(request),
         "places": place_names((a.region_code for a in page), below=region), "today": timezone.localdate(),
         "batch_choices": list(selectors.batches(request.user, region)[:50]) if selectors.county_of(region) else [],
         "crumbs": scoping.breadcrumb(request.user, region)})
@@ -113,14 +113,9 @@ def ledger_export(request):
     today = timezone.localdate()
     rows = list(selectors.ledger(request.user, region, **_filters(request)))
     places = place_names((a.region_code for a in rows), below=region)
-    title = f"{LEDGER_TITLE}（{region.name}，{today:%Y年%m月%d日}）"
     cells = [selectors.ledger_cells(application, places.get(application.region_code, "")) for application in rows]
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *cells])])
-    audit.record(actor=request.user, action="pensions.cards_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return ledger_download(request, LEDGER_TITLE, region, today, selectors.LEDGER_HEADER, cells,
+                           action="pensions.cards_ledger.exported")
 
 
 # --- a card ---------------------------------------------------------------------------------------------------------
@@ -160,18 +155,18 @@ def hand_over(request, pk):
     application = _application(request, pk)
     today = timezone.localdate()
     form = HandOverForm(request.POST or None, initial={"received_by": application.person.name, "on": today})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.hand_over(actor=request.user, application=application, received_by=data["received_by"],
-                               relation=data["relation"], on=data["on"], today=today)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已发放{application.person.name}的社保卡，请打印领取回执由领取人签名。")
-            return redirect("pensions:cards-receipt", pk=pk)
-    return render(request, "pensions/cards/hand_over.html", {
-        "application": application, "person": application.person, "form": form})
+
+    def page(form):
+        return render(request, "pensions/cards/hand_over.html", {
+            "application": application, "person": application.person, "form": form})
+
+    if request.method != "POST":
+        return page(form)
+    return submit(request, form, lambda data: services.hand_over(
+        actor=request.user, application=application, received_by=data["received_by"], relation=data["relation"],
+        on=data["on"], today=today),
+        success=f"已发放{application.person.name}的社保卡，请打印领取回执由领取人签名。",
+        done=lambda _: redirect("pensions:cards-receipt", pk=pk), redisplay=page)
 
 
 @staff_view(PENSIONS_VIEW)
@@ -186,16 +181,10 @@ def receipt(request, pk):
 def _card_act(request, pk, prefix, act, success):
     application = _application(request, pk)
     today = timezone.localdate()
-    form = DayForm(request.POST, prefix=prefix)
-    if form.is_valid():
-        try:
-            act(application, form.cleaned_data["on"], today)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success.format(name=application.person.name))
-            return redirect("pensions:cards-detail", pk=pk)
-    return _detail(request, application, **{f"{prefix}_form": form})
+    return submit(request, DayForm(request.POST, prefix=prefix), lambda data: act(application, data["on"], today),
+                  success=success.format(name=application.person.name),
+                  done=lambda _: redirect("pensions:cards-detail", pk=pk),
+                  redisplay=lambda form: _detail(request, application, **{f"{prefix}_form": form}))
 
 
 @require_POST
@@ -298,17 +287,11 @@ def batch_made(request, pk):
 @staff_view(PENSIONS_HANDLE)
 def batch_arrival(request, pk):
     batch = _batch(request, pk)
-    form = DayForm(request.POST, prefix="arrival")
-    if form.is_valid():
-        try:
-            services.record_arrival(actor=request.user, batch=batch, on=form.cleaned_data["on"],
-                                    today=timezone.localdate())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已登记批次{batch.number}到达网点，各村(社区)可通知领卡。")
-            return redirect("pensions:cards-batch-detail", pk=pk)
-    return _batch_page(request, batch, arrival_form=form)
+    return submit(request, DayForm(request.POST, prefix="arrival"), lambda data: services.record_arrival(
+        actor=request.user, batch=batch, on=data["on"], today=timezone.localdate()),
+        success=f"已登记批次{batch.number}到达网点，各村(社区)可通知领卡。",
+        done=lambda _: redirect("pensions:cards-batch-detail", pk=pk),
+        redisplay=lambda form: _batch_page(request, batch, arrival_form=form))
 
 
 urlpatterns = [
