@@ -4,32 +4,26 @@ of a region to deal with, the 缴费台账 and its .xlsx, a person's account sta
 translate: writes are services.py's, reads selectors.py's and account.py's."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import ratelimit, scoping
+from hrss.core.forms import submit
 from hrss.core.id_numbers import mask
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.core.tabular import ImportRefused
 from hrss.pensions.contributions import account, rules, selectors, services
 from hrss.pensions.contributions.forms import ArrearsForm, ResolveForm, UploadForm
 from hrss.pensions.models import ContributionImport, ImportStatus, UnmatchedPayment
+from hrss.pensions.pages import query_without_page, xlsx_download
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.pensions.schemes.rules import INTEREST_SOURCE, TIERS_SOURCE, shown_source
 from hrss.residents.models import Person
 
 LEDGER_TITLE = "缴费台账"
-
-
-def _query(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @staff_view(PENSIONS_VIEW)
@@ -38,7 +32,7 @@ def imports(request):
     region = scoping.region_from_request(request)
     page = Paginator(selectors.imports_of(request.user, region), 30).get_page(request.GET.get("page"))
     return render(request, "pensions/contributions/imports.html", {
-        "region": region, "page": page, "query": _query(request), "tab": "imports",
+        "region": region, "page": page, "query": query_without_page(request), "tab": "imports",
         "crumbs": scoping.breadcrumb(request.user, region),
         "can_handle": has_permission(request.user, PENSIONS_HANDLE)})
 
@@ -89,12 +83,10 @@ def import_unmatched(request, pk):
     """The import's unmatched rows as .xlsx (ID numbers masked)."""
     job = _import(request, pk)
     rows = (selectors.unmatched_cells(row) for row in job.unmatched_rows.order_by("row").iterator())
-    data = xlsx_bytes([("未匹配的缴费", [f"未匹配的缴费（{job.file_name}）"], [selectors.UNMATCHED_HEADER, *rows])])
-    audit.record(actor=request.user, action="pensions.unmatched.exported", target=job, region_code=job.region_code,
-                 after={"exported_rows": job.unmatched})
-    response = xlsx_response(data, f"未匹配的缴费-{job.pk}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return xlsx_download(request, [("未匹配的缴费", [f"未匹配的缴费（{job.file_name}）"],
+                                    [selectors.UNMATCHED_HEADER, *rows])], f"未匹配的缴费-{job.pk}.xlsx",
+                         action="pensions.unmatched.exported", target=job, region_code=job.region_code,
+                         after={"exported_rows": job.unmatched})
 
 
 @staff_view(PENSIONS_VIEW)
@@ -106,7 +98,7 @@ def unmatched(request):
     page = Paginator(selectors.unmatched(request.user, region, open_only=not show_all), 50).get_page(
         request.GET.get("page"))
     return render(request, "pensions/contributions/unmatched.html", {
-        "region": region, "page": page, "query": _query(request), "show_all": show_all, "tab": "unmatched",
+        "region": region, "page": page, "query": query_without_page(request), "show_all": show_all, "tab": "unmatched",
         "masked": {row.pk: mask(row.id_number) for row in page}, "crumbs": scoping.breadcrumb(request.user, region),
         "can_handle": has_permission(request.user, PENSIONS_HANDLE)})
 
@@ -116,16 +108,17 @@ def unmatched_resolve(request, pk):
     """处理未匹配缴费: say how the row was dealt with."""
     row = scoping.get_visible_or_404(UnmatchedPayment.objects.select_related("import_file"), request.user, pk=pk)
     form = ResolveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.resolve_unmatched(actor=request.user, row=row, resolution=form.cleaned_data["resolution"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已处理第{row.row}行（{row.name}）。")
-            return redirect("pensions:contributions-import", pk=row.import_file_id)
-    return render(request, "pensions/contributions/resolve.html", {
-        "row": row, "form": form, "masked": mask(row.id_number), "tab": "unmatched"})
+
+    def page(form):
+        return render(request, "pensions/contributions/resolve.html", {
+            "row": row, "form": form, "masked": mask(row.id_number), "tab": "unmatched"})
+
+    if request.method != "POST":
+        return page(form)
+    return submit(request, form, lambda data: services.resolve_unmatched(
+        actor=request.user, row=row, resolution=data["resolution"]),
+        success=f"已处理第{row.row}行（{row.name}）。",
+        done=lambda _: redirect("pensions:contributions-import", pk=row.import_file_id), redisplay=page)
 
 
 def _year(request, today):
@@ -151,7 +144,7 @@ def ledger(request):
     places = place_names((enrolment.region_code for enrolment in page), below=region)
     return render(request, "pensions/contributions/ledger.html", {
         "region": region, "today": today, "year": year, "years": range(today.year, 2008, -1), "filters": filters,
-        "page": page, "rows": selectors.ledger_rows(page, year, today, places), "query": _query(request),
+        "page": page, "rows": selectors.ledger_rows(page, year, today, places), "query": query_without_page(request),
         "masked": True, "crumbs": scoping.breadcrumb(request.user, region), "tab": "ledger"})
 
 
@@ -165,12 +158,9 @@ def ledger_export(request):
     places = place_names((enrolment.region_code for enrolment in enrolments), below=region)
     rows = selectors.ledger_rows(enrolments, year, today, places)
     title = f"{LEDGER_TITLE}（{region.name}，{year}年度，截至{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *(row["cells"] for row in rows)])])
-    audit.record(actor=request.user, action="pensions.contribution_ledger.exported", target=region,
-                 after={"exported_rows": len(rows), "contribution_year": year})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{year}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return xlsx_download(request, [(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *(row["cells"] for row in rows)])],
+                         f"{LEDGER_TITLE}-{region.name}-{year}.xlsx", action="pensions.contribution_ledger.exported",
+                         target=region, after={"exported_rows": len(rows), "contribution_year": year})
 
 
 def _person(request, pk):
@@ -201,22 +191,22 @@ def arrears(request, pk):
     person = _person(request, pk)
     today = timezone.localdate()
     form = ArrearsForm(request.POST or None, initial={"paid_on": today})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_arrears(actor=request.user, person=person, years=data["years"],
-                                    amount_per_year=data["amount_per_year"], paid_on=data["paid_on"], today=today)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已为{person.name}办理{len(data['years'])}个年度的补缴。")
-            return redirect("pensions:contributions-account", pk=person.pk)
-    enrolment = services.standing_enrolment(person)
-    return render(request, "pensions/contributions/arrears.html", {
-        "person": person, "form": form, "enrolment": enrolment,
-        "start": services.county_start(enrolment) if enrolment else None,
-        "paid": sorted(account.paid_year_set(person, today)),
-        "arrears_source": shown_source(rules.ARREARS_SUBSIDY_SOURCE), "tab": "ledger"})
+
+    def page(form):
+        enrolment = services.standing_enrolment(person)
+        return render(request, "pensions/contributions/arrears.html", {
+            "person": person, "form": form, "enrolment": enrolment,
+            "start": services.county_start(enrolment) if enrolment else None,
+            "paid": sorted(account.paid_year_set(person, today)),
+            "arrears_source": shown_source(rules.ARREARS_SUBSIDY_SOURCE), "tab": "ledger"})
+
+    if request.method != "POST":
+        return page(form)
+    return submit(request, form, lambda data: services.record_arrears(
+        actor=request.user, person=person, years=data["years"], amount_per_year=data["amount_per_year"],
+        paid_on=data["paid_on"], today=today),
+        success=lambda _: f"已为{person.name}办理{len(form.cleaned_data['years'])}个年度的补缴。",
+        done=lambda _: redirect("pensions:contributions-account", pk=person.pk), redisplay=page)
 
 
 urlpatterns = [
