@@ -25,4 +25,6 @@ class DayForm(StyledForm):
 
 
 class ReturnedFileForm(StyledForm):
-    file = forms.FileField(label="制卡返回文件（.xlsx、.xls 或 .csv，列：公民身份号码、社保卡号）")
+    # Not required: the county either types the numbers beside each application or chooses the returned file;
+    # neither is refused by services.record_made in Chinese.
+    file = forms.FileField(label="制卡返回文件（.xlsx、.xls 或 .csv，列：公民身份号码、社保卡号）", required=False)

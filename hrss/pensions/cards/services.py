@@ -177,7 +177,7 @@ def _batch_numbers(batch, numbers, today):
     taken = set(CardApplication.objects.filter(card_number__in=list(seen)).values_list("card_number", flat=True))
     problems.extend(f"卡号{number}已被其他社保卡使用，请核对制卡返回文件。" for number in sorted(taken))
     if not found and not problems:
-        problems.append("请至少填写一张卡的卡号。")
+        problems.append("请至少填写一张卡的卡号，或选择制卡返回文件。")
     return found, problems
 
 

@@ -153,7 +153,7 @@ def test_card_numbers_are_checked(person, village_assistant, county_officer):
     with pytest.raises(ValidationError, match="卡号A00000001重复填写"):
         services.record_made(actor=county_officer, batch=batch, today=TODAY,
                              numbers={first.pk: "A00000001", second.pk: "A00000001"})
-    with pytest.raises(ValidationError, match="请至少填写一张卡的卡号。"):
+    with pytest.raises(ValidationError, match="请至少填写一张卡的卡号，或选择制卡返回文件。"):
         services.record_made(actor=county_officer, batch=batch, today=TODAY, numbers={first.pk: ""})
     # One made, the other not yet: the batch waits, and cannot be recorded as arrived.
     services.record_made(actor=county_officer, batch=batch, today=TODAY, numbers={first.pk: "A00000001"})

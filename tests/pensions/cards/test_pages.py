@@ -151,3 +151,16 @@ def test_figures_and_pending_work(arrived, person, village_assistant, county_off
     county = {item.title: item.count for item in pending_work_for(county_officer)}
     assert county.get("待组批制卡的社保卡申领") == 1
     assert "待组批制卡的社保卡申领" not in {item.title for item in pending_work_for(village_assistant)}
+
+
+def test_batch_page_file_is_optional_so_typed_numbers_can_be_saved(person, village_assistant, county_officer):
+    application = apply(village_assistant, person)
+    batch = services.make_batch(actor=county_officer, county_code="441602000000", today=TODAY)
+    client = client_for(county_officer)
+    page = client.get(f"/pensions/cards/batches/{batch.pk}/").content.decode()
+    file_input = next(tag for tag in page.split("<input") if 'type="file"' in tag)
+    assert " required" not in file_input.split(">")[0]
+    page = client.post(f"/pensions/cards/batches/{batch.pk}/made/", {f"number-{application.pk}": ""}).content.decode()
+    assert "请至少填写一张卡的卡号，或选择制卡返回文件。" in page
+    client.post(f"/pensions/cards/batches/{batch.pk}/made/", {f"number-{application.pk}": "E00000002"})
+    assert CardApplication.objects.get(pk=application.pk).card_number == "E00000002"
