@@ -19,7 +19,7 @@ def _tiers(region_code, day):
 
 
 class FindForm(StyledForm):
-    id_number = forms.CharField(label="公民身份号码", max_length=30)
+    id_number = forms.CharField(label="公民身份号码或姓名", max_length=30)
 
 
 class IntakeForm(StyledForm):

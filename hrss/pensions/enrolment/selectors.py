@@ -10,9 +10,11 @@ from hrss.core import scoping, workdays
 from hrss.core.dates import month_bounds
 from hrss.core.id_numbers import mask
 from hrss.core.models import Region
+from hrss.core.selectors import place_names
 from hrss.pensions.enrolment import rules as enrolment_rules
 from hrss.pensions.enrolment.services import STANDING
 from hrss.pensions.models import Enrolment, EnrolmentState, Scheme
+from hrss.residents.models import Person
 
 STATES = dict(EnrolmentState.choices)
 SCHEMES = dict(Scheme.choices)
@@ -21,6 +23,16 @@ SCHEMES = dict(Scheme.choices)
 def standing_enrolment(person):
     """The person's enrolment that is pending, paying or drawing, or None (at most one: a constraint)."""
     return Enrolment.objects.filter(person=person, state__in=STANDING).first()
+
+
+def people_named(user, name, limit=50):
+    """The people of the user's scope whose name contains `name` (the exact name first), for the intake's search by
+    name: each with the masked ID number, the birth date and the village's name."""
+    people = list(scoping.visible_to(user, Person.objects.filter(name__contains=name))
+                  .order_by("name", "birth_date", "pk")[:limit])
+    people.sort(key=lambda person: person.name != name)
+    places = place_names(person.region_code for person in people)
+    return [(person, places.get(person.region_code, "")) for person in people]
 
 
 def enrolments_visible(user, region=None, *, state="", scheme="", q=""):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
-from hrss.core.id_numbers import InvalidIdNumber
+from hrss.core.id_numbers import InvalidIdNumber, check_character, normalise
 from hrss.core.models import Level
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
@@ -78,22 +78,50 @@ def ledger_export(request):
                            action="pensions.enrolment_ledger.exported")
 
 
+NOT_A_NUMBER = "请输入18位公民身份号码或姓名"
+
+
+def _typed_kind(raw):
+    """("name", text), ("number", text) or ("problem", message in Chinese) for what was typed in the search box."""
+    try:
+        text = normalise(raw)
+    except InvalidIdNumber as error:
+        return "problem", str(error)
+    if not any(ch.isdigit() for ch in text):
+        return "name", text
+    if len(text) == 15 and text.isascii() and text.isdigit():
+        return "number", text
+    if len(text) != 18 or not text.isascii() or not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
+        return "problem", NOT_A_NUMBER
+    if check_character(text[:17]) != text[17]:
+        return "problem", "公民身份号码校验位不对，请核对"
+    return "number", text
+
+
 @staff_view(PENSIONS_HANDLE)
 def find(request):
-    """参保登记: find the person of the ledger by ID number, within the user's scope."""
+    """参保登记: find the person of the ledger by ID number, or by name (to pick), within the user's scope."""
     form = FindForm(request.GET or None)
-    not_found = ""
+    not_found, named = "", None
     if request.GET and form.is_valid():
-        try:
-            person = person_by_id_number(request.user, form.cleaned_data["id_number"])
-        except InvalidIdNumber as error:
-            form.add_error("id_number", str(error))
+        kind, text = _typed_kind(form.cleaned_data["id_number"])
+        if kind == "problem":
+            form.add_error("id_number", text)
+        elif kind == "name":
+            named = selectors.people_named(request.user, text)
+            if not named:
+                not_found = f"本辖区人员台账中没有姓名含“{text}”的人员：请核对姓名，或先在人员台账中登记该人员。"
         else:
-            if person is not None:
-                return redirect("pensions:enrolment-new", person_pk=person.pk)
-            not_found = "本辖区人员台账中没有这个公民身份号码的人员：请核对号码，或先在人员台账中登记该人员。"
+            try:
+                person = person_by_id_number(request.user, text)
+            except InvalidIdNumber as error:
+                form.add_error("id_number", str(error))
+            else:
+                if person is not None:
+                    return redirect("pensions:enrolment-new", person_pk=person.pk)
+                not_found = "本辖区人员台账中没有这个公民身份号码的人员：请核对号码，或先在人员台账中登记该人员。"
     return render(request, "pensions/enrolment/find.html", {"form": form, "not_found": not_found,
-                                                            "tab": "new"})
+                                                            "named": named, "tab": "new"})
 
 
 @staff_view(PENSIONS_HANDLE)
