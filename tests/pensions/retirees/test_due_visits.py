@@ -84,3 +84,14 @@ def test_pending_work_page_and_figure_count_them(heyuan, village_assistant, neig
     client.force_login(county_officer)
     statistics = client.get("/pensions/statistics/").content.decode()
     assert "到期应走访的退休人员" in statistics
+
+
+def test_the_visits_go_to_the_village_and_the_township_not_the_county(heyuan, village_assistant, township_officer,
+                                                                       county_officer):
+    make_retiree(village_assistant, "从未走访", birth=EIGHTIETH - days(400))
+
+    def titles(user):
+        return [item.title for item in pending_work_for(user) if item.title.startswith("到期应走访的退休人员")]
+
+    assert titles(village_assistant) and titles(township_officer)
+    assert titles(county_officer) == []
