@@ -11,14 +11,16 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import ratelimit, scoping
+from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
+from hrss.core.spreadsheets import xlsx_response
 from hrss.core.tabular import errors_xlsx
 from hrss.pensions.coverage import imports, rules, selectors, services, targets
 from hrss.pensions.coverage.forms import EmployeeSchemeForm, EndForm, ImportForm
 from hrss.pensions.models import EmployeeSchemeRecord
+from hrss.pensions.pages import query_without_page, run_import, xlsx_download
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.pensions.schemes.rules import shown_source
 from hrss.residents.models import Person
@@ -76,12 +78,10 @@ def people(request):
     can_handle = has_permission(request.user, PENSIONS_HANDLE)
     for row in rows:
         row["intake_url"] = intake_url(row["person"]) if can_handle else ""
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "pensions/coverage/people.html", {
         "region": region, "today": today, "page": page, "rows": rows, "filters": filters,
         "kind": selectors.ALL_KINDS[filters["kind"]], "kinds": list(selectors.ALL_KINDS.values()),
-        "query": query.urlencode(), "can_handle": can_handle, "offset": page.start_index() - 1 if rows else 0,
+        "query": query_without_page(request), "can_handle": can_handle, "offset": page.start_index() - 1 if rows else 0,
         "crumbs": scoping.breadcrumb(request.user, region)})
 
 
@@ -96,12 +96,9 @@ def people_export(request):
     rows = selectors.people_rows(persons, today, place_names((p.region_code for p in persons), below=region))
     kind = selectors.ALL_KINDS[filters["kind"]]
     title = f"{kind.label}人员名单（{region.name}，截至{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(kind.label, [title], [selectors.PEOPLE_HEADER, *(row["cells"] for row in rows)])])
-    audit.record(actor=request.user, action="pensions.coverage_people.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{kind.label}人员名单-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return xlsx_download(request, [(kind.label, [title], [selectors.PEOPLE_HEADER, *(row["cells"] for row in rows)])],
+                         f"{kind.label}人员名单-{region.name}-{today:%Y%m%d}.xlsx",
+                         action="pensions.coverage_people.exported", target=region, after={"rows": len(rows)})
 
 
 @staff_view(PENSIONS_VIEW)
@@ -140,10 +137,8 @@ def employee_schemes(request):
     filters = _record_filters(request)
     page = Paginator(selectors.employee_scheme_records(request.user, region, day=today, **filters), 50).get_page(
         request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "pensions/coverage/employee_schemes.html", {
-        "region": region, "today": today, "page": page, "filters": filters, "query": query.urlencode(),
+        "region": region, "today": today, "page": page, "filters": filters, "query": query_without_page(request),
         "places": place_names((record.region_code for record in page), below=region),
         "can_handle": has_permission(request.user, PENSIONS_HANDLE),
         "crumbs": scoping.breadcrumb(request.user, region)})
@@ -154,19 +149,18 @@ def employee_scheme_new(request, person_pk):
     """登记职工养老保险参保信息 of a person of the ledger."""
     person = scoping.get_visible_or_404(Person, request.user, pk=person_pk)
     form = EmployeeSchemeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            record = services.record_employee_scheme(
-                actor=request.user, person=person, since=data["since"], until=data["until"],
-                employer_name=data["employer_name"], source=data["source"], today=timezone.localdate())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已登记{person.name}的职工养老保险参保信息。")
-            return redirect("pensions:coverage-employee-scheme-detail", pk=record.pk)
-    return render(request, "pensions/coverage/employee_scheme_form.html", {
-        "person": person, "form": form, "records": selectors.records_of(person)})
+
+    def page(form):
+        return render(request, "pensions/coverage/employee_scheme_form.html", {
+            "person": person, "form": form, "records": selectors.records_of(person)})
+
+    if request.method != "POST":
+        return page(form)
+    return submit(request, form, lambda data: services.record_employee_scheme(
+        actor=request.user, person=person, since=data["since"], until=data["until"],
+        employer_name=data["employer_name"], source=data["source"], today=timezone.localdate()),
+        success=f"已登记{person.name}的职工养老保险参保信息。",
+        done=lambda record: redirect("pensions:coverage-employee-scheme-detail", pk=record.pk), redisplay=page)
 
 
 def _record(request, pk):
@@ -212,22 +206,11 @@ def employee_scheme_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        try:
-            with uploaded_file(form.cleaned_data["file"]) as stored:
-                result = services.import_employee_schemes(
-                    actor=request.user, region=region, path=stored, source=form.cleaned_data["source"],
-                    today=timezone.localdate())
-        except SpreadsheetRefused as error:  # core.tabular.ImportRefused included
-            form.add_error("file", str(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            request.session[IMPORT_ERRORS_KEY] = [error.as_dict() for error in result.rejected]
-            if result.created or result.updated:
-                messages.success(request, f"已导入：新登记 {result.created} 人，办理终止 {result.updated} 人。")
-            if result.rejected:
-                rows = len({error.row for error in result.rejected})
-                messages.warning(request, f"{rows} 行未导入，原因见下表，可下载未导入行的清单核对后重新上传。")
+        result = run_import(request, form, lambda path: services.import_employee_schemes(
+            actor=request.user, region=region, path=path, source=form.cleaned_data["source"],
+            today=timezone.localdate()), errors_key=IMPORT_ERRORS_KEY, fix="核对",
+            success=lambda result: f"已导入：新登记 {result.created} 人，办理终止 {result.updated} 人。"
+            if result.created or result.updated else "")
     return render(request, "pensions/coverage/import.html", {
         "form": form, "region": region, "result": result,
         "rejected_rows": len({error.row for error in result.rejected}) if result else 0})
