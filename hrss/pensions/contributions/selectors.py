@@ -2,6 +2,8 @@
 enrolled people of a region with what they paid in a year, the subsidy and the account's balance), and the
 figures' counts."""
 
+import datetime
+
 from django.db.models import Exists, OuterRef, Q, Sum
 
 from hrss.core import scoping
@@ -13,6 +15,7 @@ from hrss.pensions.models import (
     ContributionKind,
     Enrolment,
     EnrolmentState,
+    ImportStatus,
     UnmatchedPayment,
 )
 
@@ -101,3 +104,11 @@ def paid_this_year(user, region, today):
 def not_paid_this_year(user, region, today):
     """Active enrolments of the scope (of `region`) with nothing paid for this year yet."""
     return enrolled(user, region).filter(state=EnrolmentState.ACTIVE).exclude(paid_in(today.year))
+
+
+QUEUED_TOO_LONG = datetime.timedelta(minutes=1)
+
+
+def import_stalled(job, now):
+    """An import still 排队中 a minute after it was made: no background worker seems to run (hrss db_worker)."""
+    return job.status == ImportStatus.QUEUED and now - job.created_at > QUEUED_TOO_LONG

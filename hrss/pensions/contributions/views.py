@@ -70,6 +70,7 @@ def import_detail(request, pk):
     percent = 100 if finished else (min(99, job.rows_processed * 100 // job.rows_total) if job.rows_total else 0)
     rows = list(job.unmatched_rows.order_by("row")[:200])
     context = {"job": job, "finished": finished, "percent": percent, "rows": rows,
+               "stalled": selectors.import_stalled(job, timezone.now()),
                "masked": {row.pk: mask(row.id_number) for row in rows}, "tab": "imports",
                "can_handle": has_permission(request.user, PENSIONS_HANDLE)}
     if request.htmx:
