@@ -8,17 +8,22 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hrss.core.areas import SweepRows
+from hrss.core.models import Level
+
+COUNTY_AND_ABOVE = (Level.PROVINCE, Level.CITY, Level.COUNTY)  # HubLink.levels of a county's or the city's own work
 
 
 @dataclass(frozen=True)
 class HubLink:
-    """A link on the area's home page (就业服务): what a user of `permission` can open there."""
+    """A link on the area's home page (就业服务): what a user of `permission` can open there, at the region levels
+    `levels` (core.models.Level values; empty: every level), e.g. a county's batch work not shown to a village."""
 
     label: str
     url_name: str
     permission: object
     description: str = ""
     order: int = 100
+    levels: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -49,12 +54,36 @@ class Part:
     demo: Callable | None = None  # demo(stdout, options) -> lines to print last, or None
 
 
-def hub_links(parts, user):
-    """The links of the area's home page `user` may open, in their order."""
+def _usable(link, user, level):
     from hrss.core.permissions import has_permission
 
-    return sorted((link for part in parts for link in part.links if has_permission(user, link.permission)),
+    return has_permission(user, link.permission) and (not link.levels or level in link.levels)
+
+
+def _level_of(user):
+    from hrss.core import scoping
+
+    scope = scoping.scope_of(user)
+    return None if scope.is_empty else scope.region.level
+
+
+def hub_links(parts, user):
+    """The links of the area's home page `user` may open at the level of the user's region, in their order."""
+    level = _level_of(user)
+    return sorted((link for part in parts for link in part.links if _usable(link, user, level)),
                   key=lambda link: link.order)
+
+
+def hub_groups(parts, user):
+    """[(the part's name, its links `user` may open, in order)] for the parts with such links: the area's home page
+    one heading a part."""
+    level = _level_of(user)
+    groups = []
+    for part in parts:
+        links = sorted((link for link in part.links if _usable(link, user, level)), key=lambda link: link.order)
+        if links:
+            groups.append((part.name or part.label, links))
+    return groups
 
 
 def demo_of(parts):

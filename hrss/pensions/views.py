@@ -11,7 +11,7 @@ from hrss.pensions.permissions import PENSIONS_VIEW
 
 @staff_view(PENSIONS_VIEW)
 def home(request):
-    return render(request, "pensions/home.html", {"links": parts.hub_links(PARTS, request.user)})
+    return render(request, "pensions/home.html", {"groups": parts.hub_groups(PARTS, request.user)})
 
 
 @staff_view(PENSIONS_VIEW)

@@ -2,7 +2,7 @@
 panel, pending work, hub links, the statistics' figures, audit names and the demo."""
 
 from hrss.core.areas import Panel
-from hrss.core.parts import Figure, HubLink, Part
+from hrss.core.parts import COUNTY_AND_ABOVE, Figure, HubLink, Part
 from hrss.pensions.benefits import audit_names, demo, panels, pending, selectors
 from hrss.pensions.benefits.chains import AWARD
 from hrss.pensions.permissions import PENSIONS_VIEW
@@ -22,7 +22,8 @@ PART = Part(
     panels=(Panel("person", "pensions/benefits/_person_panel.html", panels.person_pension, order=52),),
     links=(
         HubLink("待遇发放台账", LIST, PENSIONS_VIEW, "养老金待遇申领、审核核定、发放与终止；导出 .xlsx", order=30),
-        HubLink("养老金发放名册", "pensions:benefits-roll", PENSIONS_VIEW, "按县(区)、月份制作和导出发放名册", order=31),
+        HubLink("养老金发放名册", "pensions:benefits-roll", PENSIONS_VIEW, "按县(区)、月份制作和导出发放名册", order=31,
+                levels=COUNTY_AND_ABOVE),
         HubLink("死亡报告", "pensions:benefits-deaths", PENSIONS_VIEW, "死亡报告、多发追回、丧葬补助金与个人账户继承",
                 order=32),
     ),

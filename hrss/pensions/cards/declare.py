@@ -3,7 +3,7 @@ the person page's panel, pending work, audit names and the demo; and the hooks b
 (a move within the city) and is cancelled at a death (the benefits part's after_death)."""
 
 from hrss.core.areas import Panel
-from hrss.core.parts import Figure, HubLink, Part
+from hrss.core.parts import COUNTY_AND_ABOVE, Figure, HubLink, Part
 from hrss.pensions.benefits.services import after_death
 from hrss.pensions.cards import audit_names, demo, figures, panels, pending
 from hrss.pensions.cards.deaths import cancel_standing_card
@@ -23,7 +23,7 @@ PART = Part(
                 order=70),
         HubLink("社保卡台账", LEDGER, PENSIONS_VIEW, "申领、制卡、到达、领取、激活、挂失；导出 .xlsx", order=71),
         HubLink("社保卡制卡批次", "pensions:cards-batches", PENSIONS_VIEW, "县(区)组批送制、登记卡号和到达网点",
-                order=72),
+                order=72, levels=COUNTY_AND_ABOVE),
     ),
     figures=(
         Figure("申领待制卡", figures.waiting, LEDGER, {"state": "waiting"}, "已申领、尚未组批送制的社保卡", order=70),

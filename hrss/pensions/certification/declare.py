@@ -3,7 +3,7 @@ statistics page, the person page's panel, pending work, audit names and the demo
 (benefits) and move (residents)."""
 
 from hrss.core.areas import Panel
-from hrss.core.parts import Figure, HubLink, Part
+from hrss.core.parts import COUNTY_AND_ABOVE, Figure, HubLink, Part
 from hrss.pensions.benefits.services import after_death
 from hrss.pensions.certification import audit_names, demo, figures, panels, pending
 from hrss.pensions.certification.deaths import close_on_death
@@ -20,7 +20,8 @@ PART = Part(
         HubLink("领取待遇资格认证", "pensions:certification-people", PENSIONS_VIEW,
                 "本年度应认证人员名单：上门、窗口或亲属证明认证；打印提醒名单", order=50),
         HubLink("认证活动", "pensions:certification-campaigns", PENSIONS_HANDLE,
-                "市、县(区)启动年度认证，按区域查看认证进度，认证期后暂停未认证人员待遇", order=51),
+                "市、县(区)启动年度认证，按区域查看认证进度，认证期后暂停未认证人员待遇", order=51,
+                levels=COUNTY_AND_ABOVE),
         HubLink("认证台账", "pensions:certification-ledger", PENSIONS_VIEW, "每人的认证方式、日期、暂停与补发；导出 .xlsx",
                 order=52),
     ),
