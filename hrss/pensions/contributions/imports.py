@@ -16,7 +16,7 @@ from django.utils import timezone
 from hrss.core import tabular
 from hrss.core.bulk import insert_rows, stored_datetime
 from hrss.core.models import Level
-from hrss.core.scoping import code_prefix, code_range, level_of_code
+from hrss.core.scoping import code_prefix, level_of_code
 from hrss.core.spreadsheets import cell_date, cell_text
 from hrss.pensions.models import (
     Contribution,
@@ -224,11 +224,9 @@ class Target:
         self.seen = set()
         self.subsidies = {}  # (province, paid_on text, amount text) -> the subsidy as text, "" for none
         self.provinces = {}  # region code -> its province's prefix
-        prefix = None
         level = level_of_code(self.region_code)
-        if level is not None:
-            prefix = code_prefix(self.region_code, level)
-        self.code_range = code_range(prefix) if prefix else None  # None: a code that names no region
+        # The digits every code within the import's region starts with (None: a code that names no region).
+        self.prefix = code_prefix(self.region_code, level) if level is not None else None
 
 
 def _subsidy(target, region_code, paid_on_text, amount_text):
@@ -261,24 +259,29 @@ def _keys_per_query():
 def _ledger(target, id_numbers):
     """{id number: (person id, name, standing enrolment id or None, its region code)} of the people within the
     import's region among `id_numbers`: one query (a person has at most one pending, active or drawing
-    enrolment; only an active or drawing one takes payments). A person outside the region is not found."""
-    if not id_numbers or target.code_range is None:
+    enrolment; only an active or drawing one takes payments). A person outside the region is not found. The
+    region is checked here rather than in the query: SQLite would then walk the region's index (a city's every
+    person) instead of looking up each ID number."""
+    prefix = target.prefix
+    if not id_numbers or prefix is None:
         return {}
     quote = connection.ops.quote_name
     person, enrolment = quote(Person._meta.db_table), quote(Enrolment._meta.db_table)
-    sql = (f"SELECT p.id_number, p.id, p.name, e.id, e.region_code FROM {person} p LEFT JOIN {enrolment} e "
-           "ON e.person_id = p.id AND e.state IN (%s, %s) WHERE p.region_code BETWEEN %s AND %s AND ")
-    params = [EnrolmentState.ACTIVE.value, EnrolmentState.DRAWING.value, *target.code_range]
+    sql = (f"SELECT p.id_number, p.id, p.name, e.id, e.region_code, p.region_code FROM {person} p "
+           f"LEFT JOIN {enrolment} e ON e.person_id = p.id AND e.state IN (%s, %s) WHERE ")
+    params = [EnrolmentState.ACTIVE.value, EnrolmentState.DRAWING.value]
+    found = []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(sql + "p.id_number = ANY(%s)", [*params, list(id_numbers)])
-            return {found[0]: found[1:] for found in cursor.fetchall()}
-        id_numbers, chunk, found = list(id_numbers), _keys_per_query(), {}
-        for start in range(0, len(id_numbers), chunk):
-            part = id_numbers[start:start + chunk]
-            cursor.execute(sql + f"p.id_number IN ({', '.join(['%s'] * len(part))})", [*params, *part])
-            found.update((row[0], row[1:]) for row in cursor.fetchall())
-        return found
+            found = cursor.fetchall()
+        else:
+            id_numbers, chunk = list(id_numbers), _keys_per_query()
+            for start in range(0, len(id_numbers), chunk):
+                part = id_numbers[start:start + chunk]
+                cursor.execute(sql + f"p.id_number IN ({', '.join(['%s'] * len(part))})", [*params, *part])
+                found.extend(cursor.fetchall())
+    return {row[0]: row[1:5] for row in found if row[5].startswith(prefix)}
 
 
 def _existing_receipts(source, receipts):
