@@ -5,15 +5,19 @@ roll is due to pay, what a death leaves (the overpayment, the inheritable balanc
 import datetime
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum
 
 from hrss.core import scoping
 from hrss.core.dates import add_months, month_index
-from hrss.pensions.models import PaymentKind, Pension, PensionPayment, PensionRoll, PensionState
+from hrss.pensions.models import DeathReport, PaymentKind, Pension, PensionPayment, PensionRoll, PensionState
 from hrss.pensions.schemes.rules import basic_pension_on
 
 ZERO = Decimal("0.00")
 PAID_KINDS = (PaymentKind.REGULAR, PaymentKind.BACK_PAY)
+# A payment for a month after the pension stopped (after the death month): not to be paid, nor listed on a roll, its
+# export or the figures; the row stays (it is the overpayment to recover, Pension.overpaid).
+AFTER_STOP = Q(kind__in=PAID_KINDS) & (Q(pension__stopped_on__isnull=False, pension__stopped_on__lt=F("month"))
+                                       | Q(pension__died_on__isnull=False, pension__died_on__lt=F("month")))
 
 
 def first_of_month(day):
@@ -41,31 +45,38 @@ def _months(first, last):
     return months
 
 
+def unpaid_months(pension, today, since):
+    """The months from `since` (not before the first month) to the month before today's month, and today's month
+    too when the county's roll for it has been made, that have no regular or back payment yet."""
+    this_month = first_of_month(today)
+    rolled = PensionRoll.objects.filter(region_code=county_roll_code(pension.region_code), month=this_month).exists()
+    last = this_month if rolled else add_months(this_month, -1)
+    months = _months(max(since, pension.first_month), last)
+    paid = set(pension.payments.filter(kind__in=PAID_KINDS, month__in=months).values_list("month", flat=True))
+    return [month for month in months if month not in paid]
+
+
 def missed_months(pension, today):
     """The suspended months already missed on `today`: from suspended_from to the month before today's month, and
     today's month too when the county's roll for it has been made; a month already paid (regular or back pay) is not
     missed."""
     if pension.suspended_from is None:
         return []
-    this_month = first_of_month(today)
-    rolled = PensionRoll.objects.filter(region_code=county_roll_code(pension.region_code), month=this_month).exists()
-    last = this_month if rolled else add_months(this_month, -1)
-    months = _months(max(pension.suspended_from, pension.first_month), last)
-    paid = set(pension.payments.filter(kind__in=[PaymentKind.REGULAR, PaymentKind.BACK_PAY], month__in=months)
-               .values_list("month", flat=True))
-    return [month for month in months if month not in paid]
+    return unpaid_months(pension, today, pension.suspended_from)
 
 
 def due_pensions(county_code, month):
     """The pensions of the county due a regular payment for `month`: paying (or suspended after it), started by
-    then, not yet paid for it."""
+    then, not yet paid for it; never for a month after the pension stopped or the person's death month."""
     low, high = scoping.code_range(county_code)
     paid = PensionPayment.objects.filter(pension=OuterRef("pk"), month=month,
                                          kind__in=[PaymentKind.REGULAR, PaymentKind.BACK_PAY])
     # A suspended pension is still due the months before its suspension (a roll made late).
     due = Q(state=PensionState.PAYING) | Q(state=PensionState.SUSPENDED, suspended_from__gt=month)
+    dead = DeathReport.objects.filter(person=OuterRef("person"), died_on__lt=month)
     return (Pension.objects.filter(due, region_code__gte=low, region_code__lte=high, first_month__lte=month)
-            .exclude(Exists(paid)).select_related("person"))
+            .exclude(Exists(paid)).exclude(Exists(dead)).exclude(stopped_on__lt=month).exclude(died_on__lt=month)
+            .select_related("person"))
 
 
 def paid_after(pension, month):
@@ -104,7 +115,8 @@ def pensions_visible(user, region=None):
 
 def _paid_this_month(user, region, today):
     month = first_of_month(today)
-    paid = PensionPayment.objects.filter(pension=OuterRef("pk"), paid_in=month, kind__in=PAID_KINDS)
+    paid = (PensionPayment.objects.filter(pension=OuterRef("pk"), paid_in=month, kind__in=PAID_KINDS)
+            .exclude(AFTER_STOP))
     return pensions_visible(user, region).filter(Exists(paid))
 
 
@@ -139,8 +151,8 @@ def payments_visible(user, region=None):
 
 def roll_lines(user, region, month):
     """The payments of the month's roll within `region` (regular, back pay and recoveries paid in it), by place and
-    name."""
-    return list(payments_visible(user, region).filter(paid_in=month)
+    name; not a payment for a month after the pension stopped (the death month): that row is the overpayment."""
+    return list(payments_visible(user, region).filter(paid_in=month).exclude(AFTER_STOP)
                 .order_by("region_code", "pension__person__name", "month", "kind"))
 
 
@@ -155,7 +167,7 @@ def paid_this_month_amount(user, region, today):
     """The statistics' 本月发放金额: regular payments and back pay paid in today's month (whole yuan are not
     rounded: the sum to the fen)."""
     month = first_of_month(today)
-    total = payments_visible(user, region).filter(paid_in=month, kind__in=PAID_KINDS) \
+    total = payments_visible(user, region).filter(paid_in=month, kind__in=PAID_KINDS).exclude(AFTER_STOP) \
         .aggregate(total=Sum("amount"))["total"]
     return Decimal(total or ZERO).quantize(Decimal("0.01"))  # SQLite's sum carries more digits
 

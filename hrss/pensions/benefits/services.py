@@ -27,6 +27,7 @@ from hrss.pensions.benefits.selectors import (
     monthly_amount,
     outstanding,
     paid_after,
+    unpaid_months,
 )
 from hrss.pensions.contributions import account
 from hrss.pensions.enrolment import services as enrolment_services
@@ -104,16 +105,11 @@ def resume(*, actor, pension, certified_on, today):
         problems.append("认证日期不能晚于今天。")
     if problems:
         raise ValidationError(problems)
-    paid_in = first_of_month(today)
     with transaction.atomic():
         if not Pension.objects.filter(pk=pension.pk, state=PensionState.SUSPENDED).update(
                 state=PensionState.PAYING, version=pension.version + 1):
             raise ValidationError(["该养老金的状态刚被他人改变，请刷新后再操作。"])
-        months = missed_months(pension, today)
-        rows = [PensionPayment(pension=pension, region_code=pension.region_code, month=month,
-                               kind=PaymentKind.BACK_PAY, amount=monthly_amount(pension, month), paid_in=paid_in)
-                for month in months]
-        PensionPayment.objects.bulk_create(rows)
+        rows = _back_pay(pension, missed_months(pension, today), today)
         total = sum((row.amount for row in rows), ZERO)
         suspended_from = pension.suspended_from
         Pension.objects.filter(pk=pension.pk).update(suspended_from=None, suspend_reason="")
@@ -124,6 +120,15 @@ def resume(*, actor, pension, certified_on, today):
                      after={"pension_state": pension.state, "certified_on": certified_on, "back_pay_months": len(rows),
                             "back_pay": total})
     return total
+
+
+def _back_pay(pension, months, today):
+    """补发: one back-pay row for each of `months`, paid in today's month's roll. Returns the rows."""
+    paid_in = first_of_month(today)
+    rows = [PensionPayment(pension=pension, region_code=pension.region_code, month=month, kind=PaymentKind.BACK_PAY,
+                           amount=monthly_amount(pension, month), paid_in=paid_in) for month in months]
+    PensionPayment.objects.bulk_create(rows)
+    return rows
 
 
 # --- deaths ------------------------------------------------------------------------------------------------------
@@ -196,7 +201,9 @@ def apply(*, actor, person, today):
 
 def decide_pension(*, actor, pension, action, version, reason="", today):
     """One move on the award's review: forward (township), approve (county: the pension is paying from its first
-    month, approved_on today, the enrolment marked drawing), send back, refuse, resubmit, withdraw."""
+    month, approved_on today, the enrolment marked drawing; the months from the first month already past (before
+    today's month, and today's month when its roll is made) are paid as back pay (补发) in today's month's roll, as
+    resume() does), send back, refuse, resubmit, withdraw."""
     case = pension.case
     check_permission(actor, PENSIONS_HANDLE)
     review.check_move(case=case, actor=actor, action=action, version=version, reason=reason)
@@ -211,10 +218,12 @@ def decide_pension(*, actor, pension, action, version, reason="", today):
                                                          version=pension.version + 1)
             _mark_drawing(pension, today)
             pension.refresh_from_db()
+            back_pay = _back_pay(pension, unpaid_months(pension, today, pension.first_month), today)
             audit.record(actor=actor, action="pensions.pension.approved", target=pension,
                          region_code=pension.region_code, subject_id_number=pension.person.id_number,
                          after={"pension_state": pension.state, "approved_on": today, "first_month": pension.first_month,
-                                "total": pension.total})
+                                "total": pension.total, "back_pay_months": len(back_pay),
+                                "back_pay": sum((row.amount for row in back_pay), ZERO)})
         elif action in (Action.REJECT, Action.WITHDRAW):
             Pension.objects.filter(pk=pension.pk).update(state=PensionState.REFUSED, version=pension.version + 1)
             pension.refresh_from_db()

@@ -61,9 +61,10 @@ def pensioner(heyuan, village_assistant):
 
 @pytest.fixture
 def paying(pensioner, village_assistant, township_officer, county_officer):
-    """The pensioner's pension, approved today: paid from four months ago."""
-    pension = services.apply(actor=village_assistant, person=pensioner, today=TODAY)
-    move(pension, township_officer, "forward")
-    move(pension, county_officer, "approve")
+    """The pensioner's pension, applied for and approved in its first month (four months ago): no back pay."""
+    day = add_months(THIS_MONTH, -4).replace(day=10)
+    pension = services.apply(actor=village_assistant, person=pensioner, today=day)
+    move(pension, township_officer, "forward", today=day)
+    move(pension, county_officer, "approve", today=day)
     pension.refresh_from_db()
     return pension

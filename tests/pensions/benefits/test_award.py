@@ -58,7 +58,7 @@ def test_a_second_application_is_refused(paying, village_assistant):
 
 def test_the_county_approval_makes_it_paying_and_the_enrolment_drawing(paying):
     assert paying.state == PensionState.PAYING
-    assert paying.approved_on == TODAY
+    assert paying.approved_on == add_months(THIS_MONTH, -4).replace(day=10)
     assert paying.first_month == add_months(THIS_MONTH, -4)
     assert paying.enrolment.state == EnrolmentState.DRAWING
     assert AuditEntry.objects.filter(action="pensions.pension.approved", target_id=str(paying.pk)).exists()

@@ -105,3 +105,37 @@ def test_a_death_in_the_future_is_refused_and_outsiders_are_denied(pensioner, vi
         with pytest.raises(PermissionDenied):
             services.report_death(actor=outsider, person=pensioner, died_on=TODAY, today=TODAY)
     assert not DeathReport.objects.exists()
+
+
+def test_the_roll_made_before_the_death_keeps_its_row_but_no_longer_lists_it(rolled, village_assistant,
+                                                                            county_officer):
+    # The roll of this month was made; then a death in the month before is reported: this month's row is the
+    # overpayment, not a payment the roll, its export or the figures show.
+    services.report_death(actor=village_assistant, person=rolled.person, died_on=add_months(THIS_MONTH, -1),
+                          today=TODAY)
+    rolled.refresh_from_db()
+    assert rolled.overpaid == selectors.monthly_amount(rolled, THIS_MONTH)
+    region = county_officer.region
+    assert selectors.roll_lines(county_officer, region, THIS_MONTH) == []
+    assert selectors.roll_sums([])["people"] == 0
+    assert selectors.STATES["paid_this_month"][1](county_officer, region, TODAY).count() == 0
+    assert selectors.paid_this_month_amount(county_officer, region, TODAY) == 0
+    # The death month's row stays on its roll.
+    last = selectors.roll_lines(county_officer, region, add_months(THIS_MONTH, -1))
+    assert [line.pension_id for line in last] == [rolled.pk]
+
+
+def test_a_death_in_this_month_keeps_this_months_line(rolled, village_assistant, county_officer):
+    services.report_death(actor=village_assistant, person=rolled.person, died_on=THIS_MONTH, today=TODAY)
+    lines = selectors.roll_lines(county_officer, county_officer.region, THIS_MONTH)
+    assert [line.pension_id for line in lines] == [rolled.pk]
+
+
+def test_a_roll_never_pays_a_month_after_the_death_month(paying, village_assistant, county_officer):
+    died_on = add_months(THIS_MONTH, -2).replace(day=28)
+    services.report_death(actor=village_assistant, person=paying.person, died_on=died_on, today=TODAY)
+    # Even a pension left paying (as another part might leave it): no month after the death month is due.
+    type(paying).objects.filter(pk=paying.pk).update(state=PensionState.PAYING)
+    due = selectors.due_pensions(COUNTY, add_months(THIS_MONTH, -1))
+    assert list(due) == []
+    assert list(selectors.due_pensions(COUNTY, add_months(THIS_MONTH, -2))) == [paying]

@@ -106,3 +106,44 @@ def test_outsiders_neither_suspend_nor_resume(paying, neighbour_village_assistan
     for outsider in (neighbour_village_assistant, neighbour_county_officer):
         with pytest.raises(PermissionDenied):
             services.suspend(actor=outsider, pension=paying, from_month=THIS_MONTH, reason="x", today=TODAY)
+
+
+def _approve(pensioner, village_assistant, township_officer, county_officer, day):
+    from tests.pensions.benefits.conftest import move
+    pension = services.apply(actor=village_assistant, person=pensioner, today=day)
+    move(pension, township_officer, "forward", today=day)
+    move(pension, county_officer, "approve", today=day)
+    pension.refresh_from_db()
+    return pension
+
+
+def test_a_late_approval_pays_the_past_months_as_back_pay_on_the_next_roll(pensioner, village_assistant,
+                                                                           township_officer, county_officer):
+    pension = _approve(pensioner, village_assistant, township_officer, county_officer, TODAY)
+    back_pay = pension.payments.filter(kind=PaymentKind.BACK_PAY).order_by("month")
+    months = [add_months(THIS_MONTH, -back) for back in (4, 3, 2, 1)]
+    assert pension.first_month == months[0]
+    assert [row.month for row in back_pay] == months
+    assert {row.paid_in for row in back_pay} == {THIS_MONTH}
+    services.make_roll(actor=county_officer, county_code=COUNTY, month=TODAY, today=TODAY)
+    lines = selectors.roll_lines(county_officer, county_officer.region, THIS_MONTH)
+    assert sorted(line.kind for line in lines) == ["back_pay"] * 4 + ["regular"]
+    sums = selectors.roll_sums(lines)
+    assert sums["people"] == 1
+    assert sums["back_pay"] == sum(selectors.monthly_amount(pension, month) for month in months)
+
+
+def test_an_approval_after_this_months_roll_pays_this_month_as_back_pay_too(pensioner, village_assistant,
+                                                                             township_officer, county_officer):
+    services.make_roll(actor=county_officer, county_code=COUNTY, month=TODAY, today=TODAY)
+    pension = _approve(pensioner, village_assistant, township_officer, county_officer, TODAY)
+    assert pension.payments.filter(kind=PaymentKind.BACK_PAY).count() == 5
+    services.make_roll(actor=county_officer, county_code=COUNTY, month=TODAY, today=TODAY)
+    assert not pension.payments.filter(kind=PaymentKind.REGULAR).exists()
+
+
+def test_an_approval_in_the_first_month_has_no_back_pay(pensioner, village_assistant, township_officer,
+                                                        county_officer):
+    day = add_months(THIS_MONTH, -4).replace(day=10)
+    pension = _approve(pensioner, village_assistant, township_officer, county_officer, day)
+    assert not pension.payments.exists()
