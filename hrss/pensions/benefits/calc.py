@@ -17,6 +17,8 @@ from hrss.pensions.benefits import rules as own_rules
 from hrss.pensions.schemes.rules import (
     BASIC_PENSION,
     BASIC_PENSION_SOURCE,
+    BELIEVED,
+    DIVISOR,
     DIVISOR_SOURCE,
     PENSION_AGE,
     basic_pension_on,
@@ -58,6 +60,7 @@ class Calc:
     def as_stored(self):
         """What a Pension keeps in `calculation` (JSON)."""
         return {**self.as_json(), "lines": list(self.lines), "sources": list(self.sources), "divisor": self.divisor,
+                "rule_labels": [rule_label(name) for name in self.rules],
                 "account_balance": f"{self.account_balance:.2f}"}
 
 
@@ -122,3 +125,44 @@ def _layer_amounts(basic_rules):
         label = LAYER_LABELS.get(scope) or ("省提高部分" if len(scope) == 2 else "县(区)提高部分")
         found.append((label, amount.quantize(FEN)))
     return found
+
+
+PROVINCE_NAMES = {"44": "广东省"}
+
+
+def _rule_source(kind, scope):
+    if kind == "first_month":
+        return own_rules.FIRST_MONTH_SOURCE
+    if kind == "basic_pension":
+        return BASIC_PENSION_SOURCE.get(scope, "")
+    if kind == "divisor":
+        return DIVISOR_SOURCE
+    if kind == "funeral_grant":
+        return own_rules.FUNERAL_GRANT_SOURCE
+    return ""
+
+
+def rule_label(name):
+    """A dated rule's name ("basic_pension.44@2024-07-01") in Chinese for a page ("广东省提高部分（2024-07-01起）"),
+    with "，依据待核实" once when its source is [believed]. The command's and the API's "rules" keep the names."""
+    head, _, day_text = name.partition("@")
+    kind, _, scope = head.partition(".")
+    try:
+        day = datetime.date.fromisoformat(day_text)
+    except ValueError:
+        return name
+    if kind == "pension_age":
+        text = f"领取年龄{dict(PENSION_AGE).get(day, 60)}周岁"
+    elif kind == "first_month":
+        text = "年满60周岁次月起领"
+    elif kind == "basic_pension":
+        text = ("基础养老金全国最低标准" if scope == "national" else
+                f"{PROVINCE_NAMES.get(scope, '省')}提高部分" if len(scope) == 2 else "县(区)提高部分")
+    elif kind == "divisor":
+        text = f"计发月数{dict(DIVISOR).get(day, {}).get(60, 139)}"
+    elif kind == "funeral_grant":
+        text = "丧葬补助金标准"
+    else:
+        text = kind
+    believed = "，依据待核实" if BELIEVED in _rule_source(kind, scope) else ""
+    return f"{text}（{day:%Y-%m-%d}起{believed}）"

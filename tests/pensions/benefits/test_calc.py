@@ -100,3 +100,22 @@ def test_bad_input_is_a_chinese_error_and_exit_2(arguments, capsys):
     error = capsys.readouterr().err
     assert "须为" in error
     assert error.isascii() is False
+
+
+def test_the_page_names_the_rules_in_chinese_and_the_json_keeps_the_codes():
+    import datetime as _dt
+
+    from django.template.loader import render_to_string
+
+    from hrss.pensions.benefits import calc as _calc
+    result = _calc.calculate(birth_date=_dt.date(1965, 3, 1), account_balance="9000", on=_dt.date(2026, 6, 1),
+                             county_code="441602")
+    assert any(name.startswith("basic_pension.national@") for name in result.as_json()["rules"])
+    labels = result.as_stored()["rule_labels"]
+    assert any(label.startswith("基础养老金全国最低标准（") for label in labels)
+    assert any(label.startswith("广东省提高部分（") for label in labels)
+    assert "计发月数139（2009-09-01起）" in labels
+    html = render_to_string("pensions/benefits/_calculation.html", {"calculation": result.as_stored()})
+    assert "@" not in html and "basic_pension" not in html and "font-monospace" not in html
+    believed = sum(1 for label in labels if "依据待核实" in label)
+    assert html.count("依据待核实") == believed
