@@ -11,17 +11,17 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, review, scoping
+from hrss.core import review, scoping
 from hrss.core.forms import submit
 from hrss.core.models import Level, ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.pensions.benefits import calc, eligibility, exports, selectors, services
 from hrss.pensions.benefits.chains import AWARD, COUNTY_ROLES, step_label
 from hrss.pensions.benefits.forms import ApplyForm, DeathForm, DecisionForm, RecoveryForm, RollForm
 from hrss.pensions.contributions import account
 from hrss.pensions.models import DeathReport, Pension, PensionState
+from hrss.pensions.pages import xlsx_download
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.models import Person
 from hrss.residents.permissions import RESIDENT_VIEW
@@ -80,11 +80,8 @@ def pension_export(request):
     today = timezone.localdate()
     found, _state, _query = _filtered(request, region, today)
     header, rows = exports.pension_rows(found)
-    audit.record(actor=request.user, action="pensions.payments.exported", target=region, after={"rows": len(rows)})
-    response = xlsx_response(xlsx_bytes([("待遇发放台账", header, rows)]),
-                             f"待遇发放台账-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return xlsx_download(request, [("待遇发放台账", header, rows)], f"待遇发放台账-{region.name}-{today:%Y%m%d}.xlsx",
+                         action="pensions.payments.exported", target=region, after={"rows": len(rows)})
 
 
 def _person(request, person_pk):
@@ -251,12 +248,9 @@ def roll_export(request):
         return roll(request)
     lines = selectors.roll_lines(request.user, region, month)
     header, rows = exports.roll_rows(lines)
-    audit.record(actor=request.user, action="pensions.roll.exported", target=region,
-                 after={"rows": len(lines), "month": f"{month:%Y-%m}"})
-    response = xlsx_response(xlsx_bytes([(f"{month:%Y年%m月}", header, rows)]),
-                             f"养老金发放名册-{region.name}-{month:%Y%m}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return xlsx_download(request, [(f"{month:%Y年%m月}", header, rows)], f"养老金发放名册-{region.name}-{month:%Y%m}.xlsx",
+                         action="pensions.roll.exported", target=region,
+                         after={"rows": len(lines), "month": f"{month:%Y-%m}"})
 
 
 # --- deaths ------------------------------------------------------------------------------------------------------
