@@ -61,9 +61,12 @@ def _check_importer(actor, region, source):
         raise ImportRefused("请选择缴费文件的来源：银行代扣或税务征收。")
 
 
-def same_file(sha256, source):
-    """The finished import of the same file (same content, same source), or None."""
-    return (ContributionImport.objects.filter(sha256=sha256, source=source, status=ImportStatus.DONE, dry_run=False)
+def same_file(sha256, source, region_code):
+    """The finished import of the same file (same content, same source) for the same importing region, or None.
+    Another region's import of the same bytes is none of this importer's business: it is neither shown to them nor
+    a reason to skip their own rows (which match only their own people)."""
+    return (ContributionImport.objects.filter(sha256=sha256, source=source, region_code=region_code,
+                                              status=ImportStatus.DONE, dry_run=False)
             .order_by("pk").first())
 
 
@@ -96,7 +99,7 @@ def start_import(*, actor, uploaded_file, source, region=None, dry_run=False):
         path.unlink(missing_ok=True)
         raise ImportRefused(str(error)) from None
     sha256 = file_sha256(path)
-    earlier = same_file(sha256, source)
+    earlier = same_file(sha256, source, region.code)
     if earlier is not None and not dry_run:
         path.unlink(missing_ok=True)
         earlier.same_file = True
@@ -180,7 +183,7 @@ def import_file(path, *, actor, source, region=None, dry_run=False, today=None):
     region = region or actor.region
     _check_importer(actor, region, source)
     sha256 = file_sha256(path)
-    earlier = same_file(sha256, source)
+    earlier = same_file(sha256, source, region.code)
     if earlier is not None and not dry_run:
         earlier.same_file = True
         return earlier, imports.ContributionResult()

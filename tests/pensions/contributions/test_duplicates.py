@@ -54,3 +54,19 @@ def test_a_dry_run_writes_nothing(payer, village_assistant, csv_file):
                                        actor=village_assistant, source="bank", dry_run=True)
     assert job is None and (result.matched, result.unmatched) == (1, 1)
     assert not Contribution.objects.exists() and not ContributionImport.objects.exists()
+
+
+def test_a_neighbour_who_imports_the_same_file_first_neither_sees_nor_blocks_the_village_import(
+        payer, village_assistant, neighbour_village_assistant, csv_file):
+    """The neighbouring village uploads the bank's file first (its rows are not its people: unmatched); the village's
+    own upload of the same bytes is then imported, not answered with the neighbour's import."""
+    path = csv_file([(payer.id_number, payer.name, TODAY.year, "600", PAID, "B21")])
+    theirs, their_result = services.import_file(path, actor=neighbour_village_assistant, source="bank")
+    assert (their_result.matched, their_result.unmatched) == (0, 1)
+    ours, result = services.import_file(path, actor=village_assistant, source="bank")
+    assert not ours.same_file and ours.pk != theirs.pk and ours.region_code == village_assistant.region.code
+    assert result.matched == 1
+    assert Contribution.objects.filter(person=payer, kind="personal", source_ref="B21").count() == 1
+    # And the neighbour uploading it again sees only its own earlier import.
+    again, _ = services.import_file(path, actor=neighbour_village_assistant, source="bank")
+    assert again.pk == theirs.pk and again.same_file
