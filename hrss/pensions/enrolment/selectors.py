@@ -4,7 +4,7 @@ the enrolments whose documents became complete that month and how many were enro
 
 import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from hrss.core import scoping, workdays
 from hrss.core.dates import month_bounds
@@ -13,7 +13,7 @@ from hrss.core.models import Region
 from hrss.core.selectors import place_names
 from hrss.pensions.enrolment import rules as enrolment_rules
 from hrss.pensions.enrolment.services import STANDING
-from hrss.pensions.models import Enrolment, EnrolmentState, Scheme
+from hrss.pensions.models import EmployeeSchemeRecord, Enrolment, EnrolmentState, Scheme
 from hrss.residents.models import Person
 
 STATES = dict(EnrolmentState.choices)
@@ -61,9 +61,12 @@ def working_days_waited(received_on, today, calendar=None):
 
 
 def pending_overdue(user, region, today):
-    """The pending enrolments (待补齐材料) waiting more than rules.pending_working_days working days."""
+    """The pending enrolments (待补齐材料) waiting more than rules.pending_working_days working days. Those of people in
+    the employees' scheme on `today` are left out: they can never be completed, only terminated (their page says so)."""
     limit = enrolment_rules.pending_working_days(today)
-    rows = list(enrolments_visible(user, region, state=EnrolmentState.PENDING))
+    in_employee_scheme = EmployeeSchemeRecord.objects.filter(person=OuterRef("person"), since__lte=today).exclude(
+        until__lt=today)
+    rows = list(enrolments_visible(user, region, state=EnrolmentState.PENDING).exclude(Exists(in_employee_scheme)))
     calendar = workdays.Calendar.load()
     return [row for row in rows if working_days_waited(row.received_on, today, calendar) > limit]
 

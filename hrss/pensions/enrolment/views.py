@@ -173,6 +173,8 @@ def detail(request, pk, forms=None):
         "enrolment": enrolment, "person": enrolment.person, "today": today, "tab": "ledger",
         "documents": services.document_names(enrolment.documents, today), "missing": [n for _c, n in missing],
         "same_day": enrolment.enrolled_on is not None and enrolment.enrolled_on == enrolment.documents_complete_on,
+        "employee_scheme": (services.employee_scheme_on(enrolment.person, today)
+                            if state == EnrolmentState.PENDING else None),
         "can_complete": handles and state == EnrolmentState.PENDING,
         "can_change_tier": handles and state in (EnrolmentState.PENDING, EnrolmentState.ACTIVE),
         "can_terminate": handles and state in (EnrolmentState.PENDING, EnrolmentState.ACTIVE),
