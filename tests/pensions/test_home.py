@@ -31,3 +31,9 @@ def test_the_village_assistant_sees_no_county_work(heyuan, village_assistant):
     shown = links(page(village_assistant))
     assert "社保卡申领" in shown and "参保台账" in shown
     assert not set(COUNTY_WORK) & set(shown)
+
+
+def test_the_menu_entries_do_not_break_inside_a_word(heyuan, county_officer):
+    html = page(county_officer)
+    menu = re.findall(r'<a class="nav-link([^"]*)" href="[^"]*">(社会保险|工作台)</a>', html)
+    assert len(menu) == 2 and all("text-nowrap" in classes for classes, _ in menu)
