@@ -31,3 +31,7 @@ class ArrearsForm(StyledForm):
 
 class ResolveForm(StyledForm):
     resolution = forms.CharField(label="处理说明", max_length=200)
+
+
+class CreditForm(StyledForm):
+    """确认为本人（姓名有误），入账: nothing to type; the refusals come from services.credit_unmatched."""

@@ -18,6 +18,7 @@ from hrss.pensions.models import (
     ImportStatus,
     UnmatchedPayment,
 )
+from hrss.residents.models import Person
 
 PAYING = (EnrolmentState.ACTIVE, EnrolmentState.DRAWING)
 UNMATCHED_HEADER = ["行号", "公民身份号码", "姓名", "缴费年度", "缴费金额", "到账日期", "票据号/流水号", "缴费类别", "原因",
@@ -112,3 +113,9 @@ QUEUED_TOO_LONG = datetime.timedelta(minutes=1)
 def import_stalled(job, now):
     """An import still 排队中 a minute after it was made: no background worker seems to run (hrss db_worker)."""
     return job.status == ImportStatus.QUEUED and now - job.created_at > QUEUED_TOO_LONG
+
+
+def ledger_person_of(user, row):
+    """The person of the user's scope with the unmatched row's ID number (to show the ledger's name beside the
+    file's), or None: out of scope people are not shown."""
+    return scoping.visible_to(user, Person.objects.filter(id_number=row.id_number.strip().upper())).first()

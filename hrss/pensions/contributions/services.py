@@ -10,6 +10,7 @@ ImportRefused) saying in Chinese what to fix, and nothing is written.
 
 import datetime
 import hashlib
+import types
 import uuid
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from hrss.core import audit, tabular
+from hrss.core import audit, scoping, tabular
 from hrss.core.dates import age_on
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.scoping import county_code_of
@@ -41,6 +42,7 @@ from hrss.pensions.models import (
 )
 from hrss.pensions.permissions import PENSIONS_HANDLE
 from hrss.pensions.schemes.rules import ELIGIBILITY, PENSION_AGE, in_force, scheme_start
+from hrss.residents.models import Person
 
 FILE_SOURCES = (PaymentSource.BANK, PaymentSource.TAX)
 
@@ -314,3 +316,47 @@ def resolve_unmatched(*, actor, row, resolution, today=None):
         audit.record(actor=actor, action="pensions.unmatched.resolved", target=row.import_file,
                      region_code=row.region_code, after={"unmatched_row": row.row, "unmatched_resolution": row.resolution})
     return row
+
+
+def credit_unmatched(*, actor, row, today):
+    """确认为本人（姓名有误），入账: an unmatched row whose ID number is of a person enrolled in the actor's scope (the
+    name in the file differs from the ledger's) credited as the import would (the payment and its subsidy, by the
+    import's own subsidy function), the row marked resolved. Refused for an ID out of scope, not enrolled, or a
+    receipt already credited."""
+    check_permission(actor, PENSIONS_HANDLE)
+    check_acting_in(actor, region_code=row.region_code, action="pensions.unmatched.credit",
+                    message="只能处理本辖区的未匹配缴费。")
+    if row.resolved_at is not None:
+        raise ValidationError(f"该行已于{timezone.localtime(row.resolved_at):%Y-%m-%d}处理，不能重复处理。")
+    person = scoping.visible_to(actor, Person.objects.filter(id_number=row.id_number.strip().upper())).first()
+    if person is None:
+        raise ValidationError("本辖区人员台账中没有这个公民身份号码的人员，不能入账。")
+    enrolment = standing_enrolment(person)
+    if enrolment is None or enrolment.state not in (EnrolmentState.ACTIVE, EnrolmentState.DRAWING):
+        raise ValidationError(f"{person.name}未参加城乡居民养老保险（或尚未办结），不能入账：请先办理参保登记。")
+    try:
+        year, amount = int(row.year), Decimal(row.amount)
+        paid_on = datetime.date.fromisoformat(row.paid_on)
+    except (TypeError, ValueError, ArithmeticError):
+        raise ValidationError("该行的缴费年度、金额或到账日期不对，不能入账；请核对后重新导入。") from None
+    source = row.import_file.source
+    if row.receipt and Contribution.objects.filter(source=source, source_ref=row.receipt,
+                                                   kind=ContributionKind.PERSONAL).exists():
+        raise ValidationError(f"票据号/流水号{row.receipt}已入账，不能重复入账。")
+    with transaction.atomic():
+        common = {"person": person, "enrolment": enrolment, "region_code": enrolment.region_code, "year": year,
+                  "paid_on": paid_on, "source": source, "source_ref": row.receipt, "import_file": row.import_file}
+        payment = Contribution.objects.create(kind=ContributionKind.PERSONAL, amount=amount, **common)
+        subsidy = imports._subsidy(types.SimpleNamespace(provinces={}, subsidies={}), enrolment.region_code,
+                           paid_on.isoformat(), str(amount))
+        if subsidy:
+            Contribution.objects.create(kind=ContributionKind.SUBSIDY, amount=Decimal(subsidy), **common)
+        UnmatchedPayment.objects.filter(pk=row.pk).update(
+            resolved_at=timezone.now(), resolved_by=actor,
+            resolution=f"确认为本人（姓名有误，台账姓名{person.name}），已入账"[:200])
+        row.refresh_from_db()
+        audit.record(actor=actor, action="pensions.unmatched.credited", target=row.import_file,
+                     region_code=row.region_code, subject_id_number=person.id_number,
+                     after={"unmatched_row": row.row, "credited_contribution": payment.pk,
+                            "credited_amount": str(amount), "credited_subsidy": subsidy or "0"})
+    return payment

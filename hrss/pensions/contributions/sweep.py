@@ -95,6 +95,8 @@ ROWS = SweepRows(
             "paid_on": timezone.localdate()}),
         SweepWrite(services.resolve_unmatched, lambda p: {
             "row": UnmatchedPayment.objects.get(pk=p["contributions_unmatched"].pk), "resolution": "越权"}),
+        SweepWrite(services.credit_unmatched, lambda p: {
+            "row": UnmatchedPayment.objects.get(pk=p["contributions_unmatched"].pk), "today": timezone.localdate()}),
     ],
     services=[services],
     not_swept={

@@ -16,7 +16,7 @@ from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.tabular import ImportRefused
 from hrss.pensions.contributions import account, rules, selectors, services
-from hrss.pensions.contributions.forms import ArrearsForm, ResolveForm, UploadForm
+from hrss.pensions.contributions.forms import ArrearsForm, CreditForm, ResolveForm, UploadForm
 from hrss.pensions.models import ContributionImport, ImportStatus, UnmatchedPayment
 from hrss.pensions.pages import query_without_page, xlsx_download
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
@@ -106,16 +106,25 @@ def unmatched(request):
 
 @staff_view(PENSIONS_HANDLE)
 def unmatched_resolve(request, pk):
-    """处理未匹配缴费: say how the row was dealt with."""
+    """处理未匹配缴费: say how the row was dealt with, or (an ID number of a person enrolled in scope whose name in
+    the file differs) 确认为本人（姓名有误），入账."""
     row = scoping.get_visible_or_404(UnmatchedPayment.objects.select_related("import_file"), request.user, pk=pk)
     form = ResolveForm(request.POST or None)
+    ledger_person = selectors.ledger_person_of(request.user, row)
 
-    def page(form):
+    def page(form, credit_form=None):
         return render(request, "pensions/contributions/resolve.html", {
-            "row": row, "form": form, "masked": mask(row.id_number), "tab": "unmatched"})
+            "row": row, "form": form, "masked": mask(row.id_number), "tab": "unmatched",
+            "ledger_person": ledger_person, "credit_form": credit_form})
 
     if request.method != "POST":
         return page(form)
+    if "credit" in request.POST:
+        return submit(request, CreditForm(request.POST), lambda _data: services.credit_unmatched(
+            actor=request.user, row=row, today=timezone.localdate()),
+            success=f"已确认第{row.row}行为本人并入账。",
+            done=lambda _: redirect("pensions:contributions-import", pk=row.import_file_id),
+            redisplay=lambda credit_form: page(ResolveForm(), credit_form))
     return submit(request, form, lambda data: services.resolve_unmatched(
         actor=request.user, row=row, resolution=data["resolution"]),
         success=f"已处理第{row.row}行（{row.name}）。",
