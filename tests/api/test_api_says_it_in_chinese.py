@@ -35,3 +35,21 @@ def test_values_of_the_wrong_json_type(heyuan, village_assistant):
     detail = response.json()["detail"]
     assert "documents：应为列表" in detail and "person_id：应为整数" in detail
     assert "Input should" not in detail
+
+
+def test_numbers_out_of_range_are_refused_in_chinese(heyuan, village_assistant):
+    """A tier of 0, one with three decimals, and NaN (pydantic's greater_than, decimal_max_places, finite_number)."""
+    token = services.create_token(actor=None, user=village_assistant)
+    for tier in (0, "240.123", "NaN"):
+        response = _post("/api/v1/pensions/enrolments", {"person_id": 1, "tier": tier, "documents": []}, token)
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert "Input should" not in detail and "Decimal input" not in detail and "tier：" in detail
+
+
+def test_a_body_over_the_upload_limit_is_413_in_chinese(heyuan, village_assistant, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    token = services.create_token(actor=None, user=village_assistant)
+    response = _post("/api/v1/pensions/cards", {"person_id": 1, "photo_base64": "A" * 5000, "id_seen": True}, token)
+    assert response.status_code == 413
+    assert "上限" in response.json()["detail"]
