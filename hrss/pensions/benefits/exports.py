@@ -5,7 +5,11 @@ reason)."""
 
 from hrss.core.selectors import place_names
 from hrss.pensions.benefits import selectors
-from hrss.pensions.models import PaymentKind
+from hrss.pensions.models import CardApplication, PaymentKind
+from hrss.pensions.models.cards import ENDED, NUMBERED
+
+# The title row of the roll's sheet: the bank pays to the social-security card (社保卡), matched by its number.
+ROLL_TITLE = "养老金发放名册：银行按社保卡号匹配入账（公民身份号码已脱敏，仅供核对）"
 
 
 def _date(day):
@@ -29,17 +33,27 @@ def pension_rows(pensions):
 
 
 def roll_rows(lines):
-    """The roll as the bank pays it: one row a payment, a 签名 column left empty for the payee's signature on the
-    printed sheet, the sums last."""
+    """The roll as the bank pays it: the title row first (the bank matches by 社保卡号; IDs masked), then the
+    columns' names, one row a payment with the person's standing 社保卡号 (empty without a numbered card), a 签名
+    column left empty for the payee's signature on the printed sheet, the sums last."""
     places = place_names(line.region_code for line in lines)
-    header = ["序号", "发放地", "姓名", "公民身份号码", "所属年月", "类别", "金额（元）", "签名"]
-    rows = [[number, places.get(line.region_code, line.region_code), line.pension.person.name,
-             line.pension.person.masked_id_number, _month(line.month), line.get_kind_display(), float(line.amount), ""]
+    cards = card_numbers({line.pension.person_id for line in lines})
+    header = ["序号", "发放地", "姓名", "公民身份号码", "社保卡号", "所属年月", "类别", "金额（元）", "签名"]
+    rows = [header] + [[number, places.get(line.region_code, line.region_code), line.pension.person.name,
+             line.pension.person.masked_id_number, cards.get(line.pension.person_id, ""), _month(line.month),
+             line.get_kind_display(), float(line.amount), ""]
             for number, line in enumerate(lines, start=1)]
     sums = selectors.roll_sums(lines)
-    rows.append(["合计", "", f"{sums['people']}人", "", "", f"按月发放 {sums['regular']:.2f}，补发 {sums['back_pay']:.2f}",
+    rows.append(["合计", "", f"{sums['people']}人", "", "", "", f"按月发放 {sums['regular']:,.2f}，补发 {sums['back_pay']:,.2f}",
                  float(sums["total"]), ""])
-    return header, rows
+    return [ROLL_TITLE] + [""] * (len(header) - 1), rows
 
 
 KINDS = dict(PaymentKind.choices)
+
+
+def card_numbers(person_ids):
+    """{person id: 社保卡号} of the people's standing cards that have a number (made and not lost or cancelled)."""
+    standing = [state for state in NUMBERED if state not in ENDED]
+    return dict(CardApplication.objects.filter(person_id__in=person_ids, state__in=standing)
+                .exclude(card_number="").values_list("person_id", "card_number"))

@@ -50,9 +50,22 @@ def test_the_roll_page_makes_and_exports_the_roll(client, paying, county_officer
     page = client.get(reverse("pensions:benefits-roll"), {"month": f"{THIS_MONTH:%Y-%m}"}).content.decode()
     assert paying.person.name in page and paying.person.masked_id_number in page
     rows = _sheet(client.get(reverse("pensions:benefits-roll-export"), {"month": f"{THIS_MONTH:%Y-%m}"}))
-    assert rows[0][-1] == "签名"
-    assert rows[1][3] == paying.person.masked_id_number
+    assert "社保卡号" in rows[0][0]
+    assert rows[1][-1] == "签名" and rows[1][4] == "社保卡号"
+    assert rows[2][3] == paying.person.masked_id_number
+    assert rows[2][4] in (None, "")  # no card yet
     assert rows[-1][0] == "合计"
+
+
+def test_the_roll_export_gives_the_standing_cards_number(client, paying, county_officer):
+    from hrss.pensions.models import CardApplication
+    CardApplication.objects.create(person=paying.person, region_code=paying.region_code, state="made",
+                                   applied_on=TODAY, photo_type="image/jpeg", id_seen=True,
+                                   card_number="A12345678", created_by=county_officer)
+    services.make_roll(actor=county_officer, county_code="441602", month=TODAY, today=TODAY)
+    login(client, county_officer)
+    rows = _sheet(client.get(reverse("pensions:benefits-roll-export"), {"month": f"{THIS_MONTH:%Y-%m}"}))
+    assert rows[2][4] == "A12345678" and rows[2][3] == paying.person.masked_id_number
 
 
 def test_a_bad_month_is_said_in_chinese(client, county_officer, heyuan):
