@@ -202,6 +202,9 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Idle timeout: the cookie lives 30 minutes and is renewed by every request.
+# A request body held in memory: 4 MB, so the card photo's API body (a 2 MB photo in base64, about 2.7 MB) is checked
+# by its own rule and refused in Chinese; larger bodies are a 413 (hrss/api/urls.py). Files go through uploads.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 SESSION_COOKIE_AGE = env_int("HRSS_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 HRSS_SESSION_ABSOLUTE_HOURS = env_int("HRSS_SESSION_ABSOLUTE_HOURS", 12)

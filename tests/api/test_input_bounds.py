@@ -50,6 +50,8 @@ def valid_value(schema):
         return "2026-05-01" if schema.get("format") == "date" else "1"
     if kind == "integer":
         return max(1, schema.get("minimum", 1))
+    if kind == "number":  # an amount (a tier, a pension): 1 is inside every range the API declares
+        return max(1, schema.get("minimum", 1))
     if kind == "boolean":
         return True
     if kind == "array":
@@ -107,8 +109,15 @@ def hostile_inputs(where, schema):
     if kind == "string" and schema.get("format") != "date" and "enum" not in schema:
         assert "maxLength" in schema, "a text field without a maximum length"
         yield "one character too long", "1" * (schema["maxLength"] + 1)
-        yield "100,000 characters", "1" * 100_000
+        if schema["maxLength"] < 100_000:  # (a photo in base64 may be longer: its own rule refuses it)
+            yield "100,000 characters", "1" * 100_000
         yield from HOSTILE_TEXT.items()
+    elif kind == "string" and schema.get("format") == "date":
+        yield "a day that does not exist", "2026-02-30"
+    elif kind == "number":
+        assert ("minimum" in schema or "exclusiveMinimum" in schema) and "maximum" in schema, \
+            "an amount without a range"
+        yield "above the maximum", schema["maximum"] * 10
     elif kind == "integer":
         assert "minimum" in schema and "maximum" in schema, "a number without a range"
         yield "below the minimum", schema["minimum"] - 1

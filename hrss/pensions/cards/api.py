@@ -55,7 +55,8 @@ class CardOut(Schema):
 
 class CardIn(Schema):
     person_id: Id
-    photo_base64: str = Field(max_length=MAX_PHOTO_CHARS + 8)
+    # Base64 letters only (a data: URL prefix allowed): a control or invisible character is refused here, in Chinese.
+    photo_base64: str = Field(max_length=MAX_PHOTO_CHARS + 40, pattern=r"^(data:image/[a-z]+;base64,)?[A-Za-z0-9+/=\r\n]*$")
     id_seen: bool
     renewal: bool = False
     note: Text(200) = ""
