@@ -10,24 +10,16 @@ from hrss.assistance.posts import declare as posts
 from hrss.assistance.recognition import declare as recognition
 from hrss.assistance.support import declare as support
 from hrss.core import areas
-from hrss.core.parts import demo_of, merged
+from hrss.core.parts import area_of
 
 PARTS = (recognition.PART, support.PART, posts.PART, households.PART, flexible.PART, community.PART, campaigns.PART)
 
-AREA = areas.register(areas.Area(
+AREA = areas.register(area_of(
+    PARTS,
     label="assistance",
     name="就业援助与灵活就业",
     order=40,
-    permissions=permissions.PERMISSIONS,
-    grants=permissions.GRANTS,
-    roles=permissions.ROLES,
-    chains=tuple(chain for part in PARTS for chain in part.chains),
-    pending=tuple(provider for part in PARTS for provider in part.pending),
+    permissions=permissions,
     menu=(areas.MenuEntry("就业援助", "assistance:home", permissions.ASSISTANCE_VIEW, order=47),),
-    panels=tuple(panel for part in PARTS for panel in part.panels),
-    audit_actions=merged(part.audit_actions for part in PARTS),
-    audit_fields=merged(part.audit_fields for part in PARTS),
-    audit_values={key: names for part in PARTS for key, names in part.audit_values.items()},
-    demo=demo_of(PARTS),
     demo_order=40,
 ))

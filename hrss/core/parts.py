@@ -7,7 +7,7 @@ is added without editing another's files. Core names no area here."""
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from hrss.core.areas import SweepRows
+from hrss.core.areas import Area, SweepRows
 from hrss.core.models import Level
 
 COUNTY_AND_ABOVE = (Level.PROVINCE, Level.CITY, Level.COUNTY)  # HubLink.levels of a county's or the city's own work
@@ -84,6 +84,29 @@ def hub_groups(parts, user):
         if links:
             groups.append((part.name or part.label, links))
     return groups
+
+
+def area_of(parts, *, label, name, order, permissions, menu, demo_order):
+    """The area (core.areas.Area, for areas.register) put together from its parts' declarations: their chains,
+    pending work, panels, audit names and demo data, in the parts' order. `permissions` is the area's permissions
+    module (PERMISSIONS, GRANTS, ROLES); `menu` its MenuEntry tuple."""
+    return Area(
+        label=label,
+        name=name,
+        order=order,
+        permissions=permissions.PERMISSIONS,
+        grants=permissions.GRANTS,
+        roles=permissions.ROLES,
+        chains=tuple(chain for part in parts for chain in part.chains),
+        pending=tuple(provider for part in parts for provider in part.pending),
+        menu=tuple(menu),
+        panels=tuple(panel for part in parts for panel in part.panels),
+        audit_actions=merged(part.audit_actions for part in parts),
+        audit_fields=merged(part.audit_fields for part in parts),
+        audit_values={key: names for part in parts for key, names in part.audit_values.items()},
+        demo=demo_of(parts),
+        demo_order=demo_order,
+    )
 
 
 def demo_of(parts):

@@ -2,7 +2,7 @@
 parts' declarations put together (hrss/core/parts.py)."""
 
 from hrss.core import areas
-from hrss.core.parts import demo_of, merged
+from hrss.core.parts import area_of
 from hrss.core.permissions import has_permission
 from hrss.jobservices import permissions
 from hrss.jobservices.employers import declare as employers
@@ -15,25 +15,17 @@ from hrss.jobservices.training import declare as training
 PARTS = (employers.PART, seekers.PART, referrals.PART, guidance.PART, training.PART, loans.PART)
 
 
-AREA = areas.register(areas.Area(
+AREA = areas.register(area_of(
+    PARTS,
     label="jobservices",
     name="就业服务与培训",
     order=30,
-    permissions=permissions.PERMISSIONS,
-    grants=permissions.GRANTS,
-    roles=permissions.ROLES,
-    chains=tuple(chain for part in PARTS for chain in part.chains),
-    pending=tuple(provider for part in PARTS for provider in part.pending),
+    permissions=permissions,
     menu=(
         areas.MenuEntry("就业服务", "jobservices:home", permissions.JOBSERVICES_VIEW, order=45),
         # The guarantee agency's and the bank's accounts see the loans only: their own entry.
         areas.MenuEntry("创业担保贷款", "jobservices:loans-applications", permissions.LOAN_VIEW, order=46,
                         url_args=lambda user: None if has_permission(user, permissions.JOBSERVICES_VIEW) else ()),
     ),
-    panels=tuple(panel for part in PARTS for panel in part.panels),
-    audit_actions=merged(part.audit_actions for part in PARTS),
-    audit_fields=merged(part.audit_fields for part in PARTS),
-    audit_values={key: names for part in PARTS for key, names in part.audit_values.items()},
-    demo=demo_of(PARTS),
     demo_order=30,
 ))

@@ -3,7 +3,7 @@
 0012): its parts' declarations put together."""
 
 from hrss.core import areas
-from hrss.core.parts import demo_of, merged
+from hrss.core.parts import area_of
 from hrss.pensions import permissions
 from hrss.pensions.benefits import declare as benefits
 from hrss.pensions.cards import declare as cards
@@ -17,20 +17,12 @@ from hrss.pensions.schemes import declare as schemes
 PARTS = (schemes.PART, enrolment.PART, contributions.PART, benefits.PART, certification.PART, retirees.PART, cards.PART,
          coverage.PART)
 
-AREA = areas.register(areas.Area(
+AREA = areas.register(area_of(
+    PARTS,
     label="pensions",
     name="社会保险服务",
     order=50,
-    permissions=permissions.PERMISSIONS,
-    grants=permissions.GRANTS,
-    roles=permissions.ROLES,
-    chains=tuple(chain for part in PARTS for chain in part.chains),
-    pending=tuple(provider for part in PARTS for provider in part.pending),
+    permissions=permissions,
     menu=(areas.MenuEntry("社会保险", "pensions:home", permissions.PENSIONS_VIEW, order=50),),
-    panels=tuple(panel for part in PARTS for panel in part.panels),
-    audit_actions=merged(part.audit_actions for part in PARTS),
-    audit_fields=merged(part.audit_fields for part in PARTS),
-    audit_values={key: names for part in PARTS for key, names in part.audit_values.items()},
-    demo=demo_of(PARTS),
     demo_order=50,
 ))

@@ -44,8 +44,11 @@ def test_an_employer_a_vacancy_a_matched_seeker_referred_and_hired(
     tina.fill("#id_occupation", "4-01-02-04")
     tina.fill("#id_headcount", "2")
     tina.fill("#id_opens_on", TODAY.isoformat())
+    tina.wait_for_load_state("networkidle")  # the occupation box's suggestions (htmx) have come back
     with tina.expect_navigation():  # the next page, not the one the click left
         tina.click("[data-testid=vacancy-form] >> button:has-text('保存')")
+    # The vacancy's own page, or the form again with what to fix (shown if this fails).
+    assert "已登记岗位" in tina.text_content("body"), tina.inner_text("main")
     vacancy = Vacancy.objects.get(title="收银员")
     assert vacancy.employer.uscc == uscc and vacancy.status == "open"
 

@@ -154,7 +154,7 @@ def rule_label(name):
     if kind == "pension_age":
         text = f"领取年龄{dict(PENSION_AGE).get(day, 60)}周岁"
     elif kind == "first_month":
-        text = "年满60周岁次月起领"
+        text = "达到领取年龄次月起领"
     elif kind == "basic_pension":
         text = ("基础养老金全国最低标准" if scope == "national" else
                 f"{PROVINCE_NAMES.get(scope, '省')}提高部分" if len(scope) == 2 else "县(区)提高部分")

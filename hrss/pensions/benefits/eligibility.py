@@ -63,24 +63,26 @@ def eligibility(person, on):
     (arrears count); everyone else, `required_years` paid."""
     problems = []
     first = calc.first_month_of(person.birth_date)
-    if age_on(person.birth_date, on) < calc.pension_age_on(on)[0]:
-        problems.append(f"未满60周岁：{first:%Y}年{first:%m}月起方可领取养老金。")
+    pension_age = calc.pension_age_on(on)[0]
+    if age_on(person.birth_date, on) < pension_age:
+        problems.append(f"未满{pension_age}周岁：{first:%Y}年{first:%m}月起方可领取养老金。")
     start = scheme_started_on(person)
+    age_then = calc.pension_age_on(start)[0]
     rule = in_force(ELIGIBILITY, start) or ELIGIBILITY[0][1]
     today_rule = in_force(ELIGIBILITY, on) or rule
     at_start = age_on(person.birth_date, start)
     paid = account.paid_years(person, on)
-    if at_start >= 60:
-        route = f"本县(区){start:%Y年%m月%d日}开始实施时已满60周岁，不用缴费，按月领取基础养老金"
+    if at_start >= age_then:
+        route = f"本县(区){start:%Y年%m月%d日}开始实施时已满{age_then}周岁，不用缴费，按月领取基础养老金"
         required = 0
         if today_rule.family_binding:
             for child in children_of(person, on):
                 if standing_enrolment(child) is None:
                     problems.append(f"家庭捆绑：符合参保条件的子女{child.name}（{age_on(child.birth_date, on)}岁）"
                                     "未参保；2014年2月21日前，其子女应当参保缴费，请先为其办理参保登记。")
-    elif 60 - at_start <= rule.within_years:
-        required = min(rule.required_years, 60 - at_start)
-        route = (f"本县(区){start:%Y年%m月%d日}开始实施时{at_start}岁（距60周岁不足{rule.within_years}年），"
+    elif age_then - at_start <= rule.within_years:
+        required = min(rule.required_years, age_then - at_start)
+        route = (f"本县(区){start:%Y年%m月%d日}开始实施时{at_start}岁（距{age_then}周岁不足{rule.within_years}年），"
                  f"应按年缴费{required}年（可补缴）")
         if paid < required:
             problems.append(f"本县(区){start:%Y年%m月%d日}开始实施时{at_start}岁，应自实施起逐年缴费（可补缴）共"
@@ -106,9 +108,10 @@ def turning_sixty_without_application(user, today):
     paid is the month after) and have no pension in review, paying or suspended: the village's reminder to take their
     application."""
     next_month = add_months(today.replace(day=1), 1)
-    # Born in next_month's month sixty years earlier: the 60th birthday falls next month.
-    first = years_before(next_month, 60)
-    last = years_before(add_months(next_month, 1), 60)
+    # Born in next_month's month pension-age years earlier: the birthday falls next month.
+    age = calc.pension_age_on(next_month)[0]
+    first = years_before(next_month, age)
+    last = years_before(add_months(next_month, 1), age)
     standing = Pension.objects.filter(state__in=[PensionState.IN_REVIEW, PensionState.PAYING,
                                                  PensionState.SUSPENDED]).values("person_id")
     enrolled = Enrolment.objects.filter(state=EnrolmentState.ACTIVE).values("person_id")
