@@ -102,6 +102,24 @@ def test_bad_input_is_a_chinese_error_and_exit_2(arguments, capsys):
     assert error.isascii() is False
 
 
+@pytest.mark.parametrize(("arguments", "says"), [
+    (["--county", "110101"], "110101不是本系统实施城乡居民养老保险的县(区)：可用 441602、441621"),
+    (["--on", "2009-08-31"], "计算日（--on）2009-08-31须在2009年09月01日（城乡居民养老保险开始实施）"),
+    (["--on", "2100-01-01"], "至2099年12月31日之间"),
+    (["--birth", "1880-01-01"], "出生日期（--birth）1880-01-01到计算日已超过130岁"),
+    (["--birth", "2027-01-01"], "出生日期（--birth）不能晚于计算日"),
+    (["--account-balance", "123456789"], "123,456,789 元超过 9,999,999.99 元"),
+])
+def test_values_no_pension_can_have_are_refused_with_what_to_check(arguments, says, capsys):
+    given = {"--birth": "1966-03-01", "--account-balance": "13900", "--on": "2026-06-15"}
+    given.update(dict(zip(arguments[::2], arguments[1::2], strict=True)))
+    with pytest.raises(SystemExit) as stopped:
+        call_command("pension-calc", *[part for pair in given.items() for part in pair], "--json")
+    assert stopped.value.code == 2
+    captured = capsys.readouterr()
+    assert says in captured.err and captured.out == ""
+
+
 def test_the_page_names_the_rules_in_chinese_and_the_json_keeps_the_codes():
     import datetime as _dt
 

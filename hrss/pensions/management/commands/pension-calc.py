@@ -7,6 +7,12 @@ from decimal import Decimal, InvalidOperation
 from django.core.management.base import BaseCommand
 
 from hrss.pensions.benefits.calc import DEFAULT_COUNTY, calculate
+from hrss.pensions.schemes.rules import COUNTY_STARTS, SCHEMES
+
+FIRST_DAY = SCHEMES[0][0]  # the residents' pension began on 2009-09-01 (国发〔2009〕32号)
+LAST_DAY = datetime.date(2099, 12, 31)
+OLDEST = 130  # years: a birth date making someone older on the day is a typing error
+MOST = Decimal("9999999.99")  # yuan: more in a residents' personal account is a typing error
 
 
 class Command(BaseCommand):
@@ -33,11 +39,21 @@ class Command(BaseCommand):
                 raise InvalidOperation
         except InvalidOperation:
             problems.append("个人账户储存额（--account-balance）须为不小于0的金额，最多两位小数，如 13900.00。")
+        if balance is not None and balance > MOST:
+            problems.append(f"个人账户储存额（--account-balance）{balance:,} 元超过 {MOST:,} 元：请核对金额。")
         county = options["county"] or DEFAULT_COUNTY
         if not re.fullmatch(r"\d{6}", county):
             problems.append("县(区)代码（--county）须为6位数字，如 441602。")
+        elif county not in COUNTY_STARTS:
+            problems.append(f"县(区)代码（--county）{county}不是本系统实施城乡居民养老保险的县(区)：可用 "
+                            f"{'、'.join(sorted(COUNTY_STARTS))}。")
+        if on and not FIRST_DAY <= on <= LAST_DAY:
+            problems.append(f"计算日（--on）{on:%Y-%m-%d}须在{FIRST_DAY:%Y年%m月%d日}（城乡居民养老保险开始实施）"
+                            f"至{LAST_DAY:%Y年%m月%d日}之间。")
         if birth and on and birth > on:
-            problems.append("出生日期不能晚于计算日。")
+            problems.append("出生日期（--birth）不能晚于计算日。")
+        elif birth and on and on.year - birth.year > OLDEST:
+            problems.append(f"出生日期（--birth）{birth:%Y-%m-%d}到计算日已超过{OLDEST}岁：请核对出生日期。")
         if problems:
             sys.stderr.write("\n".join(problems) + "\n")
             raise SystemExit(2)
