@@ -18,11 +18,13 @@ import io
 import json
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.module_loading import module_has_submodule
 
@@ -41,12 +43,18 @@ from hrss.core.models import (
     ReviewDecision,
 )
 from hrss.core.permissions import Role
+from hrss.core.regions import load_regions
 from tests.conftest import (
+    CITY,
+    COUNTY,
+    NEIGHBOUR_COUNTY,
     NEIGHBOUR_COUNTY_TOWNSHIP,
     NEIGHBOUR_COUNTY_VILLAGE,
     NEIGHBOUR_VILLAGE,
+    PASSWORD,
     TOWNSHIP,
     VILLAGE,
+    frozen_now,
 )
 
 OUTSIDERS = ["neighbour_village_assistant", "neighbour_county_officer"]
@@ -240,23 +248,53 @@ def all_routes(patterns=None, prefix="", namespace=""):
             yield name, prefix + str(pattern.pattern), pattern.callback
 
 
+PERSONAS = {  # name: (username, region, role)
+    "village_assistant": ("alice", VILLAGE, Role.VILLAGE_ASSISTANT),
+    "neighbour_village_assistant": ("bob", NEIGHBOUR_VILLAGE, Role.VILLAGE_ASSISTANT),
+    "county_officer": ("carl", COUNTY, Role.COUNTY_OFFICER),
+    "neighbour_county_officer": ("nina", NEIGHBOUR_COUNTY, Role.COUNTY_OFFICER),
+    "system_admin": ("sam", CITY, Role.SYSTEM_ADMIN),
+    "neighbour_county_system_admin": ("zsam", NEIGHBOUR_COUNTY, Role.SYSTEM_ADMIN),
+    "neighbour_county_security_admin": ("zsec", NEIGHBOUR_COUNTY, Role.SECURITY_ADMIN),
+    "neighbour_county_auditor": ("zaudit", NEIGHBOUR_COUNTY, Role.AUDIT_ADMIN),
+}
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Heyuan's regions, the personas and every area's sweep objects, made once for the module (they are the same
+    for its ~700 tests) inside a transaction rolled back after the module's last test, at the suite's frozen
+    instant. Each test runs in a savepoint of that transaction (pytest-django's db), so what a test writes is
+    undone after it, as for any test."""
+    with (django_db_blocker.unblock(), time_machine.travel(frozen_now(), tick=False),
+          override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_regions(actor=None)
+            heyuan = {region.code: region for region in Region.objects.all()}
+            found = {}
+            for name, (username, code, role) in PERSONAS.items():
+                found[name] = account_services.create_user(
+                    actor=None, username=username, region=heyuan[code], roles=[role], password=PASSWORD,
+                    full_name=username, must_change=False)[0]
+            for _label, rows in ALL_ROWS:
+                if rows.objects is not None:
+                    found.update(rows.objects(found))
+            yield heyuan, found
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def personas(heyuan, make_user, village_assistant, neighbour_village_assistant, county_officer, neighbour_county_officer,
-             system_admin, neighbour_county_system_admin):
-    found = {
-        "village_assistant": village_assistant,
-        "neighbour_village_assistant": neighbour_village_assistant,
-        "county_officer": county_officer,
-        "neighbour_county_officer": neighbour_county_officer,
-        "system_admin": system_admin,
-        "neighbour_county_system_admin": neighbour_county_system_admin,
-        "neighbour_county_security_admin": make_user("zsec", "441621000000", Role.SECURITY_ADMIN),
-        "neighbour_county_auditor": make_user("zaudit", "441621000000", Role.AUDIT_ADMIN),
-    }
-    for _label, rows in ALL_ROWS:
-        if rows.objects is not None:
-            found.update(rows.objects(found))
-    return found
+def heyuan(world, db):
+    return world[0]
+
+
+@pytest.fixture
+def personas(world, db):
+    return world[1]
 
 
 def resolved(values, personas):
@@ -496,8 +534,8 @@ def test_unscoped_api_reads_answer_everyone_alike(path_template, heyuan, persona
     assert len({repr(answer) for answer in answers.values()}) == 1
 
 
-def test_a_neighbour_village_is_not_found_for_a_village_assistant(heyuan, village_assistant):
-    response = client_for(village_assistant).get(f"/regions/{NEIGHBOUR_VILLAGE}/")
+def test_a_neighbour_village_is_not_found_for_a_village_assistant(heyuan, personas):
+    response = client_for(personas["village_assistant"]).get(f"/regions/{NEIGHBOUR_VILLAGE}/")
     assert response.status_code == 404
 
 
