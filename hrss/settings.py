@@ -105,6 +105,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "hrss.core.context_processors.workbench",
             ],
+            # Core's filters (money, place, occupation) and the form token in every template without a {% load %}.
+            "builtins": ["hrss.core.templatetags.hrss_tags"],
         },
     },
 ]

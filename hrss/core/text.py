@@ -61,3 +61,17 @@ class RefuseWhitespace:
 
     def __eq__(self, other):
         return isinstance(other, RefuseWhitespace) and self.label == other.label
+
+
+def money(amount, places=2):
+    """Yuan as pages, lines and letters write them: 12,345.60 (thousands grouped, `places` decimals, half up); ""
+    for None or an empty value, the value itself when it is no number."""
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+    if amount is None or amount == "":
+        return ""
+    try:
+        value = Decimal(str(amount)).quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        return amount
+    return f"{value:,.{int(places)}f}"

@@ -27,3 +27,11 @@ def occupation(code):
     from hrss.core.classifications import occupation_label
 
     return occupation_label(code)
+
+
+@register.filter(name="money")
+def money_filter(amount, places=2):
+    """{{ amount|money }} → 12,345.60; {{ tier|money:0 }} → 3,000 (core.text.money)."""
+    from hrss.core.text import money
+
+    return money(amount, places)

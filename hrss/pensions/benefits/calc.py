@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from hrss.core import text
 from hrss.core.dated import in_force
 from hrss.core.dates import add_months, age_on
 from hrss.pensions.benefits import rules as own_rules
@@ -32,8 +33,8 @@ DEFAULT_COUNTY = "441602"  # 源城区, the deployment's home county (hrss pensi
 
 
 def money(amount):
-    """12,345.60 (a page's and a line's way of writing yuan)."""
-    return f"{amount:,.2f}"
+    """12,345.60 (a page's and a line's way of writing yuan: core.text.money)."""
+    return text.money(amount)
 
 
 @dataclass(frozen=True)

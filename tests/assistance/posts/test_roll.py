@@ -36,7 +36,7 @@ def test_the_roll_page_lists_each_person_with_sums(client, village_assistant, pl
     page = client.get("/assistance/posts/roll/", {"region": VILLAGE, "month": month}).content.decode()
     assert "李援助" in page and "吴第三" in page
     assert placed[0].person.masked_id_number in page and placed[0].person.id_number not in page
-    assert "合计 2 人" in page and "4940.00" in page  # (1720 + 750) x 2
+    assert "合计 2 人" in page and "4,940.00" in page  # (1720 + 750) x 2, thousands grouped
 
 
 def test_the_roll_export_has_the_rows_and_a_sum_row(client, village_assistant, placed):

@@ -41,8 +41,8 @@ def test_the_ledger_shows_two_decimals(client, repaid_twice, county_officer):
     repaid = sum(i.paid_amount for i in instalments)
     owed = sum(i.total for i in instalments) - repaid
     subsidy = instalments[0].subsidy  # the first paid on its due date, the second late
-    assert cells[2] == "70000.00"
-    assert cells[5:8] == [f"{repaid:.2f}", f"{owed:.2f}", f"{subsidy:.2f}"]
+    assert cells[2] == "70,000.00"
+    assert cells[5:8] == [f"{repaid:,.2f}", f"{owed:,.2f}", f"{subsidy:,.2f}"]
     assert not re.search(r"\d\.\d{3,}", table)
     overdue = re.search(r'data-testid="overdue-instalments".*?</div>', page, re.S)
     assert overdue is None or not re.search(r"\d\.\d{3,}", overdue.group(0))

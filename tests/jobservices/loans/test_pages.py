@@ -109,7 +109,7 @@ def test_the_wants_business_list_and_the_person_panel(client, applicant, village
     assert applicant.name in page and "受理贷款申请" in page
     person_page = client.get(reverse("residents:person-detail", args=[applicant.pk])).content.decode()
     assert 'data-testid="loans-panel"' in person_page and "有创业意愿" in person_page
-    assert "创业担保贷款 60000.00 元" in person_page
+    assert "创业担保贷款 60,000.00 元" in person_page
 
 
 def test_pending_work_for_the_chain_and_for_overdue_instalments(granted, bank_officer, clock):
