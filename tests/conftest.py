@@ -5,12 +5,14 @@ the neighbour county is 紫金县."""
 import datetime
 import os
 import zoneinfo
+from unittest import mock
 
 import pytest
 import time_machine
 
 from hrss.accounts import services as account_services
-from hrss.core.models import Region
+from hrss.core import audit
+from hrss.core.models import Level, Region
 from hrss.core.permissions import Role
 from hrss.core.regions import load_regions
 
@@ -86,9 +88,30 @@ def audit_is_append_only(request):
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each worker's test database holds Heyuan's regions from the start, loaded once at the suite's frozen instant
+    and committed, so `heyuan` reads 1,552 regions instead of writing them in every test. A test that needs the
+    table empty (loading the regions itself) asks for `no_regions`."""
+    # Without the load's audit entry: a test's audit log starts empty, as before (tests/core/test_audit.py).
+    with (django_db_blocker.unblock(), time_machine.travel(frozen_now(), tick=False),
+          mock.patch.object(audit, "record")):
+        load_regions(actor=None)
+
+
+@pytest.fixture
+def no_regions(db):
+    """The region table emptied inside the test's transaction (children first), as on a fresh install."""
+    for level in sorted(Level, reverse=True):
+        Region.objects.filter(level=level).delete()
+
+
 @pytest.fixture
 def heyuan(db):
-    load_regions(actor=None)
+    """Heyuan's regions by code. A live-server (transactional) test empties every table after it; the tests after
+    it on the same worker load the regions again, inside their own transaction."""
+    if not Region.objects.filter(code=CITY).exists():
+        load_regions(actor=None)
     return {region.code: region for region in Region.objects.all()}
 
 

@@ -44,7 +44,7 @@ def test_village_names_drop_the_committee_suffix_but_keep_village_or_community()
     assert village_display_name("九和镇", "居委会") == "九和镇社区"
 
 
-def test_loading_twice_changes_nothing(db):
+def test_loading_twice_changes_nothing(no_regions):
     first = load_regions(actor=None)
     snapshot = list(Region.objects.order_by("code").values_list("code", "name", "parent_id", "level", "kind"))
     second = load_regions(actor=None)
@@ -53,7 +53,7 @@ def test_loading_twice_changes_nothing(db):
     assert list(Region.objects.order_by("code").values_list("code", "name", "parent_id", "level", "kind")) == snapshot
 
 
-def test_load_regions_command_reports_counts(db, capsys):
+def test_load_regions_command_reports_counts(no_regions, capsys):
     call_command("load-regions")
     assert "新增 1552" in capsys.readouterr().out
     call_command("load-regions")
