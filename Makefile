@@ -68,7 +68,7 @@ bench: install
 
 # ruff, then the layers and the absence of import cycles ([tool.importlinter] in pyproject.toml).
 lint: install
-	$(BIN)/ruff check hrss tests bench
+	$(BIN)/ruff check hrss tests bench tools
 	$(BIN)/lint-imports --no-cache
 
 clean:
