@@ -1,17 +1,24 @@
 """The certification part's API operations, each with its whole path under /api/v1/pensions/: the campaigns (list,
 start one), a campaign with its figures per region below it, the suspension of the uncertified after the window,
 a region's certifications (paged) and certifying one. Objects are reached through core.scoping (out of scope is
-404); refusals are the services' (422 in Chinese)."""
+404); refusals are the services' (422 in Chinese).
+
+A campaign's `subjects` is computed here, live, for the part of its region the caller sees (no count is kept: the
+start writes no certification row). The list of certifications first gives the subjects of the region asked for
+their rows (services.ensure_rows, idempotent), for a county and below; for the city only the states only rows
+have (done, certified, suspended, resumed, died) are listed, those due being asked for county by county."""
 
 import datetime
 from decimal import Decimal
 
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
 from pydantic import Field
 
 from hrss.core import scoping
 from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, ObjectId, Text
+from hrss.core.models import Level
 from hrss.core.permissions import check_permission
 from hrss.pensions.certification import selectors, services
 from hrss.pensions.models import Certification
@@ -26,9 +33,13 @@ class CertificationCampaignOut(Schema):
     year: int
     opens_on: datetime.date
     closes_on: datetime.date
-    subjects: int
+    subjects: int  # live: every subject in the part of the campaign's region the caller sees
     note: str
     suspensions_done_on: datetime.date | None
+
+    @staticmethod
+    def resolve_subjects(campaign, context):
+        return selectors.subjects_seen(context["request"].user, campaign)
 
 
 class CertificationFiguresOut(Schema):
@@ -47,6 +58,10 @@ class CertificationChildOut(CertificationFiguresOut):
 
 class CertificationCampaignDetailOut(CertificationCampaignOut):
     state: str  # planned, open, to_suspend, done
+
+    @staticmethod
+    def resolve_subjects(detail):
+        return detail["subjects"]  # computed with the figures (get_campaign)
     figures: CertificationFiguresOut
     children: list[CertificationChildOut]
 
@@ -118,7 +133,7 @@ def list_campaigns(request, filters: Query[CertificationCampaignFilter]):
 
 
 @router.post("/pensions/certification-campaigns", response={201: CertificationCampaignOut},
-             summary="启动年度认证（市或县(区)；本区域正常领取待遇的人员和社会化管理的退休人员列入应认证名单）")
+             summary="启动年度认证（市或县(区)；本区域正常领取待遇的人员和社会化管理的退休人员均为应认证，subjects为当前人数）")
 def start(request, body: CertificationCampaignIn):
     check_permission(request.user, PENSIONS_HANDLE)
     region = scoping.get_region_or_404(request.user, body.region_code)
@@ -138,11 +153,12 @@ def get_campaign(request, campaign_id: ObjectId):
     check_permission(request.user, PENSIONS_VIEW)
     campaign = selectors.campaign_or_404(request.user, campaign_id)
     region = selectors.region_of_campaign(request.user, campaign, "")
-    rows = scoping.within_region(scoping.visible_to(request.user, campaign.certifications.all()), region)
-    return {**{field: getattr(campaign, field) for field in CertificationCampaignOut.model_fields},
-            "state": selectors.state_of(campaign, timezone.localdate()), "figures": _figures(selectors.figures_of(rows)),
-            "children": [{"region_code": child.code, "name": child.name, **_figures(figures)}
-                         for child, figures in selectors.children_figures(request.user, region, rows)]}
+    rows, unrowed, figures = selectors.campaign_figures(request.user, campaign, region)
+    fields = {field: getattr(campaign, field) for field in CertificationCampaignOut.model_fields if field != "subjects"}
+    return {**fields, "subjects": figures.due + figures.died,
+            "state": selectors.state_of(campaign, timezone.localdate()), "figures": _figures(figures),
+            "children": [{"region_code": child.code, "name": child.name, **_figures(child_figures)}
+                         for child, child_figures in selectors.children_figures(request.user, region, rows, unrowed)]}
 
 
 @router.post("/pensions/certification-campaigns/{campaign_id}/suspend", response=SuspensionOut,
@@ -156,7 +172,7 @@ def suspend(request, campaign_id: ObjectId):
 
 
 @router.get("/pensions/certifications", response=list[CertificationOut],
-            summary="认证名单：本辖区（或某区域）某年度（默认最近一次）的认证，可按状态、姓名或身份号码筛选")
+            summary="认证名单：本辖区（或某区域，县(区)及以下；全市只列已认证、已暂停等状态）某年度（默认最近一次）的认证，可按状态、姓名或身份号码筛选")
 def list_certifications(request, filters: Query[CertificationFilter]):
     check_permission(request.user, PENSIONS_VIEW)
     scope = scoping.scope_of(request.user)
@@ -166,6 +182,12 @@ def list_certifications(request, filters: Query[CertificationFilter]):
     year = filters.year or selectors.default_year(request.user, region)
     if year is None:
         return []
+    if region.level >= Level.COUNTY:
+        for campaign in selectors.covering(request.user, region).filter(year=year):
+            services.ensure_rows(campaign, region)
+    elif filters.state not in ("done", "certified", "suspended", "resumed", "died"):
+        raise HttpError(422, "全市的待认证人员较多：请按县(区)、乡镇(街道)或村(社区)查询（region=区域代码），"
+                             "或按已认证、已暂停等状态查询（state=）。")
     rows = selectors.certifications(request.user, region, year, state=filters.state, q=filters.q)
     return list(rows[filters.offset: filters.offset + filters.limit])
 

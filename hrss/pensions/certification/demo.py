@@ -15,7 +15,7 @@ from hrss.accounts.models import User
 from hrss.core import scoping
 from hrss.core.dates import years_before
 from hrss.core.models import Region
-from hrss.pensions.certification import services
+from hrss.pensions.certification import selectors, services
 from hrss.pensions.models import (
     CertificationCampaign,
     CertificationState,
@@ -80,6 +80,7 @@ def generate():
         campaign = services.start_campaign(actor=officer, region=Region.objects.get(code=COUNTY), year=today.year,
                                            opens_on=opens_on, closes_on=today + 60 * DAY, note="演示认证活动",
                                            today=today)
+        services.ensure_rows(campaign, Region.objects.get(code=DEMO_VILLAGE))
         due = list(campaign.certifications.filter(region_code=DEMO_VILLAGE).select_related(
             "person", "campaign", "pension").order_by("pk"))
         if due:
@@ -90,7 +91,7 @@ def generate():
         rest = [c for c in due[2:] if c.state == CertificationState.DUE]
         if rest:
             services.remind(actor=assistant, certifications=rest, today=today)
-    return campaign.subjects
+    return selectors.subjects_seen(officer, campaign)
 
 
 def demo(stdout, options):

@@ -1,7 +1,8 @@
 """An open certification follows its person within the city: when the ledger moves a person to another village
 (residents.move_person, which audits the move), each certification still due or suspended is held by the new
 village, which certifies the person (the old one gets 404). Certifications done, and moves out of the city, stay
-where they were, like every ledger entry of the past."""
+where they were, like every ledger entry of the past. A subject without a row needs nothing: it is where its
+pension or retiree record is (their region_code), and gets its row there when that village's list is opened."""
 
 from hrss.core import scoping
 from hrss.core.models import Level

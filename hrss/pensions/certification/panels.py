@@ -2,9 +2,37 @@
 of the last three years."""
 
 from hrss.core import scoping
+from hrss.core.models import Region
 from hrss.core.permissions import has_permission
-from hrss.pensions.models import Certification, CertificationState
+from hrss.pensions.certification import selectors, services
+from hrss.pensions.models import (
+    Certification,
+    CertificationCampaign,
+    CertificationState,
+    Pension,
+    PensionState,
+    Retiree,
+    RetireeState,
+)
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
+
+
+def _give_rows(user, person):
+    """A subject of a campaign not yet suspended with no row there gets one (its village's rows, ensure_rows: the
+    panel then offers 办理认证 as the village's list does). Idempotent; only villages in the user's scope."""
+    codes = set()
+    for rows in (Pension.objects.filter(person=person, state=PensionState.PAYING),
+                 Retiree.objects.filter(person=person, state=RetireeState.MANAGED)):
+        codes |= set(scoping.visible_to(user, rows).values_list("region_code", flat=True))
+    for code in sorted(codes):
+        village = Region.objects.filter(code=code, is_active=True).first()
+        if village is None:
+            continue
+        for campaign in CertificationCampaign.objects.filter(region_code__in=scoping.ancestor_codes(code),
+                                                             suspensions_done_on__isnull=True):
+            if any(rows.filter(person=person, region_code=code).exists()
+                   for rows in selectors.without_rows(campaign.year)):
+                services.ensure_rows(campaign, village)
 
 
 def person_certifications(request, person):
@@ -12,6 +40,7 @@ def person_certifications(request, person):
     user = request.user
     if not has_permission(user, PENSIONS_VIEW):
         return None
+    _give_rows(user, person)
     certifications = list(scoping.visible_to(user, Certification.objects.filter(person=person))
                           .select_related("campaign").order_by("-campaign__year", "-pk")[:3])
     if not certifications:

@@ -17,7 +17,7 @@ LAST_DAYS = 7  # in the window's last week the ones still due are shown as urgen
 
 def due_in_open_windows(user):
     """One item a campaign covering the user's region whose window is open today: how many of the user's scope are
-    still due, and the days left (today included)."""
+    still due (with the subjects not yet given a row), and the days left (today included)."""
     scope = scoping.scope_of(user)
     if not has_permission(user, PENSIONS_HANDLE) or scope.is_empty:
         return []
@@ -26,6 +26,7 @@ def due_in_open_windows(user):
     for campaign in selectors.covering(user, scope.region).filter(opens_on__lte=today, closes_on__gte=today):
         count = scoping.visible_to(user, Certification.objects.filter(campaign=campaign,
                                                                       state=CertificationState.DUE)).count()
+        count += sum(subjects.count() for subjects in selectors.subjects_without_rows(user, scope.region, [campaign]))
         left = selectors.days_left(campaign, today)
         items.append(PendingItem(f"{campaign.year}年度领取待遇资格认证：待认证人员（认证期还剩{left}天）", count,
                                  f"{reverse('pensions:certification-people')}?year={campaign.year}&state=due",

@@ -1,6 +1,12 @@
 """Reads of the certification part, through core.scoping: the campaigns a user sees, the campaigns that cover a
 region (a village works in its county's campaign), a region's certifications of a year (the village's list, the
-认证台账) and their figures per state, for the region and for each region below it."""
+认证台账) and their figures per state, for the region and for each region below it.
+
+A campaign's subjects are every pension paying and every retiree managed in its region (read live, not fixed at
+the start), plus whoever already has a certification row in it. Starting a campaign writes no row: a row is made
+when a village's or township's list is opened (services.ensure_rows), at a death, or by the suspension run. Until
+then a subject without a row of the campaign's year counts as 待认证 in every figure (subjects_without_rows); once
+the uncertified have been suspended, the rows are the campaign's whole list."""
 
 from dataclasses import dataclass
 
@@ -10,7 +16,15 @@ from django.http import Http404
 from hrss.core import scoping
 from hrss.core.id_numbers import mask
 from hrss.core.models import Region
-from hrss.pensions.models import Certification, CertificationCampaign, CertificationState
+from hrss.pensions.models import (
+    Certification,
+    CertificationCampaign,
+    CertificationState,
+    Pension,
+    PensionState,
+    Retiree,
+    RetireeState,
+)
 
 STATES = {"open": "认证中", "planned": "未开始", "to_suspend": "认证期已过，待暂停未认证人员待遇", "done": "已结束"}
 
@@ -30,14 +44,45 @@ def days_left(campaign, today):
     return (campaign.closes_on - today).days + 1
 
 
+def code_range(code):
+    """The first and last 12-digit code of the region `code` names and everything below it."""
+    return scoping.code_range(scoping.code_prefix(code, scoping.level_of_code(code)))
+
+
+def without_rows(year, pensions=None, retirees=None):
+    """[pensions, retirees] with no certification row in a campaign of `year` (an int, or an OuterRef to a
+    campaign's year): of those paying and those managed, wherever they live, unless other querysets are given."""
+    pensions = Pension.objects.filter(state=PensionState.PAYING) if pensions is None else pensions
+    retirees = Retiree.objects.filter(state=RetireeState.MANAGED) if retirees is None else retirees
+    return [pensions.filter(~Exists(Certification.objects.filter(campaign__year=year, pension=OuterRef("pk")))),
+            retirees.filter(~Exists(Certification.objects.filter(campaign__year=year, retiree=OuterRef("pk"))))]
+
+
+def subjects_without_rows(user, region, campaigns):
+    """[pensions, retirees]: the subjects of `campaigns` (of one year) in `region` that the user sees and that have
+    no row yet; each counts as 待认证. A campaign whose uncertified were suspended has none (the suspension run gave
+    every subject a row), so [] when no campaign is left."""
+    campaigns = [campaign for campaign in campaigns if campaign.suspensions_done_on is None]
+    if not campaigns:
+        return []
+    (year,) = {campaign.year for campaign in campaigns}
+    inside = Q()
+    for campaign in campaigns:
+        inside |= Q(region_code__range=code_range(campaign.region_code))
+    return [scoping.within_region(scoping.visible_to(user, rows.filter(inside)), region) for rows in without_rows(year)]
+
+
 def _holding(user, region):
-    """Campaigns of a region above `region` holding certifications of `region` that the user sees: a village works
-    in its county's campaign, whose region it does not see as a whole. A campaign holding none of the user's
-    subjects is not theirs to see (404, as for any record out of scope)."""
+    """Campaigns of a region above `region` holding subjects of `region` that the user sees (a certification row,
+    or a subject without one while the campaign has not suspended the uncertified): a village works in its county's
+    campaign, whose region it does not see as a whole. A campaign holding none of the user's subjects is not theirs
+    to see (404, as for any record out of scope)."""
     held = scoping.within_region(scoping.visible_to(user, Certification.objects.filter(campaign=OuterRef("pk"))),
                                  region)
+    living = [Exists(scoping.within_region(scoping.visible_to(user, rows), region))
+              for rows in without_rows(OuterRef(OuterRef("year")))]
     return CertificationCampaign.objects.filter(region_code__in=scoping.ancestor_codes(region.code)).filter(
-        Exists(held))
+        Q(Exists(held)) | Q(suspensions_done_on__isnull=True) & (Q(living[0]) | Q(living[1])))
 
 
 def covering(user, region):
@@ -100,8 +145,9 @@ def default_year(user, region):
 
 
 def certifications(user, region, year, *, state="", kind="", method="", q=""):
-    """The certifications of `year` in `region` (within the user's scope), filtered: a state ("done" for certified
-    or resumed), a kind ("pension", "retiree"), a method, a name or an ID number (the whole number)."""
+    """The certification rows of `year` in `region` (within the user's scope), filtered: a state ("done" for
+    certified or resumed), a kind ("pension", "retiree"), a method, a name or an ID number (the whole number). The
+    subjects without a row are not in it: a list of people calls services.ensure_rows for the region first."""
     campaign_ids = list(covering(user, region).filter(year=year).values_list("pk", flat=True))
     rows = scoping.within_region(scoping.visible_to(user, Certification.objects.filter(campaign_id__in=campaign_ids)),
                                  region)
@@ -135,9 +181,13 @@ class Figures:
         return round(100 * self.done / self.due) if self.due else None
 
 
-def figures_of(rows):
-    """Figures of a queryset of certifications, in one grouped query."""
+def figures_of(rows, unrowed=()):
+    """Figures of a queryset of certifications, in one grouped query, with the subjects without a row
+    (subjects_without_rows, one count each) as 待认证."""
     by_state = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
+    waiting = sum(subjects.count() for subjects in unrowed)
+    if waiting:
+        by_state[CertificationState.DUE] = by_state.get(CertificationState.DUE, 0) + waiting
     return _figures(by_state)
 
 
@@ -149,13 +199,17 @@ def _figures(by_state):
                    resumed=by_state.get(CertificationState.RESUMED, 0))
 
 
-def children_figures(user, region, rows):
+def children_figures(user, region, rows, unrowed=()):
     """[(child region, Figures)] for the regions one level below `region` in the user's scope, from `rows` (the
-    region's certifications), one grouped query a state."""
+    region's certifications) and `unrowed` (its subjects without a row, as 待认证), one grouped query a state and
+    one a kind of subject without a row."""
     children = list(scoping.visible_to(user, Region.objects.filter(parent=region, is_active=True)).order_by("code"))
     if not children:
         return []
     counts = {state: scoping.counts_by_child(rows.filter(state=state), children) for state in CertificationState.values}
+    for subjects in unrowed:
+        for code, count in scoping.counts_by_child(subjects, children).items():
+            counts[CertificationState.DUE][code] += count
     return [(child, _figures({state: counts[state][child.code] for state in CertificationState.values}))
             for child in children]
 
@@ -171,6 +225,23 @@ def region_of_campaign(user, campaign, code):
     return scoping.regions_visible_to(user).filter(code=code).first()
 
 
+def campaign_figures(user, campaign, region):
+    """(rows, unrowed, Figures) of a campaign in `region` (inside the campaign's region and the user's scope)."""
+    rows = scoping.within_region(scoping.visible_to(user, campaign.certifications.all()), region)
+    unrowed = subjects_without_rows(user, region, [campaign])
+    return rows, unrowed, figures_of(rows, unrowed)
+
+
+def subjects_seen(user, campaign):
+    """How many subjects the campaign has in the part of its region the user sees (those who died while due
+    included): the live figure that replaces a count fixed at the start."""
+    region = region_of_campaign(user, campaign, "")
+    if region is None:
+        return 0
+    figures = campaign_figures(user, campaign, region)[2]
+    return figures.due + figures.died
+
+
 def runs(user, campaign):
     """Whether the user's scope holds the campaign's whole region (its county's or the city's staff)."""
     return scoping.scope_of(user).contains_code(campaign.region_code)
@@ -178,12 +249,17 @@ def runs(user, campaign):
 
 def figure_count(user, region, today, state):
     """The statistics page's figure: certifications of the latest year covering `region`, of `state` ("" for all
-    due, i.e. all but those who died before being certified; "done", or a CertificationState)."""
+    due, i.e. all but those who died before being certified; "done", or a CertificationState); the subjects without
+    a row count in "" and "due"."""
     year = default_year(user, region)
     if year is None:
         return 0
     rows = certifications(user, region, year, state=state)
-    return rows.exclude(state=CertificationState.DIED).count() if not state else rows.count()
+    count = rows.exclude(state=CertificationState.DIED).count() if not state else rows.count()
+    if state in ("", CertificationState.DUE):
+        campaigns = covering(user, region).filter(year=year)
+        count += sum(subjects.count() for subjects in subjects_without_rows(user, region, campaigns))
+    return count
 
 
 LEDGER_HEADER = ["村(社区)", "姓名", "公民身份号码", "类别", "认证年度", "状态", "认证方式", "认证日期", "证明亲属",

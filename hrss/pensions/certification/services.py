@@ -2,6 +2,10 @@
 before one transaction (a refusal's audit entry stays), an audit entry for each write. Bad input is a
 ValidationError saying in Chinese what to fix, and nothing is written.
 
+Starting a campaign writes no certification row (its work does not grow with the number of pensioners): a
+subject without a row counts as 待认证 (selectors.subjects_without_rows), and ensure_rows gives a region's subjects
+their rows when a list of people needs them; the suspension run gives them to the whole campaign first.
+
 Contracts used: benefits.services.suspend and resume (a pension not certified in the window is suspended from the
 month after it; certified later it is resumed, the missed months paid as back pay)."""
 
@@ -21,9 +25,7 @@ from hrss.pensions.models import (
     CertificationCampaign,
     CertificationMethod,
     CertificationState,
-    Pension,
     PensionState,
-    Retiree,
     RetireeState,
 )
 from hrss.pensions.permissions import PENSIONS_HANDLE
@@ -58,8 +60,10 @@ def campaign_problems(*, region, year, opens_on, closes_on, today):
 
 
 def start_campaign(*, actor, region, year, opens_on, closes_on, note="", today=None):
-    """启动年度认证: a campaign of the county or the city, with a due certification for every pension paying and
-    every retiree managed in it, inserted in batches (no query a subject)."""
+    """启动年度认证: a campaign of the county or the city. Its subjects (every pension paying and every retiree
+    managed in its region) are not listed nor counted here: each is 待认证 until certified, and gets its
+    certification row when a village's or township's list needs it (ensure_rows), so starting does the same work
+    for 30,000 pensioners as for 300,000."""
     today = today or timezone.localdate()
     check_permission(actor, PENSIONS_HANDLE)
     check_acting_in(actor, region_code=region.code, action="pensions.certification_campaign.start",
@@ -71,34 +75,52 @@ def start_campaign(*, actor, region, year, opens_on, closes_on, note="", today=N
         campaign = CertificationCampaign.objects.create(region_code=region.code, year=year, opens_on=opens_on,
                                                         closes_on=closes_on, note=(note or "").strip()[:200],
                                                         created_by=actor)
-        made = _insert_subjects(campaign, region)
-        CertificationCampaign.objects.filter(pk=campaign.pk).update(subjects=made)
-        campaign.subjects = made
         audit.record(actor=actor, action="pensions.certification_campaign.started", target=campaign,
                      region_code=region.code,
                      after={"certification_year": year, "certification_opens_on": opens_on,
-                            "certification_closes_on": closes_on, "certification_subjects": made}, note=(note or "")[:255])
+                            "certification_closes_on": closes_on}, note=(note or "")[:255])
     return campaign
 
 
-def _insert_subjects(campaign, region):
-    """One INSERT ... SELECT a kind of subject, straight from the pension and retiree tables (no row passes through
-    Python), in the order of the list's index (village, then subject). The SELECT is the ORM's (the region's
-    subtree, the state); the constant columns are its parameters. Returns the rows inserted."""
-    pensions = scoping.within_region(Pension.objects.filter(state=PensionState.PAYING), region)
-    retirees = scoping.within_region(Retiree.objects.filter(state=RetireeState.MANAGED), region)
+def ensure_rows(campaign, region):
+    """Gives each subject of `campaign` in `region` (a village or a township, usually) that has none its
+    certification row, state 待认证, and returns how many were made. Idempotent: called again, or by two requests
+    at once, it makes no second row (ON CONFLICT DO NOTHING on the partial unique constraints), so a page may call
+    it on a GET. Nothing a user sees changes (a subject without a row is already shown as 待认证), so it takes no
+    actor and writes no audit entry; the caller has checked that `region` is in the user's scope. A campaign whose
+    uncertified were suspended is closed: no row is added to it."""
+    if campaign.suspensions_done_on is not None:
+        return 0
+    return _insert_rows(campaign, region.code)
+
+
+def _insert_rows(campaign, code=None, *, pensions=None, retirees=None):
+    """One INSERT ... SELECT ... WHERE NOT EXISTS a kind of subject, straight from the pension and retiree tables
+    (no row passes through Python), for the subjects in both the campaign's region and `code`'s (the whole campaign
+    without it) with no row in a campaign of its year: the pensions paying and retirees managed, or those of the
+    querysets given. The SELECT is the ORM's; the constant columns are its parameters. Returns the rows
+    inserted."""
+    low, high = selectors.code_range(campaign.region_code)
+    if code is not None:
+        other_low, other_high = selectors.code_range(code)
+        low, high = max(low, other_low), min(high, other_high)
+        if low > high:
+            return 0
     table = connection.ops.quote_name(Certification._meta.db_table)
     made = 0
     with connection.cursor() as cursor:
-        for field, rows in (("pension_id", pensions), ("retiree_id", retirees)):
-            select, params = (rows.order_by("region_code", "pk").values_list("region_code", "person_id", "pk")
-                              .query.sql_with_params())
+        for field, rows in zip(("pension_id", "retiree_id"), selectors.without_rows(
+                campaign.year, pensions, retirees), strict=True):
+            select, params = (rows.filter(region_code__range=(low, high)).order_by("region_code", "pk")
+                              .values_list("region_code", "person_id", "pk").query.sql_with_params())
             columns = ", ".join(connection.ops.quote_name(name) for name in (
                 "campaign_id", "state", "method", "relative_name", "relation", "note", "region_code", "person_id",
                 field))
+            # WHERE true: SQLite needs it to read ON CONFLICT as the upsert clause (not a join's ON).
             cursor.execute(f"INSERT INTO {table} ({columns}) SELECT %s, %s, '', '', '', '', subject.* "  # noqa: S608
-                           f"FROM ({select}) subject", [campaign.pk, CertificationState.DUE, *params])
-            made += cursor.rowcount
+                           f"FROM ({select}) subject WHERE true ON CONFLICT DO NOTHING",
+                           [campaign.pk, CertificationState.DUE, *params])
+            made += max(cursor.rowcount, 0)
     return made
 
 
@@ -197,7 +219,8 @@ def remind(*, actor, certifications, today=None):
 
 
 def suspend_uncertified(*, actor, campaign, today=None):
-    """暂停未认证人员待遇: from the day after the window's last day, once a campaign, each pension still due is
+    """暂停未认证人员待遇: from the day after the window's last day, once a campaign, every subject without a row is
+    first given one (the whole campaign's region; the rows are its list from then on), then each pension still due is
     suspended from the month after the window (benefits.suspend, reason 未按期认证) and each retiree still due is
     marked suspended (reported to the paying body). A pension no longer paying (stopped, or suspended for another
     reason) is left as it is, noted. Returns (pensions suspended, retirees suspended, left)."""
@@ -216,6 +239,7 @@ def suspend_uncertified(*, actor, campaign, today=None):
         if not CertificationCampaign.objects.filter(pk=campaign.pk, suspensions_done_on__isnull=True).update(
                 suspensions_done_on=today, suspensions_done_by=actor):
             raise ValidationError("本次认证的暂停刚由他人办理，请刷新后查看。")
+        _insert_rows(campaign)
         due = (Certification.objects.filter(campaign=campaign, state=CertificationState.DUE)
                .select_related("pension__person", "retiree", "person").order_by("region_code", "pk"))
         suspended, noted = [], []

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, scoping
 from hrss.core.dates import add_months
-from hrss.core.models import Level
+from hrss.core.models import Level, Region
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
@@ -45,7 +45,8 @@ def campaigns(request):
         request.GET.get("page"))
     return render(request, "pensions/certification/campaigns.html", {
         "region": region, "page": page, "state": state, "states": selectors.STATES.items(), "today": today,
-        "rows": [(campaign, selectors.STATES[selectors.state_of(campaign, today)]) for campaign in page],
+        "rows": [(campaign, selectors.STATES[selectors.state_of(campaign, today)],
+                  selectors.subjects_seen(request.user, campaign)) for campaign in page],
         "places": place_names([campaign.region_code for campaign in page]),
         "can_start": has_permission(request.user, PENSIONS_HANDLE) and region.level <= Level.COUNTY,
         "crumbs": scoping.breadcrumb(request.user, region)})
@@ -72,7 +73,8 @@ def campaign_new(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"已启动{campaign.year}年度领取待遇资格认证，应认证{campaign.subjects}人。")
+            messages.success(request, f"已启动{campaign.year}年度领取待遇资格认证：区域内正常领取待遇的人员和社会化管理的"
+                                      "退休人员均为待认证，各村(社区)在认证名单中办理。")
             return redirect("pensions:certification-campaign-detail", pk=campaign.pk)
     return render(request, "pensions/certification/campaign_form.html", {
         "form": form, "source": shown_source(rules.SUGGESTED_WINDOW_SOURCE)})
@@ -92,7 +94,7 @@ def campaign_detail(request, pk):
     region = selectors.region_of_campaign(request.user, campaign, request.GET.get("region", ""))
     if region is None:
         raise Http404
-    rows = scoping.within_region(scoping.visible_to(request.user, campaign.certifications.all()), region)
+    rows, unrowed, figures = selectors.campaign_figures(request.user, campaign, region)
     crumbs = [r for r in scoping.breadcrumb(request.user, region)
               if scoping.code_is_within(r.code, campaign.region_code)]
     state = selectors.state_of(campaign, today)
@@ -100,10 +102,10 @@ def campaign_detail(request, pk):
         "campaign": campaign, "region": region, "crumbs": crumbs, "today": today,
         "state": state, "state_label": selectors.STATES[state],
         "place": place_names([campaign.region_code]).get(campaign.region_code, ""),
-        "figures": selectors.figures_of(rows), "base": _people_url(region, campaign.year),
-        "children": [(child, figures, _people_url(child, campaign.year),
+        "figures": figures, "base": _people_url(region, campaign.year),
+        "children": [(child, child_figures, _people_url(child, campaign.year),
                       _people_url(child, campaign.year) if child.level == Level.VILLAGE else f"?region={child.code}")
-                     for child, figures in selectors.children_figures(request.user, region, rows)],
+                     for child, child_figures in selectors.children_figures(request.user, region, rows, unrowed)],
         "days_left": selectors.days_left(campaign, today),
         "suspend_from": rules.suspend_from(campaign.closes_on),
         "can_suspend": state == "to_suspend" and has_permission(request.user, PENSIONS_HANDLE)
@@ -150,10 +152,28 @@ def _year(request, region):
     return (years[0] if years else None), years
 
 
+ROW_STATES = ("done", CertificationState.CERTIFIED, CertificationState.SUSPENDED, CertificationState.RESUMED,
+              CertificationState.DIED)  # states only a certification row has: listed at every level
+
+
+def _give_rows(campaigns, region):
+    """The rows of the region's subjects (services.ensure_rows): idempotent, so a GET may call it."""
+    for campaign in campaigns:
+        services.ensure_rows(campaign, region)
+
+
+def _children(request, region):
+    return list(scoping.visible_to(request.user, Region.objects.filter(parent=region, is_active=True)).order_by("code"))
+
+
 @staff_view(PENSIONS_VIEW)
 def people(request):
     """认证名单: a region's certifications of a year (the latest by default): the figures of the region and of each
-    region below it, the people paged (50 a page) and searched by name or ID number, certified inline."""
+    region below it, the people paged (50 a page) and searched by name or ID number, certified inline. For a
+    township or a village this GET first gives the subjects without a row theirs (services.ensure_rows,
+    idempotent: a second request writes nothing). Above a township it writes nothing: the figures count those
+    without a row as 待认证, and the people are listed there only for the states only rows have; for those due it
+    asks for a township or a village."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     year, years = _year(request, region)
@@ -163,21 +183,27 @@ def people(request):
                "crumbs": scoping.breadcrumb(request.user, region)}
     if year is None:
         return render(request, "pensions/certification/people.html", context)
-    everyone = selectors.certifications(request.user, region, year)
-    page = Paginator(selectors.certifications(request.user, region, year, **filters), PAGE).get_page(
-        request.GET.get("page"))
     campaigns = list(selectors.covering(request.user, region).filter(year=year))
+    listed = region.level >= Level.TOWNSHIP
+    if listed:
+        _give_rows(campaigns, region)
+    everyone = selectors.certifications(request.user, region, year)
+    unrowed = [] if listed else selectors.subjects_without_rows(request.user, region, campaigns)
+    page = None
+    if listed or filters["state"] in ROW_STATES:
+        page = Paginator(selectors.certifications(request.user, region, year, **filters), PAGE).get_page(
+            request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     query["region"], query["year"] = region.code, year
     return render(request, "pensions/certification/people.html", {
-        **context, "page": page, "figures": selectors.figures_of(everyone),
+        **context, "page": page, "figures": selectors.figures_of(everyone, unrowed),
         "base": _people_url(region, year),
         "children": [(child, figures, _people_url(child, year), _people_url(child, year))
-                     for child, figures in selectors.children_figures(request.user, region, everyone)]
+                     for child, figures in selectors.children_figures(request.user, region, everyone, unrowed)]
         if region.level < Level.VILLAGE else [], "campaigns": [(campaign, selectors.days_left(campaign, today),
                                 selectors.STATES[selectors.state_of(campaign, today)]) for campaign in campaigns],
-        "places": place_names((c.region_code for c in page), below=region), "query": query.urlencode(),
+        "places": place_names((c.region_code for c in page or ()), below=region), "query": query.urlencode(),
         "can_certify": has_permission(request.user, PENSIONS_HANDLE), "methods": CertificationMethod.choices,
         "open_states": (CertificationState.DUE, CertificationState.SUSPENDED), "village_level": Level.VILLAGE})
 
@@ -185,12 +211,18 @@ def people(request):
 @staff_view(PENSIONS_VIEW)
 def reminders(request):
     """待认证人员提醒名单: the region's subjects still due (or suspended) of the year, to print and hand out; a POST
-    records that they were reminded today."""
+    records that they were reminded today. For a township or a village the GET first gives the subjects without a
+    row theirs (services.ensure_rows, idempotent); above a township it lists the regions below to choose from."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     year, _years = _year(request, region)
+    campaigns = list(selectors.covering(request.user, region).filter(year=year)) if year else []
+    listed = region.level >= Level.TOWNSHIP
+    if listed:
+        _give_rows(campaigns, region)
     rows = selectors.certifications(request.user, region, year).filter(
-        state__in=[CertificationState.DUE, CertificationState.SUSPENDED]) if year else Certification.objects.none()
+        state__in=[CertificationState.DUE, CertificationState.SUSPENDED]) if year and listed \
+        else Certification.objects.none()
     if request.method == "POST":
         try:
             count = services.remind(actor=request.user, certifications=rows, today=today)
@@ -204,7 +236,7 @@ def reminders(request):
     return render(request, "pensions/certification/reminders.html", {
         "region": region, "year": year, "rows": shown, "more": rows.count() - len(shown) if len(shown) == 2000 else 0,
         "places": place_names((c.region_code for c in shown), below=region), "today": today,
-        "campaigns": list(selectors.covering(request.user, region).filter(year=year)),
+        "campaigns": campaigns, "listed": listed, "children": [] if listed else _children(request, region),
         "can_remind": has_permission(request.user, PENSIONS_HANDLE), "village_level": Level.VILLAGE})
 
 
@@ -256,10 +288,14 @@ def _ledger_filters(request):
 
 @staff_view(PENSIONS_VIEW)
 def ledger(request):
-    """认证台账: every certification of a year in the region, with how and when, filters, pages and the .xlsx."""
+    """认证台账: every certification of a year in the region, with how and when, filters, pages and the .xlsx. The
+    GET first gives the region's subjects without a row theirs (services.ensure_rows, idempotent; for a county or
+    the city that is all of its subjects, once)."""
     region = scoping.region_from_request(request)
     year, years = _year(request, region)
     filters = _ledger_filters(request)
+    if year:
+        _give_rows(selectors.covering(request.user, region).filter(year=year), region)
     rows = selectors.certifications(request.user, region, year, **filters) if year else Certification.objects.none()
     page = Paginator(rows, PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -277,9 +313,12 @@ def ledger(request):
 @staff_view(PENSIONS_VIEW)
 @ratelimit.per_user("export")
 def ledger_export(request):
+    """The 认证台账's .xlsx (the rows made first, as for the page)."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     year, _years = _year(request, region)
+    if year:
+        _give_rows(selectors.covering(request.user, region).filter(year=year), region)
     rows = list(selectors.certifications(request.user, region, year, **_ledger_filters(request))) if year else []
     places = place_names((c.region_code for c in rows), below=region)
     title = f"{LEDGER_TITLE}（{region.name}，{year or '—'}年度，截至{today:%Y年%m月%d日}）"

@@ -1,6 +1,7 @@
 """领取待遇资格认证: the yearly campaign of a county or the city (its window, who started it, when the uncertified were
-suspended) and one certification a subject a campaign: a resident pensioner (Pension, paying when the campaign
-started) or an enterprise retiree (Retiree, managed), in the subject's village. Owned by the certification part."""
+suspended) and one certification a subject a campaign: a resident pensioner (Pension, paying) or an enterprise
+retiree (Retiree, managed), in the subject's village. The rows are made on demand, not at the start
+(certification.services.ensure_rows): a subject without one is due. Owned by the certification part."""
 
 from django.conf import settings
 from django.db import models
@@ -16,14 +17,14 @@ __all__ = ["Certification", "CertificationCampaign", "CertificationMethod", "Cer
 
 
 class CertificationCampaign(models.Model):
-    """One year's certification of a county or of the city (region_code): who is due is fixed when it starts
-    (`subjects`); after the window (closes_on) the uncertified are suspended once (`suspensions_done_on`)."""
+    """One year's certification of a county or of the city (region_code): who is due is read live (every pension
+    paying and retiree managed in the region, and whoever has a row), not fixed when it starts; after the window
+    (closes_on) the uncertified are suspended once (`suspensions_done_on`), which gives each its row."""
 
     region_code = models.CharField(_("认证区域"), max_length=CODE_LENGTH)
     year = models.PositiveSmallIntegerField(_("认证年度"))
     opens_on = models.DateField(_("认证开始日期"))
     closes_on = models.DateField(_("认证截止日期"))
-    subjects = models.PositiveIntegerField(_("应认证人数"), default=0)
     note = models.CharField(_("说明"), max_length=200, blank=True, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     started_at = models.DateTimeField(_("启动时间"), auto_now_add=True)
@@ -75,7 +76,7 @@ class Certification(models.Model):
     the village's list is searched by name and ID number without going through two tables."""
 
     # No index of their own for campaign and person: (campaign, region_code, state) and (person, campaign) lead
-    # with them, and one index less is one less to fill when a campaign inserts 300,000 rows.
+    # with them, and one index less is one less to fill when a suspension run inserts 300,000 rows.
     campaign = models.ForeignKey(CertificationCampaign, on_delete=models.PROTECT, related_name="certifications",
                                  db_index=False)
     region_code = models.CharField(_("所在村(社区)"), max_length=CODE_LENGTH)

@@ -71,5 +71,9 @@ def start(county_officer):
 
 
 def certification_of(campaign, subject):
+    """The subject's certification as its village's 认证名单 shows it: opening the list gives the village's subjects
+    their rows (services.ensure_rows; the start writes none)."""
     field = "pension" if subject.__class__.__name__ == "Pension" else "retiree"
+    code = type(subject).objects.get(pk=subject.pk).region_code
+    services.ensure_rows(campaign, Region.objects.get(code=code))
     return campaign.certifications.select_related("person", "campaign", "pension", "retiree").get(**{field: subject})

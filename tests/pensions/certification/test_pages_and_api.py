@@ -9,6 +9,7 @@ import io
 import openpyxl
 
 from hrss.accounts import services as account_services
+from hrss.pensions.certification import selectors
 from hrss.pensions.models import CertificationCampaign, CertificationState, Pension, PensionState
 from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, TODAY, TOWNSHIP, VILLAGE
 
@@ -31,7 +32,7 @@ def test_started_on_the_page_and_followed_down_to_the_village(pensioner, client,
     assert "截止日期不能早于开始日期" in refused.content.decode()
     response = client.post("/pensions/certification/new/", form)
     campaign = CertificationCampaign.objects.get()
-    assert response.status_code == 302 and campaign.subjects == 1
+    assert response.status_code == 302 and selectors.subjects_seen(county_officer, campaign) == 1
     page = client.get(f"/pensions/certification/{campaign.pk}/").content.decode()
     assert "上城街道" in page and "还剩" in page and "认证期结束后" in page
     drilled = client.get(f"/pensions/certification/{campaign.pk}/", {"region": TOWNSHIP}).content.decode()

@@ -1,43 +1,65 @@
-"""Starting a campaign: a county or the city (its staff) lists every pension paying and every retiree managed in it
-as due, with no query a subject; one campaign a region a year (nor a county's and the city's of the same year)."""
+"""Starting a campaign: a county or the city (its staff) makes every pension paying and every retiree managed in it
+due, writing no certification row (the same work for any number of pensioners): the figures count them as 待认证
+and the village's list gives them their rows; one campaign a region a year (nor a county's and the city's of the
+same year)."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hrss.core.models import Region
-from hrss.pensions.certification import services
+from hrss.pensions.certification import selectors, services
 from hrss.pensions.models import (
+    Certification,
     CertificationCampaign,
     CertificationState,
     Pension,
     PensionState,
     RetireeState,
 )
-from tests.conftest import CITY, NEIGHBOUR_COUNTY_VILLAGE, TOWNSHIP
+from tests.conftest import CITY, COUNTY, NEIGHBOUR_COUNTY_VILLAGE, TOWNSHIP, VILLAGE
 
 from .conftest import CLOSES, OPENS, STARTED, YEAR
 
 
-def test_every_paying_pension_and_managed_retiree_of_the_county_is_due(pensioner, retiree, start):
+def test_every_paying_pension_and_managed_retiree_of_the_county_is_due(pensioner, retiree, start, county_officer,
+                                                                        heyuan):
     paying, other = pensioner("王大爷"), pensioner("赵大娘")
     Pension.objects.filter(pk=other.pk).update(state=PensionState.STOPPED)
     managed = retiree("陈国强")
     retiree("黄志明", state=RetireeState.NOT_MANAGED)
     pensioner("紫金老人", village=NEIGHBOUR_COUNTY_VILLAGE)
     campaign = start()
+    assert not Certification.objects.exists()  # nothing written a subject
+    county_figures = selectors.campaign_figures(county_officer, campaign, heyuan[COUNTY])[2]
+    assert (county_figures.due, county_figures.waiting, county_figures.done) == (2, 2, 0)
+    assert selectors.subjects_seen(county_officer, campaign) == 2
+    services.ensure_rows(campaign, heyuan[VILLAGE])  # the village's list opened
     due = {(c.pension_id, c.retiree_id, c.state, c.region_code) for c in campaign.certifications.all()}
     assert due == {(paying.pk, None, CertificationState.DUE, paying.region_code),
                    (None, managed.pk, CertificationState.DUE, managed.region_code)}
-    assert campaign.subjects == 2
-    assert CertificationCampaign.objects.get().subjects == 2
+    assert selectors.campaign_figures(county_officer, campaign, heyuan[COUNTY])[2] == county_figures
 
 
-def test_no_query_a_subject(pensioner, start, django_assert_max_num_queries):
+def test_the_start_writes_no_row_and_does_the_same_work_for_any_number(pensioner, start, county_officer):
     for index in range(12):
         pensioner(f"老人{index}")
-    with django_assert_max_num_queries(30):
+    with CaptureQueriesContext(connection) as twelve:
         campaign = start()
-    assert campaign.subjects == 12
+    assert not Certification.objects.exists()
+    assert selectors.subjects_seen(county_officer, campaign) == 12
+    for index in range(12, 40):
+        pensioner(f"老人{index}")
+    with CaptureQueriesContext(connection) as forty:
+        following = start(year=YEAR + 1, opens_on=OPENS.replace(year=YEAR + 1),
+                          closes_on=CLOSES.replace(year=YEAR + 1))
+    # The same statements for 12 and 40 (the second run finds the actor's roles loaded): none reads a subject.
+    assert len(forty.captured_queries) <= len(twelve.captured_queries) <= 12
+    for query in twelve.captured_queries + forty.captured_queries:
+        assert '"pensions_pension"' not in query["sql"] and '"pensions_retiree"' not in query["sql"]
+    assert not Certification.objects.exists()
+    assert selectors.subjects_seen(county_officer, following) == 40
 
 
 def test_one_campaign_a_region_a_year(pensioner, start, city_admin):
@@ -48,7 +70,7 @@ def test_one_campaign_a_region_a_year(pensioner, start, city_admin):
     with pytest.raises(ValidationError, match=f"已有{YEAR}年度的认证活动"):
         start(actor=city_admin, region=Region.objects.get(code=CITY))
     following = start(year=YEAR + 1, opens_on=OPENS.replace(year=YEAR + 1), closes_on=CLOSES.replace(year=YEAR + 1))
-    assert following.subjects == 1
+    assert selectors.subjects_seen(city_admin, following) == 1
 
 
 def test_only_a_county_or_the_city_runs_one(heyuan, start, township_officer, village_assistant):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from hrss.pensions.certification import services
 from hrss.pensions.models import CertificationCampaign, CertificationState, Pension, PensionState
+from tests.conftest import NEIGHBOUR_VILLAGE
 
 from .conftest import CLOSES, DAY, YEAR, certification_of
 
@@ -52,9 +53,12 @@ def test_run_once(pensioner, start, county_officer):
 
 
 def test_a_pension_no_longer_paying_is_left_as_it_is(pensioner, start, county_officer):
-    stopped = pensioner("王大爷")
+    listed, unlisted = pensioner("王大爷"), pensioner("李大娘", village=NEIGHBOUR_VILLAGE)
     campaign = start()
-    Pension.objects.filter(pk=stopped.pk).update(state=PensionState.STOPPED)
+    assert certification_of(campaign, listed).state == CertificationState.DUE  # the village's list was opened
+    Pension.objects.filter(pk__in=[listed.pk, unlisted.pk]).update(state=PensionState.STOPPED)
+    # On the list when it stopped: left as it is, noted. Stopped before any list showed it: no longer a subject.
     assert services.suspend_uncertified(actor=county_officer, campaign=campaign, today=CLOSES + DAY) == (0, 0, 1)
-    assert certification_of(campaign, stopped).state == CertificationState.DUE
-    assert Pension.objects.get(pk=stopped.pk).state == PensionState.STOPPED
+    assert certification_of(campaign, listed).state == CertificationState.DUE
+    assert not campaign.certifications.filter(pension=unlisted).exists()
+    assert set(Pension.objects.values_list("state", flat=True)) == {PensionState.STOPPED}
