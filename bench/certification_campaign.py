@@ -1,6 +1,8 @@
 """Issue 13's certification benchmark: starting the city's 领取待遇资格认证 campaign for 300,000 pensioners against
-30,000 (goal: at most 3x), and the village's 认证名单 page (/pensions/certification/people/?region=<village>) at
-each size (goal: at most 3x). Each size runs in a process of its own on a fresh SQLite database (migrated, Heyuan's
+30,000 (goal: at most 3x; the start writes no certification row, the village's list makes its own; the median of
+five starts, four rolled back, after a WAL checkpoint of the bulk load), and the
+village's 认证名单 page (/pensions/certification/people/?region=<village>) at each size (goal: at most 3x; its
+first request gives the village's subjects their rows, the median is of five). Each size runs in a process of its own on a fresh SQLite database (migrated, Heyuan's
 regions loaded); the people and their paying pensions are written with bulk inserts, spread over every village of
 the city, so a village holds ten times as many at the larger size. The page time is the median of several requests
 through Django's test client."""
@@ -20,14 +22,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrss.settings")
 import django
 django.setup()
 from decimal import Decimal
+from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 from hrss.accounts import services as account_services
 from hrss.core import scoping
 from hrss.core.models import Level, Region
 from hrss.core.permissions import Role
-from hrss.pensions.certification import services
-from hrss.pensions.models import Pension, PensionState
+from hrss.pensions.certification import selectors, services
+from hrss.pensions.models import Certification, Pension, PensionState
 from hrss.residents.demo import id_number_for
 from hrss.residents.models import Person
 
@@ -58,12 +61,20 @@ for pk, code in people.iterator(chunk_size=batch):
         rows = []
 Pension.objects.bulk_create(rows)
 
+# The bulk load's pages still in the WAL are copied back now, not charged to the start's commit (a checkpoint).
+with connection.cursor() as cursor:
+    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 today = timezone.localdate()
-started = time.perf_counter()
-campaign = services.start_campaign(actor=user, region=city, year=today.year, opens_on=today,
-                                   closes_on=today + datetime.timedelta(days=60), today=today)
-result = {"start campaign": time.perf_counter() - started}
-assert campaign.subjects == subjects, campaign.subjects
+times = []
+for attempt in range(5):  # four starts rolled back, then the one kept: the median of the five
+    started = time.perf_counter()
+    with transaction.atomic():  # its commit (or rollback) timed too
+        campaign = services.start_campaign(actor=user, region=city, year=today.year, opens_on=today,
+                                           closes_on=today + datetime.timedelta(days=60), today=today)
+        transaction.set_rollback(attempt < 4)
+    times.append(time.perf_counter() - started)
+result = {"start campaign": statistics.median(times)}
+assert not Certification.objects.exists()
 
 client = Client(HTTP_HOST="localhost")
 client.force_login(user)
@@ -78,6 +89,7 @@ for name, path in (("village certification page", f"/pensions/certification/peop
         times.append(time.perf_counter() - started)
         assert response.status_code == 200, (path, response.status_code, response.get("Location"))
     result[name] = statistics.median(times)
+assert selectors.subjects_seen(user, campaign) == subjects
 print(repr(result))
 """
 
