@@ -68,6 +68,26 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def shipped_data(request):
+    """A live-server (transactional) test starts with the data the migrations ship (the holiday calendar, the
+    occupation and industry classifications), which the harness empties with every table after each such test: the
+    next one on the same worker would otherwise find no occupation "4-01-02-04" depending on the order of tests."""
+    if "transactional_db" in request.fixturenames:
+        import importlib
+
+        from django.apps import apps
+
+        from hrss.core import classifications
+        from hrss.core.workdays import load_seed
+
+        request.getfixturevalue("transactional_db")
+        load_seed()
+        importlib.import_module("hrss.core.migrations.0002_classifications").load_classifications(apps, None)
+        classifications.forget()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def audit_is_append_only(request):
     """The audit triggers hold in every database test. Live-server tests commit for real, and the harness empties
     every table after them, so for those the triggers are lifted after the test, just before that flush."""
