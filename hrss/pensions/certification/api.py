@@ -153,12 +153,14 @@ def get_campaign(request, campaign_id: ObjectId):
     check_permission(request.user, PENSIONS_VIEW)
     campaign = selectors.campaign_or_404(request.user, campaign_id)
     region = selectors.region_of_campaign(request.user, campaign, "")
-    rows, unrowed, figures = selectors.campaign_figures(request.user, campaign, region)
+    rows = scoping.within_region(scoping.visible_to(request.user, campaign.certifications.all()), region)
+    figures, children = selectors.figures_with_children(
+        request.user, region, rows, selectors.subjects_without_rows(request.user, region, [campaign]))
     fields = {field: getattr(campaign, field) for field in CertificationCampaignOut.model_fields if field != "subjects"}
     return {**fields, "subjects": figures.due + figures.died,
             "state": selectors.state_of(campaign, timezone.localdate()), "figures": _figures(figures),
             "children": [{"region_code": child.code, "name": child.name, **_figures(child_figures)}
-                         for child, child_figures in selectors.children_figures(request.user, region, rows, unrowed)]}
+                         for child, child_figures in children]}
 
 
 @router.post("/pensions/certification-campaigns/{campaign_id}/suspend", response=SuspensionOut,

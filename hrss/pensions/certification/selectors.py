@@ -8,14 +8,16 @@ when a village's or township's list is opened (services.ensure_rows), at a death
 then a subject without a row of the campaign's year counts as 待认证 in every figure (subjects_without_rows); once
 the uncertified have been suspended, the rows are the campaign's whole list."""
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Substr
 from django.http import Http404
 
 from hrss.core import scoping
 from hrss.core.id_numbers import mask
-from hrss.core.models import Region
+from hrss.core.models import PREFIX_LENGTH, Region
 from hrss.pensions.models import (
     Certification,
     CertificationCampaign,
@@ -199,19 +201,26 @@ def _figures(by_state):
                    resumed=by_state.get(CertificationState.RESUMED, 0))
 
 
-def children_figures(user, region, rows, unrowed=()):
-    """[(child region, Figures)] for the regions one level below `region` in the user's scope, from `rows` (the
-    region's certifications) and `unrowed` (its subjects without a row, as 待认证), one grouped query a state and
-    one a kind of subject without a row."""
+def figures_with_children(user, region, rows, unrowed=()):
+    """(Figures of `region`, [(child region, Figures)] for the regions one level below it in the user's scope),
+    reading the rows once, grouped by child and state, and each kind of subject without a row once, grouped by
+    child: the region's figures are the sums of its groups (a city's page reads its 300,000 subjects twice, not
+    six times)."""
     children = list(scoping.visible_to(user, Region.objects.filter(parent=region, is_active=True)).order_by("code"))
     if not children:
-        return []
-    counts = {state: scoping.counts_by_child(rows.filter(state=state), children) for state in CertificationState.values}
+        return figures_of(rows, unrowed), []
+    length = PREFIX_LENGTH[children[0].level]
+    grouped = defaultdict(Counter)  # child prefix -> state -> count
+    for prefix, state, count in (rows.order_by().annotate(child_prefix=Substr("region_code", 1, length))
+                                 .values("child_prefix", "state").annotate(n=Count("pk"))
+                                 .values_list("child_prefix", "state", "n")):
+        grouped[prefix][state] += count
     for subjects in unrowed:
-        for code, count in scoping.counts_by_child(subjects, children).items():
-            counts[CertificationState.DUE][code] += count
-    return [(child, _figures({state: counts[state][child.code] for state in CertificationState.values}))
-            for child in children]
+        for prefix, count in (subjects.order_by().annotate(child_prefix=Substr("region_code", 1, length))
+                              .values("child_prefix").annotate(n=Count("pk")).values_list("child_prefix", "n")):
+            grouped[prefix][CertificationState.DUE] += count
+    total = sum(grouped.values(), Counter())
+    return _figures(dict(total)), [(child, _figures(dict(grouped[child.prefix]))) for child in children]
 
 
 def region_of_campaign(user, campaign, code):

@@ -94,7 +94,9 @@ def campaign_detail(request, pk):
     region = selectors.region_of_campaign(request.user, campaign, request.GET.get("region", ""))
     if region is None:
         raise Http404
-    rows, unrowed, figures = selectors.campaign_figures(request.user, campaign, region)
+    rows = scoping.within_region(scoping.visible_to(request.user, campaign.certifications.all()), region)
+    figures, children = selectors.figures_with_children(
+        request.user, region, rows, selectors.subjects_without_rows(request.user, region, [campaign]))
     crumbs = [r for r in scoping.breadcrumb(request.user, region)
               if scoping.code_is_within(r.code, campaign.region_code)]
     state = selectors.state_of(campaign, today)
@@ -105,7 +107,7 @@ def campaign_detail(request, pk):
         "figures": figures, "base": _people_url(region, campaign.year),
         "children": [(child, child_figures, _people_url(child, campaign.year),
                       _people_url(child, campaign.year) if child.level == Level.VILLAGE else f"?region={child.code}")
-                     for child, child_figures in selectors.children_figures(request.user, region, rows, unrowed)],
+                     for child, child_figures in children],
         "days_left": selectors.days_left(campaign, today),
         "suspend_from": rules.suspend_from(campaign.closes_on),
         "can_suspend": state == "to_suspend" and has_permission(request.user, PENSIONS_HANDLE)
@@ -196,12 +198,11 @@ def people(request):
     query = request.GET.copy()
     query.pop("page", None)
     query["region"], query["year"] = region.code, year
+    figures, children = selectors.figures_with_children(request.user, region, everyone, unrowed)
     return render(request, "pensions/certification/people.html", {
-        **context, "page": page, "figures": selectors.figures_of(everyone, unrowed),
-        "base": _people_url(region, year),
-        "children": [(child, figures, _people_url(child, year), _people_url(child, year))
-                     for child, figures in selectors.children_figures(request.user, region, everyone, unrowed)]
-        if region.level < Level.VILLAGE else [], "campaigns": [(campaign, selectors.days_left(campaign, today),
+        **context, "page": page, "figures": figures, "base": _people_url(region, year),
+        "children": [(child, child_figures, _people_url(child, year), _people_url(child, year))
+                     for child, child_figures in children] if region.level < Level.VILLAGE else [], "campaigns": [(campaign, selectors.days_left(campaign, today),
                                 selectors.STATES[selectors.state_of(campaign, today)]) for campaign in campaigns],
         "places": place_names((c.region_code for c in page or ()), below=region), "query": query.urlencode(),
         "can_certify": has_permission(request.user, PENSIONS_HANDLE), "methods": CertificationMethod.choices,
