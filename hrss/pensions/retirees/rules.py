@@ -47,3 +47,14 @@ def due_cutoff(day, reason):
 
 def visits_source():
     return shown_source(VISITS_SOURCE)
+
+
+# The youngest age at which an enterprise employee may retire, by sex: early retirement for illness (men 50, women
+# 45) or for special work types (women 45) [believed: 国发〔1978〕104号, text not seen here]. A registration saying a
+# retiree retired younger is a typing error in the retirement or the birth date.
+EARLIEST_RETIREMENT_AGE = ((D(1978, 6, 2), {"M": 50, "F": 45}),)
+EARLIEST_RETIREMENT_SOURCE = "国发〔1978〕104号（因病、特殊工种提前退休） [believed]"
+
+
+def earliest_retirement_age(day, sex):
+    return in_force(EARLIEST_RETIREMENT_AGE, max(day, EARLIEST_RETIREMENT_AGE[0][0]))[sex]

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping
-from hrss.core.dates import years_before
+from hrss.core.dates import age_on, years_before
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, check_permission
@@ -34,6 +34,8 @@ from hrss.pensions.models import (
 )
 from hrss.pensions.models.retirees import STANDING_STATES
 from hrss.pensions.permissions import PENSIONS_HANDLE
+from hrss.pensions.retirees import rules
+from hrss.pensions.schemes.rules import shown_source
 from hrss.residents import services as residents_services
 from hrss.residents.models import LabourStatus, Person
 
@@ -92,6 +94,13 @@ def register_problems(*, person, employer_name, employer_code, retired_on, pensi
                             not_before_label=f"{person.name}年满{MINIMUM_WORKING_AGE}周岁之日")
     if problem:
         problems.append(("retired_on", problem))
+    elif person.sex in ("M", "F"):
+        youngest = rules.earliest_retirement_age(retired_on, person.sex)
+        age = age_on(person.birth_date, retired_on)
+        if age < youngest:
+            problems.append(("retired_on", f"退休日期{retired_on:%Y-%m-%d}时{person.name}{age}岁：企业职工最早"
+                             f"{youngest}周岁退休（{'男' if person.sex == 'M' else '女'}职工因病或特殊工种提前退休），"
+                             f"请核对退休日期和出生日期（依据：{shown_source(rules.EARLIEST_RETIREMENT_SOURCE)}）。"))
     amount = amount_of(pension_amount)
     if amount is None:
         problems.append(("pension_amount", "请填写月养老金（元），如 3250.00。"))

@@ -90,3 +90,15 @@ def test_person_panel_offers_registration_to_the_retired_and_shows_the_record(cl
     register(village_assistant, old)
     page = client.get(reverse("residents:person-detail", args=[old.pk])).content.decode()
     assert "未纳入社会化管理" in page and "河源市机械厂" in page
+
+
+def test_a_retirement_younger_than_the_earliest_early_retirement_is_a_typing_error(heyuan, village_assistant):
+    young = make_person(village_assistant, "年轻人", birth=datetime.date(TODAY.year - 36, 3, 1))
+    with pytest.raises(ValidationError) as refused:
+        register(village_assistant, young)
+    text = " ".join(refused.value.messages)
+    youngest = "50周岁" if young.sex == "M" else "45周岁"
+    assert f"时年轻人{young.age_on(TODAY - days(400))}岁：企业职工最早{youngest}退休" in text
+    assert "请核对退休日期和出生日期" in text and not Retiree.objects.filter(person=young).exists()
+    fifty_one = make_person(village_assistant, "提前退", birth=datetime.date(TODAY.year - 52, 3, 1))
+    assert register(village_assistant, fifty_one).state == RetireeState.NOT_MANAGED  # early retirement happens
