@@ -74,6 +74,20 @@ def subjects_without_rows(user, region, campaigns):
     return [scoping.within_region(scoping.visible_to(user, rows.filter(inside)), region) for rows in without_rows(year)]
 
 
+def places_of_subjects_named(user, region, campaigns, q, *, most=20):
+    """The villages (region codes) holding subjects without a row whose name contains `q` or whose ID number is
+    `q`, in `region` and the user's scope: a county's or the city's search by name, whose rows are made there
+    first (at most `most` villages, the search being a person's, not a list's)."""
+    q = (q or "").strip()
+    if not q:
+        return []
+    codes = set()
+    for rows in subjects_without_rows(user, region, campaigns):
+        codes |= set(rows.filter(Q(person__name__contains=q) | Q(person__id_number=q.upper()))
+                     .order_by("region_code").values_list("region_code", flat=True).distinct()[:most])
+    return sorted(codes)[:most]
+
+
 def _holding(user, region):
     """Campaigns of a region above `region` holding subjects of `region` that the user sees (a certification row,
     or a subject without one while the campaign has not suspended the uncertified): a village works in its county's

@@ -56,6 +56,12 @@ def campaign_problems(*, region, year, opens_on, closes_on, today):
         name = Region.objects.filter(code=other.region_code).values_list("name", flat=True).first() or ""
         problems.append(f"{name or other.region_code}已有{year}年度的认证活动：每人每年只认证一次，"
                         "同一区域（含上下级）每年只能组织一次认证活动。")
+        if region.level == Level.CITY:
+            held = set(selectors.overlapping(region, year).values_list("region_code", flat=True))
+            left = [county.name for county in Region.objects.filter(parent=region, level=Level.COUNTY, is_active=True)
+                    .order_by("code") if county.code not in held]
+            problems.append(f"请改为逐个县(区)启动：尚未组织{year}年度认证的有{'、'.join(left)}。" if left
+                            else f"各县(区)都已组织{year}年度认证。")
     return problems
 
 

@@ -189,10 +189,13 @@ def people(request):
     listed = region.level >= Level.TOWNSHIP
     if listed:
         _give_rows(campaigns, region)
+    elif filters["q"]:  # a person looked for by name or ID number at the county's or the city's window
+        for code in selectors.places_of_subjects_named(request.user, region, campaigns, filters["q"]):
+            _give_rows(campaigns, Region.objects.get(code=code))
     everyone = selectors.certifications(request.user, region, year)
     unrowed = [] if listed else selectors.subjects_without_rows(request.user, region, campaigns)
     page = None
-    if listed or filters["state"] in ROW_STATES:
+    if listed or filters["state"] in ROW_STATES or filters["q"]:
         page = Paginator(selectors.certifications(request.user, region, year, **filters), PAGE).get_page(
             request.GET.get("page"))
     query = request.GET.copy()
@@ -205,6 +208,7 @@ def people(request):
                      for child, child_figures in children] if region.level < Level.VILLAGE else [], "campaigns": [(campaign, selectors.days_left(campaign, today),
                                 selectors.STATES[selectors.state_of(campaign, today)]) for campaign in campaigns],
         "places": place_names((c.region_code for c in page or ()), below=region), "query": query.urlencode(),
+        "campaign_places": place_names(campaign.region_code for campaign in campaigns),
         "can_certify": has_permission(request.user, PENSIONS_HANDLE), "methods": CertificationMethod.choices,
         "open_states": (CertificationState.DUE, CertificationState.SUSPENDED), "village_level": Level.VILLAGE})
 
@@ -276,7 +280,7 @@ def certify(request, pk):
             messages.success(request, text)
             return redirect(_back(request, certification))
     return render(request, "pensions/certification/certify.html", {
-        "certification": certification, "form": form, "next": request.POST.get("next", ""),
+        "certification": certification, "form": form, "next": request.POST.get("next", request.GET.get("next", "")),
         "place": place_names([certification.region_code]).get(certification.region_code, "")})
 
 

@@ -81,6 +81,21 @@ def test_the_county_s_list_asks_for_a_township_or_a_village_and_writes_nothing(p
     assert "王大爷" in township and Certification.objects.count() == 1
 
 
+def test_the_county_finds_one_person_by_name_or_id_number(pensioner, start, client, county_officer):
+    """At the county's window, with the pensioner in front of them: the name or the ID number finds the person
+    (their village's rows made), not the notice to pick a township."""
+    wang = pensioner("王大爷")
+    pensioner("公园老人", village=NEIGHBOUR_VILLAGE)
+    start(**WINDOW)
+    client.force_login(county_officer)
+    for q in ("王大", wang.person.id_number):
+        page = client.get("/pensions/certification/people/", {"q": q}).content.decode()
+        assert "王大爷" in page and "公园老人" not in page and 'data-testid="choose-region"' not in page
+    row = Certification.objects.get(pension=wang)
+    assert row.state == CertificationState.DUE and f"/certifications/{row.pk}/certify/" in page
+    assert not Certification.objects.filter(region_code=NEIGHBOUR_VILLAGE).exists()  # only where the person is
+
+
 def test_the_api_lists_a_county_but_not_the_city_s_due(pensioner, start, client, county_officer, city_admin):
     pensioner("王大爷")
     start(**WINDOW)
@@ -189,7 +204,14 @@ def test_the_person_page_offers_to_certify(pensioner, start, client, village_ass
     page = client.get(f"/residents/{pension.person.pk}/").content.decode()
     row = Certification.objects.get(pension=pension)
     assert f"{YEAR}年度" in page and "待认证" in page
-    assert f"/pensions/certification/certifications/{row.pk}/certify/" in page
+    link = f"/pensions/certification/certifications/{row.pk}/certify/?next=/residents/{pension.person.pk}/"
+    assert link in page
+    # Certified from there, the assistant is back on the person's page.
+    form = client.get(link).content.decode()
+    assert f'name="next" value="/residents/{pension.person.pk}/"' in form
+    done = client.post(f"/pensions/certification/certifications/{row.pk}/certify/",
+                       {"method": "visit", "on": TODAY.isoformat(), "next": f"/residents/{pension.person.pk}/"})
+    assert done.status_code == 302 and done["Location"] == f"/residents/{pension.person.pk}/"
 
 
 def test_a_neighbouring_village_sees_the_county_s_campaign_only_with_a_subject(pensioner, start, client,

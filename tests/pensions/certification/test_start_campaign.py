@@ -67,8 +67,10 @@ def test_one_campaign_a_region_a_year(pensioner, start, city_admin):
     start()
     with pytest.raises(ValidationError, match=f"已有{YEAR}年度的认证活动"):
         start()
-    with pytest.raises(ValidationError, match=f"已有{YEAR}年度的认证活动"):
+    with pytest.raises(ValidationError, match=f"已有{YEAR}年度的认证活动") as refused:
         start(actor=city_admin, region=Region.objects.get(code=CITY))
+    # The city is told where it may still start one: the other five counties, by name.
+    assert f"请改为逐个县(区)启动：尚未组织{YEAR}年度认证的有紫金县、龙川县、连平县、和平县、东源县。" in refused.value.messages
     following = start(year=YEAR + 1, opens_on=OPENS.replace(year=YEAR + 1), closes_on=CLOSES.replace(year=YEAR + 1))
     assert selectors.subjects_seen(city_admin, following) == 1
 
