@@ -179,3 +179,26 @@ class IdempotencyMiddleware:
     def _in_flight(is_form):
         message = "相同的提交正在处理，请稍后刷新页面查看结果。" if is_form else "相同 Idempotency-Key 的请求正在处理，请稍后重试。"
         return JsonResponse({"detail": message}, status=409) if not is_form else HttpResponse(message, status=409)
+
+
+class NulCharacterMiddleware:
+    """A page's query string or form holding a NUL character (%00) is refused with a 400 saying so, before any view:
+    PostgreSQL cannot store or even compare text with NUL (a search for it was a 500 there), and SQLite read it as
+    a wildcard in a region picker. The API answers such input itself (422, its schema's Chinese message)."""
+
+    MESSAGE = "请求中含有不可见的控制字符（NUL），请删除后重试。"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/") and (self._holds_nul(request.GET) or (
+                request.method == "POST" and self._holds_nul(request.POST))):
+            from django.core.exceptions import BadRequest
+
+            raise BadRequest(self.MESSAGE)
+        return self.get_response(request)
+
+    @staticmethod
+    def _holds_nul(data):
+        return any("\x00" in key or any("\x00" in value for value in data.getlist(key)) for key in data)

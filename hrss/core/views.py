@@ -1,6 +1,6 @@
 
 from django.contrib import messages
-from django.core.exceptions import DisallowedHost, ValidationError
+from django.core.exceptions import BadRequest, DisallowedHost, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -331,7 +331,10 @@ def _same_site_referer(request):
 
 
 def bad_request(request, exception):
-    return _error_page(request, 400)
+    # BadRequest carries a Chinese sentence for the user (core.middleware); other 400s (SuspiciousOperation) say
+    # nothing of why.
+    told = isinstance(exception, BadRequest) and exception.args
+    return _error_page(request, 400, reason=str(exception) if told else "")
 
 
 def permission_denied(request, exception):

@@ -1,6 +1,7 @@
 """A death reported through the benefits part closes the person's open certifications (已死亡: out of the due list,
 the figures' due, the reminders and the suspension run); a move within the city takes the open certifications to
-the new village. Certifications already done stay as they were."""
+the new village for a retiree (the retiree record moves), and leaves a pension's with the pension. Certifications
+already done stay as they were."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from hrss.core.models import Region
 from hrss.pensions.benefits import services as benefits_services
 from hrss.pensions.certification import selectors, services
-from hrss.pensions.models import CertificationState
+from hrss.pensions.models import Certification, CertificationState
 from hrss.residents import services as residents_services
-from tests.conftest import COUNTY, NEIGHBOUR_VILLAGE, VILLAGE
+from tests.conftest import COUNTY, NEIGHBOUR_COUNTY, NEIGHBOUR_COUNTY_VILLAGE, NEIGHBOUR_VILLAGE, VILLAGE
 from tests.pensions.certification.conftest import CLOSES, DAY, OPENS, YEAR, certification_of
 
 
@@ -70,16 +71,17 @@ def test_a_retiree_s_death_closes_their_certification(retiree, start, county_off
     assert services.suspend_uncertified(actor=county_officer, campaign=campaign, today=CLOSES + DAY) == (0, 0, 0)
 
 
-def test_a_move_within_the_city_takes_the_open_certification_along(pensioner, start, township_officer,
-                                                                   village_assistant, neighbour_village_assistant,
-                                                                   heyuan):
-    moving, done = pensioner("搬家"), pensioner("认证后搬家")
+def test_a_move_within_the_county_takes_a_retiree_s_open_certification_along(retiree, start, township_officer,
+                                                                            village_assistant,
+                                                                            neighbour_village_assistant, heyuan):
+    moving, done = retiree("搬家"), retiree("认证后搬家")
     campaign = start()
     services.certify(actor=village_assistant, certification=certification_of(campaign, done), method="visit",
                      on=OPENS + DAY, today=OPENS + DAY)
+    moving_row = certification_of(campaign, moving)
     for person in (moving.person, done.person):
         residents_services.move_person(actor=township_officer, person=person, to_village=heyuan[NEIGHBOUR_VILLAGE])
-    moved = certification_of(campaign, moving)
+    moved = Certification.objects.get(pk=moving_row.pk)
     assert (moved.region_code, moved.state) == (NEIGHBOUR_VILLAGE, CertificationState.DUE)
     assert certification_of(campaign, done).region_code == VILLAGE  # done in the old village, stays there
     neighbours = selectors.certifications(neighbour_village_assistant, heyuan[NEIGHBOUR_VILLAGE], YEAR, state="due")
@@ -88,5 +90,38 @@ def test_a_move_within_the_city_takes_the_open_certification_along(pensioner, st
     services.certify(actor=neighbour_village_assistant, certification=moved, method="window", on=OPENS + 2 * DAY,
                      today=OPENS + 2 * DAY)
     with pytest.raises(PermissionDenied):  # the old village's scope no longer holds it
-        services.certify(actor=village_assistant, certification=certification_of(campaign, moving), method="visit",
-                         on=OPENS + 3 * DAY, today=OPENS + 3 * DAY)
+        services.certify(actor=village_assistant, certification=Certification.objects.get(pk=moving_row.pk),
+                         method="visit", on=OPENS + 3 * DAY, today=OPENS + 3 * DAY)
+
+
+def test_a_pension_s_certification_stays_with_the_pension_when_its_person_moves(
+        pensioner, start, township_officer, village_assistant, county_officer, city_admin, heyuan):
+    """The pension is paid where it is: its village certifies it, and after a suspension its certification resumes
+    it (a certification moved away would be certified by a village that may not resume the pension)."""
+    pension = pensioner("搬走")
+    campaign = start()
+    row = certification_of(campaign, pension)
+    services.suspend_uncertified(actor=county_officer, campaign=campaign, today=CLOSES + DAY)
+    residents_services.move_person(actor=city_admin, person=pension.person,
+                                   to_village=Region.objects.get(code=NEIGHBOUR_COUNTY_VILLAGE))
+    row = Certification.objects.get(pk=row.pk)
+    assert (row.region_code, row.state) == (VILLAGE, CertificationState.SUSPENDED)
+    services.certify(actor=village_assistant, certification=row, method="relative", relative_name="搬走之子",
+                     relation="儿子", on=CLOSES + 3 * DAY, today=CLOSES + 3 * DAY)
+    assert Certification.objects.get(pk=row.pk).state == CertificationState.RESUMED
+
+
+def test_a_retiree_moving_to_another_county_is_certified_in_that_county_s_campaign(
+        retiree, start, city_admin, heyuan):
+    moving = retiree("跨县搬家")
+    campaign = start()
+    row = certification_of(campaign, moving)
+    residents_services.move_person(actor=city_admin, person=moving.person,
+                                   to_village=Region.objects.get(code=NEIGHBOUR_COUNTY_VILLAGE))
+    assert not Certification.objects.filter(pk=row.pk).exists()  # nothing was done on it: the old list lets go
+    moving.refresh_from_db()
+    assert moving.region_code == NEIGHBOUR_COUNTY_VILLAGE
+    other = services.start_campaign(actor=city_admin, region=Region.objects.get(code=NEIGHBOUR_COUNTY), year=YEAR,
+                                    opens_on=OPENS, closes_on=CLOSES, today=OPENS)
+    there = certification_of(other, moving)
+    assert (there.region_code, there.state) == (NEIGHBOUR_COUNTY_VILLAGE, CertificationState.DUE)
