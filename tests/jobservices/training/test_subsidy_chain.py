@@ -90,7 +90,7 @@ def test_the_claim_page_queue_and_pending_work(completed_course, county_officer,
     queue = client.get("/jobservices/training/claims/").content.decode()
     assert completed_course.name in queue and f"/jobservices/training/claims/{claim.pk}/" in queue
     page = client.get(f"/jobservices/training/claims/{claim.pk}/").content.decode()
-    assert "3000" in page and "S-甲" in page and TRAINING_SUBSIDY.step("county_handling").label in page
+    assert "3,000.00" in page and "S-甲" in page and TRAINING_SUBSIDY.step("county_handling").label in page
     assert "复核通过，报县(区)审批" in page
     items = [item for item in pending_work_for(second_county_officer) if item.title == "待办理的培训补贴申领"]
     assert items and items[0].count == 1
