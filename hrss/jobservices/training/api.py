@@ -12,7 +12,7 @@ from pydantic import Field
 from hrss.core import review, scoping
 from hrss.core.api_fields import Id, ObjectId, RegionCode, Text
 from hrss.core.permissions import check_permission
-from hrss.jobservices.models import Course, Enrolment, SubsidyClaim
+from hrss.jobservices.models import Course, Enrolment, SubsidyClaim, TrainingWish
 from hrss.jobservices.permissions import JOBSERVICES_VIEW
 from hrss.jobservices.training import kpi, selectors, services
 from hrss.jobservices.training.chains import TRAINING_SUBSIDY
@@ -81,6 +81,14 @@ class TrainingCompletionIn(Schema):
     certificate_kind: Text(16) = ""
     certificate_number: Text(40) = ""
     completed_on: datetime.date | None = None
+
+
+class TrainingAttendanceIn(Schema):
+    attended_hours: int = Field(ge=0, le=2000)
+
+
+class TrainingReasonIn(Schema):
+    reason: Text(200) = ""
 
 
 class TrainingWishIn(Schema):
@@ -200,6 +208,27 @@ def complete(request, enrolment_id: ObjectId, body: TrainingCompletionIn):
                              certificate_number=body.certificate_number, completed_on=body.completed_on)
 
 
+def _enrolment(request, enrolment_id):
+    enrolment = scoping.get_visible_or_404(Enrolment.objects.select_related("course", "person"), request.user,
+                                           pk=enrolment_id)
+    _course(request, enrolment.course_id)
+    return enrolment
+
+
+@router.post("/training/enrolments/{enrolment_id}/attendance", response=TrainingEnrolmentOut,
+             summary="登记学员已参训课时（累计，按签到表）")
+def record_attendance(request, enrolment_id: ObjectId, body: TrainingAttendanceIn):
+    enrolment = _enrolment(request, enrolment_id)
+    return services.record_attendance(actor=request.user, enrolment=enrolment, attended_hours=body.attended_hours)
+
+
+@router.post("/training/enrolments/{enrolment_id}/drop", response=TrainingEnrolmentOut,
+             summary="学员退学（名额空出，培训意愿仍待培训）")
+def drop(request, enrolment_id: ObjectId, body: TrainingReasonIn):
+    enrolment = _enrolment(request, enrolment_id)
+    return services.drop(actor=request.user, enrolment=enrolment, reason=body.reason)
+
+
 @router.get("/training/wishes", response=list[TrainingWishOut], summary="待培训的培训意愿（本人管辖范围内，最多500条）")
 def list_wishes(request):
     check_permission(request.user, JOBSERVICES_VIEW)
@@ -215,6 +244,12 @@ def record_wish(request, body: TrainingWishIn):
     return Status(201, services.record_training_wish(actor=request.user, person=person,
                                                      occupation_code=body.occupation_code, kind=body.kind,
                                                      note=body.note))
+
+
+@router.post("/training/wishes/{wish_id}/withdrawal", response=TrainingWishOut, summary="撤销培训意愿（本人放弃）")
+def withdraw_wish(request, wish_id: ObjectId, body: TrainingReasonIn):
+    wish = scoping.get_visible_or_404(TrainingWish.objects.select_related("person"), request.user, pk=wish_id)
+    return services.withdraw_training_wish(actor=request.user, wish=wish, reason=body.reason)
 
 
 @router.get("/training/claims", response=list[TrainingClaimOut], summary="待本人办理的培训补贴申领（逾期、到期在前）")

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from hrss.accounts import services as account_services
+from hrss.jobservices.training import services
 from tests.conftest import TODAY, TOWNSHIP
 from tests.jobservices.training.conftest import COOK
 
@@ -68,3 +69,45 @@ def test_a_course_from_wish_to_approved_claim(person, county_officer, second_cou
 def test_a_bad_course_is_refused_with_its_reasons(county_officer, course_body):
     answer = _api(county_officer)("post", "/training/courses", {**course_body, "free": True, "fee": 100})
     assert answer.status_code == 422 and "免费培训不能收费" in str(answer.json())
+
+
+def test_attendance_and_drop_free_the_place_and_are_refused_once_dropped(person, county_officer, make_course):
+    course = make_course()
+    enrolment = services.enrol(actor=county_officer, course=course, person=person)
+    officer = _api(county_officer)
+    attended = officer("post", f"/training/enrolments/{enrolment.pk}/attendance", {"attended_hours": 12})
+    assert attended.status_code == 200 and attended.json()["attended_hours"] == 12
+    too_many = officer("post", f"/training/enrolments/{enrolment.pk}/attendance", {"attended_hours": 61})
+    assert too_many.status_code == 422 and "已参训课时应在 0 到 60（培训班课时）之间" in str(too_many.json())
+    assert officer("get", f"/training/courses/{course.pk}").json()["places_taken"] == 1
+    dropped = officer("post", f"/training/enrolments/{enrolment.pk}/drop", {"reason": "外出务工"})
+    assert dropped.status_code == 200 and dropped.json()["status"] == "dropped"
+    assert officer("get", f"/training/courses/{course.pk}").json()["places_taken"] == 0
+    again = officer("post", f"/training/enrolments/{enrolment.pk}/drop", {})
+    assert again.status_code == 422 and "只有在训学员可以办理退学" in str(again.json())
+    late = officer("post", f"/training/enrolments/{enrolment.pk}/attendance", {"attended_hours": 20})
+    assert late.status_code == 422 and "只有在训学员可以登记出勤" in str(late.json())
+
+
+def test_a_withdrawn_wish_leaves_the_list_and_cannot_be_withdrawn_twice(person, village_assistant):
+    wish = services.record_training_wish(actor=village_assistant, person=person, occupation_code=COOK, kind="skills")
+    assistant = _api(village_assistant)
+    withdrawn = assistant("post", f"/training/wishes/{wish.pk}/withdrawal", {"reason": "本人放弃"})
+    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "withdrawn"
+    assert assistant("get", "/training/wishes").json() == []
+    again = assistant("post", f"/training/wishes/{wish.pk}/withdrawal", {})
+    assert again.status_code == 422 and "只有待培训的意愿可以撤销" in str(again.json())
+
+
+def test_out_of_scope_enrolments_and_wishes_are_404(person, county_officer, village_assistant, make_course,
+                                                      neighbour_county_officer, neighbour_village_assistant):
+    enrolment = services.enrol(actor=county_officer, course=make_course(), person=person)
+    wish = services.record_training_wish(actor=village_assistant, person=person, occupation_code=COOK, kind="syb")
+    outsider = _api(neighbour_county_officer)
+    assert outsider("post", f"/training/enrolments/{enrolment.pk}/attendance",
+                    {"attended_hours": 1}).status_code == 404
+    assert outsider("post", f"/training/enrolments/{enrolment.pk}/drop", {}).status_code == 404
+    assert _api(neighbour_village_assistant)("post", f"/training/wishes/{wish.pk}/withdrawal", {}).status_code == 404
+    enrolment.refresh_from_db()
+    wish.refresh_from_db()
+    assert (enrolment.status, enrolment.attended_hours, wish.status) == ("enrolled", 0, "open")
