@@ -316,6 +316,7 @@ def write_xlsx(target, sheets):
     bold = workbook.add_format({"bold": True})
     for name, header, rows in sheets:
         sheet = workbook.add_worksheet(name[:31])
+        _lay_out(sheet, header, rows)
         sheet.write_row(0, 0, header, bold)
         for index, row in enumerate(rows, start=1):
             for column, value in enumerate(row):
@@ -328,6 +329,31 @@ def write_xlsx(target, sheets):
                     sheet.write(index, column, value)
     workbook.close()
     return target
+
+
+WIDEST = 50  # characters: a longer cell wraps in the reader's view rather than pushing the next columns away
+
+
+def _shown_width(value):
+    """How many Latin characters' room a value takes: a Chinese character takes two."""
+    return sum(2 if ord(character) >= 0x2E80 else 1 for character in str(value))
+
+
+def _lay_out(sheet, header, rows):
+    """Column widths from the header and the first 200 rows (a list; a stream of rows is not read ahead), and the
+    heading rows frozen: the first row, or the first two under a one-cell title row (a 台账's "name (region, day)"
+    above its header), so the header stays in view while scrolling down on an old PC."""
+    sample = rows[:200] if isinstance(rows, list) else []
+    titled = len(header) == 1 and bool(sample) and isinstance(sample[0], list | tuple) and len(sample[0]) > 1
+    lines = [*([] if titled else [header]), *sample]
+    widths = {}
+    for line in lines:
+        for column, value in enumerate(line):
+            if value is not None:
+                widths[column] = max(widths.get(column, 0), _shown_width(value))
+    for column, width in widths.items():
+        sheet.set_column(column, column, min(max(width, 6) + 2, WIDEST))
+    sheet.freeze_panes(2 if titled else 1, 0)
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
