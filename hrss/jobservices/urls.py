@@ -1,4 +1,5 @@
-"""The area's pages under /jobservices/: its home page and each part's (url names are prefixed with the part)."""
+"""The area's pages under /jobservices/: its home page, its statistics, and each part's (url names are prefixed
+with the part)."""
 
 from django.urls import path
 
@@ -13,6 +14,7 @@ from hrss.jobservices.training import views as training
 app_name = "jobservices"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("statistics/", views.statistics, name="statistics"),
     *employers.urlpatterns, *seekers.urlpatterns, *referrals.urlpatterns, *guidance.urlpatterns,
     *training.urlpatterns, *loans.urlpatterns,
 ]

@@ -5,7 +5,8 @@ import datetime
 from django.utils import timezone
 
 from hrss.core import classifications
-from hrss.core.parts import HubLink, Part
+from hrss.core.parts import Figure, HubLink, Part
+from hrss.jobservices.employers import figures
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
 LINKS = (
@@ -85,4 +86,11 @@ def demo(stdout, options):
     return None
 
 
-PART = Part(label="employers", links=LINKS, audit_actions=AUDIT_ACTIONS, audit_fields=AUDIT_FIELDS, demo=demo)
+FIGURES = (
+    Figure("登记的用人单位", figures.employers, "jobservices:employers-list", {}, "在本区域登记的用人单位", order=10),
+    Figure("在招岗位", figures.open_vacancies, "jobservices:employers-vacancies", {"status": "open"},
+           "状态为招聘中的岗位空缺（条）", order=11),
+)
+
+PART = Part(label="employers", name="用人单位与岗位", links=LINKS, figures=FIGURES, audit_actions=AUDIT_ACTIONS,
+            audit_fields=AUDIT_FIELDS, demo=demo)

@@ -2,14 +2,15 @@
 panel, the office's next steps due as pending work, the hub's links, audit names and the demo."""
 
 from hrss.core.areas import Panel
-from hrss.core.parts import HubLink, Part
-from hrss.jobservices.guidance import audit_names, pending
+from hrss.core.parts import Figure, HubLink, Part
+from hrss.jobservices.guidance import audit_names, figures, pending
 from hrss.jobservices.guidance.demo import demo
 from hrss.jobservices.guidance.panels import person_guidance, region_figures
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 
 PART = Part(
     label="guidance",
+    name="职业指导",
     pending=(pending.follow_ups,),
     panels=(Panel("person", "jobservices/guidance/_person_panel.html", person_guidance, order=130),
             Panel("region_statistics", "jobservices/guidance/_statistics_panel.html", region_figures, order=130)),
@@ -21,6 +22,7 @@ PART = Part(
         HubLink("登记招聘会", "jobservices:fairs-new", JOBSERVICES_HANDLE,
                 "乡镇(街道)、县(区)或市举办招聘会时登记。", order=66),
     ),
+    figures=(Figure("职业指导记录", figures.records, "jobservices:guidance-list", {}, "职业指导的次数（累计）", order=60),),
     audit_actions=audit_names.ACTIONS,
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,

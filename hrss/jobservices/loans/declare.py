@@ -2,14 +2,15 @@
 the person page's panel, pending work, audit names and the demo."""
 
 from hrss.core.areas import Panel
-from hrss.core.parts import HubLink, Part
-from hrss.jobservices.loans import audit_names, demo, panels, pending
+from hrss.core.parts import Figure, HubLink, Part
+from hrss.jobservices.loans import audit_names, demo, figures, panels, pending
 from hrss.jobservices.loans.chains import LOAN_APPLICATION
 from hrss.jobservices.permissions import LOAN_VIEW
 from hrss.residents.permissions import RESIDENT_VIEW
 
 PART = Part(
     label="loans",
+    name="创业担保贷款",
     chains=(LOAN_APPLICATION,),
     pending=(pending.review_work, pending.overdue_instalments),
     panels=(Panel("person", "jobservices/loans/_person_panel.html", panels.person_loans, order=60),),
@@ -21,6 +22,11 @@ PART = Part(
                 order=62),
         HubLink("信用社区", "jobservices:loans-credit-communities", LOAN_VIEW, "评定与撤销；信用社区居民可免反担保",
                 order=63),
+    ),
+    figures=(
+        Figure("发放的贷款", figures.loans, "jobservices:loans-ledger", {}, "创业担保贷款（笔，累计）", order=80),
+        Figure("有逾期还款的贷款", figures.with_overdue, "jobservices:loans-ledger", {"overdue": "1"},
+               "有到期未还的还款期（笔）", order=81),
     ),
     audit_actions=audit_names.ACTIONS,
     audit_fields=audit_names.FIELDS,

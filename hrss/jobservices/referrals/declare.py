@@ -6,11 +6,12 @@ from django.utils import timezone
 
 from hrss.core.areas import Panel
 from hrss.core.dates import add_months
-from hrss.core.parts import HubLink, Part
+from hrss.core.parts import Figure, HubLink, Part
 from hrss.core.pending import PendingItem
 from hrss.core.permissions import has_permission
 from hrss.jobservices.models import ReferralOutcome
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
+from hrss.jobservices.referrals import figures
 
 
 def overdue_referrals(user):
@@ -72,6 +73,7 @@ VALUES = {"outcome": dict(ReferralOutcome.choices)}
 
 PART = Part(
     label="referrals",
+    name="推荐就业",
     pending=(overdue_referrals,),
     panels=(Panel("region_statistics", "jobservices/referrals/_statistics_panel.html", statistics_panel, order=40),
             Panel("person", "jobservices/referrals/_person_panel.html", person_referrals, order=42)),
@@ -80,6 +82,13 @@ PART = Part(
                 "推荐就业的记录、推荐信和结果，可筛选、下载", order=40),
         HubLink("10个工作日内提供合适岗位", "jobservices:referrals-kpi", JOBSERVICES_VIEW,
                 "不挑不拣的求职人员是否按时得到合适岗位；享受免费公共就业服务的比例", order=41),
+    ),
+    figures=(
+        Figure("推荐人次", figures.referred, "jobservices:referrals-list", {}, "推荐就业的记录（累计）", order=40),
+        Figure("已录用", figures.hired, "jobservices:referrals-list", {"outcome": "hired"}, "经推荐被单位录用（累计）",
+               order=41),
+        Figure("逾期未反馈", figures.overdue, "jobservices:referrals-list", {"outcome": "overdue"},
+               "过了反馈期限仍未登记结果的推荐", order=42),
     ),
     audit_actions=ACTIONS,
     audit_fields=FIELDS,

@@ -3,10 +3,11 @@ panel, audit names, demo."""
 
 from hrss.core import classifications
 from hrss.core.areas import Panel
-from hrss.core.parts import HubLink, Part
+from hrss.core.parts import Figure, HubLink, Part
 from hrss.core.permissions import has_permission
 from hrss.jobservices.models import Mobility, SeekerEndReason
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
+from hrss.jobservices.seekers import figures
 from hrss.jobservices.seekers.moves import follow_person
 from hrss.residents.services import after_person_moved
 
@@ -32,12 +33,19 @@ def demo(stdout, options):
 
 PART = Part(
     label="seekers",
+    name="求职登记",
     panels=(Panel("person", "jobservices/seekers/_person_panel.html", person_panel, order=40),),
     links=(
         HubLink("求职登记台账", "jobservices:seekers-list", JOBSERVICES_VIEW,
                 "求职人、意向职业、不挑不拣，人岗匹配与推荐从求职人页面进入", order=20),
         HubLink("登记失业但未求职登记", "jobservices:seekers-from-unemployment", JOBSERVICES_VIEW,
                 "有就业要求的登记失业人员，一键求职登记", order=21),
+    ),
+    figures=(
+        Figure("求职中", figures.active, "jobservices:seekers-list", {"status": "active"}, "有效的求职登记（人）",
+               order=20),
+        Figure("其中不挑不拣", figures.active_not_selective, "jobservices:seekers-list",
+               {"status": "active", "not_selective": "1"}, "求职中且表示不挑不拣的人", order=21),
     ),
     audit_actions={
         "jobservices.seeker.register": "求职登记（未获准）",

@@ -2,14 +2,15 @@
 pending work, the person page's and the statistics page's panels, hub links, audit names and the demo."""
 
 from hrss.core.areas import Panel
-from hrss.core.parts import HubLink, Part
+from hrss.core.parts import Figure, HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
-from hrss.jobservices.training import audit_names, panels, pending
+from hrss.jobservices.training import audit_names, figures, panels, pending
 from hrss.jobservices.training.chains import TRAINING_SUBSIDY
 from hrss.jobservices.training.demo import demo
 
 PART = Part(
     label="training",
+    name="职业培训",
     chains=(TRAINING_SUBSIDY,),
     pending=(pending.claims_waiting,),
     panels=(
@@ -30,6 +31,8 @@ PART = Part(
         HubLink("农村劳动力免费培训", "jobservices:training-kpi", JOBSERVICES_VIEW,
                 "五个100%之四：有培训需求的农村劳动力得到免费培训的比例，分区域，可查到尚未培训的人员。", order=75),
     ),
+    figures=(Figure("培训意愿（待培训）", figures.open_wishes, "jobservices:training-wishes", {},
+                    "登记了培训意愿、尚未得到培训的人", order=70),),
     audit_actions=audit_names.ACTIONS,
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
