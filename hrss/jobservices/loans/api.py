@@ -17,7 +17,7 @@ from hrss.core.api_fields import Id, ObjectId, Text
 from hrss.core.permissions import check_permission
 from hrss.jobservices.loans import rules, selectors, services
 from hrss.jobservices.loans.chains import LOAN_APPLICATION
-from hrss.jobservices.models import Loan, LoanApplication
+from hrss.jobservices.models import CreditCommunity, Loan, LoanApplication
 from hrss.jobservices.permissions import LOAN_VIEW
 from hrss.residents.models import Person
 
@@ -76,6 +76,23 @@ class LoanApplicationIn(Schema):
     note: Text(500, lines=True) = ""
 
 
+class LoanCorrectionIn(Schema):
+    """补正: the application's fields as corrected, with the case's version as loaded."""
+
+    version: Id
+    category: Text(24)
+    borrower_kind: Text(16)
+    amount: Money
+    term_months: int = Field(ge=1, le=120)
+    project: Text(200)
+    documents: list[Text(32)] = Field(max_length=20)
+    micro_profit: bool = False
+    partners: int = Field(1, ge=1, le=50)
+    business_name: Text(100) = ""
+    guarantor: Text(100) = ""
+    phone: Text(20) = ""
+
+
 class LoanDecisionIn(Schema):
     action: Text(16)
     version: Id
@@ -132,6 +149,26 @@ class LoanRepaymentOut(Schema):
     loan_id: int
     paid_on: datetime.date
     amount: Decimal
+
+
+class CreditCommunityIn(Schema):
+    region_code: Text(12)
+    marked_on: datetime.date | None = None  # today when left out
+    note: Text(200) = ""
+
+
+class CreditCommunityRevokeIn(Schema):
+    revoked_on: datetime.date | None = None  # today when left out
+    note: Text(200)
+
+
+class CreditCommunityOut(Schema):
+    id: int
+    region_code: str
+    marked_on: datetime.date
+    note: str
+    revoked_on: datetime.date | None
+    revoke_note: str
 
 
 def _application(request, application_id):
@@ -193,6 +230,37 @@ def decide(request, application_id: ObjectId, body: LoanDecisionIn):
         raise HttpError(409, str(error)) from None
     except review.MoveRefused as error:
         raise ValidationError(str(error)) from None
+
+
+@router.post("/loans/applications/{application_id}/correction", response=LoanApplicationOut,
+             summary="补正退回的申请（受理的村(社区)协理员更正申请内容，再 resubmit 报送）")
+def correct(request, application_id: ObjectId, body: LoanCorrectionIn):
+    application = _application(request, application_id)
+    try:
+        return services.correct_loan_application(
+            actor=request.user, application=application, version=body.version, category=body.category,
+            borrower_kind=body.borrower_kind, amount=body.amount, term_months=body.term_months,
+            project=body.project, documents=body.documents, micro_profit=body.micro_profit, partners=body.partners,
+            business_name=body.business_name, guarantor=body.guarantor, phone=body.phone)
+    except review.CaseChanged as error:
+        raise HttpError(409, str(error)) from None
+
+
+@router.post("/loans/credit-communities", response={201: CreditCommunityOut},
+             summary="评定信用社区（按村(社区)，自评定日期起）")
+def mark_credit_community(request, body: CreditCommunityIn):
+    scoping.get_region_or_404(request.user, body.region_code)
+    community = services.mark_credit_community(actor=request.user, region_code=body.region_code,
+                                               marked_on=body.marked_on or timezone.localdate(), note=body.note)
+    return Status(201, community)
+
+
+@router.post("/loans/credit-communities/{community_id}/revocation", response=CreditCommunityOut,
+             summary="撤销信用社区标记（此前受理的申请保留其标记）")
+def revoke_credit_community(request, community_id: ObjectId, body: CreditCommunityRevokeIn):
+    community = scoping.get_visible_or_404(CreditCommunity, request.user, pk=community_id)
+    return services.revoke_credit_community(actor=request.user, community=community,
+                                            revoked_on=body.revoked_on or timezone.localdate(), note=body.note)
 
 
 @router.get("/loans/{loan_id}", response=LoanDetailOut, summary="查询一笔创业担保贷款（已还、未还、贴息、逾期）")

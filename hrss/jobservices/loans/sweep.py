@@ -122,6 +122,11 @@ ROWS = SweepRows(
         "/api/v1/loans/applications/{application_id}/decisions": (
             {"application_id": "loan_application"}, {"action": "withdraw", "version": 1, "reason": "越权"}),
         "/api/v1/loans/{loan_id}/repayments": ({"loan_id": "loan"}, {"paid_on": "2026-01-01", "amount": "100"}),
+        "/api/v1/loans/applications/{application_id}/correction": (
+            {"application_id": "loan_application"}, {"version": 1, **_application_data(), "amount": "50000"}),
+        "/api/v1/loans/credit-communities": ({}, {"region_code": VILLAGE, "marked_on": "2026-01-01"}),
+        "/api/v1/loans/credit-communities/{community_id}/revocation": (
+            {"community_id": "credit_community"}, {"note": "越权"}),
     },
     objects=objects,
     state=state,

@@ -2,9 +2,9 @@
 a repayment; bad input answers 422 with the reason; someone else's step answers 403."""
 
 from hrss.accounts import services as account_services
-from hrss.jobservices.loans import rules
-from tests.conftest import TODAY
-from tests.jobservices.loans.test_chain import DOCS
+from hrss.jobservices.loans import rules, selectors
+from tests.conftest import NEIGHBOUR_COUNTY_VILLAGE, TODAY, TOWNSHIP, VILLAGE
+from tests.jobservices.loans.test_chain import DOCS, apply, move
 
 
 def call(client, user, method, path, body=None):
@@ -63,3 +63,57 @@ def test_bad_input_answers_422_with_the_reason(client, applicant, village_assist
             "amount": "50000", "term_months": 24, "project": "早餐店", "documents": DOCS[:1]}
     response = call(client, village_assistant, "post", "/loans/applications", body)
     assert response.status_code == 422 and "缺少材料" in str(response.json()["detail"])
+
+
+def test_a_returned_application_corrected_through_the_api(client, applicant, village_assistant, township_reviewer,
+                                                          neighbour_village_assistant):
+    application = apply(village_assistant, applicant)
+    path = f"/loans/applications/{application.pk}"
+    body = {"category": "registered_unemployed", "borrower_kind": "individual", "amount": "80000", "term_months": 24,
+            "project": "社区便利店", "documents": DOCS, "micro_profit": True}
+    version = call(client, village_assistant, "get", path).json()["case"]["version"]
+    early = call(client, village_assistant, "post", path + "/correction", {**body, "version": version})
+    assert early.status_code == 422 and "只有退回补正的申请可以更正" in str(early.json()["detail"])
+    move(application, township_reviewer, "return", reason="金额请按项目预算调低")
+    version = call(client, village_assistant, "get", path).json()["case"]["version"]
+    outside = call(client, neighbour_village_assistant, "post", path + "/correction", {**body, "version": version})
+    assert outside.status_code == 404
+    stale = call(client, village_assistant, "post", path + "/correction", {**body, "version": version - 1})
+    assert stale.status_code == 409
+    missing = call(client, village_assistant, "post", path + "/correction",
+                   {**body, "documents": DOCS[:1], "version": version})
+    assert missing.status_code == 422 and "缺少材料" in str(missing.json()["detail"])
+    corrected = call(client, village_assistant, "post", path + "/correction", {**body, "version": version})
+    assert corrected.status_code == 200, corrected.content
+    shown = call(client, village_assistant, "get", path).json()
+    assert shown["amount"] == "80000.00" and shown["case"]["status"] == "returned"
+    resubmitted = call(client, village_assistant, "post", path + "/decisions",
+                       {"action": "resubmit", "version": shown["case"]["version"]})
+    assert resubmitted.status_code == 200 and resubmitted.json()["case"]["step"] == "township_review"
+
+
+def test_a_credit_community_marked_and_revoked_through_the_api(client, applicant, village_assistant, county_officer,
+                                                               neighbour_county_officer):
+    township = call(client, county_officer, "post", "/loans/credit-communities", {"region_code": TOWNSHIP})
+    assert township.status_code == 422 and "信用社区按村(社区)评定" in str(township.json()["detail"])
+    outside = call(client, county_officer, "post", "/loans/credit-communities",
+                   {"region_code": NEIGHBOUR_COUNTY_VILLAGE})
+    assert outside.status_code == 404
+    marked = call(client, county_officer, "post", "/loans/credit-communities",
+                  {"region_code": VILLAGE, "note": "无不良记录"})
+    assert marked.status_code == 201 and marked.json()["marked_on"] == TODAY.isoformat()
+    again = call(client, county_officer, "post", "/loans/credit-communities", {"region_code": VILLAGE})
+    assert again.status_code == 422 and "该村(社区)已是信用社区" in str(again.json()["detail"])
+    body = {"person_id": applicant.pk, "category": "registered_unemployed", "borrower_kind": "individual",
+            "amount": "50000", "term_months": 24, "project": "早餐店", "documents": DOCS}
+    application = call(client, village_assistant, "post", "/loans/applications", body)
+    assert application.status_code == 201 and application.json()["from_credit_community"] is True
+    revoke = f"/loans/credit-communities/{marked.json()['id']}/revocation"
+    assert call(client, neighbour_county_officer, "post", revoke, {"note": "越权"}).status_code == 404
+    no_reason = call(client, county_officer, "post", revoke, {"note": ""})
+    assert no_reason.status_code == 422 and "请填写撤销原因" in str(no_reason.json()["detail"])
+    revoked = call(client, county_officer, "post", revoke, {"note": "出现恶意拖欠"})
+    assert revoked.status_code == 200 and revoked.json()["revoked_on"] == TODAY.isoformat()
+    assert selectors.credit_community_on(VILLAGE, TODAY) is None
+    twice = call(client, county_officer, "post", revoke, {"note": "出现恶意拖欠"})
+    assert twice.status_code == 422 and "该信用社区标记已撤销" in str(twice.json()["detail"])
