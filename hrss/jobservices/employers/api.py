@@ -4,12 +4,15 @@ and the code check. Reads go through core.scoping (out of scope is 404); writes 
 import datetime
 
 from django.core.exceptions import ValidationError
-from ninja import Path, Query, Router, Schema, Status
+from ninja import File, Path, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
 from pydantic import Field
 
 from hrss.core import classifications, scoping
 from hrss.core.api_fields import Id, ObjectId, Text
 from hrss.core.permissions import check_permission
+from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file
 from hrss.jobservices.codes import check_code
 from hrss.jobservices.employers import selectors, services
 from hrss.jobservices.models import Employer, Vacancy
@@ -159,6 +162,17 @@ class VacancyFilters(Schema):
     limit: int = Field(default=100, ge=1, le=500)
 
 
+class ImportRowErrorOut(Schema):
+    row: int
+    column: str
+    reason: str
+
+
+class VacancyImportOut(Schema):
+    created: list[VacancyOut]
+    rejected: list[ImportRowErrorOut]
+
+
 class OccupationOut(Schema):
     code: str
     name: str
@@ -257,6 +271,20 @@ def update_vacancy(request, vacancy_id: ObjectId, body: VacancyPatch):
 def close_vacancy(request, vacancy_id: ObjectId):
     vacancy = _vacancy(request, vacancy_id)
     return services.close_vacancy(actor=request.user, vacancy=vacancy)
+
+
+@router.post("/employers/{employer_id}/vacancy-imports", response=VacancyImportOut,
+             summary="导入该单位的岗位空缺表（multipart：file，.xlsx 或 .csv，按模板）：合格的行保存，逐行列出未导入的原因")
+def import_vacancies(request, employer_id: ObjectId, file: File[UploadedFile] = None):
+    employer = scoping.get_visible_or_404(Employer, request.user, pk=employer_id)
+    if file is None:
+        raise HttpError(422, "请以 multipart/form-data 上传岗位空缺表（字段 file，.xlsx 或 .csv，按模板填写）。")
+    try:
+        with uploaded_file(file) as stored:
+            result = services.import_vacancies(actor=request.user, employer=employer, path=stored)
+    except SpreadsheetRefused as error:  # core.tabular.ImportRefused included
+        raise HttpError(422, str(error)) from None
+    return {"created": result.created, "rejected": result.rejected}
 
 
 @router.get("/occupations", response=list[OccupationOut], summary="职业分类大典（2022）检索：按代码前缀或名称")

@@ -89,6 +89,7 @@ ROWS = SweepRows(
         "/api/v1/vacancies": ({}, {"employer_id": "employer", "title": "越权", "occupation_code": "4-01-02-04",
                                    "headcount": 1, "opens_on": "2026-06-01"}),
         "/api/v1/vacancies/{vacancy_id}/close": ({"vacancy_id": "vacancy"}, {}),
+        "/api/v1/employers/{employer_id}/vacancy-imports": ({"employer_id": "employer"}, {}),
     },
     objects=objects,
     state=state,

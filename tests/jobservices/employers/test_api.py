@@ -1,6 +1,7 @@
 """The API of employers and vacancies, as a client program uses it."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from hrss.accounts import services as account_services
@@ -81,3 +82,23 @@ def test_the_code_check_answers_as_the_command(heyuan, village_assistant, rf):
     request.user = village_assistant
     code = complete_uscc("N2441602MA4UX0130")
     assert uscc(request, code) == {"valid": True, "error": None, "kind": "uscc", "region_code": "441602"}
+
+
+def test_a_vacancy_list_imported_through_the_api(village_assistant, neighbour_village_assistant, employer):
+    csv = ("岗位名称,职业,招聘人数,月薪下限,月薪上限,性别要求,开始招聘日期\n"
+           f"收银员,4-01-02-04,2,2800,3500,,{TODAY:%Y-%m-%d}\n"
+           "搬运工,会搬东西的人,1,,,,\n").encode()
+    path = f"/api/v1/employers/{employer.pk}/vacancy-imports"
+    outside = api(neighbour_village_assistant).post(path, {"file": SimpleUploadedFile("岗位.csv", csv)})
+    assert outside.status_code == 404 and not Vacancy.objects.exists()
+    no_file = api(village_assistant).post(path, {})
+    assert no_file.status_code == 422 and "上传岗位空缺表" in no_file.json()["detail"]
+    unreadable = api(village_assistant).post(path, {"file": SimpleUploadedFile("岗位.xlsx", b"not a workbook")})
+    assert unreadable.status_code == 422 and "表头缺少必填列" in unreadable.json()["detail"]
+    answer = api(village_assistant).post(path, {"file": SimpleUploadedFile("岗位.csv", csv)})
+    assert answer.status_code == 200, answer.content
+    assert [row["title"] for row in answer.json()["created"]] == ["收银员"]
+    assert answer.json()["rejected"] == [{"row": 3, "column": "职业",
+                                          "reason": "职业分类大典中没有代码或名称为“会搬东西的人”的职业。"}]
+    listed = api(village_assistant).get("/api/v1/vacancies", {"employer_id": employer.pk}).json()
+    assert [row["title"] for row in listed] == ["收银员"]
