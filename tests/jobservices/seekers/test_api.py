@@ -85,3 +85,15 @@ def test_patch_changes_only_what_is_given_and_end_closes_it(make_seeker, village
     ended = client.post(f"/api/v1/seekers/{seeker.pk}/end", {"reason": "hired"}, content_type="application/json")
     assert ended.status_code == 200 and ended.json()["status"] == "ended"
     assert client.get("/api/v1/seekers").json() == []  # the ledger lists open registrations by default
+
+
+def test_the_limit_cuts_a_vacancys_matches(make_seeker, make_vacancy, township_officer):
+    vacancy = make_vacancy()
+    make_seeker(name="王五")
+    make_seeker(name="赵六")
+    client = api(township_officer)
+    everyone = client.get(f"/api/v1/vacancies/{vacancy.pk}/matches").json()
+    assert sorted(item["seeker"]["name"] for item in everyone) == ["王五", "赵六"]
+    cut = client.get(f"/api/v1/vacancies/{vacancy.pk}/matches?limit=1")
+    assert cut.status_code == 200
+    assert [item["seeker"]["name"] for item in cut.json()] == [everyone[0]["seeker"]["name"]]
