@@ -72,6 +72,25 @@ class ChildOfferFiguresOut(OfferFiguresOut):
     name: str
 
 
+class ServiceFiguresOut(Schema):
+    people: int  # open job seekers and standing registered unemployed
+    served: int  # of them, with at least one referral, guidance record or training
+    unserved: int
+    rate: float | None  # served / people in percent, one decimal; null when nobody
+
+
+class ChildServiceFiguresOut(ServiceFiguresOut):
+    region_code: str
+    name: str
+
+
+class FreeServicesKpiOut(Schema):
+    region_code: str
+    on: datetime.date
+    figures: ServiceFiguresOut
+    children: list[ChildServiceFiguresOut]
+
+
 class JobOfferKpiOut(Schema):
     region_code: str
     month: str
@@ -146,3 +165,19 @@ def job_offer_kpi(request, region_code: RegionCode, month: Month):
             "working_days": kpi.dated(kpi.OFFER_WORKING_DAYS, today), "figures": _figures(report.figures),
             "children": [{"region_code": child.code, "name": child.name, **_figures(figures)}
                          for child, figures in report.children]}
+
+
+def _service_figures(figures):
+    return {"people": figures.people, "served": figures.served, "unserved": figures.unserved, "rate": figures.rate}
+
+
+@router.get("/kpi/free-employment-services/{region_code}", response=FreeServicesKpiOut,
+            summary="免费公共就业服务覆盖（KPI 3）：求职人员和登记失业人员中得到过推荐、指导或培训的，本区域及下级区域")
+def free_services_kpi(request, region_code: RegionCode):
+    check_permission(request.user, JOBSERVICES_VIEW)
+    region = scoping.get_region_or_404(request.user, region_code)
+    today = timezone.localdate()
+    total, children = kpi.service_report(request.user, region, today=today)
+    return {"region_code": region.code, "on": today, "figures": _service_figures(total),
+            "children": [{"region_code": child.code, "name": child.name, **_service_figures(figures)}
+                         for child, figures in children]}

@@ -50,6 +50,7 @@ ROWS = SweepRows(
         "/api/v1/referrals/{referral_id}": {"referral_id": "referral"},
         "/api/v1/referrals/{referral_id}/letter.pdf": {"referral_id": "referral"},
         "/api/v1/kpi/job-offer-within-10-days/{region_code}/{month}": {"region_code": VILLAGE, "month": "2026-06"},
+        "/api/v1/kpi/free-employment-services/{region_code}": {"region_code": VILLAGE},
     },
     api_writes={
         "/api/v1/referrals": ({}, {"seeker_id": "referral_seeker", "vacancy_id": "referral_vacancy"}),

@@ -52,3 +52,22 @@ def test_the_page_lists_the_people_not_served_yet(client, make_seeker, make_pers
     people = listed[listed.index('data-testid="kpi3-people"'):]
     assert "未服务者" in people and "已推荐" in people and "推荐过" not in people
     assert f"/residents/{waiting.person.pk}/" in people and "下城社区" in people
+
+
+def test_the_api_gives_the_same_figures_per_region(client, make_seeker, make_person, make_vacancy, township_officer,
+                                                   neighbour_county_officer, heyuan):
+    from hrss.accounts import services as account_services
+
+    services.refer(actor=township_officer, seeker=make_seeker(make_person(name="推荐过")), vacancy=make_vacancy())
+    make_seeker(make_person(name="未服务者"))
+    token = account_services.create_token(actor=None, user=township_officer)
+    answer = client.get(f"/api/v1/kpi/free-employment-services/{TOWNSHIP}",
+                        headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["figures"] == {"people": 2, "served": 1, "unserved": 1, "rate": 50.0}
+    village = next(child for child in body["children"] if child["region_code"] == VILLAGE)
+    assert (village["name"], village["people"], village["served"]) == ("下城社区", 2, 1)
+    other = account_services.create_token(actor=None, user=neighbour_county_officer)
+    assert client.get(f"/api/v1/kpi/free-employment-services/{TOWNSHIP}",
+                      headers={"Authorization": f"Bearer {other}"}).status_code == 404
