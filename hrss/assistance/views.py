@@ -17,4 +17,4 @@ def home(request):
 @staff_view(ASSISTANCE_VIEW)
 def statistics(request):
     """就业援助统计 (core.parts.statistics)."""
-    return parts.statistics(request, PARTS, "assistance/statistics.html")
+    return parts.statistics(request, PARTS, area_name="就业援助", home="assistance:home", testid="assistance-statistics")

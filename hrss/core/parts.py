@@ -128,7 +128,7 @@ def figure_groups(parts):
             for part in parts if part.figures]
 
 
-def statistics(request, parts, template, **context):
+def statistics(request, parts, *, area_name, home, testid, template="core/part_statistics.html", **context):
     """An area's statistics page (templates include core/_part_figures.html): each part's figures for a region (the
     user's own by default) and for each of its children, a child's name opening its own figures (city → county →
     township → village), a figure opening the cases behind it. One table a part (a phone shows a few columns at a
@@ -154,7 +154,7 @@ def statistics(request, parts, template, **context):
                        "own": [(figure, count) for figure, count in zip(shown, own, strict=True)] if any(own) else None})
     return render(request, template, {
         "region": region, "groups": groups, "today": today, "crumbs": scoping.breadcrumb(request.user, region),
-        **context})
+        "area_name": area_name, "home": home, "testid": testid, **context})
 
 
 def merged(mappings):

@@ -17,4 +17,4 @@ def home(request):
 @staff_view(JOBSERVICES_VIEW)
 def statistics(request):
     """就业服务统计 (core.parts.statistics)."""
-    return parts.statistics(request, PARTS, "jobservices/statistics.html")
+    return parts.statistics(request, PARTS, area_name="就业服务", home="jobservices:home", testid="jobservices-statistics")

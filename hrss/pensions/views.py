@@ -17,4 +17,4 @@ def home(request):
 @staff_view(PENSIONS_VIEW)
 def statistics(request):
     """社会保险统计 (core.parts.statistics)."""
-    return parts.statistics(request, PARTS, "pensions/statistics.html")
+    return parts.statistics(request, PARTS, area_name="社会保险", home="pensions:home", testid="pensions-statistics")

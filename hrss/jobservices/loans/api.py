@@ -60,8 +60,9 @@ class LoanApplicationOut(Schema):
         return Loan.objects.filter(application=application).values_list("pk", flat=True).first()
 
 
-class LoanApplicationIn(Schema):
-    person_id: Id
+class LoanFields(Schema):
+    """What an application says of the loan: taken at application and again, corrected, after a return."""
+
     category: Text(24)
     borrower_kind: Text(16)
     amount: Money
@@ -73,24 +74,17 @@ class LoanApplicationIn(Schema):
     business_name: Text(100) = ""
     guarantor: Text(100) = ""
     phone: Text(20) = ""
+
+
+class LoanApplicationIn(LoanFields):
+    person_id: Id
     note: Text(500, lines=True) = ""
 
 
-class LoanCorrectionIn(Schema):
+class LoanCorrectionIn(LoanFields):
     """补正: the application's fields as corrected, with the case's version as loaded."""
 
     version: Id
-    category: Text(24)
-    borrower_kind: Text(16)
-    amount: Money
-    term_months: int = Field(ge=1, le=120)
-    project: Text(200)
-    documents: list[Text(32)] = Field(max_length=20)
-    micro_profit: bool = False
-    partners: int = Field(1, ge=1, le=50)
-    business_name: Text(100) = ""
-    guarantor: Text(100) = ""
-    phone: Text(20) = ""
 
 
 class LoanDecisionIn(Schema):
