@@ -112,50 +112,50 @@ def _text(cell):
 REMEMBERED = 20000
 
 
-def _remember(cache, key, value):
-    if len(cache) < REMEMBERED:
-        cache[key] = value
-    return value
+def _memoised(parse):
+    """`parse(cell)` remembering the answers for text cells (a file repeats the same amounts, days and years on most
+    of its rows), up to REMEMBERED of them; other cells (numbers, dates) are parsed each time."""
+    cache = {}
+
+    def read(cell):
+        if type(cell) is not str:
+            return parse(cell)
+        found = cache.get(cell)
+        if found is None:
+            found = parse(cell)
+            if len(cache) < REMEMBERED:
+                cache[cell] = found
+        return found
+
+    return read
+
+
+def _parse_amount(cell):
+    """(amount as stored text or "", its problem or "", the cell's text when it is not an amount)."""
+    text = _text(cell)
+    amount = _amount(text)
+    problem = "缴费金额应为大于0的金额（元）" if amount is None or amount <= 0 or amount > MAX_AMOUNT else ""
+    return (str(amount) if amount is not None else "", problem, "" if amount is not None else text[:20])
+
+
+def _parse_day(cell):
+    """(the day paid or None, as ISO text or "")."""
+    day = _date(cell)
+    return (day, day.isoformat() if day else "")
+
+
+def _parse_year(cell):
+    """(the year's text as written, the year or 0)."""
+    text = _text(cell)
+    if not text.isdigit():
+        text = text.removesuffix("年").removesuffix(".0")
+    return (text, int(text) if text.isdigit() else 0)
 
 
 def validator(today):
     """The row validator (tabular.Importer): every row goes on, with `problem` empty or saying what is wrong."""
     latest_year = today.year + 1
-    amounts, days, years = {}, {}, {}
-
-    def read_amount(cell):
-        """(amount as stored text or "", its problem or "", the cell's text when it is not an amount)."""
-        key = cell if type(cell) is str else None
-        found = amounts.get(key) if key is not None else None
-        if found is not None:
-            return found
-        text = _text(cell)
-        amount = _amount(text)
-        problem = "缴费金额应为大于0的金额（元）" if amount is None or amount <= 0 or amount > MAX_AMOUNT else ""
-        found = (str(amount) if amount is not None else "", problem, "" if amount is not None else text[:20])
-        return _remember(amounts, key, found) if key is not None else found
-
-    def read_day(cell):
-        """(the day paid or None, as ISO text or "")."""
-        key = cell if type(cell) is str else None
-        found = days.get(key) if key is not None else None
-        if found is not None:
-            return found
-        day = _date(cell)
-        found = (day, day.isoformat() if day else "")
-        return _remember(days, key, found) if key is not None else found
-
-    def read_year(cell):
-        """(the year's text as written, the year or 0)."""
-        key = cell if type(cell) is str else None
-        found = years.get(key) if key is not None else None
-        if found is not None:
-            return found
-        text = _text(cell)
-        if not text.isdigit():
-            text = text.removesuffix("年").removesuffix(".0")
-        found = (text, int(text) if text.isdigit() else 0)
-        return _remember(years, key, found) if key is not None else found
+    read_amount, read_day, read_year = _memoised(_parse_amount), _memoised(_parse_day), _memoised(_parse_year)
 
     def make(mapping):
         at = {column.field: position for position, column in mapping.items()}
