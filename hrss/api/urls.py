@@ -33,6 +33,13 @@ from hrss.pensions.retirees.api import router as pensions_retirees_router
 from hrss.pensions.schemes.api import router as pensions_schemes_router
 from hrss.residents.api import router as people_router
 from hrss.residents.lookups import TooManyLookups
+from hrss.supervision.appraisal.api import router as supervision_appraisal_router
+from hrss.supervision.grid.api import router as supervision_grid_router
+from hrss.supervision.inspection.api import router as supervision_inspection_router
+from hrss.supervision.petitions.api import router as supervision_petitions_router
+from hrss.supervision.promises.api import router as supervision_promises_router
+from hrss.supervision.publicity.api import router as supervision_publicity_router
+from hrss.supervision.ratings.api import router as supervision_ratings_router
 
 api = NinjaAPI(
     title="河源市人力资源社会保障公共服务平台 API",
@@ -55,6 +62,11 @@ for part_router in (assistance_recognition_router, assistance_support_router, as
 # 社会保险服务 (hrss/pensions): likewise, each operation with its whole path under /pensions/ (/pensions/enrolments,
 # /pensions/contribution-imports, /pensions/pensions, /pensions/certification-campaigns, /pensions/retirees, /pensions/cards...).
 for part_router in (pensions_schemes_router, pensions_enrolment_router, pensions_contributions_router, pensions_benefits_router, pensions_certification_router, pensions_retirees_router, pensions_cards_router, pensions_coverage_router):
+    api.add_router("", part_router)
+
+# 信访监察与服务监督 (hrss/supervision): likewise, each operation with its whole path under /supervision/
+# (/supervision/petitions, /supervision/inspection-cases, /supervision/grid-cells, /supervision/ratings...).
+for part_router in (supervision_petitions_router, supervision_inspection_router, supervision_grid_router, supervision_publicity_router, supervision_promises_router, supervision_ratings_router, supervision_appraisal_router):
     api.add_router("", part_router)
 
 

@@ -1,0 +1,3 @@
+"""The appraisal part's pages (考核); url names are prefixed with the part."""
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""网格化管理: a part of 信访监察与服务监督 (core/parts.py)."""

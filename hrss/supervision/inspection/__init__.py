@@ -1,0 +1,1 @@
+"""劳动保障监察: a part of 信访监察与服务监督 (core/parts.py)."""

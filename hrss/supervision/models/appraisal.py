@@ -1,0 +1,1 @@
+"""The appraisal part's models (考核)."""

@@ -1,0 +1,1 @@
+"""The grid part's models (网格化管理)."""

@@ -1,0 +1,1 @@
+"""The inspection part's models (劳动保障监察)."""

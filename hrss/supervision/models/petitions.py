@@ -1,0 +1,1 @@
+"""The petitions part's models (信访)."""

@@ -1,0 +1,1 @@
+"""The publicity part's models (政策宣传)."""
