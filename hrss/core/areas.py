@@ -102,6 +102,7 @@ class Area:
     # every area's demo (the demo logins), or None. options: hrss demo's --people and --seed.
     demo: Callable | None = None
     demo_order: int = 100
+    services: Sequence = ()  # the services the area offers the public (core.catalogue.Service)
 
 
 _areas = {}
@@ -109,8 +110,9 @@ _areas = {}
 
 def register(area):
     """Called once by each area's `area.py`. Registers what the area brings with the registries that already
-    serve it (permissions, review chains, pending work, audit names), and keeps the rest for the readers below."""
-    from hrss.core import audit, pending, permissions, review
+    serve it (permissions, review chains, pending work, audit names, the service catalogue), and keeps the rest for
+    the readers below."""
+    from hrss.core import audit, catalogue, pending, permissions, review
 
     if area.label in _areas:
         raise ValueError(f"area {area.label!r} is registered twice")
@@ -128,6 +130,10 @@ def register(area):
     audit.register_fields(area.audit_fields)
     for key, names in area.audit_values.items():
         audit.register_values(key, names)
+    for service in area.services:
+        if service.area_label != area.label:
+            raise ValueError(f"service {service.code!r} names area {service.area_label!r}, not {area.label!r}")
+        catalogue.register_service(service)
     return area
 
 

@@ -52,6 +52,7 @@ class Part:
     audit_fields: Mapping = field(default_factory=dict)
     audit_values: Mapping = field(default_factory=dict)
     demo: Callable | None = None  # demo(stdout, options) -> lines to print last, or None
+    services: Sequence = ()  # the services the part offers the public (core.catalogue.Service)
 
 
 def _usable(link, user, level):
@@ -88,8 +89,8 @@ def hub_groups(parts, user):
 
 def area_of(parts, *, label, name, order, permissions, menu, demo_order):
     """The area (core.areas.Area, for areas.register) put together from its parts' declarations: their chains,
-    pending work, panels, audit names and demo data, in the parts' order. `permissions` is the area's permissions
-    module (PERMISSIONS, GRANTS, ROLES); `menu` its MenuEntry tuple."""
+    pending work, panels, audit names, demo data and services (core.catalogue), in the parts' order. `permissions` is
+    the area's permissions module (PERMISSIONS, GRANTS, ROLES); `menu` its MenuEntry tuple."""
     return Area(
         label=label,
         name=name,
@@ -106,6 +107,7 @@ def area_of(parts, *, label, name, order, permissions, menu, demo_order):
         audit_values={key: names for part in parts for key, names in part.audit_values.items()},
         demo=demo_of(parts),
         demo_order=demo_order,
+        services=tuple(service for part in parts for service in part.services),
     )
 
 
