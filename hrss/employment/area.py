@@ -1,7 +1,7 @@
 """就业与失业登记 as an area of the platform (core.areas): what it brings, in one place."""
 
 from hrss.core import areas
-from hrss.employment import audit_names, chains, panels, pending, permissions
+from hrss.employment import audit_names, catalogue, chains, panels, pending, permissions
 
 
 def demo(stdout, options):
@@ -33,4 +33,5 @@ AREA = areas.register(areas.Area(
     audit_values=audit_names.VALUES,
     demo=demo,
     demo_order=20,
+    services=catalogue.SERVICES,
 ))

@@ -2,6 +2,7 @@
 statistics page's figures, the person page's panel, pending work, audit names and the demo."""
 
 from hrss.assistance.flexible import audit_names, demo, panels, pending, selectors, services
+from hrss.assistance.flexible.catalogue import SERVICES
 from hrss.assistance.flexible.chains import FLEXIBLE_SUBSIDY
 from hrss.assistance.permissions import ASSISTANCE_VIEW
 from hrss.assistance.recognition.services import after_exit
@@ -35,6 +36,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )
 
 after_exit(services.stop_on_exit)  # a running subsidy stops when its recognition exits

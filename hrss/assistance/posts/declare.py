@@ -3,6 +3,7 @@ person page's panel, pending work, audit names and the demo."""
 
 from hrss.assistance.permissions import ASSISTANCE_VIEW
 from hrss.assistance.posts import audit_names, demo, panels, pending, selectors, services
+from hrss.assistance.posts.catalogue import SERVICES
 from hrss.assistance.recognition.services import after_exit
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
@@ -31,6 +32,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )
 
 after_exit(services.end_with_recognition)  # a recognition's exit ends the placement standing on it (services.py)

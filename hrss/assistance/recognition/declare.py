@@ -3,6 +3,7 @@ panel, pending work, hub links, the statistics' figures, audit names and the dem
 
 from hrss.assistance.permissions import ASSISTANCE_VIEW
 from hrss.assistance.recognition import audit_names, demo, panels, pending, selectors
+from hrss.assistance.recognition.catalogue import SERVICES
 from hrss.assistance.recognition.chains import RECOGNITION
 from hrss.assistance.recognition.moves import follow_person
 from hrss.core.areas import Panel
@@ -38,6 +39,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )
 
 after_person_moved(follow_person)  # a standing recognition moves with its person (moves.py)

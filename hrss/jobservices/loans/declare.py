@@ -4,6 +4,7 @@ the person page's panel, pending work, audit names and the demo."""
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.jobservices.loans import audit_names, demo, figures, panels, pending
+from hrss.jobservices.loans.catalogue import SERVICES
 from hrss.jobservices.loans.chains import LOAN_APPLICATION
 from hrss.jobservices.permissions import LOAN_VIEW
 from hrss.residents.permissions import RESIDENT_VIEW
@@ -32,4 +33,5 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )

@@ -12,6 +12,7 @@ from hrss.core.permissions import has_permission
 from hrss.jobservices.models import ReferralOutcome
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.referrals import figures
+from hrss.jobservices.referrals.catalogue import SERVICES
 
 
 def overdue_referrals(user):
@@ -94,4 +95,5 @@ PART = Part(
     audit_fields=FIELDS,
     audit_values=VALUES,
     demo=demo,
+    services=SERVICES,
 )

@@ -8,6 +8,7 @@ from hrss.core.permissions import has_permission
 from hrss.jobservices.models import Mobility, SeekerEndReason
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.seekers import figures
+from hrss.jobservices.seekers.catalogue import SERVICES
 from hrss.jobservices.seekers.moves import follow_person
 from hrss.residents.services import after_person_moved
 
@@ -61,6 +62,7 @@ PART = Part(
                   "end_reason": "结束原因"},
     audit_values={"mobility": dict(Mobility.choices), "end_reason": dict(SeekerEndReason.choices)},
     demo=demo,
+    services=SERVICES,
 )
 
 after_person_moved(follow_person)  # an open 求职登记 moves with its person (moves.py)

@@ -5,6 +5,7 @@ from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.training import audit_names, figures, panels, pending
+from hrss.jobservices.training.catalogue import SERVICES
 from hrss.jobservices.training.chains import TRAINING_SUBSIDY
 from hrss.jobservices.training.demo import demo
 
@@ -37,4 +38,5 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo,
+    services=SERVICES,
 )

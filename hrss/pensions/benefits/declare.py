@@ -4,6 +4,7 @@ panel, pending work, hub links, the statistics' figures, audit names and the dem
 from hrss.core.areas import Panel
 from hrss.core.parts import COUNTY_AND_ABOVE, Figure, HubLink, Part
 from hrss.pensions.benefits import audit_names, demo, panels, pending, selectors
+from hrss.pensions.benefits.catalogue import SERVICES
 from hrss.pensions.benefits.chains import AWARD
 from hrss.pensions.permissions import PENSIONS_VIEW
 
@@ -41,4 +42,5 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )

@@ -6,6 +6,7 @@ from hrss.core.areas import Panel
 from hrss.core.parts import COUNTY_AND_ABOVE, Figure, HubLink, Part
 from hrss.pensions.benefits.services import after_death
 from hrss.pensions.cards import audit_names, demo, figures, panels, pending
+from hrss.pensions.cards.catalogue import SERVICES
 from hrss.pensions.cards.deaths import cancel_standing_card
 from hrss.pensions.cards.moves import follow_person
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
@@ -37,6 +38,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )
 
 after_person_moved(follow_person)  # a card not yet handed over goes to the person's new village (moves.py)

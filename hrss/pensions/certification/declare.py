@@ -6,6 +6,7 @@ from hrss.core.areas import Panel
 from hrss.core.parts import COUNTY_AND_ABOVE, Figure, HubLink, Part
 from hrss.pensions.benefits.services import after_death
 from hrss.pensions.certification import audit_names, demo, figures, panels, pending
+from hrss.pensions.certification.catalogue import SERVICES
 from hrss.pensions.certification.deaths import close_on_death
 from hrss.pensions.certification.moves import follow_person
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
@@ -38,6 +39,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )
 
 after_death(close_on_death)  # a death reported in the benefits part closes the open certifications (deaths.py)

@@ -5,6 +5,7 @@ enrolment follow its person's move within the city."""
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.pensions.enrolment import audit_names, demo, figures, panels, pending
+from hrss.pensions.enrolment.catalogue import SERVICES
 from hrss.pensions.enrolment.moves import follow_person
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.services import after_person_moved
@@ -33,6 +34,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=SERVICES,
 )
 
 after_person_moved(follow_person)  # a standing enrolment moves with its person within the city (moves.py)
