@@ -160,7 +160,14 @@ HRSS_RATE_LIMITS = {
     "registered_elsewhere": (env_int("HRSS_RATE_REGISTERED_ELSEWHERE", 50), 3600),
     # Password reset codes tried per address per hour (accounts: reset by two administrators, ADR 0008).
     "password_reset": (env_int("HRSS_RATE_PASSWORD_RESET", 10), 3600),
+    # Rating codes tried per address per 10 minutes on the public rating page (supervision.ratings): a citizen
+    # rates once or twice; many phones share a mobile network's address, so per 10 minutes rather than per hour.
+    "rating": (env_int("HRSS_RATE_RATING", 30), 600),
 }
+
+# The public address printed on rating slips (评价凭条) and in their QR codes, e.g. https://hrss.heyuan.gov.cn;
+# empty: the address of the request that prints the slip (supervision.ratings).
+HRSS_PUBLIC_BASE_URL = env("HRSS_PUBLIC_BASE_URL", "").rstrip("/")
 
 # --- The audit trail's hash chain (ADR 0007) -----------------------------------------------------------------
 # The chain's HMAC key: never in the database, so a database writer cannot recompute the chain after an edit.
