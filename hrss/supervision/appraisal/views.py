@@ -1,3 +1,126 @@
-"""The appraisal part's pages (考核); url names are prefixed with the part."""
+"""The appraisal part's pages (考核; url names prefixed "appraisal"): the offices of a region for a month (the
+region's own and each just below it, drilling down county → township → village), the staff of one office, the
+cases behind a figure, and the .xlsx of a region's offices and their staff. Reads only: the figures are
+selectors.py's; a page is reached through core.scoping (a region outside the user's scope is 404)."""
 
-urlpatterns = []
+from django.contrib.auth import get_user_model
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+
+from hrss.core import audit, ratelimit, review, scoping, workdays
+from hrss.core.models import Level
+from hrss.core.permissions import staff_view
+from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
+from hrss.supervision.appraisal import rules, selectors
+from hrss.supervision.permissions import APPRAISAL_VIEW
+
+
+def _month(request, today):
+    """(the month's first day, a refusal to show or "")."""
+    try:
+        return selectors.parse_month(request.GET.get("month", ""), today), ""
+    except selectors.MonthRefused as refused:
+        return selectors.parse_month("", today), str(refused)
+
+
+def _common(request, region, month, refused):
+    return {"region": region, "month": month, "month_value": selectors.month_text(month), "refused": refused,
+            "crumbs": scoping.breadcrumb(request.user, region), "weights": rules.weights_for(month),
+            "weights_source": rules.SOURCE, "satisfied_from": rules.SATISFIED_FROM, "no_data": selectors.NO_DATA,
+            "keep": [("region", region.code)]}
+
+
+def _render(request, template, context, refused):
+    return render(request, template, context, status=400 if refused else 200)
+
+
+@staff_view(APPRAISAL_VIEW)
+def offices(request):
+    """考核: each office of the region (its own and those just below) for the month; a name opens the offices below
+    it, 人员 the office's staff, a number the cases behind it."""
+    region = scoping.region_from_request(request)
+    month, refused = _month(request, timezone.localdate())
+    return _render(request, "supervision/appraisal/offices.html", {
+        **_common(request, region, month, refused), "rows": selectors.office_rows(request.user, region, month),
+        "village": Level.VILLAGE}, refused)
+
+
+@staff_view(APPRAISAL_VIEW)
+def staff(request):
+    """考核 of the staff of one office (?region=CODE, the user's own by default) for the month."""
+    office = scoping.region_from_request(request)
+    month, refused = _month(request, timezone.localdate())
+    return _render(request, "supervision/appraisal/staff.html", {
+        **_common(request, office, month, refused), "rows": selectors.staff_rows(office, month)}, refused)
+
+
+@staff_view(APPRAISAL_VIEW)
+def cases(request):
+    """The work behind an office's (?region=) or a staff member's (&user=ID) 办理件数, or only the late (&late=1)."""
+    office = scoping.region_from_request(request)
+    month, refused = _month(request, timezone.localdate())
+    person = None
+    if request.GET.get("user", "").isdigit():
+        person = scoping.get_visible_or_404(get_user_model(), request.user, pk=int(request.GET["user"]))
+    late_only = request.GET.get("late") == "1"
+    items, found = selectors.cases_behind(month, office=office, user=person, late_only=late_only)
+    chains = {chain.case_type: chain for chain in review.registered_chains()}
+    places = dict(scoping.regions_visible_to(request.user).filter(code__in={item.office_code for item in items})
+                  .values_list("code", "name"))
+    rows = []
+    for item in items:
+        case = found.get(item.case_id)
+        chain = chains.get(case.case_type) if case else None
+        step = next((step.label for step in chain.steps if step.key == item.step), item.step) if chain else item.step
+        rows.append({"item": item, "case": case, "what": chain.label if chain else selectors.SOURCES[item.source],
+                     "step": step, "title": case.title if case else "",
+                     "place": places.get(item.office_code, "")})
+    return _render(request, "supervision/appraisal/cases.html", {
+        **_common(request, office, month, refused), "rows": rows, "person": person, "late_only": late_only,
+        "keep": [("region", office.code), *([("user", person.pk)] if person else []),
+                 *([("late", "1")] if late_only else [])]}, refused)
+
+
+@staff_view(APPRAISAL_VIEW)
+@ratelimit.per_user("export")
+def export(request):
+    """The .xlsx of the month: the offices of the region (its own and those just below) and the staff of each."""
+    region = scoping.region_from_request(request)
+    month, refused = _month(request, timezone.localdate())
+    if refused:
+        return _render(request, "supervision/appraisal/offices.html", {
+            **_common(request, region, month, refused),
+            "rows": selectors.office_rows(request.user, region, month), "village": Level.VILLAGE}, refused)
+    calendar = workdays.Calendar.load()
+    rows = selectors.office_rows(request.user, region, month, calendar)
+    title = f"考核（{region.name}，{month:%Y年%m月}）"
+    office_sheet = [[row.region.office_name + ("（本级）" if row.own else ""), row.region.code,
+                     *selectors.cells(row.figures)] for row in rows]
+    staff_sheet = [[row.region.office_name, str(person.user), person.user.username,
+                    *selectors.cells(person.figures)]
+                   for row in rows for person in selectors.staff_rows(row.region, month, calendar)]
+    weights = rules.weights_for(month)
+    data = xlsx_bytes([
+        ("各服务机构", [title], [["服务机构", "区划代码", *selectors.HEADER], *office_sheet]),
+        ("工作人员", [title], [["服务机构", "姓名", "用户名", *selectors.HEADER], *staff_sheet]),
+        ("说明", ["项目", "内容"], [
+            ["月份", selectors.month_text(month)],
+            ["权重", f"工作效率（按时率）{weights.efficiency}%，工作质量（满意率）{weights.quality}%，"
+                     f"工作量（对比同级中位数）{weights.workload}%；每件查实投诉扣 {weights.per_upheld_complaint} 分"],
+            ["依据", rules.SOURCE],
+            ["无数据", "当月没有办理任何事项的，不计得分"]]),
+    ])
+    audit.record(actor=request.user, action="supervision.appraisal.exported", target=region,
+                 region_code=region.code, after={"month": selectors.month_text(month), "rows": len(office_sheet)})
+    response = xlsx_response(data, f"考核-{region.name}-{month:%Y%m}.xlsx")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+urlpatterns = [
+    path("appraisal/", offices, name="appraisal"),
+    path("appraisal/staff/", staff, name="appraisal-staff"),
+    path("appraisal/cases/", cases, name="appraisal-cases"),
+    path("appraisal/export/", export, name="appraisal-export"),
+]
