@@ -66,16 +66,20 @@ def rule(kind, start):
     return in_force(RULES[kind], start)
 
 
-def due(kind, start, *, calendar=None):
+def due(kind, start, *, days=None, calendar=None):
     """The last day of the period of `kind` that starts on `start` (`start` itself not counted). For an extension
-    `start` is the due date being extended. Raises workdays.UnknownArrangement when the count reaches a year whose
-    holiday arrangement is not loaded, and ValueError before the rule was in force."""
+    `start` is the due date being extended, and `days` may grant fewer days than the rule's most (more is a
+    ValueError: the caller refuses it first). Raises workdays.UnknownArrangement when the count reaches a year
+    whose holiday arrangement is not loaded, and ValueError before the rule was in force."""
     found = rule(kind, start)
     if found is None:
         raise ValueError(f"{kind} has no rule before {RULES[kind][0][0]}")
+    count = found.days if days is None else days
+    if not 0 < count <= found.days:
+        raise ValueError(f"{kind}: {count} days is outside 1..{found.days}")
     if found.working_days:
-        return (calendar or workdays.Calendar.load()).add(start, found.days)
-    last = start + datetime.timedelta(days=found.days)
+        return (calendar or workdays.Calendar.load()).add(start, count)
+    last = start + datetime.timedelta(days=count)
     if in_force(ROLL_OVER_REST_DAYS, start):
         calendar = calendar or workdays.Calendar.load()
         while not calendar.is_working_day(last):

@@ -1,5 +1,217 @@
-"""The petitions part's API operations, each with its whole path under /api/v1/supervision/."""
+"""The petitions part's API operations, each with its whole path under /api/v1/supervision/: the petitions of a
+region (scoped, by pages of `limit`), one petition with its history, recording one (intake), the decision, the
+extension, the reply, and a request for 复查. The same services as the pages; refusals in Chinese (422)."""
 
-from ninja import Router
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from hrss.core import scoping
+from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Id, ObjectId, Text
+from hrss.core.permissions import check_permission
+from hrss.supervision.models import Petition, PetitionCategory, PetitionState
+from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
+from hrss.supervision.petitions import selectors, services
 
 router = Router(tags=["信访监察与服务监督"])
+
+
+class EventOut(Schema):
+    kind: str
+    on: datetime.date
+    office_code: str
+    by: str
+    note: str
+
+    @staticmethod
+    def resolve_by(event):
+        return str(event.by)
+
+
+class PetitionOut(Schema):
+    id: int
+    number: str
+    region_code: str
+    received_at_code: str
+    received_by_id: int
+    received_on: datetime.date
+    channel: str
+    category: str
+    petitioner_name: str
+    id_number_masked: str
+    petitioner_phone: str
+    subject: str
+    summary: str
+    employer_name: str
+    employer_uscc: str
+    workers_count: int
+    amount_claimed: Decimal | None
+    repeat_of_id: int | None
+    state: str
+    accept_due: datetime.date
+    decision: str
+    decided_on: datetime.date | None
+    forwarded_to: str
+    decision_reason: str
+    accepted_on: datetime.date | None
+    handler_id: int | None
+    handle_due: datetime.date | None
+    extension_days: int | None
+    extension_reason: str
+    reply: str
+    replied_on: datetime.date | None
+    concluded_on: datetime.date | None
+    review_request_due: datetime.date | None
+    review_requested_on: datetime.date | None
+    review_due: datetime.date | None
+    overdue: bool
+
+    @staticmethod
+    def resolve_id_number_masked(petition):
+        return petition.masked_id_number
+
+    @staticmethod
+    def resolve_overdue(petition):
+        return petition.is_overdue(timezone.localdate())
+
+
+class PetitionDetailOut(PetitionOut):
+    events: list[EventOut]
+
+    @staticmethod
+    def resolve_events(petition):
+        return list(petition.events.select_related("by").order_by("at", "pk"))
+
+
+class PetitionFilter(Schema):
+    region: Text(12) = ""
+    state: Text(16) = ""
+    category: Text(16) = ""
+    overdue: bool = False
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class PetitionIn(Schema):
+    region_code: Text(12) = ""  # the office recording it: the caller's own by default
+    received_on: datetime.date
+    channel: Text(8)
+    category: Text(16)
+    petitioner_name: Text(50)
+    petitioner_id_number: Text(20) = ""
+    petitioner_phone: Text(20) = ""
+    petitioner_address: Text(100) = ""
+    subject: Text(100)
+    summary: Text(2000, lines=True)
+    employer_name: Text(100) = ""
+    employer_uscc: Text(18) = ""
+    workers_count: int = Field(1, ge=1, le=services.MAX_WORKERS)
+    amount_claimed: Decimal | None = Field(None, ge=0, le=services.MAX_AMOUNT, decimal_places=2)
+    repeat_of_id: Id | None = None
+
+
+class DecisionIn(Schema):
+    decision: Text(12)
+    decided_on: datetime.date
+    forwarded_to: Text(100) = ""
+    reason: Text(500, lines=True) = ""
+
+
+class ExtensionIn(Schema):
+    days: int = Field(ge=1, le=365)
+    reason: Text(500, lines=True)
+
+
+class ReplyIn(Schema):
+    text: Text(2000, lines=True)
+    replied_on: datetime.date
+
+
+class ReviewRequestIn(Schema):
+    requested_on: datetime.date
+    text: Text(1000, lines=True)
+
+
+def _petition(request, petition_id):
+    return scoping.get_visible_or_404(Petition.objects.select_related("received_by"), request.user, pk=petition_id)
+
+
+@router.get("/supervision/petitions", response=list[PetitionOut],
+            summary="信访件（本辖区，可按区域、状态、类别、超期筛选；公民身份号码已遮蔽）")
+def list_petitions(request, filters: Query[PetitionFilter]):
+    check_permission(request.user, SUPERVISION_VIEW)
+    region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
+    rows = selectors.petitions(request.user, region)
+    if filters.state:
+        if filters.state not in (*PetitionState.values, "open"):
+            raise HttpError(422, f"状态只能是：open、{'、'.join(PetitionState.values)}。")
+        rows = selectors.ledger(request.user, region, timezone.localdate(), state=filters.state)
+    if filters.category:
+        if filters.category not in PetitionCategory.values:
+            raise HttpError(422, f"问题类别只能是：{'、'.join(PetitionCategory.values)}。")
+        rows = rows.filter(category=filters.category)
+    if filters.overdue:
+        rows = rows.filter(selectors.overdue_q(timezone.localdate()))
+    return list(rows.order_by("-received_on", "-pk")[filters.offset: filters.offset + filters.limit])
+
+
+@router.post("/supervision/petitions", response={201: PetitionDetailOut},
+             summary="登记信访事项（首问负责：登记人为首问负责人；受理期限自收到之日起算）")
+def create_petition(request, body: PetitionIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    if body.region_code:
+        office = scoping.get_region_or_404(request.user, body.region_code)
+    else:
+        office = scoping.scope_of(request.user).region
+        if office is None:
+            raise HttpError(403, "您的账号没有所属区域，不能登记信访事项。")
+    earlier = _petition(request, body.repeat_of_id) if body.repeat_of_id else None
+    petition = services.intake(
+        actor=request.user, office=office, received_on=body.received_on, channel=body.channel,
+        category=body.category, petitioner_name=body.petitioner_name, petitioner_id_number=body.petitioner_id_number,
+        petitioner_phone=body.petitioner_phone, petitioner_address=body.petitioner_address, subject=body.subject,
+        summary=body.summary, employer_name=body.employer_name, employer_uscc=body.employer_uscc,
+        workers_count=body.workers_count, amount_claimed=body.amount_claimed, repeat_of=earlier)
+    return Status(201, petition)
+
+
+@router.get("/supervision/petitions/{petition_id}", response=PetitionDetailOut, summary="一件信访件及其办理记录")
+def get_petition(request, petition_id: ObjectId):
+    check_permission(request.user, SUPERVISION_VIEW)
+    return _petition(request, petition_id)
+
+
+@router.post("/supervision/petitions/{petition_id}/decision", response=PetitionDetailOut,
+             summary="受理决定：accept 受理、forward 转送（forwarded_to 必填）、not_accept 不予受理（reason 必填）")
+def decide(request, petition_id: ObjectId, body: DecisionIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    return services.decide(actor=request.user, petition=_petition(request, petition_id), decision=body.decision,
+                           decided_on=body.decided_on, forwarded_to=body.forwarded_to, reason=body.reason)
+
+
+@router.post("/supervision/petitions/{petition_id}/extension", response=PetitionDetailOut,
+             summary="延长办理期限（限一次，不超过法定天数，须写明理由）")
+def extend(request, petition_id: ObjectId, body: ExtensionIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    return services.extend(actor=request.user, petition=_petition(request, petition_id), days=body.days,
+                           reason=body.reason)
+
+
+@router.post("/supervision/petitions/{petition_id}/reply", response=PetitionDetailOut,
+             summary="办结答复（须有答复意见；生成评价码）")
+def reply(request, petition_id: ObjectId, body: ReplyIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    return services.reply(actor=request.user, petition=_petition(request, petition_id), text=body.text,
+                          replied_on=body.replied_on)
+
+
+@router.post("/supervision/petitions/{petition_id}/review-request", response=PetitionDetailOut,
+             summary="登记复查请求（由答复机关的上一级机关登记，须在收到答复意见之日起法定期限内）")
+def request_review(request, petition_id: ObjectId, body: ReviewRequestIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    return services.request_review(actor=request.user, petition=_petition(request, petition_id),
+                                   requested_on=body.requested_on, text=body.text)

@@ -1,3 +1,333 @@
-"""The petitions part's pages (信访); url names are prefixed with the part."""
+"""The petitions part's pages (信访) under /supervision/ (url names prefixed "petitions-"): the 信访台账 of a region
+with its filters and .xlsx, recording a petition, a petition's page (details, due dates, history, and the forms
+the user may use), and the printable notice for the petitioner (受理告知单 / 答复意见书). Views only translate:
+writes are services.py's, reads selectors.py's."""
 
-urlpatterns = []
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from hrss.core import audit, ratelimit, scoping
+from hrss.core.forms import submit
+from hrss.core.models import Level
+from hrss.core.permissions import has_permission, staff_view
+from hrss.core.selectors import place_names
+from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
+from hrss.supervision import deadlines
+from hrss.supervision.models import (
+    Petition,
+    PetitionCategory,
+    PetitionChannel,
+    PetitionDecision,
+    PetitionState,
+)
+from hrss.supervision.models.petitions import INSPECTION_CATEGORIES
+from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
+from hrss.supervision.petitions import selectors, services
+from hrss.supervision.petitions.forms import (
+    DecideForm,
+    ExtendForm,
+    ForwardUpForm,
+    InspectionForm,
+    IntakeForm,
+    OpinionForm,
+    ReplyForm,
+    RequestForm,
+)
+
+LEDGER_TITLE = "信访台账"
+STATES = ("open", *PetitionState.values)
+
+
+def _filters(request):
+    get = request.GET
+    return {"state": get.get("state", "") if get.get("state") in STATES else "",
+            "category": get.get("category", "") if get.get("category") in PetitionCategory.values else "",
+            "channel": get.get("channel", "") if get.get("channel") in PetitionChannel.values else "",
+            "overdue": get.get("overdue") == "1", "month": get.get("month", "")[:7], "q": get.get("q", "")[:30],
+            "due_soon": get.get("due") == "soon", "this_year": get.get("period") == "year"}
+
+
+def _ledger_rows(request, region, today, filters):
+    filters = dict(filters)
+    due_soon, this_year = filters.pop("due_soon"), filters.pop("this_year")
+    rows = selectors.ledger(request.user, region, today, **filters)
+    if due_soon:
+        rows = rows.filter(selectors.due_by_q(today + datetime.timedelta(days=selectors.DUE_SOON_DAYS)))
+    if this_year:
+        rows = rows.filter(received_on__year=today.year)
+    return rows
+
+
+def _query(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@staff_view(SUPERVISION_VIEW)
+def ledger(request):
+    """信访台账: the petitions held by the offices of a region (the user's own by default), filters, pages of 50."""
+    region = scoping.region_from_request(request)
+    today = timezone.localdate()
+    filters = _filters(request)
+    page = Paginator(_ledger_rows(request, region, today, filters), 50).get_page(request.GET.get("page"))
+    places = place_names((p.region_code for p in page), below=region)
+    return render(request, "supervision/petitions/ledger.html", {
+        "region": region, "today": today, "page": page, "filters": filters, "query": _query(request),
+        "rows": selectors.ledger_rows(page, today, places), "places": places, "states": PetitionState.choices,
+        "categories": PetitionCategory.choices, "channels": PetitionChannel.choices,
+        "crumbs": scoping.breadcrumb(request.user, region),
+        "can_handle": has_permission(request.user, SUPERVISION_HANDLE)})
+
+
+@staff_view(SUPERVISION_VIEW)
+@ratelimit.per_user("export")
+def ledger_export(request):
+    """The 信访台账 as .xlsx (ID numbers masked), audited, kept by no cache."""
+    region = scoping.region_from_request(request)
+    today = timezone.localdate()
+    petitions = list(_ledger_rows(request, region, today, _filters(request)))
+    places = place_names((p.region_code for p in petitions), below=region)
+    cells = [row["cells"] for row in selectors.ledger_rows(petitions, today, places)]
+    title = f"{LEDGER_TITLE}（{region.name}，{today:%Y年%m月%d日}）"
+    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *cells])])
+    audit.record(actor=request.user, action="supervision.petitions.exported", target=region, region_code=region.code,
+                 after={"rows": len(cells)})
+    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{today:%Y%m%d}.xlsx")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _intake_page(request, form, office):
+    return render(request, "supervision/petitions/new.html", {
+        "form": form, "office": office, "accept_rule": deadlines.rule("petition-accept", timezone.localdate())})
+
+
+@staff_view(SUPERVISION_HANDLE)
+def new(request):
+    """登记信访事项 at the user's own office (首问负责). When the petitioner has earlier petitions on the same matter
+    in the user's scope, the form is shown again once with them, to say whether this one repeats one of them."""
+    office = scoping.region_from_request(request)
+    data = request.POST or None
+    candidates = []
+    if data is not None:
+        candidates = list(selectors.repeat_candidates(
+            request.user, id_number=data.get("petitioner_id_number", ""), name=data.get("petitioner_name", ""),
+            phone=data.get("petitioner_phone", ""), category=data.get("category", ""))[:5])
+    form = IntakeForm(data, candidates=candidates, initial={"received_on": timezone.localdate(), "workers_count": 1})
+    if request.method != "POST":
+        return _intake_page(request, form, office)
+    if candidates and not data.get("repeat_checked"):
+        form.is_valid()
+        form.data = form.data.copy()
+        form.data["repeat_checked"] = "1"
+        form.add_error("repeat_of", "该信访人此前有同类信访件，请选择本次是否为重复信访后再提交。")
+        return _intake_page(request, form, office)
+
+    def act(values):
+        return services.intake(
+            actor=request.user, office=office, received_on=values["received_on"], channel=values["channel"],
+            category=values["category"], petitioner_name=values["petitioner_name"],
+            petitioner_id_number=values["petitioner_id_number"], petitioner_phone=values["petitioner_phone"],
+            petitioner_address=values["petitioner_address"], subject=values["subject"], summary=values["summary"],
+            employer_name=values["employer_name"], employer_uscc=values["employer_uscc"],
+            workers_count=values["workers_count"], amount_claimed=values["amount_claimed"],
+            repeat_of=values["repeat_of"])
+
+    return submit(request, form, act,
+                  success=lambda p: f"已登记信访件{p.number}，受理期限至{p.accept_due:%Y-%m-%d}。可打印受理告知单交信访人。",
+                  done=lambda p: redirect("supervision:petitions-detail", pk=p.pk),
+                  redisplay=lambda form: _intake_page(request, form, office))
+
+
+def _petition(request, pk):
+    return scoping.get_visible_or_404(Petition.objects.select_related("received_by", "handler", "repeat_of"),
+                                      request.user, pk=pk)
+
+
+def _rating_code(petition):
+    from hrss.supervision.models import RatingCode
+
+    return RatingCode.objects.filter(source="petition", source_id=str(petition.pk)).first()
+
+
+def _inspection_case(petition):
+    from hrss.supervision.models import InspectionCase
+
+    return InspectionCase.objects.filter(petition=petition).first()
+
+
+def _detail(request, petition, forms=None):
+    today = timezone.localdate()
+    forms = forms or {}
+    user = request.user
+    can_handle = has_permission(user, SUPERVISION_HANDLE)
+    here = scoping.level_of_code(petition.region_code)
+    upper = services.upper_office(petition.region_code)
+    scope = scoping.scope_of(user)
+    state = petition.state
+    actions = {
+        "forward_up": state == PetitionState.RECEIVED and here is not None and here > Level.COUNTY,
+        "decide": state == PetitionState.RECEIVED and here in services.DECIDING_LEVELS,
+        "inspection": (state == PetitionState.RECEIVED and here in services.DECIDING_LEVELS
+                       and petition.category in INSPECTION_CATEGORIES),
+        "extend": state == PetitionState.ACCEPTED and petition.extension_days is None,
+        "reply": state in (PetitionState.ACCEPTED, PetitionState.FORWARDED),
+        "request_review": state == PetitionState.REPLIED and upper is not None and scope.contains_code(upper),
+        "review": state == PetitionState.REVIEW,
+        "request_recheck": state == PetitionState.REVIEWED and upper is not None and scope.contains_code(upper),
+        "recheck": state == PetitionState.RECHECK,
+    }
+    actions = {name: bool(can_handle and allowed) for name, allowed in actions.items()}
+    dues = [(label, day, (day - today).days, (today - day).days) for label, day in (
+        ("受理期限", petition.accept_due), ("办理期限", petition.handle_due),
+        ("复查请求期限", petition.review_request_due), ("复查期限", petition.review_due),
+        ("复核请求期限", petition.recheck_request_due), ("复核期限", petition.recheck_due)) if day]
+    return render(request, "supervision/petitions/detail.html", {
+        "petition": petition, "today": today, "events": petition.events.select_related("by").order_by("at", "pk"),
+        "places": place_names([petition.region_code, petition.received_at_code]),
+        "dues": dues, "running": petition.current_due(), "days_left": petition.days_left(today),
+        "overdue_by": -(petition.days_left(today) or 0),
+        "repeats": petition.repeats.order_by("received_on"), "actions": actions,
+        "candidates": selectors.repeat_candidates(user, id_number=petition.petitioner_id_number,
+                                                  name=petition.petitioner_name, phone=petition.petitioner_phone,
+                                                  category=petition.category, exclude=petition)
+        .exclude(pk=petition.repeat_of_id or 0)[:5],
+        "inspection_case": _inspection_case(petition), "rating_code": _rating_code(petition),
+        "upper_name": place_names([upper]).get(upper, "") if upper else "",
+        "extension_rule": deadlines.rule("petition-extension", petition.handle_due or today),
+        "forward_form": forms.get("forward_up") or ForwardUpForm(here=here),
+        "decide_form": forms.get("decide") or DecideForm(initial={"decided_on": today,
+                                                                  "decision": PetitionDecision.ACCEPT}),
+        "inspection_form": forms.get("inspection") or InspectionForm(),
+        "extend_form": forms.get("extend") or ExtendForm(),
+        "reply_form": forms.get("reply") or ReplyForm(initial={"replied_on": today}),
+        "request_form": forms.get("request") or RequestForm(initial={"requested_on": today}),
+        "opinion_form": forms.get("opinion") or OpinionForm(initial={"decided_on": today})})
+
+
+@staff_view(SUPERVISION_VIEW)
+def detail(request, pk):
+    return _detail(request, _petition(request, pk))
+
+
+def _act(request, pk, key, form, act, done_message):
+    """A POST of one of the petition page's forms: the service's refusal is shown on the page with the form."""
+    petition = _petition(request, pk)
+
+    def redisplay(form):
+        messages.error(request, "未能保存，请按页面上的提示修改。")
+        return _detail(request, petition, {key: form})
+
+    return submit(request, form, lambda data: act(petition, data), success=done_message,
+                  done=lambda result: redirect("supervision:petitions-detail", pk=pk), redisplay=redisplay)
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def forward_up(request, pk):
+    here = scoping.level_of_code(_petition(request, pk).region_code)
+    return _act(request, pk, "forward_up", ForwardUpForm(request.POST, here=here), lambda p, data: services.forward_up(
+        actor=request.user, petition=p, level=data["level"], note=data["note"]),
+        lambda p: f"已将信访件{p.number}上报。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def decide(request, pk):
+    return _act(request, pk, "decide", DecideForm(request.POST), lambda p, data: services.decide(
+        actor=request.user, petition=p, decision=data["decision"], decided_on=data["decided_on"],
+        forwarded_to=data["forwarded_to"], reason=data["reason"]),
+        lambda p: f"信访件{p.number}：{p.get_decision_display()}。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def inspection(request, pk):
+    return _act(request, pk, "inspection", InspectionForm(request.POST), lambda p, data: services.forward_to_inspection(
+        actor=request.user, petition=p), lambda p: f"已将信访件{p.number}转{p.forwarded_to}。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def extend(request, pk):
+    return _act(request, pk, "extend", ExtendForm(request.POST), lambda p, data: services.extend(
+        actor=request.user, petition=p, days=data["days"], reason=data["reason"]),
+        lambda p: f"办理期限已延至{p.handle_due:%Y-%m-%d}。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def reply(request, pk):
+    return _act(request, pk, "reply", ReplyForm(request.POST), lambda p, data: services.reply(
+        actor=request.user, petition=p, text=data["text"], replied_on=data["replied_on"]),
+        lambda p: f"信访件{p.number}已办结答复。可打印答复意见书（含评价码）交信访人。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def request_review(request, pk):
+    return _act(request, pk, "request", RequestForm(request.POST), lambda p, data: services.request_review(
+        actor=request.user, petition=p, requested_on=data["requested_on"], text=data["text"]),
+        lambda p: f"已登记复查请求，复查期限至{p.review_due:%Y-%m-%d}。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def review(request, pk):
+    return _act(request, pk, "opinion", OpinionForm(request.POST), lambda p, data: services.decide_review(
+        actor=request.user, petition=p, opinion=data["opinion"], decided_on=data["decided_on"]),
+        "已登记复查意见。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def request_recheck(request, pk):
+    return _act(request, pk, "request", RequestForm(request.POST), lambda p, data: services.request_recheck(
+        actor=request.user, petition=p, requested_on=data["requested_on"], text=data["text"]),
+        lambda p: f"已登记复核请求，复核期限至{p.recheck_due:%Y-%m-%d}。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+@require_POST
+def recheck(request, pk):
+    return _act(request, pk, "opinion", OpinionForm(request.POST), lambda p, data: services.decide_recheck(
+        actor=request.user, petition=p, opinion=data["opinion"], decided_on=data["decided_on"]),
+        "已登记复核意见。")
+
+
+@staff_view(SUPERVISION_VIEW)
+def receipt(request, pk):
+    """The printable notice for the petitioner: 受理告知单 (received, with the accept deadline; after the decision
+    what was decided) or, once replied, 答复意见书 with the rating code."""
+    petition = _petition(request, pk)
+    places = place_names([petition.region_code, petition.received_at_code])
+    return render(request, "supervision/petitions/receipt.html", {
+        "petition": petition, "rating_code": _rating_code(petition), "places": places,
+        "office": places.get(petition.region_code, ""), "received_at": places.get(petition.received_at_code, ""),
+        "accept_rule": deadlines.rule("petition-accept", petition.received_on),
+        "review_rule": deadlines.rule("petition-review-request", petition.replied_on or petition.received_on)})
+
+
+urlpatterns = [
+    path("petitions/", ledger, name="petitions-ledger"),
+    path("petitions/export.xlsx", ledger_export, name="petitions-export"),
+    path("petitions/new/", new, name="petitions-new"),
+    path("petitions/<int:pk>/", detail, name="petitions-detail"),
+    path("petitions/<int:pk>/receipt/", receipt, name="petitions-receipt"),
+    path("petitions/<int:pk>/forward-up/", forward_up, name="petitions-forward-up"),
+    path("petitions/<int:pk>/decide/", decide, name="petitions-decide"),
+    path("petitions/<int:pk>/inspection/", inspection, name="petitions-inspection"),
+    path("petitions/<int:pk>/extend/", extend, name="petitions-extend"),
+    path("petitions/<int:pk>/reply/", reply, name="petitions-reply"),
+    path("petitions/<int:pk>/review-request/", request_review, name="petitions-review-request"),
+    path("petitions/<int:pk>/review/", review, name="petitions-review"),
+    path("petitions/<int:pk>/recheck-request/", request_recheck, name="petitions-recheck-request"),
+    path("petitions/<int:pk>/recheck/", recheck, name="petitions-recheck"),
+]

@@ -1,0 +1,143 @@
+"""Reads of the petitions part, through core.scoping: the 信访台账 of a region with its filters, the petitions
+overdue or due soon, the earlier petitions of the same petitioner on the same matter (重复信访), and a ledger's
+lines for the page and the .xlsx."""
+
+import datetime
+
+from django.db.models import Q
+
+from hrss.core import scoping
+from hrss.core.id_numbers import mask
+from hrss.supervision.models import Petition, PetitionCategory, PetitionChannel, PetitionState
+from hrss.supervision.models.petitions import OPEN_STATES
+
+DUE_SOON_DAYS = 3  # the home page's pending work: petitions whose running period ends within this many days
+
+
+def petitions(user, region=None):
+    rows = scoping.visible_to(user, Petition.objects.select_related("received_by", "handler"))
+    return scoping.within_region(rows, region) if region is not None else rows
+
+
+def overdue_q(day):
+    """The petitions whose running period (accept, handle, 复查, 复核) ended before `day`."""
+    return (Q(state=PetitionState.RECEIVED, accept_due__lt=day) | Q(state=PetitionState.ACCEPTED, handle_due__lt=day)
+            | Q(state=PetitionState.REVIEW, review_due__lt=day) | Q(state=PetitionState.RECHECK, recheck_due__lt=day))
+
+
+def due_by_q(day):
+    """The petitions whose running period ends on or before `day` (overdue ones included)."""
+    return (Q(state=PetitionState.RECEIVED, accept_due__lte=day) | Q(state=PetitionState.ACCEPTED, handle_due__lte=day)
+            | Q(state=PetitionState.REVIEW, review_due__lte=day) | Q(state=PetitionState.RECHECK, recheck_due__lte=day))
+
+
+def month_bounds(text):
+    """The first and last day of a month written 2026-03, or None."""
+    try:
+        first = datetime.date.fromisoformat(f"{text}-01") if len(text or "") == 7 else None
+    except ValueError:
+        return None
+    if first is None:
+        return None
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def ledger(user, region, day, *, state="", category="", channel="", overdue=False, month="", q=""):
+    """The 信访台账's petitions, filtered: a state ("open" for every open one), a category, a channel, only those
+    overdue on `day`, those received in a month (2026-03), a number, a petitioner's name or ID number, an employer."""
+    rows = petitions(user, region)
+    if state == "open":
+        rows = rows.filter(state__in=OPEN_STATES)
+    elif state in PetitionState.values:
+        rows = rows.filter(state=state)
+    if category in PetitionCategory.values:
+        rows = rows.filter(category=category)
+    if channel in PetitionChannel.values:
+        rows = rows.filter(channel=channel)
+    if overdue:
+        rows = rows.filter(overdue_q(day))
+    if bounds := month_bounds(month):
+        rows = rows.filter(received_on__range=bounds)
+    text = (q or "").strip()
+    if text:
+        rows = rows.filter(Q(number=text.upper()) | Q(petitioner_name__contains=text)
+                           | Q(petitioner_id_number=text.upper()) | Q(employer_name__contains=text))
+    return rows.order_by("-received_on", "-pk")
+
+
+def due_soon(user, day, *, days=DUE_SOON_DAYS):
+    """The open petitions of the user's scope whose running period ends within `days` of `day`, or has ended."""
+    return petitions(user).filter(due_by_q(day + datetime.timedelta(days=days)))
+
+
+def repeat_candidates(user, *, id_number="", name="", phone="", category="", exclude=None):
+    """重复信访: the earlier petitions of the user's scope by the same petitioner (the same ID number, or the same
+    name and phone) on the same matter (category), the latest first."""
+    same = Q()
+    if id_number:
+        same |= Q(petitioner_id_number=id_number.strip().upper())
+    if name and phone:
+        same |= Q(petitioner_name=name.strip(), petitioner_phone=phone.strip())
+    if not same or category not in PetitionCategory.values:
+        return Petition.objects.none()
+    rows = petitions(user).filter(same, category=category)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude.pk)
+    return rows.order_by("-received_on", "-pk")
+
+
+def due_text(petition, today):
+    """“受理期限 2026-03-17（剩3日）” or “…（已超期2日）” for the running period; "" when none runs."""
+    running = petition.current_due()
+    if running is None:
+        return ""
+    label, last = running
+    left = (last - today).days
+    if left < 0:
+        return f"{label} {last:%Y-%m-%d}（已超期{-left}日）"
+    return f"{label} {last:%Y-%m-%d}（{'今日到期' if left == 0 else f'剩{left}日'}）"
+
+
+LEDGER_HEADER = ["信访件编号", "承办机关", "收到日期", "信访形式", "信访人", "公民身份号码", "联系电话", "问题类别",
+                 "事由", "涉及单位", "统一社会信用代码", "涉及人数", "诉求金额（元）", "首问负责人", "受理意见",
+                 "转送机关", "受理期限", "办理期限", "状态", "办结日期", "答复意见", "重复信访", "期限情况"]
+
+
+def ledger_rows(rows, day, places):
+    """What a ledger line shows for each petition: a dict for the page, `cells` for the .xlsx (ID number masked)."""
+    out = []
+    for petition in rows:
+        row = {"petition": petition, "place": places.get(petition.region_code, ""),
+               "due_text": due_text(petition, day), "overdue": petition.is_overdue(day)}
+        row["cells"] = [
+            petition.number, row["place"], petition.received_on.isoformat(), petition.get_channel_display(),
+            petition.petitioner_name, mask(petition.petitioner_id_number) if petition.petitioner_id_number else "",
+            petition.petitioner_phone, petition.get_category_display(), petition.subject, petition.employer_name,
+            petition.employer_uscc, petition.workers_count,
+            f"{petition.amount_claimed:.2f}" if petition.amount_claimed is not None else "",
+            str(petition.received_by), petition.get_decision_display() if petition.decision else "",
+            petition.forwarded_to, petition.accept_due.isoformat(),
+            petition.handle_due.isoformat() if petition.handle_due else "", petition.get_state_display(),
+            petition.concluded_on.isoformat() if petition.concluded_on else "", petition.reply,
+            "是" if petition.repeat_of_id else "", row["due_text"]]
+        out.append(row)
+    return out
+
+
+# --- figures (the area's statistics page) ------------------------------------------------------------------------
+
+def received_in_year(user, region, today):
+    return petitions(user, region).filter(received_on__year=today.year)
+
+
+def open_petitions(user, region):
+    return petitions(user, region).filter(state__in=OPEN_STATES)
+
+
+def overdue(user, region, today):
+    return petitions(user, region).filter(overdue_q(today))
+
+
+def wages_in_year(user, region, today):
+    return received_in_year(user, region, today).filter(category=PetitionCategory.WAGES)
