@@ -1,0 +1,74 @@
+"""The grid part's forms: what a page asks for; the rules are the services'."""
+
+from django import forms
+
+from hrss.core.forms import RegionField, StyledForm, date_input, style_form
+from hrss.core.models import Level
+from hrss.supervision.models import GridStaffPost, LeadKind
+
+CELL_LEVELS = {Level.VILLAGE, Level.TOWNSHIP}
+
+
+class StaffForm(StyledForm):
+    name = forms.CharField(label="姓名", max_length=30)
+    phone = forms.CharField(label="联系电话", max_length=20)
+    post = forms.ChoiceField(label="职务", choices=GridStaffPost.choices)
+    username = forms.CharField(label="平台账号（本网格单位工作人员的用户名，可不填）", max_length=150, required=False)
+    since = forms.DateField(label="任职日期", widget=date_input())
+
+
+class RemoveStaffForm(StyledForm):
+    left_on = forms.DateField(label="卸任日期", widget=date_input())
+
+
+class LeadForm(StyledForm):
+    reported_on = forms.DateField(label="报告日期", widget=date_input())
+    employer_name = forms.CharField(label="用人单位名称", max_length=100)
+    employer_uscc = forms.CharField(label="统一社会信用代码（可不填）", max_length=30, required=False)
+    kind = forms.ChoiceField(label="线索类别", choices=LeadKind.choices)
+    workers_affected = forms.IntegerField(label="涉及劳动者人数", min_value=0, max_value=100000, initial=0)
+    description = forms.CharField(label="情况描述", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"] = RegionField(user=user, levels=CELL_LEVELS, label="报告网格（村(社区)或乡镇(街道)）")
+        self.order_fields(["region", "reported_on", "employer_name", "employer_uscc", "kind", "workers_affected",
+                           "description"])
+        style_form(self)
+
+
+class ForwardForm(StyledForm):
+    note = forms.CharField(label="移交说明（可不填）", max_length=500, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DismissForm(StyledForm):
+    reason = forms.CharField(label="不予移交的理由", max_length=500, required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ResolveForm(StyledForm):
+    note = forms.CharField(label="现场解决情况", max_length=500, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VisitForm(StyledForm):
+    visited_on = forms.DateField(label="走访日期", widget=date_input())
+    employer_name = forms.CharField(label="用人单位名称", max_length=100)
+    employer_uscc = forms.CharField(label="统一社会信用代码（可不填）", max_length=30, required=False)
+    findings = forms.CharField(label="走访情况", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+    problems_found = forms.BooleanField(label="发现问题", required=False,
+                                        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
+    lead_kind = forms.ChoiceField(label="据此报告线索（类别；不报告则不选）", required=False,
+                                  choices=[("", "不报告线索"), *LeadKind.choices])
+    workers_affected = forms.IntegerField(label="涉及劳动者人数（报告线索时）", min_value=0, max_value=100000,
+                                          required=False)
+    lead_description = forms.CharField(label="线索情况描述（报告线索时）", max_length=1000, required=False,
+                                       widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"] = RegionField(user=user, levels=CELL_LEVELS, label="网格（村(社区)或乡镇(街道)）")
+        self.order_fields(["region", "visited_on", "employer_name", "employer_uscc", "findings", "problems_found",
+                           "lead_kind", "workers_affected", "lead_description"])
+        style_form(self)
