@@ -137,7 +137,8 @@ class Complaint(models.Model):
     complainant_name = models.CharField(_("投诉人"), max_length=50, blank=True, default="")
     complainant_phone = models.CharField(_("联系电话"), max_length=20, blank=True, default="")
     received_on = models.DateField(_("收到日期"))
-    due_date = models.DateField(_("答复期限"))
+    # Null while the holiday arrangement of the year it falls in is not loaded (filled in when it is, rules.py).
+    due_date = models.DateField(_("答复期限"), null=True, blank=True)
     reply = models.CharField(_("答复"), max_length=1000, blank=True, default="")
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
     replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
@@ -157,7 +158,8 @@ class Complaint(models.Model):
             constraints.digits("office_code", CODE_LENGTH, name="supervision_complaint_office_code_format"),
             constraints.one_of("origin", ComplaintOrigin, name="supervision_complaint_origin_valid"),
             constraints.one_of("state", ComplaintState, name="supervision_complaint_state_valid"),
-            models.CheckConstraint(condition=models.Q(due_date__gte=models.F("received_on")),
+            models.CheckConstraint(condition=models.Q(due_date__isnull=True)
+                                   | models.Q(due_date__gte=models.F("received_on")),
                                    name="supervision_complaint_due_after_received"),
             # A 差评's complaint points at its rating; one entered by staff does not.
             models.CheckConstraint(condition=models.Q(origin="rating", rating__isnull=False)
@@ -178,7 +180,7 @@ class Complaint(models.Model):
         return self.state == ComplaintState.OPEN
 
     def is_overdue(self, today):
-        return self.is_open and today > self.due_date
+        return self.is_open and self.due_date is not None and today > self.due_date
 
 
 scoping.register(Complaint)

@@ -1,0 +1,161 @@
+"""The ratings part's reads: the 评价台账, the complaints a user may see (never those about themself), the figures
+per office for a month, an office's completed cases with their codes. Every read starts from core.scoping."""
+
+import datetime
+
+from django.db.models import Avg, Count, Q
+
+from hrss.core import scoping
+from hrss.core.dates import month_bounds
+from hrss.core.models import ReviewCase
+from hrss.supervision.models import (
+    POOR_SCORES,
+    SATISFIED_SCORES,
+    Complaint,
+    ComplaintState,
+    Rating,
+    RatingCode,
+)
+from hrss.supervision.ratings.services import COMPLETED_STATUSES, REVIEW_SOURCE
+
+
+def parse_month(text):
+    """(year, month) from "2026-06"; ValueError when it is not a month."""
+    year, month = (int(part) for part in str(text).split("-"))
+    datetime.date(year, month, 1)
+    return year, month
+
+
+def _within(queryset, user, region):
+    queryset = scoping.visible_to(user, queryset)
+    return scoping.within_region(queryset, region) if region is not None else queryset
+
+
+# --- ratings -----------------------------------------------------------------------------------------------------
+
+
+def ratings(user, region=None):
+    return _within(Rating.objects.select_related("code", "code__served_by"), user, region)
+
+
+def ledger(user, region, *, score=None, month=None, service=""):
+    """评价台账: the ratings of `region` (the office that served, and those below it; within the user's scope),
+    newest first, filtered by score ("poor": 不满意 and 非常不满意), the month rated (year, month) and the service's name."""
+    rows = ratings(user, region)
+    if score == "poor":
+        rows = rows.filter(score__in=POOR_SCORES)
+    elif score:
+        rows = rows.filter(score=score)
+    if month:
+        first, last = month_bounds(*month)
+        rows = rows.filter(rated_at__date__range=(first, last))
+    if service:
+        rows = rows.filter(code__service=service)
+    return rows.order_by("-rated_at", "-pk")
+
+
+def services_rated(user, region):
+    """The services' names rated in `region`, for the ledger's filter."""
+    return list(ratings(user, region).order_by("code__service").values_list("code__service", flat=True).distinct())
+
+
+LEDGER_HEADER = ["评价时间", "评价码", "服务事项", "服务机构", "经办人", "办结日期", "评价", "理由"]
+
+
+def ledger_cells(rating, places):
+    return [f"{rating.rated_at.astimezone():%Y-%m-%d %H:%M}", rating.code.code, rating.code.service,
+            places.get(rating.region_code, rating.region_code), str(rating.code.served_by or ""),
+            rating.code.completed_on, rating.get_score_display(), rating.reason]
+
+
+# --- complaints --------------------------------------------------------------------------------------------------
+
+
+def complaints_visible_to(user):
+    """The complaints of the user's scope, without those about the user: a staff member never sees a complaint about
+    themself (nor who made it), on any page, export or API answer."""
+    return scoping.visible_to(user, Complaint.objects.select_related("about_staff", "replied_by", "rating")).exclude(
+        about_staff=user)
+
+
+def complaints(user, region=None, *, state="", overdue=False, today=None, office=""):
+    rows = complaints_visible_to(user)
+    if region is not None:
+        rows = scoping.within_region(rows, region)
+    if state:
+        rows = rows.filter(state=state)
+    if overdue:
+        rows = rows.filter(state=ComplaintState.OPEN, due_date__lt=today)
+    if office:
+        rows = rows.filter(office_code=office)
+    return rows.order_by("state", "due_date", "-received_on", "-pk")
+
+
+def handled_here(user, today):
+    """(open, overdue) complaints the user's own office handles (its pending work), none about the user."""
+    if not user.region_id:
+        return 0, 0
+    rows = complaints_visible_to(user).filter(region_code=user.region.code, state=ComplaintState.OPEN)
+    counts = rows.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
+    return counts["open"], counts["overdue"]
+
+
+# --- figures per office --------------------------------------------------------------------------------------------
+
+
+def _office_rows(queryset, field, **aggregates):
+    return {row.pop(field): row for row in queryset.values(field).order_by(field).annotate(**aggregates)}
+
+
+def office_figures(user, region, year, month, today):
+    """Per office (the region code of the office that served) in `region`, for a month: cases completed (codes
+    issued), ratings given, their average score, the share satisfied (满意 or 非常满意), the poor ratings, the
+    complaints received about it, and of those about it still open now, how many are open and overdue. A list of
+    dicts, by office code, and the region's totals."""
+    first, last = month_bounds(year, month)
+    issued = _office_rows(_within(RatingCode.objects.filter(completed_on__range=(first, last)), user, region),
+                          "region_code", issued=Count("pk"))
+    rated = _office_rows(
+        ratings(user, region).filter(rated_at__date__range=(first, last)), "region_code", rated=Count("pk"),
+        average=Avg("score"), satisfied=Count("pk", filter=Q(score__in=SATISFIED_SCORES)),
+        poor=Count("pk", filter=Q(score__in=POOR_SCORES)))
+    # Complaints are the handling township's: counted here by the office they are about, which the region holds.
+    about = Complaint.objects.filter(office_code__range=scoping.code_range(region.prefix))
+    about = scoping.visible_to(user, about).exclude(about_staff=user)
+    received = _office_rows(about.filter(received_on__range=(first, last)), "office_code", received=Count("pk"))
+    standing = _office_rows(about.filter(state=ComplaintState.OPEN), "office_code", open=Count("pk"),
+                            overdue=Count("pk", filter=Q(due_date__lt=today)))
+    rows = []
+    for code in sorted(set(issued) | set(rated) | set(received) | set(standing)):
+        row = {"office": code, "issued": 0, "rated": 0, "average": None, "satisfied": 0, "poor": 0, "received": 0,
+               "open": 0, "overdue": 0}
+        for source in (issued, rated, received, standing):
+            row.update(source.get(code, {}))
+        row["satisfied_share"] = row["satisfied"] / row["rated"] if row["rated"] else None
+        rows.append(row)
+    totals = {key: sum(row[key] for row in rows) for key in ("issued", "rated", "satisfied", "poor", "received",
+                                                             "open", "overdue")}
+    scored = sum((row["average"] or 0) * row["rated"] for row in rows)
+    totals["average"] = scored / totals["rated"] if totals["rated"] else None
+    totals["satisfied_share"] = totals["satisfied"] / totals["rated"] if totals["rated"] else None
+    return rows, totals
+
+
+# --- an office's completed cases -------------------------------------------------------------------------------
+
+
+def completed_cases(user, region):
+    """The review cases decided in `region` (within the user's scope), the latest first."""
+    return _within(ReviewCase.objects.filter(status__in=COMPLETED_STATUSES), user, region).order_by("-closed_at",
+                                                                                                   "-pk")
+
+
+def codes_of_cases(cases):
+    """{case pk: its RatingCode (with its rating, if any)} for the cases that have one."""
+    ids = [str(case.pk) for case in cases]
+    return {int(code.source_id): code for code in RatingCode.objects.filter(
+        source=REVIEW_SOURCE, source_id__in=ids).select_related("rating")}
+
+
+def code_of_case(case):
+    return RatingCode.objects.filter(source=REVIEW_SOURCE, source_id=str(case.pk)).first()
