@@ -1,0 +1,222 @@
+"""Reads of the inspection part, through core.scoping: the 监察案件台账 of a region with its filters, how a case
+stands against its two deadlines (in working days, as core.review.timing counts), the 欠薪 figures of a region, the
+inspectors' and the approver's queues."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q, Sum
+
+from hrss.core import scoping, workdays
+from hrss.core.id_numbers import mask
+from hrss.supervision.models import (
+    OPEN_STATES,
+    ExtensionState,
+    InspectionCase,
+    InspectionSource,
+    InspectionState,
+    InspectionWorker,
+)
+
+SOON_WORKING_DAYS = 3  # the pending work's "due soon": within this many working days
+
+
+def _scoped(user, queryset, region):
+    rows = scoping.visible_to(user, queryset)
+    return scoping.within_region(rows, region) if region is not None else rows
+
+
+def cases(user, region=None):
+    """Every case of the user's scope (of `region` inside it)."""
+    return _scoped(user, InspectionCase.objects.select_related("inspector"), region)
+
+
+def overdue_q(today):
+    """The cases whose running period ended before `today`: not decided on within the acceptance period, or not
+    concluded within the (extended) conclusion period."""
+    return (Q(state=InspectionState.RECEIVED, accept_due__lt=today)
+            | Q(state=InspectionState.OPEN, conclude_due__lt=today))
+
+
+def due_by_q(today, last_day):
+    """The cases whose running period ends between `today` and `last_day` (both included)."""
+    return (Q(state=InspectionState.RECEIVED, accept_due__gte=today, accept_due__lte=last_day)
+            | Q(state=InspectionState.OPEN, conclude_due__gte=today, conclude_due__lte=last_day))
+
+
+def month_bounds(text):
+    """(first day, last day) of the month written YYYY-MM, or None."""
+    try:
+        first = datetime.date.fromisoformat(f"{text}-01")
+    except (TypeError, ValueError):
+        return None
+    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return first, following - datetime.timedelta(days=1)
+
+
+STATE_FILTERS = ("open", *InspectionState.values)  # "open": not yet finished (待受理、待立案、调查中)
+
+
+def ledger(user, region, today, *, state="", source="", overdue=False, month="", this_year=False, q=""):
+    """The 监察案件台账's cases, filtered: a state (or "open"), a source, only the overdue, received in a month
+    (YYYY-MM) or this year, an employer's name or code or the case number; the newest first."""
+    rows = cases(user, region)
+    if state == "open":
+        rows = rows.filter(state__in=OPEN_STATES)
+    elif state in InspectionState.values:
+        rows = rows.filter(state=state)
+    if source in InspectionSource.values:
+        rows = rows.filter(source=source)
+    if overdue:
+        rows = rows.filter(overdue_q(today))
+    bounds = month_bounds(month) if month else None
+    if bounds:
+        rows = rows.filter(received_on__range=bounds)
+    if this_year:
+        rows = rows.filter(received_on__year=today.year)
+    text = q.strip()
+    if text:
+        rows = rows.filter(Q(employer_name__contains=text) | Q(number=text.upper()) | Q(employer_uscc=text.upper())
+                           | Q(workers__name=text) | Q(complainant_name=text)).distinct()
+    return rows.prefetch_related(Prefetch("workers", queryset=InspectionWorker.objects.order_by("pk"))).order_by(
+        "-received_on", "-pk")
+
+
+# --- deadlines ----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Timing:
+    due_date: datetime.date | None
+    working_days_left: int | None  # negative: overdue by that many working days; None once done or not counted
+    label: str
+    late: bool = False  # running past its due date, or done after it
+
+
+def timing(due, done_on, today, calendar=None):
+    """How a period ending on `due` stands: done on `done_on` (on time or late, by how many working days), or still
+    running on `today` (working days left, 今天到期, overdue by so many)."""
+    if due is None:
+        return Timing(None, None, "")
+    calendar = calendar or workdays.Calendar.load()
+    try:
+        if done_on is not None:
+            if done_on <= due:
+                return Timing(due, None, f"已于{done_on:%Y-%m-%d}办理，按期")
+            late = calendar.working_days_after(due, done_on)
+            return Timing(due, None, f"已于{done_on:%Y-%m-%d}办理，逾期 {late} 个工作日", late=True)
+        if due >= today:
+            left = calendar.working_days_after(today, due)
+            return Timing(due, left, "今天到期" if left == 0 else f"剩 {left} 个工作日")
+        late = calendar.working_days_after(due, today)
+    except workdays.UnknownArrangement:
+        return Timing(due, None, "", late=(done_on or today) > due)
+    return Timing(due, -late, f"已逾期 {late} 个工作日" if late else "已逾期", late=True)
+
+
+def accept_timing(case, today, calendar=None):
+    """The acceptance period (5 working days): decided (accepted or not) on a day, or running while received."""
+    decided = case.accepted_on or case.not_accepted_on
+    if decided is None and case.state != InspectionState.RECEIVED:
+        return Timing(case.accept_due, None, "")
+    return timing(case.accept_due, decided, today, calendar)
+
+
+def conclude_timing(case, today, calendar=None):
+    """The conclusion period (60 working days from 立案, 90 with the approved extension)."""
+    if case.conclude_due is None:
+        return Timing(None, None, "立案后起算" if case.state in (InspectionState.RECEIVED, InspectionState.ACCEPTED)
+                      else "")
+    return timing(case.conclude_due, case.concluded_on, today, calendar)
+
+
+def running_timing(case, today, calendar=None):
+    """The timing of the period running now (acceptance, or conclusion), for a ledger line."""
+    if case.state == InspectionState.RECEIVED:
+        return accept_timing(case, today, calendar)
+    if case.state == InspectionState.OPEN:
+        return conclude_timing(case, today, calendar)
+    return Timing(None, None, "")
+
+
+# --- figures and queues -----------------------------------------------------------------------------------------
+
+def received_this_year(user, region, today):
+    return cases(user, region).filter(received_on__year=today.year)
+
+
+def open_cases(user, region):
+    return cases(user, region).filter(state__in=OPEN_STATES)
+
+
+def overdue_cases(user, region, today):
+    return cases(user, region).filter(overdue_q(today))
+
+
+def workers_still_owed(user, region):
+    """The workers of the unfinished cases whose wages are not all recovered."""
+    rows = _scoped(user, InspectionWorker.objects.all(), region)
+    return rows.filter(case__state__in=OPEN_STATES, amount_recovered__lt=F("amount_owed"))
+
+
+def amounts_this_year(user, region, today):
+    """(owed, recovered) in yuan over the cases received this year."""
+    totals = received_this_year(user, region, today).aggregate(owed=Sum("amount_owed"),
+                                                               recovered=Sum("amount_recovered"))
+    return totals["owed"] or 0, totals["recovered"] or 0
+
+
+def to_accept(user):
+    return cases(user).filter(state=InspectionState.RECEIVED)
+
+
+def due_soon(user, today, calendar=None):
+    """The cases whose running period ends within SOON_WORKING_DAYS working days of today (none are counted when
+    the holiday arrangement of those days is not loaded)."""
+    try:
+        last = (calendar or workdays.Calendar.load()).add(today, SOON_WORKING_DAYS)
+    except workdays.UnknownArrangement:
+        return cases(user).none()
+    return cases(user).filter(due_by_q(today, last))
+
+
+def extensions_to_decide(user):
+    return cases(user).filter(state=InspectionState.OPEN, extension_state=ExtensionState.REQUESTED)
+
+
+def counts_by_state(user, region):
+    return dict(cases(user, region).order_by().values_list("state").annotate(n=Count("pk")))
+
+
+# --- the ledger's lines ----------------------------------------------------------------------------------------
+
+LEDGER_HEADER = ["案件编号", "用人单位所在地", "案件来源", "用人单位", "统一社会信用代码", "投诉人", "劳动者（公民身份号码已遮蔽）",
+                 "收到日期", "受理期限", "受理日期", "立案日期", "结案期限", "结案日期", "状态", "拖欠金额（元）",
+                 "追回金额（元）", "承办监察员", "期限情况"]
+
+
+def worker_line(worker):
+    return f"{worker.name}（{mask(worker.id_number)}）" if worker.id_number else worker.name
+
+
+def ledger_rows(rows, today, places):
+    """What a ledger line shows for each case: a dict for the page, `cells` for the .xlsx (ID numbers masked)."""
+    from hrss.core.text import money
+
+    calendar = workdays.Calendar.load()
+    out = []
+    for case in rows:
+        workers = list(case.workers.all())
+        shown = running_timing(case, today, calendar)
+        row = {"case": case, "place": places.get(case.region_code, ""), "workers": workers, "timing": shown}
+        row["cells"] = [
+            case.number, row["place"], case.get_source_display(), case.employer_name, case.employer_uscc,
+            case.complainant_name, "、".join(worker_line(worker) for worker in workers),
+            case.received_on.isoformat(), case.accept_due.isoformat(), _iso(case.accepted_on), _iso(case.opened_on),
+            _iso(case.conclude_due), _iso(case.concluded_on), case.get_state_display(), money(case.amount_owed),
+            money(case.amount_recovered), str(case.inspector) if case.inspector else "", shown.label]
+        out.append(row)
+    return out
+
+
+def _iso(day):
+    return day.isoformat() if day else ""
