@@ -32,12 +32,29 @@ from hrss.core import review, scoping, workdays
 from hrss.core.dates import add_months, month_bounds
 from hrss.core.models import Level, Region, ReviewCase, ReviewDecision
 from hrss.supervision.appraisal import rules
-from hrss.supervision.models import Complaint, Rating
-
-# TODO(petitions, inspection): Petition and InspectionCase join the figures once their models are in the tree
-# (contracts: Petition.handler/concluded_on/handle_due, InspectionCase.inspector/concluded_on/conclude_due).
+from hrss.supervision.models import (
+    Complaint,
+    InspectionCase,
+    InspectionEvent,
+    PetitionEvent,
+    PetitionEventKind,
+    Rating,
+)
 
 SOURCES = {"review": "审核审批", "petition": "信访", "inspection": "劳动保障监察", "complaint": "投诉答复"}
+
+# A petition's steps that count as work, each against its deadline: the decision (受理/转送/转监察/不予受理) by the
+# accept_due, the reply (办结答复) by the handle_due (with its extension), the 复查 and 复核 opinions by theirs.
+# Recording it (登记) and carrying it up (上报) have no deadline of their own and are the intake's, not counted.
+PETITION_STEPS = {
+    PetitionEventKind.ACCEPTED: ("decision", "受理意见", "petition__accept_due"),
+    PetitionEventKind.FORWARDED: ("decision", "受理意见", "petition__accept_due"),
+    PetitionEventKind.INSPECTION: ("decision", "受理意见", "petition__accept_due"),
+    PetitionEventKind.NOT_ACCEPTED: ("decision", "受理意见", "petition__accept_due"),
+    PetitionEventKind.REPLIED: ("reply", "办结答复", "petition__handle_due"),
+    PetitionEventKind.REVIEWED: ("review", "复查意见", "petition__review_due"),
+    PetitionEventKind.RECHECKED: ("recheck", "复核意见", "petition__recheck_due"),
+}
 
 
 class MonthRefused(ValueError):
@@ -112,6 +129,7 @@ class Item:
     on_time: bool | None
     case_id: int | None = None  # the review case, for the list behind a figure
     step: str = ""
+    title: str = ""  # what the list behind a figure names it by (a number, never a person's name)
 
 
 def _local_day(instant):
@@ -155,9 +173,39 @@ def _complaint_items(month, whom):
     first, last = _day_span(month)
     replied = (Complaint.objects.filter(whom.where("replied_by__region__code", "replied_by_id"),
                                         replied_on__range=(first, last), replied_by__isnull=False)
-               .values_list("pk", "replied_by_id", "replied_by__region__code", "replied_on", "due_date"))
-    return [Item("complaint", ("complaint", pk), user_id, office_code, replied_on, due, replied_on <= due)
-            for pk, user_id, office_code, replied_on, due in replied]
+               .values_list("pk", "replied_by_id", "replied_by__region__code", "replied_on", "due_date",
+                            "received_on"))
+    return [Item("complaint", ("complaint", pk), user_id, office_code, replied_on, due,
+                 None if due is None else replied_on <= due, step="答复", title=f"{received:%Y-%m-%d}收到的投诉")
+            for pk, user_id, office_code, replied_on, due, received in replied]
+
+
+def _petition_items(month, whom):
+    first, last = _day_span(month)
+    items = []
+    for kind, (step, label, due_field) in PETITION_STEPS.items():
+        events = (PetitionEvent.objects.filter(whom.where("office_code", "by_id"), kind=kind, on__range=(first, last))
+                  .values_list("petition_id", "by_id", "office_code", "on", due_field, "petition__number"))
+        items += [Item("petition", ("petition", petition_id, step), user_id, office_code, on, due,
+                       None if due is None else on <= due, step=label, title=number)
+                  for petition_id, user_id, office_code, on, due, number in events]
+    return items
+
+
+def _inspection_items(month, whom):
+    """Cases concluded in the month, the work of their inspector (of the one who concluded them when none was
+    named), at the inspector's office."""
+    first, last = _day_span(month)
+    concluded = InspectionCase.objects.filter(concluded_on__range=(first, last))
+    named = (concluded.filter(whom.where("inspector__region__code", "inspector_id"), inspector__isnull=False)
+             .values_list("pk", "inspector_id", "inspector__region__code", "concluded_on", "conclude_due", "number"))
+    unnamed = (InspectionEvent.objects.filter(whom.where("by__region__code", "by_id"), action="concluded",
+                                              case__in=concluded.filter(inspector__isnull=True))
+               .values_list("case_id", "by_id", "by__region__code", "case__concluded_on", "case__conclude_due",
+                            "case__number"))
+    return [Item("inspection", ("inspection", pk), user_id, office_code, on, due, None if due is None else on <= due,
+                 step="结案", title=number)
+            for pk, user_id, office_code, on, due, number in [*named, *unnamed]]
 
 
 def work_items(month, whom, calendar=None):
@@ -165,7 +213,8 @@ def work_items(month, whom, calendar=None):
     move there was late)."""
     calendar = calendar or workdays.Calendar.load()
     merged = {}
-    for item in [*_review_items(month, whom, calendar), *_complaint_items(month, whom)]:
+    for item in [*_review_items(month, whom, calendar), *_petition_items(month, whom), *_inspection_items(month, whom),
+                 *_complaint_items(month, whom)]:
         owner = item.user_id if whom.by_staff else item.office_code
         key = (owner, item.key)
         earlier = merged.get(key)

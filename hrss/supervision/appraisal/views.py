@@ -74,7 +74,7 @@ def cases(request):
         chain = chains.get(case.case_type) if case else None
         step = next((step.label for step in chain.steps if step.key == item.step), item.step) if chain else item.step
         rows.append({"item": item, "case": case, "what": chain.label if chain else selectors.SOURCES[item.source],
-                     "step": step, "title": case.title if case else "",
+                     "step": step, "title": case.title if case else item.title,
                      "place": places.get(item.office_code, "")})
     return _render(request, "supervision/appraisal/cases.html", {
         **_common(request, office, month, refused), "rows": rows, "person": person, "late_only": late_only,
