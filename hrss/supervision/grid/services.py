@@ -107,7 +107,7 @@ def staff_problems(*, region, name, phone, post, user, since, today):
     problems = [problem for problem in (region_problem(region), _text_problem(name, "姓名", 30),
                                         _text_problem(phone, "联系电话", 20)) if problem]
     if post not in GridStaffPost.values:
-        problems.append(f"请选择职务（{'、'.join(GridStaffPost.labels)}）。")
+        problems.append(f"请选择职务（{'、'.join(map(str, GridStaffPost.labels))}）。")
     if (problem := _date_problem(since, "任职日期", today)) is not None:
         problems.append(problem)
     if user is not None and (user.region_id is None or user.region.code != region.code):
@@ -176,7 +176,7 @@ def lead_problems(*, region, reported_on, employer_name, employer_uscc, kind, de
         _text_problem(employer_name, "用人单位名称", 100), uscc_problem(employer_uscc),
         _text_problem(description, "情况描述", 1000)) if problem]
     if kind not in LeadKind.values:
-        problems.append(f"请选择线索类别（{'、'.join(LeadKind.labels)}）。")
+        problems.append(f"请选择线索类别（{'、'.join(map(str, LeadKind.labels))}）。")
     if not isinstance(workers_affected, int) or isinstance(workers_affected, bool) or not (
             0 <= workers_affected <= MAX_WORKERS):
         problems.append(f"涉及劳动者人数应为0至{MAX_WORKERS}的整数。")

@@ -65,7 +65,7 @@ def event_problems(*, region, topic, topic_detail, place, held_on, people_reache
     if not region.is_active:
         problems.append(f"{region.name}已撤销，不能登记宣传活动。")
     if topic not in PublicityTopic.values:
-        problems.append(f"请选择宣传主题（{'、'.join(PublicityTopic.labels)}）。")
+        problems.append(f"请选择宣传主题（{'、'.join(map(str, PublicityTopic.labels))}）。")
     elif topic == PublicityTopic.OTHER and not (topic_detail or "").strip():
         problems.append("宣传主题选“其他”时，请在宣传内容中写明宣传的政策。")
     problems.extend(problem for problem in (
