@@ -1,5 +1,5 @@
 from hrss.core import areas
-from tests.plugin_area import chains, panels, permissions
+from tests.plugin_area import catalogue, chains, panels, permissions
 
 AREA = areas.register(areas.Area(
     label="plugin_area",
@@ -13,4 +13,5 @@ AREA = areas.register(areas.Area(
     panels=(areas.Panel("person", "plugin_area/_person_panel.html", panels.person_visits, order=200),),
     audit_actions={"plugin_area.visit.recorded": "记录示例检查"},
     audit_fields={"title": "事项"},
+    services=catalogue.SERVICES,
 ))
