@@ -110,7 +110,7 @@ def _office_rows(queryset, field, **aggregates):
 def office_figures(user, region, year, month, today):
     """Per office (the region code of the office that served) in `region`, for a month: cases completed (codes
     issued), ratings given, their average score, the share satisfied (满意 or 非常满意), the poor ratings, the
-    complaints received about it, and of those about it still open now, how many are open and overdue. A list of
+    complaints received about it in the month and how many of those are still open now, and overdue. A list of
     dicts, by office code, and the region's totals."""
     first, last = month_bounds(year, month)
     issued = _office_rows(_within(RatingCode.objects.filter(completed_on__range=(first, last)), user, region),
@@ -122,14 +122,14 @@ def office_figures(user, region, year, month, today):
     # Complaints are the handling township's: counted here by the office they are about, which the region holds.
     about = Complaint.objects.filter(office_code__range=scoping.code_range(region.prefix))
     about = scoping.visible_to(user, about).exclude(about_staff=user)
-    received = _office_rows(about.filter(received_on__range=(first, last)), "office_code", received=Count("pk"))
-    standing = _office_rows(about.filter(state=ComplaintState.OPEN), "office_code", open=Count("pk"),
-                            overdue=Count("pk", filter=Q(due_date__lt=today)))
+    received = _office_rows(about.filter(received_on__range=(first, last)), "office_code", received=Count("pk"),
+                            open=Count("pk", filter=Q(state=ComplaintState.OPEN)),
+                            overdue=Count("pk", filter=Q(state=ComplaintState.OPEN, due_date__lt=today)))
     rows = []
-    for code in sorted(set(issued) | set(rated) | set(received) | set(standing)):
+    for code in sorted(set(issued) | set(rated) | set(received)):
         row = {"office": code, "issued": 0, "rated": 0, "average": None, "satisfied": 0, "poor": 0, "received": 0,
                "open": 0, "overdue": 0}
-        for source in (issued, rated, received, standing):
+        for source in (issued, rated, received):
             row.update(source.get(code, {}))
         row["satisfied_share"] = row["satisfied"] / row["rated"] if row["rated"] else None
         rows.append(row)
