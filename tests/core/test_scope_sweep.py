@@ -61,7 +61,9 @@ OUTSIDERS = ["neighbour_village_assistant", "neighbour_county_officer"]
 SYSTEM_ADMIN = ["neighbour_county_system_admin"]
 SECURITY_ADMIN = ["neighbour_county_security_admin"]
 
-PUBLIC_ROUTES = {"accounts:login", "accounts:logout", "accounts:password-reset", "core:healthz"}
+PUBLIC_ROUTES = {"accounts:login", "accounts:logout", "accounts:password-reset", "core:healthz",
+                 # The citizen's rating of a service with the code on their receipt: no account, no region's list.
+                 "supervision:ratings-rate"}
 
 # Routes that change data held for the whole deployment, not for a region: only an administrator whose scope
 # covers the deployment may use them (tests/core/test_calendar_views.py refuses a county's administrator).
@@ -142,6 +144,7 @@ CORE_ROWS = SweepRows(
         review.registered_chains: "reads",
         review.timing: "reads",
         review.fill_missing_due_dates: "a hook run inside load_arrangement's transaction, for the whole deployment",
+        review.after_case_closed: "configuration, at start-up",
         workdays.add_working_days: "reads",
         workdays.is_working_day: "reads",
         workdays.next_year_pending: "reads: the home page's pending work",
