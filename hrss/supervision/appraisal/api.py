@@ -32,7 +32,7 @@ class FiguresOut(Schema):
     ratings: int
     average_rating: Decimal | None
     satisfied_percent: Decimal | None
-    complaints: int
+    complaints: int | None  # null on the caller's own row: a complaint about oneself is not shown to oneself
     score: Decimal | None  # null: 无数据 (nothing handled in the month)
 
 
@@ -86,5 +86,6 @@ def offices(request, filters: Query[MonthFilter]):
 def staff(request, filters: Query[MonthFilter]):
     office, month = _asked(request, filters)
     return [{"user_id": row.user.pk, "username": row.user.username, "name": str(row.user),
-             "region_code": row.user.region.code if row.user.region_id else "", **_figures(month, row.figures)}
-            for row in selectors.staff_rows(office, month)]
+             "region_code": row.user.region.code if row.user.region_id else "", **_figures(month, row.figures),
+             **({"complaints": None} if row.is_viewer else {})}
+            for row in selectors.staff_rows(office, month, viewer=request.user)]

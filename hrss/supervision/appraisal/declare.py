@@ -15,9 +15,9 @@ PART = Part(
                 "本机构每名工作人员每月的办理件数、按时、评价、投诉与得分", order=91),
     ),
     figures=(
-        Figure("本月办理件数", figures.handled, "supervision:appraisal", {},
-               "本月各服务机构作出的审核审批操作（同一案件同一环节计一件）及办结的信访、监察、投诉答复", order=90),
-        Figure("本月逾期办理", figures.late, "supervision:appraisal", {},
+        Figure("上月办理件数", figures.handled, "supervision:appraisal", {},
+               "上月各服务机构作出的审核审批操作（同一案件同一环节计一件）及办结的信访、监察、投诉答复", order=90),
+        Figure("上月逾期办理", figures.late, "supervision:appraisal", {},
                "其中超过该环节办理时限（工作日）才办理的件数", order=91),
     ),
     audit_actions=audit_names.ACTIONS,

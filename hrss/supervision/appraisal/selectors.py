@@ -349,6 +349,9 @@ def office_rows(user, region, month, calendar=None):
 class StaffRow:
     user: object
     figures: Figures
+    # The viewer's own row: the complaints about them are not shown to them (nobody sees a complaint about
+    # themself, as in the ratings part), only to those above.
+    is_viewer: bool = False
 
 
 def staff_of(office, month):
@@ -360,14 +363,15 @@ def staff_of(office, month):
                 .order_by("username"))
 
 
-def staff_rows(office, month, calendar=None):
+def staff_rows(office, month, calendar=None, *, viewer=None):
     """The appraisal of each staff member of `office` (fetched through the user's scope), scored against the median
-    of the office's staff."""
+    of the office's staff; `viewer`'s own row is marked (is_viewer)."""
     staff = staff_of(office, month)
     found = figures_of(month, Whom(staff=frozenset(user.pk for user in staff)), calendar)
     table = [found[user.pk] for user in staff]
     _scored(month, table, table)
-    return [StaffRow(user, figures) for user, figures in zip(staff, table, strict=True)]
+    return [StaffRow(user, figures, is_viewer=viewer is not None and user.pk == viewer.pk)
+            for user, figures in zip(staff, table, strict=True)]
 
 
 def cases_behind(month, *, office, user=None, late_only=False, calendar=None):
@@ -391,11 +395,12 @@ NO_DATA = "无数据"
 HEADER = ["办理件数", "有时限的", "按时", "逾期", "按时率(%)", "评价数", "平均评分", "满意率(%)", "被投诉", "得分"]
 
 
-def cells(figures):
-    """A row's figures as the export writes them (a share or score without data: 无数据 or blank)."""
+def cells(figures, *, hide_complaints=False):
+    """A row's figures as the export writes them (a share or score without data: 无数据 or blank; the complaints
+    of the viewer's own row: —)."""
     return [figures.handled, figures.measured, figures.on_time, figures.late,
             _number(figures.on_time_percent), figures.ratings, _number(figures.average),
-            _number(figures.satisfied_percent), figures.complaints,
+            _number(figures.satisfied_percent), "—" if hide_complaints else figures.complaints,
             NO_DATA if figures.score is None else float(figures.score)]
 
 

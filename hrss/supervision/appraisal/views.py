@@ -52,7 +52,7 @@ def staff(request):
     office = scoping.region_from_request(request)
     month, refused = _month(request, timezone.localdate())
     return _render(request, "supervision/appraisal/staff.html", {
-        **_common(request, office, month, refused), "rows": selectors.staff_rows(office, month)}, refused)
+        **_common(request, office, month, refused), "rows": selectors.staff_rows(office, month, viewer=request.user)}, refused)
 
 
 @staff_view(APPRAISAL_VIEW)
@@ -98,8 +98,8 @@ def export(request):
     office_sheet = [[row.region.office_name + ("（本级）" if row.own else ""), row.region.code,
                      *selectors.cells(row.figures)] for row in rows]
     staff_sheet = [[row.region.office_name, str(person.user), person.user.username,
-                    *selectors.cells(person.figures)]
-                   for row in rows for person in selectors.staff_rows(row.region, month, calendar)]
+                    *selectors.cells(person.figures, hide_complaints=person.is_viewer)]
+                   for row in rows for person in selectors.staff_rows(row.region, month, calendar, viewer=request.user)]
     weights = rules.weights_for(month)
     data = xlsx_bytes([
         ("各服务机构", [title], [["服务机构", "区划代码", *selectors.HEADER], *office_sheet]),

@@ -60,3 +60,21 @@ def test_complaints_count_against_the_staff_and_office_without_the_complainant(
     assert "2023-10-10收到的投诉" in cases
     for text in (page, cases):
         assert "王投诉" not in text and "13900000000" not in text and "办事拖拉" not in text
+
+
+def test_a_staff_member_does_not_see_the_complaints_about_themself(intake, move, township_reviewer, township_officer,
+                                                                   county_officer):
+    move(intake(OPENED), township_reviewer, DUE)
+    ratings.record_complaint(actor=county_officer, office_code=TOWNSHIP, origin="mailbox", text="态度不好",
+                             about_staff=township_reviewer, received_on=datetime.date(2023, 10, 10),
+                             today=datetime.date(2023, 10, 10))
+
+    def complaints_of_rita(viewer):
+        client = Client()
+        client.force_login(viewer)
+        page = client.get("/supervision/appraisal/staff/", {"region": TOWNSHIP, "month": "2023-10"}).content.decode()
+        row = page.split('data-testid="appraisal-staff-rita"')[1].split("</tr>")[0]
+        return re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[8])
+
+    assert complaints_of_rita(township_officer) == "1"
+    assert complaints_of_rita(township_reviewer) == "—"
