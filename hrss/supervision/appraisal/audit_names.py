@@ -3,5 +3,7 @@ by declare.py."""
 
 ACTIONS = {
     "supervision.appraisal.exported": "导出考核表",
+    "supervision.appraisal.lock": "锁定考核结果（未获准）",
+    "supervision.appraisal.locked": "锁定考核结果",
 }
-FIELDS = {"month": "月份"}
+FIELDS = {"appraisal_month": "考核月份", "offices": "服务机构数"}

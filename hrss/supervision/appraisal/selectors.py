@@ -33,6 +33,7 @@ from hrss.core.dates import add_months, month_bounds
 from hrss.core.models import Level, Region, ReviewCase, ReviewDecision
 from hrss.supervision.appraisal import rules
 from hrss.supervision.models import (
+    AppraisalLock,
     Complaint,
     InspectionCase,
     InspectionEvent,
@@ -316,11 +317,48 @@ def _scored(month, table, peers):
                                     upheld=figures.upheld, weights=weights)
 
 
+# --- a locked month (AppraisalLock): the figures as the county published them --------------------------------
+
+
+def stored(figures):
+    """Figures as an AppraisalLock keeps them (JSON)."""
+    return {"handled": figures.handled, "measured": figures.measured, "on_time": figures.on_time,
+            "by_source": dict(figures.by_source), "ratings": figures.ratings, "rating_total": figures.rating_total,
+            "satisfied": figures.satisfied, "complaints": figures.complaints, "upheld": figures.upheld,
+            "score": None if figures.score is None else str(figures.score)}
+
+
+def from_stored(data):
+    values = {key: value for key, value in data.items() if key in Figures.__dataclass_fields__}
+    values["by_source"] = defaultdict(int, values.get("by_source") or {})
+    values["score"] = None if values.get("score") is None else Decimal(values["score"])
+    return Figures(**values)
+
+
+def _county_of(code):
+    level = scoping.level_of_code(code)
+    return scoping.ancestor_code(code, Level.COUNTY) if level is not None and level >= Level.COUNTY else None
+
+
+def lock_of(region, month):
+    """The AppraisalLock of the month for the county `region` lies in (itself, or above it), or None."""
+    county = _county_of(region.code)
+    if county is None:
+        return None
+    return AppraisalLock.objects.select_related("locked_by").filter(region_code=county, month=month).first()
+
+
+def _locks(codes, month):
+    counties = {county for county in map(_county_of, codes) if county}
+    return {lock.region_code: lock for lock in AppraisalLock.objects.filter(region_code__in=counties, month=month)}
+
+
 @dataclass
 class OfficeRow:
     region: Region
     figures: Figures
     own: bool = False  # the region's own office (本级), above its children's
+    locked: bool = False  # the figures are those the county locked
 
 
 def _children(region):
@@ -342,6 +380,11 @@ def office_rows(user, region, month, calendar=None):
     child_figures = [found[child.code] for child in children]
     _scored(month, child_figures, child_figures)
     rows += [OfficeRow(child, figures) for child, figures in zip(children, child_figures, strict=True)]
+    locks = _locks([row.region.code for row in rows], month)
+    for row in rows:
+        lock = locks.get(_county_of(row.region.code))
+        if lock is not None and row.region.code in lock.offices:
+            row.figures, row.locked = from_stored(lock.offices[row.region.code]), True
     return rows
 
 
@@ -366,6 +409,12 @@ def staff_of(office, month):
 def staff_rows(office, month, calendar=None, *, viewer=None):
     """The appraisal of each staff member of `office` (fetched through the user's scope), scored against the median
     of the office's staff; `viewer`'s own row is marked (is_viewer)."""
+    lock = lock_of(office, month)
+    if lock is not None and office.code in lock.staff:
+        people = get_user_model().objects.in_bulk([row["user_id"] for row in lock.staff[office.code]])
+        return [StaffRow(people[row["user_id"]], from_stored(row),
+                         is_viewer=viewer is not None and row["user_id"] == viewer.pk)
+                for row in lock.staff[office.code]]
     staff = staff_of(office, month)
     found = figures_of(month, Whom(staff=frozenset(user.pk for user in staff)), calendar)
     table = [found[user.pk] for user in staff]

@@ -3,16 +3,20 @@ region's own and each just below it, drilling down county → township → villa
 cases behind a figure, and the .xlsx of a region's offices and their staff. Reads only: the figures are
 selectors.py's; a page is reached through core.scoping (a region outside the user's scope is 404)."""
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.shortcuts import render
-from django.urls import path
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
 
 from hrss.core import audit, ratelimit, review, scoping, workdays
 from hrss.core.models import Level
 from hrss.core.permissions import staff_view
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
-from hrss.supervision.appraisal import rules, selectors
+from hrss.supervision.appraisal import rules, selectors, services
 from hrss.supervision.permissions import APPRAISAL_VIEW
 
 
@@ -25,7 +29,7 @@ def _month(request, today):
 
 
 def _common(request, region, month, refused):
-    return {"region": region, "month": month, "month_value": selectors.month_text(month), "refused": refused,
+    return {"region": region, "month": month, "lock": selectors.lock_of(region, month), "month_value": selectors.month_text(month), "refused": refused,
             "crumbs": scoping.breadcrumb(request.user, region), "weights": rules.weights_for(month),
             "weights_source": rules.SOURCE, "satisfied_from": rules.SATISFIED_FROM, "no_data": selectors.NO_DATA,
             "keep": [("region", region.code)]}
@@ -41,9 +45,32 @@ def offices(request):
     it, 人员 the office's staff, a number the cases behind it."""
     region = scoping.region_from_request(request)
     month, refused = _month(request, timezone.localdate())
+    today = timezone.localdate()
+    can_lock = (not refused and set(request.user.role_list) & services.LOCKERS
+                and services.lock_problems(region=region, month=month, today=today) is None)
     return _render(request, "supervision/appraisal/offices.html", {
         **_common(request, region, month, refused), "rows": selectors.office_rows(request.user, region, month),
-        "village": Level.VILLAGE}, refused)
+        "village": Level.VILLAGE, "can_lock": can_lock}, refused)
+
+
+@staff_view(APPRAISAL_VIEW)
+@require_POST
+def lock(request):
+    """锁定 the county's month (?region= the county, month=YYYY-MM in the form)."""
+    region = scoping.region_from_request(request)
+    today = timezone.localdate()
+    try:
+        month = selectors.parse_month(request.POST.get("month", ""), today)
+        services.lock_month(actor=request.user, region=region, month=month, today=today)
+    except (selectors.MonthRefused, ValidationError) as refused:
+        messages.error(request, " ".join(refused.messages) if isinstance(refused, ValidationError) else str(refused))
+        return _back(region, request.POST.get("month", "")[:7])
+    messages.success(request, f"已锁定{region.name}{month:%Y年%m月}的考核结果：此后对案件记录的更正不再改变该月的考核。")
+    return _back(region, selectors.month_text(month))
+
+
+def _back(region, month_value):
+    return redirect(f"{reverse('supervision:appraisal')}?{urlencode({'region': region.code, 'month': month_value})}")
 
 
 @staff_view(APPRAISAL_VIEW)
@@ -112,7 +139,8 @@ def export(request):
             ["无数据", "当月没有办理任何事项的，不计得分"]]),
     ])
     audit.record(actor=request.user, action="supervision.appraisal.exported", target=region,
-                 region_code=region.code, after={"month": selectors.month_text(month), "rows": len(office_sheet)})
+                 region_code=region.code,
+                 after={"appraisal_month": selectors.month_text(month), "rows": len(office_sheet)})
     response = xlsx_response(data, f"考核-{region.name}-{month:%Y%m}.xlsx")
     response["Cache-Control"] = "no-store"
     return response
@@ -123,4 +151,5 @@ urlpatterns = [
     path("appraisal/staff/", staff, name="appraisal-staff"),
     path("appraisal/cases/", cases, name="appraisal-cases"),
     path("appraisal/export/", export, name="appraisal-export"),
+    path("appraisal/lock/", lock, name="appraisal-lock"),
 ]

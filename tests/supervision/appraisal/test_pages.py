@@ -94,4 +94,4 @@ def test_the_export_has_offices_and_staff_and_is_audited(intake, move, township_
     staff = [[cell.value for cell in row] for row in book["工作人员"].iter_rows()]
     assert any(row[2] == "rita" and row[-1] == 66.7 for row in staff)
     entry = AuditEntry.objects.get(action="supervision.appraisal.exported")
-    assert entry.actor == county_officer and entry.region_code == TOWNSHIP and entry.after["month"] == "2023-10"
+    assert (entry.actor, entry.region_code, entry.after["appraisal_month"]) == (county_officer, TOWNSHIP, "2023-10")
