@@ -1,12 +1,12 @@
 """What the ratings part (好差评与意见箱) brings to the area (core/parts.py): hub links, the figures of the
-statistics page, pending work and audit names; and its hooks: a rating code for each review case that closes
+statistics page, pending work, audit names and the demo; and its hooks: a rating code for each review case that closes
 (core.review.after_case_closed) and the complaints' reply deadlines once a year's holidays are loaded
 (core.workdays.after_arrangement_loaded)."""
 
 from hrss.core import review, workdays
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
-from hrss.supervision.ratings import audit_names, figures, pending, services
+from hrss.supervision.ratings import audit_names, demo, figures, pending, services
 
 PART = Part(
     label="ratings",
@@ -37,6 +37,7 @@ PART = Part(
     audit_actions=audit_names.ACTIONS,
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
+    demo=demo.demo,
 )
 
 review.after_case_closed(services.code_for_closed_case)  # every decided review case gets its rating code
