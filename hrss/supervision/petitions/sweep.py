@@ -12,7 +12,8 @@ from hrss.supervision.petitions import services
 VILLAGE = "441602001003"  # 下城社区
 BOTH = ["neighbour_village_assistant", "neighbour_county_officer"]
 DAY = "2026-01-05"
-INTAKE = {"received_on": DAY, "channel": "visit", "category": "wages", "petitioner_name": "越权",
+# Not "visit": that names a persona of another area (the sweep would send its primary key).
+INTAKE = {"received_on": DAY, "channel": "letter", "category": "wages", "petitioner_name": "越权",
           "petitioner_phone": "13800000000", "subject": "越权", "summary": "越权", "employer_name": "越权"}
 
 
