@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from hrss.core.dated import in_force
 
-CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")  # "<area label>.<service>", like an audit action
+# "<area label>/<service>": a slash, so a code never reads as an audit action ("employment.certificate.issued").
+CODE = re.compile(r"^[a-z][a-z0-9_]*/[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _check_dated(rows, what, code):
 
 @dataclass(frozen=True)
 class Service:
-    code: str  # "<area label>.<service>"
+    code: str  # "<area label>/<service>"
     name: str  # 中文名, as the citizen knows it
     area_label: str  # the area that declares it
     documents: tuple = ()  # ((effective from, (Document, ...)), ...), dates ascending
@@ -58,8 +59,8 @@ class Service:
     fee: str = "免费"
 
     def __post_init__(self):
-        if not CODE.match(self.code) or not self.code.startswith(f"{self.area_label}."):
-            raise ValueError(f"service code {self.code!r} must be '<area label>.<name>' under {self.area_label!r}")
+        if not CODE.match(self.code) or not self.code.startswith(f"{self.area_label}/"):
+            raise ValueError(f"service code {self.code!r} must be '<area label>/<name>' under {self.area_label!r}")
         _check_dated(self.documents, "documents", self.code)
         _check_dated(self.promised_days, "promised_days", self.code)
         if any(not isinstance(days, int) or days < 0 for _day, days in self.promised_days):

@@ -25,7 +25,7 @@ PROOFS = (
 )
 
 UNEMPLOYMENT = Service(
-    code="employment.unemployment_registration",
+    code="employment/unemployment_registration",
     name="失业登记",
     area_label="employment",
     documents=((SINCE, (*(Document(str(kind.label), copies=1) for kind in sorted(DEFAULT_DOCUMENTS)),
@@ -39,7 +39,7 @@ UNEMPLOYMENT = Service(
 )
 
 EMPLOYMENT = Service(
-    code="employment.employment_registration",
+    code="employment/employment_registration",
     name="就业登记",
     area_label="employment",
     # domain-rules §2 [sourced: S-local dezuhan].
@@ -54,7 +54,7 @@ EMPLOYMENT = Service(
 )
 
 CERTIFICATE = Service(
-    code="employment.employment_certificate",
+    code="employment/employment_certificate",
     name="《就业失业登记证》（就业创业证）核发",
     area_label="employment",
     documents=((SINCE, (Document("居民身份证", copies=1),

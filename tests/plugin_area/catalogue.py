@@ -7,7 +7,7 @@ from hrss.core.catalogue import Document, Service
 from tests.plugin_area.chains import VISIT_REVIEW
 
 VISIT = Service(
-    code="plugin_area.visit",
+    code="plugin_area/visit",
     name="示例检查申请",
     area_label="plugin_area",
     documents=((datetime.date(2020, 1, 1), (Document("居民身份证", copies=1), Document("示例检查申请表", "现场填写",

@@ -115,7 +115,7 @@ def test_the_areas_service_is_in_the_catalogue_with_its_chain_and_rules(inspecto
 
     from hrss.core import catalogue
 
-    visit = catalogue.service("plugin_area.visit")
+    visit = catalogue.service("plugin_area/visit")
     assert visit is not None and visit in areas.get("plugin_area").services
     assert catalogue.service_for_case_type(VISIT_REVIEW.case_type) == visit
     assert [document.name for document in visit.documents_on(datetime.date(2024, 5, 1))] == [
@@ -125,6 +125,6 @@ def test_the_areas_service_is_in_the_catalogue_with_its_chain_and_rules(inspecto
     token = account_services.create_token(actor=None, user=inspector)
     answer = Client().get("/api/v1/supervision/services", headers={"Authorization": f"Bearer {token}"})
     listed = {row["code"]: row for row in answer.json()["items"]}
-    assert listed["plugin_area.visit"]["where"] == "县(区)示例窗口"
-    assert listed["plugin_area.visit"]["documents"][1] == {"name": "示例检查申请表", "note": "现场填写", "copies": 0,
+    assert listed["plugin_area/visit"]["where"] == "县(区)示例窗口"
+    assert listed["plugin_area/visit"]["documents"][1] == {"name": "示例检查申请表", "note": "现场填写", "copies": 0,
                                                           "original_shown": False}

@@ -10,7 +10,7 @@ from hrss.core.catalogue import Document, Service
 SINCE = datetime.date(2008, 1, 1)
 
 REGISTRATION = Service(
-    code="assistance.flexible_registration",
+    code="assistance/flexible_registration",
     name="灵活就业登记",
     area_label="assistance",
     documents=((SINCE, (
@@ -24,7 +24,7 @@ REGISTRATION = Service(
 )
 
 SUBSIDY = Service(
-    code="assistance.flexible_subsidy",
+    code="assistance/flexible_subsidy",
     name="灵活就业社保补贴申请",
     area_label="assistance",
     documents=((SINCE, (

@@ -8,7 +8,7 @@ from hrss.core.catalogue import Document, Service
 SINCE = datetime.date(2008, 1, 1)
 
 PLACEMENT = Service(
-    code="assistance.public_welfare_post",
+    code="assistance/public_welfare_post",
     name="公益性岗位安置申请",
     area_label="assistance",
     documents=((SINCE, (

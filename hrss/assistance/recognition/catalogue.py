@@ -33,7 +33,7 @@ def _promised_days(day):
 
 
 RECOGNITION_SERVICE = Service(
-    code="assistance.recognition",
+    code="assistance/recognition",
     name="就业困难人员认定",
     area_label="assistance",
     documents=tuple((day, _documents_on(day)) for day in _changes() if categories.categories_on(day)),

@@ -32,7 +32,7 @@ def _promised_days():
 
 
 LOAN = Service(
-    code="jobservices.loan_application",
+    code="jobservices/loan_application",
     name="创业担保贷款申请",
     area_label="jobservices",
     documents=_dated_documents(),

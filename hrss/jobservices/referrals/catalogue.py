@@ -8,7 +8,7 @@ from hrss.core.catalogue import Document, Service
 from hrss.jobservices.referrals.kpi import OFFER_WORKING_DAYS
 
 PLACEMENT = Service(
-    code="jobservices.job_placement",
+    code="jobservices/job_placement",
     name="职业介绍（推荐就业）",
     area_label="jobservices",
     documents=((datetime.date(2008, 1, 1), (

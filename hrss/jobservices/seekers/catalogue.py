@@ -6,7 +6,7 @@ import datetime
 from hrss.core.catalogue import Document, Service
 
 SEEKER = Service(
-    code="jobservices.seeker_registration",
+    code="jobservices/seeker_registration",
     name="求职登记",
     area_label="jobservices",
     documents=((datetime.date(2008, 1, 1), (

@@ -13,7 +13,7 @@ from hrss.jobservices.training.chains import (
 )
 
 ENROLMENT = Service(
-    code="jobservices.training_enrolment",
+    code="jobservices/training_enrolment",
     name="职业培训报名",
     area_label="jobservices",
     documents=((SINCE_2010, (
@@ -33,7 +33,7 @@ def _claim_days(day):
 
 
 CLAIM = Service(
-    code="jobservices.training_subsidy",
+    code="jobservices/training_subsidy",
     name="培训补贴申领",
     area_label="jobservices",
     documents=((SINCE_2010, (

@@ -9,7 +9,7 @@ from hrss.pensions.benefits.rules import REVIEW_WORKING_DAYS
 SINCE = REVIEW_WORKING_DAYS[0][0]
 
 AWARD_SERVICE = Service(
-    code="pensions.award",
+    code="pensions/award",
     name="城乡居民养老保险待遇领取",
     area_label="pensions",
     documents=((SINCE, (

@@ -8,7 +8,7 @@ from hrss.core.catalogue import Document, Service
 SINCE = datetime.date(2011, 1, 1)
 
 CARD = Service(
-    code="pensions.card_application",
+    code="pensions/card_application",
     name="社会保障卡申领",
     area_label="pensions",
     documents=((SINCE, (

@@ -8,7 +8,7 @@ from hrss.core.catalogue import Document, Service
 SINCE = datetime.date(2009, 9, 1)
 
 CERTIFICATION = Service(
-    code="pensions.certification",
+    code="pensions/certification",
     name="领取养老金资格认证",
     area_label="pensions",
     documents=((SINCE, (Document("居民身份证或社会保障卡", "本人到场；行动不便的可申请上门认证"),)),),

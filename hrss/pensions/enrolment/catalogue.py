@@ -14,7 +14,7 @@ def _documents(rows):
 
 
 ENROLMENT = Service(
-    code="pensions.enrolment",
+    code="pensions/enrolment",
     name="城乡居民养老保险参保登记",
     area_label="pensions",
     documents=tuple((day, _documents(rows)) for day, rows in scheme_rules.DOCUMENTS),
