@@ -17,6 +17,7 @@ from django.utils import timezone
 from hrss.core import audit, credit_codes, scoping
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, check_permission
+from hrss.supervision.inspection import services as inspection_services
 from hrss.supervision.models import (
     EmployerVisit,
     GridCell,
@@ -247,8 +248,6 @@ def _decide(*, actor, lead, state, note, today, action):
 
 def open_inspection_case(*, actor, lead, today):
     """The inspection part's case opened for `lead` (its named service, inside the caller's transaction)."""
-    from hrss.supervision.inspection import services as inspection_services
-
     return inspection_services.open_from_lead(actor=actor, lead=lead, today=today)
 
 
