@@ -58,3 +58,10 @@ def test_the_page_groups_by_office_and_a_neighbour_sees_nothing(unemployment_cas
         assert "甲 失业登记" not in client.get("/supervision/promises/overdue/").content.decode()
         assert client.get("/supervision/promises/overdue/", {"region": VILLAGE}).status_code == 404
     assert figures.overdue(neighbour_county_officer, neighbour_county_officer.region, TODAY) == 0
+
+
+def test_the_areas_statistics_page_counts_the_overdue_cases_per_region(unemployment_case, county_officer):
+    unemployment_case(TODAY - datetime.timedelta(days=30), name="甲")
+    page = login(Client(), county_officer).get("/supervision/statistics/").content.decode()
+    assert "已超期的在办案件" in page and "本月承诺时限内办结" in page
+    assert "/supervision/promises/overdue/?region=" in page
