@@ -154,9 +154,9 @@ def rate(*, code, score, reason="", now=None):
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            rating_code = RatingCode.objects.select_for_update().filter(
-                code=normalise_code(code) or "-", rating__isnull=True).first()
-            if rating_code is None:
+            # The code's row locked: a second request for the same code waits here, then finds it rated.
+            rating_code = RatingCode.objects.select_for_update().filter(code=normalise_code(code) or "-").first()
+            if rating_code is None or Rating.objects.filter(code=rating_code).exists():
                 raise RatingRefused
             rating = Rating.objects.create(code=rating_code, score=score, reason=reason, rated_at=now,
                                            region_code=rating_code.region_code)
