@@ -21,11 +21,11 @@ PART = Part(
     figures=(
         Figure("本年收到监察案件", figures.received, "supervision:inspection-ledger", {"received": "this_year"},
                "本年收到的投诉、信访转办、网格线索和巡查案件数", order=20),
-        Figure("未办结案件", figures.open_cases, "supervision:inspection-ledger", {"state": "open"},
+        Figure("未办结案件", figures.open_cases, "supervision:inspection-ledger", {"state": "unfinished"},
                "待受理、待立案和调查中的案件数", order=21),
         Figure("逾期案件", figures.overdue, "supervision:inspection-ledger", {"overdue": "1"},
                "超过受理期限未决定或超过结案期限未结案的案件数", order=22),
-        Figure("尚被欠薪的劳动者", figures.workers_owed, "supervision:inspection-ledger", {"state": "open"},
+        Figure("尚被欠薪的劳动者", figures.workers_owed, "supervision:inspection-ledger", {"state": "unfinished"},
                "未办结案件中工资尚未全部追回的劳动者人数", order=23),
         Figure("拖欠工资（元）", figures.amount_owed, "supervision:inspection-ledger", {"received": "this_year"},
                "本年收到的案件登记的拖欠工资合计", order=24),

@@ -16,7 +16,7 @@ from hrss.accounts.demo import DEMO_PASSWORD
 from hrss.accounts.models import User
 from hrss.core import scoping, workdays
 from hrss.core.credit_codes import complete_uscc
-from hrss.core.models import Region
+from hrss.core.models import Level, Region
 from hrss.supervision.inspection import services
 from hrss.supervision.models import InspectionCase
 from hrss.supervision.permissions import LABOUR_INSPECTOR
@@ -55,6 +55,8 @@ def _from_petition(today):
                 summary="在东埔建筑劳务有限公司工地做泥水工，2026年起3个月工资未发，多次讨要无果。",
                 employer_name="河源市东埔建筑劳务有限公司", workers_count=1, amount_claimed=Decimal("13900.00"),
                 today=today)
+            petition = petitions.forward_up(actor=users["xiacheng"], petition=petition, level=Level.TOWNSHIP,
+                                            today=today)
             petitions.forward_to_inspection(actor=users["shangcheng"], petition=petition, today=today)
     except (ValidationError, TypeError):
         return None

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Prefetch, Q, Sum
 from hrss.core import scoping, workdays
 from hrss.core.id_numbers import mask
 from hrss.supervision.models import (
-    OPEN_STATES,
+    INSPECTION_OPEN_STATES,
     ExtensionState,
     InspectionCase,
     InspectionSource,
@@ -54,15 +54,15 @@ def month_bounds(text):
     return first, following - datetime.timedelta(days=1)
 
 
-STATE_FILTERS = ("open", *InspectionState.values)  # "open": not yet finished (待受理、待立案、调查中)
+STATE_FILTERS = ("unfinished", *InspectionState.values)  # "unfinished": 待受理、待立案、调查中
 
 
 def ledger(user, region, today, *, state="", source="", overdue=False, month="", this_year=False, q=""):
-    """The 监察案件台账's cases, filtered: a state (or "open"), a source, only the overdue, received in a month
+    """The 监察案件台账's cases, filtered: a state (or "unfinished"), a source, only the overdue, received in a month
     (YYYY-MM) or this year, an employer's name or code or the case number; the newest first."""
     rows = cases(user, region)
-    if state == "open":
-        rows = rows.filter(state__in=OPEN_STATES)
+    if state == "unfinished":
+        rows = rows.filter(state__in=INSPECTION_OPEN_STATES)
     elif state in InspectionState.values:
         rows = rows.filter(state=state)
     if source in InspectionSource.values:
@@ -145,7 +145,7 @@ def received_this_year(user, region, today):
 
 
 def open_cases(user, region):
-    return cases(user, region).filter(state__in=OPEN_STATES)
+    return cases(user, region).filter(state__in=INSPECTION_OPEN_STATES)
 
 
 def overdue_cases(user, region, today):
@@ -155,7 +155,7 @@ def overdue_cases(user, region, today):
 def workers_still_owed(user, region):
     """The workers of the unfinished cases whose wages are not all recovered."""
     rows = _scoped(user, InspectionWorker.objects.all(), region)
-    return rows.filter(case__state__in=OPEN_STATES, amount_recovered__lt=F("amount_owed"))
+    return rows.filter(case__state__in=INSPECTION_OPEN_STATES, amount_recovered__lt=F("amount_owed"))
 
 
 def amounts_this_year(user, region, today):

@@ -26,7 +26,7 @@ from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, has_permission
 from hrss.supervision import deadlines
 from hrss.supervision.models import (
-    CASE_NUMBER_PREFIX,
+    INSPECTION_NUMBER_PREFIX,
     ExtensionState,
     InspectionCase,
     InspectionEvent,
@@ -145,7 +145,7 @@ def _refresh(case, fresh):
 # --- intake -------------------------------------------------------------------------------------------------------
 
 def _next_number(region_code, year):
-    prefix = f"{CASE_NUMBER_PREFIX}{scoping.county_code_of(region_code)}{year}"
+    prefix = f"{INSPECTION_NUMBER_PREFIX}{scoping.county_code_of(region_code)}{year}"
     last = (InspectionCase.objects.filter(number__startswith=prefix).order_by("-number")
             .values_list("number", flat=True).first())
     return f"{prefix}{(int(last[len(prefix):]) + 1 if last else 1):04d}"

@@ -16,11 +16,11 @@ from hrss.core import constraints, scoping
 from hrss.core.id_numbers import mask
 from hrss.core.models import CODE_LENGTH
 
-__all__ = ["CASE_NUMBER_PREFIX", "OPEN_STATES", "ExtensionState", "InspectionCase", "InspectionEvent",
+__all__ = ["INSPECTION_NUMBER_PREFIX", "INSPECTION_OPEN_STATES", "ExtensionState", "InspectionCase", "InspectionEvent",
            "InspectionMeasure", "InspectionSource", "InspectionState", "InspectionWorker", "MeasureKind",
            "ReferralKind"]
 
-CASE_NUMBER_PREFIX = "JC"  # 监察: JC + county code (6) + year (4) + sequence (4), e.g. JC44160220260001
+INSPECTION_NUMBER_PREFIX = "JC"  # 监察: JC + county code (6) + year (4) + sequence (4), e.g. JC44160220260001
 
 
 class InspectionSource(models.TextChoices):
@@ -38,7 +38,7 @@ class InspectionState(models.TextChoices):
     CONCLUDED = "concluded", _("已结案")
 
 
-OPEN_STATES = (InspectionState.RECEIVED, InspectionState.ACCEPTED, InspectionState.OPEN)  # not yet finished
+INSPECTION_OPEN_STATES = (InspectionState.RECEIVED, InspectionState.ACCEPTED, InspectionState.OPEN)  # not yet finished
 
 
 class ExtensionState(models.TextChoices):
@@ -172,7 +172,7 @@ class InspectionCase(models.Model):
 
     @property
     def is_open(self):
-        return self.state in OPEN_STATES
+        return self.state in INSPECTION_OPEN_STATES
 
 
 scoping.register(InspectionCase)
