@@ -8,9 +8,10 @@ from django.test import Client
 
 from hrss.core import catalogue
 from hrss.core.models import AuditEntry
+from hrss.core.permissions import Role
 from hrss.supervision.models import NoticeSlip
 from hrss.supervision.promises import services
-from tests.conftest import TODAY, VILLAGE, login
+from tests.conftest import PROVINCE, TODAY, VILLAGE, login
 from tests.residents.factories import MAN_1980
 
 CODE = "employment/unemployment_registration"
@@ -93,3 +94,15 @@ def test_the_ledger_lists_the_slips_of_the_region_and_a_neighbour_sees_none(heyu
     slip = NoticeSlip.objects.get()
     assert neighbour.get(f"/supervision/promises/slips/{slip.pk}/").status_code == 404
     assert neighbour.get("/supervision/promises/slips/", {"region": VILLAGE}).status_code == 404
+
+
+def test_a_reader_without_the_handling_permission_sees_the_list_but_cannot_give_a_slip(heyuan, make_user, checklist):
+    viewer = make_user("pat", PROVINCE, Role.PROVINCE_VIEWER)
+    client = login(Client(), viewer)
+    page = client.get("/supervision/promises/notice/", {"service": CODE})
+    assert page.status_code == 200 and checklist[0] in page.content.decode()
+    assert "保存并打印" not in page.content.decode()
+    refused = client.post(f"/supervision/promises/notice/?service={CODE}", {
+        "service": CODE, "region": VILLAGE, "citizen_name": "张三", "missing": [checklist[0]]})
+    assert refused.status_code == 403 and not NoticeSlip.objects.exists()
+    assert AuditEntry.objects.filter(actor=viewer, outcome="denied").exists()
