@@ -1,13 +1,15 @@
 """Demo data of the inspection part for `hrss demo`: the login of 源城区's labour inspector (its list printed with the
-others), and with --people a few cases of employers in 源城区: one from a wages petition received at 下城社区 and
-forwarded by 上城街道 (waiting to be accepted), one under investigation with its workers and an order to pay, one
-concluded with the wages recovered (its rating code on the receipt), and one whose extension waits for the
-approver, so each demo login has something in its queue."""
+others), and with --people a few cases of employers in 源城区: a complaint waiting to be accepted, one under investigation with its workers and an
+order to pay, one concluded with the wages recovered (its rating code on the receipt), and one whose extension
+waits for the approver, so each demo login has something in its queue.
+
+The case from a wages petition is the petitions part's to make (its demo forwards a petition with
+petitions.services.forward_to_inspection, which opens the case here): this part may not import the petitions part,
+which imports it (the import contract forbids the cycle)."""
 
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,7 +18,7 @@ from hrss.accounts.demo import DEMO_PASSWORD
 from hrss.accounts.models import User
 from hrss.core import scoping, workdays
 from hrss.core.credit_codes import complete_uscc
-from hrss.core.models import Level, Region
+from hrss.core.models import Region
 from hrss.supervision.inspection import services
 from hrss.supervision.models import InspectionCase
 from hrss.supervision.permissions import LABOUR_INSPECTOR
@@ -36,31 +38,6 @@ def create_logins():
             account_services.create_user(actor=None, username=username, region=county, roles=[role],
                                          password=DEMO_PASSWORD, full_name=full_name, must_change=False)
     return [f"  {username:<22} {role.label:<12} {county.name}" for username, role, _ in LOGINS]
-
-
-def _from_petition(today):
-    """A wages petition recorded at 下城社区 and passed to labour inspection by 上城街道 (the petitions part's
-    services); None when that part refuses it (its demo may have made one already)."""
-    from hrss.supervision.petitions import services as petitions
-
-    users = {user.username: user for user in User.objects.filter(username__in=["xiacheng", "shangcheng"])}
-    if len(users) < 2:
-        return None
-    village = Region.objects.get(code=DEMO_VILLAGE)
-    try:
-        with transaction.atomic():
-            petition = petitions.intake(
-                actor=users["xiacheng"], office=village, received_on=today - DAY, channel="visit", category="wages",
-                petitioner_name="陈志强", petitioner_phone="13800001111", subject="河源市东埔建筑劳务有限公司拖欠3个月工资",
-                summary="在东埔建筑劳务有限公司工地做泥水工，2026年起3个月工资未发，多次讨要无果。",
-                employer_name="河源市东埔建筑劳务有限公司", workers_count=1, amount_claimed=Decimal("13900.00"),
-                today=today)
-            petition = petitions.forward_up(actor=users["xiacheng"], petition=petition, level=Level.TOWNSHIP,
-                                            today=today)
-            petitions.forward_to_inspection(actor=users["shangcheng"], petition=petition, today=today)
-    except (ValidationError, TypeError):
-        return None
-    return InspectionCase.objects.filter(petition=petition).first()
 
 
 def _working_days_before(today, count):
@@ -83,7 +60,10 @@ def generate():
         return 0
     inspector = users["yuancheng_inspector"]
     today = timezone.localdate()
-    made = [case for case in [_from_petition(today)] if case is not None]
+    made = [services.receive_complaint(
+        actor=inspector, region_code=DEMO_VILLAGE, source="complaint", employer_name="河源市东埔五金加工厂",
+        complainant_name="陈志强", complainant_phone="13800001111", summary="五金加工厂拖欠3名工人3个月工资共3.2万元",
+        received_on=today - DAY, today=today)]
 
     started = _working_days_before(today, 20)
     case = services.receive_complaint(

@@ -1,5 +1,4 @@
-"""hrss demo: the inspector's login is printed with the others; with --people, cases of 源城区 in every stage, one
-of them from a wages petition of 下城社区."""
+"""hrss demo: the inspector's login is printed with the others; with --people, cases of 源城区 in every stage."""
 
 import io
 
@@ -18,7 +17,6 @@ def test_the_demo_makes_the_inspector_and_cases_in_every_stage(heyuan):
     assert inspector.region.code == "441602000000"
     states = set(InspectionCase.objects.values_list("state", flat=True))
     assert {"received", "open", "concluded"} <= states
-    assert InspectionCase.objects.filter(source="petition", petition__category="wages").exists()
     assert InspectionCase.objects.filter(extension_state="requested").exists()
     again = InspectionCase.objects.count()
     call_command("demo", stdout=io.StringIO())
