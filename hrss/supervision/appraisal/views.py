@@ -134,7 +134,8 @@ def export(request):
         ("说明", ["项目", "内容"], [
             ["月份", selectors.month_text(month)],
             ["权重", f"工作效率（按时率）{weights.efficiency}%，工作质量（满意率）{weights.quality}%，"
-                     f"工作量（对比同级中位数）{weights.workload}%；每件查实投诉扣 {weights.per_upheld_complaint} 分"],
+                     f"工作量（对比同级中位数）{weights.workload}%；每件查实投诉扣 {weights.per_upheld_complaint} 分"
+                     "（投诉是否查实尚未登记，目前不扣分）"],
             ["依据", rules.SOURCE],
             ["无数据", "当月没有办理任何事项的，不计得分"]]),
     ])
