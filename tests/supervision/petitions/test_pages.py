@@ -10,6 +10,7 @@ from django.test import Client
 
 from hrss.residents.demo import id_number_for
 from hrss.supervision.models import Petition, PetitionState
+from hrss.supervision.petitions import figures
 from tests.conftest import TODAY, TOWNSHIP, VILLAGE
 from tests.supervision.petitions.conftest import accepted, at_township, make_petition
 
@@ -156,3 +157,22 @@ def test_the_pending_work_names_petitions_due_within_3_days_or_overdue(heyuan, v
     received = TODAY - datetime.timedelta(days=20)
     make_petition(village_assistant, received_on=received, today=received)
     assert [(item.count, item.overdue) for item in due_petitions(village_assistant)] == [(1, 1)]
+
+
+def test_the_statistics_page_counts_petitions_per_region(heyuan, village_assistant, township_officer):
+    received = TODAY - datetime.timedelta(days=40)
+    make_petition(village_assistant, received_on=received, today=received)  # overdue by now, open
+    at_township(village_assistant, received_on=TODAY, category="injury", employer_name="")
+    page = logged_in(township_officer).get("/supervision/statistics/").content.decode()
+    assert "本年收到信访件" in page and "超期信访件" in page and "本年欠薪信访件" in page
+    village, township = heyuan[VILLAGE], heyuan[TOWNSHIP]
+    same_year = int(received.year == TODAY.year)
+    assert figures.received(township_officer, township, TODAY) == 1 + same_year
+    assert figures.received(township_officer, village, TODAY) == same_year  # the other is the township's now
+    assert figures.open_now(township_officer, township, TODAY) == 2
+    assert figures.overdue(township_officer, township, TODAY) == 1
+    assert figures.overdue(township_officer, village, TODAY) == 1
+    assert figures.wages(township_officer, township, TODAY) == same_year
+    ledger = logged_in(township_officer).get("/supervision/petitions/", {"period": "year", "category": "wages",
+                                                                         "region": VILLAGE}).content.decode()
+    assert ("张三" in ledger) is (received.year == TODAY.year)
