@@ -157,10 +157,11 @@ def _rating_code(petition):
     return RatingCode.objects.filter(source="petition", source_id=str(petition.pk)).first()
 
 
-def _inspection_case(petition):
+def _inspection_case(user, petition):
+    """The labour-inspection case opened from the petition, when it is in the user's scope."""
     from hrss.supervision.models import InspectionCase
 
-    return InspectionCase.objects.filter(petition=petition).first()
+    return scoping.visible_to(user, InspectionCase.objects.filter(petition=petition)).first()
 
 
 def _detail(request, petition, forms=None):
@@ -199,7 +200,7 @@ def _detail(request, petition, forms=None):
                                                   name=petition.petitioner_name, phone=petition.petitioner_phone,
                                                   category=petition.category, exclude=petition)
         .exclude(pk=petition.repeat_of_id or 0)[:5],
-        "inspection_case": _inspection_case(petition), "rating_code": _rating_code(petition),
+        "inspection_case": _inspection_case(user, petition), "rating_code": _rating_code(petition),
         "upper_name": place_names([upper]).get(upper, "") if upper else "",
         "extension_rule": deadlines.rule("petition-extension", petition.handle_due or today),
         "forward_form": forms.get("forward_up") or ForwardUpForm(here=here),

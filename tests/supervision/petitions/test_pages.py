@@ -176,3 +176,14 @@ def test_the_statistics_page_counts_petitions_per_region(heyuan, village_assista
     ledger = logged_in(township_officer).get("/supervision/petitions/", {"period": "year", "category": "wages",
                                                                          "region": VILLAGE}).content.decode()
     assert ("张三" in ledger) is (received.year == TODAY.year)
+
+
+def test_the_petition_page_links_the_inspection_case(heyuan, village_assistant, township_officer):
+    from hrss.supervision.models import InspectionCase
+
+    petition = at_township(village_assistant, received_on=TODAY)
+    client = logged_in(township_officer)
+    assert client.post(f"/supervision/petitions/{petition.pk}/inspection/", {"confirm": "on"}).status_code == 302
+    case = InspectionCase.objects.get(petition=petition)
+    page = client.get(f"/supervision/petitions/{petition.pk}/").content.decode()
+    assert f"/supervision/inspection/{case.pk}/" in page and case.number in page and "办结并答复" in page
