@@ -16,7 +16,9 @@ class CodeForm(RefusesInvisibleCharacters, forms.Form):
 class RatingForm(RefusesInvisibleCharacters, forms.Form):
     code = forms.CharField(max_length=20, widget=forms.HiddenInput)
     score = forms.TypedChoiceField(label="您对本次服务的评价", coerce=int, choices=Score.choices,
-                                   widget=forms.RadioSelect, error_messages={"required": "请选择一项评价。"})
+                                   widget=forms.RadioSelect(attrs={"class": "form-check-input mt-0",
+                                                                   "style": "width: 1.5em; height: 1.5em"}),
+                                   error_messages={"required": "请选择一项评价。"})
     reason = forms.CharField(label="原因或建议（选择不满意、非常不满意时必填）", max_length=500, required=False,
                              widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
 
