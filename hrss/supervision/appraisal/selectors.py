@@ -104,14 +104,18 @@ class Whom:
     offices: frozenset = frozenset()  # office codes (the region's own office only)
     under: tuple | None = None  # (first, last) code of a region's subtree: every office in it
     staff: frozenset = frozenset()  # user ids
+    at_office: str = ""  # staff: only their work at this office (one who moved is appraised at each office apart)
 
     @property
     def by_staff(self):
         return bool(self.staff)
 
-    def where(self, code_field, user_field):
+    def where(self, code_field, user_field, *, work=True):
+        """The filter of a source's rows: `work` rows (cases handled) are an office's by `code_field`; ratings and
+        complaints (work=False) follow the staff member wherever they are."""
         if self.by_staff:
-            return Q(**{f"{user_field}__in": self.staff})
+            mine = Q(**{f"{user_field}__in": self.staff})
+            return mine & Q(**{code_field: self.at_office}) if work and self.at_office else mine
         if self.under is not None:
             return Q(**{f"{code_field}__range": self.under})
         return Q(**{f"{code_field}__in": self.offices})
@@ -290,7 +294,8 @@ def figures_of(month, whom, calendar=None):
     for item in work_items(month, whom, calendar):
         found[item.user_id if whom.by_staff else item.office_code].add(item)
     start, end = _instant_span(month)
-    for score, owner in (Rating.objects.filter(whom.where("region_code", "code__served_by_id"), rated_at__gte=start,
+    for score, owner in (Rating.objects.filter(whom.where("region_code", "code__served_by_id", work=False),
+                                               rated_at__gte=start,
                                                rated_at__lt=end)
                          .values_list("score", "code__served_by_id" if whom.by_staff else "region_code")):
         figures = found[owner]
@@ -298,7 +303,7 @@ def figures_of(month, whom, calendar=None):
         figures.rating_total += score
         figures.satisfied += score >= rules.SATISFIED_FROM
     first, last = _day_span(month)
-    for (owner,) in (Complaint.objects.filter(whom.where("office_code", "about_staff_id"),
+    for (owner,) in (Complaint.objects.filter(whom.where("office_code", "about_staff_id", work=False),
                                               received_on__range=(first, last))
                      .values_list("about_staff_id" if whom.by_staff else "office_code")):
         found[owner].complaints += 1
@@ -416,7 +421,7 @@ def staff_rows(office, month, calendar=None, *, viewer=None):
                          is_viewer=viewer is not None and row["user_id"] == viewer.pk)
                 for row in lock.staff[office.code]]
     staff = staff_of(office, month)
-    found = figures_of(month, Whom(staff=frozenset(user.pk for user in staff)), calendar)
+    found = figures_of(month, Whom(staff=frozenset(user.pk for user in staff), at_office=office.code), calendar)
     table = [found[user.pk] for user in staff]
     _scored(month, table, table)
     return [StaffRow(user, figures, is_viewer=viewer is not None and user.pk == viewer.pk)
@@ -426,7 +431,8 @@ def staff_rows(office, month, calendar=None, *, viewer=None):
 def cases_behind(month, *, office, user=None, late_only=False, calendar=None):
     """The units of work behind an office's (or one of its staff's) 办理件数 or 逾期 figure, with the review cases they
     were made on ({case id: ReviewCase})."""
-    whom = Whom(staff=frozenset({user.pk})) if user is not None else Whom(offices=frozenset({office.code}))
+    whom = (Whom(staff=frozenset({user.pk}), at_office=office.code) if user is not None
+            else Whom(offices=frozenset({office.code})))
     items = [item for item in work_items(month, whom, calendar) if not late_only or item.on_time is False]
     cases = ReviewCase.objects.in_bulk([item.case_id for item in items if item.case_id])
     return items, cases

@@ -4,8 +4,8 @@ cases behind a figure, and the .xlsx of a region's offices and their staff. Read
 selectors.py's; a page is reached through core.scoping (a region outside the user's scope is 404)."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -88,8 +88,11 @@ def cases(request):
     office = scoping.region_from_request(request)
     month, refused = _month(request, timezone.localdate())
     person = None
-    if request.GET.get("user", "").isdigit():
-        person = scoping.get_visible_or_404(get_user_model(), request.user, pk=int(request.GET["user"]))
+    if request.GET.get("user", "").isdigit():  # one of the office's staff (one who has moved away since included)
+        wanted = int(request.GET["user"])
+        person = next((user for user in selectors.staff_of(office, month) if user.pk == wanted), None)
+        if person is None:
+            raise Http404
     late_only = request.GET.get("late") == "1"
     items, found = selectors.cases_behind(month, office=office, user=person, late_only=late_only)
     chains = {chain.case_type: chain for chain in review.registered_chains()}

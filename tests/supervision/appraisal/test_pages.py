@@ -8,7 +8,9 @@ import io
 import openpyxl
 from django.test import Client
 
-from hrss.core.models import AuditEntry
+from hrss.accounts.models import User
+from hrss.core.models import AuditEntry, Region
+from hrss.core.permissions import Role
 from tests.conftest import NEIGHBOUR_TOWNSHIP, NEIGHBOUR_VILLAGE, TODAY, TOWNSHIP, VILLAGE
 from tests.supervision.appraisal.conftest import DUE, OPENED
 
@@ -95,3 +97,23 @@ def test_the_export_has_offices_and_staff_and_is_audited(intake, move, township_
     assert any(row[2] == "rita" and row[-1] == 66.7 for row in staff)
     entry = AuditEntry.objects.get(action="supervision.appraisal.exported")
     assert (entry.actor, entry.region_code, entry.after["appraisal_month"]) == (county_officer, TOWNSHIP, "2023-10")
+
+
+def test_one_who_moved_is_appraised_at_each_office_apart(intake, move, township_reviewer, township_officer, heyuan,
+                                                         make_user):
+    move(intake(OPENED, "失业登记：上城办理"), township_reviewer, DUE)
+    User.objects.filter(pk=township_reviewer.pk).update(region=heyuan[NEIGHBOUR_TOWNSHIP])  # moved on 10 October
+    township_reviewer.refresh_from_db()
+    village = Region.objects.filter(parent=heyuan[NEIGHBOUR_TOWNSHIP]).order_by("code").first()
+    elsewhere = intake(OPENED, "失业登记：新江办理", region_code=village.code,
+                       actor=make_user("xinjiang", village.code, Role.VILLAGE_ASSISTANT))
+    move(elsewhere, township_reviewer, datetime.date(2023, 10, 10))
+    client = logged_in(township_officer)
+    staff = client.get("/supervision/appraisal/staff/", {"region": TOWNSHIP, **OCTOBER}).content.decode()
+    rita = staff.split('data-testid="appraisal-staff-rita"')[1].split("</tr>")[0]
+    assert ">1</a>" in rita  # her work here only, though she has moved since
+    cases = client.get("/supervision/appraisal/cases/", {"region": TOWNSHIP, "user": township_reviewer.pk,
+                                                         **OCTOBER}).content.decode()
+    assert "失业登记：上城办理" in cases and "失业登记：新江办理" not in cases
+    assert client.get("/supervision/appraisal/cases/", {"region": TOWNSHIP, "user": township_officer.pk + 1000,
+                                                        **OCTOBER}).status_code == 404
