@@ -4,8 +4,9 @@ service point: the village's 服务站, the township's 服务所, the county's �
 - 办理件数: the review moves (core.review) a user made in the month, one per case and step (a case sent back and
   forwarded again at the same step counts once), plus the petitions they concluded, the inspection cases they
   concluded and the complaints they answered. A withdrawal is the applicant's wish, not work, and is not counted.
-  An office's are those made by its staff there (ReviewDecision.actor_region_code; for the other records the
-  handler's office now).
+  An office's are those made by its staff there (ReviewDecision.actor_region_code, PetitionEvent.office_code; for
+  an inspection case or a complaint's reply, the office of the one who did it, now); a staff member's row on an
+  office's table counts their work at that office only (one who moved is appraised at each office apart).
 - 按时: a review move made on or before its step's deadline, the step having started on the day of the case's
   previous move (the case's opening for the intake), computed by core.review's Step.due_date with one working-day
   calendar for the month; once at a step late, the case and step is late. A petition concluded by its handle_due,
@@ -110,12 +111,12 @@ class Whom:
     def by_staff(self):
         return bool(self.staff)
 
-    def where(self, code_field, user_field, *, work=True):
-        """The filter of a source's rows: `work` rows (cases handled) are an office's by `code_field`; ratings and
-        complaints (work=False) follow the staff member wherever they are."""
+    def where(self, code_field, user_field):
+        """The filter of a source's rows: an office's by `code_field` (where the work was done, the rating's or the
+        complaint's office), a staff member's by `user_field` (and at_office)."""
         if self.by_staff:
             mine = Q(**{f"{user_field}__in": self.staff})
-            return mine & Q(**{code_field: self.at_office}) if work and self.at_office else mine
+            return mine & Q(**{code_field: self.at_office}) if self.at_office else mine
         if self.under is not None:
             return Q(**{f"{code_field}__range": self.under})
         return Q(**{f"{code_field}__in": self.offices})
@@ -294,8 +295,7 @@ def figures_of(month, whom, calendar=None):
     for item in work_items(month, whom, calendar):
         found[item.user_id if whom.by_staff else item.office_code].add(item)
     start, end = _instant_span(month)
-    for score, owner in (Rating.objects.filter(whom.where("region_code", "code__served_by_id", work=False),
-                                               rated_at__gte=start,
+    for score, owner in (Rating.objects.filter(whom.where("region_code", "code__served_by_id"), rated_at__gte=start,
                                                rated_at__lt=end)
                          .values_list("score", "code__served_by_id" if whom.by_staff else "region_code")):
         figures = found[owner]
@@ -303,7 +303,7 @@ def figures_of(month, whom, calendar=None):
         figures.rating_total += score
         figures.satisfied += score >= rules.SATISFIED_FROM
     first, last = _day_span(month)
-    for (owner,) in (Complaint.objects.filter(whom.where("office_code", "about_staff_id", work=False),
+    for (owner,) in (Complaint.objects.filter(whom.where("office_code", "about_staff_id"),
                                               received_on__range=(first, last))
                      .values_list("about_staff_id" if whom.by_staff else "office_code")):
         found[owner].complaints += 1
