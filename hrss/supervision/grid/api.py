@@ -20,7 +20,7 @@ from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 router = Router(tags=["信访监察与服务监督"])
 
 
-class StaffOut(Schema):
+class GridStaffOut(Schema):
     id: int
     region_code: str
     name: str
@@ -31,21 +31,21 @@ class StaffOut(Schema):
     left_on: datetime.date | None
 
 
-class CellFigures(Schema):
+class GridCellFigures(Schema):
     leads_this_year: int
     open_leads: int
     visits_this_year: int
     employers_visited: int
 
 
-class CellOut(Schema):
+class GridCellOut(Schema):
     region_code: str
     region_name: str
-    staff: list[StaffOut]
-    figures: CellFigures
+    staff: list[GridStaffOut]
+    figures: GridCellFigures
 
 
-class StaffIn(Schema):
+class GridStaffIn(Schema):
     name: Text(30)
     phone: Text(20)
     post: Text(12)
@@ -53,11 +53,11 @@ class StaffIn(Schema):
     since: datetime.date | None = None
 
 
-class RemoveIn(Schema):
+class GridStaffRemoveIn(Schema):
     left_on: datetime.date | None = None
 
 
-class LeadOut(Schema):
+class GridLeadOut(Schema):
     id: int
     region_code: str
     reported_by_id: int
@@ -73,7 +73,7 @@ class LeadOut(Schema):
     decision_note: str
 
 
-class LeadIn(Schema):
+class GridLeadIn(Schema):
     region_code: Text(12)
     employer_name: Text(100)
     employer_uscc: Text(30) = ""
@@ -83,7 +83,7 @@ class LeadIn(Schema):
     reported_on: datetime.date | None = None
 
 
-class LeadFilter(Schema):
+class GridLeadFilter(Schema):
     region: Text(12) = ""
     state: Text(10) = ""
     kind: Text(12) = ""
@@ -92,15 +92,15 @@ class LeadFilter(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class NoteIn(Schema):
+class GridLeadNoteIn(Schema):
     note: Text(500, lines=True) = ""
 
 
-class ReasonIn(Schema):
+class GridLeadReasonIn(Schema):
     reason: Text(500, lines=True) = ""
 
 
-class VisitOut(Schema):
+class EmployerVisitOut(Schema):
     id: int
     region_code: str
     employer_name: str
@@ -112,7 +112,7 @@ class VisitOut(Schema):
     lead_id: int | None
 
 
-class VisitIn(Schema):
+class EmployerVisitIn(Schema):
     region_code: Text(12)
     employer_name: Text(100)
     employer_uscc: Text(30) = ""
@@ -124,7 +124,7 @@ class VisitIn(Schema):
     workers_affected: int = Field(0, ge=0, le=services.MAX_WORKERS)
 
 
-class VisitFilter(Schema):
+class EmployerVisitFilter(Schema):
     region: Text(12) = ""
     year: int | None = Field(None, ge=2000, le=2100)
     problems_only: bool = False
@@ -136,7 +136,7 @@ def _region(request, code):
     return scoping.get_region_or_404(request.user, code) if code else None
 
 
-@router.get("/supervision/grid-cells/{region_code}", response=CellOut,
+@router.get("/supervision/grid-cells/{region_code}", response=GridCellOut,
             summary="网格（村(社区)或乡镇(街道)）：在任网格员与本年数字")
 def get_cell(request, region_code: RegionCode):
     check_permission(request.user, SUPERVISION_VIEW)
@@ -148,9 +148,9 @@ def get_cell(request, region_code: RegionCode):
             "figures": selectors.figures(request.user, region, timezone.localdate())}
 
 
-@router.post("/supervision/grid-cells/{region_code}/staff", response={201: StaffOut},
+@router.post("/supervision/grid-cells/{region_code}/staff", response={201: GridStaffOut},
              summary="设置网格员（乡镇(街道)或县(区)；可关联本网格单位的工作人员账号）")
-def add_staff(request, region_code: RegionCode, body: StaffIn):
+def add_staff(request, region_code: RegionCode, body: GridStaffIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     region = scoping.get_region_or_404(request.user, region_code)
     user = None
@@ -163,17 +163,17 @@ def add_staff(request, region_code: RegionCode, body: StaffIn):
     return Status(201, staff)
 
 
-@router.post("/supervision/grid-cells/{region_code}/staff/{staff_id}/remove", response=StaffOut,
+@router.post("/supervision/grid-cells/{region_code}/staff/{staff_id}/remove", response=GridStaffOut,
              summary="网格员卸任（乡镇(街道)或县(区)）")
-def remove_staff(request, region_code: RegionCode, staff_id: ObjectId, body: RemoveIn):
+def remove_staff(request, region_code: RegionCode, staff_id: ObjectId, body: GridStaffRemoveIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     staff = scoping.get_visible_or_404(GridStaff, request.user, pk=staff_id, region_code=region_code)
     return services.remove_staff(actor=request.user, staff=staff, left_on=body.left_on)
 
 
-@router.get("/supervision/leads", response=list[LeadOut],
+@router.get("/supervision/leads", response=list[GridLeadOut],
             summary="网格线索（本辖区，可按区域、状态、类别、报告年度筛选）")
-def list_leads(request, filters: Query[LeadFilter]):
+def list_leads(request, filters: Query[GridLeadFilter]):
     check_permission(request.user, SUPERVISION_VIEW)
     if filters.state and filters.state not in LeadState.values:
         raise ValidationError(f"状态只能是：{'、'.join(LeadState.values)}。")
@@ -184,9 +184,9 @@ def list_leads(request, filters: Query[LeadFilter]):
     return list(rows[filters.offset: filters.offset + filters.limit])
 
 
-@router.post("/supervision/leads", response={201: LeadOut},
+@router.post("/supervision/leads", response={201: GridLeadOut},
              summary="报告网格线索（村(社区)或乡镇(街道)；类别 wages/no_contract/not_insured/overtime/child_labour/other）")
-def report_lead(request, body: LeadIn):
+def report_lead(request, body: GridLeadIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     region = scoping.get_region_or_404(request.user, body.region_code)
     lead = services.report_lead(actor=request.user, region=region, employer_name=body.employer_name,
@@ -199,44 +199,44 @@ def _lead(request, lead_id):
     return scoping.get_visible_or_404(Lead, request.user, pk=lead_id)
 
 
-@router.get("/supervision/leads/{lead_id}", response=LeadOut, summary="一条网格线索")
+@router.get("/supervision/leads/{lead_id}", response=GridLeadOut, summary="一条网格线索")
 def get_lead(request, lead_id: ObjectId):
     check_permission(request.user, SUPERVISION_VIEW)
     return _lead(request, lead_id)
 
 
-@router.post("/supervision/leads/{lead_id}/forward", response=LeadOut,
+@router.post("/supervision/leads/{lead_id}/forward", response=GridLeadOut,
              summary="移交劳动保障监察（乡镇(街道)或县(区)；同时立监察案件）")
-def forward_lead(request, lead_id: ObjectId, body: NoteIn):
+def forward_lead(request, lead_id: ObjectId, body: GridLeadNoteIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.forward_lead(actor=request.user, lead=_lead(request, lead_id), note=body.note)
 
 
-@router.post("/supervision/leads/{lead_id}/dismiss", response=LeadOut,
+@router.post("/supervision/leads/{lead_id}/dismiss", response=GridLeadOut,
              summary="不予移交（乡镇(街道)或县(区)；须说明理由）")
-def dismiss_lead(request, lead_id: ObjectId, body: ReasonIn):
+def dismiss_lead(request, lead_id: ObjectId, body: GridLeadReasonIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.dismiss_lead(actor=request.user, lead=_lead(request, lead_id), reason=body.reason)
 
 
-@router.post("/supervision/leads/{lead_id}/resolve", response=LeadOut, summary="已现场解决（须说明解决情况）")
-def resolve_lead(request, lead_id: ObjectId, body: NoteIn):
+@router.post("/supervision/leads/{lead_id}/resolve", response=GridLeadOut, summary="已现场解决（须说明解决情况）")
+def resolve_lead(request, lead_id: ObjectId, body: GridLeadNoteIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.resolve_lead(actor=request.user, lead=_lead(request, lead_id), note=body.note)
 
 
-@router.get("/supervision/employer-visits", response=list[VisitOut],
+@router.get("/supervision/employer-visits", response=list[EmployerVisitOut],
             summary="走访用人单位记录（本辖区，可按区域、年度、是否发现问题筛选）")
-def list_visits(request, filters: Query[VisitFilter]):
+def list_visits(request, filters: Query[EmployerVisitFilter]):
     check_permission(request.user, SUPERVISION_VIEW)
     rows = selectors.visits(request.user, _region(request, filters.region), year=filters.year,
                             problems_only=filters.problems_only)
     return list(rows[filters.offset: filters.offset + filters.limit])
 
 
-@router.post("/supervision/employer-visits", response={201: VisitOut},
+@router.post("/supervision/employer-visits", response={201: EmployerVisitOut},
              summary="登记走访用人单位（发现问题的可同时报告线索：lead_kind 等）")
-def record_visit(request, body: VisitIn):
+def record_visit(request, body: EmployerVisitIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     region = scoping.get_region_or_404(request.user, body.region_code)
     visit = services.record_visit(actor=request.user, region=region, employer_name=body.employer_name,
@@ -247,7 +247,7 @@ def record_visit(request, body: VisitIn):
     return Status(201, visit)
 
 
-@router.get("/supervision/employer-visits/{visit_id}", response=VisitOut, summary="一次走访用人单位记录")
+@router.get("/supervision/employer-visits/{visit_id}", response=EmployerVisitOut, summary="一次走访用人单位记录")
 def get_visit(request, visit_id: ObjectId):
     check_permission(request.user, SUPERVISION_VIEW)
     return scoping.get_visible_or_404(EmployerVisit, request.user, pk=visit_id)

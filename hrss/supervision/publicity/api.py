@@ -20,7 +20,7 @@ from hrss.supervision.publicity import selectors, services
 router = Router(tags=["信访监察与服务监督"])
 
 
-class EventOut(Schema):
+class PublicityEventOut(Schema):
     id: int
     region_code: str
     topic: str
@@ -34,7 +34,7 @@ class EventOut(Schema):
     note: str
 
 
-class EventIn(Schema):
+class PublicityEventIn(Schema):
     region_code: Text(12)
     topic: Text(12)
     topic_detail: Text(200) = ""
@@ -47,7 +47,7 @@ class EventIn(Schema):
     note: Text(500, lines=True) = ""
 
 
-class EventFilter(Schema):
+class PublicityEventFilter(Schema):
     region: Text(12) = ""
     topic: Text(12) = ""
     year: int | None = Field(None, ge=2000, le=2100)
@@ -56,7 +56,7 @@ class EventFilter(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class ReceiptOut(Schema):
+class NoticeReceiptOut(Schema):
     id: int
     notice_id: int
     region_code: str
@@ -66,7 +66,7 @@ class ReceiptOut(Schema):
     reminders: int
 
 
-class NoticeOut(Schema):
+class IssuedNoticeOut(Schema):
     id: int
     region_code: str
     title: str
@@ -74,14 +74,14 @@ class NoticeOut(Schema):
     issued_on: datetime.date
     issued_by_id: int
     read_by: datetime.date | None
-    receipts: list[ReceiptOut]
+    receipts: list[NoticeReceiptOut]
 
     @staticmethod
     def resolve_receipts(notice):
         return notice.shown_receipts  # those of the caller's scope (_shown)
 
 
-class NoticeIn(Schema):
+class IssuedNoticeIn(Schema):
     region_code: Text(12)
     title: Text(100)
     body: Text(5000, lines=True)
@@ -90,18 +90,18 @@ class NoticeIn(Schema):
     office_codes: list[Text(12)] = Field(default_factory=list, max_length=2000)
 
 
-class NoticeFilter(Schema):
+class IssuedNoticeFilter(Schema):
     region: Text(12) = ""
     limit: int = Field(50, ge=1, le=MAX_PAGE)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class PageFilter(Schema):
+class ReceivedNoticeFilter(Schema):
     limit: int = Field(50, ge=1, le=MAX_PAGE)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class ReceivedOut(Schema):
+class ReceivedNoticeOut(Schema):
     id: int
     notice_id: int
     region_code: str
@@ -134,13 +134,13 @@ class ReceivedOut(Schema):
         return receipt.notice.read_by
 
 
-class RemindOut(Schema):
+class NoticeRemindOut(Schema):
     reminded: int
 
 
-@router.get("/supervision/publicity-events", response=list[EventOut],
+@router.get("/supervision/publicity-events", response=list[PublicityEventOut],
             summary="宣传活动（本辖区，可按区域、主题、年度、月份筛选）")
-def list_events(request, filters: Query[EventFilter]):
+def list_events(request, filters: Query[PublicityEventFilter]):
     check_permission(request.user, SUPERVISION_VIEW)
     if filters.topic and filters.topic not in PublicityTopic.values:
         raise ValidationError(f"宣传主题只能是：{'、'.join(PublicityTopic.values)}。")
@@ -150,9 +150,9 @@ def list_events(request, filters: Query[EventFilter]):
     return list(rows[filters.offset: filters.offset + filters.limit])
 
 
-@router.post("/supervision/publicity-events", response={201: EventOut},
+@router.post("/supervision/publicity-events", response={201: PublicityEventOut},
              summary="登记宣传活动（举办单位为本辖区的村(社区)、乡镇(街道)、县(区)或市）")
-def record_event(request, body: EventIn):
+def record_event(request, body: PublicityEventIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     region = scoping.get_region_or_404(request.user, body.region_code)
     event = services.record_event(actor=request.user, region=region, topic=body.topic, topic_detail=body.topic_detail,
@@ -163,24 +163,24 @@ def record_event(request, body: EventIn):
     return Status(201, event)
 
 
-@router.get("/supervision/publicity-events/{event_id}", response=EventOut, summary="一场宣传活动")
+@router.get("/supervision/publicity-events/{event_id}", response=PublicityEventOut, summary="一场宣传活动")
 def get_event(request, event_id: ObjectId):
     check_permission(request.user, SUPERVISION_VIEW)
     return scoping.get_visible_or_404(PublicityEvent, request.user, pk=event_id)
 
 
-@router.get("/supervision/notices", response=list[NoticeOut],
+@router.get("/supervision/notices", response=list[IssuedNoticeOut],
             summary="本辖区各单位发出的通知及各接收单位的阅读情况")
-def list_notices(request, filters: Query[NoticeFilter]):
+def list_notices(request, filters: Query[IssuedNoticeFilter]):
     check_permission(request.user, SUPERVISION_VIEW)
     region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
     return [_shown(request, notice)
             for notice in selectors.issued(request.user, region)[filters.offset: filters.offset + filters.limit]]
 
 
-@router.post("/supervision/notices", response={201: NoticeOut},
+@router.post("/supervision/notices", response={201: IssuedNoticeOut},
              summary="发通知（乡镇(街道)、县(区)或市发给下级单位：audience 为 villages、townships 或 chosen 及 office_codes）")
-def issue_notice(request, body: NoticeIn):
+def issue_notice(request, body: IssuedNoticeIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     region = scoping.get_region_or_404(request.user, body.region_code)
     offices = list(scoping.visible_to(request.user, Region.objects.filter(code__in=body.office_codes)))
@@ -202,7 +202,7 @@ def _notice(request, notice_id):
     return scoping.get_visible_or_404(Notice, request.user, pk=notice_id)
 
 
-@router.get("/supervision/notices/{notice_id}", response=NoticeOut,
+@router.get("/supervision/notices/{notice_id}", response=IssuedNoticeOut,
             summary="一份通知及阅读情况（发文单位看到各接收单位的，接收单位看到本单位的）")
 def get_notice(request, notice_id: ObjectId):
     check_permission(request.user, SUPERVISION_VIEW)
@@ -213,7 +213,7 @@ def get_notice(request, notice_id: ObjectId):
     return _shown(request, notice)
 
 
-@router.post("/supervision/notices/{notice_id}/remind", response=RemindOut, summary="向未阅单位催阅（每天一次）")
+@router.post("/supervision/notices/{notice_id}/remind", response=NoticeRemindOut, summary="向未阅单位催阅（每天一次）")
 def remind(request, notice_id: ObjectId):
     check_permission(request.user, SUPERVISION_HANDLE)
     return {"reminded": services.remind(actor=request.user, notice=_notice(request, notice_id))}
@@ -226,14 +226,14 @@ def _office(request):
     return scope.region
 
 
-@router.get("/supervision/notice-receipts", response=list[ReceivedOut],
+@router.get("/supervision/notice-receipts", response=list[ReceivedNoticeOut],
             summary="发给本单位的通知（未阅的在前）")
-def list_received(request, filters: Query[PageFilter]):
+def list_received(request, filters: Query[ReceivedNoticeFilter]):
     check_permission(request.user, SUPERVISION_VIEW)
     return list(selectors.received(request.user, _office(request))[filters.offset: filters.offset + filters.limit])
 
 
-@router.post("/supervision/notice-receipts/{receipt_id}/read", response=ReceivedOut,
+@router.post("/supervision/notice-receipts/{receipt_id}/read", response=ReceivedNoticeOut,
              summary="标记已阅（只有接收单位本身的工作人员可以，一次）")
 def mark_read(request, receipt_id: ObjectId):
     check_permission(request.user, SUPERVISION_HANDLE)
