@@ -117,3 +117,8 @@ def test_one_who_moved_is_appraised_at_each_office_apart(intake, move, township_
     assert "失业登记：上城办理" in cases and "失业登记：新江办理" not in cases
     assert client.get("/supervision/appraisal/cases/", {"region": TOWNSHIP, "user": township_officer.pk + 1000,
                                                         **OCTOBER}).status_code == 404
+
+
+def test_the_area_home_links_the_appraisal_for_appraisers_only(township_officer, village_assistant):
+    assert "/supervision/appraisal/" in logged_in(township_officer).get("/supervision/").content.decode()
+    assert "/supervision/appraisal/" not in logged_in(village_assistant).get("/supervision/").content.decode()
