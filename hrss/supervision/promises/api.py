@@ -116,6 +116,7 @@ class OverdueOut(Schema):
     office_code: str
     step: str
     held_by: str
+    staff: str
     due_date: datetime.date | None
     overdue: bool
     timing: str
@@ -188,6 +189,6 @@ def overdue_cases(request, filters: Query[OverdueFilter]):
     region = _region(request, filters.region)
     return [{"case_id": row.case.pk, "case_type": row.case.case_type, "service_code": row.service.code,
              "service_name": row.service.name, "title": row.case.title, "region_code": row.case.region_code,
-             "office_code": row.office_code, "step": row.step_label, "held_by": row.holders,
+             "office_code": row.office_code, "step": row.step_label, "held_by": row.holders, "staff": row.staff,
              "due_date": row.case.due_date, "overdue": row.overdue, "timing": row.timing.label}
             for row in selectors.open_cases_due(request.user, region, timezone.localdate())]

@@ -12,6 +12,7 @@ import datetime
 import statistics
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from hrss.core import catalogue, review, scoping, workdays
@@ -157,6 +158,7 @@ class Flagged:
     office_code: str
     timing: review.Timing
     overdue: bool  # the step's deadline has passed (otherwise it falls within the next working days)
+    staff: str = ""  # the names of the office's active staff holding one of the step's roles
 
 
 def open_cases_due(user, region, today):
@@ -171,15 +173,34 @@ def open_cases_due(user, region, today):
     cases = ReviewCase.objects.filter(case_type__in=list(types), status__in=[Status.OPEN, Status.RETURNED],
                                       due_date__lte=horizon)
     cases = scoping.within_region(scoping.visible_to(user, cases), region).order_by("due_date", "opened_at", "pk")
-    flagged = []
+    rows = []
     for case in cases:
         chain = review.chain_of(case)
         step = chain.intake if case.status == Status.RETURNED else chain.step(case.step)
+        rows.append((case, step, holding_office(case, step)))
+    staff = _staff_of({(office, step.roles) for _case, step, office in rows})
+    flagged = []
+    for case, step, office in rows:
         label = "退回补正（待村(社区)重新提交）" if case.status == Status.RETURNED else step.label
         holders = "、".join(str(role_named(role).label) for role in sorted(step.roles, key=str))
-        flagged.append(Flagged(case, types[case.case_type], label, holders, holding_office(case, step),
-                               review.timing(case, calendar, today), case.due_date < today))
+        flagged.append(Flagged(case, types[case.case_type], label, holders, office, review.timing(case, calendar, today),
+                               case.due_date < today, staff.get((office, step.roles), "")))
     return flagged
+
+
+def _staff_of(pairs):
+    """{(office code, roles): "张三、李四"}: the active accounts of each office holding one of the roles, in one query."""
+    if not pairs:
+        return {}
+    held = {}
+    users = (get_user_model().objects.filter(is_active=True, region__code__in={office for office, _roles in pairs},
+                                             role_grants__role__in={str(role) for _o, roles in pairs for role in roles})
+             .values_list("region__code", "role_grants__role", "full_name", "username").order_by("username"))
+    for office, role, full_name, username in users:
+        held.setdefault((office, role), []).append(full_name or username)
+    return {(office, roles): "、".join(dict.fromkeys(name for role in sorted(roles, key=str)
+                                                      for name in held.get((office, str(role)), [])))
+            for office, roles in pairs}
 
 
 def overdue_count(user, region, today):

@@ -32,6 +32,7 @@ def test_overdue_and_nearly_due_cases_are_flagged_and_later_ones_are_not(unemplo
     assert (first.step_label, first.holders, first.office_code) == (
         "乡镇(街道)审核（审核员）", "乡镇(街道)审核员", TOWNSHIP)
     assert (second.holders, second.office_code) == ("县(区)经办员", COUNTY)
+    assert (first.staff, second.staff) == ("rita", "carl")  # the accounts holding the step's role there
     assert late.pk == first.case.pk
     assert figures.overdue(county_officer, heyuan[COUNTY], TODAY) == 1
 
@@ -43,7 +44,7 @@ def test_a_returned_case_waits_for_the_village_and_is_held_there(unemployment_ca
                today=TODAY - datetime.timedelta(days=30))
     [row] = selectors.open_cases_due(county_officer, heyuan[COUNTY], TODAY)
     assert row.office_code == VILLAGE and row.holders == "村(社区)协理员" and row.overdue
-    assert "退回补正" in row.step_label
+    assert "退回补正" in row.step_label and row.staff == "alice"
 
 
 def test_the_page_groups_by_office_and_a_neighbour_sees_nothing(unemployment_case, county_officer,
