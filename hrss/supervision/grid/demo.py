@@ -1,4 +1,4 @@
-"""Demo data of the grid part for `hrss demo`: the cells of 下城社区 and of its township 上城街道 with their staff
+"""Demo data of the grid part for `hrss demo --people`: the cells of 下城社区 and of its township 上城街道 with their staff
 (set by the township's demo user), a few leads (one waiting for the township's decision, one dismissed with its
 reason, one resolved on the spot) and routine visits to employers, one of which found a problem and reported a lead.
 Made once: nothing when 下城社区 has leads already."""
@@ -57,7 +57,7 @@ def generate():
 
 
 def demo(stdout, options):
-    made = generate()
+    made = generate() if options.get("people") else 0  # with the demo's people only: the logins alone stay bare
     if made:
         stdout.write(f"已生成网格化管理演示数据（下城社区及上城街道的网格员，{made}条线索，2次走访）。")
     return None

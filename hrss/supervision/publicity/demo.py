@@ -1,4 +1,4 @@
-"""Demo data of the publicity part for `hrss demo`: publicity events of 下城社区 and 上城街道 this year and last
+"""Demo data of the publicity part for `hrss demo --people`: publicity events of 下城社区 and 上城街道 this year and last
 month, and a notice of 上城街道 to its villages (下城社区 has read it, the others not yet, one reminded). Made once:
 nothing when 上城街道 has issued a notice already."""
 
@@ -45,7 +45,7 @@ def generate():
 
 
 def demo(stdout, options):
-    made = generate()
+    made = generate() if options.get("people") else 0  # with the demo's people only: the logins alone stay bare
     if made:
         stdout.write("已生成政策宣传演示数据（下城社区、上城街道的宣传活动，上城街道的通知及阅读情况）。")
     return None
