@@ -20,7 +20,7 @@ from hrss.supervision.petitions import selectors, services
 router = Router(tags=["信访监察与服务监督"])
 
 
-class EventOut(Schema):
+class PetitionEventOut(Schema):
     kind: str
     on: datetime.date
     office_code: str
@@ -80,7 +80,7 @@ class PetitionOut(Schema):
 
 
 class PetitionDetailOut(PetitionOut):
-    events: list[EventOut]
+    events: list[PetitionEventOut]
 
     @staticmethod
     def resolve_events(petition):
@@ -114,24 +114,24 @@ class PetitionIn(Schema):
     repeat_of_id: Id | None = None
 
 
-class DecisionIn(Schema):
+class PetitionDecisionIn(Schema):
     decision: Text(12)
     decided_on: datetime.date
     forwarded_to: Text(100) = ""
     reason: Text(500, lines=True) = ""
 
 
-class ExtensionIn(Schema):
+class PetitionExtensionIn(Schema):
     days: int = Field(ge=1, le=365)
     reason: Text(500, lines=True)
 
 
-class ReplyIn(Schema):
+class PetitionReplyIn(Schema):
     text: Text(2000, lines=True)
     replied_on: datetime.date
 
 
-class ReviewRequestIn(Schema):
+class PetitionReviewRequestIn(Schema):
     requested_on: datetime.date
     text: Text(1000, lines=True)
 
@@ -187,7 +187,7 @@ def get_petition(request, petition_id: ObjectId):
 
 @router.post("/supervision/petitions/{petition_id}/decision", response=PetitionDetailOut,
              summary="受理决定：accept 受理、forward 转送（forwarded_to 必填）、not_accept 不予受理（reason 必填）")
-def decide(request, petition_id: ObjectId, body: DecisionIn):
+def decide(request, petition_id: ObjectId, body: PetitionDecisionIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.decide(actor=request.user, petition=_petition(request, petition_id), decision=body.decision,
                            decided_on=body.decided_on, forwarded_to=body.forwarded_to, reason=body.reason)
@@ -195,7 +195,7 @@ def decide(request, petition_id: ObjectId, body: DecisionIn):
 
 @router.post("/supervision/petitions/{petition_id}/extension", response=PetitionDetailOut,
              summary="延长办理期限（限一次，不超过法定天数，须写明理由）")
-def extend(request, petition_id: ObjectId, body: ExtensionIn):
+def extend(request, petition_id: ObjectId, body: PetitionExtensionIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.extend(actor=request.user, petition=_petition(request, petition_id), days=body.days,
                            reason=body.reason)
@@ -203,7 +203,7 @@ def extend(request, petition_id: ObjectId, body: ExtensionIn):
 
 @router.post("/supervision/petitions/{petition_id}/reply", response=PetitionDetailOut,
              summary="办结答复（须有答复意见；生成评价码）")
-def reply(request, petition_id: ObjectId, body: ReplyIn):
+def reply(request, petition_id: ObjectId, body: PetitionReplyIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.reply(actor=request.user, petition=_petition(request, petition_id), text=body.text,
                           replied_on=body.replied_on)
@@ -211,7 +211,7 @@ def reply(request, petition_id: ObjectId, body: ReplyIn):
 
 @router.post("/supervision/petitions/{petition_id}/review-request", response=PetitionDetailOut,
              summary="登记复查请求（由答复机关的上一级机关登记，须在收到答复意见之日起法定期限内）")
-def request_review(request, petition_id: ObjectId, body: ReviewRequestIn):
+def request_review(request, petition_id: ObjectId, body: PetitionReviewRequestIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.request_review(actor=request.user, petition=_petition(request, petition_id),
                                    requested_on=body.requested_on, text=body.text)
