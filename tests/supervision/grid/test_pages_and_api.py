@@ -140,3 +140,17 @@ def test_pending_work_shows_the_townships_open_leads(heyuan, village_assistant, 
     home = logged_in(township_officer).get("/").content.decode()
     assert "待处理的网格线索" in home
     assert "待处理的网格线索" not in logged_in(village_assistant).get("/").content.decode()
+
+
+def test_every_page_opens_at_each_level(heyuan, village_assistant, township_officer, county_officer, city_admin,
+                                        province_viewer):
+    lead = report(village_assistant)
+    for user in (village_assistant, township_officer, county_officer, city_admin, province_viewer):
+        client = logged_in(user)
+        for path in ("/supervision/grid/", "/supervision/grid/leads/", "/supervision/grid/visits/",
+                     f"/supervision/grid/leads/{lead.pk}/", "/supervision/grid/leads/export.xlsx",
+                     "/supervision/grid/visits/export.xlsx", "/supervision/statistics/", "/supervision/", "/"):
+            assert client.get(path).status_code == 200, (user.username, path)
+    county_page = logged_in(county_officer).get("/supervision/grid/").content.decode()
+    assert "上城街道" in county_page and 'data-testid="grid-regions"' in county_page
+    assert logged_in(province_viewer).get("/supervision/grid/leads/new/").status_code == 403

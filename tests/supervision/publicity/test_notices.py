@@ -170,3 +170,19 @@ def test_the_api_issues_lists_reads_and_reminds(heyuan, township_officer, villag
     assert read.status_code == 200 and read.json()["read_on"] == str(TODAY)
     assert api(village_assistant, "post", f"/notice-receipts/{received[0]['id']}/read").status_code == 422
     assert api(township_officer, "get", "/notices").json()[0]["receipts"][0]["read_by_id"] == village_assistant.pk
+
+
+def test_every_page_opens_at_each_level(heyuan, village_assistant, township_officer, county_officer, city_admin,
+                                        province_viewer):
+    notice = issue(township_officer)
+    receipt = notice.receipts.get(region_code=VILLAGE)
+    for user in (village_assistant, township_officer, county_officer, city_admin, province_viewer):
+        client = logged_in(user)
+        paths = ["/supervision/publicity/events/", "/supervision/publicity/events/export.xlsx",
+                 "/supervision/publicity/notices/", f"/supervision/publicity/receipts/{receipt.pk}/"]
+        if user != village_assistant:
+            paths.append(f"/supervision/publicity/notices/{notice.pk}/")
+        for path in paths:
+            assert client.get(path).status_code == 200, (user.username, path)
+    assert logged_in(village_assistant).get(f"/supervision/publicity/notices/{notice.pk}/").status_code == 404
+    assert logged_in(county_officer).get("/supervision/publicity/notices/new/").status_code == 200
