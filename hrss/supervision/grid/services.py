@@ -132,8 +132,8 @@ def add_staff(*, actor, region, name, phone, post, user=None, since=None, today=
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
-        cell = _cell(region.code)
-        staff = GridStaff.objects.create(cell=cell, region_code=region.code, name=name.strip(), phone=phone.strip(),
+        _cell(region.code)
+        staff = GridStaff.objects.create(region_code=region.code, name=name.strip(), phone=phone.strip(),
                                          post=post, user=user, since=since, set_by=actor)
         audit.record(actor=actor, action="supervision.grid_staff.added", target=staff, region_code=region.code,
                      after={"staff_name": staff.name, "phone": staff.phone, "grid_post": post, "since": since,

@@ -33,7 +33,10 @@ class GridCell(models.Model):
         return self.region_code
 
 
-scoping.register(GridCell)
+# Historical: when villages are merged, each may have its cell and the target's code is unique; the merged
+# village's cell keeps its old code, and its staff, leads and visits follow the code to the target's cell (made
+# on demand, as always).
+scoping.register(GridCell, historical=True)
 
 
 class GridStaffPost(models.TextChoices):
@@ -44,11 +47,12 @@ class GridStaffPost(models.TextChoices):
 
 
 class GridStaff(models.Model):
-    """网格员: a named person responsible for the cell (set by the township for its villages and itself), linked
-    to a staff account of the cell's region when they have one. Removing one keeps the row (left_on)."""
+    """网格员: a named person responsible for the cell of region_code (set by the township for its villages and
+    itself), linked to a staff account of the cell's region when they have one. Removing one keeps the row
+    (left_on). Keyed by the code, not by the cell's row, so the staff follow their village when it moves or is
+    merged (GridCell keeps its old code then)."""
 
-    cell = models.ForeignKey(GridCell, on_delete=models.PROTECT, related_name="staff")
-    region_code = models.CharField(max_length=CODE_LENGTH)  # the cell's, for scoping
+    region_code = models.CharField(_("网格"), max_length=CODE_LENGTH)  # the cell's: its staff are those of its code
     name = models.CharField(_("姓名"), max_length=30)
     phone = models.CharField(_("联系电话"), max_length=20)
     post = models.CharField(_("职务"), max_length=12, choices=GridStaffPost.choices)

@@ -98,7 +98,8 @@ scoping.register(Notice)
 
 class NoticeReceipt(models.Model):
     """A receiving office's copy of a notice (region_code: the office), marked read once by someone of that office;
-    the issuer's reminders counted."""
+    the issuer's reminders counted. One per office when issued (issue_notice); not a unique constraint, because a
+    village merged into another brings its receipts along, and both offices did receive the notice."""
 
     notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="receipts")
     region_code = models.CharField(_("接收单位"), max_length=CODE_LENGTH)
@@ -114,7 +115,6 @@ class NoticeReceipt(models.Model):
         indexes = [models.Index(fields=["region_code", "read_on"])]
         constraints = [
             constraints.digits("region_code", 12, name="supervision_noticereceipt_region_code_format"),
-            models.UniqueConstraint(fields=["notice", "region_code"], name="supervision_noticereceipt_one_per_office"),
             models.CheckConstraint(condition=models.Q(read_on__isnull=True, read_by__isnull=True)
                                    | models.Q(read_on__isnull=False, read_by__isnull=False),
                                    name="supervision_noticereceipt_read_has_reader"),

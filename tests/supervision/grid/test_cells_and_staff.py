@@ -32,10 +32,11 @@ def test_the_township_sets_the_village_cells_staff_with_the_assistants_account(h
                                                                                 village_assistant):
     staff = services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="13800000001",
                                post="full_time", user=village_assistant, since=TODAY)
-    assert staff.cell.region_code == VILLAGE and staff.user == village_assistant and staff.left_on is None
+    assert staff.region_code == VILLAGE and staff.user == village_assistant and staff.left_on is None
     same = services.add_staff(actor=township_officer, region=region(TOWNSHIP), name="李网格长", phone="0762-1",
                               post="head")
-    assert same.cell.region_code == TOWNSHIP and same.since == TODAY
+    assert same.region_code == TOWNSHIP and same.since == TODAY
+    assert set(GridCell.objects.values_list("region_code", flat=True)) == {VILLAGE, TOWNSHIP}
 
 
 def test_the_village_does_not_set_its_own_staff(heyuan, village_assistant):
