@@ -1,6 +1,6 @@
 """Demo data of the ratings part for `hrss demo`: the decided review cases of 下城社区 get their rating codes (those
 closed before codes were issued), four of them are rated (one 不满意, which opens a complaint at 上城街道), and 上城街道
-takes a phoned complaint into the 意见箱. Made once: nothing when 下城社区 has a rating already."""
+takes a phoned complaint into the 意见箱. Made once (nothing when 下城社区 has a rating or a complaint already), and with the demo's people only."""
 
 import datetime
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hrss.accounts.models import User
 from hrss.core.models import ReviewCase
-from hrss.supervision.models import ComplaintOrigin, Rating
+from hrss.supervision.models import Complaint, ComplaintOrigin, Rating
 from hrss.supervision.ratings import selectors, services
 
 DEMO_VILLAGE = "441602001003"  # 下城社区
@@ -17,7 +17,8 @@ SCORES = ((5, ""), (4, "办理很快"), (5, "工作人员耐心讲解"), (2, "�
 
 
 def generate():
-    if Rating.objects.filter(region_code=DEMO_VILLAGE).exists():
+    if (Rating.objects.filter(region_code=DEMO_VILLAGE).exists()
+            or Complaint.objects.filter(office_code=DEMO_VILLAGE).exists()):
         return 0
     assistant = User.objects.filter(username="xiacheng").first()
     officer = User.objects.filter(username="shangcheng").first()
@@ -39,6 +40,8 @@ def generate():
 
 
 def demo(stdout, options):
+    if not options.get("people"):
+        return None  # the cases it rates are those of the demo's people
     made = generate()
     if made:
         stdout.write(f"已生成好差评演示数据（下城社区{made}条评价，上城街道的投诉）。")
