@@ -155,8 +155,12 @@ def test_the_pending_work_names_petitions_due_within_3_days_or_overdue(heyuan, v
     make_petition(village_assistant, received_on=TODAY)  # due in 15 days or more: not yet
     assert due_petitions(village_assistant) == []
     received = TODAY - datetime.timedelta(days=20)
-    make_petition(village_assistant, received_on=received, today=received)
-    assert [(item.count, item.overdue) for item in due_petitions(village_assistant)] == [(1, 1)]
+    late = make_petition(village_assistant, received_on=received, today=received, petitioner_name="李超期",
+                         petitioner_phone="139")
+    [item] = due_petitions(village_assistant)
+    assert (item.count, item.overdue) == (1, 1)
+    listed = logged_in(village_assistant).get(item.url).content.decode()
+    assert late.number in listed and "李超期" in listed and "张三" not in listed
 
 
 def test_the_statistics_page_counts_petitions_per_region(heyuan, village_assistant, township_officer):
