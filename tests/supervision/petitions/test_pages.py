@@ -191,3 +191,29 @@ def test_the_petition_page_links_the_inspection_case(heyuan, village_assistant, 
     case = InspectionCase.objects.get(petition=petition)
     page = client.get(f"/supervision/petitions/{petition.pk}/").content.decode()
     assert f"/supervision/inspection/{case.pk}/" in page and case.number in page and "办结并答复" in page
+
+
+def test_review_and_recheck_on_the_pages(heyuan, village_assistant, township_officer, county_officer, city_admin):
+    from tests.supervision.petitions.conftest import replied
+
+    petition = replied(village_assistant, township_officer, received_on=TODAY, accepted_on=TODAY, replied_on=TODAY)
+    assert "登记复查请求" not in logged_in(township_officer).get(
+        f"/supervision/petitions/{petition.pk}/").content.decode()
+    county = logged_in(county_officer)
+    page = county.get(f"/supervision/petitions/{petition.pk}/").content.decode()
+    assert "登记复查请求（由源城区复查）" in page
+    county.post(f"/supervision/petitions/{petition.pk}/review-request/", {"requested_on": str(TODAY),
+                                                                         "text": "对答复不服"})
+    page = county.get(f"/supervision/petitions/{petition.pk}/").content.decode()
+    assert "保存复查意见" in page and "复查期限" in page
+    empty = county.post(f"/supervision/petitions/{petition.pk}/review/", {"opinion": "", "decided_on": str(TODAY)})
+    assert "请填写复查意见" in empty.content.decode()
+    county.post(f"/supervision/petitions/{petition.pk}/review/", {"opinion": "维持原答复。", "decided_on": str(TODAY)})
+    city = logged_in(city_admin)
+    assert "登记复核请求（由河源市复核）" in city.get(f"/supervision/petitions/{petition.pk}/").content.decode()
+    city.post(f"/supervision/petitions/{petition.pk}/recheck-request/", {"requested_on": str(TODAY), "text": "仍不服"})
+    city.post(f"/supervision/petitions/{petition.pk}/recheck/", {"opinion": "维持复查意见。", "decided_on": str(TODAY)})
+    petition.refresh_from_db()
+    assert petition.state == PetitionState.RECHECKED and petition.recheck_opinion == "维持复查意见。"
+    history = city.get(f"/supervision/petitions/{petition.pk}/").content.decode()
+    assert "请求复查" in history and "复核意见" in history
