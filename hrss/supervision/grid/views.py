@@ -190,6 +190,7 @@ def _lead_page(request, lead, forms=None):
     return render(request, "supervision/grid/lead.html", {
         "lead": lead, "place": place_names([lead.region_code]).get(lead.region_code, ""),
         "visit": getattr(lead, "visit", None),  # the visit the lead was reported from, if any
+        "cases": scoping.visible_to(request.user, lead.inspection_cases.order_by("pk")),  # the inspection part's
         "can_resolve": can_handle, "can_decide": can_handle and _can_decide(request.user),
         "forward_form": forms.get("forward") or ForwardForm(), "dismiss_form": forms.get("dismiss") or DismissForm(),
         "resolve_form": forms.get("resolve") or ResolveForm()})

@@ -53,7 +53,9 @@ def test_reporting_a_lead_on_the_page_and_the_township_forwarding_it(heyuan, vil
     assert township.post(f"/supervision/grid/leads/{lead.pk}/forward/", {"note": ""}).status_code == 302
     lead.refresh_from_db()
     assert lead.state == LeadState.FORWARDED and InspectionCase.objects.filter(lead=lead).exists()
-    assert "已移交劳动保障监察" in township.get(f"/supervision/grid/leads/{lead.pk}/").content.decode()
+    forwarded = township.get(f"/supervision/grid/leads/{lead.pk}/").content.decode()
+    case = InspectionCase.objects.get(lead=lead)
+    assert "已移交劳动保障监察" in forwarded and f"/supervision/inspection/{case.pk}/" in forwarded
 
 
 def test_the_lead_ledger_filters_and_exports(heyuan, village_assistant, township_officer):
