@@ -118,3 +118,16 @@ def test_the_village_takes_a_complaint_in_and_the_township_answers_it(heyuan, vi
         "text": "意见箱：希望周六开门"})
     assert done.status_code == 302 and done.url == "/supervision/complaints/new/"
     assert Complaint.objects.get().region_code == TOWNSHIP
+
+
+def test_the_pending_link_lists_what_the_users_own_office_handles(heyuan, county_officer, township_officer,
+                                                                  rating_code):
+    services.rate(code=rating_code.code, score=Score.POOR, reason="township's to answer")
+    services.record_complaint(actor=county_officer, office_code=county_officer.region.code, origin="phone",
+                              text="county's own to answer", received_on=TODAY)
+    client = logged_in(county_officer)
+    everything = client.get("/supervision/complaints/").content.decode()
+    assert "township&#x27;s to answer" in everything and "county&#x27;s own to answer" in everything
+    own = client.get("/supervision/complaints/", {"state": "open", "handler": county_officer.region.code})
+    assert "county&#x27;s own" in own.content.decode() and "township&#x27;s" not in own.content.decode()
+    assert "county&#x27;s" not in logged_in(township_officer).get("/supervision/complaints/").content.decode()
