@@ -71,6 +71,8 @@ class SweepRows:
     region_param_routes: Mapping = field(default_factory=dict)
     object_routes: Mapping = field(default_factory=dict)
     create_routes: Mapping = field(default_factory=dict)
+    # GET path template -> its path parameters; or, for an operation only some roles may use, {"params": {...},
+    # "query": {...}, "insider": persona, "outsiders": [personas]}.
     api_reads: Mapping = field(default_factory=dict)
     api_writes: Mapping = field(default_factory=dict)
     # GET path template -> (its parameters, why): an operation whose answer holds no region's data and is the same

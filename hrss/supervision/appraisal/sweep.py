@@ -31,9 +31,12 @@ ROWS = SweepRows(
     create_routes={
         "supervision:appraisal-lock": (OUTSIDE_COUNTY, {"region": COUNTY, "month": f"{_last_month():%Y-%m}"}),
     },
+    # The county's figures: its officer reads them; the neighbouring county's cannot name it (404).
     api_reads={
-        "/api/v1/supervision/appraisal": {},
-        "/api/v1/supervision/appraisal/staff": {},
+        "/api/v1/supervision/appraisal": {"query": {"region": COUNTY}, "insider": "county_officer",
+                                          "outsiders": OUTSIDE_COUNTY},
+        "/api/v1/supervision/appraisal/staff": {"query": {"region": COUNTY}, "insider": "county_officer",
+                                                "outsiders": OUTSIDE_COUNTY},
     },
     state=lambda: [AppraisalLock],
     writes=[
