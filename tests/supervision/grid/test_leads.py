@@ -99,3 +99,13 @@ def test_a_forwarding_refused_by_inspection_leaves_the_lead_open(lead, township_
         services.forward_lead(actor=township_officer, lead=lead)
     lead.refresh_from_db()
     assert lead.state == LeadState.REPORTED
+
+
+def test_the_boundaries_of_a_report(heyuan, village_assistant):
+    assert report(village_assistant, reported_on=TODAY).reported_on == TODAY
+    with pytest.raises(ValidationError, match="晚于今天"):
+        report(village_assistant, reported_on=TODAY + datetime.timedelta(days=1))
+    assert report(village_assistant, workers_affected=services.MAX_WORKERS).workers_affected == services.MAX_WORKERS
+    with pytest.raises(ValidationError, match="涉及劳动者人数应为0至100000"):
+        report(village_assistant, workers_affected=services.MAX_WORKERS + 1)
+    assert report(village_assistant, kind="other", workers_affected=0).workers_affected == 0

@@ -121,3 +121,12 @@ def test_the_api_and_scope(heyuan, village_assistant, neighbour_village_assistan
         assert api(outsider, "get", f"/publicity-events/{event_id}").status_code == 404
         assert api(outsider, "get", "/publicity-events").json() == []
         assert logged_in(outsider).get("/supervision/publicity/events/", {"region": VILLAGE}).status_code == 404
+
+
+def test_the_boundaries_of_an_event(heyuan, village_assistant):
+    assert event(village_assistant, held_on=TODAY, people_reached=0, materials_count=0).people_reached == 0
+    with pytest.raises(ValidationError, match="晚于今天"):
+        event(village_assistant, held_on=TODAY + datetime.timedelta(days=1))
+    assert event(village_assistant, people_reached=services.MAX_PEOPLE).people_reached == services.MAX_PEOPLE
+    with pytest.raises(ValidationError, match="受众人数应为0至1000000"):
+        event(village_assistant, people_reached=services.MAX_PEOPLE + 1)

@@ -186,3 +186,18 @@ def test_every_page_opens_at_each_level(heyuan, village_assistant, township_offi
             assert client.get(path).status_code == 200, (user.username, path)
     assert logged_in(village_assistant).get(f"/supervision/publicity/notices/{notice.pk}/").status_code == 404
     assert logged_in(county_officer).get("/supervision/publicity/notices/new/").status_code == 200
+
+
+def test_the_reading_day_boundary_and_overdue_figures(heyuan, township_officer, village_assistant):
+    with pytest.raises(ValidationError, match="阅读期限不能早于今天"):
+        issue(township_officer, read_by=TODAY - datetime.timedelta(days=1))
+    due_today = issue(township_officer, read_by=TODAY)
+    assert due_today.read_by == TODAY
+    from hrss.supervision.publicity import figures
+
+    village = region(VILLAGE)
+    assert figures.unread_notices(township_officer, village, TODAY) == 1
+    assert figures.overdue_notices(township_officer, village, TODAY) == 0  # due today: not yet late
+    assert figures.overdue_notices(township_officer, village, TODAY + datetime.timedelta(days=1)) == 1
+    services.mark_read(actor=village_assistant, receipt=due_today.receipts.get(region_code=VILLAGE))
+    assert figures.unread_notices(township_officer, village, TODAY) == 0
