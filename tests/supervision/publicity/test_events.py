@@ -130,3 +130,10 @@ def test_the_boundaries_of_an_event(heyuan, village_assistant):
     assert event(village_assistant, people_reached=services.MAX_PEOPLE).people_reached == services.MAX_PEOPLE
     with pytest.raises(ValidationError, match="受众人数应为0至1000000"):
         event(village_assistant, people_reached=services.MAX_PEOPLE + 1)
+
+
+def test_the_statistics_page_counts_events_and_people_per_region(heyuan, village_assistant, township_officer):
+    event(village_assistant, people_reached=40)
+    event(township_officer, TOWNSHIP, people_reached=100, materials_count=0)
+    page = logged_in(township_officer).get("/supervision/statistics/", {"region": TOWNSHIP}).content.decode()
+    assert "本年宣传活动" in page and "本年宣传受众人次" in page and "140" in page
