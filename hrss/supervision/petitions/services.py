@@ -12,7 +12,6 @@ reply after it is taken and shown as late; a request for 复查 or 复核 after 
 petitioner's right has lapsed)."""
 
 import datetime
-import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -20,6 +19,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping, workdays
+from hrss.core.credit_codes import check_uscc
+from hrss.core.credit_codes import normalise as normalise_code
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
@@ -36,9 +37,6 @@ from hrss.supervision.models import (
 from hrss.supervision.models.petitions import INSPECTION_CATEGORIES
 from hrss.supervision.permissions import SUPERVISION_HANDLE
 
-# TODO(petitions): use the USCC check of GB 32100-2015 (check digit included) once it has a home the supervision
-# area may import (hrss/jobservices/codes.py is another area's); until then any 18 digits or upper-case letters.
-USCC = re.compile(r"^[0-9A-Z]{18}$")
 MAX_AMOUNT = Decimal("9999999999.99")
 MAX_WORKERS = 100000
 RATING_SERVICE = "信访事项办理"
@@ -136,8 +134,9 @@ def intake_problems(*, office, received_on, channel, category, petitioner_name, 
             parse(petitioner_id_number, today=today)
         except InvalidIdNumber as error:
             problems.append(("petitioner_id_number", f"信访人公民身份号码有误：{error}（不知道的可以不填）"))
-    if employer_uscc and not USCC.match(employer_uscc):
-        problems.append(("employer_uscc", f"统一社会信用代码“{employer_uscc}”应为18位数字或大写字母（不知道的可以不填）。"))
+    if employer_uscc and not (checked := check_uscc(employer_uscc)).valid:
+        problems.append(("employer_uscc", f"单位统一社会信用代码“{employer_uscc}”有误：{checked.error}"
+                                          "（不知道的可以不填）"))
     if not isinstance(workers_count, int) or not 1 <= workers_count <= MAX_WORKERS:
         problems.append(("workers_count", f"涉及人数应为1至{MAX_WORKERS}的整数。"))
     amount = amount_of(amount_claimed)
@@ -184,7 +183,7 @@ def intake(*, actor, office, received_on, channel, category, petitioner_name, su
     values = {"petitioner_name": _text(petitioner_name), "petitioner_id_number": _text(petitioner_id_number).upper(),
               "petitioner_phone": _text(petitioner_phone), "petitioner_address": _text(petitioner_address),
               "subject": _text(subject), "summary": _text(summary), "employer_name": _text(employer_name),
-              "employer_uscc": _text(employer_uscc).upper()}
+              "employer_uscc": normalise_code(employer_uscc)}
     problems = intake_problems(office=office, received_on=received_on, channel=channel, category=category,
                                workers_count=workers_count, amount_claimed=amount_claimed, repeat_of=repeat_of,
                                today=today, **values)

@@ -4,6 +4,7 @@ says in Chinese what to fix and writes nothing; 重复信访 are suggested and l
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from hrss.core.credit_codes import complete_uscc
 from hrss.core.models import AuditEntry, Region
 from hrss.residents.demo import id_number_for
 from hrss.supervision.models import Petition, PetitionEvent, PetitionState
@@ -30,9 +31,11 @@ def test_a_village_assistant_records_a_wages_petition_at_the_village(heyuan, vil
 
 
 def test_a_township_officer_records_at_the_township(heyuan, township_officer):
+    uscc = complete_uscc("91441602MA4X00010")
     petition = make_petition(township_officer, received_on=DAY, office=TOWNSHIP, channel="letter",
-                             petitioner_phone="", petitioner_address="河源市源城区上城街道")
+                             petitioner_phone="", petitioner_address="河源市源城区上城街道", employer_uscc=uscc.lower())
     assert petition.region_code == TOWNSHIP and petition.get_channel_display() == "来信"
+    assert petition.employer_uscc == uscc
 
 
 BAD = [
@@ -44,7 +47,8 @@ BAD = [
     ({"channel": "fax"}, "请选择信访形式"),
     ({"category": "tax"}, "请选择问题类别"),
     ({"petitioner_id_number": "441602198504011234"}, "信访人公民身份号码有误"),
-    ({"employer_uscc": "91441602MA4"}, "应为18位数字或大写字母"),
+    ({"employer_uscc": "91441602MA4"}, "统一社会信用代码应为18位，实为11位"),
+    ({"employer_uscc": "91441602MA4X000120"}, "第18位校验码应为 5，实为 0"),
     ({"workers_count": 0}, "涉及人数应为1至100000的整数。"),
     ({"amount_claimed": "-5"}, "诉求金额应为不小于0的金额"),
     ({"amount_claimed": "八千"}, "诉求金额应为不小于0的金额"),
