@@ -26,7 +26,7 @@ router = Router(tags=["信访监察与服务监督"])
 AMOUNT = {"ge": 0, "le": Decimal("9999999999.99"), "decimal_places": 2}
 
 
-class WorkerOut(Schema):
+class InspectionWorkerOut(Schema):
     id: int
     name: str
     id_number_masked: str
@@ -38,14 +38,14 @@ class WorkerOut(Schema):
         return worker.masked_id_number
 
 
-class MeasureOut(Schema):
+class InspectionMeasureOut(Schema):
     kind: str
     taken_on: datetime.date
     amount: Decimal | None
     note: str
 
 
-class EventOut(Schema):
+class InspectionEventOut(Schema):
     on: datetime.date
     action: str
     text: str
@@ -56,7 +56,7 @@ class EventOut(Schema):
         return str(event.by)
 
 
-class CaseOut(Schema):
+class InspectionCaseOut(Schema):
     id: int
     number: str
     region_code: str
@@ -104,10 +104,10 @@ class CaseOut(Schema):
         return code or ""
 
 
-class CaseDetailOut(CaseOut):
-    workers: list[WorkerOut]
-    measures: list[MeasureOut]
-    events: list[EventOut]
+class InspectionCaseDetailOut(InspectionCaseOut):
+    workers: list[InspectionWorkerOut]
+    measures: list[InspectionMeasureOut]
+    events: list[InspectionEventOut]
 
     @staticmethod
     def resolve_workers(case):
@@ -122,7 +122,7 @@ class CaseDetailOut(CaseOut):
         return list(case.events.select_related("by").order_by("at", "pk"))
 
 
-class CaseFilter(Schema):
+class InspectionCaseFilter(Schema):
     region: Text(12) = ""
     state: Text(12) = ""
     source: Text(12) = ""
@@ -132,7 +132,7 @@ class CaseFilter(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class ComplaintIn(Schema):
+class InspectionComplaintIn(Schema):
     region_code: Text(12)
     source: Text(12) = InspectionSource.COMPLAINT
     employer_name: Text(100)
@@ -144,16 +144,16 @@ class ComplaintIn(Schema):
     received_on: datetime.date | None = None
 
 
-class DayIn(Schema):
+class InspectionDayIn(Schema):
     on: datetime.date | None = None
 
 
-class DeclineIn(Schema):
+class InspectionDeclineIn(Schema):
     on: datetime.date | None = None
     reason: Text(500, lines=True)
 
 
-class WorkerIn(Schema):
+class InspectionWorkerIn(Schema):
     name: Text(50)
     id_number: Text(20) = ""
     phone: Text(20) = ""
@@ -161,38 +161,38 @@ class WorkerIn(Schema):
     amount_recovered: Decimal = Field(Decimal("0"), **AMOUNT)
 
 
-class RecoveryIn(Schema):
+class InspectionRecoveryIn(Schema):
     amount_recovered: Decimal = Field(**AMOUNT)
 
 
-class MeasureIn(Schema):
+class InspectionMeasureIn(Schema):
     kind: Text(10)
     taken_on: datetime.date
     amount: Decimal | None = Field(None, **AMOUNT)
     note: Text(500, lines=True) = ""
 
 
-class ExtensionIn(Schema):
+class InspectionExtensionIn(Schema):
     reason: Text(500, lines=True)
 
 
-class ExtensionDecisionIn(Schema):
+class InspectionExtensionDecisionIn(Schema):
     approve: bool
     note: Text(500, lines=True) = ""
 
 
-class ReferralIn(Schema):
+class InspectionReferralIn(Schema):
     kind: Text(12)
     body: Text(100)
     referred_on: datetime.date
 
 
-class ReferralOutcomeIn(Schema):
+class InspectionReferralOutcomeIn(Schema):
     outcome: Text(500, lines=True)
     on: datetime.date
 
 
-class ConcludeIn(Schema):
+class InspectionConcludeIn(Schema):
     on: datetime.date | None = None
     result: Text(1000, lines=True)
 
@@ -214,9 +214,9 @@ def _says_why(operation):
     return wrapped
 
 
-@router.get("/supervision/inspection-cases", response=list[CaseOut],
+@router.get("/supervision/inspection-cases", response=list[InspectionCaseOut],
             summary="劳动保障监察案件（本辖区，可按区域、状态、来源、是否逾期、收到月份筛选）")
-def list_cases(request, filters: Query[CaseFilter]):
+def list_cases(request, filters: Query[InspectionCaseFilter]):
     check_permission(request.user, INSPECTION_VIEW)
     region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
     if filters.state and filters.state not in selectors.STATE_FILTERS:
@@ -230,10 +230,10 @@ def list_cases(request, filters: Query[CaseFilter]):
     return list(rows[filters.offset: filters.offset + filters.limit])
 
 
-@router.post("/supervision/inspection-cases", response={201: CaseDetailOut},
+@router.post("/supervision/inspection-cases", response={201: InspectionCaseDetailOut},
              summary="登记投诉（来访来电投诉 complaint 或日常巡查 routine；用人单位所在的村(社区)或乡镇(街道)）")
 @_says_why
-def receive_complaint(request, body: ComplaintIn):
+def receive_complaint(request, body: InspectionComplaintIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     region = scoping.get_region_or_404(request.user, body.region_code)
     case = services.receive_complaint(
@@ -244,40 +244,40 @@ def receive_complaint(request, body: ComplaintIn):
     return Status(201, case)
 
 
-@router.get("/supervision/inspection-cases/{case_id}", response=CaseDetailOut,
+@router.get("/supervision/inspection-cases/{case_id}", response=InspectionCaseDetailOut,
             summary="一件监察案件（劳动者、措施、办理记录）")
 def get_case(request, case_id: ObjectId):
     check_permission(request.user, INSPECTION_VIEW)
     return _case(request, case_id)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/accept", response=CaseDetailOut, summary="受理（5个工作日内）")
+@router.post("/supervision/inspection-cases/{case_id}/accept", response=InspectionCaseDetailOut, summary="受理（5个工作日内）")
 @_says_why
-def accept(request, case_id: ObjectId, body: DayIn):
+def accept(request, case_id: ObjectId, body: InspectionDayIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     return services.accept_case(actor=request.user, case=_case(request, case_id), on=body.on)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/decline", response=CaseDetailOut,
+@router.post("/supervision/inspection-cases/{case_id}/decline", response=InspectionCaseDetailOut,
              summary="不予受理（写明理由）")
 @_says_why
-def decline(request, case_id: ObjectId, body: DeclineIn):
+def decline(request, case_id: ObjectId, body: InspectionDeclineIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     return services.decline_case(actor=request.user, case=_case(request, case_id), on=body.on, reason=body.reason)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/open", response=CaseDetailOut,
+@router.post("/supervision/inspection-cases/{case_id}/open", response=InspectionCaseDetailOut,
              summary="立案（60个工作日内结案）")
 @_says_why
-def open_case(request, case_id: ObjectId, body: DayIn):
+def open_case(request, case_id: ObjectId, body: InspectionDayIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     return services.open_case(actor=request.user, case=_case(request, case_id), on=body.on)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/workers", response={201: WorkerOut},
+@router.post("/supervision/inspection-cases/{case_id}/workers", response={201: InspectionWorkerOut},
              summary="登记被欠薪劳动者（拖欠金额、已追回金额）")
 @_says_why
-def add_worker(request, case_id: ObjectId, body: WorkerIn):
+def add_worker(request, case_id: ObjectId, body: InspectionWorkerIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     worker = services.add_worker(actor=request.user, case=_case(request, case_id), name=body.name,
                                  id_number=body.id_number, phone=body.phone, amount_owed=body.amount_owed,
@@ -285,65 +285,65 @@ def add_worker(request, case_id: ObjectId, body: WorkerIn):
     return Status(201, worker)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/workers/{worker_id}/recovery", response=WorkerOut,
+@router.post("/supervision/inspection-cases/{case_id}/workers/{worker_id}/recovery", response=InspectionWorkerOut,
              summary="登记追回工资（该劳动者已追回的合计，不超过拖欠金额）")
 @_says_why
-def record_recovery(request, case_id: ObjectId, worker_id: ObjectId, body: RecoveryIn):
+def record_recovery(request, case_id: ObjectId, worker_id: ObjectId, body: InspectionRecoveryIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     case = _case(request, case_id)
     worker = scoping.get_visible_or_404(InspectionWorker.objects.filter(case=case), request.user, pk=worker_id)
     return services.record_recovery(actor=request.user, worker=worker, amount_recovered=body.amount_recovered)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/measures", response={201: MeasureOut},
+@router.post("/supervision/inspection-cases/{case_id}/measures", response={201: InspectionMeasureOut},
              summary="登记监察措施（rectify 责令改正、pay 责令支付、penalty 行政处罚、police 移送公安、credit 失信名单、other）")
 @_says_why
-def add_measure(request, case_id: ObjectId, body: MeasureIn):
+def add_measure(request, case_id: ObjectId, body: InspectionMeasureIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     measure = services.add_measure(actor=request.user, case=_case(request, case_id), kind=body.kind,
                                    taken_on=body.taken_on, amount=body.amount, note=body.note)
     return Status(201, measure)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/extension", response=CaseDetailOut,
+@router.post("/supervision/inspection-cases/{case_id}/extension", response=InspectionCaseDetailOut,
              summary="申请延期30个工作日（写明理由，待负责人批准；只能一次）")
 @_says_why
-def request_extension(request, case_id: ObjectId, body: ExtensionIn):
+def request_extension(request, case_id: ObjectId, body: InspectionExtensionIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     return services.request_extension(actor=request.user, case=_case(request, case_id), reason=body.reason)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/extension/decision", response=CaseDetailOut,
+@router.post("/supervision/inspection-cases/{case_id}/extension/decision", response=InspectionCaseDetailOut,
              summary="批准或不批准延期（县(区)审批人；不批准的写明意见）")
 @_says_why
-def decide_extension(request, case_id: ObjectId, body: ExtensionDecisionIn):
+def decide_extension(request, case_id: ObjectId, body: InspectionExtensionDecisionIn):
     check_permission(request.user, INSPECTION_VIEW)
     return services.decide_extension(actor=request.user, case=_case(request, case_id), approve=body.approve,
                                      note=body.note)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/referral", response=CaseDetailOut,
+@router.post("/supervision/inspection-cases/{case_id}/referral", response=InspectionCaseDetailOut,
              summary="移送调解（mediation）或仲裁（arbitration），写明接收机构")
 @_says_why
-def refer(request, case_id: ObjectId, body: ReferralIn):
+def refer(request, case_id: ObjectId, body: InspectionReferralIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     return services.refer_case(actor=request.user, case=_case(request, case_id), kind=body.kind, body=body.body,
                                referred_on=body.referred_on)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/referral/outcome", response=CaseDetailOut,
+@router.post("/supervision/inspection-cases/{case_id}/referral/outcome", response=InspectionCaseDetailOut,
              summary="登记调解、仲裁结果")
 @_says_why
-def referral_outcome(request, case_id: ObjectId, body: ReferralOutcomeIn):
+def referral_outcome(request, case_id: ObjectId, body: InspectionReferralOutcomeIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     return services.record_referral_outcome(actor=request.user, case=_case(request, case_id), outcome=body.outcome,
                                             on=body.on)
 
 
-@router.post("/supervision/inspection-cases/{case_id}/conclude", response=CaseDetailOut,
+@router.post("/supervision/inspection-cases/{case_id}/conclude", response=InspectionCaseDetailOut,
              summary="结案（写明处理结果；发放评价码）")
 @_says_why
-def conclude(request, case_id: ObjectId, body: ConcludeIn):
+def conclude(request, case_id: ObjectId, body: InspectionConcludeIn):
     check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
     return services.conclude_case(actor=request.user, case=_case(request, case_id), result=body.result, on=body.on)
 
