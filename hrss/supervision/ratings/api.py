@@ -98,7 +98,7 @@ class ComplaintIn(Schema):
     received_on: datetime.date
 
 
-class ReplyIn(Schema):
+class ComplaintReplyIn(Schema):
     reply: Text(1000, lines=True)
 
 
@@ -156,7 +156,7 @@ def record_complaint(request, body: ComplaintIn):
 
 @router.post("/supervision/complaints/{complaint_id}/reply", response=ComplaintOut,
              summary="答复投诉（答复后办结；须填写答复）")
-def reply_complaint(request, complaint_id: ObjectId, body: ReplyIn):
+def reply_complaint(request, complaint_id: ObjectId, body: ComplaintReplyIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     complaint = get_object_or_404(selectors.complaints_visible_to(request.user), pk=complaint_id)
     return services.reply_complaint(actor=request.user, complaint=complaint, reply=body.reply)
