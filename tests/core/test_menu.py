@@ -9,8 +9,10 @@ from django.test import Client
 from hrss.core.permissions import Role
 from tests.conftest import CITY, COUNTY, PROVINCE, TOWNSHIP, VILLAGE
 
-# Issue 11 added 就业服务 (the area's home page) after 就业失业登记, issue 12 就业援助 after it, issue 13 社会保险.
-BUSINESS = ["工作台", "服务网点", "劳动力台账", "统计", "就业失业登记", "就业服务", "就业援助", "社会保险", "节假日安排"]
+# Issue 11 added 就业服务 (the area's home page) after 就业失业登记, issue 12 就业援助 after it, issue 13 社会保险,
+# issue 14 信访监察.
+BUSINESS = ["工作台", "服务网点", "劳动力台账", "统计", "就业失业登记", "就业服务", "就业援助", "社会保险", "信访监察",
+            "节假日安排"]
 
 # role: (where the user works, the menu as base.html listed it by hand before the areas declared their entries)
 MENUS = {
@@ -29,7 +31,7 @@ MENUS = {
 URLS = {
     "工作台": "/", "劳动力台账": "/residents/", "统计": "/residents/statistics/", "就业失业登记": "/employment/queue/",
     "就业服务": "/jobservices/", "就业援助": "/assistance/", "社会保险": "/pensions/",
-    "账号管理": "/accounts/users/", "职业分类": "/classifications/", "审计日志": "/audit/", "节假日安排": "/calendar/",
+    "信访监察": "/supervision/", "账号管理": "/accounts/users/", "职业分类": "/classifications/", "审计日志": "/audit/", "节假日安排": "/calendar/",
 }
 
 

@@ -34,18 +34,29 @@ ASSISTANCE_WRITE = ASSISTANCE_READ | {"assistance.handle"}
 # Issue 13 (社会保险服务): staff handle it (the county approves pensions through the chain's roles), the province reads it.
 PENSIONS_READ = {"pensions.view"}
 PENSIONS_WRITE = PENSIONS_READ | {"pensions.handle"}
+# Issue 14 (信访监察与服务监督): staff record petitions, leads, publicity and complaints and read inspection cases; the
+# township and above appraise (考核), the county approver approves an inspection case's extension; the province reads.
+SUPERVISION_READ = {"supervision.view", "supervision.inspection_view"}
+SUPERVISION_WRITE = SUPERVISION_READ | {"supervision.handle"}
+APPRAISE = {"supervision.appraisal_view"}
 ADDED_SINCE = {
-    **{role: JOBSERVICES_WRITE | ASSISTANCE_WRITE | PENSIONS_WRITE
+    **{role: JOBSERVICES_WRITE | ASSISTANCE_WRITE | PENSIONS_WRITE | SUPERVISION_WRITE
        for role in (Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER,
                     Role.COUNTY_APPROVER, Role.CITY_ADMIN)},
-    Role.PROVINCE_VIEWER: JOBSERVICES_READ | ASSISTANCE_READ | PENSIONS_READ,
+    Role.PROVINCE_VIEWER: JOBSERVICES_READ | ASSISTANCE_READ | PENSIONS_READ | SUPERVISION_READ | APPRAISE,
     Role.SYSTEM_ADMIN: {"classification.manage"},
 }
+for _role in (Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER, Role.CITY_ADMIN):
+    ADDED_SINCE[_role] = ADDED_SINCE[_role] | APPRAISE
+ADDED_SINCE[Role.COUNTY_APPROVER] = ADDED_SINCE[Role.COUNTY_APPROVER] | APPRAISE | {"supervision.inspection_approve"}
 TABLE_NOW = {role: held | ADDED_SINCE.get(role, set()) for role, held in TABLE_BEFORE_AREAS.items()}
 # The roles the areas add: the guarantee agency and the bank see the workbench and the loans, nothing else.
 AREA_ROLES = {
     "guarantee_officer": {"region.view", "jobservices.loan_view", "jobservices.loan_handle"},
     "bank_officer": {"region.view", "jobservices.loan_view", "jobservices.loan_handle"},
+    # Issue 14: the county's labour inspector works the inspection cases (and the area's other pages).
+    "labour_inspector": {"region.view", "supervision.view", "supervision.handle", "supervision.inspection_view",
+                         "supervision.inspection_handle"},
 }
 
 
