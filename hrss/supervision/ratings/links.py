@@ -3,6 +3,7 @@ with the code (absolute: HRSS_PUBLIC_BASE_URL, or the address of the request tha
 a QR code in inline SVG (the qrcode package's SVG writer: no image library, sharp on any printer)."""
 
 import re
+import textwrap
 from urllib.parse import urlencode
 
 import qrcode
@@ -14,7 +15,7 @@ from django.utils.safestring import mark_safe
 
 def printed(code):
     """ABCDEFGH as printed: ABCD-EFGH (the page takes it with or without the hyphen)."""
-    return f"{code[:4]}-{code[4:]}"
+    return "-".join(textwrap.wrap(code, 4))
 
 
 def public_url(code, request=None):
