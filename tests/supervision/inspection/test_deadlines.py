@@ -89,3 +89,12 @@ def test_a_period_reaching_a_year_without_its_holiday_arrangement_is_refused(hey
     assert "尚未录入2027年的节假日安排" in str(refused.value)
     case.refresh_from_db()
     assert case.extension_state == "requested" and case.conclude_due == D(2026, 12, 28)
+
+
+def test_due_soon_counts_three_working_days_across_the_holiday(heyuan, inspector):
+    case = receive(inspector, received_on=D(2026, 9, 29))  # to be accepted by Mon 12 Oct
+    # On 30 Sep the next three working days are 8, 9 and Sat 10 Oct: not yet due soon.
+    assert not selectors.due_soon(inspector, D(2026, 9, 30)).filter(pk=case.pk).exists()
+    # On 8 Oct they are 9, 10 and 12 Oct.
+    assert selectors.due_soon(inspector, D(2026, 10, 8)).filter(pk=case.pk).exists()
+    assert not selectors.overdue_cases(inspector, None, D(2026, 10, 12)).filter(pk=case.pk).exists()
