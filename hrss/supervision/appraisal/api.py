@@ -22,7 +22,7 @@ class MonthFilter(Schema):
     region: Text(12) = ""  # the user's own region when empty
 
 
-class FiguresOut(Schema):
+class AppraisalFiguresOut(Schema):
     month: str
     handled: int
     with_deadline: int
@@ -36,14 +36,14 @@ class FiguresOut(Schema):
     score: Decimal | None  # null: 无数据 (nothing handled in the month)
 
 
-class OfficeOut(FiguresOut):
+class OfficeOut(AppraisalFiguresOut):
     region_code: str
     region_name: str
     office_name: str
     own: bool  # the asked region's own office (本级), not one below it
 
 
-class StaffOut(FiguresOut):
+class StaffOut(AppraisalFiguresOut):
     user_id: int
     username: str
     name: str
