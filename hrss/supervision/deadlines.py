@@ -5,6 +5,8 @@ How days are counted (../shared/docs/domain-rules.md §8):
 - Petitions (信访条例 2005 arts. 21-22, 33-35; kept by 信访工作条例 of 2022 arts. 31-32, 35): calendar days. The
   starting day is not counted (民法典 art. 201) [sourced: law text]; a period whose last day is a statutory rest day
   ends on the first working day after it (art. 203) [believed to apply to these periods: ROLL_OVER_REST_DAYS].
+  Only that roll-over needs the holiday arrangement: when it reaches a year not loaded yet, due_or_provisional gives
+  the calendar-day last day, marked provisional (never later than the rolled one), settled when the year is loaded.
 - Labour inspection (劳动保障监察条例 2004 art. 17; 关于实施《劳动保障监察条例》若干规定, 部令第25号, art. 15):
   working days counted with the working-day calendar (core.workdays), the starting day not counted.
 """
@@ -66,17 +68,22 @@ def rule(kind, start):
     return in_force(RULES[kind], start)
 
 
-def due(kind, start, *, days=None, calendar=None):
-    """The last day of the period of `kind` that starts on `start` (`start` itself not counted). For an extension
-    `start` is the due date being extended, and `days` may grant fewer days than the rule's most (more is a
-    ValueError: the caller refuses it first). Raises workdays.UnknownArrangement when the count reaches a year
-    whose holiday arrangement is not loaded, and ValueError before the rule was in force."""
+def _rule_and_count(kind, start, days):
     found = rule(kind, start)
     if found is None:
         raise ValueError(f"{kind} has no rule before {RULES[kind][0][0]}")
     count = found.days if days is None else days
     if not 0 < count <= found.days:
         raise ValueError(f"{kind}: {count} days is outside 1..{found.days}")
+    return found, count
+
+
+def due(kind, start, *, days=None, calendar=None):
+    """The last day of the period of `kind` that starts on `start` (`start` itself not counted). For an extension
+    `start` is the due date being extended, and `days` may grant fewer days than the rule's most (more is a
+    ValueError: the caller refuses it first). Raises workdays.UnknownArrangement when the count reaches a year
+    whose holiday arrangement is not loaded, and ValueError before the rule was in force."""
+    found, count = _rule_and_count(kind, start, days)
     if found.working_days:
         return (calendar or workdays.Calendar.load()).add(start, count)
     last = start + datetime.timedelta(days=count)
@@ -85,3 +92,26 @@ def due(kind, start, *, days=None, calendar=None):
         while not calendar.is_working_day(last):
             last += datetime.timedelta(days=1)
     return last
+
+
+def due_or_provisional(kind, start, *, days=None, calendar=None):
+    """(due, provisional): `due` as above, or, for a calendar-day period whose roll-over over rest days reaches a
+    year whose holiday arrangement is not loaded, (the last day counted in calendar days without the roll-over,
+    True). That day is the legal count and never later than the rolled one, so an office is never told it has
+    more time than it has; it is recomputed when the year is loaded (petitions.services.recompute_provisional_dues).
+    A working-day period (labour inspection) cannot be counted at all without the calendar: UnknownArrangement."""
+    found, count = _rule_and_count(kind, start, days)
+    try:
+        return due(kind, start, days=days, calendar=calendar), False
+    except workdays.UnknownArrangement:
+        if found.working_days:
+            raise
+        return start + datetime.timedelta(days=count), True
+
+
+PROVISIONAL_NOTE = "暂按自然日计，节假日安排录入后按法定休假日顺延核定"
+
+
+def due_text(day, provisional):
+    """A due date as pages, the ledger and the API show it: "2027-01-04（暂按自然日计，…）" while provisional."""
+    return f"{day:%Y-%m-%d}（{PROVISIONAL_NOTE}）" if provisional else f"{day:%Y-%m-%d}"

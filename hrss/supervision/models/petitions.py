@@ -59,6 +59,10 @@ REPLIED_STATES = (PetitionState.REPLIED, PetitionState.REVIEW, PetitionState.REV
                   PetitionState.RECHECKED)
 REVIEW_STATES = (PetitionState.REVIEW, PetitionState.REVIEWED, PetitionState.RECHECK, PetitionState.RECHECKED)
 RECHECK_STATES = (PetitionState.RECHECK, PetitionState.RECHECKED)
+# The due dates a petition stores, as (field, label).
+DUE_FIELDS = (("accept_due", "受理期限"), ("handle_due_initial", "原办理期限"), ("handle_due", "办理期限"),
+              ("review_request_due", "复查请求期限"), ("review_due", "复查期限"),
+              ("recheck_request_due", "复核请求期限"), ("recheck_due", "复核期限"))
 
 
 class PetitionDecision(models.TextChoices):
@@ -126,6 +130,10 @@ class Petition(models.Model):
     recheck_due = models.DateField(_("复核期限"), null=True, blank=True)
     recheck_opinion = models.CharField(_("复核意见"), max_length=2000, blank=True, default="")
     rechecked_on = models.DateField(_("复核意见日期"), null=True, blank=True)
+    # The due dates (field names of DUE_FIELDS) counted in calendar days without the roll-over over rest days
+    # because the year they reach has no holiday arrangement loaded yet (deadlines.due_or_provisional); recomputed
+    # when it is loaded (petitions.services.recompute_provisional_dues).
+    provisional_dues = models.JSONField(_("暂按自然日计的期限"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -201,6 +209,20 @@ class Petition(models.Model):
     @property
     def is_open(self):
         return self.state in OPEN_STATES
+
+    def due_text(self, field):
+        """The due date `field` as shown: "2027-01-04（暂按自然日计，…）" while provisional; "" when not set."""
+        from hrss.supervision.deadlines import due_text
+
+        day = getattr(self, field)
+        return "" if day is None else due_text(day, field in self.provisional_dues)
+
+    def current_due_field(self):
+        return {PetitionState.RECEIVED: "accept_due", PetitionState.ACCEPTED: "handle_due",
+                PetitionState.REVIEW: "review_due", PetitionState.RECHECK: "recheck_due"}.get(self.state)
+
+    def current_due_provisional(self):
+        return self.current_due_field() in self.provisional_dues
 
     def current_due(self):
         """(what is due, the day) of the period running now, or None when nothing is waiting for this office."""

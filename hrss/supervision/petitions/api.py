@@ -14,6 +14,7 @@ from hrss.core import scoping
 from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Id, ObjectId, Text
 from hrss.core.permissions import check_permission
 from hrss.supervision.models import Petition, PetitionCategory, PetitionState
+from hrss.supervision.models.petitions import DUE_FIELDS
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.petitions import selectors, services
 
@@ -68,11 +69,17 @@ class PetitionOut(Schema):
     review_request_due: datetime.date | None
     review_requested_on: datetime.date | None
     review_due: datetime.date | None
+    provisional_dues: list[str]  # the due fields counted in calendar days until their year's holidays are loaded
+    dues_text: dict[str, str]  # each due date set, as shown: "2027-01-04（暂按自然日计，…）" while provisional
     overdue: bool
 
     @staticmethod
     def resolve_id_number_masked(petition):
         return petition.masked_id_number
+
+    @staticmethod
+    def resolve_dues_text(petition):
+        return {field: text for field, _label in DUE_FIELDS if (text := petition.due_text(field))}
 
     @staticmethod
     def resolve_overdue(petition):

@@ -1,9 +1,11 @@
 """What the petitions part (信访) brings to the area (core/parts.py): hub links, the figures of the statistics page,
-pending work, audit names and the demo."""
+pending work, audit names and the demo; and the hook that settles the provisional due dates once a year's holiday
+arrangement is loaded (core.workdays.after_arrangement_loaded)."""
 
+from hrss.core import workdays
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
-from hrss.supervision.petitions import audit_names, demo, figures, pending
+from hrss.supervision.petitions import audit_names, demo, figures, pending, services
 
 PART = Part(
     label="petitions",
@@ -30,3 +32,5 @@ PART = Part(
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+workdays.after_arrangement_loaded(services.recompute_provisional_dues)  # due dates waiting for a year's holidays

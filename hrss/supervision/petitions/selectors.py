@@ -88,15 +88,17 @@ def repeat_candidates(user, *, id_number="", name="", phone="", category="", exc
 
 
 def due_text(petition, today):
-    """“受理期限 2026-03-17（剩3日）” or “…（已超期2日）” for the running period; "" when none runs."""
+    """“受理期限 2026-03-17（剩3日）” or “…（已超期2日）” for the running period, its day followed by
+    “（暂按自然日计，…）” while provisional (deadlines.due_text); "" when none runs."""
     running = petition.current_due()
     if running is None:
         return ""
     label, last = running
     left = (last - today).days
+    shown = petition.due_text(petition.current_due_field())
     if left < 0:
-        return f"{label} {last:%Y-%m-%d}（已超期{-left}日）"
-    return f"{label} {last:%Y-%m-%d}（{'今日到期' if left == 0 else f'剩{left}日'}）"
+        return f"{label} {shown}（已超期{-left}日）"
+    return f"{label} {shown}（{'今日到期' if left == 0 else f'剩{left}日'}）"
 
 
 LEDGER_HEADER = ["信访件编号", "承办机关", "收到日期", "信访形式", "信访人", "公民身份号码", "联系电话", "问题类别",
@@ -117,8 +119,8 @@ def ledger_rows(rows, day, places):
             petition.employer_uscc, petition.workers_count,
             f"{petition.amount_claimed:.2f}" if petition.amount_claimed is not None else "",
             str(petition.received_by), petition.get_decision_display() if petition.decision else "",
-            petition.forwarded_to, petition.accept_due.isoformat(),
-            petition.handle_due.isoformat() if petition.handle_due else "", petition.get_state_display(),
+            petition.forwarded_to, petition.due_text("accept_due"), petition.due_text("handle_due"),
+            petition.get_state_display(),
             petition.concluded_on.isoformat() if petition.concluded_on else "", petition.reply,
             "是" if petition.repeat_of_id else "", row["due_text"]]
         out.append(row)

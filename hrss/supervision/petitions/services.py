@@ -7,7 +7,9 @@ to the township or county (forward_up), decided there within the accept period (
 forward_to_inspection for unpaid wages and other labour-law violations), handled within the handle period
 (extendable once, extend), closed only with a reply (reply: 办结答复, which issues the rating code), then 复查 and
 复核 by the offices above (request_review, decide_review, request_recheck, decide_recheck). Each period's last
-day is stored when the period starts (deadlines.py, calendar days as the regulation counts them); a decision or a
+day is stored when the period starts (deadlines.py, calendar days as the regulation counts them; provisional, without
+the roll-over over rest days, while the year it reaches has no holiday arrangement: recompute_provisional_dues settles
+it when the year is loaded); a decision or a
 reply after it is taken and shown as late; a request for 复查 or 复核 after its period is refused (the
 petitioner's right has lapsed)."""
 
@@ -51,11 +53,19 @@ def _check(actor, petition, action, message, *, region_code=None):
 
 
 def due(kind, start, *, days=None):
-    """deadlines.due, with a year whose holiday arrangement is not loaded refused in its Chinese message."""
-    try:
-        return deadlines.due(kind, start, days=days)
-    except workdays.UnknownArrangement as error:
-        raise ValidationError(str(error)) from None
+    """(due, provisional): deadlines.due_or_provisional. A period reaching a year whose holiday arrangement is not
+    loaded is not refused: its calendar-day last day is stored as provisional until the year is loaded."""
+    return deadlines.due_or_provisional(kind, start, days=days)
+
+
+def _marks(petition, provisional):
+    """The petition's provisional_dues with each field of `provisional` ({field: bool}) marked or cleared."""
+    kept = [field for field in petition.provisional_dues if field not in provisional]
+    return kept + [field for field, marked in provisional.items() if marked]
+
+
+def _shown(day, provisional):
+    return deadlines.due_text(day, provisional)
 
 
 def _text(value):
@@ -190,7 +200,7 @@ def intake(*, actor, office, received_on, channel, category, petitioner_name, su
     if problems:
         raise ValidationError([reason for _field, reason in problems])
     values["petitioner_id_number"] = _normal_id(values["petitioner_id_number"], today)
-    accept_due = due("petition-accept", received_on)
+    accept_due, provisional = due("petition-accept", received_on)
     for _attempt in range(3):
         try:
             with transaction.atomic():
@@ -198,7 +208,8 @@ def intake(*, actor, office, received_on, channel, category, petitioner_name, su
                     number=_next_number(office.code, received_on.year), region_code=office.code,
                     received_at_code=office.code, received_by=actor, received_on=received_on, channel=channel,
                     category=category, workers_count=workers_count, amount_claimed=amount_of(amount_claimed),
-                    repeat_of=repeat_of, accept_due=accept_due, **values)
+                    repeat_of=repeat_of, accept_due=accept_due,
+                    provisional_dues=["accept_due"] if provisional else [], **values)
                 note = f"{petition.get_channel_display()}，首问负责人{actor}"
                 if repeat_of is not None:
                     note += f"；重复信访，前次信访件{repeat_of.number}"
@@ -295,10 +306,12 @@ def decide(*, actor, petition, decision, decided_on, forwarded_to="", reason="",
         raise ValidationError(problems)
     changes = {"decision": decision, "decided_on": decided_on, "decided_by": actor, "decision_reason": reason}
     if decision == PetitionDecision.ACCEPT:
-        handle_due = due("petition-handle", decided_on)
+        handle_due, provisional = due("petition-handle", decided_on)
         changes.update(state=PetitionState.ACCEPTED, accepted_on=decided_on, handle_due=handle_due,
-                       handle_due_initial=handle_due, handler=actor)
-        kind, note = PetitionEventKind.ACCEPTED, f"办理期限至{handle_due:%Y-%m-%d}"
+                       handle_due_initial=handle_due, handler=actor,
+                       provisional_dues=_marks(petition, {"handle_due_initial": provisional,
+                                                          "handle_due": provisional}))
+        kind, note = PetitionEventKind.ACCEPTED, f"办理期限至{_shown(handle_due, provisional)}"
     elif decision == PetitionDecision.FORWARD:
         changes.update(state=PetitionState.FORWARDED, forwarded_to=forwarded_to)
         kind, note = PetitionEventKind.FORWARDED, f"转送{forwarded_to}"
@@ -388,16 +401,18 @@ def extend(*, actor, petition, days, reason, today=None):
         problems.append("延期理由不超过500字。")
     if problems:
         raise ValidationError(problems)
-    new_due = due("petition-extension", petition.handle_due, days=days)
+    new_due, provisional = due("petition-extension", petition.handle_due, days=days)
+    provisional = provisional or "handle_due" in petition.provisional_dues  # counted from a provisional day
     before = petition.handle_due
     with transaction.atomic():
         if not Petition.objects.filter(pk=petition.pk, state=PetitionState.ACCEPTED,
                                        extension_days__isnull=True).update(
-                extension_days=days, extension_reason=reason, extended_on=today, handle_due=new_due):
+                extension_days=days, extension_reason=reason, extended_on=today, handle_due=new_due,
+                provisional_dues=_marks(petition, {"handle_due": provisional})):
             raise ValidationError(STALE)
         petition.refresh_from_db()
         _event(petition, PetitionEventKind.EXTENDED, actor, today,
-               f"延长{days}日，办理期限由{before:%Y-%m-%d}延至{new_due:%Y-%m-%d}；理由：{reason}")
+               f"延长{days}日，办理期限由{before:%Y-%m-%d}延至{_shown(new_due, provisional)}；理由：{reason}")
         audit.record(actor=actor, action="supervision.petitions.extended", target=petition,
                      region_code=petition.region_code, subject_id_number=petition.petitioner_id_number,
                      before={"handle_due": before},
@@ -427,15 +442,16 @@ def reply(*, actor, petition, text, replied_on, today=None):
         problems.append(problem)
     if problems:
         raise ValidationError(problems)
-    request_due = due("petition-review-request", replied_on)
+    request_due, provisional = due("petition-review-request", replied_on)
     before = petition.state
     with transaction.atomic():
         if not Petition.objects.filter(pk=petition.pk, state=before).update(
                 state=PetitionState.REPLIED, reply=text, replied_on=replied_on, replied_by=actor,
-                concluded_on=replied_on, review_request_due=request_due):
+                concluded_on=replied_on, review_request_due=request_due,
+                provisional_dues=_marks(petition, {"review_request_due": provisional})):
             raise ValidationError(STALE)
         petition.refresh_from_db()
-        note = f"复查请求期限至{request_due:%Y-%m-%d}"
+        note = f"复查请求期限至{_shown(request_due, provisional)}"
         if petition.replied_late:
             note += f"；超过办理期限（{petition.handle_due:%Y-%m-%d}）{(replied_on - petition.handle_due).days}日"
         _event(petition, PetitionEventKind.REPLIED, actor, replied_on, note)
@@ -476,7 +492,11 @@ def _request(*, actor, petition, requested_on, text, today, stage):
                     message=f"{word}请求由上一级机关（{_office_name(upper)}）登记。",
                     subject_id_number=petition.petitioner_id_number)
     needed = PetitionState.REPLIED if review else PetitionState.REVIEWED
-    last_day = petition.review_request_due if review else petition.recheck_request_due
+    last_field = "review_request_due" if review else "recheck_request_due"
+    last_day = getattr(petition, last_field)
+    # A provisional last day is the calendar-day count before the roll-over over rest days, which may still move
+    # it later: a request after it is recorded (the petitioner's right is not taken on a guess), with a note.
+    unsure = last_field in petition.provisional_dues
     start = petition.replied_on if review else petition.reviewed_on
     text = _text(text)
     problems = []
@@ -489,7 +509,7 @@ def _request(*, actor, petition, requested_on, text, today, stage):
                             not_before_label="答复日期" if review else "复查意见日期")
     if problem:
         problems.append(problem)
-    elif last_day is not None and requested_on > last_day:
+    elif last_day is not None and requested_on > last_day and last_field not in petition.provisional_dues:
         basis = deadlines.rule(f"petition-{stage}-request", start).basis
         problems.append(f"{word}请求须在{'收到答复意见' if review else '收到复查意见'}之日起"
                         f"{deadlines.rule(f'petition-{stage}-request', start).days}日内提出（至{last_day:%Y-%m-%d}），"
@@ -500,17 +520,22 @@ def _request(*, actor, petition, requested_on, text, today, stage):
         problems.append(f"{word}请求不超过1000字。")
     if problems:
         raise ValidationError(problems)
-    answer_due = due(f"petition-{stage}", requested_on)
+    answer_due, provisional = due(f"petition-{stage}", requested_on)
     prefix = "review" if review else "recheck"
+    note = f"由{_office_name(upper)}{word}，期限至{_shown(answer_due, provisional)}"
+    if unsure and requested_on > last_day:
+        note += (f"；请求日期晚于暂按自然日计的请求期限{last_day:%Y-%m-%d}，是否逾期待节假日安排录入后按法定休假日"
+                 "顺延核定")
     before = {"petition_state": petition.state, "region_code": petition.region_code}
     with transaction.atomic():
         if not Petition.objects.filter(pk=petition.pk, state=needed, region_code=petition.region_code).update(
                 state=PetitionState.REVIEW if review else PetitionState.RECHECK, region_code=upper,
+                provisional_dues=_marks(petition, {f"{prefix}_due": provisional}),
                 **{f"{prefix}_requested_on": requested_on, f"{prefix}_request": text, f"{prefix}_due": answer_due}):
             raise ValidationError(STALE)
         petition.refresh_from_db()
         _event(petition, PetitionEventKind.REVIEW_REQUESTED if review else PetitionEventKind.RECHECK_REQUESTED,
-               actor, requested_on, f"由{_office_name(upper)}{word}，期限至{answer_due:%Y-%m-%d}")
+               actor, requested_on, note)
         audit.record(actor=actor, action=ACTIONS[stage][1], target=petition,
                      region_code=upper, subject_id_number=petition.petitioner_id_number, before=before,
                      after={"petition_state": petition.state, "region_code": upper, f"{prefix}_due": answer_due})
@@ -550,8 +575,10 @@ def _opinion(*, actor, petition, opinion, decided_on, today, stage):
     if problems:
         raise ValidationError(problems)
     if review:
+        request_due, provisional = due("petition-recheck-request", decided_on)
         changes = {"state": PetitionState.REVIEWED, "review_opinion": opinion, "reviewed_on": decided_on,
-                   "recheck_request_due": due("petition-recheck-request", decided_on), "concluded_on": decided_on}
+                   "recheck_request_due": request_due, "concluded_on": decided_on,
+                   "provisional_dues": _marks(petition, {"recheck_request_due": provisional})}
         due_day = petition.review_due
     else:
         changes = {"state": PetitionState.RECHECKED, "recheck_opinion": opinion, "rechecked_on": decided_on,
@@ -561,7 +588,7 @@ def _opinion(*, actor, petition, opinion, decided_on, today, stage):
         if not Petition.objects.filter(pk=petition.pk, state=needed).update(**changes):
             raise ValidationError(STALE)
         petition.refresh_from_db()
-        note = f"复核请求期限至{petition.recheck_request_due:%Y-%m-%d}" if review else "复核意见为最终意见"
+        note = f"复核请求期限至{petition.due_text('recheck_request_due')}" if review else "复核意见为最终意见"
         if decided_on > due_day:
             note += f"；超过{word}期限（{due_day:%Y-%m-%d}）{(decided_on - due_day).days}日"
         _event(petition, PetitionEventKind.REVIEWED if review else PetitionEventKind.RECHECKED, actor, decided_on,
@@ -583,3 +610,45 @@ def decide_recheck(*, actor, petition, opinion, decided_on, today=None):
     """复核意见: the last word (信访工作条例 art. 35: the petitioner's further requests are not accepted again)."""
     return _opinion(actor=actor, petition=petition, opinion=opinion, decided_on=decided_on,
                     today=today or timezone.localdate(), stage="recheck")
+
+
+# --- due dates waiting for a year's holiday arrangement -----------------------------------------------------------
+
+# Each stored due date: (the kind of its period, the field of the day it starts on).
+DUE_STARTS = {"accept_due": ("petition-accept", "received_on"),
+              "handle_due_initial": ("petition-handle", "accepted_on"),
+              "review_request_due": ("petition-review-request", "replied_on"),
+              "review_due": ("petition-review", "review_requested_on"),
+              "recheck_request_due": ("petition-recheck-request", "reviewed_on"),
+              "recheck_due": ("petition-recheck", "recheck_requested_on")}
+
+
+def recompute_provisional_dues():
+    """The provisional due dates (counted in calendar days while their year's holiday arrangement was missing)
+    computed again, with the roll-over over rest days, wherever the loaded arrangement now allows: one pass
+    (registered with workdays.after_arrangement_loaded by declare.py: runs inside load_arrangement's transaction,
+    whose audit entry records the load). Returns how many petitions changed."""
+    calendar = workdays.Calendar.load()
+    changed = 0
+    for petition in Petition.objects.exclude(provisional_dues=[]).order_by("pk"):
+        values, still = {}, []
+        for field in [name for name in DUE_STARTS if name in petition.provisional_dues]:
+            kind, start = DUE_STARTS[field]
+            day, provisional = deadlines.due_or_provisional(kind, getattr(petition, start), calendar=calendar)
+            values[field] = day
+            if provisional:
+                still.append(field)
+        if "handle_due" in petition.provisional_dues:  # the first handle due, or the extension counted from it
+            base = values.get("handle_due_initial", petition.handle_due_initial)
+            if "handle_due_initial" in still:
+                day, provisional = base, True
+            elif petition.extension_days:
+                day, provisional = deadlines.due_or_provisional("petition-extension", base,
+                                                                days=petition.extension_days, calendar=calendar)
+            else:
+                day, provisional = base, False
+            values["handle_due"] = day
+            if provisional:
+                still.append("handle_due")
+        changed += Petition.objects.filter(pk=petition.pk).update(provisional_dues=still, **values)
+    return changed

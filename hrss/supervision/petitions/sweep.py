@@ -108,5 +108,6 @@ ROWS = SweepRows(
         services.due: "reads: a deadline",
         services.inspection_agency: "reads: a name",
         services.upper_office: "reads: a region code",
+        services.recompute_provisional_dues: "a hook run inside load_arrangement's transaction, for the deployment",
     },
 )

@@ -141,7 +141,7 @@ def new(request):
             repeat_of=values["repeat_of"])
 
     return submit(request, form, act,
-                  success=lambda p: f"已登记信访件{p.number}，受理期限至{p.accept_due:%Y-%m-%d}。可打印受理告知单交信访人。",
+                  success=lambda p: f"已登记信访件{p.number}，受理期限至{p.due_text('accept_due')}。可打印受理告知单交信访人。",
                   done=lambda p: redirect("supervision:petitions-detail", pk=p.pk),
                   redisplay=lambda form: _intake_page(request, form, office))
 
@@ -186,14 +186,17 @@ def _detail(request, petition, forms=None):
         "recheck": state == PetitionState.RECHECK,
     }
     actions = {name: bool(can_handle and allowed) for name, allowed in actions.items()}
-    dues = [(label, day, (day - today).days, (today - day).days) for label, day in (
-        ("受理期限", petition.accept_due), ("办理期限", petition.handle_due),
-        ("复查请求期限", petition.review_request_due), ("复查期限", petition.review_due),
-        ("复核请求期限", petition.recheck_request_due), ("复核期限", petition.recheck_due)) if day]
+    dues = [(label, petition.due_text(field), (day - today).days, (today - day).days) for label, field, day in (
+        ("受理期限", "accept_due", petition.accept_due), ("办理期限", "handle_due", petition.handle_due),
+        ("复查请求期限", "review_request_due", petition.review_request_due),
+        ("复查期限", "review_due", petition.review_due),
+        ("复核请求期限", "recheck_request_due", petition.recheck_request_due),
+        ("复核期限", "recheck_due", petition.recheck_due)) if day]
     return render(request, "supervision/petitions/detail.html", {
         "petition": petition, "today": today, "events": petition.events.select_related("by").order_by("at", "pk"),
         "places": place_names([petition.region_code, petition.received_at_code]),
-        "dues": dues, "running": petition.current_due(), "days_left": petition.days_left(today),
+        "dues": dues, "running": petition.current_due(), "running_provisional": petition.current_due_provisional(),
+        "provisional_note": deadlines.PROVISIONAL_NOTE, "days_left": petition.days_left(today),
         "overdue_by": -(petition.days_left(today) or 0),
         "repeats": petition.repeats.order_by("received_on"), "actions": actions,
         "candidates": selectors.repeat_candidates(user, id_number=petition.petitioner_id_number,
@@ -260,7 +263,7 @@ def inspection(request, pk):
 def extend(request, pk):
     return _act(request, pk, "extend", ExtendForm(request.POST), lambda p, data: services.extend(
         actor=request.user, petition=p, days=data["days"], reason=data["reason"]),
-        lambda p: f"办理期限已延至{p.handle_due:%Y-%m-%d}。")
+        lambda p: f"办理期限已延至{p.due_text('handle_due')}。")
 
 
 @staff_view(SUPERVISION_HANDLE)
@@ -276,7 +279,7 @@ def reply(request, pk):
 def request_review(request, pk):
     return _act(request, pk, "request", RequestForm(request.POST), lambda p, data: services.request_review(
         actor=request.user, petition=p, requested_on=data["requested_on"], text=data["text"]),
-        lambda p: f"已登记复查请求，复查期限至{p.review_due:%Y-%m-%d}。")
+        lambda p: f"已登记复查请求，复查期限至{p.due_text('review_due')}。")
 
 
 @staff_view(SUPERVISION_HANDLE)
@@ -292,7 +295,7 @@ def review(request, pk):
 def request_recheck(request, pk):
     return _act(request, pk, "request", RequestForm(request.POST), lambda p, data: services.request_recheck(
         actor=request.user, petition=p, requested_on=data["requested_on"], text=data["text"]),
-        lambda p: f"已登记复核请求，复核期限至{p.recheck_due:%Y-%m-%d}。")
+        lambda p: f"已登记复核请求，复核期限至{p.due_text('recheck_due')}。")
 
 
 @staff_view(SUPERVISION_HANDLE)

@@ -145,13 +145,6 @@ def test_a_last_day_on_a_rest_day_moves_to_the_next_working_day(received_on, due
     assert petition.accept_due == d(due), why
 
 
-def test_a_year_whose_arrangement_is_not_loaded_is_refused_not_guessed(heyuan, village_assistant):
-    with pytest.raises(ValidationError) as refused:
-        make_petition(village_assistant, received_on=d("2026-12-20"))  # due 4 January 2027
-    assert "尚未录入2027年的节假日安排" in str(refused.value)
-    assert not Petition.objects.exists() and not PetitionEvent.objects.exists()
-
-
 def test_the_deadlines_refuse_more_days_than_the_rule(db):
     with pytest.raises(ValueError):
         deadlines.due("petition-extension", d("2026-05-08"), days=31)
