@@ -10,8 +10,9 @@ service point: the village's 服务站, the township's 服务所, the county's �
 - 按时: a review move made on or before its step's deadline, the step having started on the day of the case's
   previous move (the case's opening for the intake), computed by core.review's Step.due_date with one working-day
   calendar for the month; once at a step late, the case and step is late. A petition concluded by its handle_due,
-  an inspection case by its conclude_due, a complaint answered by its due_date. A case without a deadline (none set,
-  or the year's holiday arrangement not loaded) counts as handled, not as on time or late.
+  an inspection case by its conclude_due (on time when concluded while it was 待定), a complaint answered by its
+  due_date. Another case without a deadline (none set, or the year's holiday arrangement not loaded) counts as
+  handled, not as on time or late.
 - 评价: the ratings given in the month of the services the user served (RatingCode.served_by) or the office gave
   (Rating.region_code): how many, their average, the share satisfied (score ≥ rules.SATISFIED_FROM).
 - 投诉: the complaints received in the month about the user (about_staff) or the office (office_code); counts only,
@@ -209,7 +210,10 @@ def _inspection_items(month, whom):
                                               case__in=concluded.filter(inspector__isnull=True))
                .values_list("case_id", "by_id", "by__region__code", "case__concluded_on", "case__conclude_due",
                             "case__number"))
-    return [Item("inspection", ("inspection", pk), user_id, office_code, on, due, None if due is None else on <= due,
+    # conclude_due is null while 待定 (its year's holiday arrangement not loaded): not late while pending, and a case
+    # concluded while its due was pending is on time (the office cannot be late against a date not yet fixed); once
+    # the year is loaded the inspection part fills the date in and it decides, as for any case.
+    return [Item("inspection", ("inspection", pk), user_id, office_code, on, due, True if due is None else on <= due,
                  step="结案", title=number)
             for pk, user_id, office_code, on, due, number in [*named, *unnamed]]
 

@@ -70,13 +70,15 @@ class InspectionCaseOut(Schema):
     summary: str
     state: str
     received_on: datetime.date
-    accept_due: datetime.date
+    accept_due: datetime.date | None  # null: 截止日期待定 (the year's holiday arrangement not loaded)
+    accept_due_text: str
     accepted_on: datetime.date | None
     not_accepted_on: datetime.date | None
     not_accepted_reason: str
     opened_on: datetime.date | None
     first_conclude_due: datetime.date | None
     conclude_due: datetime.date | None
+    conclude_due_text: str  # the date, 截止日期待定（节假日安排未录入） once opened with it null, "" before 立案
     extension_state: str
     extension_reason: str
     extension_note: str
@@ -92,6 +94,14 @@ class InspectionCaseOut(Schema):
     inspector_id: int | None
     overdue: bool
     rating_code: str
+
+    @staticmethod
+    def resolve_accept_due_text(case):
+        return selectors.due_text(case.accept_due)
+
+    @staticmethod
+    def resolve_conclude_due_text(case):
+        return selectors.due_text(case.conclude_due) if case.opened_on else ""
 
     @staticmethod
     def resolve_overdue(case):

@@ -2,8 +2,9 @@
 statistics page, the inspectors' and the approver's pending work, audit names and the demo (with the inspector's
 login)."""
 
+from hrss.core import workdays
 from hrss.core.parts import Figure, HubLink, Part
-from hrss.supervision.inspection import audit_names, demo, figures, pending
+from hrss.supervision.inspection import audit_names, demo, figures, pending, services
 from hrss.supervision.permissions import INSPECTION_APPROVE, INSPECTION_HANDLE, INSPECTION_VIEW
 
 PART = Part(
@@ -37,3 +38,5 @@ PART = Part(
     audit_values=audit_names.VALUES,
     demo=demo.demo,
 )
+
+workdays.after_arrangement_loaded(services.fill_missing_due_dates)  # deadlines waiting for a year's holidays

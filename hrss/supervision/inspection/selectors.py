@@ -19,6 +19,7 @@ from hrss.supervision.models import (
 )
 
 SOON_WORKING_DAYS = 3  # the pending work's "due soon": within this many working days
+PENDING = "截止日期待定（节假日安排未录入）"  # a due date stored null until its year's holidays are loaded
 
 
 def _scoped(user, queryset, region):
@@ -33,7 +34,8 @@ def cases(user, region=None):
 
 def overdue_q(today):
     """The cases whose running period ended before `today`: not decided on within the acceptance period, or not
-    concluded within the (extended) conclusion period."""
+    concluded within the (extended) conclusion period. A due date 待定 (null) is never overdue: SQL's comparison
+    with null leaves the case out."""
     return (Q(state=InspectionState.RECEIVED, accept_due__lt=today)
             | Q(state=InspectionState.OPEN, conclude_due__lt=today))
 
@@ -113,9 +115,16 @@ def timing(due, done_on, today, calendar=None):
     return Timing(due, -late, f"已逾期 {late} 个工作日" if late else "已逾期", late=True)
 
 
+def pending_timing(done_on):
+    """A period whose due date is 待定: never overdue, whether it runs or was done meanwhile."""
+    return Timing(None, None, f"已于{done_on:%Y-%m-%d}办理，{PENDING}" if done_on else PENDING)
+
+
 def accept_timing(case, today, calendar=None):
     """The acceptance period (5 working days): decided (accepted or not) on a day, or running while received."""
     decided = case.accepted_on or case.not_accepted_on
+    if case.accept_due is None:
+        return pending_timing(decided)
     if decided is None and case.state != InspectionState.RECEIVED:
         return Timing(case.accept_due, None, "")
     return timing(case.accept_due, decided, today, calendar)
@@ -124,6 +133,8 @@ def accept_timing(case, today, calendar=None):
 def conclude_timing(case, today, calendar=None):
     """The conclusion period (60 working days from 立案, 90 with the approved extension)."""
     if case.conclude_due is None:
+        if case.opened_on is not None:
+            return pending_timing(case.concluded_on)
         return Timing(None, None, "立案后起算" if case.state in (InspectionState.RECEIVED, InspectionState.ACCEPTED)
                       else "")
     return timing(case.conclude_due, case.concluded_on, today, calendar)
@@ -211,11 +222,17 @@ def ledger_rows(rows, today, places):
         row["cells"] = [
             case.number, row["place"], case.get_source_display(), case.employer_name, case.employer_uscc,
             case.complainant_name, "、".join(worker_line(worker) for worker in workers),
-            case.received_on.isoformat(), case.accept_due.isoformat(), _iso(case.accepted_on), _iso(case.opened_on),
-            _iso(case.conclude_due), _iso(case.concluded_on), case.get_state_display(), money(case.amount_owed),
+            case.received_on.isoformat(), due_text(case.accept_due), _iso(case.accepted_on), _iso(case.opened_on),
+            due_text(case.conclude_due) if case.opened_on else "", _iso(case.concluded_on), case.get_state_display(),
+            money(case.amount_owed),
             money(case.amount_recovered), str(case.inspector) if case.inspector else "", shown.label]
         out.append(row)
     return out
+
+
+def due_text(day):
+    """A due date as a page, the .xlsx or the API shows it: the day, or 截止日期待定 while it is null."""
+    return day.isoformat() if day else PENDING
 
 
 def _iso(day):

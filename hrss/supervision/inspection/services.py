@@ -9,14 +9,17 @@ grid parts call open_from_petition and open_from_lead) makes the case, received 
 Deadlines (deadlines.py, working days): 受理 within 5 working days of receipt (received_on), 结案 within 60 working
 days of 立案 (opened_on), once extended by 30 working days from that due date; each is stored on the case when its
 period starts. Acting after a due date is not refused: the case shows it overdue (the law binds the office, and
-the complainant's case must still be handled)."""
+the complainant's case must still be handled). Nor is acting while a count reaches a year whose holiday arrangement
+is not loaded yet (from October on, 60 working days reach the next year): the due date is stored null, 截止日期待定,
+the case's history says so, and fill_missing_due_dates (run by workdays.load_arrangement, registered in declare.py)
+computes it from the period's start once that year is loaded."""
 
 import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from hrss.core import audit, scoping, workdays
@@ -25,6 +28,7 @@ from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, has_permission
 from hrss.supervision import deadlines
+from hrss.supervision.inspection.selectors import PENDING
 from hrss.supervision.models import (
     INSPECTION_NUMBER_PREFIX,
     ExtensionState,
@@ -64,12 +68,21 @@ def _check_handle(actor, case, action):
                     message="只能办理本县(区)的劳动保障监察案件。")
 
 
-def _due(kind, start):
-    """deadlines.due, a missing holiday arrangement refused with its Chinese message."""
+def _due(kind, start, calendar=None):
+    """(deadlines.due, None) or, while the count reaches a year whose holiday arrangement is not loaded, (None, that
+    year): the due date waits for the year, never refused for it."""
     try:
-        return deadlines.due(kind, start)
+        return deadlines.due(kind, start, calendar=calendar), None
     except workdays.UnknownArrangement as error:
-        raise ValidationError(str(error)) from None
+        return None, error.year
+
+
+def _pending_text(what, year):
+    return f"{what}{PENDING}，待录入{year}年节假日安排后自动计算"
+
+
+def _day_text(day):
+    return f"{day:%Y-%m-%d}" if day else PENDING
 
 
 def _day_problem(day, label, today, *, not_before=None, not_before_label=""):
@@ -155,7 +168,9 @@ def _create(*, actor, region_code, source, received_on, employer_name, employer_
             summary, complainant_name="", complainant_phone="", petition=None, lead=None, event_text):
     """Inside the caller's transaction: the case, numbered JC + county + year + sequence (a number taken by another
     request at the same moment is drawn again), with its acceptance due date."""
-    accept_due = _due("inspection-accept", received_on)
+    accept_due, waiting_for = _due("inspection-accept", received_on)
+    if accept_due is None:
+        event_text += "；" + _pending_text("受理期限", waiting_for)
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -285,7 +300,7 @@ def accept_case(*, actor, case, on=None, today=None):
         fresh.state, fresh.accepted_on = InspectionState.ACCEPTED, on
         fresh.inspector = fresh.inspector or actor
         fresh.save(update_fields=["state", "accepted_on", "inspector"])
-        late = on > fresh.accept_due
+        late = fresh.accept_due is not None and on > fresh.accept_due
         _event(fresh, actor, on, "accepted", f"受理{'（超过受理期限 ' + fresh.accept_due.isoformat() + '）' if late else ''}")
         audit.record(actor=actor, action="supervision.inspection.accepted", target=fresh,
                      before={"state": InspectionState.RECEIVED},
@@ -322,11 +337,12 @@ def open_case(*, actor, case, on=None, today=None):
         fresh = _locked(case)
         _refuse([_state_problem(fresh, InspectionState.ACCEPTED, what="立案"),
                  _day_problem(on, "立案日期", today, not_before=fresh.accepted_on, not_before_label="受理日期")])
-        due = _due("inspection-conclude", on)
+        due, waiting_for = _due("inspection-conclude", on)
         fresh.state, fresh.opened_on, fresh.first_conclude_due, fresh.conclude_due = InspectionState.OPEN, on, due, due
         fresh.inspector = fresh.inspector or actor
         fresh.save(update_fields=["state", "opened_on", "first_conclude_due", "conclude_due", "inspector"])
-        _event(fresh, actor, on, "opened", f"立案调查，应于{due:%Y-%m-%d}前结案（60个工作日）")
+        _event(fresh, actor, on, "opened", f"立案调查，应于{due:%Y-%m-%d}前结案（60个工作日）" if due else
+               f"立案调查（60个工作日内结案）；{_pending_text('结案期限', waiting_for)}")
         audit.record(actor=actor, action="supervision.inspection.opened", target=fresh,
                      before={"state": InspectionState.ACCEPTED},
                      after={"state": fresh.state, "opened_on": on, "conclude_due": due})
@@ -452,7 +468,7 @@ def request_extension(*, actor, case, reason, today=None):
         fresh = _locked(case)
         problems = [_state_problem(fresh, InspectionState.OPEN, what="申请延期")]
         if fresh.extension_state == ExtensionState.APPROVED:
-            problems.append(f"案件已延期一次（至{fresh.conclude_due:%Y-%m-%d}）：延期只能一次，不能再次延期。")
+            problems.append(f"案件已延期一次（至{_day_text(fresh.conclude_due)}）：延期只能一次，不能再次延期。")
         elif fresh.extension_state == ExtensionState.REQUESTED:
             problems.append("已有待批准的延期申请，请等审批人决定。")
         elif fresh.conclude_due is not None and today > fresh.conclude_due:
@@ -483,19 +499,25 @@ def decide_extension(*, actor, case, approve, note="", today=None):
         problems = [_state_problem(fresh, InspectionState.OPEN, what="审批延期")]
         if fresh.extension_state != ExtensionState.REQUESTED:
             problems.append("该案件没有待批准的延期申请。" if fresh.extension_state != ExtensionState.APPROVED else
-                            f"案件已延期一次（至{fresh.conclude_due:%Y-%m-%d}）：延期只能一次，不能再次延期。")
+                            f"案件已延期一次（至{_day_text(fresh.conclude_due)}）：延期只能一次，不能再次延期。")
         if not approve and not _text(note):
             problems.append("不批准延期的，请填写审批意见。")
         _refuse(problems)
         before = {"extension_state": fresh.extension_state, "conclude_due": fresh.conclude_due}
-        if approve:
-            fresh.conclude_due = _due("inspection-extension", fresh.first_conclude_due)
+        if approve and fresh.first_conclude_due is not None:
+            fresh.conclude_due, waiting_for = _due("inspection-extension", fresh.first_conclude_due)
+        else:  # the first due still 待定 (approved: extended, both computed when the year is loaded) or refused
+            waiting_for = _due("inspection-conclude", fresh.opened_on)[1]
         fresh.extension_state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED
         fresh.extension_decided_on, fresh.extension_decided_by, fresh.extension_note = today, actor, _text(note)[:500]
         fresh.save(update_fields=["extension_state", "extension_decided_on", "extension_decided_by", "extension_note",
                                   "conclude_due"])
-        text = (f"批准延期30个工作日，应于{fresh.conclude_due:%Y-%m-%d}前结案" if approve
-                else f"不批准延期，仍应于{fresh.conclude_due:%Y-%m-%d}前结案")
+        if fresh.conclude_due is None:
+            text = (f"{'批准延期30个工作日' if approve else '不批准延期'}；"
+                    + _pending_text("结案期限", waiting_for))
+        else:
+            text = (f"批准延期30个工作日，应于{fresh.conclude_due:%Y-%m-%d}前结案" if approve
+                    else f"不批准延期，仍应于{fresh.conclude_due:%Y-%m-%d}前结案")
         _event(fresh, actor, today, "extension_decided", text + (f"（{fresh.extension_note}）" if fresh.extension_note else ""))
         audit.record(actor=actor, action="supervision.inspection.extension_decided", target=fresh, before=before,
                      after={"extension_state": fresh.extension_state, "conclude_due": fresh.conclude_due,
@@ -563,7 +585,7 @@ def conclude_case(*, actor, case, result, on=None, today=None):
         _sum_amounts(fresh)
         fresh.state, fresh.concluded_on, fresh.result = InspectionState.CONCLUDED, on, _text(result)[:1000]
         fresh.save(update_fields=["state", "concluded_on", "result"])
-        late = on > fresh.conclude_due
+        late = fresh.conclude_due is not None and on > fresh.conclude_due  # 待定: not late (appraisal agrees)
         _event(fresh, actor, on, "concluded", f"结案，追回工资{fresh.amount_recovered}元"
                f"{'（超过结案期限 ' + fresh.conclude_due.isoformat() + '）' if late else ''}：{fresh.result}")
         if fresh.source != InspectionSource.ROUTINE:
@@ -575,3 +597,30 @@ def conclude_case(*, actor, case, result, on=None, today=None):
                      after={"state": fresh.state, "concluded_on": on, "amount_recovered":
                             fresh.amount_recovered, "result": fresh.result})
     return _refresh(case, fresh)
+
+
+# --- deadlines that waited for a year's holiday arrangement ---------------------------------------------------
+
+def fill_missing_due_dates():
+    """The due dates stored 待定, computed from their periods' starts now that a year's arrangement may be loaded
+    (registered with workdays.after_arrangement_loaded by declare.py: runs in the loading transaction, one pass over
+    the cases still waiting, whatever their state). A due date still reaching an unloaded year stays 待定. Returns
+    how many cases changed."""
+    calendar, filled = workdays.Calendar.load(), 0
+    waiting = InspectionCase.objects.filter(Q(accept_due__isnull=True) | Q(
+        opened_on__isnull=False, conclude_due__isnull=True)).select_for_update()
+    for case in waiting:
+        changes = {}
+        if case.accept_due is None:
+            changes["accept_due"], _year = _due("inspection-accept", case.received_on, calendar)
+        first = case.first_conclude_due
+        if case.opened_on is not None and first is None:
+            first, _year = _due("inspection-conclude", case.opened_on, calendar)
+            changes["first_conclude_due"] = first
+        if first is not None and case.opened_on is not None and case.conclude_due is None:
+            changes["conclude_due"] = (_due("inspection-extension", first, calendar)[0]
+                                       if case.extension_state == ExtensionState.APPROVED else first)
+        changes = {name: value for name, value in changes.items() if value is not None}
+        if changes:
+            filled += InspectionCase.objects.filter(pk=case.pk).update(**changes)
+    return filled

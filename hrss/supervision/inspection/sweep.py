@@ -138,5 +138,6 @@ ROWS = SweepRows(
         services.uscc_problem: "reads: checks a code",
         services.intake_problems: "reads",
         services.worker_problems: "reads",
+        services.fill_missing_due_dates: "a hook run inside load_arrangement's transaction, for the whole deployment",
     },
 )

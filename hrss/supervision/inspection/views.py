@@ -106,7 +106,8 @@ def new(request):
         employer_name=data["employer_name"], employer_uscc=data["employer_uscc"],
         employer_address=data["employer_address"], complainant_name=data["complainant_name"],
         complainant_phone=data["complainant_phone"], summary=data["summary"], received_on=data["received_on"])),
-        success=lambda case: f"已登记监察案件{case.number}，应于{case.accept_due:%Y-%m-%d}前决定是否受理。",
+        success=lambda case: (f"已登记监察案件{case.number}，应于{case.accept_due:%Y-%m-%d}前决定是否受理。"
+                              if case.accept_due else f"已登记监察案件{case.number}，受理期限{selectors.PENDING}。"),
         done=lambda case: redirect("supervision:inspection-detail", pk=case.pk),
         redisplay=lambda form: render(request, "supervision/inspection/new.html",
                                       {"form": form, "can_handle": can_handle}))
@@ -245,7 +246,7 @@ def decide_extension(request, pk):
                 lambda case, data: services.decide_extension(actor=request.user, case=case,
                                                              approve=data["decision"] == "approve", note=data["note"]),
                 lambda case: f"已{'批准' if case.extension_state == 'approved' else '不批准'}延期，"
-                             f"结案期限{case.conclude_due:%Y-%m-%d}。")
+                             f"结案期限{selectors.due_text(case.conclude_due)}。")
 
 
 @staff_view(INSPECTION_VIEW)

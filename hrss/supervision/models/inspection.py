@@ -57,7 +57,10 @@ class ReferralKind(models.TextChoices):
 class InspectionCase(models.Model):
     """劳动保障监察案件: received (待受理) from a petition, a grid lead, a complaint at the county or a routine
     inspection; accepted or not within 5 working days; opened (立案) and concluded within 60 working days (90 with
-    the approved extension). Each due date is stored when its period starts (the rule in force that day)."""
+    the approved extension). Each due date is stored when its period starts (the rule in force that day); it is
+    null, 待定, while its count reaches a year whose holiday arrangement is not loaded, and is filled from the
+    period's start (received_on, opened_on, first_conclude_due with an approved extension) when that year is
+    loaded (inspection.services.fill_missing_due_dates)."""
 
     number = models.CharField(_("案件编号"), max_length=20, unique=True)
     region_code = models.CharField(_("用人单位所在地"), max_length=CODE_LENGTH)
@@ -75,13 +78,15 @@ class InspectionCase(models.Model):
     state = models.CharField(_("状态"), max_length=12, choices=InspectionState.choices,
                              default=InspectionState.RECEIVED)
     received_on = models.DateField(_("收到投诉日期"))
-    accept_due = models.DateField(_("受理期限"))
+    accept_due = models.DateField(_("受理期限"), null=True, blank=True)  # null: 待定 (holidays not loaded)
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
     not_accepted_on = models.DateField(_("决定不予受理日期"), null=True, blank=True)
     not_accepted_reason = models.CharField(_("不予受理理由"), max_length=500, blank=True, default="")
     opened_on = models.DateField(_("立案日期"), null=True, blank=True)
     first_conclude_due = models.DateField(_("结案期限（立案后60个工作日）"), null=True, blank=True)
-    conclude_due = models.DateField(_("结案期限"), null=True, blank=True)  # with an approved extension applied
+    # With an approved extension applied; null while 待定 (also when the extension was approved before it could be
+    # counted: extension_state approved says it is extended, and both are computed when the year is loaded).
+    conclude_due = models.DateField(_("结案期限"), null=True, blank=True)
     extension_state = models.CharField(_("延期"), max_length=10, choices=ExtensionState.choices, blank=True,
                                        default=ExtensionState.NONE)
     extension_reason = models.CharField(_("延期理由"), max_length=500, blank=True, default="")
@@ -128,7 +133,8 @@ class InspectionCase(models.Model):
                                    name="supervision_inspectioncase_petition_linked"),
             models.CheckConstraint(condition=~models.Q(source="grid") | models.Q(lead__isnull=False),
                                    name="supervision_inspectioncase_lead_linked"),
-            models.CheckConstraint(condition=models.Q(accept_due__gte=models.F("received_on")),
+            models.CheckConstraint(condition=models.Q(accept_due__isnull=True) | models.Q(
+                accept_due__gte=models.F("received_on")),
                                    name="supervision_inspectioncase_accept_due_after_receipt"),
             # Not accepted: a day and a reason.
             models.CheckConstraint(condition=~models.Q(state="not_accepted") | (
@@ -137,10 +143,16 @@ class InspectionCase(models.Model):
             # Accepted, opened or concluded: accepted on a day.
             models.CheckConstraint(condition=~models.Q(state__in=["accepted", "open", "concluded"]) | models.Q(
                 accepted_on__isnull=False), name="supervision_inspectioncase_accepted_has_day"),
-            # Opened (立案) and later: the day and the due dates stored.
+            # Opened (立案) and later: the day stored; the due dates too, or null while 待定 (the conclusion's due
+            # is pending whenever the first one is).
             models.CheckConstraint(condition=~models.Q(state__in=["open", "concluded"]) | models.Q(
-                opened_on__isnull=False, first_conclude_due__isnull=False, conclude_due__isnull=False),
-                name="supervision_inspectioncase_open_has_due"),
+                opened_on__isnull=False), name="supervision_inspectioncase_open_has_day"),
+            models.CheckConstraint(condition=models.Q(first_conclude_due__isnull=False) | models.Q(
+                conclude_due__isnull=True), name="supervision_inspectioncase_conclude_due_after_first"),
+            models.CheckConstraint(condition=models.Q(opened_on__isnull=False) | models.Q(
+                first_conclude_due__isnull=True), name="supervision_inspectioncase_due_only_when_opened"),
+            models.CheckConstraint(condition=models.Q(first_conclude_due__isnull=True) | models.Q(
+                first_conclude_due__gte=models.F("opened_on")), name="supervision_inspectioncase_due_after_opened"),
             models.CheckConstraint(condition=models.Q(opened_on__isnull=True) | models.Q(
                 opened_on__gte=models.F("accepted_on")), name="supervision_inspectioncase_opened_after_accepted"),
             # Concluded: a day and a result.
@@ -151,16 +163,18 @@ class InspectionCase(models.Model):
                 concluded_on__gte=models.F("opened_on")), name="supervision_inspectioncase_concluded_after_opened"),
             models.CheckConstraint(condition=models.Q(amount_owed__gte=0, amount_recovered__gte=0),
                                    name="supervision_inspectioncase_amounts_not_negative"),
-            # Approved once: the due date moved, by someone, with a reason.
+            # Approved once: the due date moved (or 待定), by someone, with a reason.
             models.CheckConstraint(condition=~models.Q(extension_state="approved") | (
                 models.Q(extension_decided_by__isnull=False, extension_decided_on__isnull=False)
-                & models.Q(conclude_due__gt=models.F("first_conclude_due")) & ~models.Q(extension_reason="")),
+                & (models.Q(conclude_due__isnull=True) | models.Q(conclude_due__gt=models.F("first_conclude_due")))
+                & ~models.Q(extension_reason="")),
                 name="supervision_inspectioncase_extension_approved_moves_due"),
             models.CheckConstraint(condition=~models.Q(extension_state="requested") | (
                 models.Q(extension_requested_on__isnull=False) & ~models.Q(extension_reason="")),
                 name="supervision_inspectioncase_extension_requested_has_reason"),
             models.CheckConstraint(condition=~models.Q(extension_state__in=["", "requested", "refused"]) | models.Q(
-                conclude_due=models.F("first_conclude_due")) | models.Q(conclude_due__isnull=True),
+                conclude_due=models.F("first_conclude_due")) | models.Q(conclude_due__isnull=True,
+                                                                        first_conclude_due__isnull=True),
                 name="supervision_inspectioncase_due_moves_only_when_approved"),
             models.CheckConstraint(condition=models.Q(referral_kind="") | (
                 ~models.Q(referral_body="") & models.Q(referred_on__isnull=False)),

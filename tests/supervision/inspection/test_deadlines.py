@@ -1,12 +1,9 @@
 """The legal deadlines of a case at their boundaries, across the holidays of 2026 (hrss/core/data/
 holidays-cn-2004-2026.csv): accepted within 5 working days of receipt, concluded within 60 working days of 立案,
-extended once by 30 working days; each stored when its period starts, and a year whose holiday arrangement is not
-loaded refused with its message."""
+extended once by 30 working days; each stored when its period starts (a year whose holiday arrangement is not
+loaded: test_pending_deadlines.py)."""
 
 import datetime
-
-import pytest
-from django.core.exceptions import ValidationError
 
 from hrss.supervision.inspection import selectors, services
 from hrss.supervision.models import InspectionState
@@ -75,20 +72,6 @@ def test_the_extension_adds_thirty_working_days_to_the_due_date(heyuan, inspecto
                                               result="结清")
     assert late_but_on_time.concluded_on > late_but_on_time.first_conclude_due
     assert not selectors.conclude_timing(late_but_on_time, D(2026, 7, 1)).late
-
-
-def test_a_period_reaching_a_year_without_its_holiday_arrangement_is_refused(heyuan, inspector, approver):
-    with pytest.raises(ValidationError) as refused:
-        receive(inspector, received_on=D(2026, 12, 28))  # the 5th working day is in 2027
-    assert "尚未录入2027年的节假日安排" in str(refused.value)
-    case = opened(inspector, on=D(2026, 9, 29))
-    assert case.conclude_due == D(2026, 12, 28)
-    services.request_extension(actor=inspector, case=case, reason="案情复杂", today=D(2026, 12, 1))
-    with pytest.raises(ValidationError) as refused:
-        services.decide_extension(actor=approver, case=case, approve=True, today=D(2026, 12, 2))
-    assert "尚未录入2027年的节假日安排" in str(refused.value)
-    case.refresh_from_db()
-    assert case.extension_state == "requested" and case.conclude_due == D(2026, 12, 28)
 
 
 def test_due_soon_counts_three_working_days_across_the_holiday(heyuan, inspector):
