@@ -130,6 +130,18 @@ def figure_groups(parts):
             for part in parts if part.figures]
 
 
+def home(request, parts, *, title, area_name, intro, statistics, statistics_label, testid,
+         template="core/part_home.html", **context):
+    """An area's home page in parts: its name (`title` in the browser's tab, `area_name` as the heading), `intro`,
+    a link to its statistics page (`statistics`, a url name, as `statistics_label`), then one heading a part with the
+    links the user may open (hub_groups). The page's testids are `<testid>-links` and `<testid>-part`."""
+    from django.shortcuts import render
+
+    return render(request, template, {
+        "groups": hub_groups(parts, request.user), "title": title, "area_name": area_name, "intro": intro,
+        "statistics": statistics, "statistics_label": statistics_label, "testid": testid, **context})
+
+
 def statistics(request, parts, *, area_name, home, testid, template="core/part_statistics.html", **context):
     """An area's statistics page (templates include core/_part_figures.html): each part's figures for a region (the
     user's own by default) and for each of its children, a child's name opening its own figures (city → county →
