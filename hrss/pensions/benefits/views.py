@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from hrss.core import review, scoping
 from hrss.core.forms import submit
 from hrss.core.models import Level, ReviewDecision
+from hrss.core.pages import xlsx_download
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.pensions.benefits import calc, eligibility, exports, selectors, services
@@ -21,7 +22,6 @@ from hrss.pensions.benefits.chains import AWARD, COUNTY_ROLES, step_label
 from hrss.pensions.benefits.forms import ApplyForm, DeathForm, DecisionForm, RecoveryForm, RollForm
 from hrss.pensions.contributions import account
 from hrss.pensions.models import DeathReport, Pension, PensionState
-from hrss.pensions.pages import xlsx_download
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.models import Person
 from hrss.residents.permissions import RESIDENT_VIEW

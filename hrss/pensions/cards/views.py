@@ -17,13 +17,14 @@ from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.id_numbers import InvalidIdNumber, normalise
 from hrss.core.models import Region
+from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import uploaded_file
 from hrss.pensions.cards import returns, rules, selectors, services
 from hrss.pensions.cards.forms import ApplyForm, DayForm, HandOverForm, ReturnedFileForm
 from hrss.pensions.models import CardApplication, CardBatch, CardBatchState, CardState
-from hrss.pensions.pages import ledger_download, person_by_id_number, query_without_page
+from hrss.pensions.pages import person_by_id_number
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.models import Person
 

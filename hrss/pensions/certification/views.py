@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import ratelimit, scoping
 from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
+from hrss.core.pages import xlsx_download
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.pensions.certification import rules, selectors, services
 from hrss.pensions.certification.forms import CampaignForm, CertifyForm
 from hrss.pensions.models import Certification, CertificationCampaign, CertificationMethod, CertificationState
@@ -327,14 +327,12 @@ def ledger_export(request):
     rows = list(selectors.certifications(request.user, region, year, **_ledger_filters(request))) if year else []
     places = place_names((c.region_code for c in rows), below=region)
     title = f"{LEDGER_TITLE}（{region.name}，{year or '—'}年度，截至{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER,
-                                                *(selectors.ledger_cells(c, places.get(c.region_code, ""))
-                                                  for c in rows)])])
-    audit.record(actor=request.user, action="pensions.certification_ledger.exported", target=region,
-                 after={"certification_year": year, "certification_exported_rows": len(rows)})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{year or ''}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return xlsx_download(request, [(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER,
+                                                            *(selectors.ledger_cells(c, places.get(c.region_code, ""))
+                                                              for c in rows)])],
+                         f"{LEDGER_TITLE}-{region.name}-{year or ''}-{today:%Y%m%d}.xlsx",
+                         action="pensions.certification_ledger.exported", target=region,
+                         after={"certification_year": year, "certification_exported_rows": len(rows)})
 
 
 urlpatterns = [

@@ -12,13 +12,13 @@ from django.utils import timezone
 from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.id_numbers import mask
+from hrss.core.pages import query_without_page, xlsx_download
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.tabular import ImportRefused
 from hrss.pensions.contributions import account, rules, selectors, services
 from hrss.pensions.contributions.forms import ArrearsForm, CreditForm, ResolveForm, UploadForm
 from hrss.pensions.models import ContributionImport, ImportStatus, UnmatchedPayment
-from hrss.pensions.pages import query_without_page, xlsx_download
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.pensions.schemes.rules import INTEREST_SOURCE, TIERS_SOURCE, shown_source
 from hrss.residents.models import Person

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
+from hrss.core.pages import query_without_page, xlsx_download
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_response
@@ -20,7 +21,7 @@ from hrss.core.tabular import errors_xlsx
 from hrss.pensions.coverage import imports, rules, selectors, services, targets
 from hrss.pensions.coverage.forms import EmployeeSchemeForm, EndForm, ImportForm
 from hrss.pensions.models import EmployeeSchemeRecord
-from hrss.pensions.pages import query_without_page, run_import, xlsx_download
+from hrss.pensions.pages import run_import
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.pensions.schemes.rules import shown_source
 from hrss.residents.models import Person

@@ -17,6 +17,7 @@ from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.id_numbers import InvalidIdNumber, check_character, normalise
 from hrss.core.models import Level
+from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.pensions.enrolment import selectors, services
@@ -29,7 +30,7 @@ from hrss.pensions.enrolment.forms import (
     TransferForm,
 )
 from hrss.pensions.models import Enrolment, EnrolmentState, Scheme
-from hrss.pensions.pages import ledger_download, person_by_id_number, query_without_page
+from hrss.pensions.pages import person_by_id_number
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.models import Person
 from hrss.residents.permissions import RESIDENT_VIEW

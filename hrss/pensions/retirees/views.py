@@ -14,12 +14,13 @@ from django.views.decorators.http import require_POST
 from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.id_numbers import InvalidIdNumber
+from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_response
 from hrss.core.tabular import errors_xlsx
 from hrss.pensions.models import Retiree, RetireeState, RetireeVisitKind
-from hrss.pensions.pages import ledger_download, person_by_id_number, query_without_page, run_import
+from hrss.pensions.pages import person_by_id_number, run_import
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.pensions.retirees import imports, rules, selectors, services
 from hrss.pensions.retirees.forms import (
