@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, review, scoping, workdays
+from hrss.core import ratelimit, review, scoping, workdays
 from hrss.core.models import Level
+from hrss.core.pages import xlsx_download
 from hrss.core.permissions import staff_view
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.supervision.appraisal import rules, selectors, services
 from hrss.supervision.permissions import APPRAISAL_VIEW
 
@@ -131,7 +131,7 @@ def export(request):
                     *selectors.cells(person.figures, hide_complaints=person.is_viewer)]
                    for row in rows for person in selectors.staff_rows(row.region, month, calendar, viewer=request.user)]
     weights = rules.weights_for(month)
-    data = xlsx_bytes([
+    sheets = [
         ("各服务机构", [title], [["服务机构", "区划代码", *selectors.HEADER], *office_sheet]),
         ("工作人员", [title], [["服务机构", "姓名", "用户名", *selectors.HEADER], *staff_sheet]),
         ("说明", ["项目", "内容"], [
@@ -141,13 +141,10 @@ def export(request):
                      "（投诉是否查实尚未登记，目前不扣分）"],
             ["依据", rules.SOURCE],
             ["无数据", "当月没有办理任何事项的，不计得分"]]),
-    ])
-    audit.record(actor=request.user, action="supervision.appraisal.exported", target=region,
-                 region_code=region.code,
-                 after={"appraisal_month": selectors.month_text(month), "rows": len(office_sheet)})
-    response = xlsx_response(data, f"考核-{region.name}-{month:%Y%m}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    ]
+    return xlsx_download(request, sheets, f"考核-{region.name}-{month:%Y%m}.xlsx", action="supervision.appraisal.exported",
+                         target=region, region_code=region.code,
+                         after={"appraisal_month": selectors.month_text(month), "rows": len(office_sheet)})
 
 
 urlpatterns = [

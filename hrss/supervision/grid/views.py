@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.models import Level, Region
+from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names, staff_of
 from hrss.supervision.grid import selectors, services
-from hrss.supervision.grid.exports import ledger_download, query_without_page
 from hrss.supervision.grid.forms import (
     DismissForm,
     ForwardForm,

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.models import Region
+from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.supervision.grid.exports import ledger_download, query_without_page
 from hrss.supervision.models import Notice, NoticeReceipt, PublicityTopic
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.publicity import selectors, services

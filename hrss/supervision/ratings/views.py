@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.middleware import client_address
 from hrss.core.models import ReviewCase
+from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.review import chain_of
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.supervision.models import ComplaintState, Score
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.ratings import rules, selectors, services
@@ -145,12 +145,6 @@ def _ledger_filters(request):
             "service": request.GET.get("service", "")[:100]}
 
 
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @staff_view(SUPERVISION_VIEW)
 def ledger(request):
     """评价台账: the ratings given to the offices of a region, filtered by score, month and service; .xlsx."""
@@ -161,18 +155,8 @@ def ledger(request):
     return render(request, "supervision/ratings/ledger.html", {
         "region": region, "page": page, "filters": filters, "scores": Score.choices,
         "rows": [{"rating": r, "place": places.get(r.region_code, "")} for r in page],
-        "month": request.GET.get("month", "") if filters["month"] else "", "query": _query_without_page(request),
+        "month": request.GET.get("month", "") if filters["month"] else "", "query": query_without_page(request),
         "services": selectors.services_rated(request.user, region), "crumbs": scoping.breadcrumb(request.user, region)})
-
-
-def _download(request, name, region, header, rows, *, action):
-    today = timezone.localdate()
-    title = f"{name}（{region.name}，{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(name, [title], [header, *rows])])
-    audit.record(actor=request.user, action=action, target=region, after={"rows": len(rows)})
-    response = xlsx_response(data, f"{name}-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @staff_view(SUPERVISION_VIEW)
@@ -181,8 +165,9 @@ def ledger_export(request):
     region = scoping.region_from_request(request)
     ratings = list(selectors.ledger(request.user, region, **_ledger_filters(request)))
     places = place_names((r.region_code for r in ratings), below=region)
-    return _download(request, LEDGER_TITLE, region, selectors.LEDGER_HEADER,
-                     [selectors.ledger_cells(r, places) for r in ratings], action="supervision.ratings.ledger_exported")
+    return ledger_download(request, LEDGER_TITLE, region, timezone.localdate(), selectors.LEDGER_HEADER,
+                           [selectors.ledger_cells(r, places) for r in ratings],
+                           action="supervision.ratings.ledger_exported")
 
 
 # --- figures per office ------------------------------------------------------------------------------------------
@@ -236,7 +221,7 @@ def complaints(request):
         "region": region, "page": page, "filters": filters, "today": today,
         "rows": [{"complaint": c, "place": places.get(c.office_code, ""), "overdue": c.is_overdue(today)}
                  for c in page],
-        "states": ComplaintState.choices, "query": _query_without_page(request),
+        "states": ComplaintState.choices, "query": query_without_page(request),
         "crumbs": scoping.breadcrumb(request.user, region),
         "can_handle": has_permission(request.user, SUPERVISION_HANDLE)})
 
@@ -255,8 +240,8 @@ def complaints_export(request):
     cells = [[c.received_on, c.get_origin_display(), places.get(c.office_code, c.office_code), str(c.about_staff or ""),
               c.text, c.complainant_name, c.complainant_phone, c.due_date, c.get_state_display(), c.reply,
               c.replied_on] for c in rows]
-    return _download(request, "投诉台账", region, COMPLAINTS_HEADER, cells,
-                     action="supervision.ratings.complaints_exported")
+    return ledger_download(request, "投诉台账", region, today, COMPLAINTS_HEADER, cells,
+                           action="supervision.ratings.complaints_exported")
 
 
 def _complaint(request, pk):
