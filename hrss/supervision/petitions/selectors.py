@@ -4,10 +4,11 @@ lines for the page and the .xlsx."""
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from hrss.core import scoping
 from hrss.core.id_numbers import mask
+from hrss.core.models import Level
 from hrss.supervision.models import Petition, PetitionCategory, PetitionChannel, PetitionState
 from hrss.supervision.models.petitions import OPEN_STATES
 
@@ -17,6 +18,49 @@ DUE_SOON_DAYS = 3  # the home page's pending work: petitions whose running perio
 def petitions(user, region=None):
     rows = scoping.visible_to(user, Petition.objects.select_related("received_by", "handler"))
     return scoping.within_region(rows, region) if region is not None else rows
+
+
+def received_here(user, region=None):
+    """本站登记、已上报的: the petitions received (首问负责) at an office of the user's scope (or of `region`) and
+    since carried up to an office above it. Scoped by received_at_code, not by the holding office's region_code,
+    so explicitly here: the registering village keeps a read-only view of what it received."""
+    scope = scoping.scope_of(user)
+    if scope.is_empty:
+        return Petition.objects.none()
+    low, high = scoping.code_range((region or scope.region).prefix)
+    if not (scope.contains_code(low) and scope.contains_code(high)):
+        return Petition.objects.none()
+    return (Petition.objects.select_related("received_by", "handler")
+            .filter(received_at_code__range=(low, high)).exclude(region_code__range=(low, high)))
+
+
+def readable(user, pk):
+    """(petition, held) of a petition the user may read: held in their scope (held=True), or received at an office
+    of their scope and carried up (held=False, read only); Http404 otherwise."""
+    from django.http import Http404
+
+    try:
+        return scoping.get_visible_or_404(Petition.objects.select_related("received_by", "handler", "repeat_of"),
+                                          user, pk=pk), True
+    except Http404:
+        petition = received_here(user).select_related("repeat_of").filter(pk=pk).first()
+        if petition is None:
+            raise
+        return petition, False
+
+
+def held_at(user, rows):
+    """The rows held at the user's own office (its region_code is the user's region's), the ones it acts on."""
+    scope = scoping.scope_of(user)
+    return rows.none() if scope.is_empty else rows.filter(region_code=scope.region.code)
+
+
+def awaiting_reply_q():
+    """Forwarded to labour inspection, whose case is concluded: the office that forwarded it replies now."""
+    from hrss.supervision.models import InspectionCase
+
+    return Q(state=PetitionState.FORWARDED) & Q(Exists(InspectionCase.objects.filter(
+        petition=OuterRef("pk"), state="concluded")))
 
 
 def overdue_q(day):
@@ -43,10 +87,18 @@ def month_bounds(text):
     return first, following - datetime.timedelta(days=1)
 
 
-def ledger(user, region, day, *, state="", category="", channel="", overdue=False, month="", q=""):
+def ledger(user, region, day, *, state="", category="", channel="", overdue=False, month="", q="", held="",
+           awaiting_reply=False):
     """The 信访台账's petitions, filtered: a state ("open" for every open one), a category, a channel, only those
-    overdue on `day`, those received in a month (2026-03), a number, a petitioner's name or ID number, an employer."""
-    rows = petitions(user, region)
+    overdue on `day`, those received in a month (2026-03), a number, a petitioner's name or ID number, an employer;
+    `held` "here" keeps those held at the region's own office, "received" shows instead those received at the
+    region's offices and carried up (本站登记、已上报的, read only); `awaiting_reply` those whose inspection case is
+    concluded (待答复信访人)."""
+    rows = received_here(user, region) if held == "received" else petitions(user, region)
+    if held == "here":
+        rows = rows.filter(region_code=region.code)
+    if awaiting_reply:
+        rows = rows.filter(awaiting_reply_q())
     if state == "open":
         rows = rows.filter(state__in=OPEN_STATES)
     elif state in PetitionState.values:
@@ -67,8 +119,9 @@ def ledger(user, region, day, *, state="", category="", channel="", overdue=Fals
 
 
 def due_soon(user, day, *, days=DUE_SOON_DAYS):
-    """The open petitions of the user's scope whose running period ends within `days` of `day`, or has ended."""
-    return petitions(user).filter(due_by_q(day + datetime.timedelta(days=days)))
+    """The open petitions held at the user's own office whose running period ends within `days` of `day`, or has
+    ended."""
+    return held_at(user, petitions(user)).filter(due_by_q(day + datetime.timedelta(days=days)))
 
 
 def repeat_candidates(user, *, id_number="", name="", phone="", category="", exclude=None):
@@ -101,6 +154,16 @@ def due_text(petition, today):
     return f"{label} {shown}（{'今日到期' if left == 0 else f'剩{left}日'}）"
 
 
+WAITING_VILLAGE = "等待村(社区)上报"
+
+
+def state_text(petition):
+    """The state as a ledger shows it: "待受理（等待村(社区)上报）" while a village still holds it undecided."""
+    waiting = (petition.state == PetitionState.RECEIVED
+               and scoping.level_of_code(petition.region_code) == Level.VILLAGE)
+    return f"{petition.get_state_display()}（{WAITING_VILLAGE}）" if waiting else petition.get_state_display()
+
+
 LEDGER_HEADER = ["信访件编号", "承办机关", "收到日期", "信访形式", "信访人", "公民身份号码", "联系电话", "问题类别",
                  "事由", "涉及单位", "统一社会信用代码", "涉及人数", "诉求金额（元）", "首问负责人", "受理意见",
                  "转送机关", "受理期限", "办理期限", "状态", "办结日期", "答复意见", "重复信访", "期限情况"]
@@ -111,7 +174,8 @@ def ledger_rows(rows, day, places):
     out = []
     for petition in rows:
         row = {"petition": petition, "place": places.get(petition.region_code, ""),
-               "due_text": due_text(petition, day), "overdue": petition.is_overdue(day)}
+               "due_text": due_text(petition, day), "overdue": petition.is_overdue(day),
+               "state_text": state_text(petition)}
         row["cells"] = [
             petition.number, row["place"], petition.received_on.isoformat(), petition.get_channel_display(),
             petition.petitioner_name, mask(petition.petitioner_id_number) if petition.petitioner_id_number else "",
@@ -120,7 +184,7 @@ def ledger_rows(rows, day, places):
             f"{petition.amount_claimed:.2f}" if petition.amount_claimed is not None else "",
             str(petition.received_by), petition.get_decision_display() if petition.decision else "",
             petition.forwarded_to, petition.due_text("accept_due"), petition.due_text("handle_due"),
-            petition.get_state_display(),
+            row["state_text"],
             petition.concluded_on.isoformat() if petition.concluded_on else "", petition.reply,
             "是" if petition.repeat_of_id else "", row["due_text"]]
         out.append(row)

@@ -8,7 +8,7 @@ import datetime
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -42,6 +42,7 @@ from hrss.supervision.petitions.forms import (
 
 LEDGER_TITLE = "信访台账"
 STATES = ("open", *PetitionState.values)
+HELD_CHOICES = (("here", "本机关承办的"), ("received", "本站登记、已上报的"))
 
 
 def _filters(request):
@@ -50,7 +51,9 @@ def _filters(request):
             "category": get.get("category", "") if get.get("category") in PetitionCategory.values else "",
             "channel": get.get("channel", "") if get.get("channel") in PetitionChannel.values else "",
             "overdue": get.get("overdue") == "1", "month": get.get("month", "")[:7], "q": get.get("q", "")[:30],
-            "due_soon": get.get("due") == "soon", "this_year": get.get("period") == "year"}
+            "due_soon": get.get("due") == "soon", "this_year": get.get("period") == "year",
+            "held": get.get("held", "") if get.get("held") in ("here", "received") else "",
+            "awaiting_reply": get.get("awaiting") == "reply"}
 
 
 def _ledger_rows(request, region, today, filters):
@@ -82,7 +85,7 @@ def ledger(request):
         "region": region, "today": today, "page": page, "filters": filters, "query": _query(request),
         "rows": selectors.ledger_rows(page, today, places), "places": places, "states": PetitionState.choices,
         "categories": PetitionCategory.choices, "channels": PetitionChannel.choices,
-        "crumbs": scoping.breadcrumb(request.user, region),
+        "helds": HELD_CHOICES, "crumbs": scoping.breadcrumb(request.user, region),
         "can_handle": has_permission(request.user, SUPERVISION_HANDLE)})
 
 
@@ -164,11 +167,12 @@ def _inspection_case(user, petition):
     return scoping.visible_to(user, InspectionCase.objects.filter(petition=petition)).first()
 
 
-def _detail(request, petition, forms=None):
+def _detail(request, petition, forms=None, *, held=True):
+    """The petition's page; `held` False for the office that received it and carried it up: read only."""
     today = timezone.localdate()
     forms = forms or {}
     user = request.user
-    can_handle = has_permission(user, SUPERVISION_HANDLE)
+    can_handle = held and has_permission(user, SUPERVISION_HANDLE)
     here = scoping.level_of_code(petition.region_code)
     upper = services.upper_office(petition.region_code)
     scope = scoping.scope_of(user)
@@ -186,6 +190,7 @@ def _detail(request, petition, forms=None):
         "recheck": state == PetitionState.RECHECK,
     }
     actions = {name: bool(can_handle and allowed) for name, allowed in actions.items()}
+    inspection_case = _inspection_case(user, petition) if held else _inspection_outcome(petition)
     dues = [(label, petition.due_text(field), (day - today).days, (today - day).days) for label, field, day in (
         ("受理期限", "accept_due", petition.accept_due), ("办理期限", "handle_due", petition.handle_due),
         ("复查请求期限", "review_request_due", petition.review_request_due),
@@ -203,7 +208,12 @@ def _detail(request, petition, forms=None):
                                                   name=petition.petitioner_name, phone=petition.petitioner_phone,
                                                   category=petition.category, exclude=petition)
         .exclude(pk=petition.repeat_of_id or 0)[:5],
-        "inspection_case": _inspection_case(user, petition), "rating_code": _rating_code(petition),
+        "inspection_case": inspection_case, "held": held,
+        "waiting_village": petition.state == PetitionState.RECEIVED and here == Level.VILLAGE
+        and not scope.is_empty and scope.region.code != petition.region_code,
+        "awaiting_reply": petition.state == PetitionState.FORWARDED and inspection_case is not None
+        and inspection_case.state == "concluded",
+        "receipt_paper": _receipt_paper(petition), "rating_code": _rating_code(petition),
         "upper_name": place_names([upper]).get(upper, "") if upper else "",
         "extension_rule": deadlines.rule("petition-extension", petition.handle_due or today),
         "forward_form": forms.get("forward_up") or ForwardUpForm(here=here),
@@ -216,12 +226,31 @@ def _detail(request, petition, forms=None):
         "opinion_form": forms.get("opinion") or OpinionForm(initial={"decided_on": today})})
 
 
+def _inspection_outcome(petition):
+    """The inspection case of a petition read by the office that received it (its outcome only, no link): the case
+    is the county's, out of the village's scope, but the 首问负责人 follows the petition to its end."""
+    from hrss.supervision.models import InspectionCase
+
+    return InspectionCase.objects.filter(petition=petition).first()
+
+
+def _receipt_paper(petition):
+    """The paper the petitioner gets now, never a stale promise: 受理告知单 (when the decision is due) until
+    decided; then the decision's notice (受理告知书 with the handle due, 转送告知书, 不予受理告知书); once replied the
+    答复意见书. The receipt page prints the same (receipt.html)."""
+    if petition.replied_on:
+        return "答复意见书"
+    return {PetitionDecision.ACCEPT: "受理告知书", PetitionDecision.FORWARD: "转送告知书",
+            PetitionDecision.NOT_ACCEPT: "不予受理告知书"}.get(petition.decision, "受理告知单")
+
+
 @staff_view(SUPERVISION_VIEW)
 def detail(request, pk):
-    return _detail(request, _petition(request, pk))
+    petition, held = selectors.readable(request.user, pk)
+    return _detail(request, petition, held=held)
 
 
-def _act(request, pk, key, form, act, done_message):
+def _act(request, pk, key, form, act, done_message, done=None):
     """A POST of one of the petition page's forms: the service's refusal is shown on the page with the form."""
     petition = _petition(request, pk)
 
@@ -230,7 +259,7 @@ def _act(request, pk, key, form, act, done_message):
         return _detail(request, petition, {key: form})
 
     return submit(request, form, lambda data: act(petition, data), success=done_message,
-                  done=lambda result: redirect("supervision:petitions-detail", pk=pk), redisplay=redisplay)
+                  done=done or (lambda result: redirect("supervision:petitions-detail", pk=pk)), redisplay=redisplay)
 
 
 @staff_view(SUPERVISION_HANDLE)
@@ -239,7 +268,8 @@ def forward_up(request, pk):
     here = scoping.level_of_code(_petition(request, pk).region_code)
     return _act(request, pk, "forward_up", ForwardUpForm(request.POST, here=here), lambda p, data: services.forward_up(
         actor=request.user, petition=p, level=data["level"], note=data["note"]),
-        lambda p: f"已将信访件{p.number}上报。")
+        lambda p: f"已将信访件{p.number}上报{place_names([p.region_code]).get(p.region_code, '')}，可在信访台账“本站登记、已上报的”中查看办理情况。",
+        done=lambda p: redirect(reverse("supervision:petitions-ledger") + "?held=received"))
 
 
 @staff_view(SUPERVISION_HANDLE)
@@ -310,12 +340,13 @@ def recheck(request, pk):
 def receipt(request, pk):
     """The printable notice for the petitioner: 受理告知单 (received, with the accept deadline; after the decision
     what was decided) or, once replied, 答复意见书 with the rating code."""
-    petition = _petition(request, pk)
+    petition, _held = selectors.readable(request.user, pk)
     places = place_names([petition.region_code, petition.received_at_code])
     return render(request, "supervision/petitions/receipt.html", {
-        "petition": petition, "rating_code": _rating_code(petition), "places": places,
+        "petition": petition, "paper": _receipt_paper(petition), "rating_code": _rating_code(petition), "places": places,
         "office": places.get(petition.region_code, ""), "received_at": places.get(petition.received_at_code, ""),
         "accept_rule": deadlines.rule("petition-accept", petition.received_on),
+        "provisional_due_note": "暂按自然日计算，待当年节假日安排公布后遇法定休假日顺延",
         "review_rule": deadlines.rule("petition-review-request", petition.replied_on or petition.received_on)})
 
 

@@ -53,11 +53,12 @@ def test_a_village_assistant_records_and_carries_up_a_wages_petition(heyuan, vil
     assert "信访事项受理告知单" in receipt and petition.number in receipt
     assert f"{petition.accept_due.year}年{petition.accept_due.month}月{petition.accept_due.day}日前" in receipt
     done = client.post(f"/supervision/petitions/{petition.pk}/forward-up/", {"level": "4", "note": "欠薪"})
-    assert done.status_code == 302
+    assert done.status_code == 302 and done["Location"] == "/supervision/petitions/?held=received"
     petition.refresh_from_db()
     assert petition.region_code == TOWNSHIP
-    # Now the township's: out of the village assistant's sight.
-    assert client.get(f"/supervision/petitions/{petition.pk}/").status_code == 404
+    # Now the township's: the village assistant follows it read only (test_follow_up.py).
+    page = client.get(f"/supervision/petitions/{petition.pk}/").content.decode()
+    assert 'data-testid="petition-read-only"' in page and "petition-forward-form" not in page
 
 
 def test_a_repeat_is_asked_about_before_it_is_recorded(heyuan, village_assistant):
