@@ -53,3 +53,11 @@ def test_a_body_over_the_upload_limit_is_413_in_chinese(heyuan, village_assistan
     response = _post("/api/v1/pensions/cards", {"person_id": 1, "photo_base64": "A" * 5000, "id_seen": True}, token)
     assert response.status_code == 413
     assert "上限" in response.json()["detail"]
+
+
+def test_a_method_an_operation_does_not_take(heyuan, village_assistant):
+    token = services.create_token(actor=None, user=village_assistant)
+    response = Client().delete("/api/v1/supervision/petitions/1", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert "不支持 DELETE" in response.json()["detail"] and "GET" in response["Allow"]
