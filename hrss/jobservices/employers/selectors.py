@@ -3,6 +3,7 @@
 from django.db.models import Count, Q
 
 from hrss.core import classifications, scoping
+from hrss.core import employers as employers_registry
 from hrss.core.selectors import place_names  # noqa: F401 - the place column of this part's lists
 from hrss.jobservices.codes import normalise
 from hrss.jobservices.models import Employer, Vacancy, VacancyStatus
@@ -35,3 +36,20 @@ def vacancies(user, *, region=None, status="", occupation="", employer_id=None):
     if employer_id:
         found = found.filter(employer_id=employer_id)
     return found.order_by("-opens_on", "-pk")
+
+
+@employers_registry.register_lookup
+def known_employer(user, uscc):
+    """What the employer registry says of `uscc`, for core.employers (an inspection case, a grid lead): the
+    employer in the user's scope with that code, with its page for a user who may open it."""
+    from django.urls import reverse
+
+    from hrss.core.permissions import has_permission
+    from hrss.jobservices.permissions import JOBSERVICES_VIEW
+
+    employer = scoping.visible_to(user, Employer.objects.filter(uscc=uscc)).first()
+    if employer is None:
+        return None
+    url = reverse("jobservices:employers-detail", args=[employer.pk]) if has_permission(user, JOBSERVICES_VIEW) else ""
+    return employers_registry.KnownEmployer(name=employer.name, uscc=employer.uscc, region_code=employer.region_code,
+                                           address=employer.address, url=url)
