@@ -36,7 +36,7 @@ SUBSIDY = Service(
     promised_days=((SINCE, sum(step.deadline_on(SINCE) for step in FLEXIBLE_SUBSIDY.steps[1:])),),
     case_type=FLEXIBLE_SUBSIDY.case_type,
     who="已认定的就业困难人员、离校未就业高校毕业生，灵活就业并缴纳社会保险费的",
-    legal_basis="《中华人民共和国就业促进法》；灵活就业社会保险补贴有关规定 [believed]",
+    legal_basis="《中华人民共和国就业促进法》；灵活就业社会保险补贴有关规定，依据待核实",  # [believed]
     where="村(社区)服务站受理，乡镇(街道)审核，县(区)审批",
 )
 

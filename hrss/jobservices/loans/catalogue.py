@@ -39,7 +39,7 @@ LOAN = Service(
     promised_days=_promised_days(),
     case_type=LOAN_APPLICATION.case_type,
     who="城镇登记失业人员、就业困难人员、复员转业退役军人、高校毕业生、返乡创业农民工等自主创业人员（按申请日的类别）",
-    legal_basis="财金〔2008〕100号；财金〔2016〕85号（更名为创业担保贷款） [believed]",
+    legal_basis="财金〔2008〕100号；财金〔2016〕85号（更名为创业担保贷款），依据待核实",  # [believed]
     where="村(社区)服务站受理，乡镇(街道)、县(区)审核，担保机构和经办银行办理",
 )
 

@@ -44,7 +44,7 @@ CLAIM = Service(
     promised_days=((SINCE_2010, _claim_days(SINCE_2010)),),
     case_type=TRAINING_SUBSIDY.case_type,
     who="举办培训的乡镇(街道)或县(区)，为结业合格的学员申领",
-    legal_basis="财社〔2008〕8号（按取得证书给予培训补贴） [believed]",
+    legal_basis="财社〔2008〕8号（按取得证书给予培训补贴），依据待核实",  # [believed]
     where="县(区)公共就业服务机构",
 )
 

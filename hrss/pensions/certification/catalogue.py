@@ -14,7 +14,7 @@ CERTIFICATION = Service(
     documents=((SINCE, (Document("居民身份证或社会保障卡", "本人到场；行动不便的可申请上门认证"),)),),
     promised_days=((SINCE, 0),),  # 当场办结 [believed]
     who="领取城乡居民养老保险待遇或企业职工基本养老金的人员，每年认证一次",
-    legal_basis="社会保险经办机构领取待遇资格认证有关规定 [believed]",
+    legal_basis="社会保险经办机构领取待遇资格认证有关规定，依据待核实",  # [believed]
     where="村(社区)服务站、乡镇(街道)人社服务所窗口",
 )
 

@@ -12,6 +12,7 @@ from pydantic import Field
 from hrss.core import scoping
 from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Text
 from hrss.core.permissions import check_permission
+from hrss.supervision import inputs
 from hrss.supervision.models import NoticeSlip
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.promises import selectors, services
@@ -135,11 +136,10 @@ def _month(text, today):
     if not text:
         return today.year, today.month
     try:
-        year, month = (int(part) for part in text.split("-"))
-        datetime.date(year, month, 1)
-    except ValueError:
-        raise HttpError(422, f"月份“{text}”应写作 YYYY-MM，如 {today:%Y-%m}。") from None
-    return year, month
+        first = inputs.parse_month(text, today)
+    except inputs.MonthRefused as refused:
+        raise HttpError(422, str(refused)) from None
+    return first.year, first.month
 
 
 @router.get("/supervision/services", response=ServicesOut,

@@ -13,4 +13,5 @@ class SlipForm(StyledForm):
 
     def __init__(self, *args, documents=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["missing"].choices = [(document.name, document.name) for document in documents]
+        self.fields["missing"].choices = [(document.name, f"{document.name}（{document.how}）" if document.how != "—"
+                                           else document.name) for document in documents]

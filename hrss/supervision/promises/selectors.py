@@ -20,6 +20,7 @@ from hrss.core.dates import month_bounds
 from hrss.core.models import Region, ReviewCase
 from hrss.core.permissions import levels_of, role_named
 from hrss.supervision.models import NoticeSlip
+from hrss.supervision.promises import links
 
 Status = ReviewCase.Status
 DECIDED = (Status.APPROVED, Status.REJECTED)
@@ -159,6 +160,7 @@ class Flagged:
     timing: review.Timing
     overdue: bool  # the step's deadline has passed (otherwise it falls within the next working days)
     staff: str = ""  # the names of the office's active staff holding one of the step's roles
+    url: str = ""  # the case's page in its area (links.case_urls), "" when the area has none
 
 
 def open_cases_due(user, region, today):
@@ -179,12 +181,13 @@ def open_cases_due(user, region, today):
         step = chain.intake if case.status == Status.RETURNED else chain.step(case.step)
         rows.append((case, step, holding_office(case, step)))
     staff = _staff_of({(office, step.roles) for _case, step, office in rows})
+    urls = links.case_urls(case for case, _step, _office in rows)
     flagged = []
     for case, step, office in rows:
         label = "退回补正（待村(社区)重新提交）" if case.status == Status.RETURNED else step.label
         holders = "、".join(str(role_named(role).label) for role in sorted(step.roles, key=str))
         flagged.append(Flagged(case, types[case.case_type], label, holders, office, review.timing(case, calendar, today),
-                               case.due_date < today, staff.get((office, step.roles), "")))
+                               case.due_date < today, staff.get((office, step.roles), ""), urls.get(case.pk, "")))
     return flagged
 
 

@@ -3,8 +3,7 @@
 the promises measured per service (服务承诺) with the cases behind them, and the open cases overdue or nearly due
 (限时办结). Views only translate: the write is services.py's, the reads selectors.py's."""
 
-import datetime
-
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -17,6 +16,7 @@ from hrss.core.id_numbers import mask
 from hrss.core.models import Region
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
+from hrss.supervision import inputs
 from hrss.supervision.models import NoticeSlip
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.promises import selectors, services
@@ -24,11 +24,15 @@ from hrss.supervision.promises.forms import SlipForm
 
 
 def _month(request, today):
-    """The month of ?month=YYYY-MM, or this month (a bad value too: the page says which month it shows)."""
+    """The month of ?month=YYYY-MM, or this month (a refused value too: the page says why and which month it
+    shows)."""
+    text = request.GET.get("month", "")
+    if not text:
+        return today.replace(day=1)
     try:
-        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
-        return datetime.date(year, month, 1)
-    except ValueError:
+        return inputs.parse_month(text, today)
+    except inputs.MonthRefused as refused:
+        messages.error(request, f"{refused}已显示本月。")
         return today.replace(day=1)
 
 
@@ -83,8 +87,13 @@ def slip(request, pk):
     given = scoping.get_visible_or_404(NoticeSlip.objects.select_related("given_by"), request.user, pk=pk)
     office = Region.objects.filter(code=given.region_code).first()
     service = catalogue.service(given.service_code)
+    # How each missing document is handed in (原件 shown, copies), from the checklist in force the day it was given
+    # (dated, so a later change of the catalogue does not change a slip); an item typed by hand has none.
+    documents = {document.name: document for document in (service.documents_on(given.given_on) if service else ())}
+    missing = [(name, documents[name].how if name in documents else "", documents[name].note if name in documents
+                else "") for name in given.missing]
     return render(request, "supervision/promises/slip.html", {
-        "slip": given, "office": office, "place": place_names([given.region_code]).get(given.region_code, ""),
+        "slip": given, "missing": missing, "office": office, "place": place_names([given.region_code]).get(given.region_code, ""),
         "service": service, "promise": service.promise_label(given.given_on) if service else "",
         "masked_id": mask(given.id_number) if given.id_number else ""})
 
@@ -108,7 +117,7 @@ def promise(request):
     rows = selectors.promise_rows(request.user, region, month.year, month.month)
     return render(request, "supervision/promises/promise.html", _context(
         request, region, "promise", rows=rows, month=month, previous=add_months(month, -1),
-        following=add_months(month, 1) if add_months(month, 1) <= today else None))
+        following=add_months(month, 1) if add_months(month, 1) <= today else None, today=today))
 
 
 @staff_view(SUPERVISION_VIEW)
