@@ -2,11 +2,37 @@
 
 from django import forms
 
-from hrss.core.forms import RegionField, StyledForm, date_input, style_form
+from hrss.core.forms import StyledForm, date_input, picker_regions, style_form
 from hrss.core.models import Level
 from hrss.supervision.models import GridStaffPost, LeadKind
 
 CELL_LEVELS = {Level.VILLAGE, Level.TOWNSHIP}
+
+
+class CellField(forms.ModelChoiceField):
+    """The grid cell (村(社区) or 乡镇(街道)) of the user's scope a lead or visit is from, picked by name from a select
+    (a village's staff see their own cell only); posts the region's 12-digit code."""
+
+    def __init__(self, *, user, **kwargs):
+        cells = picker_regions(user, CELL_LEVELS).order_by("code")
+        super().__init__(queryset=cells, to_field_name="code", empty_label=None if cells.count() == 1 else "请选择网格",
+                         error_messages={"required": "请选择网格（村(社区)或乡镇(街道)）。",
+                                         "invalid_choice": "所选网格不存在或不在您的管辖范围内，请从列表中选择。"},
+                         **kwargs)
+
+    def label_from_instance(self, region):
+        if region.level == Level.VILLAGE and region.parent_id:
+            return f"{region.parent.name} {region.name}"
+        return f"{region.name}（{Level(region.level).label}本级）"
+
+
+def own_cell(user, region=None):
+    """The cell a form starts with: `region` (the page's ?region=) when it is a cell, else the user's own region
+    when it is one, else none."""
+    for candidate in (region, getattr(user, "region", None)):
+        if candidate is not None and candidate.level in CELL_LEVELS:
+            return candidate
+    return None
 
 
 class StaffForm(StyledForm):
@@ -26,12 +52,12 @@ class LeadForm(StyledForm):
     employer_name = forms.CharField(label="用人单位名称", max_length=100)
     employer_uscc = forms.CharField(label="统一社会信用代码（可不填）", max_length=30, required=False)
     kind = forms.ChoiceField(label="线索类别", choices=LeadKind.choices)
-    workers_affected = forms.IntegerField(label="涉及劳动者人数", min_value=0, max_value=100000, initial=0)
+    workers_affected = forms.IntegerField(label="涉及劳动者人数", min_value=0, max_value=100000, initial=1)
     description = forms.CharField(label="情况描述", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"] = RegionField(user=user, levels=CELL_LEVELS, label="报告网格（村(社区)或乡镇(街道)）")
+        self.fields["region"] = CellField(user=user, label="报告网格（村(社区)或乡镇(街道)）")
         self.order_fields(["region", "reported_on", "employer_name", "employer_uscc", "kind", "workers_affected",
                            "description"])
         style_form(self)
@@ -68,7 +94,7 @@ class VisitForm(StyledForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"] = RegionField(user=user, levels=CELL_LEVELS, label="网格（村(社区)或乡镇(街道)）")
+        self.fields["region"] = CellField(user=user, label="网格（村(社区)或乡镇(街道)）")
         self.order_fields(["region", "visited_on", "employer_name", "employer_uscc", "findings", "problems_found",
                            "lead_kind", "workers_affected", "lead_description"])
         style_form(self)

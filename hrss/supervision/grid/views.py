@@ -26,6 +26,7 @@ from hrss.supervision.grid.forms import (
     ResolveForm,
     StaffForm,
     VisitForm,
+    own_cell,
 )
 from hrss.supervision.models import GridStaff, Lead, LeadKind, LeadState
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
@@ -167,8 +168,7 @@ def lead_new(request):
     """报告线索 from a cell (?region=CODE fills it in)."""
     region = scoping.region_from_request(request) if request.method == "GET" else None
     form = LeadForm(request.POST or None, user=request.user, initial={
-        "region": region if region is not None and region.level in services.CELL_LEVELS else None,
-        "reported_on": timezone.localdate(), "workers_affected": 0})
+        "region": own_cell(request.user, region), "reported_on": timezone.localdate(), "workers_affected": 1})
     if request.method != "POST":
         return _lead_form_page(request, form)
     return submit(request, form, lambda data: services.report_lead(
@@ -212,11 +212,17 @@ def _decide(request, pk, key, form_class, act, success):
                   done=lambda _: redirect("supervision:grid-lead", pk=pk), redisplay=redisplay)
 
 
+def _case_text(lead):
+    """“监察案件JC…，待受理” for the case opened from the lead (the inspection part's), as the lead's page says."""
+    case = lead.inspection_cases.order_by("-pk").first()
+    return f"监察案件{case.number}，{case.get_state_display()}" if case is not None else "监察案件待登记"
+
+
 @staff_view(SUPERVISION_HANDLE)
 @require_POST
 def lead_forward(request, pk):
     return _decide(request, pk, "forward", ForwardForm, lambda lead, data: services.forward_lead(
-        actor=request.user, lead=lead, note=data["note"]), "已移交劳动保障监察，监察案件已立。")
+        actor=request.user, lead=lead, note=data["note"]), lambda lead: f"已移交劳动保障监察（{_case_text(lead)}），待监察机构受理。")
 
 
 @staff_view(SUPERVISION_HANDLE)
@@ -276,8 +282,7 @@ def visit_new(request):
     """登记走访用人单位 (and, when a problem was found, a lead from it)."""
     region = scoping.region_from_request(request) if request.method == "GET" else None
     form = VisitForm(request.POST or None, user=request.user, initial={
-        "region": region if region is not None and region.level in services.CELL_LEVELS else None,
-        "visited_on": timezone.localdate()})
+        "region": own_cell(request.user, region), "visited_on": timezone.localdate()})
     if request.method != "POST":
         return _visit_form_page(request, form)
     return submit(request, form, lambda data: services.record_visit(
