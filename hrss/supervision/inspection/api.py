@@ -18,6 +18,7 @@ from pydantic import Field
 from hrss.core import scoping
 from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, ObjectId, Text
 from hrss.core.permissions import check_permission
+from hrss.supervision import inputs
 from hrss.supervision.inspection import selectors, services
 from hrss.supervision.models import InspectionCase, InspectionSource, InspectionWorker, RatingCode
 from hrss.supervision.permissions import INSPECTION_VIEW
@@ -233,8 +234,8 @@ def list_cases(request, filters: Query[InspectionCaseFilter]):
         raise HttpError(422, f"状态只能是：{'、'.join(selectors.STATE_FILTERS)}。")
     if filters.source and filters.source not in InspectionSource.values:
         raise HttpError(422, f"来源只能是：{'、'.join(InspectionSource.values)}。")
-    if filters.month and selectors.month_bounds(filters.month) is None:
-        raise HttpError(422, "收到月份请写成 YYYY-MM，如 2026-06。")
+    if refused := inputs.month_filter(filters.month, timezone.localdate())[1]:
+        raise HttpError(422, f"收到月份：{refused}")
     rows = selectors.ledger(request.user, region, timezone.localdate(), state=filters.state, source=filters.source,
                             overdue=filters.overdue, month=filters.month)
     return list(rows[filters.offset: filters.offset + filters.limit])
