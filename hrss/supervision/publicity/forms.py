@@ -35,12 +35,18 @@ class NoticeForm(StyledForm):
     offices = forms.MultipleChoiceField(label="指定的接收单位（发送范围为“指定的单位”时）", required=False,
                                         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
 
-    def __init__(self, *args, offices, **kwargs):
+    def __init__(self, *args, offices, issuer=None, unstaffed=(), **kwargs):
+        """`issuer` the issuing office (a township is not offered "所辖全部乡镇(街道)"); `unstaffed` the codes of the
+        offices with no active account to read a notice, marked on their checkboxes."""
         super().__init__(*args, **kwargs)
         self.offices = {office.code: office for office in offices}
         self.fields["offices"].choices = [
-            (office.code, office.name if office.level == Level.VILLAGE else f"{office.name}（乡镇(街道)）")
+            (office.code, (office.name if office.level == Level.VILLAGE else f"{office.name}（乡镇(街道)）")
+             + ("（暂无账号，无人阅读）" if office.code in unstaffed else ""))
             for office in offices]
+        if issuer is not None and issuer.level == Level.TOWNSHIP:
+            self.fields["audience"].choices = [(value, label) for value, label in Audience.CHOICES
+                                               if value != Audience.TOWNSHIPS]
         style_form(self)
 
     def clean_offices(self):

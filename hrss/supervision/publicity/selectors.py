@@ -63,6 +63,24 @@ def unread_in(user, region=None):
     return _scoped(user, NoticeReceipt.objects.filter(read_on__isnull=True), region)
 
 
+def without_readers(user, offices):
+    """The codes of `offices` (regions of the user's scope) with no active staff account that can mark a notice
+    read there (an account of that office itself holding SUPERVISION_HANDLE): a notice sent there waits unread."""
+    from django.contrib.auth import get_user_model
+
+    from hrss.core.permissions import role_permissions
+    from hrss.supervision.permissions import SUPERVISION_HANDLE
+
+    codes = {office.code for office in offices}
+    if not codes:
+        return set()
+    roles = [role for role, granted in role_permissions().items() if SUPERVISION_HANDLE in granted]
+    staffed = set(scoping.visible_to(user, get_user_model().objects.filter(
+        is_active=True, region__code__in=codes, region__is_active=True, role_grants__role__in=roles))
+        .values_list("region__code", flat=True))
+    return codes - staffed
+
+
 def overdue(rows, today):
     return rows.filter(notice__read_by__lt=today)
 

@@ -115,23 +115,42 @@ def _offices_below(user, region):
         .order_by("code")[:MAX_OFFICES])
 
 
-def _notice_form_page(request, form, region):
-    return render(request, "supervision/publicity/notice_form.html", {"form": form, "region": region})
+def _notice_form_page(request, form, region, offices, unstaffed):
+    return render(request, "supervision/publicity/notice_form.html", {
+        "form": form, "region": region,
+        "unstaffed": [office for office in offices if office.code in unstaffed]})
+
+
+def _unstaffed_warning(request, notice):
+    """After sending: which receiving offices have no active account to read the notice (the issuer's to tell)."""
+    codes = [receipt.region_code for receipt in notice.receipts.all()]
+    unstaffed = selectors.without_readers(request.user, Region.objects.filter(code__in=codes))
+    if unstaffed:
+        names = place_names(sorted(unstaffed), below=Region.objects.get(code=notice.region_code))
+        messages.warning(request, f"以下{len(unstaffed)}个接收单位暂无在用的工作人员账号，无人能阅读该通知，请另行电话"
+                                  f"或书面通知：{'、'.join(names[code] for code in sorted(unstaffed))}。")
 
 
 @staff_view(SUPERVISION_HANDLE)
 def notice_new(request):
-    """发通知 from the office of ?region=CODE (the user's own by default; POST region) to offices below it."""
+    """发通知 from the office of ?region=CODE (the user's own by default; POST region) to offices below it; the form
+    and, after sending, a message name the offices with no active account to read it."""
     region = scoping.region_from_request(request)
-    form = NoticeForm(request.POST or None, offices=_offices_below(request.user, region))
+    offices = _offices_below(request.user, region)
+    unstaffed = selectors.without_readers(request.user, offices)
+    form = NoticeForm(request.POST or None, offices=offices, issuer=region, unstaffed=unstaffed)
     if request.method != "POST":
-        return _notice_form_page(request, form, region)
+        return _notice_form_page(request, form, region, offices, unstaffed)
+
+    def done(notice):
+        _unstaffed_warning(request, notice)
+        return redirect("supervision:publicity-notice", pk=notice.pk)
+
     return submit(request, form, lambda data: services.issue_notice(
         actor=request.user, region=region, title=data["title"], body=data["body"], read_by=data["read_by"],
         audience=data["audience"], offices=data["offices"]),
         success=lambda notice: f"已发出通知“{notice.title}”（{notice.receipts.count()}个接收单位）。",
-        done=lambda notice: redirect("supervision:publicity-notice", pk=notice.pk),
-        redisplay=lambda form: _notice_form_page(request, form, region))
+        done=done, redisplay=lambda form: _notice_form_page(request, form, region, offices, unstaffed))
 
 
 def _notice(request, pk):
@@ -146,6 +165,8 @@ def notice(request, pk):
     read = sum(1 for receipt in receipts if receipt.is_read)
     return render(request, "supervision/publicity/notice.html", {
         "notice": notice, "receipts": receipts, "read": read, "unread": len(receipts) - read,
+        "unstaffed": selectors.without_readers(request.user, Region.objects.filter(
+            code__in=[receipt.region_code for receipt in receipts if not receipt.is_read])),
         "today": timezone.localdate(), "issuer": Region.objects.get(code=notice.region_code),
         "places": place_names((receipt.region_code for receipt in receipts),
                               below=Region.objects.get(code=notice.region_code)),
