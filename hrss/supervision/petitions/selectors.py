@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from hrss.core import scoping
 from hrss.core.id_numbers import mask
 from hrss.core.models import Level
+from hrss.supervision import inputs
 from hrss.supervision.models import Petition, PetitionCategory, PetitionChannel, PetitionState
 from hrss.supervision.models.petitions import OPEN_STATES
 
@@ -75,18 +76,6 @@ def due_by_q(day):
             | Q(state=PetitionState.REVIEW, review_due__lte=day) | Q(state=PetitionState.RECHECK, recheck_due__lte=day))
 
 
-def month_bounds(text):
-    """The first and last day of a month written 2026-03, or None."""
-    try:
-        first = datetime.date.fromisoformat(f"{text}-01") if len(text or "") == 7 else None
-    except ValueError:
-        return None
-    if first is None:
-        return None
-    following = (first + datetime.timedelta(days=32)).replace(day=1)
-    return first, following - datetime.timedelta(days=1)
-
-
 def ledger(user, region, day, *, state="", category="", channel="", overdue=False, month="", q="", held="",
            awaiting_reply=False):
     """The 信访台账's petitions, filtered: a state ("open" for every open one), a category, a channel, only those
@@ -109,7 +98,7 @@ def ledger(user, region, day, *, state="", category="", channel="", overdue=Fals
         rows = rows.filter(channel=channel)
     if overdue:
         rows = rows.filter(overdue_q(day))
-    if bounds := month_bounds(month):
+    if bounds := inputs.month_filter(month, day)[0]:  # the page says why a month is refused
         rows = rows.filter(received_on__range=bounds)
     text = (q or "").strip()
     if text:

@@ -430,7 +430,9 @@ def reply(*, actor, petition, text, replied_on, today=None):
     _check(actor, petition, "supervision.petitions.reply", "只能办理本辖区的信访件。")
     text = _text(text)
     problems = []
-    if petition.state not in (PetitionState.ACCEPTED, PetitionState.FORWARDED):
+    if petition.replied_on is not None:
+        problems.append(f"信访件{petition.number}已于{petition.replied_on:%Y-%m-%d}答复办结，不能再次答复。")
+    elif petition.state not in (PetitionState.ACCEPTED, PetitionState.FORWARDED):
         problems.append(f"信访件{petition.number}{petition.get_state_display()}，不能办结答复。")
     if not text:
         problems.append("办结须书面答复信访人：请填写答复意见（办理结果和依据），不能没有答复就办结。")

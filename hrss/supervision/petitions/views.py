@@ -18,7 +18,7 @@ from hrss.core.models import Level
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
-from hrss.supervision import deadlines
+from hrss.supervision import deadlines, inputs
 from hrss.supervision.models import (
     Petition,
     PetitionCategory,
@@ -50,7 +50,8 @@ def _filters(request):
     return {"state": get.get("state", "") if get.get("state") in STATES else "",
             "category": get.get("category", "") if get.get("category") in PetitionCategory.values else "",
             "channel": get.get("channel", "") if get.get("channel") in PetitionChannel.values else "",
-            "overdue": get.get("overdue") == "1", "month": get.get("month", "")[:7], "q": get.get("q", "")[:30],
+            "overdue": get.get("overdue") == "1", "month": inputs.month_kept(get.get("month", ""), timezone.localdate())[0],
+            "q": get.get("q", "")[:30],
             "due_soon": get.get("due") == "soon", "this_year": get.get("period") == "year",
             "held": get.get("held", "") if get.get("held") in ("here", "received") else "",
             "awaiting_reply": get.get("awaiting") == "reply"}
@@ -79,6 +80,8 @@ def ledger(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     filters = _filters(request)
+    if refused := inputs.month_kept(request.GET.get("month", ""), today)[1]:
+        messages.error(request, f"收到月份：{refused}已显示全部月份。")
     page = Paginator(_ledger_rows(request, region, today, filters), 50).get_page(request.GET.get("page"))
     places = place_names((p.region_code for p in page), below=region)
     return render(request, "supervision/petitions/ledger.html", {
@@ -95,6 +98,8 @@ def ledger_export(request):
     """The 信访台账 as .xlsx (ID numbers masked), audited, kept by no cache."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
+    if inputs.month_kept(request.GET.get("month", ""), today)[1]:  # no download of every month: the ledger says why
+        return redirect(reverse("supervision:petitions-ledger") + "?" + request.GET.urlencode())
     petitions = list(_ledger_rows(request, region, today, _filters(request)))
     places = place_names((p.region_code for p in petitions), below=region)
     cells = [row["cells"] for row in selectors.ledger_rows(petitions, today, places)]
@@ -255,7 +260,10 @@ def _act(request, pk, key, form, act, done_message, done=None):
     petition = _petition(request, pk)
 
     def redisplay(form):
-        messages.error(request, "未能保存，请按页面上的提示修改。")
+        # A refusal of the petition as it stands (e.g. already answered) is said at the top too: the page may no
+        # longer show the form it came from.
+        refused = "".join(form.non_field_errors())
+        messages.error(request, f"未能保存：{refused}" if refused else "未能保存，请按页面上的提示修改。")
         return _detail(request, petition, {key: form})
 
     return submit(request, form, lambda data: act(petition, data), success=done_message,
