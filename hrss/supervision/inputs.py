@@ -8,6 +8,10 @@ import datetime
 from hrss.core.dates import add_months, month_bounds
 
 EARLIEST_MONTH = datetime.date(2000, 1, 1)  # no supervision record of the platform is older
+# The first day a record of the grid or of publicity may carry (the year the platform's plan begins, the first row of
+# the appraisal's weights): an earlier day is a typing error.
+RECORDS_FROM = datetime.date(2011, 1, 1)
+RECORDS_FROM_LABEL = "本平台可登记的最早日期"
 
 
 class MonthRefused(ValueError):
@@ -42,11 +46,11 @@ def date_problem(day, label, today, *, not_before, not_before_label, not_after=N
     if not isinstance(day, datetime.date):
         return f"请填写{label}。"
     if day < not_before:
-        return f"{label}{day:%Y-%m-%d}早于{not_before_label}（{not_before.year}年{not_before.month}月{not_before.day}日），请核对。"
+        return f"{label}{day.isoformat()}早于{not_before_label}（{not_before.year}年{not_before.month}月{not_before.day}日），请核对。"
     if not_after is None and day > today:
-        return f"{label}{day:%Y-%m-%d}晚于今天，请填写已经发生的日期。"
+        return f"{label}{day.isoformat()}晚于今天，请填写已经发生的日期。"
     if not_after is not None and day > not_after:
-        return f"{label}{day:%Y-%m-%d}晚于{not_after_label}（{not_after:%Y-%m-%d}），请核对。"
+        return f"{label}{day.isoformat()}晚于{not_after_label}（{not_after.isoformat()}），请核对。"
     return None
 
 

@@ -8,8 +8,6 @@ the township or the county (the village reports, it does not decide); a lead res
 any office of its scope. Forwarding opens the inspection case through the inspection part's named service
 (`inspection.services.open_from_lead`), inside the same transaction."""
 
-import datetime
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,6 +15,7 @@ from django.utils import timezone
 from hrss.core import audit, credit_codes, scoping
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, check_permission
+from hrss.supervision import inputs
 from hrss.supervision.inspection import services as inspection_services
 from hrss.supervision.models import (
     EmployerVisit,
@@ -47,14 +46,10 @@ def _check_level(actor, *, region_code, action, levels, message):
     raise PermissionDenied(message)
 
 
-def _date_problem(day, label, today, *, not_before=None, not_before_label=""):
-    if not isinstance(day, datetime.date):
-        return f"请填写{label}。"
-    if day > today:
-        return f"{label}{day:%Y-%m-%d}晚于今天，请填写已经发生的日期。"
-    if not_before is not None and day < not_before:
-        return f"{label}{day:%Y-%m-%d}早于{not_before_label}{not_before:%Y-%m-%d}。"
-    return None
+def _date_problem(day, label, today, *, not_before=inputs.RECORDS_FROM, not_before_label=inputs.RECORDS_FROM_LABEL):
+    return inputs.date_problem(day, label, today, not_before=max(not_before, inputs.RECORDS_FROM),
+                               not_before_label=not_before_label if not_before >= inputs.RECORDS_FROM
+                               else inputs.RECORDS_FROM_LABEL)
 
 
 def _text_problem(value, label, limit, *, required=True):

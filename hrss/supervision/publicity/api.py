@@ -4,9 +4,10 @@ notices sent to the caller's own office (list, mark read)."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
 from pydantic import Field
 
 from hrss.core import scoping
@@ -239,4 +240,7 @@ def mark_read(request, receipt_id: ObjectId):
     check_permission(request.user, SUPERVISION_HANDLE)
     receipt = scoping.get_visible_or_404(NoticeReceipt.objects.select_related("notice"), request.user,
                                          pk=receipt_id)
-    return services.mark_read(actor=request.user, receipt=receipt)
+    try:
+        return services.mark_read(actor=request.user, receipt=receipt)
+    except PermissionDenied as refused:  # the service's reason (an office above may look, not sign), not the API's
+        raise HttpError(403, str(refused)) from None  # generic refusal of a role

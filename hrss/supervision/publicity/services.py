@@ -17,6 +17,7 @@ from django.utils import timezone
 from hrss.core import audit, scoping
 from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
+from hrss.supervision import inputs
 from hrss.supervision.models import Notice, NoticeReceipt, PublicityEvent, PublicityTopic
 from hrss.supervision.permissions import SUPERVISION_HANDLE
 
@@ -34,11 +35,8 @@ class Audience:
 
 
 def _date_problem(day, label, today):
-    if not isinstance(day, datetime.date):
-        return f"请填写{label}。"
-    if day > today:
-        return f"{label}{day:%Y-%m-%d}晚于今天，请填写已经发生的日期。"
-    return None
+    return inputs.date_problem(day, label, today, not_before=inputs.RECORDS_FROM,
+                               not_before_label=inputs.RECORDS_FROM_LABEL)
 
 
 def _text_problem(value, label, limit, *, required=True):
@@ -128,6 +126,10 @@ def notice_problems(*, region, title, body, read_by, audience, offices, today):
                     if problem)
     if read_by is not None and (not isinstance(read_by, datetime.date) or read_by < today):
         problems.append("阅读期限不能早于今天（发文日期）。")
+    elif read_by is not None and (problem := inputs.date_problem(
+            read_by, "阅读期限", today, not_before=today, not_before_label="发文日期",
+            not_after=inputs.within_a_year(today), not_after_label="发文之日起一年")):
+        problems.append(problem)
     if audience not in dict(Audience.CHOICES):
         problems.append("请选择发送范围：所辖全部村(社区)、所辖全部乡镇(街道)或指定的单位。")
     elif audience == Audience.TOWNSHIPS and region.level == Level.TOWNSHIP:
