@@ -12,12 +12,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import ratelimit, scoping
 from hrss.core.forms import submit
 from hrss.core.models import Level
+from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.supervision import deadlines, inputs
 from hrss.supervision.models import (
     Petition,
@@ -68,12 +68,6 @@ def _ledger_rows(request, region, today, filters):
     return rows
 
 
-def _query(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @staff_view(SUPERVISION_VIEW)
 def ledger(request):
     """信访台账: the petitions held by the offices of a region (the user's own by default), filters, pages of 50."""
@@ -85,7 +79,7 @@ def ledger(request):
     page = Paginator(_ledger_rows(request, region, today, filters), 50).get_page(request.GET.get("page"))
     places = place_names((p.region_code for p in page), below=region)
     return render(request, "supervision/petitions/ledger.html", {
-        "region": region, "today": today, "page": page, "filters": filters, "query": _query(request),
+        "region": region, "today": today, "page": page, "filters": filters, "query": query_without_page(request),
         "rows": selectors.ledger_rows(page, today, places), "places": places, "states": PetitionState.choices,
         "categories": PetitionCategory.choices, "channels": PetitionChannel.choices,
         "helds": HELD_CHOICES, "crumbs": scoping.breadcrumb(request.user, region),
@@ -103,13 +97,8 @@ def ledger_export(request):
     petitions = list(_ledger_rows(request, region, today, _filters(request)))
     places = place_names((p.region_code for p in petitions), below=region)
     cells = [row["cells"] for row in selectors.ledger_rows(petitions, today, places)]
-    title = f"{LEDGER_TITLE}（{region.name}，{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *cells])])
-    audit.record(actor=request.user, action="supervision.petitions.exported", target=region, region_code=region.code,
-                 after={"rows": len(cells)})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return ledger_download(request, LEDGER_TITLE, region, today, selectors.LEDGER_HEADER, cells,
+                           action="supervision.petitions.exported")
 
 
 def _intake_page(request, form, office):
