@@ -25,7 +25,7 @@ def parse_month(text, today, *, earliest=EARLIEST_MONTH):
     try:
         first = datetime.date(int(year), int(month), 1)
     except ValueError:
-        raise MonthRefused(f"月份“{(text or '')[:20]}”无法识别：请按“{today:%Y-%m}”的格式填写年份和月份。") from None
+        raise MonthRefused(f"月份“{(text or '')[:20]}”无法识别：请按“2026-05”的格式填写年份和月份。") from None
     if first > today:
         raise MonthRefused(f"{first:%Y年%m月}尚未开始：请选择本月或以前的月份。")
     if first < earliest:
