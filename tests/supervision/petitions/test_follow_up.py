@@ -4,7 +4,9 @@ inspection case is concluded, not the ones a village still holds ("等待村(社
 is the current one; the ledger's first columns are the number, the state and the due date."""
 
 import datetime
+import io
 
+import openpyxl
 from django.test import Client
 
 from hrss.supervision.inspection import services as inspection_services
@@ -43,8 +45,11 @@ def test_after_forwarding_up_the_village_goes_back_to_its_ledger_and_keeps_a_rea
     assert client.get(f"/supervision/petitions/{petition.pk}/receipt/").status_code == 200
     # acting on it is still refused (it is the township's now)
     assert client.post(f"/supervision/petitions/{petition.pk}/forward-up/", {"level": "3"}).status_code == 404
-    # the default ledger (held in the village) no longer lists it
+    # the default ledger (held in the village) no longer lists it; the .xlsx of 本站登记、已上报的 does
     assert petition.number not in client.get("/supervision/petitions/").content.decode()
+    export = client.get("/supervision/petitions/export.xlsx", {"held": "received"})
+    rows = list(openpyxl.load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert any(row[0] == petition.number for row in rows)
     # the neighbouring village: nothing, by either code
     outsider = logged_in(neighbour_village_assistant)
     assert outsider.get(f"/supervision/petitions/{petition.pk}/").status_code == 404
@@ -88,6 +93,8 @@ def test_a_concluded_inspection_case_asks_the_township_to_reply(heyuan, village_
     services.forward_to_inspection(actor=township_officer, petition=petition, today=TODAY)
     assert "监察已结案" not in pending_on_home(township_officer)
     case = InspectionCase.objects.get(petition=petition)
+    waiting = logged_in(township_officer).get(f"/supervision/petitions/{petition.pk}/").content.decode()
+    assert f"已转劳动保障监察（监察案件 {case.number}，待受理），监察结案后答复信访人" in waiting
     inspection_services.accept_case(actor=inspector, case=case, today=TODAY)
     inspection_services.open_case(actor=inspector, case=case, today=TODAY)
     inspection_services.conclude_case(actor=inspector, case=case, result="工资已结清。", today=TODAY)
