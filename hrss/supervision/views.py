@@ -17,5 +17,5 @@ def home(request):
 @staff_view(SUPERVISION_VIEW)
 def statistics(request):
     """信访监察统计 (core.parts.statistics)."""
-    return parts.statistics(request, PARTS, area_name="信访监察与服务监督", home="supervision:home",
+    return parts.statistics(request, PARTS, area_name="信访监察", home="supervision:home",
                             testid="supervision-statistics")

@@ -32,7 +32,7 @@ class Weights:
 
 # [believed] 效率 40%、质量 40%、工作量 20%，每件查实的投诉扣 5 分.
 WEIGHTS = ((D(2011, 1, 1), Weights(efficiency=40, quality=40, workload=20, per_upheld_complaint=5)),)
-SOURCE = "河源市基层人力资源和社会保障公共服务平台建设规划（建立绩效考核和奖励制度）；权重为本系统设定 [believed]"
+SOURCE = "河源市基层人力资源和社会保障公共服务平台建设规划（建立绩效考核和奖励制度）；权重为本系统设定，依据待核实"  # [believed]
 
 
 def weights_for(month):
@@ -42,9 +42,11 @@ def weights_for(month):
 
 def score(*, month, handled, on_time_share, satisfied_share, median_handled, upheld, weights=None):
     """The month's score (0–100, one decimal) of a staff member or an office, or None (无数据) when nothing was
-    handled. A part without data (no case with a deadline, no rating) leaves the score and its weight is shared by
-    the others in proportion [believed], so an office nobody rated is scored on what can be measured."""
-    if not handled:
+    handled and nobody rated it. A part without data (no case with a deadline, no rating) leaves the score and its
+    weight is shared by the others in proportion [believed], so an office nobody rated is scored on what can be
+    measured, and one that handled nothing but was rated is scored on satisfaction only (no workload part: it has
+    none to compare). Each upheld complaint (查实 or 部分查实) takes `per_upheld_complaint` points off."""
+    if not handled and satisfied_share is None:
         return None
     weights = weights or weights_for(month)
     parts = []
@@ -52,7 +54,7 @@ def score(*, month, handled, on_time_share, satisfied_share, median_handled, uph
         parts.append((weights.efficiency, on_time_share))
     if satisfied_share is not None:
         parts.append((weights.quality, satisfied_share))
-    if median_handled:
+    if handled and median_handled:
         parts.append((weights.workload, min(Decimal(1), Decimal(handled) / Decimal(median_handled))))
     weight = sum(part_weight for part_weight, _share in parts)
     base = sum(Decimal(part_weight) * Decimal(share) for part_weight, share in parts) * 100 / weight if weight else 0

@@ -16,7 +16,8 @@ service point: the village's 服务站, the township's 服务所, the county's �
 - 评价: the ratings given in the month of the services the user served (RatingCode.served_by) or the office gave
   (Rating.region_code): how many, their average, the share satisfied (score ≥ rules.SATISFIED_FROM).
 - 投诉: the complaints received in the month about the user (about_staff) or the office (office_code); counts only,
-  never who complained.
+  never who complained. Of them, those answered 查实 or 部分查实 (UPHELD_OUTCOMES) are deducted from the score of
+  the month they were received in (an answer given later changes that month until the county locks it).
 - 得分: rules.score, the workload against the median of the office's peers (the offices under the same parent, or
   the staff of the same office)."""
 
@@ -35,8 +36,10 @@ from hrss.core.dates import add_months, month_bounds
 from hrss.core.models import Level, Region, ReviewCase, ReviewDecision
 from hrss.supervision.appraisal import rules
 from hrss.supervision.models import (
+    UPHELD_OUTCOMES,
     AppraisalLock,
     Complaint,
+    ComplaintOutcome,
     InspectionCase,
     InspectionEvent,
     PetitionEvent,
@@ -177,14 +180,21 @@ def _review_items(month, whom, calendar):
 
 
 def _complaint_items(month, whom):
+    """The complaints answered in the month, each titled by what it was about (the office and the rated service;
+    never who complained, nor the text, which may name them)."""
     first, last = _day_span(month)
-    replied = (Complaint.objects.filter(whom.where("replied_by__region__code", "replied_by_id"),
-                                        replied_on__range=(first, last), replied_by__isnull=False)
-               .values_list("pk", "replied_by_id", "replied_by__region__code", "replied_on", "due_date",
-                            "received_on"))
+    replied = list(Complaint.objects.filter(whom.where("replied_by__region__code", "replied_by_id"),
+                                            replied_on__range=(first, last), replied_by__isnull=False)
+                   .values_list("pk", "replied_by_id", "replied_by__region__code", "replied_on", "due_date",
+                                "received_on", "office_code", "rating__code__service", "outcome"))
+    offices = {region.code: region.office_name
+               for region in Region.objects.filter(code__in={row[6] for row in replied})}
+    outcomes = dict(ComplaintOutcome.choices)
     return [Item("complaint", ("complaint", pk), user_id, office_code, replied_on, due,
-                 None if due is None else replied_on <= due, step="答复", title=f"{received:%Y-%m-%d}收到的投诉")
-            for pk, user_id, office_code, replied_on, due, received in replied]
+                 None if due is None else replied_on <= due, step="答复",
+                 title=(f"{received:%Y-%m-%d}收到的投诉：{offices.get(about, about)}" + (f"·{service}" if service else "")
+                        + (f"（{outcomes[outcome]}）" if outcome in outcomes else "")))
+            for pk, user_id, office_code, replied_on, due, received, about, service, outcome in replied]
 
 
 def _petition_items(month, whom):
@@ -255,7 +265,7 @@ class Figures:
     rating_total: int = 0
     satisfied: int = 0
     complaints: int = 0
-    upheld: int = 0  # TODO(ratings): a complaint's outcome 查实 is not recorded yet; no deduction until it is
+    upheld: int = 0  # of the complaints, those answered as 查实 or 部分查实 (models.UPHELD_OUTCOMES)
     score: Decimal | None = None
 
     @property
@@ -307,10 +317,11 @@ def figures_of(month, whom, calendar=None):
         figures.rating_total += score
         figures.satisfied += score >= rules.SATISFIED_FROM
     first, last = _day_span(month)
-    for (owner,) in (Complaint.objects.filter(whom.where("office_code", "about_staff_id"),
-                                              received_on__range=(first, last))
-                     .values_list("about_staff_id" if whom.by_staff else "office_code")):
+    for owner, outcome in (Complaint.objects.filter(whom.where("office_code", "about_staff_id"),
+                                                    received_on__range=(first, last))
+                           .values_list("about_staff_id" if whom.by_staff else "office_code", "outcome")):
         found[owner].complaints += 1
+        found[owner].upheld += outcome in UPHELD_OUTCOMES
     return found
 
 
@@ -451,7 +462,8 @@ def region_total(region, month, calendar=None):
 
 
 NO_DATA = "无数据"
-HEADER = ["办理件数", "有时限的", "按时", "逾期", "按时率(%)", "评价数", "平均评分", "满意率(%)", "被投诉", "得分"]
+HEADER = ["办理件数", "有时限的", "按时", "逾期", "按时率(%)", "评价数", "平均评分", "满意率(%)", "被投诉", "其中查实",
+          "得分"]
 
 
 def cells(figures, *, hide_complaints=False):
@@ -460,7 +472,12 @@ def cells(figures, *, hide_complaints=False):
     return [figures.handled, figures.measured, figures.on_time, figures.late,
             _number(figures.on_time_percent), figures.ratings, _number(figures.average),
             _number(figures.satisfied_percent), "—" if hide_complaints else figures.complaints,
-            NO_DATA if figures.score is None else float(figures.score)]
+            "—" if hide_complaints else figures.upheld, NO_DATA if figures.score is None else float(figures.score)]
+
+
+def is_empty(figures):
+    """Nothing at all in the month: no work, no rating, no complaint."""
+    return not (figures.handled or figures.ratings or figures.complaints)
 
 
 def _number(value):

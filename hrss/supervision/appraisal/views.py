@@ -39,6 +39,14 @@ def _render(request, template, context, refused):
     return render(request, template, context, status=400 if refused else 200)
 
 
+def _this_month_hint(request, rows, today):
+    """The current month ("YYYY-MM") to offer when the page shows the default month (the previous one) and it has
+    nothing at all (e.g. early in the system's use), else ""."""
+    if request.GET.get("month") or any(not selectors.is_empty(row.figures) for row in rows):
+        return ""
+    return selectors.month_text(today.replace(day=1))
+
+
 @staff_view(APPRAISAL_VIEW)
 def offices(request):
     """考核: each office of the region (its own and those just below) for the month; a name opens the offices below
@@ -48,8 +56,9 @@ def offices(request):
     today = timezone.localdate()
     can_lock = (not refused and set(request.user.role_list) & services.LOCKERS
                 and services.lock_problems(region=region, month=month, today=today) is None)
+    rows = selectors.office_rows(request.user, region, month)
     return _render(request, "supervision/appraisal/offices.html", {
-        **_common(request, region, month, refused), "rows": selectors.office_rows(request.user, region, month),
+        **_common(request, region, month, refused), "rows": rows, "this_month": _this_month_hint(request, rows, today),
         "village": Level.VILLAGE, "can_lock": can_lock}, refused)
 
 
@@ -77,9 +86,12 @@ def _back(region, month_value):
 def staff(request):
     """考核 of the staff of one office (?region=CODE, the user's own by default) for the month."""
     office = scoping.region_from_request(request)
-    month, refused = _month(request, timezone.localdate())
+    today = timezone.localdate()
+    month, refused = _month(request, today)
+    rows = selectors.staff_rows(office, month, viewer=request.user)
     return _render(request, "supervision/appraisal/staff.html", {
-        **_common(request, office, month, refused), "rows": selectors.staff_rows(office, month, viewer=request.user)}, refused)
+        **_common(request, office, month, refused), "rows": rows, "this_month": _this_month_hint(request, rows, today)},
+        refused)
 
 
 @staff_view(APPRAISAL_VIEW)
@@ -137,10 +149,11 @@ def export(request):
         ("说明", ["项目", "内容"], [
             ["月份", selectors.month_text(month)],
             ["权重", f"工作效率（按时率）{weights.efficiency}%，工作质量（满意率）{weights.quality}%，"
-                     f"工作量（对比同级中位数）{weights.workload}%；每件查实投诉扣 {weights.per_upheld_complaint} 分"
-                     "（投诉是否查实尚未登记，目前不扣分）"],
+                     f"工作量（对比同级中位数）{weights.workload}%；每件查实或部分查实的投诉扣 "
+                     f"{weights.per_upheld_complaint} 分（计入收到投诉的月份）"],
+            ["有时限的", "办理件数中有办理时限的件数；按时 + 逾期 = 有时限的，按时率 = 按时 ÷ 有时限的"],
             ["依据", rules.SOURCE],
-            ["无数据", "当月没有办理任何事项的，不计得分"]]),
+            ["无数据", "当月既没有办理事项也没有评价的，不计得分；没有办理事项但有评价的，只按满意率计分"]]),
     ]
     return xlsx_download(request, sheets, f"考核-{region.name}-{month:%Y%m}.xlsx", action="supervision.appraisal.exported",
                          target=region, region_code=region.code,

@@ -17,9 +17,22 @@ from hrss.supervision.models import (
     InspectionState,
     InspectionWorker,
 )
+from hrss.supervision.ratings.selectors import inspection_office_name
 
 SOON_WORKING_DAYS = 3  # the pending work's "due soon": within this many working days
+WAGE_MATTER = "拖欠工资"  # a case with wages owed (workers or an amount)
+OTHER_MATTER = "涉嫌违反劳动保障法律法规"
 PENDING = "截止日期待定（节假日安排未录入）"  # a due date stored null until its year's holidays are loaded
+
+
+def issuer_name(region_code):
+    """Who signs a case's papers: the county's 劳动保障监察机构 (the name the rating page gives it too)."""
+    return inspection_office_name(region_code)
+
+
+def matter_of(case):
+    """What the complaint was about, for a sentence "…反映的<用人单位><matter>一事" (never the pasted summary)."""
+    return WAGE_MATTER if case.amount_owed or case.workers.exists() else OTHER_MATTER
 
 
 def _scoped(user, queryset, region):

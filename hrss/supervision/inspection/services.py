@@ -27,6 +27,7 @@ from hrss.core.credit_codes import check_uscc, normalise
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, has_permission
+from hrss.core.text import money
 from hrss.supervision import deadlines
 from hrss.supervision.inspection.selectors import PENDING
 from hrss.supervision.models import (
@@ -399,7 +400,7 @@ def add_worker(*, actor, case, name, amount_owed, id_number="", phone="", amount
                                                  amount_recovered=amount_of(amount_recovered or 0))
         _sum_amounts(fresh)
         _event(fresh, actor, today, "worker_added",
-               f"登记劳动者{worker.name}：拖欠{worker.amount_owed}元，已追回{worker.amount_recovered}元")
+               f"登记劳动者{worker.name}：拖欠{money(worker.amount_owed)}元，已追回{money(worker.amount_recovered)}元")
         audit.record(actor=actor, action="supervision.inspection.worker_added", target=fresh,
                      subject_id_number=number,
                      after={"inspection_worker": worker.name, "amount_owed": worker.amount_owed,
@@ -426,7 +427,7 @@ def record_recovery(*, actor, worker, amount_recovered, today=None):
         current.amount_recovered = recovered
         current.save(update_fields=["amount_recovered"])
         _sum_amounts(fresh)
-        _event(fresh, actor, today, "recovered", f"{current.name}已追回工资{recovered}元（拖欠{current.amount_owed}元）")
+        _event(fresh, actor, today, "recovered", f"{current.name}已追回工资{money(recovered)}元（拖欠{money(current.amount_owed)}元）")
         audit.record(actor=actor, action="supervision.inspection.recovered", target=fresh,
                      subject_id_number=current.id_number, before={"amount_recovered": before},
                      after={"inspection_worker": current.name, "amount_recovered": recovered})
@@ -450,7 +451,7 @@ def add_measure(*, actor, case, kind, taken_on, amount=None, note="", today=None
                  _day_problem(taken_on, "措施日期", today, not_before=fresh.opened_on, not_before_label="立案日期")])
         measure = InspectionMeasure.objects.create(case=fresh, kind=kind, taken_on=taken_on, amount=value,
                                                    note=_text(note)[:500], by=actor)
-        shown = f"，{value}元" if value is not None else ""
+        shown = f"，{money(value)}元" if value is not None else ""
         _event(fresh, actor, taken_on, "measure_added", f"{measure.get_kind_display()}{shown}{'：' + measure.note if measure.note else ''}")
         audit.record(actor=actor, action="supervision.inspection.measure_added", target=fresh,
                      after={"inspection_measure": kind, "inspection_measure_on": taken_on, "inspection_measure_amount": value, "inspection_measure_note": measure.note})
@@ -586,7 +587,7 @@ def conclude_case(*, actor, case, result, on=None, today=None):
         fresh.state, fresh.concluded_on, fresh.result = InspectionState.CONCLUDED, on, _text(result)[:1000]
         fresh.save(update_fields=["state", "concluded_on", "result"])
         late = fresh.conclude_due is not None and on > fresh.conclude_due  # 待定: not late (appraisal agrees)
-        _event(fresh, actor, on, "concluded", f"结案，追回工资{fresh.amount_recovered}元"
+        _event(fresh, actor, on, "concluded", f"结案，追回工资{money(fresh.amount_recovered)}元"
                f"{'（超过结案期限 ' + fresh.conclude_due.isoformat() + '）' if late else ''}：{fresh.result}")
         if fresh.source != InspectionSource.ROUTINE:
             issue_code(region_code=scoping.ancestor_code(fresh.region_code, Level.COUNTY), service=RATING_SERVICE,

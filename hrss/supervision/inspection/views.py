@@ -280,7 +280,7 @@ def receipt(request, pk):
     case = _case(request, pk)
     return render(request, "supervision/inspection/receipt.html", {
         "case": case, "workers": list(case.workers.order_by("pk")), "today": timezone.localdate(),
-        "place": place_names([case.region_code]).get(case.region_code, ""),
+        "matter": selectors.matter_of(case), "issuer": selectors.issuer_name(case.region_code),
         "rating_code": RatingCode.objects.filter(source="inspection", source_id=str(case.pk)).first()})
 
 

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from hrss.core import constraints, scoping
 from hrss.core.models import CODE_LENGTH
 
-__all__ = ["CODE_ALPHABET", "CODE_SIZE", "Complaint", "ComplaintOrigin", "ComplaintState", "POOR_SCORES",
+__all__ = ["CODE_ALPHABET", "CODE_SIZE", "Complaint", "ComplaintOrigin", "ComplaintOutcome", "ComplaintState",
+           "POOR_SCORES", "UPHELD_OUTCOMES",
            "Rating", "RatingCode", "SATISFIED_SCORES", "Score"]
 
 # Upper-case letters and digits without 0/O/1/I, which a citizen reading a slip confuses: 32 symbols, 8 of them a
@@ -122,6 +123,19 @@ class ComplaintState(models.TextChoices):
     CLOSED = "closed", _("已答复")
 
 
+class ComplaintOutcome(models.TextChoices):
+    """What the township found when it checked the complaint (recorded with its reply)."""
+
+    UPHELD = "upheld", _("查实")
+    PARTLY = "partly", _("部分查实")
+    UNFOUNDED = "unfounded", _("不属实")
+
+
+# The outcomes the appraisal deducts for (appraisal.rules' per_upheld_complaint): a complaint found true in part is
+# still a fault of the service, so 部分查实 is deducted as 查实 is [believed: the county's usual practice].
+UPHELD_OUTCOMES = (ComplaintOutcome.UPHELD, ComplaintOutcome.PARTLY)
+
+
 class Complaint(models.Model):
     """A complaint about an office's service or one of its staff (差评 or 意见箱), handled by the township of the
     office (region_code; a county's or the city's own office handles its own) until it is answered by a reply."""
@@ -141,6 +155,7 @@ class Complaint(models.Model):
     due_date = models.DateField(_("答复期限"), null=True, blank=True)
     reply = models.CharField(_("答复"), max_length=1000, blank=True, default="")
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
+    outcome = models.CharField(_("核实结果"), max_length=12, choices=ComplaintOutcome.choices, blank=True, default="")
     replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("答复人"))
     state = models.CharField(_("状态"), max_length=8, choices=ComplaintState.choices, default=ComplaintState.OPEN)
@@ -158,6 +173,7 @@ class Complaint(models.Model):
             constraints.digits("office_code", CODE_LENGTH, name="supervision_complaint_office_code_format"),
             constraints.one_of("origin", ComplaintOrigin, name="supervision_complaint_origin_valid"),
             constraints.one_of("state", ComplaintState, name="supervision_complaint_state_valid"),
+            constraints.one_of("outcome", ComplaintOutcome, blank=True, name="supervision_complaint_outcome_valid"),
             models.CheckConstraint(condition=models.Q(due_date__isnull=True)
                                    | models.Q(due_date__gte=models.F("received_on")),
                                    name="supervision_complaint_due_after_received"),
@@ -170,6 +186,10 @@ class Complaint(models.Model):
             # Closed means answered: a reply, its day and who gave it.
             models.CheckConstraint(condition=~models.Q(state="closed") | (~models.Q(reply="") & models.Q(
                 replied_on__isnull=False, replied_by__isnull=False)), name="supervision_complaint_closed_has_reply"),
+            # The outcome is found when answering: an open complaint has none, an answered one has one.
+            models.CheckConstraint(condition=models.Q(state="open", outcome="") | (models.Q(state="closed")
+                                                                                    & ~models.Q(outcome="")),
+                                   name="supervision_complaint_outcome_iff_closed"),
         ]
 
     def __str__(self):

@@ -76,6 +76,7 @@ class ComplaintOut(Schema):
     due_date: datetime.date | None
     state: str
     reply: str
+    outcome: str
     replied_on: datetime.date | None
     replied_by_id: int | None
 
@@ -100,6 +101,7 @@ class ComplaintIn(Schema):
 
 class ComplaintReplyIn(Schema):
     reply: Text(1000, lines=True)
+    outcome: Text(12) = ""  # 核实结果: upheld 查实, partly 部分查实, unfounded 不属实 (required)
 
 
 def _region(request, code):
@@ -159,4 +161,5 @@ def record_complaint(request, body: ComplaintIn):
 def reply_complaint(request, complaint_id: ObjectId, body: ComplaintReplyIn):
     check_permission(request.user, SUPERVISION_HANDLE)
     complaint = get_object_or_404(selectors.complaints_visible_to(request.user), pk=complaint_id)
-    return services.reply_complaint(actor=request.user, complaint=complaint, reply=body.reply)
+    return services.reply_complaint(actor=request.user, complaint=complaint, reply=body.reply,
+                                    outcome=body.outcome)

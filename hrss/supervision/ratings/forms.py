@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 
 from hrss.core import scoping
 from hrss.core.forms import RefusesInvisibleCharacters, RegionField, StyledForm, date_input, style_form
-from hrss.supervision.models import ComplaintOrigin, Score
+from hrss.supervision.models import ComplaintOrigin, ComplaintOutcome, Score
 from hrss.supervision.ratings.services import STAFF_ORIGINS
 
 
@@ -21,6 +21,10 @@ class RatingForm(RefusesInvisibleCharacters, forms.Form):
                                    error_messages={"required": "请选择一项评价。"})
     reason = forms.CharField(label="原因或建议（选择不满意、非常不满意时必填）", max_length=500, required=False,
                              widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
+    phone = forms.CharField(label="联系电话（可不填）", max_length=20, required=False,
+                            help_text="选择不满意或非常不满意时可留电话：乡镇（街道）核实后会打电话答复您；不留电话的不回电。",
+                            widget=forms.TextInput(attrs={"class": "form-control", "inputmode": "tel",
+                                                          "autocomplete": "tel"}))
 
 
 class StaffChoiceField(forms.ModelChoiceField):
@@ -51,5 +55,7 @@ class ComplaintForm(StyledForm):
 
 
 class ReplyForm(StyledForm):
+    outcome = forms.ChoiceField(label="核实结果", choices=[("", "（请选择）"), *ComplaintOutcome.choices],
+                                required=False)
     reply = forms.CharField(label="答复（核实情况和处理结果）", max_length=1000, required=False,
                             widget=forms.Textarea(attrs={"rows": 4}))

@@ -15,7 +15,7 @@ D = datetime.date
 # received not counted [believed: 政务服务“好差评”制度 (国办发〔2019〕51号) asks that a poor rating be verified and
 # rectified within 15 working days where it can be at once; the offices' practice is 10; text not seen here].
 REPLY_WORKING_DAYS = ((D(2004, 1, 1), 10),)
-REPLY_SOURCE = "政务服务“好差评”差评整改时限（本平台按10个工作日答复） [believed]"
+REPLY_SOURCE = "政务服务“好差评”差评整改时限（本平台按10个工作日答复），依据待核实"  # [believed]
 
 
 def reply_days(received_on):

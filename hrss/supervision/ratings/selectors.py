@@ -4,19 +4,72 @@ per office for a month, an office's completed cases with their codes. Every read
 import datetime
 
 from django.db.models import Avg, Count, Q
+from django.urls import reverse
 
 from hrss.core import scoping
 from hrss.core.dates import month_bounds
-from hrss.core.models import ReviewCase
+from hrss.core.models import Level, Region, ReviewCase
+from hrss.core.permissions import has_permission
+from hrss.core.selectors import place_names
 from hrss.supervision.models import (
     POOR_SCORES,
     SATISFIED_SCORES,
     Complaint,
     ComplaintState,
+    InspectionCase,
+    Petition,
     Rating,
     RatingCode,
 )
+from hrss.supervision.permissions import INSPECTION_VIEW, SUPERVISION_VIEW
+from hrss.supervision.promises import links
 from hrss.supervision.ratings.services import COMPLETED_STATUSES, REVIEW_SOURCE
+
+# The body that handles a county's labour inspection cases, as the 劳动保障监察条例 names it (第三条: the county's
+# 劳动保障行政部门 and its 劳动保障监察机构), after the county's 人社局: "源城区人力资源和社会保障局劳动保障监察机构".
+INSPECTION_BODY = "劳动保障监察机构"
+
+
+def inspection_office_name(region_code):
+    """The 劳动保障监察机构 of the county of `region_code` (an inspection case's employer's place, or the county):
+    what signs the case's 结案告知书 and what the citizen rates."""
+    county = Region.objects.filter(code=scoping.ancestor_code(region_code, Level.COUNTY)).first()
+    return f"{county.office_name if county else ''}{INSPECTION_BODY}"
+
+
+def rated_case(user, rating_code):
+    """(what the rated case is, its page's address or "") for a poor rating's complaint: the township that handles
+    the complaint sees which case was rated (its title or number) and opens it when the case is in its scope. Only
+    those who may see the complaint come here (never the staff member it is about)."""
+    if rating_code.source == REVIEW_SOURCE:
+        case = ReviewCase.objects.filter(pk=rating_code.source_id).first() if rating_code.source_id.isdigit() else None
+        if case is None:
+            return "", ""
+        visible = scoping.visible_to(user, ReviewCase.objects.filter(pk=case.pk)).exists()
+        return case.title, (links.case_urls([case]).get(case.pk, "") if visible else "")
+    pages = {"inspection": (InspectionCase, "supervision:inspection-detail", "劳动保障监察案件", INSPECTION_VIEW),
+             "petition": (Petition, "supervision:petitions-detail", "信访件", SUPERVISION_VIEW)}
+    if rating_code.source not in pages or not rating_code.source_id.isdigit():
+        return "", ""
+    model, url_name, what, permission = pages[rating_code.source]
+    found = model.objects.filter(pk=rating_code.source_id).first()
+    if found is None:
+        return "", ""
+    visible = (has_permission(user, permission)
+               and scoping.visible_to(user, model.objects.filter(pk=found.pk)).exists())
+    return f"{what} {found.number}", (reverse(url_name, args=[found.pk]) if visible else "")
+
+
+def office_label(rating_code):
+    """The office that served, named as the rest of the app names offices: the place above it and its office
+    ("上城街道 下城社区人力资源社会保障服务站"); an inspection case's, the county's 劳动保障监察机构."""
+    if rating_code.source == "inspection":
+        return inspection_office_name(rating_code.region_code)
+    region = Region.objects.filter(code=rating_code.region_code).first()
+    if region is None:
+        return rating_code.region_code
+    above = place_names([region.code]).get(region.code, "").rsplit(" ", 1)[0] if region.level > Level.COUNTY else ""
+    return f"{above} {region.office_name}".strip()
 
 
 def parse_month(text):

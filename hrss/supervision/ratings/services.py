@@ -27,6 +27,7 @@ from hrss.supervision.models import (
     POOR_SCORES,
     Complaint,
     ComplaintOrigin,
+    ComplaintOutcome,
     ComplaintState,
     Rating,
     RatingCode,
@@ -128,9 +129,13 @@ def code_to_rate(raw):
     return RatingCode.objects.filter(code=code, rating__isnull=True).first()
 
 
-def rating_problems(*, score, reason):
-    """What is wrong with a score and its reason, in Chinese ({field: message})."""
+def rating_problems(*, score, reason, phone=""):
+    """What is wrong with a score, its reason and the phone left for a call back, in Chinese ({field: message})."""
     problems = {}
+    if phone and not PHONE.match(phone):
+        problems["phone"] = "联系电话只能包含数字、空格、+ 和 -；不需要回电的可以不填。"
+    elif phone and score not in POOR_SCORES:
+        problems["phone"] = "只有选择不满意或非常不满意时才需要留电话，请清空联系电话或改选评价。"
     if score not in Score.values:
         problems["score"] = "请选择一项评价：非常满意、满意、基本满意、不满意或非常不满意。"
     elif score in POOR_SCORES and not reason:
@@ -140,16 +145,18 @@ def rating_problems(*, score, reason):
     return problems
 
 
-def rate(*, code, score, reason="", now=None):
+def rate(*, code, score, reason="", phone="", now=None):
     """A citizen's rating of the service behind `code` (the public page: no account, so no actor). Once per code:
     an unknown or used code is refused with the same message (RatingRefused). A poor rating (不满意, 非常不满意)
-    opens a complaint at the township of the office that served, naming whoever served."""
+    opens a complaint at the township of the office that served, naming whoever served, with the phone the citizen
+    may leave for a call back (optional; the township calls back only if one is left)."""
     reason = (reason or "").strip()
+    phone = (phone or "").strip()
     try:
         score = int(score)
     except (TypeError, ValueError):
         score = None
-    if problems := rating_problems(score=score, reason=reason):
+    if problems := rating_problems(score=score, reason=reason, phone=phone):
         raise ValidationError(problems)
     now = now or timezone.now()
     try:
@@ -167,7 +174,7 @@ def rate(*, code, score, reason="", now=None):
                                 origin=ComplaintOrigin.RATING, rating=rating,
                                 text=f"{rating_code.service}（{rating_code.completed_on:%Y-%m-%d}办结）"
                                      f"评价为{Score(score).label}：{reason}",
-                                complainant_name="", complainant_phone="", received_on=timezone.localdate(now),
+                                complainant_name="", complainant_phone=phone, received_on=timezone.localdate(now),
                                 actor=None)
             return rating
     except IntegrityError:  # the same code rated at the same moment by another request
@@ -238,9 +245,10 @@ def record_complaint(*, actor, office_code, origin, text, received_on, about_sta
                                received_on=received_on, actor=actor)
 
 
-def reply_complaint(*, actor, complaint, reply, today=None):
-    """The handling office's answer, which closes the complaint. Refused without a reply, and to the staff member the
-    complaint is about (they never see it)."""
+def reply_complaint(*, actor, complaint, reply, outcome, today=None):
+    """The handling office's answer, which closes the complaint, with what checking it found (ComplaintOutcome:
+    查实 / 部分查实 / 不属实, which the appraisal deducts for). Refused without a reply or an outcome, and to the staff
+    member the complaint is about (they never see it)."""
     check_permission(actor, SUPERVISION_HANDLE)
     check_acting_in(actor, region_code=complaint.region_code, action="supervision.ratings.complaint_replied",
                     message="您无权答复该投诉。")
@@ -253,16 +261,19 @@ def reply_complaint(*, actor, complaint, reply, today=None):
         raise ValidationError({"reply": "请填写答复内容（核实情况和处理结果），答复后投诉办结。"})
     if len(reply) > 1000:
         raise ValidationError({"reply": f"答复最多1000字（现有{len(reply)}字）。"})
+    if outcome not in ComplaintOutcome.values:
+        raise ValidationError({"outcome": "请选择核实结果：查实、部分查实或不属实。"})
     today = today or timezone.localdate()
     with transaction.atomic():
         changed = Complaint.objects.filter(pk=complaint.pk, state=ComplaintState.OPEN).update(
-            state=ComplaintState.CLOSED, reply=reply, replied_on=today, replied_by=actor)
+            state=ComplaintState.CLOSED, reply=reply, outcome=outcome, replied_on=today, replied_by=actor)
         if not changed:
             raise ValidationError("该投诉已经答复，不能再次答复；请刷新页面查看答复。")
         complaint.refresh_from_db()
         audit.record(actor=actor, action="supervision.ratings.complaint_replied", target=complaint,
                      region_code=complaint.region_code, before={"complaint_state": ComplaintState.OPEN},
-                     after={"complaint_state": ComplaintState.CLOSED, "replied_on": today})
+                     after={"complaint_state": ComplaintState.CLOSED, "replied_on": today,
+                            "complaint_outcome": outcome})
         return complaint
 
 

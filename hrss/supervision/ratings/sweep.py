@@ -64,7 +64,8 @@ ROWS = SweepRows(
     object_routes={
         "supervision:ratings-slip": ({"pk": "ratings_case"}, BOTH, {}),
         "supervision:ratings-complaint": ({"pk": "ratings_complaint"}, BOTH, {}),
-        "supervision:ratings-complaint-reply": ({"pk": "ratings_complaint"}, BOTH, {"reply": "越权"}),
+        "supervision:ratings-complaint-reply": ({"pk": "ratings_complaint"}, BOTH,
+                                                {"reply": "越权", "outcome": "unfounded"}),
     },
     create_routes={
         "supervision:ratings-complaint-new": (BOTH, {"office": VILLAGE, "origin": "phone", "received_on": DAY,
@@ -78,7 +79,7 @@ ROWS = SweepRows(
         "/api/v1/supervision/complaints": ({}, {"office_code": VILLAGE, "origin": "phone", "text": "越权",
                                                 "received_on": DAY}),
         "/api/v1/supervision/complaints/{complaint_id}/reply": ({"complaint_id": "ratings_complaint"},
-                                                                {"reply": "越权"}),
+                                                                {"reply": "越权", "outcome": "unfounded"}),
         # A read, swept here for its outsiders' 404 only: the sweep's reads check alice gets it, but a complaint is
         # its township's (never the village's, nor the person's it is about); tests/supervision/ratings/test_api.py
         # reads it as the township.
@@ -90,7 +91,8 @@ ROWS = SweepRows(
         SweepWrite(services.issue_case_code, lambda p: {"case": _case(p)}),
         SweepWrite(services.record_complaint, lambda p: {"office_code": VILLAGE, "origin": "phone", "text": "越权",
                                                          "received_on": timezone.localdate()}),
-        SweepWrite(services.reply_complaint, lambda p: {"complaint": _complaint(p), "reply": "越权"}),
+        SweepWrite(services.reply_complaint, lambda p: {"complaint": _complaint(p), "reply": "越权",
+                                                        "outcome": "unfounded"}),
     ],
     services=[services],
     not_swept={

@@ -35,7 +35,7 @@ def _code_page(request, form, *, refused=False, done=False):
 
 
 def _rating_page(request, rating_code, form):
-    office = place_names([rating_code.region_code]).get(rating_code.region_code, "")
+    office = selectors.office_label(rating_code)
     return render(request, "supervision/ratings/rate.html", {
         "form": form, "rating_code": rating_code, "office": office, "poor": [int(s) for s in services.POOR_SCORES]})
 
@@ -53,7 +53,7 @@ def _rate(request):
     and a used one get the same answer."""
     if request.method == "GET":
         if request.GET.get("done"):
-            return _code_page(request, CodeForm(), done=True)
+            return _code_page(request, CodeForm(), done=request.GET["done"])
         if "code" not in request.GET:
             return _code_page(request, CodeForm())
         form = CodeForm(request.GET)
@@ -71,13 +71,17 @@ def _rate(request):
     form = RatingForm(request.POST)
     if form.is_valid():
         try:
-            services.rate(code=rating_code.code, score=form.cleaned_data["score"], reason=form.cleaned_data["reason"])
+            services.rate(code=rating_code.code, score=form.cleaned_data["score"], reason=form.cleaned_data["reason"],
+                          phone=form.cleaned_data["phone"])
         except services.RatingRefused:
             return _code_page(request, CodeForm(request.POST), refused=True)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect(reverse("supervision:ratings-rate") + "?done=1")
+            # The thank-you depends on the rating: a poor one says what happens next, and whether a call comes.
+            done = ("poor-call" if form.cleaned_data["phone"] else "poor") if (
+                form.cleaned_data["score"] in services.POOR_SCORES) else "good"
+            return redirect(reverse("supervision:ratings-rate") + "?done=" + done)
     return _rating_page(request, rating_code, form)
 
 
@@ -227,7 +231,7 @@ def complaints(request):
 
 
 COMPLAINTS_HEADER = ["收到日期", "来源", "被投诉机构", "被投诉工作人员", "投诉内容", "投诉人", "联系电话", "答复期限",
-                     "状态", "答复", "答复日期"]
+                     "状态", "核实结果", "答复", "答复日期"]
 
 
 @staff_view(SUPERVISION_VIEW)
@@ -238,7 +242,7 @@ def complaints_export(request):
     rows = list(_complaints(request, region, today)[0])
     places = place_names((c.office_code for c in rows), below=region)
     cells = [[c.received_on, c.get_origin_display(), places.get(c.office_code, c.office_code), str(c.about_staff or ""),
-              c.text, c.complainant_name, c.complainant_phone, c.due_date, c.get_state_display(), c.reply,
+              c.text, c.complainant_name, c.complainant_phone, c.due_date, c.get_state_display(), c.get_outcome_display(), c.reply,
               c.replied_on] for c in rows]
     return ledger_download(request, "投诉台账", region, today, COMPLAINTS_HEADER, cells,
                            action="supervision.ratings.complaints_exported")
@@ -256,6 +260,7 @@ def _complaint_page(request, complaint, form=None):
         "office": place_names([complaint.office_code]).get(complaint.office_code, ""),
         "handler": place_names([complaint.region_code]).get(complaint.region_code, ""),
         "rating_code": complaint.rating.code if complaint.rating_id else None,
+        "rated": selectors.rated_case(request.user, complaint.rating.code) if complaint.rating_id else ("", ""),
         "form": form or ReplyForm(), "days": rules.reply_days(complaint.received_on),
         "can_reply": complaint.is_open and has_permission(request.user, SUPERVISION_HANDLE)})
 
@@ -270,7 +275,8 @@ def complaint(request, pk):
 def reply(request, pk):
     found = _complaint(request, pk)
     return submit(request, ReplyForm(request.POST), lambda data: services.reply_complaint(
-        actor=request.user, complaint=found, reply=data["reply"]), success="已答复，投诉办结。",
+        actor=request.user, complaint=found, reply=data["reply"],
+        outcome=data["outcome"]), success="已答复，投诉办结。",
         done=lambda c: redirect("supervision:ratings-complaint", pk=c.pk),
         redisplay=lambda form: _complaint_page(request, found, form))
 

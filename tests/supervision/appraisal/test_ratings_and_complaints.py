@@ -44,9 +44,9 @@ def test_complaints_count_against_the_staff_and_office_without_the_complainant(
         complainant_name="王投诉", complainant_phone="13900000000", received_on=datetime.date(2023, 10, 10),
         today=datetime.date(2023, 10, 10))
     ratings.reply_complaint(actor=township_officer, complaint=complaint, reply="已核实并批评教育",
-                            today=complaint.due_date)
+                            outcome="partly", today=complaint.due_date)
     rita = selectors.figures_of(MONTH, Whom(staff=frozenset({township_reviewer.pk})))[township_reviewer.pk]
-    assert rita.complaints == 1
+    assert (rita.complaints, rita.upheld) == (1, 1)  # 部分查实 is deducted as 查实 is
     tina = selectors.figures_of(MONTH, Whom(staff=frozenset({township_officer.pk})))[township_officer.pk]
     assert (tina.handled, tina.on_time, tina.by_source["complaint"]) == (1, 1, 1)  # answered on its due day
     client = Client()
@@ -54,10 +54,12 @@ def test_complaints_count_against_the_staff_and_office_without_the_complainant(
     page = client.get("/supervision/appraisal/staff/", {"region": TOWNSHIP, "month": "2023-10"}).content.decode()
     row = page.split('data-testid="appraisal-staff-rita"')[1].split("</tr>")[0]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
-    assert cells[8] == "1"  # 被投诉
+    assert cells[9] == "1（1）"  # 被投诉（查实）
+    assert float(cells[10]) == 95.0  # one case on time, nobody rated: 100, less 5 for the upheld complaint
     cases = client.get("/supervision/appraisal/cases/", {"region": TOWNSHIP, "user": township_officer.pk,
                                                          "month": "2023-10"}).content.decode()
-    assert "2023-10-10收到的投诉" in cases
+    assert "2023-10-10收到的投诉：上城街道人力资源和社会保障服务所（部分查实）" in cases  # what it was about
+    assert "返回上城街道人力资源和社会保障服务所工作人员考核" in cases
     for text in (page, cases):
         assert "王投诉" not in text and "13900000000" not in text and "办事拖拉" not in text
 
@@ -74,7 +76,7 @@ def test_a_staff_member_does_not_see_the_complaints_about_themself(intake, move,
         client.force_login(viewer)
         page = client.get("/supervision/appraisal/staff/", {"region": TOWNSHIP, "month": "2023-10"}).content.decode()
         row = page.split('data-testid="appraisal-staff-rita"')[1].split("</tr>")[0]
-        return re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[8])
+        return re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[9])
 
     assert complaints_of_rita(township_officer) == "1"
     assert complaints_of_rita(township_reviewer) == "—"

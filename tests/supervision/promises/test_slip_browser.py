@@ -16,7 +16,8 @@ def test_the_assistant_ticks_the_missing_documents_and_prints_the_slip_on_a_phon
         transactional_db, live_server, browser, heyuan, village_assistant, screenshot):  # noqa: F811
     from django.utils import timezone
 
-    missing = catalogue.service(CODE).documents_on(timezone.localdate())[1].name
+    document = catalogue.service(CODE).documents_on(timezone.localdate())[1]
+    missing = document.name
     page = log_in(browser, live_server, "alice", viewport={"width": 375, "height": 740})
     page.goto(f"{live_server.url}/supervision/promises/services/")
     page.click("[data-service='employment/unemployment_registration'] a")
@@ -27,7 +28,8 @@ def test_the_assistant_ticks_the_missing_documents_and_prints_the_slip_on_a_phon
     page.click("text=保存并打印")
     page.wait_for_selector("[data-testid=promises-slip]")
     screenshot(page, "promises-slip-phone")
-    assert page.text_content("[data-testid=slip-missing]").strip() == missing
+    # The item, how it is handed in (原件 / 复印件N份) and the checklist's note.
+    assert page.text_content("[data-testid=slip-missing]").strip() == f"{missing}（{document.how}）{document.note}"
     assert page.text_content("[data-testid=slip-citizen]") == "张三"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
     page.emulate_media(media="print")

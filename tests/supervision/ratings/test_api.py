@@ -33,7 +33,7 @@ def test_enter_read_and_answer_a_complaint(heyuan, township_officer, village_ass
     assert call(township_officer, "get", "/supervision/complaints", {"state": "x"}).status_code == 422
     empty = call(township_officer, "post", path + "/reply", {"reply": " "})
     assert empty.status_code == 422 and "答复" in empty.json()["detail"] and Complaint.objects.get().is_open
-    replied = call(township_officer, "post", path + "/reply", {"reply": "已核实处理"})
+    replied = call(township_officer, "post", path + "/reply", {"reply": "已核实处理", "outcome": "unfounded"})
     assert replied.status_code == 200 and replied.json()["state"] == "closed"
     assert call(neighbour_county_officer, "get", path).status_code == 404
 

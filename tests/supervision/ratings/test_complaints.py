@@ -57,20 +57,25 @@ def test_an_office_outside_the_scope_is_refused(heyuan, village_assistant):
 def test_a_reply_is_needed_to_close_and_closes_once(heyuan, township_officer):
     complaint = _record(township_officer)
     with pytest.raises(ValidationError) as refused:
-        services.reply_complaint(actor=township_officer, complaint=complaint, reply="  ")
+        services.reply_complaint(actor=township_officer, complaint=complaint, reply="  ", outcome="upheld")
     assert "reply" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:  # the outcome is found when answering: required with it
+        services.reply_complaint(actor=township_officer, complaint=complaint, reply="已核实，批评教育", outcome="")
+    assert "查实、部分查实或不属实" in refused.value.message_dict["outcome"][0]
     complaint.refresh_from_db()
     assert complaint.is_open
-    closed = services.reply_complaint(actor=township_officer, complaint=complaint, reply="已核实，批评教育")
+    closed = services.reply_complaint(actor=township_officer, complaint=complaint, reply="已核实，批评教育",
+                                      outcome="upheld")
     assert (closed.state, closed.replied_on, closed.replied_by) == (ComplaintState.CLOSED, TODAY, township_officer)
+    assert closed.get_outcome_display() == "查实"
     with pytest.raises(ValidationError, match="已经答复"):
-        services.reply_complaint(actor=township_officer, complaint=complaint, reply="再答复")
+        services.reply_complaint(actor=township_officer, complaint=complaint, reply="再答复", outcome="upheld")
 
 
 def test_the_village_cannot_answer_for_its_township(heyuan, township_officer, village_assistant):
     complaint = _record(township_officer)
     with pytest.raises(PermissionDenied):
-        services.reply_complaint(actor=village_assistant, complaint=complaint, reply="我来答复")
+        services.reply_complaint(actor=village_assistant, complaint=complaint, reply="我来答复", outcome="unfounded")
 
 
 def test_overdue_after_the_due_date_while_open(heyuan, township_officer):
@@ -79,7 +84,7 @@ def test_overdue_after_the_due_date_while_open(heyuan, township_officer):
     assert complaint.is_overdue(complaint.due_date + datetime.timedelta(days=1))
     assert list(selectors.complaints(township_officer, overdue=True, today=complaint.due_date
                                      + datetime.timedelta(days=1))) == [complaint]
-    services.reply_complaint(actor=township_officer, complaint=complaint, reply="已处理")
+    services.reply_complaint(actor=township_officer, complaint=complaint, reply="已处理", outcome="unfounded")
     complaint.refresh_from_db()
     assert not complaint.is_overdue(complaint.due_date + datetime.timedelta(days=1))
 
@@ -101,7 +106,7 @@ def test_the_person_complained_about_is_never_shown_it(heyuan, make_user, townsh
     assert not selectors.complaints_visible_to(township_officer).exists()
     assert complaints_to_answer(township_officer)[0].count == 0
     with pytest.raises(PermissionDenied):
-        services.reply_complaint(actor=township_officer, complaint=complaint, reply="不属实")
+        services.reply_complaint(actor=township_officer, complaint=complaint, reply="不属实", outcome="unfounded")
     assert Complaint.objects.get().is_open
 
 

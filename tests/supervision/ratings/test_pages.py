@@ -86,12 +86,16 @@ def test_the_township_answers_a_complaint_on_its_page(heyuan, township_officer, 
     assert "态度恶劣" in listing
     page = client.get(f"/supervision/complaints/{complaint.pk}/").content.decode()
     assert "态度恶劣" in page and "答复并办结" in page and "alice" in page
+    assert "核实结果" in page and "部分查实" in page and "不属实" in page
     refused = client.post(f"/supervision/complaints/{complaint.pk}/reply/", {"reply": ""})
     assert refused.status_code == 200 and "请填写答复内容" in refused.content.decode()
-    done = client.post(f"/supervision/complaints/{complaint.pk}/reply/", {"reply": "已约谈经办人"})
+    refused = client.post(f"/supervision/complaints/{complaint.pk}/reply/", {"reply": "已约谈经办人"})
+    assert refused.status_code == 200 and "请选择核实结果" in refused.content.decode()
+    done = client.post(f"/supervision/complaints/{complaint.pk}/reply/", {"reply": "已约谈经办人", "outcome": "partly"})
     assert done.status_code == 302
     complaint.refresh_from_db()
     assert complaint.reply == "已约谈经办人" and not complaint.is_open
+    assert "部分查实" in client.get(f"/supervision/complaints/{complaint.pk}/").content.decode()
     assert "态度恶劣" not in client.get("/supervision/complaints/", {"state": "open"}).content.decode()
 
 

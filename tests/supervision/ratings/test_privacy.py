@@ -26,7 +26,7 @@ def _surfaces(user, complaint):
         "export": xlsx_cells(client.get("/supervision/complaints/export/")),
         "api list": call(user, "get", "/supervision/complaints").json(),
         "api read": call(user, "get", f"/supervision/complaints/{complaint.pk}"),
-        "api reply": call(user, "post", f"/supervision/complaints/{complaint.pk}/reply", {"reply": "不属实"}),
+        "api reply": call(user, "post", f"/supervision/complaints/{complaint.pk}/reply", {"reply": "不属实", "outcome": "unfounded"}),
         "offices": client.get("/supervision/ratings/offices/").content.decode(),
     }
 
