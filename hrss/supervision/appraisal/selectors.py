@@ -34,6 +34,7 @@ from django.utils import timezone
 from hrss.core import review, scoping, workdays
 from hrss.core.dates import add_months, month_bounds
 from hrss.core.models import Level, Region, ReviewCase, ReviewDecision
+from hrss.supervision import inputs
 from hrss.supervision.appraisal import rules
 from hrss.supervision.models import (
     UPHELD_OUTCOMES,
@@ -63,25 +64,15 @@ PETITION_STEPS = {
 }
 
 
-class MonthRefused(ValueError):
-    """A month the page cannot show (the message, in Chinese, says what to type)."""
+MonthRefused = inputs.MonthRefused  # a month the page cannot show: the one guard of supervision/inputs.py
 
 
 def parse_month(text, today):
-    """The first day of the month "YYYY-MM" (the previous month when empty); MonthRefused for a malformed month
-    or one that has not begun."""
+    """The first day of the month "YYYY-MM" (the previous month when empty); inputs.parse_month's refusals (a
+    malformed month, one that has not begun, one before 2000)."""
     if not text:
         return add_months(today.replace(day=1), -1)
-    year, _, month = text.partition("-")
-    try:
-        first = datetime.date(int(year), int(month), 1)
-    except ValueError:
-        raise MonthRefused(f"月份“{text[:20]}”无法识别：请按“2026-05”的格式填写年份和月份。") from None
-    if first > today:
-        raise MonthRefused(f"{first:%Y年%m月}尚未开始：请选择本月或以前的月份。")
-    if first.year < 2000:
-        raise MonthRefused("请选择2000年以后的月份。")
-    return first
+    return inputs.parse_month(text, today)
 
 
 def month_text(month):

@@ -9,6 +9,7 @@ from django.db.models import Count, F, Prefetch, Q, Sum
 
 from hrss.core import scoping, workdays
 from hrss.core.id_numbers import mask
+from hrss.supervision import inputs
 from hrss.supervision.models import (
     INSPECTION_OPEN_STATES,
     ExtensionState,
@@ -59,16 +60,6 @@ def due_by_q(today, last_day):
             | Q(state=InspectionState.OPEN, conclude_due__gte=today, conclude_due__lte=last_day))
 
 
-def month_bounds(text):
-    """(first day, last day) of the month written YYYY-MM, or None."""
-    try:
-        first = datetime.date.fromisoformat(f"{text}-01")
-    except (TypeError, ValueError):
-        return None
-    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return first, following - datetime.timedelta(days=1)
-
-
 STATE_FILTERS = ("unfinished", *InspectionState.values)  # "unfinished": 待受理、待立案、调查中
 
 
@@ -84,7 +75,7 @@ def ledger(user, region, today, *, state="", source="", overdue=False, month="",
         rows = rows.filter(source=source)
     if overdue:
         rows = rows.filter(overdue_q(today))
-    bounds = month_bounds(month) if month else None
+    bounds, _refused = inputs.month_filter(month, today)  # the page and the API say why a month is refused
     if bounds:
         rows = rows.filter(received_on__range=bounds)
     if this_year:

@@ -28,7 +28,7 @@ from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, has_permission
 from hrss.core.text import money
-from hrss.supervision import deadlines
+from hrss.supervision import deadlines, inputs
 from hrss.supervision.inspection.selectors import PENDING
 from hrss.supervision.models import (
     INSPECTION_NUMBER_PREFIX,
@@ -209,7 +209,8 @@ def intake_problems(*, region_code, source, employer_name, employer_uscc, summar
     problems.append(uscc_problem(employer_uscc))
     if not _text(summary):
         problems.append("请填写投诉事项（拖欠工资的期间、人数、金额等）。")
-    problems.append(_day_problem(received_on, "收到投诉日期", today))
+    problems.append(inputs.date_problem(received_on, "收到投诉日期", today, not_before=deadlines.INSPECTION_FROM,
+                                        not_before_label="《劳动保障监察条例》施行之日"))
     return [problem for problem in problems if problem]
 
 

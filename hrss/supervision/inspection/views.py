@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -17,6 +17,7 @@ from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
 from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
+from hrss.supervision import inputs
 from hrss.supervision.inspection import selectors, services
 from hrss.supervision.inspection.forms import (
     ComplaintForm,
@@ -55,7 +56,7 @@ def _filters(request):
     return {"state": get.get("state", "") if get.get("state") in selectors.STATE_FILTERS else "",
             "source": get.get("source", "") if get.get("source") in InspectionSource.values else "",
             "overdue": get.get("overdue") == "1",
-            "month": get.get("month", "") if selectors.month_bounds(get.get("month", "")) else "",
+            "month": inputs.month_kept(get.get("month", ""), timezone.localdate())[0],
             "this_year": get.get("received") == "this_year", "q": get.get("q", "")[:30]}
 
 
@@ -65,6 +66,8 @@ def ledger(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     filters = _filters(request)
+    if refused := inputs.month_kept(request.GET.get("month", ""), today)[1]:
+        messages.error(request, f"收到月份：{refused}已显示全部月份。")
     page = Paginator(selectors.ledger(request.user, region, today, **filters), 50).get_page(request.GET.get("page"))
     places = place_names((case.region_code for case in page), below=region)
     return render(request, "supervision/inspection/ledger.html", {
@@ -80,6 +83,8 @@ def ledger_export(request):
     """The ledger as .xlsx (ID numbers masked), its download audited with the number of cases taken out."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
+    if inputs.month_kept(request.GET.get("month", ""), today)[1]:  # no download of every month: the ledger says why
+        return redirect(reverse("supervision:inspection-ledger") + "?" + request.GET.urlencode())
     rows = list(selectors.ledger(request.user, region, today, **_filters(request)))
     places = place_names((case.region_code for case in rows), below=region)
     cells = [row["cells"] for row in selectors.ledger_rows(rows, today, places)]
