@@ -22,36 +22,27 @@ router = Router(tags=["信访监察与服务监督"])
 
 
 class RatingOut(Schema):
+    """A rating as staff may see it: the office, the service and the day, the score and the reason; never its code,
+    who served nor the day the case was completed (joined with the completed cases they would name the citizen)."""
     id: int
-    code: str
     service: str
     region_code: str
-    served_by_id: int | None
-    completed_on: datetime.date
     score: int
     score_label: str
     reason: str
-    rated_at: datetime.datetime
-
-    @staticmethod
-    def resolve_code(rating):
-        return rating.code.code
+    rated_on: datetime.date
 
     @staticmethod
     def resolve_service(rating):
         return rating.code.service
 
     @staticmethod
-    def resolve_served_by_id(rating):
-        return rating.code.served_by_id
-
-    @staticmethod
-    def resolve_completed_on(rating):
-        return rating.code.completed_on
-
-    @staticmethod
     def resolve_score_label(rating):
         return str(Score(rating.score).label)
+
+    @staticmethod
+    def resolve_rated_on(rating):
+        return timezone.localdate(rating.rated_at)
 
 
 class RatingFilter(Schema):

@@ -5,6 +5,7 @@ import datetime
 
 from django.db.models import Avg, Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from hrss.core import scoping
 from hrss.core.dates import month_bounds
@@ -112,13 +113,14 @@ def services_rated(user, region):
     return list(ratings(user, region).order_by("code__service").values_list("code__service", flat=True).distinct())
 
 
-LEDGER_HEADER = ["评价时间", "评价码", "服务事项", "服务机构", "经办人", "办结日期", "评价", "理由"]
+# What staff see of a rating: the day, the service, the office, the score and the reason; never its code, who served
+# nor the day the case was completed, which joined with the completed cases would name the citizen who rated.
+LEDGER_HEADER = ["评价日期", "服务事项", "服务机构", "评价", "理由"]
 
 
 def ledger_cells(rating, places):
-    return [f"{rating.rated_at.astimezone():%Y-%m-%d %H:%M}", rating.code.code, rating.code.service,
-            places.get(rating.region_code, rating.region_code), str(rating.code.served_by or ""),
-            rating.code.completed_on, rating.get_score_display(), rating.reason]
+    return [timezone.localdate(rating.rated_at), rating.code.service, places.get(rating.region_code, rating.region_code),
+            rating.get_score_display(), rating.reason]
 
 
 # --- complaints --------------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ case of any area gets its code when it closes (`code_for_closed_case`, registere
 Privacy: a complaint about a staff member is never shown to that member's own account (selectors.complaints_visible_to
 leaves it out), and they cannot answer it; the complainant's name and phone stay out of the audit trail."""
 
-import datetime
 import re
 import secrets
 
@@ -21,6 +20,7 @@ from hrss.core import audit, scoping, workdays
 from hrss.core.models import ReviewCase
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.review import chain_of
+from hrss.supervision import inputs
 from hrss.supervision.models import (
     CODE_ALPHABET,
     CODE_SIZE,
@@ -214,10 +214,9 @@ def complaint_problems(*, actor, office_code, about_staff, origin, text, complai
         problems["text"] = f"投诉内容最多1000字（现有{len(text)}字）。"
     if complainant_phone and not PHONE.match(complainant_phone):
         problems["complainant_phone"] = "联系电话只能包含数字、空格、+ 和 -。"
-    if not isinstance(received_on, datetime.date):
-        problems["received_on"] = "请填写收到日期。"
-    elif received_on > today:
-        problems["received_on"] = f"收到日期{received_on:%Y-%m-%d}晚于今天，请填写已经收到的日期。"
+    if problem := inputs.date_problem(received_on, "收到日期", today, not_before=inputs.RECORDS_FROM,
+                                      not_before_label=inputs.RECORDS_FROM_LABEL):
+        problems["received_on"] = problem
     if about_staff is not None and about_staff.pk == actor.pk:
         # Nobody sees a complaint about themself (nor who made it): a colleague or the township takes it in.
         problems["about_staff"] = "不能登记针对您本人的投诉：请由同事或乡镇（街道）登记。"

@@ -29,9 +29,11 @@ from hrss.supervision.ratings.forms import CodeForm, ComplaintForm, RatingForm, 
 
 
 def _code_page(request, form, *, refused=False, done=False):
+    """The page asking for a code; a refused one (unknown or used: the same status and words for both) is 404."""
     if refused:
         form.add_error("code", services.REFUSED)
-    return render(request, "supervision/ratings/rate.html", {"code_form": form, "done": done})
+    return render(request, "supervision/ratings/rate.html", {"code_form": form, "done": done},
+                  status=404 if refused else 200)
 
 
 def _rating_page(request, rating_code, form):

@@ -9,8 +9,9 @@ from tests.supervision.ratings.helpers import call
 def test_ratings_of_the_scope(rating_code, township_officer, neighbour_county_officer):
     services.rate(code=rating_code.code, score=Score.GOOD, reason="耐心")
     [row] = call(township_officer, "get", "/supervision/ratings").json()
-    assert (row["code"], row["score"], row["score_label"], row["service"], row["region_code"]) == (
-        rating_code.code, 4, "满意", "测试服务事项", VILLAGE)
+    assert (row["rated_on"], row["score"], row["score_label"], row["service"], row["region_code"]) == (
+        TODAY.isoformat(), 4, "满意", "测试服务事项", VILLAGE)
+    assert "code" not in row and "served_by_id" not in row  # never who rated (test_hostile_input.py)
     assert call(township_officer, "get", "/supervision/ratings", {"score": 5}).json() == []
     assert call(township_officer, "get", "/supervision/ratings", {"month": f"{TODAY:%Y-%m}"}).json() != []
     assert call(township_officer, "get", "/supervision/ratings", {"month": "2026-13"}).status_code == 422

@@ -40,7 +40,7 @@ def test_a_wrong_code_and_a_used_code_get_the_same_answer(rating_code):
     wrong = "ABCDEFGH" if rating_code.code != "ABCDEFGH" else "HGFEDCBA"
     answers = [client.get(URL, {"code": rating_code.code}), client.get(URL, {"code": wrong}),
                _rate(client, rating_code.code, 5), _rate(client, wrong, 5), client.get(URL, {"code": "x"})]
-    assert {answer.status_code for answer in answers} == {200}
+    assert {answer.status_code for answer in answers} == {404}  # a refusal, the same for an unknown and a used code
     for answer in answers:
         text = answer.content.decode()
         assert services.REFUSED in text and "测试服务事项" not in text and "下城社区" not in text
@@ -60,7 +60,7 @@ def test_codes_tried_are_limited_per_address_with_retry_after(rating_code, setti
     settings.HRSS_RATE_LIMITS = {**settings.HRSS_RATE_LIMITS, "rating": (3, 600)}
     client = Client(REMOTE_ADDR="10.0.0.7")
     for code in ("AAAAAAAA", "BBBBBBBB", "CCCCCCCC"):
-        assert client.get(URL, {"code": code}).status_code == 200
+        assert client.get(URL, {"code": code}).status_code == 404
     refused = client.get(URL, {"code": rating_code.code})
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
     assert _rate(client, rating_code.code, 5).status_code == 429 and not Rating.objects.exists()
