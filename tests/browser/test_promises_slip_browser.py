@@ -4,7 +4,6 @@ gets the slip to print; the slip fits the phone's width, and printed it shows th
 import pytest
 
 from hrss.core import catalogue
-from tests.browser.conftest import browser, screenshot  # noqa: F401 - the browser tests' fixtures
 from tests.browser.test_workbench_browser import log_in
 
 pytestmark = pytest.mark.browser
@@ -13,7 +12,7 @@ CODE = "employment/unemployment_registration"
 
 
 def test_the_assistant_ticks_the_missing_documents_and_prints_the_slip_on_a_phone(
-        transactional_db, live_server, browser, heyuan, village_assistant, screenshot):  # noqa: F811
+        transactional_db, live_server, browser, heyuan, village_assistant, screenshot):
     from django.utils import timezone
 
     document = catalogue.service(CODE).documents_on(timezone.localdate())[1]
