@@ -33,6 +33,5 @@ ACTIONS = {
 FIELDS = {
     "inspection_worker": "劳动者", "inspection_measure": "监察措施", "inspection_measure_on": "措施日期",
     "inspection_measure_amount": "措施金额（元）", "inspection_measure_note": "措施说明",
-    "inspection_rows": "导出的案件数",
 }
 VALUES = {"inspection_measure": dict(MeasureKind.choices)}

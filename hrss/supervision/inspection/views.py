@@ -12,11 +12,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping, workdays
+from hrss.core import pages, ratelimit, scoping, workdays
 from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.supervision import inputs
 from hrss.supervision.inspection import selectors, services
 from hrss.supervision.inspection.forms import (
@@ -45,12 +44,6 @@ from hrss.supervision.permissions import INSPECTION_APPROVE, INSPECTION_HANDLE, 
 LEDGER_TITLE = "监察案件台账"
 
 
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def _filters(request):
     get = request.GET
     return {"state": get.get("state", "") if get.get("state") in selectors.STATE_FILTERS else "",
@@ -71,7 +64,7 @@ def ledger(request):
     page = Paginator(selectors.ledger(request.user, region, today, **filters), 50).get_page(request.GET.get("page"))
     places = place_names((case.region_code for case in page), below=region)
     return render(request, "supervision/inspection/ledger.html", {
-        "region": region, "today": today, "page": page, "filters": filters, "query": _query_without_page(request),
+        "region": region, "today": today, "page": page, "filters": filters, "query": pages.query_without_page(request),
         "rows": selectors.ledger_rows(page, today, places), "states": InspectionState.choices,
         "sources": InspectionSource.choices, "crumbs": scoping.breadcrumb(request.user, region),
         "can_handle": has_permission(request.user, INSPECTION_HANDLE)})
@@ -88,13 +81,8 @@ def ledger_export(request):
     rows = list(selectors.ledger(request.user, region, today, **_filters(request)))
     places = place_names((case.region_code for case in rows), below=region)
     cells = [row["cells"] for row in selectors.ledger_rows(rows, today, places)]
-    title = f"{LEDGER_TITLE}（{region.name}，{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *cells])])
-    audit.record(actor=request.user, action="supervision.inspection.ledger_exported", target=region,
-                 after={"inspection_rows": len(cells)})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.ledger_download(request, LEDGER_TITLE, region, today, selectors.LEDGER_HEADER, cells,
+                                 action="supervision.inspection.ledger_exported")
 
 
 @staff_view(INSPECTION_VIEW)
