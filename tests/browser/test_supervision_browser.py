@@ -104,5 +104,5 @@ def test_a_wage_complaint_from_the_village_is_recovered_by_the_county_rated_and_
     carl.goto(f"{live_server.url}/supervision/appraisal/?region={COUNTY}&month={TODAY:%Y-%m}")
     screenshot(carl, "supervision-appraisal-1366")
     cells = [cell.strip() for cell in carl.locator(f"[data-testid=appraisal-office-{COUNTY}] td").all_text_contents()]
-    handled, on_time, late, _share, ratings, average = cells[2:8]
-    assert (handled, on_time, late, ratings, average) == ("1", "1", "0", "1", "5.00")
+    handled, timed, on_time, late, _share, ratings, average = cells[2:9]
+    assert (handled, timed, on_time, late, ratings, average) == ("1", "1", "1", "0", "1", "5.00")
