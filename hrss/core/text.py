@@ -75,3 +75,17 @@ def money(amount, places=2):
     except (InvalidOperation, ValueError):
         return amount
     return f"{value:,.{int(places)}f}"
+
+
+def amount_of(value, *, bad=None):
+    """An amount in yuan typed or sent ("12,800", " 12800.5 ") as a Decimal of two places; None when blank, `bad`
+    when it is no finite number."""
+    from decimal import Decimal, InvalidOperation
+
+    if value in (None, ""):
+        return None
+    try:
+        amount = Decimal(str(value).strip().replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return bad
+    return amount.quantize(Decimal("0.01")) if amount.is_finite() else bad

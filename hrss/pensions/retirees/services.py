@@ -9,7 +9,7 @@ record_death reports it there."""
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -20,6 +20,7 @@ from hrss.core.dates import age_on, years_before
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, check_permission
+from hrss.core.text import amount_of
 from hrss.core.working_age import MINIMUM_WORKING_AGE
 from hrss.pensions.benefits import services as benefits_services
 from hrss.pensions.models import (
@@ -66,16 +67,6 @@ def _standing_problem(retiree, what):
         return f"{retiree.person.name}已于{retiree.moved_out_on:%Y-%m-%d}迁出，不能再{what}。"
     return None
 
-
-def amount_of(value):
-    """The monthly pension as a Decimal of two places, or None when it is not an amount."""
-    try:
-        amount = Decimal(str(value).strip().replace(",", "")) if value not in (None, "") else None
-    except (InvalidOperation, ValueError):
-        return None
-    if amount is None or not amount.is_finite():
-        return None
-    return amount.quantize(Decimal("0.01"))
 
 
 def register_problems(*, person, employer_name, employer_code, retired_on, pension_amount, phone, today):

@@ -122,6 +122,5 @@ ROWS = SweepRows(
         services.register_problems: "reads",
         services.visit_problems: "reads",
         services.activity_problems: "reads",
-        services.amount_of: "reads a number",
     },
 )

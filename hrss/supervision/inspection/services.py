@@ -15,7 +15,7 @@ the case's history says so, and fill_missing_due_dates (run by workdays.load_arr
 computes it from the period's start once that year is loaded."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -27,7 +27,7 @@ from hrss.core.credit_codes import check_uscc, normalise
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level
 from hrss.core.permissions import check_acting_in, has_permission
-from hrss.core.text import money
+from hrss.core.text import amount_of, money
 from hrss.supervision import deadlines, inputs
 from hrss.supervision.inspection.selectors import PENDING
 from hrss.supervision.models import (
@@ -99,16 +99,6 @@ def _day_problem(day, label, today, *, not_before=None, not_before_label=""):
 def _text(value):
     return (value or "").strip()
 
-
-def amount_of(value):
-    """An amount in yuan as a Decimal of two places, or None when it is not one."""
-    try:
-        amount = Decimal(str(value).strip().replace(",", "")) if value not in (None, "") else None
-    except (InvalidOperation, ValueError):
-        return None
-    if amount is None or not amount.is_finite():
-        return None
-    return amount.quantize(Decimal("0.01"))
 
 
 def uscc_problem(code):

@@ -134,7 +134,6 @@ ROWS = SweepRows(
     ],
     services=[services],
     not_swept={
-        services.amount_of: "reads a number",
         services.uscc_problem: "reads: checks a code",
         services.intake_problems: "reads",
         services.worker_problems: "reads",

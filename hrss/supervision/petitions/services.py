@@ -14,7 +14,7 @@ reply after it is taken and shown as late; a request for 复查 or 复核 after 
 petitioner's right has lapsed)."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -26,6 +26,7 @@ from hrss.core.credit_codes import normalise as normalise_code
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
+from hrss.core.text import amount_of as yuan_amount
 from hrss.supervision import deadlines
 from hrss.supervision.models import (
     Petition,
@@ -91,14 +92,8 @@ def _length_problem(value, label, limit, *, required=False, hint=""):
 
 
 def amount_of(value):
-    """An amount in yuan as a Decimal of two places, None when blank, or the string "bad" when it is not one."""
-    if value in (None, ""):
-        return None
-    try:
-        amount = Decimal(str(value).strip().replace(",", ""))
-    except (InvalidOperation, ValueError):
-        return "bad"
-    return amount.quantize(Decimal("0.01")) if amount.is_finite() else "bad"
+    """An amount in yuan (core.text.amount_of), None when blank, or the string "bad" when it is not one."""
+    return yuan_amount(value, bad="bad")
 
 
 def _event(petition, kind, actor, on, note=""):
