@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, review, scoping, workdays
+from hrss.core import pages, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text, submit
 from hrss.core.models import ReviewCase, ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
-from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
+from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file
 from hrss.employment import certificates, employment_registration, exports, selectors, services
 from hrss.employment.chains import UNEMPLOYMENT_REGISTRATION
 from hrss.employment.forms import (
@@ -378,12 +378,9 @@ def ledger_export(request, kind):
         raise Http404
     region = scoping.region_from_request(request)
     header, rows = exports.ledger_rows(request.user, region, kind)
-    data = xlsx_bytes([(LEDGER_EXPORTS[kind], header, rows)])
-    audit.record(actor=request.user, action=f"employment.{kind}_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{LEDGER_EXPORTS[kind]}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [(LEDGER_EXPORTS[kind], header, rows)],
+                               f"{LEDGER_EXPORTS[kind]}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx",
+                               action=f"employment.{kind}_ledger.exported", target=region, after={"rows": len(rows)})
 
 
 LEDGER_PAGES = {
