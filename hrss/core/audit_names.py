@@ -14,6 +14,7 @@ register_actions({
     "core.calendar.load": "导入节假日安排（未获准）",
     "core.occupations.imported": "导入职业分类",
     "core.occupations.import": "导入职业分类（未获准）",
+    "core.statistics.exported": "导出统计表",
 })
 
 # A refused permission check is recorded under the permission itself (core.permissions.check_permission); an
@@ -29,5 +30,5 @@ register_fields({
     "code": "区划代码", "parent": "上级", "merged_into": "并入", "name": "名称",
     "days": "天数", "years": "年度", "source": "来源", "step": "环节", "status": "状态",
     "created": "新增", "updated": "更新", "unchanged": "未变", "rejected": "未通过", "rows": "行数",
-    "file": "文件", "sha256": "文件校验值(SHA-256)",
+    "file": "文件", "sha256": "文件校验值(SHA-256)", "area": "业务",
 })

@@ -29,7 +29,8 @@ class HubLink:
 @dataclass(frozen=True)
 class Figure:
     """One line of an area's statistics page, per region: `count(user, region, today)` -> int (the figure for the
-    region, within the user's scope), and the page that lists its cases (`url_name`, given ?region=CODE), if any."""
+    region, within the user's scope; or a number type with a Decimal `.value`, as an amount), and the page that lists
+    its cases (`url_name`, given ?region=CODE), if any."""
 
     label: str
     count: Callable
@@ -166,9 +167,44 @@ def statistics(request, parts, *, area_name, home, testid, template="core/part_s
         own = [count - sum(row["cells"][index][1] for row in rows) for index, (_, count) in enumerate(total["cells"])]
         groups.append({"name": name, "figures": shown, "total": total, "rows": rows,
                        "own": [(figure, count) for figure, count in zip(shown, own, strict=True)] if any(own) else None})
+    if request.GET.get("format") == "xlsx":
+        return _statistics_download(request, groups, region, today, area_name)
     return render(request, template, {
         "region": region, "groups": groups, "today": today, "crumbs": scoping.breadcrumb(request.user, region),
         "area_name": area_name, "home": home, "testid": testid, **context})
+
+
+def _cell(count):
+    """A figure as a spreadsheet number: an int as it is, an area's own number (an amount of yuan, with its Decimal
+    `.value`) as a number of two places; anything else as the page prints it."""
+    from decimal import Decimal
+
+    if isinstance(count, int | float):
+        return count
+    value = getattr(count, "value", count)
+    return float(value) if isinstance(value, Decimal) else str(count)
+
+
+def _statistics_download(request, groups, region, today, area_name):
+    """The statistics page as .xlsx for a meeting: a sheet a part under a title naming the region and the day, the
+    children's rows, the region's own records and the total as on the page. Audited as every download is."""
+    from hrss.core.pages import xlsx_download
+
+    title = f"{area_name}统计（{region.name}，截至{today:%Y年%m月%d日}）"
+    sheets, names = [], set()
+    for group in groups:
+        name = "".join("-" if character in "[]:*?/\\" else character for character in group["name"])[:31]
+        while name in names:
+            name = f"{name[:28]}（{len(names)}）"
+        names.add(name)
+        rows = [[row["region"].name, *(_cell(count) for _, count in row["cells"])] for row in group["rows"]]
+        if group["own"]:
+            rows.append([f"{region.name}（本级）", *(_cell(count) for _, count in group["own"])])
+        rows.append(["合计", *(_cell(count) for _, count in group["total"]["cells"])])
+        sheets.append((name, [title], [["区域", *(figure.label for figure in group["figures"])], *rows]))
+    return xlsx_download(request, sheets or [("统计", [title], [["暂无统计项"]])],
+                         f"{area_name}统计-{region.name}-{today:%Y%m%d}.xlsx", action="core.statistics.exported",
+                         target=region, after={"area": area_name})
 
 
 def merged(mappings):
