@@ -225,6 +225,14 @@ def calendar(request):
     })
 
 
+def _loaded_text(days, years):
+    """已导入 2023 年的节假日安排（2022年的1天并入该年已有的安排）."""
+    whole, reaching = workdays.whole_and_reaching(days, years)
+    text = f"已导入 {'、'.join(str(year) for year in sorted(whole))} 年的节假日安排" if whole else "已导入节假日安排"
+    added = "、".join(f"{year}年的{sum(1 for day in days if day.year == year)}天" for year in sorted(reaching))
+    return f"{text}（{added}并入该年已有的安排）" if added else text
+
+
 @require_POST
 @staff_view(CALENDAR_MANAGE)
 def calendar_upload(request):
@@ -246,10 +254,15 @@ def calendar_upload(request):
     if not days:
         messages.error(request, "文件中没有日期。")
         return redirect("core:calendar")
-    count = workdays.load_arrangement(days=days, years=years, actor=request.user, source=f"上传 {upload.name}")
-    listed = "、".join(str(year) for year in sorted(years))
-    messages.success(request, f"已导入 {listed} 年的节假日安排，共 {count} 天。")
-    return redirect(f"{reverse('core:calendar')}?year={min(years)}")
+    try:
+        whole, reaching = workdays.whole_and_reaching(days, years)
+        count = workdays.load_arrangement(days=days, years=whole, adding=reaching, actor=request.user,
+                                          source=f"上传 {upload.name}")
+    except workdays.ArrangementRefused as error:
+        messages.error(request, str(error))
+        return redirect("core:calendar")
+    messages.success(request, f"{_loaded_text(days, years)}，共 {count} 天。")
+    return redirect(f"{reverse('core:calendar')}?year={min(whole or years)}")
 
 
 @staff_view(CLASSIFICATION_MANAGE)

@@ -6,6 +6,7 @@ would put deadlines on holidays without anyone noticing.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,20 +164,57 @@ def read_arrangement_file(path):
     return parse_arrangement(tabular.checked_rows(path))
 
 
-def load_arrangement(*, days, years, actor, source):
+def load_arrangement(*, days, years, actor, source, adding=()):
     """Make `years`' arrangement exactly `days` ({date: (kind, name)}): days of those years not in `days` are
-    removed, so loading the same file twice changes nothing and a corrected file replaces the first. The
+    removed, so loading the same file twice changes nothing and a corrected file replaces the first. The days of the
+    years `adding` (a file's few days of a year it only reaches into: whole_and_reaching) are set in those years,
+    which must be loaded already (ArrangementRefused otherwise), their other days left as they are. The
     arrangement holds for the whole deployment, so only an administrator whose scope covers it may change it
     (`actor` None: an operator's command)."""
     if actor is not None and not (has_permission(actor, CALENDAR_MANAGE)
                                   and scoping.scope_of(actor).contains_code(settings.HRSS_ROOT_REGION_CODE)):
         audit.record_denied(actor=actor, action="core.calendar.load")  # outside the transaction: it stays
         raise PermissionDenied(_("节假日安排全市通用，只有市级（或省级）系统管理员可以修改。"))
+    missing = sorted(set(adding) - set(CalendarYear.objects.filter(year__in=adding).values_list("year", flat=True)))
+    if missing:
+        year = missing[0]
+        count = sum(1 for day in days if day.year == year)
+        raise ArrangementRefused(_(
+            "文件中%(year)s年只有%(count)s天，不像是该年全年的节假日安排（全年至少有%(least)s天放假），而系统中还没有%(year)s年"
+            "的安排：请先导入%(year)s年全年的安排，或补全文件后再导入。未导入任何内容。")
+            % {"year": year, "count": count, "least": WHOLE_YEAR_HOLIDAYS})
     with transaction.atomic():
-        count = _replace_years(days, years, actor, source)
+        count = _replace_years({day: value for day, value in days.items() if day.year in years}, years, actor,
+                               source) if years else 0
+        count += _add_days({day: value for day, value in days.items() if day.year in adding}, adding, actor, source)
         for hook in _after_load:
             hook()
     return count
+
+
+# A year's whole arrangement rests at least this many weekdays and weekend days marked 放假: the statutory holidays
+# are 10 days (1999-2007), 11 (2008-2024) and 13 (from 2025), and the seeded years have 22 to 33. Fewer days of a
+# year in a file are the edge of another year's notice (the 2023 notice's 元旦 begins on 2022-12-31): they are
+# added to the year already loaded, never put in place of it.
+WHOLE_YEAR_HOLIDAYS = 10
+
+
+def whole_and_reaching(days, years):
+    """(the years `days` arranges whole, the years it only reaches into)."""
+    holidays = Counter(day.year for day, (kind, _name) in days.items() if kind == CalendarDay.Kind.HOLIDAY)
+    whole = {year for year in years if holidays[year] >= WHOLE_YEAR_HOLIDAYS}
+    return whole, set(years) - whole
+
+
+def _add_days(days, years, actor, source):
+    """Set `days` in `years` already loaded, leaving those years' other days as they are."""
+    if not days:
+        return 0
+    for day, (kind, name) in sorted(days.items()):
+        CalendarDay.objects.update_or_create(date=day, defaults={"kind": kind, "name": name})
+    audit.record(actor=actor, action="core.calendar.loaded", after={
+        "years": sorted(years), "days": len(days), "source": f"{source[:180]}（并入已有年度）"})
+    return len(days)
 
 
 # Called in load_arrangement's transaction once a year's arrangement is loaded (review fills the deadlines that

@@ -3,11 +3,12 @@ import pytest
 from hrss.core.models import AuditEntry, CalendarDay, CalendarYear
 from hrss.core.permissions import Role
 from tests.conftest import TODAY, VILLAGE, login
+from tests.core.test_workdays import ARRANGEMENT_2027 as WHOLE_2027
 
 # A year without an arrangement is 2027 here, whatever the seed holds by now.
 pytestmark = pytest.mark.usefixtures("calendar_as_seeded_in_2026")
 
-ARRANGEMENT_2027 = "日期,类型,名称\n2027-01-01,放假,元旦\n2027-02-06,上班,春节调休\n".encode()
+ARRANGEMENT_2027 = "\n".join(["日期,类型,名称", *WHOLE_2027, ""]).encode()
 
 
 def upload(client, content, name="2027.csv"):
@@ -44,9 +45,15 @@ def test_counting_past_the_known_years_says_which_year_is_missing(client, villag
 
 def test_a_city_system_administrator_uploads_next_years_arrangement(client, system_admin):
     page = upload(login(client, system_admin), ARRANGEMENT_2027)
-    assert "已导入 2027 年的节假日安排，共 2 天" in page.content.decode()
+    assert f"已导入 2027 年的节假日安排，共 {len(WHOLE_2027)} 天" in page.content.decode()
     assert CalendarYear.objects.filter(year=2027).exists()
     assert CalendarDay.objects.get(date="2027-02-06").kind == CalendarDay.Kind.WORKDAY
+
+
+def test_a_few_days_of_a_year_not_loaded_are_refused_with_what_to_do(client, system_admin):
+    page = upload(login(client, system_admin), "日期,类型,名称\n2027-01-01,放假,元旦\n2027-02-06,上班,春节调休\n".encode())
+    assert "文件中2027年只有2天，不像是该年全年的节假日安排" in page.content.decode()
+    assert not CalendarYear.objects.filter(year=2027).exists() and not CalendarDay.objects.filter(date__year=2027)
 
 
 def test_a_file_with_errors_loads_nothing_and_lists_the_rows(client, system_admin):

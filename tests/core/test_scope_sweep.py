@@ -147,6 +147,7 @@ CORE_ROWS = SweepRows(
         review.after_case_closed: "configuration, at start-up",
         workdays.add_working_days: "reads",
         workdays.is_working_day: "reads",
+        workdays.whole_and_reaching: "reads a parsed file",
         workdays.next_year_pending: "reads: the home page's pending work",
         workdays.after_arrangement_loaded: "configuration, at start-up",
         workdays.load_seed: "the migration's and the server operator's: no actor",

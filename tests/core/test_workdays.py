@@ -54,8 +54,10 @@ def write_csv(path, lines):
     return path
 
 
+# A made-up whole year (at least workdays.WHOLE_YEAR_HOLIDAYS days 放假), as the State Council's notice arrives.
 ARRANGEMENT_2027 = ["2027-01-01,放假,元旦", "2027-01-02,放假,元旦", "2027-01-03,放假,元旦",
-                    "2027/2/6,上班,春节调休", "2027-02-08,放假,春节"]
+                    "2027/2/6,上班,春节调休", "2027-02-08,放假,春节",
+                    *(f"2027-10-0{day},放假,国庆节" for day in range(1, 8)), "2027-10-09,上班,国庆节调休"]
 
 
 @pytest.mark.django_db
@@ -75,9 +77,37 @@ def test_importing_the_same_arrangement_twice_changes_nothing_and_a_corrected_on
     first = list(CalendarDay.objects.filter(date__year=2027).values_list("date", "kind", "name"))
     call_command("holidays", "import", str(path))
     assert list(CalendarDay.objects.filter(date__year=2027).values_list("date", "kind", "name")) == first
-    call_command("holidays", "import", str(write_csv(tmp_path / "fixed.csv", ARRANGEMENT_2027[:3])))
-    assert CalendarDay.objects.filter(date__year=2027).count() == 3
+    fixed = [line for line in ARRANGEMENT_2027 if not line.startswith("2027-02-08")]
+    call_command("holidays", "import", str(write_csv(tmp_path / "fixed.csv", fixed)))
+    assert CalendarDay.objects.filter(date__year=2027).count() == len(fixed)
     assert workdays.is_working_day(D(2027, 2, 8))
+
+
+@pytest.mark.django_db
+def test_a_notice_reaching_into_the_year_before_adds_its_days_and_keeps_that_years_arrangement(tmp_path, capsys):
+    """The 2023 notice's 元旦 began on 2022-12-31: a file's few days of a loaded year are added to it, never put in
+    place of its whole arrangement (which held 2026's 国庆节 and 春节)."""
+    before = CalendarDay.objects.filter(date__year=2026).count()
+    assert before >= workdays.WHOLE_YEAR_HOLIDAYS and not workdays.is_working_day(D(2026, 10, 2))
+    call_command("holidays", "import", str(write_csv(tmp_path / "2027.csv", ["2026-12-31,放假,元旦",
+                                                                            *ARRANGEMENT_2027])))
+    assert "已导入 2027 年的安排（2026年的1天并入该年已有的安排）" in capsys.readouterr().out
+    assert CalendarDay.objects.filter(date__year=2026).count() == before + 1
+    assert not workdays.is_working_day(D(2026, 12, 31)) and not workdays.is_working_day(D(2026, 10, 2))
+    assert CalendarYear.objects.filter(year=2027).exists()
+
+
+@pytest.mark.django_db
+def test_a_few_days_of_a_year_not_loaded_are_refused_and_nothing_is_loaded(tmp_path):
+    """Two days of 2028 are no arrangement of 2028: loading them as one would count every other holiday of 2028 as
+    a working day. Refused in Chinese, and the whole 2027 in the same file is not loaded either."""
+    with pytest.raises(CommandError) as refused:
+        call_command("holidays", "import", str(write_csv(tmp_path / "2027.csv", [
+            *ARRANGEMENT_2027, "2028-01-01,放假,元旦", "2028-01-02,放假,元旦"])))
+    assert "文件中2028年只有2天，不像是该年全年的节假日安排" in str(refused.value)
+    assert "未导入任何内容" in str(refused.value)
+    assert not CalendarYear.objects.filter(year__in=[2027, 2028]).exists()
+    assert not CalendarDay.objects.filter(date__year__in=[2027, 2028]).exists()
 
 
 @pytest.mark.django_db

@@ -30,5 +30,12 @@ class Command(BaseCommand):
             raise CommandError(f"文件有 {len(errors)} 处错误，未导入任何内容：\n{lines}")
         if not days:
             raise CommandError("文件中没有日期。")
-        count = workdays.load_arrangement(days=days, years=years, actor=None, source=f"导入 {options['file']}")
-        self.stdout.write(f"已导入 {'、'.join(str(year) for year in sorted(years))} 年的安排，共 {count} 天。")
+        whole, reaching = workdays.whole_and_reaching(days, years)
+        try:
+            count = workdays.load_arrangement(days=days, years=whole, adding=reaching, actor=None,
+                                              source=f"导入 {options['file']}")
+        except workdays.ArrangementRefused as error:
+            raise CommandError(str(error)) from None
+        added = "、".join(f"{year}年的{sum(1 for day in days if day.year == year)}天" for year in sorted(reaching))
+        text = f"已导入 {'、'.join(str(year) for year in sorted(whole))} 年的安排" if whole else "已导入"
+        self.stdout.write(f"{text}{f'（{added}并入该年已有的安排）' if added else ''}，共 {count} 天。")
