@@ -16,10 +16,9 @@ from hrss.assistance.campaigns.forms import CampaignForm
 from hrss.assistance.campaigns.measures import BY_CODE, MEASURES
 from hrss.assistance.models import Campaign
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
-from hrss.core import audit, scoping
+from hrss.core import pages, scoping
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 
 
 @staff_view(ASSISTANCE_VIEW)
@@ -129,10 +128,10 @@ def campaign_export(request, pk):
     rows = [[f"{region.name}（目标）", region.code, *[shown(cell.target) for cell in cells]],
             [f"{region.name}（完成）", region.code, *[shown(cell.done) for cell in cells]],
             *[[child.name, child.code, *[shown(done) for done in dones]] for child, dones in children]]
-    audit.record(actor=request.user, action="assistance.campaign.exported", target=campaign,
-                 region_code=region.code)
-    return xlsx_response(xlsx_bytes([(campaign.name, header, rows)]),
-                         f"{campaign.name}_{region.name}_{campaign.starts_on:%Y%m%d}.xlsx")
+    return pages.xlsx_download(request, [(campaign.name, header, rows)],
+                               f"{campaign.name}_{region.name}_{campaign.starts_on:%Y%m%d}.xlsx",
+                               action="assistance.campaign.exported", target=campaign, region_code=region.code,
+                               after=None)
 
 
 @staff_view(ASSISTANCE_HANDLE)

@@ -14,11 +14,10 @@ from hrss.assistance.community import rules, selectors, services
 from hrss.assistance.community.forms import AssessmentForm, DecisionForm
 from hrss.assistance.models import AssessmentResult, CommunityAssessment
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
-from hrss.core import audit, scoping
+from hrss.core import pages, scoping
 from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 
 
 def _year(request, today):
@@ -77,9 +76,9 @@ def assessments_export(request):
     data = [[places.get(row.region_code, row.region_code), row.region_code, row.year, row.assessed_on,
              *[cell(row, c) for c in criteria], row.note, row.get_result_display(), row.decided_on or "",
              row.decision_note] for row in rows]
-    audit.record(actor=request.user, action="assistance.community_assessments.exported", target=region,
-                 region_code=region.code, after={"assessment_year": year})
-    return xlsx_response(xlsx_bytes([("充分就业社区评估", header, data)]), f"充分就业社区评估_{region.name}_{year}.xlsx")
+    return pages.xlsx_download(request, [("充分就业社区评估", header, data)], f"充分就业社区评估_{region.name}_{year}.xlsx",
+                               action="assistance.community_assessments.exported", target=region,
+                               region_code=region.code, after={"assessment_year": year})
 
 
 @staff_view(ASSISTANCE_HANDLE)

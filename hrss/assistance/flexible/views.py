@@ -23,11 +23,10 @@ from hrss.assistance.flexible.forms import (
 )
 from hrss.assistance.models import FlexibleRegistration, FlexibleSubsidy
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
-from hrss.core import audit, review, scoping, workdays
+from hrss.core import pages, review, scoping, workdays
 from hrss.core.forms import submit
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.residents.models import FlexibleForm, Person
 from hrss.residents.permissions import RESIDENT_VIEW
 
@@ -75,12 +74,8 @@ def ledger_export(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     header, rows = selectors.ledger_rows(request.user, region, **_filters(request))
-    data = xlsx_bytes([("灵活就业台账", header, rows)])
-    audit.record(actor=request.user, action="assistance.flexible_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"灵活就业台账-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("灵活就业台账", header, rows)], f"灵活就业台账-{region.name}-{today:%Y%m%d}.xlsx",
+                               action="assistance.flexible_ledger.exported", target=region, after={"rows": len(rows)})
 
 
 @staff_view(ASSISTANCE_HANDLE)
@@ -276,12 +271,9 @@ def roll_export(request):
     region = scoping.region_from_request(request)
     year, quarter = _quarter(request)
     header, rows = selectors.roll_rows(request.user, region, year, quarter)
-    data = xlsx_bytes([(f"{year}年第{quarter}季度", header, rows)])
-    audit.record(actor=request.user, action="assistance.flexible_roll.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"灵活就业社保补贴名册-{region.name}-{year}Q{quarter}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [(f"{year}年第{quarter}季度", header, rows)],
+                               f"灵活就业社保补贴名册-{region.name}-{year}Q{quarter}.xlsx",
+                               action="assistance.flexible_roll.exported", target=region, after={"rows": len(rows)})
 
 
 urlpatterns = [

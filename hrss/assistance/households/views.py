@@ -15,12 +15,11 @@ from hrss.assistance.households import rules, selectors, services
 from hrss.assistance.households.forms import ClearForm, RecordForm, ReportForm, VerifyForm
 from hrss.assistance.models import HouseholdCaseStatus, ZeroEmploymentHousehold
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
-from hrss.core import audit, scoping
+from hrss.core import pages, scoping
 from hrss.core.forms import submit
 from hrss.core.models import Level
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.residents.labour_status import IN_WORK
 from hrss.residents.models import Person
 
@@ -69,12 +68,9 @@ def case_export(request):
     state = request.GET.get("state") or "all"
     state = state if state in selectors.STATES else "all"
     header, rows = selectors.ledger_rows(request.user, region, state, today)
-    data = xlsx_bytes([("零就业家庭台账", header, rows)])
-    audit.record(actor=request.user, action="assistance.zero_household_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"零就业家庭台账-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("零就业家庭台账", header, rows)], f"零就业家庭台账-{region.name}-{today:%Y%m%d}.xlsx",
+                               action="assistance.zero_household_ledger.exported", target=region,
+                               after={"rows": len(rows)})
 
 
 @require_POST
@@ -201,12 +197,9 @@ def rural_export(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     header, rows = selectors.rural_rows(request.user, region, today)
-    data = xlsx_bytes([("农村无人就业家庭", header, rows)])
-    audit.record(actor=request.user, action="assistance.rural_households.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"农村无人就业家庭-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("农村无人就业家庭", header, rows)],
+                               f"农村无人就业家庭-{region.name}-{today:%Y%m%d}.xlsx",
+                               action="assistance.rural_households.exported", target=region, after={"rows": len(rows)})
 
 
 urlpatterns = [

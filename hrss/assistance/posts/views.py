@@ -23,11 +23,10 @@ from hrss.assistance.models import (
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.assistance.posts import exports, roll, rules, selectors, services
 from hrss.assistance.posts.forms import EndForm, PlaceFromPersonForm, PlaceFromPostForm, PostForm
-from hrss.core import audit, scoping
+from hrss.core import pages, scoping
 from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.residents.models import Person
 from hrss.residents.permissions import RESIDENT_VIEW
 
@@ -73,11 +72,8 @@ def posts_export(request):
     today = timezone.localdate()
     found, _state, _query = _filtered_posts(request, region, today)
     header, rows = exports.post_rows(found, today)
-    audit.record(actor=request.user, action="assistance.posts.exported", target=region, after={"rows": len(rows)})
-    response = xlsx_response(xlsx_bytes([("公益性岗位台账", header, rows)]),
-                             f"公益性岗位台账-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("公益性岗位台账", header, rows)], f"公益性岗位台账-{region.name}-{today:%Y%m%d}.xlsx",
+                               action="assistance.posts.exported", target=region, after={"rows": len(rows)})
 
 
 def _post_kwargs(data):
@@ -219,12 +215,9 @@ def placements_export(request):
     today = timezone.localdate()
     found, _state = _filtered_placements(request, region, today)
     header, rows = exports.placement_rows(found)
-    audit.record(actor=request.user, action="assistance.placements.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(xlsx_bytes([("公益性岗位安置台账", header, rows)]),
-                             f"公益性岗位安置台账-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("公益性岗位安置台账", header, rows)],
+                               f"公益性岗位安置台账-{region.name}-{today:%Y%m%d}.xlsx",
+                               action="assistance.placements.exported", target=region, after={"rows": len(rows)})
 
 
 def _placement(request, pk):
@@ -299,12 +292,10 @@ def subsidy_roll_export(request):
     year, month = chosen
     lines = selectors.roll_lines(request.user, region, year, month)
     header, rows = exports.roll_rows(lines)
-    audit.record(actor=request.user, action="assistance.subsidy_roll.exported", target=region,
-                 after={"rows": len(lines), "roll_month": f"{year:04d}-{month:02d}"})
-    response = xlsx_response(xlsx_bytes([(f"{year:04d}年{month:02d}月", header, rows)]),
-                             f"公益性岗位补贴发放花名册-{region.name}-{year:04d}{month:02d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [(f"{year:04d}年{month:02d}月", header, rows)],
+                               f"公益性岗位补贴发放花名册-{region.name}-{year:04d}{month:02d}.xlsx",
+                               action="assistance.subsidy_roll.exported", target=region,
+                               after={"rows": len(lines), "roll_month": f"{year:04d}-{month:02d}"})
 
 
 urlpatterns = [

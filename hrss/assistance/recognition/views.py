@@ -31,12 +31,11 @@ from hrss.assistance.recognition.forms import (
     ObjectionForm,
     ResolveForm,
 )
-from hrss.core import audit, review, scoping
+from hrss.core import pages, review, scoping
 from hrss.core.forms import submit
 from hrss.core.models import Level, Region, ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.residents.models import Person
 from hrss.residents.permissions import RESIDENT_VIEW
 
@@ -69,8 +68,6 @@ def recognition_list(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     page = Paginator(_found(request, region, today), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "assistance/recognition/list.html", {
         "region": region, "today": today, "page": page, "filters": _filters(request), "mine": request.GET.get("mine"),
         "rows": [(r, categories.name_of(r.category), step_label(r.case) if r.status == "in_review"
@@ -78,7 +75,7 @@ def recognition_list(request):
         "states": [(key, label) for key, (label, _) in selectors.STATES.items()],
         "categories": categories.for_filter(today), "steps": [(s.key, s.label) for s in RECOGNITION.steps[1:]],
         "places": place_names([r.region_code for r in page], region),
-        "query": query.urlencode(), "can_see_people": has_permission(request.user, RESIDENT_VIEW)})
+        "query": pages.query_without_page(request), "can_see_people": has_permission(request.user, RESIDENT_VIEW)})
 
 
 @staff_view(ASSISTANCE_VIEW)
@@ -86,12 +83,9 @@ def recognition_export(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     header, rows = selectors.ledger_rows(_found(request, region, today), region)
-    data = xlsx_bytes([("就业困难人员认定台账", header, rows)])
-    audit.record(actor=request.user, action="assistance.recognition.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"就业困难人员认定台账-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("就业困难人员认定台账", header, rows)],
+                               f"就业困难人员认定台账-{region.name}-{today:%Y%m%d}.xlsx",
+                               action="assistance.recognition.exported", target=region, after={"rows": len(rows)})
 
 
 @staff_view(ASSISTANCE_HANDLE)

@@ -13,10 +13,9 @@ from hrss.assistance.models import AssistanceItem, Recognition, VisitWay
 from hrss.assistance.permissions import ASSISTANCE_HANDLE, ASSISTANCE_VIEW
 from hrss.assistance.support import rules, selectors, services
 from hrss.assistance.support.forms import PlanForm, VisitForm
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import pages, ratelimit, scoping
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.models import JobSeeker
 
 LEDGER_TITLE = "就业援助台账"
@@ -37,10 +36,8 @@ def ledger(request):
     filters = _filters(request)
     page = Paginator(selectors.ledger(request.user, region, today, **filters), 50).get_page(request.GET.get("page"))
     places = place_names((r.region_code for r in page), below=region)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "assistance/support/ledger.html", {
-        "region": region, "today": today, "page": page, "filters": filters, "query": query.urlencode(),
+        "region": region, "today": today, "page": page, "filters": filters, "query": pages.query_without_page(request),
         "rows": selectors.ledger_rows(request.user, page, today, places), "interval": rules.visit_interval(today),
         "crumbs": scoping.breadcrumb(request.user, region)})
 
@@ -53,13 +50,8 @@ def ledger_export(request):
     recognitions = list(selectors.ledger(request.user, region, today, **_filters(request)))
     places = place_names((r.region_code for r in recognitions), below=region)
     rows = selectors.ledger_rows(request.user, recognitions, today, places)
-    title = f"{LEDGER_TITLE}（{region.name}，{today:%Y年%m月%d日}）"
-    data = xlsx_bytes([(LEDGER_TITLE, [title], [selectors.LEDGER_HEADER, *(row["cells"] for row in rows)])])
-    audit.record(actor=request.user, action="assistance.support_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{LEDGER_TITLE}-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.ledger_download(request, LEDGER_TITLE, region, today, selectors.LEDGER_HEADER,
+                                 [row["cells"] for row in rows], action="assistance.support_ledger.exported")
 
 
 def _recognition(request, pk):
@@ -164,11 +156,9 @@ def visits(request):
     today = timezone.localdate()
     month = _month(request, today)
     page = Paginator(selectors.visits(request.user, region, month=month), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "assistance/support/visits.html", {
         "region": region, "page": page, "month": month, "month_value": f"{month[0]}-{month[1]:02d}" if month else "",
-        "places": place_names((v.region_code for v in page), below=region), "query": query.urlencode(),
+        "places": place_names((v.region_code for v in page), below=region), "query": pages.query_without_page(request),
         "crumbs": scoping.breadcrumb(request.user, region), "items": AssistanceItem})
 
 
