@@ -9,10 +9,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, classifications, ratelimit, scoping
+from hrss.core import classifications, pages, ratelimit, scoping
 from hrss.core.forms import CODE_IN_TEXT
 from hrss.core.permissions import has_permission, staff_view
-from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_bytes, xlsx_response
+from hrss.core.spreadsheets import SpreadsheetRefused, uploaded_file, xlsx_response
 from hrss.core.tabular import errors_xlsx
 from hrss.jobservices.employers import exports, imports, selectors, services
 from hrss.jobservices.employers.forms import EmployerForm, PlaceFilterForm, VacancyForm, VacancyImportForm
@@ -223,12 +223,9 @@ LEDGER_ACTIONS = {"employers": "jobservices.employers_ledger.exported",
 def ledger_export(request, kind):
     region = _region(request)
     header, rows = exports.ledger_rows(request.user, region, kind)
-    data = xlsx_bytes([(LEDGERS[kind], header, rows)])
-    audit.record(actor=request.user, action=LEDGER_ACTIONS[kind], target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"{LEDGERS[kind]}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [(LEDGERS[kind], header, rows)],
+                               f"{LEDGERS[kind]}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx",
+                               action=LEDGER_ACTIONS[kind], target=region, after={"rows": len(rows)})
 
 
 @staff_view(JOBSERVICES_VIEW)

@@ -10,12 +10,11 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import pages, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.id_numbers import InvalidIdNumber, normalise
 from hrss.core.models import Region
 from hrss.core.permissions import has_permission, staff_view
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.guidance import exports, selectors, services
 from hrss.jobservices.guidance.forms import (
     AttendanceForm,
@@ -100,11 +99,9 @@ def guidance_list(request):
 def _xlsx(request, title, rows_for, action):
     region = scoping.region_from_request(request)
     header, rows = rows_for(request.user, region)
-    data = xlsx_bytes([(title, header, rows)])
-    audit.record(actor=request.user, action=action, target=region, after={"rows": len(rows)})
-    response = xlsx_response(data, f"{title}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [(title, header, rows)],
+                               f"{title}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx",
+                               action=action, target=region, after={"rows": len(rows)})
 
 
 @staff_view(JOBSERVICES_VIEW)

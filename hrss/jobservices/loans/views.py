@@ -11,11 +11,10 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, review, scoping, workdays
+from hrss.core import pages, review, scoping, workdays
 from hrss.core.forms import submit
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import check_permission, has_permission, staff_view
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.loans import rules, selectors, services
 from hrss.jobservices.loans.chains import LOAN_APPLICATION, forward_label
 from hrss.jobservices.loans.forms import (
@@ -217,12 +216,9 @@ def ledger_export(request):
     region = scoping.region_from_request(request)
     today = timezone.localdate()
     header, rows = selectors.ledger_rows(request.user, region, today)
-    data = xlsx_bytes([("创业担保贷款台账", header, rows)])
-    audit.record(actor=request.user, action="jobservices.loan_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"创业担保贷款台账-{region.name}-{today:%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("创业担保贷款台账", header, rows)],
+                               f"创业担保贷款台账-{region.name}-{today:%Y%m%d}.xlsx",
+                               action="jobservices.loan_ledger.exported", target=region, after={"rows": len(rows)})
 
 
 @staff_view(LOAN_VIEW)

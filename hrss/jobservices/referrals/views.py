@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, scoping
+from hrss.core import pages, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.id_numbers import mask
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.models import JobFair, JobSeeker, Referral, ReferralOutcome
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.referrals import kpi, selectors, services
@@ -100,12 +99,9 @@ def ledger_export(request):
     rows = selectors.filtered(selectors.referrals(request.user, region), outcome=data.get("outcome", ""),
                               month=data.get("month", ""), q=data.get("q", ""), today=timezone.localdate())
     header, body = ledger_rows(rows.order_by("referred_on", "id"))
-    content = xlsx_bytes([(LEDGER_TITLE, header, body)])
-    audit.record(actor=request.user, action="jobservices.referral_ledger.exported", target=region,
-                 after={"rows": len(body)})
-    response = xlsx_response(content, f"{LEDGER_TITLE}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [(LEDGER_TITLE, header, body)],
+                               f"{LEDGER_TITLE}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx",
+                               action="jobservices.referral_ledger.exported", target=region, after={"rows": len(body)})
 
 
 @staff_view(JOBSERVICES_VIEW)

@@ -10,12 +10,11 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, classifications, ratelimit, scoping
+from hrss.core import classifications, pages, ratelimit, scoping
 from hrss.core.forms import form_errors_text
 from hrss.core.id_numbers import mask
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.models import JobSeeker, SeekerStatus, Vacancy
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.seekers import matching, selectors, services
@@ -54,10 +53,8 @@ def ledger(request):
     form, filters = _filters(request)
     seekers = selectors.seekers_in(request.user, region, **filters).order_by("registered_on", "id")
     page = Paginator(seekers, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "jobservices/seekers/ledger.html", {
-        "region": region, "form": form, "page": page, "query": query.urlencode(),
+        "region": region, "form": form, "page": page, "query": pages.query_without_page(request),
         "rows": [(seeker, _labels(wanted.occupation_code for wanted in seeker.wanted.all())) for seeker in page],
         "unregistered": selectors.seekers_from_unemployment(request.user, region).count(),
         "places": place_names([seeker.region_code for seeker in page], region),
@@ -81,12 +78,9 @@ def ledger_export(request):
              seeker.available_from.isoformat() if seeker.available_from else "", seeker.phone,
              seeker.get_status_display(), seeker.ended_on.isoformat() if seeker.ended_on else "",
              seeker.get_end_reason_display() if seeker.end_reason else ""] for seeker in seekers]
-    data = xlsx_bytes([("求职登记台账", LEDGER_HEADER, rows)])
-    audit.record(actor=request.user, action="jobservices.seeker_ledger.exported", target=region,
-                 after={"rows": len(rows)})
-    response = xlsx_response(data, f"求职登记台账-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [("求职登记台账", LEDGER_HEADER, rows)],
+                               f"求职登记台账-{region.name}-{timezone.localdate():%Y%m%d}.xlsx",
+                               action="jobservices.seeker_ledger.exported", target=region, after={"rows": len(rows)})
 
 
 @staff_view(JOBSERVICES_VIEW)

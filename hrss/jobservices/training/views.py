@@ -13,11 +13,10 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import audit, ratelimit, review, scoping, workdays
+from hrss.core import pages, ratelimit, review, scoping, workdays
 from hrss.core.forms import form_errors_text
 from hrss.core.models import ReviewDecision
 from hrss.core.permissions import has_permission, staff_view
-from hrss.core.spreadsheets import xlsx_bytes, xlsx_response
 from hrss.jobservices.models import Course, Enrolment, SubsidyClaim, TrainingWish
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
 from hrss.jobservices.training import exports, kpi, selectors, services
@@ -352,11 +351,9 @@ def kpi_people(request):
 def _export(request, kind, action):
     region = scoping.region_from_request(request)
     title, header, rows = exports.ledger_rows(request.user, region, kind)
-    data = xlsx_bytes([(title, header, rows)])
-    audit.record(actor=request.user, action=action, target=region, after={"rows": len(rows)})
-    response = xlsx_response(data, f"{title}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pages.xlsx_download(request, [(title, header, rows)],
+                               f"{title}-{region.name}-{timezone.localdate():%Y%m%d}.xlsx",
+                               action=action, target=region, after={"rows": len(rows)})
 
 
 @staff_view(JOBSERVICES_VIEW)
