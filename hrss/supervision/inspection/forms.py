@@ -66,8 +66,9 @@ class ExtensionRequestForm(StyledForm):
 
 
 class ExtensionDecisionForm(StyledForm):
+    # Its own class: style_form would give the radio buttons form-control (empty text boxes, nothing seen checked).
     decision = forms.ChoiceField(label="审批", choices=[("approve", "批准延期30个工作日"), ("refuse", "不批准")],
-                                 widget=forms.RadioSelect)
+                                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
     note = forms.CharField(label="审批意见（不批准的须填）", max_length=500, required=False)
 
 

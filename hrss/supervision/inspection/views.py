@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hrss.core import pages, ratelimit, scoping, workdays
+from hrss.core import audit, pages, ratelimit, scoping, workdays
 from hrss.core.forms import submit
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
@@ -94,7 +94,8 @@ def new(request):
     can_handle = has_permission(request.user, INSPECTION_HANDLE)
     if request.method != "POST":
         return render(request, "supervision/inspection/new.html", {"form": form, "can_handle": can_handle})
-    return submit(request, form, _saying_why(lambda data: services.receive_complaint(
+    _refuse_unless(request.user, INSPECTION_HANDLE, services.NOT_AN_INSPECTOR)
+    return submit(request, form, (lambda data: services.receive_complaint(
         actor=request.user, region_code=data["region"].code, source=data["source"],
         employer_name=data["employer_name"], employer_uscc=data["employer_uscc"],
         employer_address=data["employer_address"], complainant_name=data["complainant_name"],
@@ -106,20 +107,13 @@ def new(request):
                                       {"form": form, "can_handle": can_handle}))
 
 
-def _saying_why(act):
-    """`act` with the service's refusal of the user's role (not an inspector, not the approver) shown on the form like
-    any refusal: the pages are open to every user who may view cases (the case is found, or 404, first), and only
-    the services know who may act."""
-
-    def run(data):
-        try:
-            return act(data)
-        except PermissionDenied as error:
-            if str(error):
-                raise ValidationError(str(error)) from None
-            raise
-
-    return run
+def _refuse_unless(user, permission, reason):
+    """A POST by a user whose role may not take the step (a village assistant who may only view the case; an
+    inspector deciding an extension): 403 with the service's reason, and the denial audited. The page showed them
+    no form to post, so a refusal put on one would never be seen; nothing is written."""
+    if not has_permission(user, permission):
+        audit.record_denied(actor=user, action=permission.value)
+        raise PermissionDenied(reason)
 
 
 def _case(request, pk):
@@ -163,16 +157,18 @@ def detail(request, pk):
     return _detail(request, _case(request, pk))
 
 
-def _act(request, pk, key, form, act, message):
-    """A POST of one of the case page's forms: a refusal is shown on the page with the form."""
+def _act(request, pk, key, form, act, message, *, permission=INSPECTION_HANDLE, reason=services.NOT_AN_INSPECTOR):
+    """A POST of one of the case page's forms: the case is found (or 404), the user's role may take the step (or
+    403 with `reason`), then a refusal of what was typed is shown on the page with the form."""
     case = _case(request, pk)
+    _refuse_unless(request.user, permission, reason)
 
     def redisplay(form):
         messages.error(request, "未能保存，请按页面上的提示修改。")
         return _detail(request, case, {key: form})
 
-    return submit(request, form, _saying_why(lambda data: act(case, data)), success=message, done=lambda _: redirect("supervision:inspection-detail", pk=pk),
-                  redisplay=redisplay)
+    return submit(request, form, lambda data: act(case, data), success=message,
+                  done=lambda _: redirect("supervision:inspection-detail", pk=pk), redisplay=redisplay)
 
 
 @staff_view(INSPECTION_VIEW)
@@ -239,7 +235,8 @@ def decide_extension(request, pk):
                 lambda case, data: services.decide_extension(actor=request.user, case=case,
                                                              approve=data["decision"] == "approve", note=data["note"]),
                 lambda case: f"已{'批准' if case.extension_state == 'approved' else '不批准'}延期，"
-                             f"结案期限{selectors.due_text(case.conclude_due)}。")
+                             f"结案期限{selectors.due_text(case.conclude_due)}。",
+                permission=INSPECTION_APPROVE, reason=services.NOT_AN_APPROVER)
 
 
 @staff_view(INSPECTION_VIEW)

@@ -90,10 +90,10 @@ def test_the_approver_sees_the_requested_extensions_and_decides_on_the_case_page
     listed = logged_in(approver).get("/supervision/inspection/extensions/").content.decode()
     assert case.number in listed and "需调取银行流水" in listed
     assert any(item.title == "待批准的监察案件延期" and item.count == 1 for item in pending_work_for(approver))
-    # The inspector's own approval is refused on the form, with the reason.
+    # The inspector's own approval is refused (403), with the reason.
     refused = logged_in(inspector).post(f"/supervision/inspection/{case.pk}/extension/decide/",
                                         {"decision": "approve"})
-    assert "延期须经县(区)人力资源社会保障部门负责人批准" in refused.content.decode()
+    assert refused.status_code == 403 and "延期须经县(区)人力资源社会保障部门负责人批准" in refused.content.decode()
     response = logged_in(approver).post(f"/supervision/inspection/{case.pk}/extension/decide/",
                                         {"decision": "approve", "note": "同意"})
     assert response.status_code == 302
