@@ -18,9 +18,11 @@ import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 
 class SpreadsheetRefused(ValueError):
@@ -314,6 +316,9 @@ def write_xlsx(target, sheets):
     workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "strings_to_formulas": False,
                                             "strings_to_urls": False, "strings_to_numbers": False})
     bold = workbook.add_format({"bold": True})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    instant = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    yuan = workbook.add_format({"num_format": "#,##0.00"})
     for name, header, rows in sheets:
         sheet = workbook.add_worksheet(name[:31])
         _lay_out(sheet, header, rows)
@@ -325,6 +330,13 @@ def write_xlsx(target, sheets):
                     sheet.write_string(index, column, value)
                 elif value is None:
                     continue
+                elif isinstance(value, datetime.datetime):  # shown as a date and time, in local time, not a number
+                    local = timezone.localtime(value) if timezone.is_aware(value) else value
+                    sheet.write_datetime(index, column, local.replace(tzinfo=None), instant)
+                elif isinstance(value, datetime.date):  # a date, shown as one (not 46363) and filtered as one
+                    sheet.write_datetime(index, column, value, day)
+                elif isinstance(value, Decimal):  # an amount in yuan: a number to sum, shown 12,800.00
+                    sheet.write_number(index, column, value, yuan)
                 else:
                     sheet.write(index, column, value)
     workbook.close()

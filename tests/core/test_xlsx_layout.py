@@ -27,3 +27,18 @@ def test_under_a_title_row_the_title_and_the_header_are_frozen():
     assert sheet.freeze_panes == "A3"
     assert sheet.column_dimensions["A"].width < 30  # the long title does not widen the first column
     assert sheet["A1"].value.startswith("认证台账") and sheet["B2"].value == "姓名"
+
+
+def test_dates_and_amounts_are_written_as_dates_and_numbers_a_reader_can_sort_and_sum():
+    """A 台账 opened on an old PC shows 2026-12-07, not 46363, and its amounts sum; an instant is in local time."""
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    instant = datetime.datetime(2026, 12, 7, 1, 30, tzinfo=datetime.UTC)  # 09:30 in Heyuan
+    sheet = opened([("台账", ["日期", "金额", "时间"], [[datetime.date(2026, 12, 7), Decimal("12800.50"), instant]])])
+    day, amount, when = sheet["A2"], sheet["B2"], sheet["C2"]
+    assert day.value == datetime.datetime(2026, 12, 7) and day.number_format == "yyyy-mm-dd"
+    assert amount.value == 12800.5 and amount.number_format == "#,##0.00"
+    assert when.value == timezone.localtime(instant).replace(tzinfo=None) and when.number_format == "yyyy-mm-dd hh:mm"
