@@ -88,4 +88,4 @@ def amount_of(value, *, bad=None):
         amount = Decimal(str(value).strip().replace(",", ""))
     except (InvalidOperation, ValueError):
         return bad
-    return amount.quantize(Decimal("0.01")) if amount.is_finite() else bad
+    return amount.quantize(Decimal("0.01")) + 0 if amount.is_finite() else bad  # + 0: "-0" is 0.00, not -0.00

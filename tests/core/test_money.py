@@ -27,3 +27,13 @@ def test_every_template_has_the_filter_without_loading_it():
     rendered = Template("{{ a|money }} 元，档次 {{ t|money:0 }} 元/年").render(
         Context({"a": Decimal("70000"), "t": Decimal("3000.00")}))
     assert rendered == "70,000.00 元，档次 3,000 元/年"
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("12,800.5", Decimal("12800.50")), (" 3000 ", Decimal("3000.00")), ("-0", Decimal("0.00")), (0, Decimal("0.00")),
+    ("", None), (None, None), ("十元", "bad"), ("NaN", "bad"), ("Infinity", "bad")])
+def test_an_amount_typed_is_read_as_yuan_of_two_places(typed, read):
+    from hrss.core.text import amount_of
+
+    got = amount_of(typed, bad="bad")
+    assert got == read and (not isinstance(got, Decimal) or str(got) == str(read))  # never "-0.00"
