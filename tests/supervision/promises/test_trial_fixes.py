@@ -25,6 +25,13 @@ def test_the_service_list_shows_no_believed_marker_but_says_the_basis_awaits_che
     assert "财社〔2008〕8号（按取得证书给予培训补贴），依据待核实" in page
 
 
+def test_the_notice_handed_to_the_citizen_says_the_basis_without_the_staff_marker(township_officer):
+    """依据待核实 is for staff on the service list; the 一次性告知书 a citizen takes home carries the basis alone."""
+    page = login(Client(), township_officer).get("/supervision/promises/notice/",
+                                                 {"service": "jobservices/training_subsidy"}).content.decode()
+    assert "财社〔2008〕8号（按取得证书给予培训补贴）" in page and "依据待核实" not in page
+
+
 def test_no_service_of_the_catalogue_carries_the_marker_in_its_basis():
     assert [service.code for service in catalogue.services() if "[believed]" in service.legal_basis] == []
 

@@ -129,6 +129,10 @@ def test_issuing_on_the_page(heyuan, township_officer):
     client = logged_in(township_officer)
     form = client.get("/supervision/publicity/notices/new/").content.decode()
     assert "下城社区" in form and "发送范围" in form
+    # The offices to choose are a list of checkboxes, one under another, each beside its own label.
+    choices = form.split('data-testid="choices-offices"')[1].split("</div></div>")[0] + "</div>"
+    assert choices.count('<div class="form-check"><input type="checkbox" name="offices"') >= 2
+    assert f'value="{VILLAGE}"' in choices and 'class="form-check-label small"' in choices
     response = client.post("/supervision/publicity/notices/new/", {
         "region": TOWNSHIP, "title": "社保卡激活通知", "body": "请通知居民。", "audience": "chosen",
         "offices": [VILLAGE]})
