@@ -2,6 +2,7 @@
 stands against its two deadlines (in working days, as core.review.timing counts), the 欠薪 figures of a region, the
 inspectors' and the approver's queues."""
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ from django.db.models import Count, F, Prefetch, Q, Sum
 
 from hrss.core import scoping, workdays
 from hrss.core.id_numbers import mask
-from hrss.supervision import inputs
+from hrss.supervision import deadlines, inputs
 from hrss.supervision.models import (
     INSPECTION_OPEN_STATES,
     ExtensionState,
@@ -24,6 +25,7 @@ SOON_WORKING_DAYS = 3  # the pending work's "due soon": within this many working
 WAGE_MATTER = "拖欠工资"  # a case with wages owed (workers or an amount)
 OTHER_MATTER = "涉嫌违反劳动保障法律法规"
 PENDING = "截止日期待定（节假日安排未录入）"  # a due date stored null until its year's holidays are loaded
+ESTIMATE_NOTE = "暂按周一至周五计，节假日安排录入后核定"  # beside an estimate of a due date 待定 (display only)
 
 
 def issuer_name(region_code):
@@ -96,6 +98,8 @@ class Timing:
     working_days_left: int | None  # negative: overdue by that many working days; None once done or not counted
     label: str
     late: bool = False  # running past its due date, or done after it
+    pending: bool = False  # the due date is 待定 (its year's holidays not loaded): `label` goes beside that text
+    estimate: datetime.date | None = None  # while pending and running: the due date counted Monday to Friday
 
 
 def timing(due, done_on, today, calendar=None):
@@ -119,16 +123,61 @@ def timing(due, done_on, today, calendar=None):
     return Timing(due, -late, f"已逾期 {late} 个工作日" if late else "已逾期", late=True)
 
 
-def pending_timing(done_on):
-    """A period whose due date is 待定: never overdue, whether it runs or was done meanwhile."""
-    return Timing(None, None, f"已于{done_on:%Y-%m-%d}办理，{PENDING}" if done_on else PENDING)
+def pending_timing(done_on, estimate=None):
+    """A period whose due date is 待定: never overdue, whether it runs or was done meanwhile. Its label is what goes
+    beside 截止日期待定: the day it was done, or, while it runs, the estimate (estimate_text)."""
+    label = f"已于{done_on:%Y-%m-%d}办理" if done_on else estimate_text(estimate)
+    return Timing(None, None, label, pending=True, estimate=None if done_on else estimate)
+
+
+def estimate_text(day):
+    """An estimated due date as shown beside 截止日期待定: "约2027-03-02（暂按周一至周五计，节假日安排录入后核定）"."""
+    return f"约{day.isoformat()}（{ESTIMATE_NOTE}）" if day else ""
+
+
+def pending_text(estimate):
+    """截止日期待定 with the estimate beside it, for a message or a line of text."""
+    return f"{PENDING}，{estimate_text(estimate)}" if estimate else PENDING
+
+
+def _estimating(calendar):
+    """`calendar` with every year it lacks (from 2000 to two years after the last it has) counted Monday to Friday:
+    for an estimate only, never stored."""
+    last = max(calendar.years, default=2000)
+    return dataclasses.replace(calendar, years=calendar.years | frozenset(range(2000, last + 3)))
+
+
+def _estimate(kind, start, calendar):
+    try:
+        return deadlines.due(kind, start, calendar=calendar)
+    except (ValueError, workdays.UnknownArrangement):  # before the law, or beyond the years estimated
+        return None
+
+
+def estimated_accept_due(case, calendar=None):
+    """The acceptance's due date counted with the unloaded year's Mondays to Fridays, while accept_due is 待定."""
+    if case.accept_due is not None:
+        return None
+    return _estimate("inspection-accept", case.received_on, _estimating(calendar or workdays.Calendar.load()))
+
+
+def estimated_conclude_due(case, calendar=None):
+    """The conclusion's due date (with an approved extension's 30 working days) counted with the unloaded year's
+    Mondays to Fridays, while conclude_due is 待定 after 立案."""
+    if case.conclude_due is not None or case.opened_on is None:
+        return None
+    calendar = _estimating(calendar or workdays.Calendar.load())
+    first = case.first_conclude_due or _estimate("inspection-conclude", case.opened_on, calendar)
+    if first is None or case.extension_state != ExtensionState.APPROVED:
+        return first
+    return _estimate("inspection-extension", first, calendar)
 
 
 def accept_timing(case, today, calendar=None):
     """The acceptance period (5 working days): decided (accepted or not) on a day, or running while received."""
     decided = case.accepted_on or case.not_accepted_on
     if case.accept_due is None:
-        return pending_timing(decided)
+        return pending_timing(decided, None if decided else estimated_accept_due(case, calendar))
     if decided is None and case.state != InspectionState.RECEIVED:
         return Timing(case.accept_due, None, "")
     return timing(case.accept_due, decided, today, calendar)
@@ -138,7 +187,8 @@ def conclude_timing(case, today, calendar=None):
     """The conclusion period (60 working days from 立案, 90 with the approved extension)."""
     if case.conclude_due is None:
         if case.opened_on is not None:
-            return pending_timing(case.concluded_on)
+            return pending_timing(case.concluded_on,
+                                  None if case.concluded_on else estimated_conclude_due(case, calendar))
         return Timing(None, None, "立案后起算" if case.state in (InspectionState.RECEIVED, InspectionState.ACCEPTED)
                       else "")
     return timing(case.conclude_due, case.concluded_on, today, calendar)

@@ -101,7 +101,8 @@ def new(request):
         employer_address=data["employer_address"], complainant_name=data["complainant_name"],
         complainant_phone=data["complainant_phone"], summary=data["summary"], received_on=data["received_on"])),
         success=lambda case: (f"已登记监察案件{case.number}，应于{case.accept_due:%Y-%m-%d}前决定是否受理。"
-                              if case.accept_due else f"已登记监察案件{case.number}，受理期限{selectors.PENDING}。"),
+                              if case.accept_due else f"已登记监察案件{case.number}，受理期限"
+                              f"{selectors.pending_text(selectors.estimated_accept_due(case))}。"),
         done=lambda case: redirect("supervision:inspection-detail", pk=case.pk),
         redisplay=lambda form: render(request, "supervision/inspection/new.html",
                                       {"form": form, "can_handle": can_handle}))
@@ -235,7 +236,7 @@ def decide_extension(request, pk):
                 lambda case, data: services.decide_extension(actor=request.user, case=case,
                                                              approve=data["decision"] == "approve", note=data["note"]),
                 lambda case: f"已{'批准' if case.extension_state == 'approved' else '不批准'}延期，"
-                             f"结案期限{selectors.due_text(case.conclude_due)}。",
+                             f"结案期限{selectors.due_text(case.conclude_due) if case.conclude_due else selectors.pending_text(selectors.estimated_conclude_due(case))}。",
                 permission=INSPECTION_APPROVE, reason=services.NOT_AN_APPROVER)
 
 
@@ -280,6 +281,9 @@ def extensions(request):
 them; only the approver decides, on the case's page)."""
     today = timezone.localdate()
     rows = list(selectors.extensions_to_decide(request.user).order_by("conclude_due", "pk")[:200])
+    calendar = workdays.Calendar.load()
+    for case in rows:  # beside 截止日期待定: the due date counted Monday to Friday
+        case.due_estimate = selectors.estimate_text(selectors.estimated_conclude_due(case, calendar))
     return render(request, "supervision/inspection/extensions.html", {
         "rows": rows, "today": today, "places": place_names(case.region_code for case in rows)})
 

@@ -28,7 +28,9 @@ def test_a_complaint_received_in_late_december_is_taken_and_its_acceptance_due_w
     event = case.events.get(action="received")
     assert f"受理期限{PENDING}，待录入2027年节假日安排后自动计算" in event.text
     waiting = selectors.accept_timing(case, D(2027, 1, 20))
-    assert waiting.label == PENDING and not waiting.late
+    # 1 Jan 2027 counted as a working day (Monday to Friday) until the year's holidays are loaded.
+    assert waiting.pending and not waiting.late and waiting.estimate == D(2027, 1, 4)
+    assert waiting.label == "约2027-01-04（暂按周一至周五计，节假日安排录入后核定）"
     assert not selectors.overdue_cases(inspector, None, D(2027, 1, 20)).filter(pk=case.pk).exists()
     assert not selectors.due_soon(inspector, D(2026, 12, 30)).filter(pk=case.pk).exists()
 
@@ -48,7 +50,9 @@ def test_a_case_opened_on_1_december_and_extended_gets_both_due_dates_when_2027_
     assert case.extension_state == "approved" and case.conclude_due is None
     assert PENDING in case.events.get(action="extension_decided").text
     shown = selectors.conclude_timing(case, D(2027, 6, 1))
-    assert shown.label == PENDING and not shown.late
+    # Monday to Friday: 22 working days left in December, 1 Jan 2027 and 37 more: 23 Feb; then 30 more: 6 Apr.
+    assert shown.pending and not shown.late and shown.estimate == D(2027, 4, 6)
+    assert shown.label == "约2027-04-06（暂按周一至周五计，节假日安排录入后核定）"
     assert not selectors.overdue_cases(inspector, None, D(2027, 6, 1)).filter(pk=case.pk).exists()
 
     load_2027()
@@ -96,3 +100,35 @@ def test_the_page_the_ledger_the_api_and_the_pending_work_say_pending(heyuan, in
     assert found["conclude_due"] is None and found["conclude_due_text"] == PENDING and found["overdue"] is False
     assert found["accept_due_text"] == case.accept_due.isoformat()
     assert InspectionCase.objects.filter(pk=case.pk, conclude_due__isnull=True).exists()
+
+
+def test_the_page_prints_pending_once_with_the_estimate_beside_it(heyuan, inspector):
+    received = receive(inspector, received_on=D(2026, 12, 28), employer_name="河源市某五金厂")
+    case = opened(inspector, on=D(2026, 12, 1))
+    page = logged_in(inspector).get(f"/supervision/inspection/{case.pk}/").content.decode()
+    deadline = page.split('data-testid="conclude-deadline"')[1].split('data-testid="inspection-facts"')[0]
+    assert deadline.count("截止日期待定") == 1 and PENDING in deadline
+    estimate = "约2027-02-23（暂按周一至周五计，节假日安排录入后核定）"  # 22 working days in December, 38 in 2027
+    assert estimate in deadline
+    waiting = logged_in(inspector).get(f"/supervision/inspection/{received.pk}/").content.decode()
+    accept = waiting.split('data-testid="accept-deadline"')[1].split('data-testid="conclude-deadline"')[0]
+    assert accept.count("截止日期待定") == 1 and "约2027-01-04（暂按周一至周五计" in accept
+    ledger = logged_in(inspector).get("/supervision/inspection/").content.decode()
+    assert ledger.count("截止日期待定") == 2 and estimate in ledger and "约2027-01-04" in ledger
+    # Stored: still pending (null), filled when the year is loaded, and then the estimate is gone.
+    assert InspectionCase.objects.filter(pk=case.pk, conclude_due__isnull=True).exists()
+    load_2027()
+    page = logged_in(inspector).get(f"/supervision/inspection/{case.pk}/").content.decode()
+    deadline = page.split('data-testid="conclude-deadline"')[1].split('data-testid="inspection-facts"')[0]
+    assert "截止日期待定" not in deadline and "2027-03-02" in deadline and "约2027" not in page
+
+
+def test_the_approver_sees_the_estimate_of_a_pending_due_in_the_list_and_after_deciding(heyuan, inspector, approver):
+    case = opened(inspector, on=D(2026, 12, 1))
+    services.request_extension(actor=inspector, case=case, reason="涉及人数多", today=D(2026, 12, 2))
+    listed = logged_in(approver).get("/supervision/inspection/extensions/").content.decode()
+    assert PENDING in listed and "约2027-02-23（暂按周一至周五计" in listed
+    client = logged_in(approver)
+    client.post(f"/supervision/inspection/{case.pk}/extension/decide/", {"decision": "approve"})
+    told = " ".join(str(message) for message in client.get(f"/supervision/inspection/{case.pk}/").context["messages"])
+    assert "已批准延期，结案期限截止日期待定（节假日安排未录入），约2027-04-06（暂按周一至周五计" in told
