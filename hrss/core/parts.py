@@ -176,13 +176,13 @@ def statistics(request, parts, *, area_name, home, testid, template="core/part_s
 
 def _cell(count):
     """A figure as a spreadsheet number: an int as it is, an area's own number (an amount of yuan, with its Decimal
-    `.value`) as a number of two places; anything else as the page prints it."""
+    `.value`) as yuan, a number shown 12,800.00; anything else as the page prints it."""
     from decimal import Decimal
 
     if isinstance(count, int | float):
         return count
     value = getattr(count, "value", count)
-    return float(value) if isinstance(value, Decimal) else str(count)
+    return value if isinstance(value, Decimal) else str(count)  # a Decimal is written as yuan: 12,800.00
 
 
 def _statistics_download(request, groups, region, today, area_name):
