@@ -6,7 +6,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
 
 from hrss.core import scoping, workdays
 from hrss.core.id_numbers import mask
@@ -65,10 +65,14 @@ def due_by_q(today, last_day):
 STATE_FILTERS = ("unfinished", *InspectionState.values)  # "unfinished": 待受理、待立案、调查中
 
 
-def ledger(user, region, today, *, state="", source="", overdue=False, month="", this_year=False, q=""):
+def ledger(user, region, today, *, state="", source="", overdue=False, month="", this_year=False, q="", owed=False):
     """The 监察案件台账's cases, filtered: a state (or "unfinished"), a source, only the overdue, received in a month
-    (YYYY-MM) or this year, an employer's name or code or the case number; the newest first."""
+    (YYYY-MM) or this year, an employer's name or code or the case number, only those with a worker still owed
+    wages (the statistics' figure); the newest first."""
     rows = cases(user, region)
+    if owed:
+        rows = rows.exclude(state=InspectionState.NOT_ACCEPTED).filter(Exists(InspectionWorker.objects.filter(
+            case=OuterRef("pk"), amount_recovered__lt=F("amount_owed"))))
     if state == "unfinished":
         rows = rows.filter(state__in=INSPECTION_OPEN_STATES)
     elif state in InspectionState.values:
@@ -218,9 +222,11 @@ def overdue_cases(user, region, today):
 
 
 def workers_still_owed(user, region):
-    """The workers of the unfinished cases whose wages are not all recovered."""
+    """The workers whose wages are not all recovered, whatever their case's state (a case concluded with wages still
+    unpaid leaves them owed), but a case not accepted (not a labour-inspection matter): one a case, so a person in
+    two cases counts twice."""
     rows = _scoped(user, InspectionWorker.objects.all(), region)
-    return rows.filter(case__state__in=INSPECTION_OPEN_STATES, amount_recovered__lt=F("amount_owed"))
+    return rows.exclude(case__state=InspectionState.NOT_ACCEPTED).filter(amount_recovered__lt=F("amount_owed"))
 
 
 def amounts_this_year(user, region, today):

@@ -50,7 +50,7 @@ def _filters(request):
             "source": get.get("source", "") if get.get("source") in InspectionSource.values else "",
             "overdue": get.get("overdue") == "1",
             "month": inputs.month_kept(get.get("month", ""), timezone.localdate())[0],
-            "this_year": get.get("received") == "this_year", "q": get.get("q", "")[:30]}
+            "this_year": get.get("received") == "this_year", "q": get.get("q", "")[:30], "owed": get.get("owed") == "1"}
 
 
 @staff_view(INSPECTION_VIEW)
