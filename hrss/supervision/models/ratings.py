@@ -9,7 +9,7 @@ from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from hrss.core import constraints, scoping
-from hrss.core.models import CODE_LENGTH
+from hrss.core.models import CODE_LENGTH, Region
 
 __all__ = ["CODE_ALPHABET", "CODE_SIZE", "Complaint", "ComplaintOrigin", "ComplaintOutcome", "ComplaintState",
            "POOR_SCORES", "UPHELD_OUTCOMES",
@@ -71,6 +71,18 @@ class RatingCode(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def complaint_office_code(self):
+        """The office that answers a poor rating of this code: the township of the office that served (a village's
+        township; a township, a county's or the city's own office answers its own)."""
+        return scoping.township_code_of(self.region_code)
+
+    @property
+    def complaint_handler_name(self):
+        """That office as the slip and the thank-you page name it to the citizen ("上城街道", "源城区")."""
+        region = Region.objects.filter(code=self.complaint_office_code).only("name").first()
+        return region.name if region is not None else "乡镇（街道）"
 
 
 scoping.register(RatingCode)

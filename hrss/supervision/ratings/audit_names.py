@@ -6,6 +6,7 @@ from hrss.supervision.models import ComplaintOrigin, ComplaintState, Score
 ACTIONS = {
     "supervision.ratings.rated": "群众评价服务（好差评）",
     "supervision.ratings.code_issued": "生成评价码",
+    "supervision.rating_slip.printed": "查看（打印）评价凭条",
     "supervision.ratings.complaint_opened": "登记投诉",
     "supervision.ratings.complaint_replied": "答复投诉",
     "supervision.ratings.ledger_exported": "导出评价台账",

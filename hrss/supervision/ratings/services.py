@@ -33,7 +33,7 @@ from hrss.supervision.models import (
     RatingCode,
     Score,
 )
-from hrss.supervision.permissions import SUPERVISION_HANDLE
+from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.ratings import rules
 
 CODE_ATTEMPTS = 8  # 2**40 codes: a collision is rare, eight in a row is a broken random source
@@ -118,6 +118,17 @@ def issue_case_code(*, actor, case):
         return code
 
 
+def record_slip_printed(*, actor, case):
+    """A slip (评价凭条: the code and its QR) opened by staff to print or hand over: audited each time, since the
+    code is what a rating is made with (the completed cases' list no longer shows codes; whoever reads one leaves a
+    trace). No code is shown in the entry: the case names the slip."""
+    check_permission(actor, SUPERVISION_VIEW)
+    check_acting_in(actor, region_code=case.region_code, action="supervision.rating_slip.printed",
+                    message="您无权查看该案件的评价凭条。")
+    with transaction.atomic():
+        audit.record(actor=actor, action="supervision.rating_slip.printed", target=case, region_code=case.region_code)
+
+
 # --- the citizen's rating ----------------------------------------------------------------------------------------
 
 
@@ -139,7 +150,7 @@ def rating_problems(*, score, reason, phone=""):
     if score not in Score.values:
         problems["score"] = "请选择一项评价：非常满意、满意、基本满意、不满意或非常不满意。"
     elif score in POOR_SCORES and not reason:
-        problems["reason"] = "选择不满意或非常不满意时，请写明原因（例如等候太久、态度不好、材料要求不清），乡镇将核实并答复。"
+        problems["reason"] = "选择不满意或非常不满意时，请写明原因（例如等候太久、态度不好、材料要求不清），以便核实整改。"
     if len(reason) > 500:
         problems["reason"] = f"原因最多500字（现有{len(reason)}字）。"
     return problems
@@ -187,7 +198,7 @@ def rate(*, code, score, reason="", phone="", now=None):
 def handling_office_of(office_code):
     """The office that handles a complaint about `office_code`: a village's township; a township, a county's or
     the city's own office handles its own."""
-    return scoping.township_code_of(office_code)
+    return scoping.township_code_of(office_code)  # as RatingCode.complaint_office_code promises on the slip
 
 
 def _open_complaint(*, office_code, about_staff, origin, rating, text, complainant_name, complainant_phone,

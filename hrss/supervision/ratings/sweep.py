@@ -89,6 +89,7 @@ ROWS = SweepRows(
     state=state,
     writes=[
         SweepWrite(services.issue_case_code, lambda p: {"case": _case(p)}),
+        SweepWrite(services.record_slip_printed, lambda p: {"case": _case(p)}),
         SweepWrite(services.record_complaint, lambda p: {"office_code": VILLAGE, "origin": "phone", "text": "越权",
                                                          "received_on": timezone.localdate()}),
         SweepWrite(services.reply_complaint, lambda p: {"complaint": _complaint(p), "reply": "越权",

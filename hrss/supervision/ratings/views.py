@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,69 +23,102 @@ from hrss.core.review import chain_of
 from hrss.core.selectors import place_names
 from hrss.supervision.models import ComplaintState, Score
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
-from hrss.supervision.ratings import rules, selectors, services
+from hrss.supervision.ratings import links, rules, selectors, services
 from hrss.supervision.ratings.forms import CodeForm, ComplaintForm, RatingForm, ReplyForm
 
 # --- the public rating page --------------------------------------------------------------------------------------
 
+# The thank-you pages this page sends the citizen to after a rating (?done=): any other value shows the code page.
+DONE = ("good", "poor", "poor-call")
+# What the thank-you page may name of the service just rated (kept in the citizen's session, read once).
+RATED_KEY = "supervision_rated"
+STAFF_REFUSED = ("工作人员登录状态下不能代群众评价：请退出登录，由办事群众用自己的手机扫码或输入评价码评价。"
+                 "本次评价没有记录。")
 
-def _code_page(request, form, *, refused=False, done=False):
+
+def _code_page(request, form, *, refused=False, status=None):
     """The page asking for a code; a refused one (unknown or used: the same status and words for both) is 404."""
     if refused:
         form.add_error("code", services.REFUSED)
-    return render(request, "supervision/ratings/rate.html", {"code_form": form, "done": done},
-                  status=404 if refused else 200)
+    return render(request, "supervision/ratings/rate.html", {"code_form": form},
+                  status=status or (404 if refused else 200))
 
 
-def _rating_page(request, rating_code, form):
-    office = selectors.office_label(rating_code)
+def _rating_page(request, form, *, status=200):
+    """The rating form for the code typed. It shows nothing of the code's service, office or day: the page answers
+    the same for a valid code, a used one and an unknown one until a rating is submitted, so that nobody (the staff
+    who printed the slips included) learns from it whether a citizen has rated."""
     return render(request, "supervision/ratings/rate.html", {
-        "form": form, "rating_code": rating_code, "office": office, "poor": [int(s) for s in services.POOR_SCORES]})
+        "form": form, "poor": [int(s) for s in services.POOR_SCORES],
+        "code": links.printed(services.normalise_code(form["code"].value())),
+        "staff": request.user.is_authenticated and request.method == "GET"}, status=status)
+
+
+def _done_page(request, done):
+    rated = request.session.pop(RATED_KEY, None) if hasattr(request, "session") else None
+    return render(request, "supervision/ratings/rate.html", {"done": done, "rated": rated})
 
 
 def _limited(request):
-    """Every code tried counts against the address's limit (HRSS_RATE_LIMITS["rating"]); None while allowed."""
+    """Every rating submitted counts against the address's limit (HRSS_RATE_LIMITS["rating"]); None while allowed,
+    else the page saying (in Chinese) how long to wait, with the way back to the code page."""
     allowed, retry_after = ratelimit.allow("rating", "address:" + client_address(request))
-    return None if allowed else ratelimit.too_many(retry_after)
+    if allowed:
+        return None
+    minutes, seconds = divmod(retry_after, 60)
+    wait = f"{minutes}分{seconds}秒" if minutes else f"{seconds}秒"
+    response = render(request, "supervision/ratings/rate.html", {"limited": wait}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
+@never_cache  # the code is in the address and on the page: a shared phone's browser or a proxy keeps neither
 @csrf_protect
 @require_http_methods(["GET", "POST"])
 def _rate(request):
-    """好差评: the citizen types (or scans) the code on their receipt, then rates the service once. An unknown code
-    and a used one get the same answer."""
+    """好差评: the citizen types (or scans) the code on their receipt, then rates the service once. Until a rating
+    is submitted the page answers the same for every well-formed code; on submitting, an unknown code and a used
+    one get the same refusal."""
     if request.method == "GET":
-        if request.GET.get("done"):
-            return _code_page(request, CodeForm(), done=request.GET["done"])
+        if "done" in request.GET:
+            if request.GET["done"] in DONE:
+                return _done_page(request, request.GET["done"])
+            return _code_page(request, CodeForm())
         if "code" not in request.GET:
             return _code_page(request, CodeForm())
         form = CodeForm(request.GET)
-        if (limited := _limited(request)) is not None:
-            return limited
-        rating_code = services.code_to_rate(form.data.get("code")) if form.is_valid() else None
-        if rating_code is None:
-            return _code_page(request, CodeForm(request.GET), refused=True)
-        return _rating_page(request, rating_code, RatingForm(initial={"code": rating_code.code}))
+        if not form.is_valid():
+            return _code_page(request, form)
+        return _rating_page(request, RatingForm(initial={"code": form.cleaned_data["code"]}))
+    if request.user.is_authenticated:  # a rating is the citizen's own: staff cannot give one for them
+        form = RatingForm(request.POST)
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(None, STAFF_REFUSED)
+        return _rating_page(request, form, status=403)
     if (limited := _limited(request)) is not None:
         return limited
-    rating_code = services.code_to_rate(request.POST.get("code"))
-    if rating_code is None:
+    if not services.normalise_code(request.POST.get("code")):
         return _code_page(request, CodeForm(request.POST), refused=True)
     form = RatingForm(request.POST)
+    # The form is checked before the code is looked up: whatever is wrong with it is said the same for any code.
     if form.is_valid():
         try:
-            services.rate(code=rating_code.code, score=form.cleaned_data["score"], reason=form.cleaned_data["reason"],
-                          phone=form.cleaned_data["phone"])
+            rating = services.rate(code=form.cleaned_data["code"], score=form.cleaned_data["score"],
+                                   reason=form.cleaned_data["reason"], phone=form.cleaned_data["phone"])
         except services.RatingRefused:
             return _code_page(request, CodeForm(request.POST), refused=True)
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            request.session[RATED_KEY] = {"service": rating.code.service,
+                                          "office": selectors.office_label(rating.code),
+                                          "handler": rating.code.complaint_handler_name}
             # The thank-you depends on the rating: a poor one says what happens next, and whether a call comes.
             done = ("poor-call" if form.cleaned_data["phone"] else "poor") if (
                 form.cleaned_data["score"] in services.POOR_SCORES) else "good"
             return redirect(reverse("supervision:ratings-rate") + "?done=" + done)
-    return _rating_page(request, rating_code, form)
+    return _rating_page(request, form)
 
 
 rate = scoping.public(_rate)
@@ -95,13 +129,14 @@ rate = scoping.public(_rate)
 
 @staff_view(SUPERVISION_VIEW)
 def completed(request):
-    """The cases decided in a region (the user's own by default), latest first, each with its rating code: what a
-    village assistant hands over on a slip."""
+    """The cases decided in a region (the user's own by default), latest first, each with the link to its slip: what
+    a village assistant prints and hands over. No code is listed: one is read on its slip, and each opening of a
+    slip is audited (a list of codes would let staff try them on the public page, or rate in the citizen's place)."""
     region = scoping.region_from_request(request)
     page = Paginator(selectors.completed_cases(request.user, region), 50).get_page(request.GET.get("page"))
-    codes = selectors.codes_of_cases(page)
+    issued = selectors.codes_of_cases(page)
     places = place_names((case.region_code for case in page), below=region)
-    rows = [{"case": case, "code": codes.get(case.pk), "place": places.get(case.region_code, "")} for case in page]
+    rows = [{"case": case, "issued": case.pk in issued, "place": places.get(case.region_code, "")} for case in page]
     return render(request, "supervision/ratings/completed.html", {
         "region": region, "page": page, "rows": rows, "crumbs": scoping.breadcrumb(request.user, region)})
 
@@ -124,6 +159,8 @@ def slip(request, pk):
             messages.error(request, "；".join(error.messages))
         return redirect("supervision:ratings-slip", pk=case.pk)
     rating_code = selectors.code_of_case(case)
+    if rating_code is not None:
+        services.record_slip_printed(actor=request.user, case=case)
     return render(request, "supervision/ratings/slip.html", {
         "case": case, "rating_code": rating_code, "service": chain_of(case).label,
         "office": place_names([case.region_code]).get(case.region_code, ""),

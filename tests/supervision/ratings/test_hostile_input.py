@@ -28,7 +28,7 @@ def test_staff_cannot_tell_who_rated(closed_case, rating_code, village_assistant
         cells = xlsx_cells(client.get("/supervision/ratings/export/", {"region": VILLAGE}))
         assert "态度差" in cells and code not in cells and "经办人" not in cells and "评价码" not in cells
         completed = client.get("/supervision/ratings/completed/").content.decode()
-        assert shown in completed and "已评价" not in completed and "未评价" not in completed
+        assert shown not in completed and "已评价" not in completed and "未评价" not in completed
         slip = client.get(f"/supervision/ratings/slip/{closed_case.pk}/").content.decode()
         assert "使用" not in slip and "已评价" not in slip
 
@@ -47,9 +47,10 @@ def test_a_complaint_received_before_the_platform_records_is_refused(heyuan, tow
         "office_code": VILLAGE, "origin": "phone", "text": "x", "received_on": TODAY.isoformat()}).status_code == 201
 
 
-def test_an_unknown_and_a_used_code_are_the_same_404(rating_code):
+def test_an_unknown_and_a_used_code_are_the_same_404_when_rated(rating_code):
     client = Client()
     services.rate(code=rating_code.code, score=Score.GOOD, reason="")
-    used, unknown = (client.get("/supervision/rate/", {"code": code}) for code in (rating_code.code, "ZZZZZZZZ"))
+    used, unknown = (client.post("/supervision/rate/", {"code": code, "score": "5"})
+                     for code in (rating_code.code, "ZZZZZZZZ"))
     assert used.status_code == unknown.status_code == 404
     assert services.REFUSED in used.content.decode() and services.REFUSED in unknown.content.decode()

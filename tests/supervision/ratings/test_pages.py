@@ -17,7 +17,8 @@ def test_the_village_lists_its_completed_cases_and_prints_a_slip_with_code_url_a
         closed_case, rating_code, village_assistant, settings):
     client = logged_in(village_assistant)
     listing = client.get("/supervision/ratings/completed/").content.decode()
-    assert "张三 测试服务事项" in listing and f"{rating_code.code[:4]}-{rating_code.code[4:]}" in listing
+    assert "张三 测试服务事项" in listing and "打开评价凭条" in listing
+    assert rating_code.code[:4] not in listing  # the code is read on the slip only (audited), never in a list
     slip = client.get(f"/supervision/ratings/slip/{closed_case.pk}/").content.decode()
     assert "评价凭条" in slip and "测试服务事项" in slip and f"{TODAY:%Y年%-m月%-d日}" in slip
     assert f"http://testserver/supervision/rate/?code={rating_code.code}" in slip

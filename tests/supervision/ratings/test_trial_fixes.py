@@ -11,11 +11,12 @@ from tests.conftest import login
 URL = "/supervision/rate/"
 
 
-def test_the_rating_page_names_the_office_in_full_and_offers_an_optional_phone(rating_code):
-    page = Client().get(URL, {"code": rating_code.code}).content.decode()
-    office = page.split('data-testid="rate-office">')[1].split("<")[0]
-    assert office == "源城区 上城街道 下城社区人力资源社会保障服务站"
+def test_the_thanks_name_the_office_in_full_and_the_form_offers_an_optional_phone(rating_code):
+    client = Client()
+    page = client.get(URL, {"code": rating_code.code}).content.decode()
     assert "联系电话（可不填）" in page and "不留电话的不回电" in page
+    thanks = client.get(client.post(URL, {"code": rating_code.code, "score": "5"}).url).content.decode()
+    assert "“测试服务事项”（源城区 上城街道 下城社区人力资源社会保障服务站）的评价已记录" in thanks
 
 
 def test_a_poor_rating_with_a_phone_is_called_back_and_the_thanks_say_so(rating_code, township_officer,
