@@ -45,7 +45,8 @@ class WorkerForm(StyledForm):
     name = forms.CharField(label="劳动者姓名", max_length=50)
     id_number = forms.CharField(label="公民身份号码（可不填）", max_length=20, required=False)
     phone = forms.CharField(label="联系电话", max_length=20, required=False)
-    amount_owed = forms.DecimalField(label="拖欠工资（元）", **AMOUNT)
+    # No max_digits: the service refuses an amount over its cap per worker, saying the cap (MAX_OWED_PER_WORKER).
+    amount_owed = forms.DecimalField(label="拖欠工资（元）", decimal_places=2, min_value=0)
     amount_recovered = forms.DecimalField(label="已追回（元）", required=False, **AMOUNT)
 
 

@@ -47,6 +47,9 @@ from hrss.supervision.models.petitions import INSPECTION_CATEGORIES, PetitionCat
 from hrss.supervision.permissions import INSPECTION_APPROVE, INSPECTION_HANDLE, SUPERVISION_HANDLE
 
 MAX_AMOUNT = Decimal("9999999999.99")
+# The most one worker can be owed: a sanity cap against a typo (a few extra digits) that would make the county's
+# 欠薪 figures absurd; wages owed to one person over years stay far below it.
+MAX_OWED_PER_WORKER = Decimal("5000000.00")
 RATING_SERVICE = "劳动保障监察投诉处理"  # the service's name on the rating code (ratings part)
 NOT_AN_INSPECTOR = "只有县(区)劳动保障监察员可以办理劳动保障监察案件。"
 NOT_AN_APPROVER = ("延期须经县(区)人力资源社会保障部门负责人批准（《劳动保障监察条例》第十七条）：您没有批准延期的权限，"
@@ -83,21 +86,27 @@ def _pending_text(what, year):
 
 
 def _day_text(day):
-    return f"{day:%Y-%m-%d}" if day else PENDING
+    return f"{day.isoformat()}" if day else PENDING
 
 
 def _day_problem(day, label, today, *, not_before=None, not_before_label=""):
     if not isinstance(day, datetime.date):
         return f"请填写{label}。"
     if day > today:
-        return f"{label}{day:%Y-%m-%d}晚于今天，请填写已经发生的日期。"
+        return f"{label}{day.isoformat()}晚于今天，请填写已经发生的日期。"
     if not_before is not None and day < not_before:
-        return f"{label}{day:%Y-%m-%d}早于{not_before_label}{not_before:%Y-%m-%d}。"
+        return f"{label}{day.isoformat()}早于{not_before_label}{not_before.isoformat()}。"
     return None
 
 
 def _text(value):
     return (value or "").strip()
+
+
+def _amount(value):
+    """core.text.amount_of, with "-0" (a negative zero) read as 0.00: never stored or shown as -0.00."""
+    amount = amount_of(value)
+    return amount.copy_abs() if amount is not None and amount == 0 else amount
 
 
 
@@ -273,7 +282,7 @@ def open_from_lead(*, actor, lead, today=None):
         return _create(actor=actor, region_code=lead.region_code, source=InspectionSource.GRID, received_on=today,
                        employer_name=lead.employer_name, employer_uscc=lead.employer_uscc,
                        summary=f"{lead.get_kind_display()}：{lead.description}", lead=lead,
-                       event_text=f"网格线索转来（{lead.get_kind_display()}，{lead.reported_on:%Y-%m-%d}报告）"
+                       event_text=f"网格线索转来（{lead.get_kind_display()}，{lead.reported_on.isoformat()}报告）"
                        + _code_warning(lead.employer_uscc))
 
 
@@ -333,7 +342,7 @@ def open_case(*, actor, case, on=None, today=None):
         fresh.state, fresh.opened_on, fresh.first_conclude_due, fresh.conclude_due = InspectionState.OPEN, on, due, due
         fresh.inspector = fresh.inspector or actor
         fresh.save(update_fields=["state", "opened_on", "first_conclude_due", "conclude_due", "inspector"])
-        _event(fresh, actor, on, "opened", f"立案调查，应于{due:%Y-%m-%d}前结案（60个工作日）" if due else
+        _event(fresh, actor, on, "opened", f"立案调查，应于{due.isoformat()}前结案（60个工作日）" if due else
                f"立案调查（60个工作日内结案）；{_pending_text('结案期限', waiting_for)}")
         audit.record(actor=actor, action="supervision.inspection.opened", target=fresh,
                      before={"state": InspectionState.ACCEPTED},
@@ -363,9 +372,13 @@ def worker_problems(*, name, id_number, amount_owed, amount_recovered, today):
             parse(id_number, today=today)
         except InvalidIdNumber as error:
             problems.append(f"劳动者的公民身份号码有误：{error}")
-    owed, recovered = amount_of(amount_owed), amount_of(amount_recovered if amount_recovered is not None else 0)
-    if owed is None or owed < 0 or owed > MAX_AMOUNT:
+    owed, recovered = _amount(amount_owed), _amount(amount_recovered if amount_recovered is not None else 0)
+    if owed is None or owed < 0:
         problems.append("请填写拖欠工资金额（元，不小于0），如 13900.00。")
+    elif owed > MAX_OWED_PER_WORKER:
+        problems.append(f"拖欠工资{money(owed)}元超过每名劳动者{money(MAX_OWED_PER_WORKER)}元的上限：请核对金额"
+                        "（是否多输了几位数）。")
+        owed = None  # not compared with what was recovered
     if recovered is None or recovered < 0:
         problems.append("已追回金额应为不小于0的金额（元）。")
     elif owed is not None and recovered > owed:
@@ -387,8 +400,8 @@ def add_worker(*, actor, case, name, amount_owed, id_number="", phone="", amount
         fresh = _locked(case)
         _refuse([_state_problem(fresh, *WORKER_STATES, what="再登记劳动者")])
         worker = InspectionWorker.objects.create(case=fresh, name=_text(name), id_number=number,
-                                                 phone=_text(phone)[:20], amount_owed=amount_of(amount_owed),
-                                                 amount_recovered=amount_of(amount_recovered or 0))
+                                                 phone=_text(phone)[:20], amount_owed=_amount(amount_owed),
+                                                 amount_recovered=_amount(amount_recovered or 0))
         _sum_amounts(fresh)
         _event(fresh, actor, today, "worker_added",
                f"登记劳动者{worker.name}：拖欠{money(worker.amount_owed)}元，已追回{money(worker.amount_recovered)}元")
@@ -405,7 +418,7 @@ def record_recovery(*, actor, worker, amount_recovered, today=None):
     today = today or timezone.localdate()
     case = worker.case
     _check_handle(actor, case, "supervision.inspection.record_recovery")
-    recovered = amount_of(amount_recovered)
+    recovered = _amount(amount_recovered)
     if recovered is None or recovered < 0:
         raise ValidationError("请填写已追回的工资总额（元，不小于0）。")
     with transaction.atomic():
@@ -430,7 +443,7 @@ def add_measure(*, actor, case, kind, taken_on, amount=None, note="", today=None
     """登记监察措施 (责令改正、责令支付、行政处罚、移送公安…) of an open case."""
     today = today or timezone.localdate()
     _check_handle(actor, case, "supervision.inspection.add_measure")
-    value = amount_of(amount) if amount not in (None, "") else None
+    value = _amount(amount) if amount not in (None, "") else None
     problems = [None if kind in MeasureKind.values else "请选择措施种类。",
                 None if amount in (None, "") or (value is not None and 0 <= value <= MAX_AMOUNT)
                 else "金额应为不小于0的金额（元）。"]
@@ -464,7 +477,7 @@ def request_extension(*, actor, case, reason, today=None):
         elif fresh.extension_state == ExtensionState.REQUESTED:
             problems.append("已有待批准的延期申请，请等审批人决定。")
         elif fresh.conclude_due is not None and today > fresh.conclude_due:
-            problems.append(f"结案期限已于{fresh.conclude_due:%Y-%m-%d}届满，不能再申请延期。")
+            problems.append(f"结案期限已于{fresh.conclude_due.isoformat()}届满，不能再申请延期。")
         if not _text(reason):
             problems.append("请填写延期理由（案情复杂的具体情况）。")
         _refuse(problems)
@@ -508,8 +521,8 @@ def decide_extension(*, actor, case, approve, note="", today=None):
             text = (f"{'批准延期30个工作日' if approve else '不批准延期'}；"
                     + _pending_text("结案期限", waiting_for))
         else:
-            text = (f"批准延期30个工作日，应于{fresh.conclude_due:%Y-%m-%d}前结案" if approve
-                    else f"不批准延期，仍应于{fresh.conclude_due:%Y-%m-%d}前结案")
+            text = (f"批准延期30个工作日，应于{fresh.conclude_due.isoformat()}前结案" if approve
+                    else f"不批准延期，仍应于{fresh.conclude_due.isoformat()}前结案")
         _event(fresh, actor, today, "extension_decided", text + (f"（{fresh.extension_note}）" if fresh.extension_note else ""))
         audit.record(actor=actor, action="supervision.inspection.extension_decided", target=fresh, before=before,
                      after={"extension_state": fresh.extension_state, "conclude_due": fresh.conclude_due,
@@ -527,7 +540,7 @@ def refer_case(*, actor, case, kind, body, referred_on, today=None):
         fresh = _locked(case)
         _refuse([_state_problem(fresh, InspectionState.ACCEPTED, InspectionState.OPEN, what="移送调解或仲裁"),
                  None if fresh.referral_kind == ReferralKind.NONE else
-                 f"案件已于{fresh.referred_on:%Y-%m-%d}移送{fresh.referral_body}{fresh.get_referral_kind_display()}。",
+                 f"案件已于{fresh.referred_on.isoformat()}移送{fresh.referral_body}{fresh.get_referral_kind_display()}。",
                  None if kind in (ReferralKind.MEDIATION, ReferralKind.ARBITRATION) else "请选择移送调解或仲裁。",
                  None if _text(body) else "请填写接收的调解组织或仲裁委员会名称。",
                  _day_problem(referred_on, "移送日期", today, not_before=fresh.accepted_on,
@@ -571,7 +584,8 @@ def conclude_case(*, actor, case, result, on=None, today=None):
     _check_handle(actor, case, "supervision.inspection.conclude")
     with transaction.atomic():
         fresh = _locked(case)
-        _refuse([_state_problem(fresh, InspectionState.OPEN, what="结案（须先立案）"),
+        _refuse([f"案件{fresh.number}已结案，不能再次结案。" if fresh.state == InspectionState.CONCLUDED else
+                 _state_problem(fresh, InspectionState.OPEN, what="结案（须先立案）"),
                  None if _text(result) else "请填写处理结果（查明的事实、采取的措施、工资支付情况）后再结案。",
                  _day_problem(on, "结案日期", today, not_before=fresh.opened_on, not_before_label="立案日期")])
         _sum_amounts(fresh)

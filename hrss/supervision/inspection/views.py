@@ -32,6 +32,7 @@ from hrss.supervision.inspection.forms import (
     WorkerForm,
 )
 from hrss.supervision.models import (
+    ExtensionState,
     InspectionCase,
     InspectionSource,
     InspectionState,
@@ -158,6 +159,19 @@ def detail(request, pk):
     return _detail(request, _case(request, pk))
 
 
+def _form_shown(case, key):
+    """Whether the case's page, as the case stands now, shows the inspector the form `key` (and so a refusal put on
+    it): detail.html's conditions."""
+    state, S = case.state, InspectionState
+    return {"accept": state == S.RECEIVED, "decline": state == S.RECEIVED, "open": state == S.ACCEPTED,
+            "worker": state in (S.RECEIVED, S.ACCEPTED, S.OPEN), "recovery": True,
+            "measure": state == S.OPEN, "extension": state == S.OPEN,
+            "decision": state == S.OPEN and case.extension_state == ExtensionState.REQUESTED,
+            "referral": state in (S.ACCEPTED, S.OPEN) and not case.referral_kind,
+            "outcome": state in (S.ACCEPTED, S.OPEN) and bool(case.referral_kind),
+            "conclude": state == S.OPEN}.get(key, False)
+
+
 def _act(request, pk, key, form, act, message, *, permission=INSPECTION_HANDLE, reason=services.NOT_AN_INSPECTOR):
     """A POST of one of the case page's forms: the case is found (or 404), the user's role may take the step (or
     403 with `reason`), then a refusal of what was typed is shown on the page with the form."""
@@ -165,7 +179,12 @@ def _act(request, pk, key, form, act, message, *, permission=INSPECTION_HANDLE, 
     _refuse_unless(request.user, permission, reason)
 
     def redisplay(form):
-        messages.error(request, "未能保存，请按页面上的提示修改。")
+        case.refresh_from_db()
+        refusals = form.non_field_errors()
+        if refusals and not _form_shown(case, key):  # e.g. 结案 posted again: the page no longer has that form
+            messages.error(request, "未能保存：" + "".join(refusals))
+        else:
+            messages.error(request, "未能保存，请按页面上的提示修改。")
         return _detail(request, case, {key: form})
 
     return submit(request, form, lambda data: act(case, data), success=message,
