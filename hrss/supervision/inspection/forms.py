@@ -40,6 +40,12 @@ class DeclineForm(StyledForm):
     on = forms.DateField(label="决定日期", widget=date_input())
     reason = forms.CharField(label="不予受理理由（告知投诉人）", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, told=True, **kwargs):
+        """`told`: the case has a complainant to be told the reason (a grid lead's case has none)."""
+        super().__init__(*args, **kwargs)
+        if not told:
+            self.fields["reason"].label = "不予受理理由"
+
 
 class WorkerForm(StyledForm):
     name = forms.CharField(label="劳动者姓名", max_length=50)

@@ -317,7 +317,8 @@ def decline_case(*, actor, case, reason, on=None, today=None):
     with transaction.atomic():
         fresh = _locked(case)
         _refuse([_state_problem(fresh, InspectionState.RECEIVED, what="再作受理决定"),
-                 None if _text(reason) else "请填写不予受理的理由（将告知投诉人）。",
+                 None if _text(reason) else
+                 f"请填写不予受理的理由{'（将告知投诉人）' if fresh.complainant_name else ''}。",
                  _day_problem(on, "决定日期", today, not_before=fresh.received_on, not_before_label="收到投诉日期")])
         fresh.state, fresh.not_accepted_on, fresh.not_accepted_reason = (InspectionState.NOT_ACCEPTED, on,
                                                                          _text(reason)[:500])

@@ -142,7 +142,7 @@ def _detail(request, case, forms=None):
         "can_approve": has_permission(request.user, INSPECTION_APPROVE),
         "rating_code": rating_code,
         "accept_form": forms.get("accept") or DayForm(label="受理日期", initial={"on": today}),
-        "decline_form": forms.get("decline") or DeclineForm(initial={"on": today}),
+        "decline_form": forms.get("decline") or DeclineForm(initial={"on": today}, told=bool(case.complainant_name)),
         "open_form": forms.get("open") or DayForm(label="立案日期", initial={"on": today}),
         "worker_form": forms.get("worker") or WorkerForm(),
         "recovery_form": forms.get("recovery"),
@@ -201,8 +201,16 @@ def accept(request, pk):
 @staff_view(INSPECTION_VIEW)
 @require_POST
 def decline(request, pk):
-    return _act(request, pk, "decline", DeclineForm(request.POST), lambda case, data: services.decline_case(
-        actor=request.user, case=case, on=data["on"], reason=data["reason"]), "已决定不予受理，请告知投诉人。")
+    return _act(request, pk, "decline", DeclineForm(request.POST, told=_has_complainant(request, pk)),
+                lambda case, data: services.decline_case(actor=request.user, case=case, on=data["on"],
+                                                         reason=data["reason"]),
+                lambda case: "已决定不予受理，请告知投诉人。" if case.complainant_name else "已决定不予受理。")
+
+
+def _has_complainant(request, pk):
+    """Whether the case (when the user may see it) has a complainant to be told: a grid lead's case has none."""
+    return scoping.visible_to(request.user, InspectionCase.objects.filter(pk=pk)).exclude(
+        complainant_name="").exists()
 
 
 @staff_view(INSPECTION_VIEW)
@@ -286,10 +294,15 @@ def conclude(request, pk):
 
 @staff_view(INSPECTION_VIEW)
 def receipt(request, pk):
-    """结案告知书 (printable): the case's result and what was recovered, with the rating code for the complainant."""
+    """结案告知书 (printable): the case's result and what was recovered (the complainant's own wages and the case's
+    totals), with the rating code for the complainant."""
     case = _case(request, pk)
+    workers = list(case.workers.order_by("pk"))
+    complainant = case.complainant_name.strip()
     return render(request, "supervision/inspection/receipt.html", {
-        "case": case, "workers": list(case.workers.order_by("pk")), "today": timezone.localdate(),
+        "case": case, "workers": workers, "today": timezone.localdate(),
+        # The notice goes to the complainant alone: their own line, and the case's totals, never the others' names.
+        "own": [worker for worker in workers if complainant and worker.name.strip() == complainant],
         "matter": selectors.matter_of(case), "issuer": selectors.issuer_name(case.region_code),
         "rating_code": RatingCode.objects.filter(source="inspection", source_id=str(case.pk)).first()})
 
