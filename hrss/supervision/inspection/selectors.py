@@ -270,9 +270,8 @@ def worker_line(worker):
 
 
 def ledger_rows(rows, today, places):
-    """What a ledger line shows for each case: a dict for the page, `cells` for the .xlsx (ID numbers masked)."""
-    from hrss.core.text import money
-
+    """What a ledger line shows for each case: a dict for the page, `cells` for the .xlsx (ID numbers masked; the
+    amounts Decimal, written as numbers in yuan)."""
     calendar = workdays.Calendar.load()
     out = []
     for case in rows:
@@ -284,8 +283,8 @@ def ledger_rows(rows, today, places):
             case.complainant_name, "、".join(worker_line(worker) for worker in workers),
             case.received_on.isoformat(), due_text(case.accept_due), _iso(case.accepted_on), _iso(case.opened_on),
             due_text(case.conclude_due) if case.opened_on else "", _iso(case.concluded_on), case.get_state_display(),
-            money(case.amount_owed),
-            money(case.amount_recovered), str(case.inspector) if case.inspector else "", shown.label]
+            case.amount_owed, case.amount_recovered,  # Decimal: numbers in the .xlsx (to sum), money on the page
+            str(case.inspector) if case.inspector else "", shown.label]
         out.append(row)
     return out
 

@@ -54,3 +54,22 @@ def test_a_concluded_case_with_wages_unpaid_still_counts_its_workers(heyuan, ins
     assert "河源市宏达五金制品厂" in listed and "河源市某制衣厂" in listed and "河源市不受理公司" not in listed
     assert "尚有劳动者工资未全部追回" in listed
     assert "河源市宏达五金制品厂" in ledger.get("/supervision/inspection/", {"region": VILLAGE}).content.decode()
+
+
+def test_the_ledgers_xlsx_writes_the_amounts_as_numbers_and_the_page_as_money(heyuan, inspector):
+    import io
+
+    import openpyxl
+
+    case = opened(inspector, employer_name="河源市某制衣厂")
+    services.add_worker(actor=inspector, case=case, name="李四", amount_owed="13500", amount_recovered="2000.50",
+                        today=TODAY)
+    client = logged_in(inspector)
+    assert "13,500.00" in client.get("/supervision/inspection/").content.decode()
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/supervision/inspection/export.xlsx").content)).active
+    rows = list(sheet.iter_rows(values_only=False))
+    header = [cell.value for cell in rows[1]]
+    [line] = [row for row in rows[2:] if row[0].value == case.number]
+    owed, recovered = line[header.index("拖欠金额（元）")], line[header.index("追回金额（元）")]
+    assert owed.value == 13500 and recovered.value == 2000.5
+    assert isinstance(owed.value, int | float) and owed.number_format == "#,##0.00"
