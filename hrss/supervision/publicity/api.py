@@ -1,5 +1,5 @@
 """The publicity part's API operations, each with its whole path under /api/v1/supervision/: the publicity events
-(list, record, read); the notices issued in the scope (list, issue, read with each office's receipt, remind); the
+(list, record, read, correct); the notices issued in the scope (list, issue, read with each office's receipt, remind); the
 notices sent to the caller's own office (list, mark read)."""
 
 import datetime
@@ -168,6 +168,23 @@ def record_event(request, body: PublicityEventIn):
 def get_event(request, event_id: ObjectId):
     check_permission(request.user, SUPERVISION_VIEW)
     return scoping.get_visible_or_404(PublicityEvent, request.user, pk=event_id)
+
+
+@router.post("/supervision/publicity-events/{event_id}/correction", response=PublicityEventOut,
+             summary="更正宣传活动（举办单位本身；与登记时相同的字段，举办单位不变）")
+def correct_event(request, event_id: ObjectId, body: PublicityEventIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    event = scoping.get_visible_or_404(PublicityEvent, request.user, pk=event_id)
+    if body.region_code != event.region_code:
+        raise ValidationError("更正不能改变举办单位：region_code 应为该活动的举办单位。")
+    try:
+        return services.correct_event(actor=request.user, event=event, topic=body.topic,
+                                      topic_detail=body.topic_detail, place=body.place, held_on=body.held_on,
+                                      people_reached=body.people_reached, materials_count=body.materials_count,
+                                      materials_description=body.materials_description, organiser=body.organiser,
+                                      note=body.note)
+    except PermissionDenied as refused:  # the service's reason (only the holding office), not a role's
+        raise HttpError(403, str(refused)) from None
 
 
 @router.get("/supervision/notices", response=list[IssuedNoticeOut],

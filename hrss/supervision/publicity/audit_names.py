@@ -6,6 +6,8 @@ from hrss.supervision.models import PublicityTopic
 ACTIONS = {
     "supervision.publicity_event.record": "登记宣传活动（未获准）",
     "supervision.publicity_event.recorded": "登记宣传活动",
+    "supervision.publicity_event.correct": "更正宣传活动（未获准）",
+    "supervision.publicity_event.corrected": "更正宣传活动",
     "supervision.publicity_events.exported": "导出宣传活动台账",
     "supervision.notice.issue": "发通知（未获准）",
     "supervision.notice.issued": "发通知",

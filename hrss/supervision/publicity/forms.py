@@ -19,9 +19,11 @@ class EventForm(StyledForm):
     organiser = forms.CharField(label="组织者", max_length=50)
     note = forms.CharField(label="备注", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, correcting=False, **kwargs):
+        """`correcting`: the form of 更正宣传活动, which keeps the event's office (no region field)."""
         super().__init__(*args, **kwargs)
-        self.fields["region"] = RegionField(user=user, label="举办单位（村(社区)、乡镇(街道)、县(区)或市）")
+        if not correcting:
+            self.fields["region"] = RegionField(user=user, label="举办单位（村(社区)、乡镇(街道)、县(区)或市）")
         self.order_fields(["region", "topic", "topic_detail", "place", "held_on", "people_reached",
                            "materials_count", "materials_description", "organiser", "note"])
         style_form(self)

@@ -2,7 +2,7 @@
 transaction (a refusal's audit entry stays), one audit entry each. Bad input is a ValidationError listing every
 reason in Chinese, and nothing is written.
 
-A publicity event is recorded by any office of its scope. A notice (通知) is issued by a township, a county or the
+A publicity event is recorded by any office of its scope and corrected by its holding office itself. A notice (通知) is issued by a township, a county or the
 city to offices below it (all its villages, all its townships, or chosen ones), each receiving office getting a
 receipt; only someone of the receiving office itself marks it read (已阅), once; the issuer sees who has read it
 and reminds those who have not."""
@@ -102,6 +102,56 @@ def record_event(*, actor, region, topic, place, held_on, people_reached, organi
                      after={"publicity_topic": topic, "topic_detail": event.topic_detail, "place": event.place,
                             "held_on": held_on, "people_reached": people_reached,
                             "materials_count": materials_count, "organiser": event.organiser})
+    return event
+
+
+# What a correction of an event may change (the audit's before/after of it): all of the form but the office.
+EVENT_FIELDS = ("topic", "topic_detail", "place", "held_on", "people_reached", "materials_count",
+                "materials_description", "organiser", "note")
+
+
+def is_recording_office(user, region_code):
+    """Whether `user` works in the office of `region_code` (or in the village it was merged into): the office that
+    holds, and so answers for, a record of that code."""
+    if user.region_id is None:
+        return False
+    office = Region.objects.filter(code=region_code).values_list("pk", "merged_into_id").first()
+    return office is not None and user.region_id in office
+
+
+def correct_event(*, actor, event, topic, place, held_on, people_reached, organiser, topic_detail="",
+                  materials_count=0, materials_description="", note="", today=None):
+    """更正宣传活动: every field of the record but its office, by the holding office itself (a user of the event's
+    region: an office above may look, not rewrite what the office reported), checked as when it was recorded.
+    Audited with the fields changed, before and after."""
+    today = today or timezone.localdate()
+    check_permission(actor, SUPERVISION_HANDLE)
+    check_acting_in(actor, region_code=event.region_code, action="supervision.publicity_event.correct",
+                    message="只能更正本辖区单位的宣传活动。")
+    if not is_recording_office(actor, event.region_code):
+        audit.record_denied(actor=actor, action="supervision.publicity_event.correct", target=event,
+                            region_code=event.region_code)
+        raise PermissionDenied("宣传活动只能由举办单位本身更正；上级单位可以查看，不能代为更正。")
+    problems = event_problems(region=Region.objects.get(code=event.region_code), topic=topic,
+                              topic_detail=topic_detail, place=place, held_on=held_on,
+                              people_reached=people_reached, materials_count=materials_count,
+                              materials_description=materials_description, organiser=organiser, note=note,
+                              today=today)
+    if problems:
+        raise ValidationError(problems)
+    before = audit.snapshot(event, EVENT_FIELDS)
+    with transaction.atomic():
+        event.topic, event.topic_detail, event.place = topic, (topic_detail or "").strip(), place.strip()
+        event.held_on, event.people_reached, event.materials_count = held_on, people_reached, materials_count
+        event.materials_description = (materials_description or "").strip()
+        event.organiser, event.note = organiser.strip(), (note or "").strip()
+        after = audit.snapshot(event, EVENT_FIELDS)
+        changed = [key for key in EVENT_FIELDS if before[key] != after[key]]
+        if changed:  # nothing written, nothing to record
+            event.save(update_fields=changed)
+            audit.record(actor=actor, action="supervision.publicity_event.corrected", target=event,
+                         region_code=event.region_code, before={key: before[key] for key in changed},
+                         after={key: after[key] for key in changed})
     return event
 
 

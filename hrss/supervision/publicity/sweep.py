@@ -58,6 +58,9 @@ ROWS = SweepRows(
         "supervision:publicity-notice-remind": ({"pk": "publicity_notice"}, BOTH, {}),
         "supervision:publicity-receipt": ({"pk": "publicity_receipt"}, BOTH, {}),
         "supervision:publicity-receipt-read": ({"pk": "publicity_receipt"}, BOTH, {}),
+        "supervision:publicity-event-correct": ({"pk": "publicity_event"}, BOTH, {
+            "topic": "other", "topic_detail": "越权", "place": "越权", "held_on": DAY, "people_reached": "1000",
+            "materials_count": "0", "organiser": "越权"}),
     },
     create_routes={
         "supervision:publicity-event-new": (BOTH, {"region": VILLAGE, "topic": "other", "topic_detail": "越权",
@@ -77,6 +80,10 @@ ROWS = SweepRows(
         "/api/v1/supervision/publicity-events": ({}, {"region_code": VILLAGE, "topic": "other",
                                                       "topic_detail": "越权", "place": "越权", "held_on": DAY,
                                                       "people_reached": 1, "organiser": "越权"}),
+        "/api/v1/supervision/publicity-events/{event_id}/correction": (
+            {"event_id": "publicity_event"}, {"region_code": VILLAGE, "topic": "other", "topic_detail": "越权",
+                                              "place": "越权", "held_on": DAY, "people_reached": 1000,
+                                              "organiser": "越权"}),
         "/api/v1/supervision/notices": ({}, {"region_code": TOWNSHIP, "title": "越权", "body": "越权",
                                              "audience": "villages"}),
         "/api/v1/supervision/notices/{notice_id}/remind": ({"notice_id": "publicity_notice"}, {}),
@@ -88,6 +95,9 @@ ROWS = SweepRows(
         SweepWrite(services.record_event, lambda p: {
             "region": _village(), "topic": "other", "topic_detail": "越权", "place": "越权",
             "held_on": timezone.localdate(), "people_reached": 1, "organiser": "越权"}),
+        SweepWrite(services.correct_event, lambda p: {
+            "event": PublicityEvent.objects.get(pk=p["publicity_event"].pk), "topic": "other", "topic_detail": "越权",
+            "place": "越权", "held_on": timezone.localdate(), "people_reached": 1000, "organiser": "越权"}),
         SweepWrite(services.issue_notice, lambda p: {"region": Region.objects.get(code=TOWNSHIP), "title": "越权",
                                                      "body": "越权", "audience": services.Audience.VILLAGES}),
         SweepWrite(services.mark_read, lambda p: {"receipt": NoticeReceipt.objects.get(
@@ -99,5 +109,6 @@ ROWS = SweepRows(
         services.event_problems: "reads",
         services.notice_problems: "reads",
         services.recipients_of: "reads",
+        services.is_recording_office: "reads",
     },
 )

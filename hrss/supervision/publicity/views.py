@@ -5,6 +5,7 @@ receiving office's page (marking it read). Views only translate: writes are serv
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -17,7 +18,7 @@ from hrss.core.models import Region
 from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.supervision.models import Notice, NoticeReceipt, PublicityTopic
+from hrss.supervision.models import Notice, NoticeReceipt, PublicityEvent, PublicityTopic
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.publicity import selectors, services
 from hrss.supervision.publicity.forms import EventForm, NoticeForm
@@ -51,7 +52,9 @@ def events(request):
         "years": range(today.year, today.year - 5, -1), "months": months, "year_totals": year_totals,
         "shown_year": filters["year"] or today.year, "shown_totals": selectors.totals(rows),
         "crumbs": scoping.breadcrumb(request.user, region),
-        "can_handle": has_permission(request.user, SUPERVISION_HANDLE)})
+        "can_handle": has_permission(request.user, SUPERVISION_HANDLE),
+        # The rows of the user's own office carry 更正 (the service decides; merged villages' rows are not offered).
+        "own_code": request.user.region.code if request.user.region_id else ""})
 
 
 @staff_view(SUPERVISION_VIEW)
@@ -66,8 +69,10 @@ def events_export(request):
                            action="supervision.publicity_events.exported")
 
 
-def _event_form_page(request, form):
-    return render(request, "supervision/publicity/event_form.html", {"form": form})
+def _event_form_page(request, form, event=None):
+    return render(request, "supervision/publicity/event_form.html", {
+        "form": form, "event": event,
+        "office": place_names([event.region_code]).get(event.region_code, "") if event else ""})
 
 
 @staff_view(SUPERVISION_HANDLE)
@@ -87,6 +92,30 @@ def event_new(request):
         success=lambda event: f"已登记宣传活动：{event.held_on:%Y-%m-%d} {event.place}（{event.people_reached}人）。",
         done=lambda event: redirect(reverse("supervision:publicity-events") + f"?region={event.region_code}"),
         redisplay=lambda form: _event_form_page(request, form))
+
+
+def _ledger_of(event):
+    """The ledger of the event's office and year, where the event (and its figures) show."""
+    return redirect(reverse("supervision:publicity-events") + f"?region={event.region_code}&year={event.held_on.year}")
+
+
+@staff_view(SUPERVISION_HANDLE)
+def event_correct(request, pk):
+    """更正宣传活动: the form prefilled with the event as recorded; only its holding office itself corrects it."""
+    event = scoping.get_visible_or_404(PublicityEvent, request.user, pk=pk)
+    if not services.is_recording_office(request.user, event.region_code):
+        raise PermissionDenied("宣传活动只能由举办单位本身更正；上级单位可以查看，不能代为更正。")
+    form = EventForm(request.POST or None, user=request.user, correcting=True,
+                     initial={field: getattr(event, field) for field in services.EVENT_FIELDS})
+    if request.method != "POST":
+        return _event_form_page(request, form, event)
+    return submit(request, form, lambda data: services.correct_event(
+        actor=request.user, event=event, topic=data["topic"], topic_detail=data["topic_detail"],
+        place=data["place"], held_on=data["held_on"], people_reached=data["people_reached"],
+        materials_count=data["materials_count"] or 0, materials_description=data["materials_description"],
+        organiser=data["organiser"], note=data["note"]),
+        success=lambda event: f"已更正宣传活动：{event.held_on:%Y-%m-%d} {event.place}（{event.people_reached}人）。",
+        done=_ledger_of, redisplay=lambda form: _event_form_page(request, form, event))
 
 
 # --- notices ---------------------------------------------------------------------------------------------------
@@ -222,6 +251,7 @@ urlpatterns = [
     path("publicity/events/", events, name="publicity-events"),
     path("publicity/events/export.xlsx", events_export, name="publicity-events-export"),
     path("publicity/events/new/", event_new, name="publicity-event-new"),
+    path("publicity/events/<int:pk>/correct/", event_correct, name="publicity-event-correct"),
     path("publicity/notices/", notices, name="publicity-notices"),
     path("publicity/notices/new/", notice_new, name="publicity-notice-new"),
     path("publicity/notices/<int:pk>/", notice, name="publicity-notice"),
