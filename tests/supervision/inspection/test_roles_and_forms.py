@@ -82,3 +82,15 @@ def test_the_approvers_choice_is_two_radio_buttons_with_approve_checked(heyuan, 
     [checked] = [radio for radio in radios if "checked" in radio]
     assert 'value="approve"' in checked
     assert "批准延期30个工作日" in form and "不批准" in form
+
+
+def test_the_recovery_form_has_a_row_of_its_own_under_the_worker(heyuan, inspector):
+    case = opened(inspector)
+    services.add_worker(actor=inspector, case=case, name="李四", amount_owed="5000", today=TODAY)
+    table = logged_in(inspector).get(f"/supervision/inspection/{case.pk}/").content.decode().split(
+        'data-testid="inspection-workers"')[1].split("</table>")[0]
+    head = table.split("<thead>")[1].split("</thead>")[0]
+    assert head.count("<th") == 4 and "登记追回" not in head  # no fifth column pushed off a phone's screen
+    rows = table.split("<tbody>")[1].split("</tbody>")[0].split("<tr")
+    assert "李四" in rows[1] and "inspection-recovery-form" not in rows[1]
+    assert 'colspan="4"' in rows[2] and "inspection-recovery-form" in rows[2] and "保存" in rows[2]

@@ -1,0 +1,40 @@
+"""On a 390 px phone the case page's worker table (trial, journey 3) keeps each worker's 已追回 amount and the 登记追回
+input with its 保存 button in view: the form sits in its own row under the worker's line, and the table does not
+scroll sideways."""
+
+import os
+
+import pytest
+
+from hrss.supervision.inspection import services
+from tests.browser.conftest import browser  # noqa: F401 (fixture)
+from tests.browser.test_workbench_browser import log_in
+from tests.conftest import TODAY
+from tests.supervision.inspection.conftest import opened
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+def test_the_recovery_input_and_save_are_in_view_on_a_phone(transactional_db, live_server, browser,  # noqa: F811
+                                                              heyuan, inspector):
+    case = opened(inspector, employer_name="河源市宏达五金制品厂")
+    for name, owed in (("陈大明", "4500"), ("刘小红", "4500"), ("欧阳晓明", "1234567.89")):
+        services.add_worker(actor=inspector, case=case, name=name, amount_owed=owed,
+                            id_number="", today=TODAY)
+    page = log_in(browser, live_server, inspector.username, viewport=PHONE)
+    page.goto(f"{live_server.url}/supervision/inspection/{case.pk}/")
+    if os.environ.get("HRSS_SCREENSHOTS"):
+        page.screenshot(path=os.path.join(os.environ["HRSS_SCREENSHOTS"], "inspection-workers-390.png"),
+                        full_page=True)
+    table = page.locator("[data-testid=inspection-workers] .table-responsive")
+    assert table.evaluate("box => box.scrollWidth <= box.clientWidth")  # nothing off to the right
+    for selector in ("[data-testid=inspection-recovery-form] input[name=amount_recovered]",
+                     "[data-testid=inspection-recovery-form] button", "[data-testid=amount-recovered]"):
+        for box in [element.bounding_box() for element in page.locator(selector).all()]:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], selector
+    assert page.locator("[data-testid=inspection-recovery-form]").count() == 3
+    page.fill("#recovered-" + str(case.workers.get(name="刘小红").pk), "2000.50")
+    with page.expect_navigation():
+        page.locator("[data-testid=inspection-recovery-form] button").nth(1).click()
+    assert "2,000.50" in page.text_content("[data-testid=amount-recovered]")
