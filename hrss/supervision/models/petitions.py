@@ -112,6 +112,9 @@ class Petition(models.Model):
     extension_days = models.PositiveSmallIntegerField(_("延长天数"), null=True, blank=True)
     extension_reason = models.CharField(_("延期理由"), max_length=500, blank=True, default="")
     extended_on = models.DateField(_("延期日期"), null=True, blank=True)
+    # 信访工作条例 art. 32: "经本机关、单位负责人批准": the leader of the holding office who approved (and recorded) it.
+    extension_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                              blank=True, related_name="+", verbose_name=_("延期批准人"))
     reply = models.CharField(_("答复意见"), max_length=2000, blank=True, default="")
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
     replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
@@ -173,9 +176,10 @@ class Petition(models.Model):
             models.CheckConstraint(condition=~models.Q(decision="not_accept") | ~models.Q(decision_reason=""),
                                    name="supervision_petition_not_accept_has_reason"),
             models.CheckConstraint(condition=models.Q(extension_days__isnull=True, extension_reason="",
-                                                      extended_on__isnull=True)
+                                                      extended_on__isnull=True, extension_approved_by__isnull=True)
                                    | models.Q(extension_days__gte=1, extended_on__isnull=False,
-                                              decision="accept") & ~models.Q(extension_reason=""),
+                                              extension_approved_by__isnull=False, decision="accept")
+                                   & ~models.Q(extension_reason=""),
                                    name="supervision_petition_extension_has_reason"),
             # Closed with a reply (办结须答复); a review and a recheck have their days and opinions.
             models.CheckConstraint(condition=~models.Q(state__in=REPLIED_STATES)

@@ -1,10 +1,13 @@
 """The petitions part's API operations, each with its whole path under /api/v1/supervision/: the petitions of a
-region (scoped, by pages of `limit`), one petition with its history, recording one (intake), the decision, the
-extension, the reply, and a request for 复查. The same services as the pages; refusals in Chinese (422)."""
+region (scoped, by pages of `limit`; held=received: those its offices received and carried up, read only, as on
+the page), one petition with its history (the office that received it reads it after 上报), recording one (intake,
+with the page's repeat check: 409 listing the earlier similar petitions unless repeat_of_id or not_repeat is
+given), the decision, the extension (by the holding office's leader), the reply, and a request for 复查. The same services as the pages; refusals in Chinese (422)."""
 
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -96,6 +99,7 @@ class PetitionDetailOut(PetitionOut):
 
 class PetitionFilter(Schema):
     region: Text(12) = ""
+    held: Text(8) = ""  # "received": those received at the region's offices and carried up (read only), as the page
     state: Text(16) = ""
     category: Text(16) = ""
     overdue: bool = False
@@ -119,6 +123,8 @@ class PetitionIn(Schema):
     workers_count: int = Field(1, ge=1, le=services.MAX_WORKERS)
     amount_claimed: Decimal | None = Field(None, ge=0, le=services.MAX_AMOUNT, decimal_places=2)
     repeat_of_id: Id | None = None
+    # true: the caller checked the earlier similar petitions and this one is not a repeat (as the page asks)
+    not_repeat: bool = False
 
 
 class PetitionDecisionIn(Schema):
@@ -152,11 +158,11 @@ def _petition(request, petition_id):
 def list_petitions(request, filters: Query[PetitionFilter]):
     check_permission(request.user, SUPERVISION_VIEW)
     region = scoping.get_region_or_404(request.user, filters.region) if filters.region else None
-    rows = selectors.petitions(request.user, region)
-    if filters.state:
-        if filters.state not in (*PetitionState.values, "open"):
-            raise HttpError(422, f"状态只能是：open、{'、'.join(PetitionState.values)}。")
-        rows = selectors.ledger(request.user, region, timezone.localdate(), state=filters.state)
+    if filters.held not in ("", "received"):
+        raise HttpError(422, "held 只能是 received（本站登记、已上报的）或不填。")
+    if filters.state and filters.state not in (*PetitionState.values, "open"):
+        raise HttpError(422, f"状态只能是：open、{'、'.join(PetitionState.values)}。")
+    rows = selectors.ledger(request.user, region, timezone.localdate(), state=filters.state, held=filters.held)
     if filters.category:
         if filters.category not in PetitionCategory.values:
             raise HttpError(422, f"问题类别只能是：{'、'.join(PetitionCategory.values)}。")
@@ -177,19 +183,30 @@ def create_petition(request, body: PetitionIn):
         if office is None:
             raise HttpError(403, "您的账号没有所属区域，不能登记信访事项。")
     earlier = _petition(request, body.repeat_of_id) if body.repeat_of_id else None
-    petition = services.intake(
-        actor=request.user, office=office, received_on=body.received_on, channel=body.channel,
-        category=body.category, petitioner_name=body.petitioner_name, petitioner_id_number=body.petitioner_id_number,
-        petitioner_phone=body.petitioner_phone, petitioner_address=body.petitioner_address, subject=body.subject,
-        summary=body.summary, employer_name=body.employer_name, employer_uscc=body.employer_uscc,
-        workers_count=body.workers_count, amount_claimed=body.amount_claimed, repeat_of=earlier)
+    if earlier is not None and body.not_repeat:
+        raise HttpError(422, "repeat_of_id（重复信访的前次信访件）与 not_repeat（不是重复信访）只能填一个。")
+    try:
+        petition = services.intake(
+            actor=request.user, office=office, received_on=body.received_on, channel=body.channel,
+            category=body.category, petitioner_name=body.petitioner_name,
+            petitioner_id_number=body.petitioner_id_number, petitioner_phone=body.petitioner_phone,
+            petitioner_address=body.petitioner_address, subject=body.subject, summary=body.summary,
+            employer_name=body.employer_name, employer_uscc=body.employer_uscc, workers_count=body.workers_count,
+            amount_claimed=body.amount_claimed, repeat_of=earlier, ask_if_repeat=not body.not_repeat)
+    except services.RepeatQuestion as question:  # the page's repeat check (重复信访): nothing recorded
+        listed = "、".join(f"{p.number}（id {p.pk}，{p.received_on:%Y-%m-%d}，{p.get_state_display()}）"
+                          for p in question.candidates)
+        raise HttpError(409, f"该信访人此前有同类信访件：{listed}。是重复信访的请填 repeat_of_id（前次信访件的 id），"
+                             "不是的请填 \"not_repeat\": true，再提交。") from None
     return Status(201, petition)
 
 
-@router.get("/supervision/petitions/{petition_id}", response=PetitionDetailOut, summary="一件信访件及其办理记录")
+@router.get("/supervision/petitions/{petition_id}", response=PetitionDetailOut,
+            summary="一件信访件及其办理记录（首次接待的村(社区)等登记机关对已上报的信访件只读）")
 def get_petition(request, petition_id: ObjectId):
     check_permission(request.user, SUPERVISION_VIEW)
-    return _petition(request, petition_id)
+    petition, _held = selectors.readable(request.user, petition_id)  # as the page: the first receiver reads it
+    return petition
 
 
 @router.post("/supervision/petitions/{petition_id}/decision", response=PetitionDetailOut,
@@ -201,11 +218,15 @@ def decide(request, petition_id: ObjectId, body: PetitionDecisionIn):
 
 
 @router.post("/supervision/petitions/{petition_id}/extension", response=PetitionDetailOut,
-             summary="延长办理期限（限一次，不超过法定天数，须写明理由）")
+             summary="延长办理期限（须经本机关负责人批准：由承办机关的乡镇(街道)审核员、县(区)审批员或市管理员登记；"
+                     "限一次，不超过法定天数，须写明理由）")
 def extend(request, petition_id: ObjectId, body: PetitionExtensionIn):
     check_permission(request.user, SUPERVISION_HANDLE)
-    return services.extend(actor=request.user, petition=_petition(request, petition_id), days=body.days,
-                           reason=body.reason)
+    petition = _petition(request, petition_id)
+    try:
+        return services.extend(actor=request.user, petition=petition, days=body.days, reason=body.reason)
+    except PermissionDenied as error:  # not the office's leader: 403 saying who approves (信访工作条例 art. 32)
+        raise HttpError(403, str(error)) from None
 
 
 @router.post("/supervision/petitions/{petition_id}/reply", response=PetitionDetailOut,

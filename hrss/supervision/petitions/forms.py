@@ -4,6 +4,9 @@ from hrss.core.forms import StyledForm, date_input, style_form
 from hrss.supervision.models import PetitionCategory, PetitionChannel, PetitionDecision
 from hrss.supervision.petitions.services import UP_LEVELS
 
+NOT_REPEAT = "no"
+REPEAT_QUESTION = "该信访人此前有同类信访件，请选择本次是否为重复信访（是哪一件，或不是）后再提交。"
+
 
 class IntakeForm(StyledForm):
     """登记信访事项 (mobile: one column; the service says in Chinese what is missing)."""
@@ -35,13 +38,17 @@ class IntakeForm(StyledForm):
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.candidates = {str(petition.pk): petition for petition in candidates}
-        self.fields["repeat_of"].choices = [("", "不是重复信访")] + [
+        # "no", not "": a blank value would check 不是重复信访 before the user chose (the trial's finding).
+        self.fields["repeat_of"].choices = [(NOT_REPEAT, "不是重复信访")] + [
             (pk, f"是，前次信访件 {p.number}（{p.received_on:%Y-%m-%d}，{p.subject}，{p.get_state_display()}）")
             for pk, p in self.candidates.items()]
         style_form(self)
 
     def clean_repeat_of(self):
-        return self.candidates.get(self.cleaned_data["repeat_of"])
+        chosen = self.cleaned_data["repeat_of"]
+        if self.candidates and chosen != NOT_REPEAT and chosen not in self.candidates:
+            raise forms.ValidationError(REPEAT_QUESTION)
+        return self.candidates.get(chosen)
 
 
 class ForwardUpForm(StyledForm):

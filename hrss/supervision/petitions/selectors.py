@@ -35,6 +35,20 @@ def received_here(user, region=None):
             .filter(received_at_code__range=(low, high)).exclude(region_code__range=(low, high)))
 
 
+def received_at(user, region=None):
+    """The petitions received (首次接待, received_at_code) at an office of `region` (the user's own region by default)
+    wherever they are held now: carried up, under 复查 or 复核 above. What 本年收到 counts, so a county's review does
+    not take a petition out of the figures of the township that received it. Empty for a region outside the
+    user's scope."""
+    scope = scoping.scope_of(user)
+    if scope.is_empty:
+        return Petition.objects.none()
+    low, high = scoping.code_range((region or scope.region).prefix)
+    if not (scope.contains_code(low) and scope.contains_code(high)):
+        return Petition.objects.none()
+    return Petition.objects.select_related("received_by", "handler").filter(received_at_code__range=(low, high))
+
+
 def readable(user, pk):
     """(petition, held) of a petition the user may read: held in their scope (held=True), or received at an office
     of their scope and carried up (held=False, read only); Http404 otherwise."""
@@ -48,6 +62,13 @@ def readable(user, pk):
         if petition is None:
             raise
         return petition, False
+
+
+def office_of(petition, kind):
+    """The office that took the petition's latest step of `kind` (a PetitionEventKind: the one that replied, that
+    reviewed), as it was then; the holding office when there is no such step."""
+    code = petition.events.filter(kind=kind).order_by("-at", "-pk").values_list("office_code", flat=True).first()
+    return code or petition.region_code
 
 
 def held_at(user, rows):
@@ -81,9 +102,15 @@ def ledger(user, region, day, *, state="", category="", channel="", overdue=Fals
     """The 信访台账's petitions, filtered: a state ("open" for every open one), a category, a channel, only those
     overdue on `day`, those received in a month (2026-03), a number, a petitioner's name or ID number, an employer;
     `held` "here" keeps those held at the region's own office, "received" shows instead those received at the
-    region's offices and carried up (本站登记、已上报的, read only); `awaiting_reply` those whose inspection case is
+    region's offices and carried up (本站登记、已上报的, read only), "received_at" every one received at the
+    region's offices wherever held now (本年收到's cases); `awaiting_reply` those whose inspection case is
     concluded (待答复信访人)."""
-    rows = received_here(user, region) if held == "received" else petitions(user, region)
+    if held == "received":
+        rows = received_here(user, region)
+    elif held == "received_at":  # 本年收到's cases: received at the region's offices, wherever held now
+        rows = received_at(user, region)
+    else:
+        rows = petitions(user, region)
     if held == "here":
         rows = rows.filter(region_code=region.code)
     if awaiting_reply:
@@ -155,7 +182,17 @@ def state_text(petition):
 
 LEDGER_HEADER = ["信访件编号", "承办机关", "收到日期", "信访形式", "信访人", "公民身份号码", "联系电话", "问题类别",
                  "事由", "涉及单位", "统一社会信用代码", "涉及人数", "诉求金额（元）", "首问负责人", "受理意见",
-                 "转送机关", "受理期限", "办理期限", "状态", "办结日期", "答复意见", "重复信访", "期限情况"]
+                 "转送机关", "受理期限", "办理期限", "期限说明", "状态", "办结日期", "答复意见", "重复信访", "期限情况"]
+
+
+def provisional_remark(petition):
+    """The .xlsx's 期限说明: which of the 受理期限 and 办理期限 are counted in calendar days for now (the dates stay
+    dates, to filter and sort), "" when neither."""
+    from hrss.supervision.deadlines import PROVISIONAL_NOTE
+
+    labels = [label for field, label in (("accept_due", "受理期限"), ("handle_due", "办理期限"))
+              if field in petition.provisional_dues and getattr(petition, field) is not None]
+    return f"{'、'.join(labels)}{PROVISIONAL_NOTE}" if labels else ""
 
 
 def ledger_rows(rows, day, places):
@@ -170,9 +207,9 @@ def ledger_rows(rows, day, places):
             petition.petitioner_name, mask(petition.petitioner_id_number) if petition.petitioner_id_number else "",
             petition.petitioner_phone, petition.get_category_display(), petition.subject, petition.employer_name,
             petition.employer_uscc, petition.workers_count,
-            f"{petition.amount_claimed:.2f}" if petition.amount_claimed is not None else "",
+            petition.amount_claimed,  # a number to sum (None: an empty cell)
             str(petition.received_by), petition.get_decision_display() if petition.decision else "",
-            petition.forwarded_to, petition.due_text("accept_due"), petition.due_text("handle_due"),
+            petition.forwarded_to, petition.accept_due, petition.handle_due, provisional_remark(petition),
             row["state_text"],
             petition.concluded_on.isoformat() if petition.concluded_on else "", petition.reply,
             "是" if petition.repeat_of_id else "", row["due_text"]]
@@ -183,7 +220,7 @@ def ledger_rows(rows, day, places):
 # --- figures (the area's statistics page) ------------------------------------------------------------------------
 
 def received_in_year(user, region, today):
-    return petitions(user, region).filter(received_on__year=today.year)
+    return received_at(user, region).filter(received_on__year=today.year)
 
 
 def open_petitions(user, region):

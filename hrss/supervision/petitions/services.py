@@ -14,9 +14,10 @@ reply after it is taken and shown as late; a request for 复查 or 复核 after 
 petitioner's right has lapsed)."""
 
 import datetime
+import re
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -25,7 +26,7 @@ from hrss.core.credit_codes import check_uscc
 from hrss.core.credit_codes import normalise as normalise_code
 from hrss.core.id_numbers import InvalidIdNumber, parse
 from hrss.core.models import Level, Region
-from hrss.core.permissions import check_acting_in, check_permission
+from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.core.text import amount_of as yuan_amount
 from hrss.supervision import deadlines
 from hrss.supervision.models import (
@@ -39,11 +40,15 @@ from hrss.supervision.models import (
 )
 from hrss.supervision.models.petitions import INSPECTION_CATEGORIES
 from hrss.supervision.permissions import SUPERVISION_HANDLE
+from hrss.supervision.petitions import selectors
 
 MAX_AMOUNT = Decimal("9999999999.99")
 MAX_WORKERS = 100000
 RATING_SERVICE = "信访事项办理"
 DECIDING_LEVELS = (Level.TOWNSHIP, Level.COUNTY, Level.CITY)  # 村(社区) records and carries up; it does not decide
+# 本机关负责人 (信访工作条例 art. 32), who approve an extension of the handle period: the township's 审核员, the
+# county's 审批员, and the city's administrator (the only role held at the city).
+EXTENSION_LEADERS = frozenset({Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER, Role.CITY_ADMIN})
 STALE = "该信访件刚刚已被他人办理，请刷新页面后重试。"
 
 
@@ -126,12 +131,13 @@ def intake_problems(*, office, received_on, channel, category, petitioner_name, 
             ("petitioner_name", petitioner_name, "信访人姓名", 50, True, ""),
             ("subject", subject, "事由", 100, True, "（如：某公司拖欠3个月工资）"),
             ("summary", summary, "主要诉求和情况", 2000, True, ""),
-            ("petitioner_phone", petitioner_phone, "联系电话", 20, False, ""),
             ("petitioner_address", petitioner_address, "住址", 100, False, ""),
             ("employer_name", employer_name, "涉及单位", 100, category == PetitionCategory.WAGES,
              "（欠薪信访须写明欠薪单位）")):
         if problem := _length_problem(value, label, limit, required=required, hint=hint):
             problems.append((field, problem))
+    if petitioner_phone and (problem := phone_problem(petitioner_phone)):
+        problems.append(("petitioner_phone", problem))
     if not petitioner_phone and not petitioner_address:
         problems.append(("petitioner_phone", "请填写信访人的联系电话或住址，以便告知受理情况和答复。"))
     if petitioner_id_number:
@@ -151,6 +157,21 @@ def intake_problems(*, office, received_on, channel, category, petitioner_name, 
                                                       petitioner_phone):
         problems.append(("repeat_of", f"前次信访件{repeat_of.number}的信访人与本次不是同一人，不能关联为重复信访。"))
     return problems
+
+
+PHONE = re.compile(r"\+?[0-9][0-9 -]*")
+PHONE_DIGITS = (7, 20)
+
+
+def phone_problem(phone, label="联系电话"):
+    """Why `phone` is not a telephone number, or None: digits, with a leading + and - or spaces between them,
+    7 to 20 digits, at most 20 characters (a mobile 13800000000, a landline 0762-3388123, +86 138 0000 0000)."""
+    digits = sum(character.isdigit() for character in phone)
+    low, high = PHONE_DIGITS
+    if not PHONE.fullmatch(phone) or not low <= digits <= high or len(phone) > 20:
+        return (f"{label}“{phone[:30]}”有误：只能填数字（可用开头的 + 和中间的 - 或空格），{low}至{high}位数字、"
+                "不超过20个字符，如 13800000000 或 0762-3388123。")
+    return None
 
 
 def _normal_id(raw, today):
@@ -173,11 +194,22 @@ def _next_number(office_code, year):
     return f"{prefix}{int(last[len(prefix):]) + 1 if last else 1:05d}"
 
 
+class RepeatQuestion(ValidationError):
+    """The petitioner has earlier petitions on the same matter (`candidates`): say whether this one repeats one."""
+
+    def __init__(self, candidates):
+        self.candidates = candidates
+        listed = "、".join(f"{p.number}（{p.received_on:%Y-%m-%d}，{p.get_state_display()}）" for p in candidates)
+        super().__init__(f"该信访人此前有同类信访件：{listed}，请确认本次是否为重复信访。")
+
+
 def intake(*, actor, office, received_on, channel, category, petitioner_name, subject, summary,
            petitioner_id_number="", petitioner_phone="", petitioner_address="", employer_name="", employer_uscc="",
-           workers_count=1, amount_claimed=None, repeat_of=None, today=None):
+           workers_count=1, amount_claimed=None, repeat_of=None, ask_if_repeat=False, today=None):
     """登记信访事项 at `office` (a region of the actor's scope: a village assistant records it at the village), the
-    actor its first receiver (首问负责). Its accept period starts on the day it was received."""
+    actor its first receiver (首问负责). Its accept period starts on the day it was received. With `ask_if_repeat`
+    and no `repeat_of`, a petitioner with earlier petitions on the same matter in the actor's scope is not recorded:
+    RepeatQuestion names them (the caller asks whether it repeats one, as the page does)."""
     today = today or timezone.localdate()
     check_permission(actor, SUPERVISION_HANDLE)
     check_acting_in(actor, region_code=office.code, action="supervision.petitions.intake",
@@ -195,6 +227,12 @@ def intake(*, actor, office, received_on, channel, category, petitioner_name, su
     if problems:
         raise ValidationError([reason for _field, reason in problems])
     values["petitioner_id_number"] = _normal_id(values["petitioner_id_number"], today)
+    if ask_if_repeat and repeat_of is None:
+        candidates = list(selectors.repeat_candidates(actor, id_number=values["petitioner_id_number"],
+                                            name=values["petitioner_name"], phone=values["petitioner_phone"],
+                                            category=category)[:5])
+        if candidates:
+            raise RepeatQuestion(candidates)
     accept_due, provisional = due("petition-accept", received_on)
     for _attempt in range(3):
         try:
@@ -343,6 +381,15 @@ def inspection_agency(petition):
     return f"{_office_name(county)}劳动保障监察机构"
 
 
+def open_inspection_case(petition):
+    """The labour-inspection case opened from `petition` while it is not finished (待受理、已受理、已立案), or None:
+    the office replies to the petitioner with its outcome, so not before it is concluded (or not accepted)."""
+    from hrss.supervision.models import InspectionCase
+    from hrss.supervision.models.inspection import INSPECTION_OPEN_STATES
+
+    return InspectionCase.objects.filter(petition=petition, state__in=INSPECTION_OPEN_STATES).first()
+
+
 def forward_to_inspection(*, actor, petition, today=None):
     """转劳动保障监察: a petition about unpaid wages or another labour-law violation, decided by the township or
     county holding it, is sent to the county's labour inspection, which opens a case with its own legal deadlines
@@ -371,11 +418,30 @@ def forward_to_inspection(*, actor, petition, today=None):
 
 # --- handling and the reply ------------------------------------------------------------------------------------
 
+def may_extend(actor, petition):
+    """Whether `actor` is a leader (负责人: EXTENSION_LEADERS) of the very office holding `petition`: 信访工作条例
+    art. 32 extends a handle period only "经本机关、单位负责人批准", so a clerk cannot, nor the leader of an office
+    above or below."""
+    scope = scoping.scope_of(actor)
+    return (not scope.is_empty and scope.region.code == petition.region_code
+            and bool(set(actor.role_list) & EXTENSION_LEADERS))
+
+
+def not_a_leader_message(petition):
+    return (f"延长办理期限须经本机关负责人批准（《信访工作条例》第三十二条）：请报{_office_name(petition.region_code)}"
+            "负责人（乡镇(街道)审核员、县(区)审批员或市管理员）批准，由其登记延期。")
+
+
 def extend(*, actor, petition, days, reason, today=None):
     """延长办理期限 (信访工作条例 art. 32): once, before the handle period ends, by at most the rule's days, with the
-    reason (told to the petitioner). The new last day counts from the handle due date."""
+    reason (told to the petitioner in the 延期告知书). Only the leader of the office holding it (may_extend) records
+    it, named as its approver. The new last day counts from the handle due date."""
     today = today or timezone.localdate()
     _check(actor, petition, "supervision.petitions.extend", "只能办理本辖区的信访件。")
+    if not may_extend(actor, petition):
+        audit.record_denied(actor=actor, action="supervision.petitions.extend", region_code=petition.region_code,
+                            subject_id_number=petition.petitioner_id_number)
+        raise PermissionDenied(not_a_leader_message(petition))
     rule = deadlines.rule("petition-extension", petition.handle_due or today)
     problems = []
     reason = _text(reason)
@@ -402,16 +468,19 @@ def extend(*, actor, petition, days, reason, today=None):
     with transaction.atomic():
         if not Petition.objects.filter(pk=petition.pk, state=PetitionState.ACCEPTED,
                                        extension_days__isnull=True).update(
-                extension_days=days, extension_reason=reason, extended_on=today, handle_due=new_due,
+                extension_days=days, extension_reason=reason, extended_on=today, extension_approved_by=actor,
+                handle_due=new_due,
                 provisional_dues=_marks(petition, {"handle_due": provisional})):
             raise ValidationError(STALE)
         petition.refresh_from_db()
         _event(petition, PetitionEventKind.EXTENDED, actor, today,
-               f"延长{days}日，办理期限由{before:%Y-%m-%d}延至{_shown(new_due, provisional)}；理由：{reason}")
+               f"经本机关负责人{actor}批准延长{days}日，办理期限由{before:%Y-%m-%d}延至{_shown(new_due, provisional)}；"
+               f"理由：{reason}")
         audit.record(actor=actor, action="supervision.petitions.extended", target=petition,
                      region_code=petition.region_code, subject_id_number=petition.petitioner_id_number,
                      before={"handle_due": before},
-                     after={"handle_due": new_due, "extension_days": days, "extension_reason": reason})
+                     after={"handle_due": new_due, "extension_days": days, "extension_reason": reason,
+                            "extension_approved_by": str(actor)})
     return petition
 
 
@@ -429,6 +498,9 @@ def reply(*, actor, petition, text, replied_on, today=None):
         problems.append(f"信访件{petition.number}已于{petition.replied_on:%Y-%m-%d}答复办结，不能再次答复。")
     elif petition.state not in (PetitionState.ACCEPTED, PetitionState.FORWARDED):
         problems.append(f"信访件{petition.number}{petition.get_state_display()}，不能办结答复。")
+    elif (case := open_inspection_case(petition)) is not None:
+        problems.append(f"信访件{petition.number}已转劳动保障监察（监察案件{case.number}，{case.get_state_display()}），"
+                        "监察结案后再答复信访人。")
     if not text:
         problems.append("办结须书面答复信访人：请填写答复意见（办理结果和依据），不能没有答复就办结。")
     elif len(text) > 2000:

@@ -54,6 +54,7 @@ ROWS = SweepRows(
     object_routes={
         "supervision:petitions-detail": (PK, BOTH, {}),
         "supervision:petitions-receipt": (PK, BOTH, {}),
+        "supervision:petitions-opinion": ({**PK, "stage": "review"}, BOTH, {}),
         "supervision:petitions-forward-up": (PK, BOTH, {"level": "4", "note": "越权"}),
         "supervision:petitions-decide": (PK, BOTH, {"decision": "not_accept", "decided_on": DAY, "reason": "越权"}),
         "supervision:petitions-inspection": (PK, BOTH, {"confirm": "on"}),
@@ -84,7 +85,7 @@ ROWS = SweepRows(
     writes=[
         SweepWrite(services.intake, lambda p: {"office": Region.objects.get(code=VILLAGE), "received_on": _today(),
                                                "channel": "visit", "category": "wages", "petitioner_name": "越权",
-                                               "petitioner_phone": "1", "subject": "越权", "summary": "越权",
+                                               "petitioner_phone": "13800000001", "subject": "越权", "summary": "越权",
                                                "employer_name": "越权"}),
         SweepWrite(services.forward_up, lambda p: {"petition": _petition(p), "level": Level.TOWNSHIP}),
         SweepWrite(services.decide, lambda p: {"petition": _petition(p), "decision": "not_accept",
@@ -105,9 +106,13 @@ ROWS = SweepRows(
     not_swept={
         services.intake_problems: "reads",
         services.amount_of: "reads a number",
+        services.phone_problem: "reads a telephone number",
         services.due: "reads: a deadline",
         services.inspection_agency: "reads: a name",
         services.upper_office: "reads: a region code",
+        services.may_extend: "reads: whether the actor leads the office holding the petition",
+        services.not_a_leader_message: "reads: a refusal's words",
+        services.open_inspection_case: "reads: the case of a petition already fetched within scope",
         services.recompute_provisional_dues: "a hook run inside load_arrangement's transaction, for the deployment",
     },
 )

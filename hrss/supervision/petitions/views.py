@@ -7,6 +7,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,12 +25,14 @@ from hrss.supervision.models import (
     PetitionCategory,
     PetitionChannel,
     PetitionDecision,
+    PetitionEventKind,
     PetitionState,
 )
 from hrss.supervision.models.petitions import INSPECTION_CATEGORIES
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.petitions import selectors, services
 from hrss.supervision.petitions.forms import (
+    REPEAT_QUESTION,
     DecideForm,
     ExtendForm,
     ForwardUpForm,
@@ -60,6 +63,8 @@ def _filters(request):
 def _ledger_rows(request, region, today, filters):
     filters = dict(filters)
     due_soon, this_year = filters.pop("due_soon"), filters.pop("this_year")
+    if this_year and not filters["held"]:  # 本年收到: by the office that received it, as the figure counts
+        filters["held"] = "received_at"
     rows = selectors.ledger(request.user, region, today, **filters)
     if due_soon:
         rows = rows.filter(selectors.due_by_q(today + datetime.timedelta(days=selectors.DUE_SOON_DAYS)))
@@ -120,11 +125,13 @@ def new(request):
     form = IntakeForm(data, candidates=candidates, initial={"received_on": timezone.localdate(), "workers_count": 1})
     if request.method != "POST":
         return _intake_page(request, form, office)
-    if candidates and not data.get("repeat_checked"):
+    if candidates and not data.get("repeat_checked"):  # shown once with the candidates and nothing chosen
         form.is_valid()
         form.data = form.data.copy()
         form.data["repeat_checked"] = "1"
-        form.add_error("repeat_of", "该信访人此前有同类信访件，请选择本次是否为重复信访后再提交。")
+        form.data.pop("repeat_of", None)
+        if "repeat_of" not in form.errors:
+            form.add_error("repeat_of", REPEAT_QUESTION)
         return _intake_page(request, form, office)
 
     def act(values):
@@ -176,14 +183,21 @@ def _detail(request, petition, forms=None, *, held=True):
         "decide": state == PetitionState.RECEIVED and here in services.DECIDING_LEVELS,
         "inspection": (state == PetitionState.RECEIVED and here in services.DECIDING_LEVELS
                        and petition.category in INSPECTION_CATEGORIES),
-        "extend": state == PetitionState.ACCEPTED and petition.extension_days is None,
-        "reply": state in (PetitionState.ACCEPTED, PetitionState.FORWARDED),
+        "extend": (state == PetitionState.ACCEPTED and petition.extension_days is None
+                   and services.may_extend(user, petition)),
+        # Not while its labour-inspection case is open: the reply carries the case's outcome (the page says so).
+        "reply": (state == PetitionState.ACCEPTED
+                  or state == PetitionState.FORWARDED and services.open_inspection_case(petition) is None),
         "request_review": state == PetitionState.REPLIED and upper is not None and scope.contains_code(upper),
         "review": state == PetitionState.REVIEW,
         "request_recheck": state == PetitionState.REVIEWED and upper is not None and scope.contains_code(upper),
         "recheck": state == PetitionState.RECHECK,
     }
     actions = {name: bool(can_handle and allowed) for name, allowed in actions.items()}
+    # A clerk of the holding office is told who extends (信访工作条例 art. 32: 经本机关负责人批准), not offered it.
+    extend_by_leader = (can_handle and state == PetitionState.ACCEPTED and petition.extension_days is None
+                        and not actions["extend"] and not scope.is_empty
+                        and scope.region.code == petition.region_code)
     inspection_case = _inspection_case(user, petition) if held else _inspection_outcome(petition)
     dues = [(label, petition.due_text(field), (day - today).days, (today - day).days) for label, field, day in (
         ("受理期限", "accept_due", petition.accept_due), ("办理期限", "handle_due", petition.handle_due),
@@ -202,7 +216,8 @@ def _detail(request, petition, forms=None, *, held=True):
                                                   name=petition.petitioner_name, phone=petition.petitioner_phone,
                                                   category=petition.category, exclude=petition)
         .exclude(pk=petition.repeat_of_id or 0)[:5],
-        "inspection_case": inspection_case, "held": held,
+        "inspection_case": inspection_case, "held": held, "extend_by_leader": extend_by_leader,
+        "extend_by_leader_note": services.not_a_leader_message(petition),
         "waiting_village": petition.state == PetitionState.RECEIVED and here == Level.VILLAGE
         and not scope.is_empty and scope.region.code != petition.region_code,
         "awaiting_reply": petition.state == PetitionState.FORWARDED and inspection_case is not None
@@ -230,10 +245,13 @@ def _inspection_outcome(petition):
 
 def _receipt_paper(petition):
     """The paper the petitioner gets now, never a stale promise: 受理告知单 (when the decision is due) until
-    decided; then the decision's notice (受理告知书 with the handle due, 转送告知书, 不予受理告知书); once replied the
-    答复意见书. The receipt page prints the same (receipt.html)."""
+    decided; then the decision's notice (受理告知书 with the handle due, 转送告知书, 不予受理告知书), once extended the
+    延期告知书 (the new due, the reason, the day and who approved it); once replied the 答复意见书. The receipt
+    page prints the same (receipt.html)."""
     if petition.replied_on:
         return "答复意见书"
+    if petition.extension_days:
+        return "延期告知书"
     return {PetitionDecision.ACCEPT: "受理告知书", PetitionDecision.FORWARD: "转送告知书",
             PetitionDecision.NOT_ACCEPT: "不予受理告知书"}.get(petition.decision, "受理告知单")
 
@@ -338,13 +356,37 @@ def receipt(request, pk):
     """The printable notice for the petitioner: 受理告知单 (received, with the accept deadline; after the decision
     what was decided) or, once replied, 答复意见书 with the rating code."""
     petition, _held = selectors.readable(request.user, pk)
-    places = place_names([petition.region_code, petition.received_at_code])
+    # The 答复意见书 stays the replying office's (a 复查 moves the petition to the county, not the reply).
+    issuer = selectors.office_of(petition, PetitionEventKind.REPLIED) if petition.replied_on else petition.region_code
+    places = place_names([issuer, petition.received_at_code])
     return render(request, "supervision/petitions/receipt.html", {
         "petition": petition, "paper": _receipt_paper(petition), "rating_code": _rating_code(petition), "places": places,
-        "office": places.get(petition.region_code, ""), "received_at": places.get(petition.received_at_code, ""),
+        "office": places.get(issuer, ""), "received_at": places.get(petition.received_at_code, ""),
         "accept_rule": deadlines.rule("petition-accept", petition.received_on),
         "provisional_due_note": "暂按自然日计算，待当年节假日安排公布后遇法定休假日顺延",
         "review_rule": deadlines.rule("petition-review-request", petition.replied_on or petition.received_on)})
+
+
+OPINION_PAPERS = {"review": "复查意见书", "recheck": "复核意见书"}
+
+
+@staff_view(SUPERVISION_VIEW)
+def opinion(request, pk, stage):
+    """The printable 复查意见书 (with the right to ask for 复核 of the office above) or 复核意见书 (the last word),
+    issued by the office that reviewed or rechecked; 404 before that opinion exists."""
+    petition, _held = selectors.readable(request.user, pk)
+    if stage not in OPINION_PAPERS or (petition.reviewed_on if stage == "review" else petition.rechecked_on) is None:
+        raise Http404
+    replier = selectors.office_of(petition, PetitionEventKind.REPLIED)
+    reviewer = selectors.office_of(petition, PetitionEventKind.REVIEWED)
+    issuer = reviewer if stage == "review" else selectors.office_of(petition, PetitionEventKind.RECHECKED)
+    upper = services.upper_office(reviewer)
+    places = place_names([code for code in (replier, reviewer, issuer, upper) if code])
+    return render(request, "supervision/petitions/opinion.html", {
+        "petition": petition, "stage": stage, "paper": OPINION_PAPERS[stage], "office": places.get(issuer, ""),
+        "replier": places.get(replier, ""), "reviewer": places.get(reviewer, ""),
+        "next_office": places.get(upper, "上一级行政机关") if upper else "上一级行政机关",
+        "next_rule": deadlines.rule("petition-recheck-request", petition.reviewed_on)})
 
 
 urlpatterns = [
@@ -353,6 +395,7 @@ urlpatterns = [
     path("petitions/new/", new, name="petitions-new"),
     path("petitions/<int:pk>/", detail, name="petitions-detail"),
     path("petitions/<int:pk>/receipt/", receipt, name="petitions-receipt"),
+    path("petitions/<int:pk>/<str:stage>-opinion/", opinion, name="petitions-opinion"),
     path("petitions/<int:pk>/forward-up/", forward_up, name="petitions-forward-up"),
     path("petitions/<int:pk>/decide/", decide, name="petitions-decide"),
     path("petitions/<int:pk>/inspection/", inspection, name="petitions-inspection"),

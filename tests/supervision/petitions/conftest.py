@@ -1,8 +1,22 @@
 import datetime
 
+import pytest
+
 from hrss.core.models import Level, Region
+from hrss.core.permissions import Role
 from hrss.supervision.petitions import services
-from tests.conftest import VILLAGE
+from tests.conftest import COUNTY, TOWNSHIP, VILLAGE
+
+
+@pytest.fixture
+def township_reviewer(make_user):
+    """上城街道's 审核员: the township office's leader, who approves (and records) an extension."""
+    return make_user("rita", TOWNSHIP, Role.TOWNSHIP_REVIEWER)
+
+
+@pytest.fixture
+def county_approver(make_user):
+    return make_user("cara", COUNTY, Role.COUNTY_APPROVER)
 
 
 def d(text):

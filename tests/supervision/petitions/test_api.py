@@ -39,7 +39,7 @@ def test_intake_and_read(heyuan, village_assistant):
 
 def test_the_list_is_scoped_and_paged(heyuan, village_assistant, neighbour_village_assistant):
     for name in ("甲", "乙", "丙"):
-        make_petition(village_assistant, received_on=TODAY, petitioner_name=name, petitioner_phone="1")
+        make_petition(village_assistant, received_on=TODAY, petitioner_name=name, petitioner_phone="13800000001")
     listed = call(village_assistant, "get", "/supervision/petitions", {"limit": 2})
     assert listed.status_code == 200 and len(listed.json()) == 2
     rest = call(village_assistant, "get", "/supervision/petitions", {"limit": 2, "offset": 2})
@@ -51,7 +51,8 @@ def test_the_list_is_scoped_and_paged(heyuan, village_assistant, neighbour_villa
     assert bad.status_code == 422 and "状态只能是" in bad.json()["detail"]
 
 
-def test_decide_extend_reply_and_ask_for_review(heyuan, village_assistant, township_officer, county_officer):
+def test_decide_extend_reply_and_ask_for_review(heyuan, village_assistant, township_officer, township_reviewer,
+                                                county_officer):
     petition = at_township(village_assistant, received_on=TODAY)
     path = f"/supervision/petitions/{petition.pk}"
     no_reason = call(township_officer, "post", f"{path}/decision", {"decision": "not_accept",
@@ -60,12 +61,14 @@ def test_decide_extend_reply_and_ask_for_review(heyuan, village_assistant, towns
     decided = call(township_officer, "post", f"{path}/decision", {"decision": "accept", "decided_on": str(TODAY)})
     assert decided.status_code == 200 and decided.json()["state"] == "accepted"
     handle_due = datetime.date.fromisoformat(decided.json()["handle_due"])
-    too_many = call(township_officer, "post", f"{path}/extension", {"days": 31, "reason": "复杂"})
+    by_the_clerk = call(township_officer, "post", f"{path}/extension", {"days": 10, "reason": "需调取考勤记录"})
+    assert by_the_clerk.status_code == 403 and "须经本机关负责人批准" in by_the_clerk.json()["detail"]
+    too_many = call(township_reviewer, "post", f"{path}/extension", {"days": 31, "reason": "复杂"})
     assert too_many.status_code == 422 and "不得超过30日" in too_many.json()["detail"]
-    extended = call(township_officer, "post", f"{path}/extension", {"days": 10, "reason": "需调取考勤记录"})
+    extended = call(township_reviewer, "post", f"{path}/extension", {"days": 10, "reason": "需调取考勤记录"})
     assert extended.status_code == 200
     assert datetime.date.fromisoformat(extended.json()["handle_due"]) >= handle_due + datetime.timedelta(days=10)
-    second = call(township_officer, "post", f"{path}/extension", {"days": 5, "reason": "再延"})
+    second = call(township_reviewer, "post", f"{path}/extension", {"days": 5, "reason": "再延"})
     assert second.status_code == 422 and "只能延长一次" in second.json()["detail"]
     empty = call(township_officer, "post", f"{path}/reply", {"text": "", "replied_on": str(TODAY)})
     assert empty.status_code == 422 and "不能没有答复就办结" in empty.json()["detail"]

@@ -6,9 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from hrss.core.models import AuditEntry, Level
+from hrss.supervision.inspection import services as inspection_services
 from hrss.supervision.models import InspectionCase, Petition, PetitionEvent, PetitionState, RatingCode
 from hrss.supervision.petitions import services
 from tests.conftest import CITY, COUNTY, TOWNSHIP, VILLAGE
+from tests.supervision.inspection.conftest import inspector  # noqa: F401 (fixture)
 from tests.supervision.petitions.conftest import accepted, at_township, d, make_petition, replied
 
 DAY = d("2026-03-02")
@@ -76,14 +78,22 @@ def test_forward_and_not_accept(heyuan, village_assistant, township_officer):
     assert refused.state == PetitionState.NOT_ACCEPTED and refused.concluded_on == DAY
 
 
-def test_a_wages_petition_goes_to_the_countys_labour_inspection(heyuan, village_assistant, township_officer):
+def test_a_wages_petition_goes_to_the_countys_labour_inspection(heyuan, village_assistant, township_officer,
+                                                                inspector):  # noqa: F811
     petition = at_township(village_assistant, received_on=DAY)
     petition = services.forward_to_inspection(actor=township_officer, petition=petition, today=d("2026-03-04"))
     assert petition.state == PetitionState.FORWARDED and petition.forwarded_to == "源城区劳动保障监察机构"
     case = InspectionCase.objects.get(petition=petition)
     assert case.opened_on is None or case.opened_on >= DAY
     assert _events(petition)[-1] == "inspection"
-    # The outcome comes back: the township closes the petition with the reply.
+    # The outcome comes back: the township closes the petition with the reply, not before the case is concluded.
+    with pytest.raises(ValidationError) as too_soon:
+        services.reply(actor=township_officer, petition=petition, replied_on=d("2026-03-05"), today=d("2026-03-05"),
+                       text="已转监察。")
+    assert f"已转劳动保障监察（监察案件{case.number}，待受理），监察结案后再答复信访人" in str(too_soon.value)
+    inspection_services.accept_case(actor=inspector, case=case, today=d("2026-03-05"))
+    inspection_services.open_case(actor=inspector, case=case, today=d("2026-03-05"))
+    inspection_services.conclude_case(actor=inspector, case=case, result="工资已结清。", today=d("2026-04-20"))
     petition = services.reply(actor=township_officer, petition=petition, replied_on=d("2026-04-20"),
                               today=d("2026-04-20"), text="经劳动保障监察立案查处，单位已支付拖欠工资8600元。")
     assert petition.state == PetitionState.REPLIED

@@ -61,39 +61,40 @@ def test_a_reply_on_day_60_is_on_time_and_on_day_61_is_late(replied_on, late, he
 
 
 def test_the_extension_counts_from_the_handle_due_date_once_and_at_most_30_days(heyuan, village_assistant,
-                                                                               township_officer):
+                                                                               township_officer, township_reviewer):
     petition = accepted(village_assistant, township_officer, received_on=d("2026-03-02"),
                         accepted_on=d("2026-03-09"))
     with pytest.raises(ValidationError) as refused:
-        services.extend(actor=township_officer, petition=petition, days=31, reason="案情复杂，需调取工资台账",
+        services.extend(actor=township_reviewer, petition=petition, days=31, reason="案情复杂，需调取工资台账",
                         today=d("2026-05-01"))
     assert "延长期限不得超过30日" in str(refused.value)
     # 30 days from Friday 8 May is Sunday 7 June: the period ends on Monday 8 June.
-    petition = services.extend(actor=township_officer, petition=petition, days=30, reason="案情复杂，需调取工资台账",
+    petition = services.extend(actor=township_reviewer, petition=petition, days=30, reason="案情复杂，需调取工资台账",
                                today=d("2026-05-01"))
     assert petition.handle_due == d("2026-06-08") and petition.handle_due_initial == d("2026-05-08")
     assert petition.extension_days == 30 and petition.extension_reason == "案情复杂，需调取工资台账"
     with pytest.raises(ValidationError) as again:
-        services.extend(actor=township_officer, petition=petition, days=1, reason="再延", today=d("2026-05-02"))
+        services.extend(actor=township_reviewer, petition=petition, days=1, reason="再延", today=d("2026-05-02"))
     assert "办理期限只能延长一次" in str(again.value)
     petition.refresh_from_db()
     assert petition.handle_due == d("2026-06-08") and petition.extension_days == 30
 
 
-def test_a_shorter_extension_counts_its_own_days(heyuan, village_assistant, township_officer):
+def test_a_shorter_extension_counts_its_own_days(heyuan, village_assistant, township_officer, township_reviewer):
     petition = accepted(village_assistant, township_officer, received_on=d("2026-03-02"),
                         accepted_on=d("2026-03-09"))
-    petition = services.extend(actor=township_officer, petition=petition, days=20, reason="等待单位提供材料",
+    petition = services.extend(actor=township_reviewer, petition=petition, days=20, reason="等待单位提供材料",
                                today=d("2026-05-08"))
     assert petition.handle_due == d("2026-05-28")
     assert not petition.is_overdue(d("2026-05-28")) and petition.is_overdue(d("2026-05-29"))
 
 
-def test_no_extension_after_the_handle_period_has_ended(heyuan, village_assistant, township_officer):
+def test_no_extension_after_the_handle_period_has_ended(heyuan, village_assistant, township_officer,
+                                                        township_reviewer):
     petition = accepted(village_assistant, township_officer, received_on=d("2026-03-02"),
                         accepted_on=d("2026-03-09"))
     with pytest.raises(ValidationError) as refused:
-        services.extend(actor=township_officer, petition=petition, days=10, reason="补充调查", today=d("2026-05-09"))
+        services.extend(actor=township_reviewer, petition=petition, days=10, reason="补充调查", today=d("2026-05-09"))
     assert "办理期限已于2026-05-08届满，不能再延期" in str(refused.value)
     petition.refresh_from_db()
     assert petition.extension_days is None and petition.handle_due == d("2026-05-08")

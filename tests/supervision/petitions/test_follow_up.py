@@ -74,7 +74,7 @@ def test_the_township_is_told_of_its_new_petitions_not_of_those_a_village_holds(
         heyuan, village_assistant, township_officer):
     at_village = make_petition(village_assistant, received_on=TODAY - datetime.timedelta(days=14),
                                today=TODAY - datetime.timedelta(days=14), petitioner_name="李村里",
-                               petitioner_phone="139")  # due within 3 days, but still at the village
+                               petitioner_phone="13900000009")  # due within 3 days, but still at the village
     pending = pending_on_home(township_officer)
     assert "新收待受理" not in pending and "日内到期或已超期的信访件" not in pending
     page = logged_in(township_officer).get(f"/supervision/petitions/{at_village.pk}/").content.decode()
@@ -112,13 +112,13 @@ def test_the_paper_offered_is_the_current_one(heyuan, village_assistant, townshi
     client = logged_in(township_officer)
     assert "受理告知单（打印）" in client.get(f"/supervision/petitions/{received.pk}/").content.decode()
     busy = accepted(village_assistant, township_officer, received_on=TODAY, accepted_on=TODAY,
-                    petitioner_name="王办理", petitioner_phone="137")
+                    petitioner_name="王办理", petitioner_phone="13700000007")
     page = client.get(f"/supervision/petitions/{busy.pk}/").content.decode()
     assert "受理告知单" not in page and "受理告知书（打印）" in page
     paper = client.get(f"/supervision/petitions/{busy.pk}/receipt/").content.decode()
     assert "信访事项受理告知书" in paper and "决定是否受理" not in paper and "办结并书面答复您" in paper
     done = replied(village_assistant, township_officer, received_on=TODAY, accepted_on=TODAY, replied_on=TODAY,
-                   petitioner_name="赵答复", petitioner_phone="136")
+                   petitioner_name="赵答复", petitioner_phone="13600000006")
     assert "答复意见书（打印）" in client.get(f"/supervision/petitions/{done.pk}/").content.decode()
 
 

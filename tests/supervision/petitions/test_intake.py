@@ -96,7 +96,7 @@ def test_the_same_petitioner_on_the_same_matter_is_suggested_and_linked_as_a_rep
 def test_a_repeat_of_someone_else_is_refused(heyuan, village_assistant):
     first = make_petition(village_assistant, received_on=DAY, petitioner_id_number=ID_NUMBER)
     with pytest.raises(ValidationError) as refused:
-        make_petition(village_assistant, received_on=DAY, petitioner_name="王五", petitioner_phone="139",
+        make_petition(village_assistant, received_on=DAY, petitioner_name="王五", petitioner_phone="13900000009",
                       repeat_of=first)
     assert "不是同一人，不能关联为重复信访" in str(refused.value)
 

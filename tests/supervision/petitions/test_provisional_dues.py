@@ -47,12 +47,13 @@ def test_loading_2027_moves_a_provisional_due_off_a_holiday_and_settles_it(heyua
     assert on_a_working_day.accept_due == d("2027-01-05") and on_a_working_day.provisional_dues == []
 
 
-def test_the_handle_due_and_its_extension_are_provisional_then_settled(heyuan, village_assistant, township_officer):
+def test_the_handle_due_and_its_extension_are_provisional_then_settled(heyuan, village_assistant, township_officer,
+                                                                       township_reviewer):
     petition = accepted(village_assistant, township_officer, received_on=d("2026-11-09"),
                         accepted_on=d("2026-11-10"))
     assert petition.handle_due == d("2027-01-09")  # a Saturday, not rolled over: 2027 is not loaded
     assert set(petition.provisional_dues) == {"handle_due_initial", "handle_due"}
-    petition = services.extend(actor=township_officer, petition=petition, days=30, reason="涉及多家单位，需调查核实",
+    petition = services.extend(actor=township_reviewer, petition=petition, days=30, reason="涉及多家单位，需调查核实",
                                today=d("2026-12-01"))
     assert petition.handle_due == d("2027-02-08") and "handle_due" in petition.provisional_dues
     load_2027("2027-01-11")
