@@ -1,12 +1,13 @@
 """The grid part's API operations, each with its whole path under /api/v1/supervision/: a cell (its staff and
-figures), setting and removing its staff; the leads (list, report, read, forward, dismiss, resolve); the routine
-visits to employers (list, record, read)."""
+figures), setting and removing its staff; the leads (list, report, read, correct, forward, dismiss, resolve); the
+routine visits to employers (list, record, read, correct)."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
 from pydantic import Field
 
 from hrss.core import scoping
@@ -205,6 +206,26 @@ def get_lead(request, lead_id: ObjectId):
     return _lead(request, lead_id)
 
 
+def _refused_as_said(refused):
+    """The service's reason (only the cell's office corrects), not the generic refusal of a role."""
+    return HttpError(403, str(refused))
+
+
+@router.post("/supervision/leads/{lead_id}/correction", response=GridLeadOut,
+             summary="更正网格线索（报告它的网格单位本身，移交劳动保障监察前；与报告时相同的字段，网格不变）")
+def correct_lead(request, lead_id: ObjectId, body: GridLeadIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    lead = _lead(request, lead_id)
+    if body.region_code != lead.region_code:
+        raise ValidationError("更正不能改变报告网格：region_code 应为该线索的报告网格。")
+    try:
+        return services.correct_lead(actor=request.user, lead=lead, employer_name=body.employer_name,
+                                     employer_uscc=body.employer_uscc, kind=body.kind, description=body.description,
+                                     workers_affected=body.workers_affected, reported_on=body.reported_on)
+    except PermissionDenied as refused:
+        raise _refused_as_said(refused) from None
+
+
 @router.post("/supervision/leads/{lead_id}/forward", response=GridLeadOut,
              summary="移交劳动保障监察（乡镇(街道)或县(区)；同时立监察案件）")
 def forward_lead(request, lead_id: ObjectId, body: GridLeadNoteIn):
@@ -251,3 +272,20 @@ def record_visit(request, body: EmployerVisitIn):
 def get_visit(request, visit_id: ObjectId):
     check_permission(request.user, SUPERVISION_VIEW)
     return scoping.get_visible_or_404(EmployerVisit, request.user, pk=visit_id)
+
+
+@router.post("/supervision/employer-visits/{visit_id}/correction", response=EmployerVisitOut,
+             summary="更正走访记录（登记它的网格单位本身；与登记时相同的字段，网格不变，不另报告线索）")
+def correct_visit(request, visit_id: ObjectId, body: EmployerVisitIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    visit = scoping.get_visible_or_404(EmployerVisit, request.user, pk=visit_id)
+    if body.region_code != visit.region_code:
+        raise ValidationError("更正不能改变走访的网格：region_code 应为该走访记录的网格。")
+    try:
+        return services.correct_visit(actor=request.user, visit=visit, employer_name=body.employer_name,
+                                      employer_uscc=body.employer_uscc, visited_on=body.visited_on,
+                                      findings=body.findings, problems_found=body.problems_found,
+                                      lead_kind=body.lead_kind, lead_description=body.lead_description,
+                                      workers_affected=body.workers_affected)
+    except PermissionDenied as refused:
+        raise _refused_as_said(refused) from None

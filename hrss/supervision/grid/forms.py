@@ -55,9 +55,11 @@ class LeadForm(StyledForm):
     workers_affected = forms.IntegerField(label="涉及劳动者人数", min_value=0, max_value=100000, initial=1)
     description = forms.CharField(label="情况描述", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, correcting=False, **kwargs):
+        """`correcting`: the form of 更正网格线索, which keeps the lead's cell (no region field)."""
         super().__init__(*args, **kwargs)
-        self.fields["region"] = CellField(user=user, label="报告网格（村(社区)或乡镇(街道)）")
+        if not correcting:
+            self.fields["region"] = CellField(user=user, label="报告网格（村(社区)或乡镇(街道)）")
         self.order_fields(["region", "reported_on", "employer_name", "employer_uscc", "kind", "workers_affected",
                            "description"])
         style_form(self)
@@ -92,9 +94,15 @@ class VisitForm(StyledForm):
     lead_description = forms.CharField(label="线索情况描述（报告线索时）", max_length=1000, required=False,
                                        widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, correcting=False, **kwargs):
+        """`correcting`: the form of 更正走访记录, which keeps the visit's cell and reports no lead (a lead is
+        reported, and corrected, as a lead)."""
         super().__init__(*args, **kwargs)
-        self.fields["region"] = CellField(user=user, label="网格（村(社区)或乡镇(街道)）")
+        if correcting:
+            for field in ("lead_kind", "workers_affected", "lead_description"):
+                del self.fields[field]
+        else:
+            self.fields["region"] = CellField(user=user, label="网格（村(社区)或乡镇(街道)）")
         self.order_fields(["region", "visited_on", "employer_name", "employer_uscc", "findings", "problems_found",
                            "lead_kind", "workers_affected", "lead_description"])
         style_form(self)

@@ -1,12 +1,14 @@
 """Reads of the grid part, through core.scoping: a cell's staff, the leads and visits of a region (the 台账s, with
-their filters), and the cell's figures (leads this year, open leads, visits this year, employers visited)."""
+their filters), the cell's figures (leads this year, open leads, visits this year, employers visited), and what is
+already under way about a lead's employer (the inspection part's cases, read only; other open leads)."""
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 
 from hrss.core import scoping
-from hrss.supervision.models import EmployerVisit, GridStaff, Lead, LeadKind, LeadState
+from hrss.supervision.models import EmployerVisit, GridStaff, InspectionCase, Lead, LeadKind, LeadState
+from hrss.supervision.models.inspection import INSPECTION_OPEN_STATES
 
 
 def _scoped(user, queryset, region):
@@ -53,6 +55,28 @@ def visits(user, region=None, *, year=None, problems_only=False, q=""):
     if q.strip():
         rows = rows.filter(Q(employer_name__contains=q.strip()) | Q(employer_uscc=q.strip().upper()))
     return rows.order_by("-visited_on", "-pk")
+
+
+def _same_employer(lead):
+    """The employer of `lead` as a filter: the same 统一社会信用代码 (or, on a record without one, the same name);
+    without a code, the same name."""
+    name = lead.employer_name.strip()
+    if lead.employer_uscc:
+        return Q(employer_uscc=lead.employer_uscc) | Q(employer_uscc="", employer_name=name)
+    return Q(employer_name=name)
+
+
+def same_employer_cases(user, lead):
+    """The inspection cases (any state; the open ones first, then the latest) about the employer of `lead` that
+    the user can see, other than the one opened from it: what the officer sees before forwarding it."""
+    rows = scoping.visible_to(user, InspectionCase.objects.filter(_same_employer(lead)).exclude(lead=lead))
+    return rows.order_by(Case(When(state__in=INSPECTION_OPEN_STATES, then=0), default=1), "-received_on", "-pk")
+
+
+def same_employer_leads(user, lead):
+    """The other open leads (waiting for a decision) about the employer of `lead` that the user can see."""
+    return scoping.visible_to(user, Lead.objects.filter(_same_employer(lead), state=LeadState.REPORTED)
+                              .exclude(pk=lead.pk)).order_by("-reported_on", "-pk")
 
 
 def open_leads(user, region=None):

@@ -5,7 +5,8 @@ reason in Chinese, and nothing is written.
 Who does what: any office of the cell's scope reports leads and records visits; the cell's staff (网格员) are set by
 the township (or the county) for its villages and itself; a lead is forwarded to labour inspection or dismissed by
 the township or the county (the village reports, it does not decide); a lead resolved on the spot is recorded by
-any office of its scope. Forwarding opens the inspection case through the inspection part's named service
+any office of its scope. What a cell recorded (a lead still with it, a visit) is corrected by the cell's office
+itself. Forwarding opens the inspection case through the inspection part's named service
 (`inspection.services.open_from_lead`), inside the same transaction."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hrss.core import audit, credit_codes, scoping
-from hrss.core.models import Level
+from hrss.core.models import Level, Region
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.supervision import inputs
 from hrss.supervision.inspection import services as inspection_services
@@ -31,6 +32,10 @@ from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 CELL_LEVELS = (Level.VILLAGE, Level.TOWNSHIP)
 DECIDING_LEVELS = (Level.TOWNSHIP, Level.COUNTY, Level.CITY, Level.PROVINCE)  # the village reports, it does not decide
 MAX_WORKERS = 100000
+# What a correction may change (the audit's before/after of it): the fields of the form it was recorded with, but
+# the cell (and a visit's lead, which is corrected as a lead).
+LEAD_FIELDS = ("reported_on", "employer_name", "employer_uscc", "kind", "description", "workers_affected")
+VISIT_FIELDS = ("employer_name", "employer_uscc", "visited_on", "findings", "problems_found")
 
 
 def _level_of(actor):
@@ -83,6 +88,38 @@ def _cell(region_code):
             return GridCell.objects.get_or_create(region_code=region_code)[0]
     except IntegrityError:  # made by another request in between
         return GridCell.objects.get(region_code=region_code)
+
+
+def is_recording_office(user, region_code):
+    """Whether `user` works in the office of the cell `region_code` (or in the village it was merged into): the
+    office that recorded, and so answers for, the cell's leads and visits."""
+    if user.region_id is None:
+        return False
+    office = Region.objects.filter(code=region_code).values_list("pk", "merged_into_id").first()
+    return office is not None and user.region_id in office
+
+
+def _check_recording_office(actor, *, region_code, target, action, message):
+    """Refuse (audited) an actor not of the office that recorded `target` (after check_acting_in)."""
+    if is_recording_office(actor, region_code):
+        return
+    audit.record_denied(actor=actor, action=action, target=target, region_code=region_code)
+    raise PermissionDenied(message)
+
+
+def _save_correction(*, actor, record, fields, values, action):
+    """Inside the caller's transaction: `values` written on `record`, audited with the fields changed (before and
+    after); nothing written and nothing recorded when nothing changed. Returns the fields changed."""
+    before = audit.snapshot(record, fields)
+    for field, value in values.items():
+        setattr(record, field, value)
+    after = audit.snapshot(record, fields)
+    changed = [key for key in fields if before[key] != after[key]]
+    if changed:
+        type(record).objects.filter(pk=record.pk).update(**{key: after[key] for key in changed})
+        audit.record(actor=actor, action=action, target=record, region_code=record.region_code,
+                     before={key: before[key] for key in changed}, after={key: after[key] for key in changed})
+    return changed
 
 
 def ensure_cell(*, actor, region, today=None):
@@ -213,6 +250,46 @@ def report_lead(*, actor, region, employer_name, kind, description, employer_usc
                             workers_affected=workers_affected)
 
 
+def forwarded_problem(lead):
+    """Why a forwarded lead is not corrected by the cell any more (it is the inspection case's), or None."""
+    if lead.state != LeadState.FORWARDED:
+        return None
+    case = lead.inspection_cases.order_by("-pk").first()  # the inspection part's case opened from it
+    named = f"监察案件{case.number}" if case is not None else "劳动保障监察"
+    return (f"该线索已于{lead.decided_on:%Y-%m-%d}移交劳动保障监察，现为{named}办理，网格不能再更正；"
+            f"如有出入，请告知办理该案件的劳动保障监察机构。")
+
+
+def correct_lead(*, actor, lead, employer_name, kind, description, employer_uscc="", workers_affected=0,
+                 reported_on=None, today=None):
+    """更正网格线索: the fields it was reported with (not the cell), by the cell's office itself, while the lead is
+    still with the cell (a forwarded one is the inspection case's); checked as when it was reported. Audited with
+    the fields changed, before and after."""
+    today = today or timezone.localdate()
+    reported_on = reported_on or lead.reported_on
+    check_permission(actor, SUPERVISION_HANDLE)
+    check_acting_in(actor, region_code=lead.region_code, action="supervision.lead.correct",
+                    message="只能更正本辖区网格的线索。")
+    _check_recording_office(actor, region_code=lead.region_code, target=lead, action="supervision.lead.correct",
+                            message="网格线索只能由报告它的网格单位本身更正；上级单位可以查看、处理，不能代为更正。")
+    problems = [problem for problem in (forwarded_problem(lead),) if problem] or lead_problems(
+        region=Region.objects.get(code=lead.region_code), reported_on=reported_on, employer_name=employer_name,
+        employer_uscc=employer_uscc, kind=kind, description=description, workers_affected=workers_affected,
+        today=today)
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        # Locked, so a forwarding in between is seen: the case then holds the lead as it was forwarded.
+        if Lead.objects.select_for_update().filter(pk=lead.pk, state=LeadState.FORWARDED).exists():
+            lead.refresh_from_db()
+            raise ValidationError(forwarded_problem(lead))
+        _save_correction(actor=actor, record=lead, fields=LEAD_FIELDS, action="supervision.lead.corrected", values={
+            "reported_on": reported_on, "employer_name": employer_name.strip(),
+            "employer_uscc": credit_codes.normalise(employer_uscc), "kind": kind, "description": description.strip(),
+            "workers_affected": workers_affected})
+    return lead
+
+
 def _check_decider(actor, lead, verb):
     check_permission(actor, SUPERVISION_HANDLE)
     action = f"supervision.lead.{verb}"
@@ -338,4 +415,36 @@ def record_visit(*, actor, region, employer_name, visited_on, findings, employer
                      after={"employer_name": visit.employer_name, "employer_uscc": visit.employer_uscc,
                             "visited_on": visited_on, "findings": visit.findings,
                             "problems_found": visit.problems_found, "lead": lead.pk if lead else None})
+    return visit
+
+
+def correct_visit(*, actor, visit, employer_name, visited_on, findings, employer_uscc="", problems_found=False,
+                  lead_kind="", lead_description="", workers_affected=0, today=None):
+    """更正走访记录: the fields it was recorded with (not the cell), by the cell's office itself, checked as when it
+    was recorded. A correction reports no lead (`lead_kind` and the rest of the lead's fields are refused: a lead
+    is reported as a lead), and a visit a lead was reported from keeps 发现问题. Audited with the fields changed,
+    before and after."""
+    today = today or timezone.localdate()
+    check_permission(actor, SUPERVISION_HANDLE)
+    check_acting_in(actor, region_code=visit.region_code, action="supervision.employer_visit.correct",
+                    message="只能更正本辖区网格的走访记录。")
+    _check_recording_office(actor, region_code=visit.region_code, target=visit,
+                            action="supervision.employer_visit.correct",
+                            message="走访记录只能由登记它的网格单位本身更正；上级单位可以查看，不能代为更正。")
+    problems = visit_problems(region=Region.objects.get(code=visit.region_code), employer_name=employer_name,
+                              employer_uscc=employer_uscc, visited_on=visited_on, findings=findings,
+                              problems_found=problems_found, lead_kind="", lead_description="", workers_affected=0,
+                              today=today)
+    if lead_kind or (lead_description or "").strip():
+        problems.append("更正走访记录不能同时报告线索：请先保存更正，再在网格页“报告线索”。")
+    if visit.lead_id is not None and not problems_found:
+        problems.append("该走访已据此报告了线索，不能改为“未发现问题”；线索本身请在线索页更正。")
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        _save_correction(actor=actor, record=visit, fields=VISIT_FIELDS,
+                         action="supervision.employer_visit.corrected", values={
+                             "employer_name": employer_name.strip(),
+                             "employer_uscc": credit_codes.normalise(employer_uscc), "visited_on": visited_on,
+                             "findings": findings.strip(), "problems_found": bool(problems_found)})
     return visit

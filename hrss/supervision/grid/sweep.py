@@ -71,6 +71,11 @@ ROWS = SweepRows(
         "supervision:grid-lead-dismiss": ({"pk": "grid_lead"}, BOTH, {"reason": "越权"}),
         "supervision:grid-lead-resolve": ({"pk": "grid_lead"}, BOTH, {"note": "越权"}),
         "supervision:grid-staff-remove": ({"pk": "grid_staff"}, BOTH, {"left_on": DAY}),
+        "supervision:grid-lead-correct": ({"pk": "grid_lead"}, BOTH, {
+            "reported_on": DAY, "employer_name": "越权", "kind": "other", "workers_affected": "1000",
+            "description": "越权"}),
+        "supervision:grid-visit-correct": ({"pk": "grid_visit"}, BOTH, {
+            "visited_on": DAY, "employer_name": "越权", "findings": "越权"}),
     },
     create_routes={
         "supervision:grid-staff-add": (BOTH, {"region": VILLAGE, "name": "越权", "phone": "1", "post": "head",
@@ -94,6 +99,11 @@ ROWS = SweepRows(
             {"region_code": VILLAGE, "staff_id": "grid_staff"}, {"left_on": DAY}),
         "/api/v1/supervision/leads": ({}, {"region_code": VILLAGE, "employer_name": "越权", "kind": "other",
                                            "description": "越权"}),
+        "/api/v1/supervision/leads/{lead_id}/correction": ({"lead_id": "grid_lead"}, {
+            "region_code": VILLAGE, "employer_name": "越权", "kind": "other", "description": "越权",
+            "workers_affected": 1000}),
+        "/api/v1/supervision/employer-visits/{visit_id}/correction": ({"visit_id": "grid_visit"}, {
+            "region_code": VILLAGE, "employer_name": "越权", "visited_on": DAY, "findings": "越权"}),
         "/api/v1/supervision/leads/{lead_id}/forward": ({"lead_id": "grid_lead"}, {"note": "越权"}),
         "/api/v1/supervision/leads/{lead_id}/dismiss": ({"lead_id": "grid_lead"}, {"reason": "越权"}),
         "/api/v1/supervision/leads/{lead_id}/resolve": ({"lead_id": "grid_lead"}, {"note": "越权"}),
@@ -109,6 +119,11 @@ ROWS = SweepRows(
         SweepWrite(services.remove_staff, lambda p: {"staff": _staff(p)}),
         SweepWrite(services.report_lead, lambda p: {"region": _village(), "employer_name": "越权", "kind": "other",
                                                     "description": "越权"}),
+        SweepWrite(services.correct_lead, lambda p: {"lead": _lead(p), "employer_name": "越权", "kind": "other",
+                                                     "description": "越权", "workers_affected": 1000}),
+        SweepWrite(services.correct_visit, lambda p: {
+            "visit": EmployerVisit.objects.get(pk=p["grid_visit"].pk), "employer_name": "越权",
+            "visited_on": timezone.localdate(), "findings": "越权"}),
         SweepWrite(services.forward_lead, lambda p: {"lead": _lead(p)}),
         SweepWrite(services.dismiss_lead, lambda p: {"lead": _lead(p), "reason": "越权"}),
         SweepWrite(services.resolve_lead, lambda p: {"lead": _lead(p), "note": "越权"}),
@@ -122,6 +137,8 @@ ROWS = SweepRows(
         services.staff_problems: "reads",
         services.lead_problems: "reads",
         services.visit_problems: "reads",
+        services.is_recording_office: "reads",
+        services.forwarded_problem: "reads",
         services.open_inspection_case: "a step inside forward_lead's transaction, after its checks",
     },
 )

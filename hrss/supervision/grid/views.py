@@ -1,10 +1,11 @@
 """The grid part's pages under /supervision/grid/ (url names prefixed "grid-"): a cell's page (its staff, leads,
 visits and figures; a county's or the city's user first picks a township), setting and removing staff, the 线索台账
-and the 走访台账 of a region with their filters and .xlsx, reporting a lead and deciding it, recording a visit. Views
-only translate: writes are services.py's, reads selectors.py's."""
+and the 走访台账 of a region with their filters and .xlsx, reporting a lead, correcting it and deciding it (the
+forwarding confirmed on a page naming what is already under way about the employer), recording a visit and
+correcting it. Views only translate: writes are services.py's, reads selectors.py's."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -28,7 +29,7 @@ from hrss.supervision.grid.forms import (
     VisitForm,
     own_cell,
 )
-from hrss.supervision.models import GridStaff, Lead, LeadKind, LeadState
+from hrss.supervision.models import EmployerVisit, GridStaff, Lead, LeadKind, LeadState
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 
 LEADS_TITLE = "网格线索台账"
@@ -184,10 +185,26 @@ def _lead(request, pk):
     return scoping.get_visible_or_404(Lead.objects.select_related("reported_by", "decided_by"), request.user, pk=pk)
 
 
+def _own_code(user):
+    """The code of the user's own office: the rows of it carry 更正 (the service decides; a merged village's old
+    rows are not offered)."""
+    return user.region.code if user.region_id else ""
+
+
+def _already_under_way(request, lead):
+    """What is already under way about the lead's employer (same code, or same name without one): inspection
+    cases and other open leads the user can see."""
+    return {"same_cases": list(selectors.same_employer_cases(request.user, lead)[:20]),
+            "same_leads": list(selectors.same_employer_leads(request.user, lead)[:20])}
+
+
 def _lead_page(request, lead, forms=None):
     forms = forms or {}
     can_handle = has_permission(request.user, SUPERVISION_HANDLE) and lead.is_open
     return render(request, "supervision/grid/lead.html", {
+        **_already_under_way(request, lead),
+        "can_correct": (has_permission(request.user, SUPERVISION_HANDLE) and lead.state != LeadState.FORWARDED
+                        and lead.region_code == _own_code(request.user)),
         "lead": lead, "place": place_names([lead.region_code]).get(lead.region_code, ""),
         "visit": getattr(lead, "visit", None),  # the visit the lead was reported from, if any
         "cases": scoping.visible_to(request.user, lead.inspection_cases.order_by("pk")),  # the inspection part's
@@ -219,8 +236,15 @@ def _case_text(lead):
 
 
 @staff_view(SUPERVISION_HANDLE)
-@require_POST
 def lead_forward(request, pk):
+    """移交劳动保障监察: GET the confirmation (the lead, and the cases and open leads already about its employer),
+    POST the forwarding."""
+    if request.method != "POST":
+        lead = _lead(request, pk)
+        return render(request, "supervision/grid/lead_forward.html", {
+            **_already_under_way(request, lead), "lead": lead, "form": ForwardForm(),
+            "place": place_names([lead.region_code]).get(lead.region_code, ""),
+            "can_decide": lead.is_open and _can_decide(request.user)})
     return _decide(request, pk, "forward", ForwardForm, lambda lead, data: services.forward_lead(
         actor=request.user, lead=lead, note=data["note"]), lambda lead: f"已移交劳动保障监察（{_case_text(lead)}），待监察机构受理。")
 
@@ -237,6 +261,34 @@ def lead_dismiss(request, pk):
 def lead_resolve(request, pk):
     return _decide(request, pk, "resolve", ResolveForm, lambda lead, data: services.resolve_lead(
         actor=request.user, lead=lead, note=data["note"]), "已记录为现场解决。")
+
+
+@staff_view(SUPERVISION_HANDLE)
+def lead_correct(request, pk):
+    """更正网格线索: the form prefilled with the lead as reported; only the cell's office, while the lead is with
+    the cell."""
+    lead = _lead(request, pk)
+    if not services.is_recording_office(request.user, lead.region_code):
+        raise PermissionDenied("网格线索只能由报告它的网格单位本身更正；上级单位可以查看、处理，不能代为更正。")
+    if (problem := services.forwarded_problem(lead)) is not None:
+        messages.error(request, problem)
+        return redirect("supervision:grid-lead", pk=lead.pk)
+    form = LeadForm(request.POST or None, user=request.user, correcting=True,
+                    initial={field: getattr(lead, field) for field in services.LEAD_FIELDS})
+
+    def page(form):
+        return render(request, "supervision/grid/lead_form.html", {
+            "form": form, "lead": lead, "place": place_names([lead.region_code]).get(lead.region_code, "")})
+
+    if request.method != "POST":
+        return page(form)
+    return submit(request, form, lambda data: services.correct_lead(
+        actor=request.user, lead=lead, reported_on=data["reported_on"], employer_name=data["employer_name"],
+        employer_uscc=data["employer_uscc"], kind=data["kind"], description=data["description"],
+        workers_affected=data["workers_affected"] or 0),
+        success=lambda lead: f"已更正线索：{lead.employer_name}（{lead.get_kind_display()}，涉及{lead.workers_affected}人）。",
+        done=lambda lead: redirect(reverse("supervision:grid-leads") + f"?region={lead.region_code}&year=all"),
+        redisplay=page)
 
 
 # --- visits ----------------------------------------------------------------------------------------------------
@@ -258,7 +310,7 @@ def visits(request):
         "region": region, "today": today, "page": page, "filters": filters, "query": query_without_page(request),
         "places": place_names((visit.region_code for visit in page), below=region),
         "years": range(today.year, today.year - 5, -1), "crumbs": scoping.breadcrumb(request.user, region),
-        "can_handle": has_permission(request.user, SUPERVISION_HANDLE)})
+        "can_handle": has_permission(request.user, SUPERVISION_HANDLE), "own_code": _own_code(request.user)})
 
 
 @staff_view(SUPERVISION_VIEW)
@@ -295,6 +347,30 @@ def visit_new(request):
         redisplay=lambda form: _visit_form_page(request, form))
 
 
+@staff_view(SUPERVISION_HANDLE)
+def visit_correct(request, pk):
+    """更正走访记录: the form prefilled with the visit as recorded; only the cell's office."""
+    visit = scoping.get_visible_or_404(EmployerVisit.objects.select_related("lead"), request.user, pk=pk)
+    if not services.is_recording_office(request.user, visit.region_code):
+        raise PermissionDenied("走访记录只能由登记它的网格单位本身更正；上级单位可以查看，不能代为更正。")
+    form = VisitForm(request.POST or None, user=request.user, correcting=True,
+                     initial={field: getattr(visit, field) for field in services.VISIT_FIELDS})
+
+    def page(form):
+        return render(request, "supervision/grid/visit_form.html", {
+            "form": form, "visit": visit, "place": place_names([visit.region_code]).get(visit.region_code, "")})
+
+    if request.method != "POST":
+        return page(form)
+    return submit(request, form, lambda data: services.correct_visit(
+        actor=request.user, visit=visit, visited_on=data["visited_on"], employer_name=data["employer_name"],
+        employer_uscc=data["employer_uscc"], findings=data["findings"], problems_found=data["problems_found"]),
+        success=lambda visit: f"已更正对{visit.employer_name}的走访记录（{visit.visited_on:%Y-%m-%d}）。",
+        done=lambda visit: redirect(reverse("supervision:grid-visits")
+                                    + f"?region={visit.region_code}&year={visit.visited_on.year}"),
+        redisplay=page)
+
+
 urlpatterns = [
     path("grid/", cell, name="grid-cell"),
     path("grid/staff/", staff_add, name="grid-staff-add"),
@@ -303,10 +379,12 @@ urlpatterns = [
     path("grid/leads/export.xlsx", leads_export, name="grid-leads-export"),
     path("grid/leads/new/", lead_new, name="grid-lead-new"),
     path("grid/leads/<int:pk>/", lead, name="grid-lead"),
+    path("grid/leads/<int:pk>/correct/", lead_correct, name="grid-lead-correct"),
     path("grid/leads/<int:pk>/forward/", lead_forward, name="grid-lead-forward"),
     path("grid/leads/<int:pk>/dismiss/", lead_dismiss, name="grid-lead-dismiss"),
     path("grid/leads/<int:pk>/resolve/", lead_resolve, name="grid-lead-resolve"),
     path("grid/visits/", visits, name="grid-visits"),
     path("grid/visits/export.xlsx", visits_export, name="grid-visits-export"),
     path("grid/visits/new/", visit_new, name="grid-visit-new"),
+    path("grid/visits/<int:pk>/correct/", visit_correct, name="grid-visit-correct"),
 ]
