@@ -32,7 +32,7 @@ class AppraisalFiguresOut(Schema):
     ratings: int
     average_rating: Decimal | None
     satisfied_percent: Decimal | None
-    complaints: int | None  # null on the caller's own row: a complaint about oneself is not shown to oneself
+    complaints: int | None  # null for the caller's own office and its staff: counted by the offices above
     score: Decimal | None  # null: 无数据 (nothing handled in the month)
 
 
@@ -77,7 +77,7 @@ def _asked(request, filters):
 def offices(request, filters: Query[MonthFilter]):
     region, month = _asked(request, filters)
     return [{"region_code": row.region.code, "region_name": row.region.name, "office_name": row.region.office_name,
-             "own": row.own, **_figures(month, row.figures)}
+             "own": row.own, **_figures(month, row.figures), **({"complaints": None} if row.complaints_hidden else {})}
             for row in selectors.office_rows(request.user, region, month)]
 
 
@@ -87,5 +87,5 @@ def staff(request, filters: Query[MonthFilter]):
     office, month = _asked(request, filters)
     return [{"user_id": row.user.pk, "username": row.user.username, "name": str(row.user),
              "region_code": row.user.region.code if row.user.region_id else "", **_figures(month, row.figures),
-             **({"complaints": None} if row.is_viewer else {})}
+             **({"complaints": None} if row.complaints_hidden else {})}
             for row in selectors.staff_rows(office, month, viewer=request.user)]

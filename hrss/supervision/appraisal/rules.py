@@ -32,7 +32,8 @@ class Weights:
 
 # [believed] 效率 40%、质量 40%、工作量 20%，每件查实的投诉扣 5 分.
 WEIGHTS = ((D(2011, 1, 1), Weights(efficiency=40, quality=40, workload=20, per_upheld_complaint=5)),)
-SOURCE = "河源市基层人力资源和社会保障公共服务平台建设规划（建立绩效考核和奖励制度）；权重为本系统设定，依据待核实"  # [believed]
+SOURCE = ("河源市基层人力资源和社会保障公共服务平台建设规划（建立绩效考核和奖励制度）；各项权重和扣分是市人社局设定的考核配置，"
+          "调整时自新的月份起执行，已考核的月份不变")  # [believed]: the weights themselves are not read in a document
 
 
 def weights_for(month):

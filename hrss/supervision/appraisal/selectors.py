@@ -364,12 +364,20 @@ def _locks(codes, month):
     return {lock.region_code: lock for lock in AppraisalLock.objects.filter(region_code__in=counties, month=month)}
 
 
+def complaints_hidden_from(viewer, office_code):
+    """Whether the complaint figures of `office_code` are kept from `viewer`: nobody sees those of their own office
+    (the office's total, or any colleague's, would tell the person complained about that it is them); the offices
+    above count them. The ratings part's figures per office keep to the same rule."""
+    return viewer is not None and viewer.region_id is not None and viewer.region.code == office_code
+
+
 @dataclass
 class OfficeRow:
     region: Region
     figures: Figures
     own: bool = False  # the region's own office (本级), above its children's
     locked: bool = False  # the figures are those the county locked
+    complaints_hidden: bool = False  # the viewer's own office: its complaints are counted by those above
 
 
 def _children(region):
@@ -396,6 +404,7 @@ def office_rows(user, region, month, calendar=None):
         lock = locks.get(_county_of(row.region.code))
         if lock is not None and row.region.code in lock.offices:
             row.figures, row.locked = from_stored(lock.offices[row.region.code]), True
+        row.complaints_hidden = complaints_hidden_from(user, row.region.code)
     return rows
 
 
@@ -406,6 +415,8 @@ class StaffRow:
     # The viewer's own row: the complaints about them are not shown to them (nobody sees a complaint about
     # themself, as in the ratings part), only to those above.
     is_viewer: bool = False
+    # The viewer's own row, or any row of the viewer's own office (complaints_hidden_from).
+    complaints_hidden: bool = False
 
 
 def staff_of(office, month):
@@ -419,19 +430,23 @@ def staff_of(office, month):
 
 def staff_rows(office, month, calendar=None, *, viewer=None):
     """The appraisal of each staff member of `office` (fetched through the user's scope), scored against the median
-    of the office's staff; `viewer`'s own row is marked (is_viewer)."""
+    of the office's staff; `viewer`'s own row is marked (is_viewer), and every row's complaints are hidden when
+    `office` is the viewer's own (complaints_hidden_from)."""
+    own_office = complaints_hidden_from(viewer, office.code)
+
+    def row(user, figures):
+        mine = viewer is not None and user.pk == viewer.pk
+        return StaffRow(user, figures, is_viewer=mine, complaints_hidden=mine or own_office)
+
     lock = lock_of(office, month)
     if lock is not None and office.code in lock.staff:
-        people = get_user_model().objects.in_bulk([row["user_id"] for row in lock.staff[office.code]])
-        return [StaffRow(people[row["user_id"]], from_stored(row),
-                         is_viewer=viewer is not None and row["user_id"] == viewer.pk)
-                for row in lock.staff[office.code]]
+        people = get_user_model().objects.in_bulk([stored_row["user_id"] for stored_row in lock.staff[office.code]])
+        return [row(people[stored_row["user_id"]], from_stored(stored_row)) for stored_row in lock.staff[office.code]]
     staff = staff_of(office, month)
     found = figures_of(month, Whom(staff=frozenset(user.pk for user in staff), at_office=office.code), calendar)
     table = [found[user.pk] for user in staff]
     _scored(month, table, table)
-    return [StaffRow(user, figures, is_viewer=viewer is not None and user.pk == viewer.pk)
-            for user, figures in zip(staff, table, strict=True)]
+    return [row(user, figures) for user, figures in zip(staff, table, strict=True)]
 
 
 def cases_behind(month, *, office, user=None, late_only=False, calendar=None):
@@ -459,7 +474,7 @@ HEADER = ["办理件数", "有时限的", "按时", "逾期", "按时率(%)", "�
 
 def cells(figures, *, hide_complaints=False):
     """A row's figures as the export writes them (a share or score without data: 无数据 or blank; the complaints
-    of the viewer's own row: —)."""
+    of the viewer's own office and its staff: —)."""
     return [figures.handled, figures.measured, figures.on_time, figures.late,
             _number(figures.on_time_percent), figures.ratings, _number(figures.average),
             _number(figures.satisfied_percent), "—" if hide_complaints else figures.complaints,

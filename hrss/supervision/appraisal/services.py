@@ -14,9 +14,12 @@ from hrss.supervision.appraisal import selectors
 from hrss.supervision.models import AppraisalLock
 from hrss.supervision.permissions import APPRAISAL_VIEW
 
-# The county's 人社局 publishes its offices' appraisal [believed: its 经办员 prepares it, its 审批员 signs it off;
-# either may lock it here].
-LOCKERS = frozenset({Role.COUNTY_OFFICER, Role.COUNTY_APPROVER})
+# The county's 人社局 publishes its offices' appraisal [believed: its 经办员 prepares it, its 审批员 signs it off]:
+# locking is the sign-off, a leader's act, so only the approver's role locks (the 经办员 is among the staff
+# appraised). A role, not a permission of its own: the area's permissions are each a kind of work, and this one
+# act is the approver's as INSPECTION_APPROVE's extensions are.
+LOCKERS = frozenset({Role.COUNTY_APPROVER})
+LOCK_REFUSED = "只有本县（区）人社局的审批员可以锁定（签发）考核结果。"
 
 
 def lock_problems(*, region, month, today):
@@ -33,11 +36,11 @@ def lock_problems(*, region, month, today):
 def lock_month(*, actor, region, month, today=None):
     """锁定 the month's appraisal of the county `region`: the figures of each office in it (the county's own, each
     township's, each village's, each scored as on the pages) and of each office's staff, stored with an audit
-    entry. Refused (PermissionDenied, audited) outside the actor's county or without a county role; a region that
+    entry. Refused (PermissionDenied, audited) outside the actor's county or to anyone but its approver; a region that
     is not a county, a month not over yet or already locked is a ValidationError saying so."""
     check_permission(actor, APPRAISAL_VIEW)
     check_acting_in(actor, region_code=region.code, action="supervision.appraisal.lock", roles=LOCKERS,
-                    message="只有本县（区）人社局的经办员或审批员可以锁定考核结果。")
+                    message=LOCK_REFUSED)
     today = today or timezone.localdate()
     if problem := lock_problems(region=region, month=month, today=today):
         raise ValidationError(problem)

@@ -28,10 +28,13 @@ def _month(request, today):
         return selectors.parse_month("", today), str(refused)
 
 
+HIDDEN_COMPLAINTS = "本机构的投诉由上级统计：本机构及其工作人员的被投诉件数不向本机构人员显示（显示为“—”）"
+
+
 def _common(request, region, month, refused):
     return {"region": region, "month": month, "lock": selectors.lock_of(region, month), "month_value": selectors.month_text(month), "refused": refused,
             "crumbs": scoping.breadcrumb(request.user, region), "weights": rules.weights_for(month),
-            "weights_source": rules.SOURCE, "satisfied_from": rules.SATISFIED_FROM, "no_data": selectors.NO_DATA,
+            "weights_source": rules.SOURCE, "hidden_complaints": HIDDEN_COMPLAINTS, "satisfied_from": rules.SATISFIED_FROM, "no_data": selectors.NO_DATA,
             "keep": [("region", region.code)]}
 
 
@@ -70,10 +73,13 @@ def lock(request):
     today = timezone.localdate()
     try:
         month = selectors.parse_month(request.POST.get("month", ""), today)
-        services.lock_month(actor=request.user, region=region, month=month, today=today)
-    except (selectors.MonthRefused, ValidationError) as refused:
-        messages.error(request, " ".join(refused.messages) if isinstance(refused, ValidationError) else str(refused))
+    except selectors.MonthRefused:  # the page of that month says why, once
         return _back(region, request.POST.get("month", "")[:7])
+    try:
+        services.lock_month(actor=request.user, region=region, month=month, today=today)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+        return _back(region, selectors.month_text(month))
     messages.success(request, f"已锁定{region.name}{month:%Y年%m月}的考核结果：此后对案件记录的更正不再改变该月的考核。")
     return _back(region, selectors.month_text(month))
 
@@ -138,9 +144,9 @@ def export(request):
     rows = selectors.office_rows(request.user, region, month, calendar)
     title = f"考核（{region.name}，{month:%Y年%m月}）"
     office_sheet = [[row.region.office_name + ("（本级）" if row.own else ""), row.region.code,
-                     *selectors.cells(row.figures)] for row in rows]
+                     *selectors.cells(row.figures, hide_complaints=row.complaints_hidden)] for row in rows]
     staff_sheet = [[row.region.office_name, str(person.user), person.user.username,
-                    *selectors.cells(person.figures, hide_complaints=person.is_viewer)]
+                    *selectors.cells(person.figures, hide_complaints=person.complaints_hidden)]
                    for row in rows for person in selectors.staff_rows(row.region, month, calendar, viewer=request.user)]
     weights = rules.weights_for(month)
     sheets = [
@@ -153,7 +159,8 @@ def export(request):
                      f"{weights.per_upheld_complaint} 分（计入收到投诉的月份）"],
             ["有时限的", "办理件数中有办理时限的件数；按时 + 逾期 = 有时限的，按时率 = 按时 ÷ 有时限的"],
             ["依据", rules.SOURCE],
-            ["无数据", "当月既没有办理事项也没有评价的，不计得分；没有办理事项但有评价的，只按满意率计分"]]),
+            ["无数据", "当月既没有办理事项也没有评价的，不计得分；没有办理事项但有评价的，只按满意率计分"],
+            ["—", HIDDEN_COMPLAINTS]]),
     ]
     return xlsx_download(request, sheets, f"考核-{region.name}-{month:%Y%m}.xlsx", action="supervision.appraisal.exported",
                          target=region, region_code=region.code,

@@ -14,6 +14,7 @@ from pydantic import Field
 from hrss.core import scoping
 from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Id, ObjectId, Text
 from hrss.core.permissions import check_permission
+from hrss.supervision import inputs
 from hrss.supervision.models import ComplaintState, Score
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.ratings import selectors, services
@@ -104,12 +105,10 @@ def _region(request, code):
 def list_ratings(request, filters: Query[RatingFilter]):
     check_permission(request.user, SUPERVISION_VIEW)
     region = _region(request, filters.region) or scoping.scope_of(request.user).region
-    month = None
-    if filters.month:
-        try:
-            month = selectors.parse_month(filters.month)
-        except ValueError:
-            raise HttpError(422, "月份应写作 YYYY-MM，例如 2026-06。") from None
+    bounds, refused = inputs.month_filter(filters.month, timezone.localdate())
+    if refused:
+        raise HttpError(422, refused)
+    month = (bounds[0].year, bounds[0].month) if bounds else None
     rows = selectors.ledger(request.user, region, score=filters.score, month=month)
     return list(rows[filters.offset: filters.offset + filters.limit])
 

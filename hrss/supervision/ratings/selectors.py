@@ -1,9 +1,7 @@
 """The ratings part's reads: the 评价台账, the complaints a user may see (never those about themself), the figures
 per office for a month, an office's completed cases with their codes. Every read starts from core.scoping."""
 
-import datetime
-
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Case, Count, DateField, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -73,13 +71,6 @@ def office_label(rating_code):
     return f"{above} {region.office_name}".strip()
 
 
-def parse_month(text):
-    """(year, month) from "2026-06"; ValueError when it is not a month."""
-    year, month = (int(part) for part in str(text).split("-"))
-    datetime.date(year, month, 1)
-    return year, month
-
-
 def _within(queryset, user, region):
     queryset = scoping.visible_to(user, queryset)
     return scoping.within_region(queryset, region) if region is not None else queryset
@@ -143,7 +134,10 @@ def complaints(user, region=None, *, state="", overdue=False, today=None, office
         rows = rows.filter(state=ComplaintState.OPEN, due_date__lt=today)
     if office:
         rows = rows.filter(office_code=office)
-    return rows.order_by("state", "due_date", "-received_on", "-pk")
+    # Open ones first (the overdue at the top: the earliest due), then those answered, the latest first.
+    open_first = Case(When(state=ComplaintState.OPEN, then=0), default=1)
+    due_if_open = Case(When(state=ComplaintState.OPEN, then=F("due_date")), output_field=DateField())
+    return rows.order_by(open_first, due_if_open.asc(nulls_last=True), "-received_on", "-pk")
 
 
 def handled_here(user, today):
@@ -166,7 +160,8 @@ def office_figures(user, region, year, month, today):
     """Per office (the region code of the office that served) in `region`, for a month: cases completed (codes
     issued), ratings given, their average score, the share satisfied (满意 or 非常满意), the poor ratings, the
     complaints received about it in the month and how many of those are still open now, and overdue. A list of
-    dicts, by office code, and the region's totals."""
+    dicts, by office code, and the region's totals. The complaints of the user's own office are not counted
+    (complaints_hidden on its row; the totals leave them out)."""
     first, last = month_bounds(year, month)
     issued = _office_rows(_within(RatingCode.objects.filter(completed_on__range=(first, last)), user, region),
                           "region_code", issued=Count("pk"))
@@ -174,9 +169,12 @@ def office_figures(user, region, year, month, today):
         ratings(user, region).filter(rated_at__date__range=(first, last)), "region_code", rated=Count("pk"),
         average=Avg("score"), satisfied=Count("pk", filter=Q(score__in=SATISFIED_SCORES)),
         poor=Count("pk", filter=Q(score__in=POOR_SCORES)))
-    # Complaints are the handling township's: counted here by the office they are about, which the region holds.
+    # Complaints are the handling township's: counted here by the office they are about, which the region holds;
+    # never those of the user's own office, which those above count (as the appraisal does): its total, or the
+    # region's, would tell the person complained about that it is them.
+    own = user.region.code if user.region_id else None
     about = Complaint.objects.filter(office_code__range=scoping.code_range(region.prefix))
-    about = scoping.visible_to(user, about).exclude(about_staff=user)
+    about = scoping.visible_to(user, about).exclude(about_staff=user).exclude(office_code=own or "-")
     received = _office_rows(about.filter(received_on__range=(first, last)), "office_code", received=Count("pk"),
                             open=Count("pk", filter=Q(state=ComplaintState.OPEN)),
                             overdue=Count("pk", filter=Q(state=ComplaintState.OPEN, due_date__lt=today)))
@@ -187,6 +185,7 @@ def office_figures(user, region, year, month, today):
         for source in (issued, rated, received):
             row.update(source.get(code, {}))
         row["satisfied_share"] = row["satisfied"] / row["rated"] if row["rated"] else None
+        row["complaints_hidden"] = code == own
         rows.append(row)
     totals = {key: sum(row[key] for row in rows) for key in ("issued", "rated", "satisfied", "poor", "received",
                                                              "open", "overdue")}

@@ -21,6 +21,7 @@ from hrss.core.pages import ledger_download, query_without_page
 from hrss.core.permissions import has_permission, staff_view
 from hrss.core.review import chain_of
 from hrss.core.selectors import place_names
+from hrss.supervision import inputs
 from hrss.supervision.models import ComplaintState, Score
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
 from hrss.supervision.ratings import links, rules, selectors, services
@@ -175,13 +176,11 @@ LEDGER_TITLE = "评价台账"
 
 
 def _ledger_filters(request):
+    """The ledger's filters; a month inputs.month_filter refuses (malformed, not begun, before 2000) is dropped (the
+    page says why, the download does not run)."""
     score = request.GET.get("score", "")
-    month = None
-    if request.GET.get("month"):
-        try:
-            month = selectors.parse_month(request.GET["month"])
-        except ValueError:
-            month = None
+    bounds = inputs.month_filter(request.GET.get("month", ""), timezone.localdate())[0]
+    month = (bounds[0].year, bounds[0].month) if bounds else None
     if score != "poor":
         score = int(score) if score.isdigit() and int(score) in Score.values else None
     return {"score": score, "month": month,
@@ -193,6 +192,8 @@ def ledger(request):
     """评价台账: the ratings given to the offices of a region, filtered by score, month and service; .xlsx."""
     region = scoping.region_from_request(request)
     filters = _ledger_filters(request)
+    if refused := inputs.month_kept(request.GET.get("month", ""), timezone.localdate())[1]:
+        messages.error(request, f"评价月份：{refused}已显示全部月份。")
     page = Paginator(selectors.ledger(request.user, region, **filters), 50).get_page(request.GET.get("page"))
     places = place_names((r.region_code for r in page), below=region)
     return render(request, "supervision/ratings/ledger.html", {
@@ -206,12 +207,17 @@ def ledger(request):
 @ratelimit.per_user("export")
 def ledger_export(request):
     region = scoping.region_from_request(request)
+    if inputs.month_kept(request.GET.get("month", ""), timezone.localdate())[1]:  # no download of every month
+        return redirect(reverse("supervision:ratings-ledger") + "?" + request.GET.urlencode())
     ratings = list(selectors.ledger(request.user, region, **_ledger_filters(request)))
     places = place_names((r.region_code for r in ratings), below=region)
     return ledger_download(request, LEDGER_TITLE, region, timezone.localdate(), selectors.LEDGER_HEADER,
                            [selectors.ledger_cells(r, places) for r in ratings],
                            action="supervision.ratings.ledger_exported")
 
+
+# The appraisal's words for the same rule (appraisal.selectors.complaints_hidden_from).
+HIDDEN_COMPLAINTS = "本机构的投诉由上级统计：本机构的被投诉件数不向本机构人员显示（显示为“—”）"
 
 # --- figures per office ------------------------------------------------------------------------------------------
 
@@ -222,17 +228,21 @@ def offices(request):
     ratings, complaints received, open and overdue now."""
     region = scoping.region_from_request(request)
     today = timezone.localdate()
-    try:
-        year, month = selectors.parse_month(request.GET.get("month", ""))
-    except ValueError:
-        year, month = today.year, today.month
+    year, month = today.year, today.month
+    if request.GET.get("month"):
+        bounds, refused = inputs.month_filter(request.GET["month"], today)
+        if refused:
+            messages.error(request, f"月份：{refused}已显示本月。")
+        else:
+            year, month = bounds[0].year, bounds[0].month
     rows, totals = selectors.office_figures(request.user, region, year, month, today)
     places = place_names((row["office"] for row in rows), below=region)
     for row in rows:
         row["place"] = places.get(row["office"], row["office"]) or region.name
     return render(request, "supervision/ratings/offices.html", {
         "region": region, "rows": rows, "totals": totals, "month": f"{year}-{month:02d}", "year": year,
-        "month_number": month, "crumbs": scoping.breadcrumb(request.user, region)})
+        "month_number": month, "crumbs": scoping.breadcrumb(request.user, region),
+        "hidden_complaints": HIDDEN_COMPLAINTS})
 
 
 # --- complaints --------------------------------------------------------------------------------------------------

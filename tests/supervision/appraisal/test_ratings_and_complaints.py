@@ -78,5 +78,6 @@ def test_a_staff_member_does_not_see_the_complaints_about_themself(intake, move,
         row = page.split('data-testid="appraisal-staff-rita"')[1].split("</tr>")[0]
         return re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[9])
 
-    assert complaints_of_rita(township_officer) == "1"
+    assert complaints_of_rita(county_officer) == "1"  # those above count them
     assert complaints_of_rita(township_reviewer) == "—"
+    assert complaints_of_rita(township_officer) == "—"  # nor a colleague of the same office (finding F9)

@@ -1,7 +1,7 @@
 """What the user trial found on the 考核 pages, as a user checks it: the 有时限的 count is on the page (按时率 = 按时 ÷
 有时限的), the default month (the previous one) says when it is empty and links this month, an office rated but
 without handled cases is scored on satisfaction only, an upheld complaint (查实 or 部分查实) takes points off, the
-export's 说明 says 依据待核实 (never "[believed]"), and the breadcrumbs start at 信访监察."""
+export's 说明 says the weights are the city's configuration (never "[believed]" nor 依据待核实), and the breadcrumbs start at 信访监察."""
 
 import datetime
 import io
@@ -93,7 +93,7 @@ def test_a_complaint_alone_is_no_data_and_the_page_says_why(heyuan, township_off
     assert "既没有办理事项也没有评价的显示“无数据”" in page
 
 
-def test_the_export_says_the_basis_awaits_checking_and_never_believed(intake, move, township_reviewer,
+def test_the_export_says_the_weights_are_the_citys_configuration_and_never_believed(intake, move, township_reviewer,
                                                                       county_officer):
     move(intake(OPENED), township_reviewer, DUE)
     client = logged_in(county_officer)
@@ -103,11 +103,11 @@ def test_the_export_says_the_basis_awaits_checking_and_never_believed(intake, mo
              if cell.value is not None]
     assert not [cell for cell in cells if "[believed]" in cell]
     notes = {row[0].value: row[1].value for row in book["说明"].iter_rows()}
-    assert notes["依据"].endswith("权重为本系统设定，依据待核实")
+    assert "各项权重和扣分是市人社局设定的考核配置" in notes["依据"] and "待核实" not in notes["依据"]
     assert "查实或部分查实" in notes["权重"] and "尚未登记" not in notes["权重"]
     assert "其中查实" in cells
     page = client.get("/supervision/appraisal/", {"region": TOWNSHIP, **OCTOBER}).content.decode()
-    assert "[believed]" not in page and "依据待核实" in page
+    assert "[believed]" not in page and "待核实" not in page and "市人社局设定的考核配置" in page
 
 
 def test_the_breadcrumbs_start_at_the_area_home(county_officer, township_officer):

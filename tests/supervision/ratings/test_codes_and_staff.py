@@ -126,4 +126,5 @@ def test_a_poor_rating_of_a_county_service_is_answered_by_the_county(heyuan):
     done = client.post(URL, {"code": code.code, "score": "2", "reason": "工资还没拿到"})
     thanks = client.get(done.url).content.decode()
     assert "源城区将核实情况并督促整改" in thanks and "乡镇" not in thanks.split('data-testid="rate-done"')[1]
+    assert "（源城区人力资源和社会保障局劳动保障监察机构）的评价已记录" in thanks  # the county's inspection body
     assert Complaint.objects.get().region_code == COUNTY
