@@ -89,12 +89,14 @@ def test_a_wage_complaint_from_the_village_is_recovered_by_the_county_rated_and_
     worker.fill("[data-testid=code-form] input[name=code]", printed)
     with worker.expect_navigation():
         worker.click("[data-testid=code-form] button")
-    assert "劳动保障监察" in worker.text_content("[data-testid=rate-service]")
+    # The form says nothing of the service before a rating is made (so nobody learns whether a code was used).
+    assert worker.text_content("[data-testid=rate-code]").strip() == printed
     worker.check("[data-testid=rate-form] input[name=score][value='5']")
     screenshot(worker, "supervision-rate-390")
     with worker.expect_navigation():
         worker.click("[data-testid=rate-form] button:has-text('提交评价')")
     assert worker.locator("[data-testid=rate-done]").is_visible()
+    assert "劳动保障监察" in worker.text_content("[data-testid=rate-done]")  # the thanks name the service rated
     assert worker.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     rating = Rating.objects.get(code__code=code)
     assert rating.score == 5
