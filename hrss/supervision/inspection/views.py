@@ -95,8 +95,9 @@ def new(request):
     can_handle = has_permission(request.user, INSPECTION_HANDLE)
     if request.method != "POST":
         return render(request, "supervision/inspection/new.html", {"form": form, "can_handle": can_handle})
-    _refuse_unless(request.user, INSPECTION_HANDLE, services.NOT_AN_INSPECTOR)
-    return submit(request, form, (lambda data: services.receive_complaint(
+    # Not a 403: the page shows its form (with a note) to every user who may view cases, so the service's refusal
+    # of a role that may not record a complaint goes on it, like an outsider's region (the scope sweep's rule).
+    return submit(request, form, _saying_why(lambda data: services.receive_complaint(
         actor=request.user, region_code=data["region"].code, source=data["source"],
         employer_name=data["employer_name"], employer_uscc=data["employer_uscc"],
         employer_address=data["employer_address"], complainant_name=data["complainant_name"],
@@ -107,6 +108,20 @@ def new(request):
         done=lambda case: redirect("supervision:inspection-detail", pk=case.pk),
         redisplay=lambda form: render(request, "supervision/inspection/new.html",
                                       {"form": form, "can_handle": can_handle}))
+
+
+def _saying_why(act):
+    """`act` with the service's refusal of the user's role shown on the form like any refusal."""
+
+    def run(data):
+        try:
+            return act(data)
+        except PermissionDenied as error:
+            if str(error):
+                raise ValidationError(str(error)) from None
+            raise
+
+    return run
 
 
 def _refuse_unless(user, permission, reason):

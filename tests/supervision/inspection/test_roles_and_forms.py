@@ -48,15 +48,17 @@ def test_a_village_assistant_posting_a_step_gets_403_with_the_reason(heyuan, ins
     assert AuditEntry.objects.filter(actor=village_assistant, outcome=AuditEntry.Outcome.DENIED).exists()
 
 
-def test_an_empty_post_by_a_village_assistant_is_403_too_and_a_neighbour_still_gets_404(
+def test_an_empty_post_is_403_too_a_neighbour_gets_404_and_the_complaint_page_says_why(
         heyuan, inspector, village_assistant, neighbour_village_assistant):
     case = receive(inspector)
     assert logged_in(village_assistant).post(f"/supervision/inspection/{case.pk}/accept/", {}).status_code == 403
     assert logged_in(neighbour_village_assistant).post(f"/supervision/inspection/{case.pk}/accept/",
                                                        {"on": DAY}).status_code == 404
+    # The complaint page shows her its form (with a note), so the refusal is shown on it.
     response = logged_in(village_assistant).post("/supervision/inspection/new/", {
         "source": "complaint", "received_on": DAY, "region": VILLAGE, "employer_name": "某厂", "summary": "欠薪"})
-    assert response.status_code == 403 and "只有县(区)劳动保障监察员" in response.content.decode()
+    form = response.content.decode().split('data-testid="inspection-new-form"')[1]
+    assert response.status_code == 200 and "只有县(区)劳动保障监察员可以办理劳动保障监察案件。" in form
     assert InspectionCase.objects.count() == 1
 
 
