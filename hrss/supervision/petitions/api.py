@@ -66,6 +66,8 @@ class PetitionOut(Schema):
     handle_due: datetime.date | None
     extension_days: int | None
     extension_reason: str
+    extended_on: datetime.date | None
+    extension_approved_by_id: int | None  # the holding office's leader who approved it (信访工作条例 art. 32)
     reply: str
     replied_on: datetime.date | None
     concluded_on: datetime.date | None

@@ -67,6 +67,8 @@ def test_decide_extend_reply_and_ask_for_review(heyuan, village_assistant, towns
     assert too_many.status_code == 422 and "不得超过30日" in too_many.json()["detail"]
     extended = call(township_reviewer, "post", f"{path}/extension", {"days": 10, "reason": "需调取考勤记录"})
     assert extended.status_code == 200
+    assert extended.json()["extension_approved_by_id"] == township_reviewer.pk
+    assert extended.json()["extended_on"] == str(TODAY)
     assert datetime.date.fromisoformat(extended.json()["handle_due"]) >= handle_due + datetime.timedelta(days=10)
     second = call(township_reviewer, "post", f"{path}/extension", {"days": 5, "reason": "再延"})
     assert second.status_code == 422 and "只能延长一次" in second.json()["detail"]
