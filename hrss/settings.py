@@ -161,9 +161,10 @@ HRSS_RATE_LIMITS = {
     "registered_elsewhere": (env_int("HRSS_RATE_REGISTERED_ELSEWHERE", 50), 3600),
     # Password reset codes tried per address per hour (accounts: reset by two administrators, ADR 0008).
     "password_reset": (env_int("HRSS_RATE_PASSWORD_RESET", 10), 3600),
-    # Rating codes tried per address per 10 minutes on the public rating page (supervision.ratings): a citizen
-    # rates once or twice; many phones share a mobile network's address, so per 10 minutes rather than per hour.
-    "rating": (env_int("HRSS_RATE_RATING", 30), 600),
+    # Ratings submitted per address per 10 minutes on the public rating page (supervision.ratings; opening the form
+    # is not counted): a citizen rates once, but a service hall's Wi-Fi or a mobile network puts many phones behind one
+    # address. 120 a 10 minutes still leaves guessing an 8-character code (31^8 of them) out of reach.
+    "rating": (env_int("HRSS_RATE_RATING", 120), 600),
 }
 
 # The public address printed on rating slips (评价凭条) and in their QR codes, e.g. https://hrss.heyuan.gov.cn;

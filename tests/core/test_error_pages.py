@@ -100,3 +100,13 @@ def test_a_stale_form_says_the_page_expired(heyuan, village_assistant):
     response = client.post("/accounts/logout/")
     assert response.status_code == 403
     assert "页面已过期" in response.content.decode()
+    assert 'href="/">回到工作台' in response.content.decode()
+
+
+def test_a_citizen_with_a_stale_public_form_is_not_sent_to_staff_pages(heyuan):
+    """The rating page is public: its stale post says what to do, with no 工作台 or login link for a citizen."""
+    response = Client(enforce_csrf_checks=True).post("/supervision/rate/", {"code": "ABCD2345", "score": "5"})
+    html = response.content.decode()
+    assert response.status_code == 403 and "页面已过期" in html
+    actions = html.split('data-testid="error-actions">')[1].split("</div>")[0]
+    assert "<a" not in actions and "回到工作台" not in html
