@@ -1,6 +1,6 @@
 """What the user trial found on a concluded inspection case, as a user checks it: the 结案告知书 says "您于…反映的
 <用人单位>拖欠工资一事" (the employer once, no pasted summary, no "。一事") and is signed by the county's
-劳动保障监察机构; the history writes amounts as 13,900.00元; the rating page names the county's body in full."""
+劳动保障监察机构; the history writes amounts as 13,900.00元; the rating's thanks names the county's body in full."""
 
 import datetime
 
@@ -53,8 +53,10 @@ def test_the_history_writes_amounts_with_thousands_and_two_decimals(heyuan, insp
     assert "13900元" not in history and "13900.00元" not in history
 
 
-def test_the_rating_page_names_the_countys_inspection_body(heyuan, inspector):
+def test_the_rating_thanks_names_the_countys_inspection_body(heyuan, inspector):
+    # The public page shows nothing of a code before the rating (ratings part): the thanks names the body rated.
     case = concluded(inspector)
     code = RatingCode.objects.get(source="inspection", source_id=str(case.pk))
-    page = Client().get("/supervision/rate/", {"code": code.code}).content.decode()
-    assert page.split('data-testid="rate-office">')[1].split("<")[0] == "源城区人力资源和社会保障局劳动保障监察机构"
+    thanks = Client().post("/supervision/rate/", {"code": code.code, "score": "5"}, follow=True).content.decode()
+    said = thanks.split('data-testid="rate-done">')[1].split("</div>")[0]
+    assert "（源城区人力资源和社会保障局劳动保障监察机构）的评价已记录" in said
