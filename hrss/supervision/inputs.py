@@ -4,6 +4,7 @@ under, not after today, or for a day ahead not absurdly far). Each refusal is a 
 type instead; nothing here reads the clock (the caller passes `today`)."""
 
 import datetime
+import re
 
 from hrss.core.dates import add_months, month_bounds
 
@@ -75,3 +76,20 @@ def month_kept(text, today):
     """A page's ?month=YYYY-MM: (the text to filter on, "" when blank or refused; the refusal or "")."""
     bounds, refused = month_filter(text, today)
     return (text if bounds else ""), refused
+
+
+# --- telephone numbers ---------------------------------------------------------------------------------------
+
+PHONE = re.compile(r"\+?[0-9][0-9 -]*")
+PHONE_DIGITS = (7, 20)
+
+
+def phone_problem(phone, label="联系电话"):
+    """Why `phone` is not a telephone number, or None: digits, with a leading + and - or spaces between them,
+    7 to 20 digits, at most 20 characters (a mobile 13800000000, a landline 0762-3388123, +86 138 0000 0000)."""
+    digits = sum(character.isdigit() for character in phone)
+    low, high = PHONE_DIGITS
+    if not PHONE.fullmatch(phone) or not low <= digits <= high or len(phone) > 20:
+        return (f"{label}“{phone[:30]}”有误：只能填数字（可用开头的 + 和中间的 - 或空格），{low}至{high}位数字、"
+                "不超过20个字符，如 13800000000 或 0762-3388123。")
+    return None

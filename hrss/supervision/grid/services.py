@@ -138,7 +138,8 @@ def ensure_cell(*, actor, region, today=None):
 
 def staff_problems(*, region, name, phone, post, user, since, today):
     problems = [problem for problem in (region_problem(region), _text_problem(name, "姓名", 30),
-                                        _text_problem(phone, "联系电话", 20)) if problem]
+                                        _text_problem(phone, "联系电话", 20) or inputs.phone_problem(phone.strip()))
+                if problem]
     if post not in GridStaffPost.values:
         problems.append(f"请选择职务（{'、'.join(map(str, GridStaffPost.labels))}）。")
     if (problem := _date_problem(since, "任职日期", today)) is not None:

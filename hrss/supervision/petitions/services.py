@@ -14,7 +14,6 @@ reply after it is taken and shown as late; a request for 复查 or 复核 after 
 petitioner's right has lapsed)."""
 
 import datetime
-import re
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,6 +28,7 @@ from hrss.core.models import Level, Region
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.core.text import amount_of as yuan_amount
 from hrss.supervision import deadlines
+from hrss.supervision.inputs import phone_problem
 from hrss.supervision.models import (
     Petition,
     PetitionCategory,
@@ -157,21 +157,6 @@ def intake_problems(*, office, received_on, channel, category, petitioner_name, 
                                                       petitioner_phone):
         problems.append(("repeat_of", f"前次信访件{repeat_of.number}的信访人与本次不是同一人，不能关联为重复信访。"))
     return problems
-
-
-PHONE = re.compile(r"\+?[0-9][0-9 -]*")
-PHONE_DIGITS = (7, 20)
-
-
-def phone_problem(phone, label="联系电话"):
-    """Why `phone` is not a telephone number, or None: digits, with a leading + and - or spaces between them,
-    7 to 20 digits, at most 20 characters (a mobile 13800000000, a landline 0762-3388123, +86 138 0000 0000)."""
-    digits = sum(character.isdigit() for character in phone)
-    low, high = PHONE_DIGITS
-    if not PHONE.fullmatch(phone) or not low <= digits <= high or len(phone) > 20:
-        return (f"{label}“{phone[:30]}”有误：只能填数字（可用开头的 + 和中间的 - 或空格），{low}至{high}位数字、"
-                "不超过20个字符，如 13800000000 或 0762-3388123。")
-    return None
 
 
 def _normal_id(raw, today):

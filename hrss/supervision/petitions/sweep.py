@@ -106,7 +106,6 @@ ROWS = SweepRows(
     not_swept={
         services.intake_problems: "reads",
         services.amount_of: "reads a number",
-        services.phone_problem: "reads a telephone number",
         services.due: "reads: a deadline",
         services.inspection_agency: "reads: a name",
         services.upper_office: "reads: a region code",

@@ -43,7 +43,6 @@ REVIEW_SOURCE = "review"
 # A review case is completed (办结) when decided; a withdrawn application was not served to the end.
 COMPLETED_STATUSES = (ReviewCase.Status.APPROVED, ReviewCase.Status.REJECTED)
 STAFF_ORIGINS = (ComplaintOrigin.MAILBOX, ComplaintOrigin.PHONE, ComplaintOrigin.LETTER, ComplaintOrigin.VISIT)
-PHONE = re.compile(r"^[0-9+\- ]{5,20}$")
 
 
 class RatingRefused(ValidationError):
@@ -143,8 +142,8 @@ def code_to_rate(raw):
 def rating_problems(*, score, reason, phone=""):
     """What is wrong with a score, its reason and the phone left for a call back, in Chinese ({field: message})."""
     problems = {}
-    if phone and not PHONE.match(phone):
-        problems["phone"] = "联系电话只能包含数字、空格、+ 和 -；不需要回电的可以不填。"
+    if phone and (problem := inputs.phone_problem(phone)):
+        problems["phone"] = f"{problem}不需要回电的可以不填。"
     elif phone and score not in POOR_SCORES:
         problems["phone"] = "只有选择不满意或非常不满意时才需要留电话，请清空联系电话或改选评价。"
     if score not in Score.values:
@@ -223,8 +222,8 @@ def complaint_problems(*, actor, office_code, about_staff, origin, text, complai
         problems["text"] = "请填写投诉内容。"
     elif len(text) > 1000:
         problems["text"] = f"投诉内容最多1000字（现有{len(text)}字）。"
-    if complainant_phone and not PHONE.match(complainant_phone):
-        problems["complainant_phone"] = "联系电话只能包含数字、空格、+ 和 -。"
+    if complainant_phone and (problem := inputs.phone_problem(complainant_phone)):
+        problems["complainant_phone"] = problem
     if problem := inputs.date_problem(received_on, "收到日期", today, not_before=inputs.RECORDS_FROM,
                                       not_before_label=inputs.RECORDS_FROM_LABEL):
         problems["received_on"] = problem

@@ -33,7 +33,7 @@ def test_the_township_sets_the_village_cells_staff_with_the_assistants_account(h
     staff = services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="13800000001",
                                post="full_time", user=village_assistant, since=TODAY)
     assert staff.region_code == VILLAGE and staff.user == village_assistant and staff.left_on is None
-    same = services.add_staff(actor=township_officer, region=region(TOWNSHIP), name="李网格长", phone="0762-1",
+    same = services.add_staff(actor=township_officer, region=region(TOWNSHIP), name="李网格长", phone="0762-3388123",
                               post="head")
     assert same.region_code == TOWNSHIP and same.since == TODAY
     assert set(GridCell.objects.values_list("region_code", flat=True)) == {VILLAGE, TOWNSHIP}
@@ -41,7 +41,7 @@ def test_the_township_sets_the_village_cells_staff_with_the_assistants_account(h
 
 def test_the_village_does_not_set_its_own_staff(heyuan, village_assistant):
     with pytest.raises(PermissionDenied, match="网格员由乡镇\\(街道\\)"):
-        services.add_staff(actor=village_assistant, region=region(VILLAGE), name="自荐", phone="1", post="head")
+        services.add_staff(actor=village_assistant, region=region(VILLAGE), name="自荐", phone="13800000009", post="head")
     assert not GridStaff.objects.exists()
 
 
@@ -55,10 +55,10 @@ def test_staff_refusals_say_what_to_fix(heyuan, township_officer, neighbour_vill
 
 
 def test_the_same_account_is_not_set_twice_and_removal_keeps_the_row(heyuan, township_officer, village_assistant):
-    staff = services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="1",
+    staff = services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="13800000009",
                                post="full_time", user=village_assistant, since=TODAY - datetime.timedelta(days=10))
     with pytest.raises(ValidationError, match="已是下城社区的网格员"):
-        services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="1",
+        services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="13800000009",
                            post="head", user=village_assistant)
     with pytest.raises(ValidationError, match="早于任职日期"):
         services.remove_staff(actor=township_officer, staff=staff, left_on=TODAY - datetime.timedelta(days=11))
@@ -71,12 +71,12 @@ def test_the_same_account_is_not_set_twice_and_removal_keeps_the_row(heyuan, tow
 
 def test_the_village_cannot_remove_staff_and_a_neighbour_cannot_touch_them(
         heyuan, township_officer, village_assistant, neighbour_village_assistant):
-    staff = services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="1",
+    staff = services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone="13800000009",
                                post="full_time")
     with pytest.raises(PermissionDenied, match="村\\(社区\\)不能调整"):
         services.remove_staff(actor=village_assistant, staff=staff)
     with pytest.raises(PermissionDenied):
-        services.add_staff(actor=neighbour_village_assistant, region=region(VILLAGE), name="x", phone="1",
+        services.add_staff(actor=neighbour_village_assistant, region=region(VILLAGE), name="x", phone="13800000009",
                            post="head")
     client = Client()
     client.force_login(neighbour_village_assistant)
@@ -102,3 +102,11 @@ def test_the_cell_page_lists_staff_and_the_township_sets_them_there(heyuan, town
     assert "黄楼长" in page and "兼职网格员" in page and "设置网格员" not in page
     township_page = client.get("/supervision/grid/").content.decode()
     assert "下城社区" in township_page  # the township's page lists its villages' cells
+
+
+@pytest.mark.parametrize("phone", ["abc", "<b>x</b>", "138 0000 abc", "12345"])
+def test_a_staff_phone_that_is_no_telephone_number_is_refused(heyuan, township_officer, phone):
+    """The attack test stored "<b>x</b>" and letters as a 网格员's phone: the one phone rule of supervision/inputs.py."""
+    with pytest.raises(ValidationError, match="联系电话.*有误：只能填数字"):
+        services.add_staff(actor=township_officer, region=region(VILLAGE), name="陈网格", phone=phone, post="member")
+    assert not GridStaff.objects.exists()

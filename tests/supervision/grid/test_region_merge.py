@@ -13,7 +13,7 @@ from tests.supervision.grid.conftest import region, report
 def test_a_merge_of_two_cells_keeps_everything_reachable(heyuan, township_officer, village_assistant,
                                                          neighbour_village_assistant, system_admin):
     for code in (VILLAGE, NEIGHBOUR_VILLAGE):
-        services.add_staff(actor=township_officer, region=region(code), name=f"网格员{code[-1]}", phone="1",
+        services.add_staff(actor=township_officer, region=region(code), name=f"网格员{code[-1]}", phone="13800000009",
                            post="full_time")
     report(village_assistant)
     report(neighbour_village_assistant, NEIGHBOUR_VILLAGE)

@@ -56,7 +56,7 @@ def test_a_good_rating_is_thanked_without_talk_of_complaints(rating_code):
 def test_a_bad_phone_or_a_phone_with_a_good_rating_is_refused_with_what_to_fix(rating_code):
     client = Client()
     bad = client.post(URL, {"code": rating_code.code, "score": "1", "reason": "态度差", "phone": "打我电话"})
-    assert bad.status_code == 200 and "联系电话只能包含数字" in bad.content.decode()
+    assert bad.status_code == 200 and "联系电话“打我电话”有误：只能填数字" in bad.content.decode()
     good = client.post(URL, {"code": rating_code.code, "score": "5", "phone": "13912345678"})
     assert good.status_code == 200 and "只有选择不满意或非常不满意时才需要留电话" in good.content.decode()
     assert not Rating.objects.exists()
