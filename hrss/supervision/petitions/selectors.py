@@ -25,14 +25,11 @@ def received_here(user, region=None):
     """本站登记、已上报的: the petitions received (首问负责) at an office of the user's scope (or of `region`) and
     since carried up to an office above it. Scoped by received_at_code, not by the holding office's region_code,
     so explicitly here: the registering village keeps a read-only view of what it received."""
-    scope = scoping.scope_of(user)
-    if scope.is_empty:
-        return Petition.objects.none()
-    low, high = scoping.code_range((region or scope.region).prefix)
-    if not (scope.contains_code(low) and scope.contains_code(high)):
+    codes = _codes_within(user, region)
+    if codes is None:
         return Petition.objects.none()
     return (Petition.objects.select_related("received_by", "handler")
-            .filter(received_at_code__range=(low, high)).exclude(region_code__range=(low, high)))
+            .filter(received_at_code__range=codes).exclude(region_code__range=codes))
 
 
 def received_at(user, region=None):
@@ -40,13 +37,19 @@ def received_at(user, region=None):
     wherever they are held now: carried up, under 复查 or 复核 above. What 本年收到 counts, so a county's review does
     not take a petition out of the figures of the township that received it. Empty for a region outside the
     user's scope."""
+    codes = _codes_within(user, region)
+    if codes is None:
+        return Petition.objects.none()
+    return Petition.objects.select_related("received_by", "handler").filter(received_at_code__range=codes)
+
+
+def _codes_within(user, region):
+    """(lowest, highest) region code of `region` (the user's own by default), or None outside the user's scope."""
     scope = scoping.scope_of(user)
     if scope.is_empty:
-        return Petition.objects.none()
+        return None
     low, high = scoping.code_range((region or scope.region).prefix)
-    if not (scope.contains_code(low) and scope.contains_code(high)):
-        return Petition.objects.none()
-    return Petition.objects.select_related("received_by", "handler").filter(received_at_code__range=(low, high))
+    return (low, high) if scope.contains_code(low) and scope.contains_code(high) else None
 
 
 def readable(user, pk):
