@@ -10,6 +10,7 @@ lists today's documents."""
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hrss.core.dated import in_force
@@ -45,6 +46,18 @@ def _check_dated(rows, what, code):
 
 
 @dataclass(frozen=True)
+class ClosedCase:
+    """One closed case of a service, as 服务承诺 measures it: from `opened_on` (受理) to `closed_on` (办结)."""
+
+    title: str
+    region_code: str
+    opened_on: datetime.date
+    closed_on: datetime.date
+    outcome: str = ""  # in Chinese: 已答复, 已结案, 批准 ...
+    url: str = ""  # the case's page
+
+
+@dataclass(frozen=True)
 class Service:
     code: str  # "<area label>/<service>"
     name: str  # 中文名, as the citizen knows it
@@ -53,6 +66,10 @@ class Service:
     promised_days: tuple = ()  # ((effective from, days), ...), dates ascending; none: no promise
     working_days: bool = True  # the promised days count working days (False: calendar days)
     case_type: str = ""  # the core.review Chain whose ReviewCases are this service's cases, if any
+    # The service's own cases when they are not review cases: closed(user, region, first, last) -> ClosedCase rows,
+    # those closed from `first` to `last` within the user's scope and `region` (a petition replied, an inspection
+    # case concluded), for 服务承诺's real time against the promise.
+    closed: Callable | None = None
     who: str = ""  # who can apply (申请条件)
     legal_basis: str = ""
     where: str = ""  # which office or window

@@ -296,3 +296,16 @@ def due_text(day):
 
 def _iso(day):
     return day.isoformat() if day else ""
+
+
+def concluded_between(user, region, first, last):
+    """服务承诺's cases of 劳动保障监察投诉: the cases of the user's scope and `region` concluded (结案) from `first` to
+    `last`, each from its opening (立案) to its conclusion (catalogue.ClosedCase)."""
+    from django.urls import reverse
+
+    from hrss.core.catalogue import ClosedCase
+
+    rows = cases(user, region).filter(concluded_on__range=(first, last), opened_on__isnull=False)
+    return [ClosedCase(f"{case.number} {case.employer_name}", case.region_code, case.opened_on, case.concluded_on,
+                       "已结案", reverse("supervision:inspection-detail", args=[case.pk]))
+            for case in rows.order_by("concluded_on", "pk")]

@@ -236,3 +236,15 @@ def overdue(user, region, today):
 
 def wages_in_year(user, region, today):
     return received_in_year(user, region, today).filter(category=PetitionCategory.WAGES)
+
+
+def replied_between(user, region, first, last):
+    """服务承诺's cases of 信访事项办理: the petitions of the user's scope and `region` answered (办结答复) from `first`
+    to `last`, each from its acceptance (受理) to its reply (catalogue.ClosedCase)."""
+    from django.urls import reverse
+
+    from hrss.core.catalogue import ClosedCase
+
+    rows = petitions(user, region).filter(replied_on__range=(first, last), accepted_on__isnull=False)
+    return [ClosedCase(f"{p.number} {p.subject}", p.region_code, p.accepted_on, p.replied_on, "已答复",
+                       reverse("supervision:petitions-detail", args=[p.pk])) for p in rows.order_by("replied_on", "pk")]

@@ -16,6 +16,18 @@ def _working_days(kind):
     return RULES[kind][-1][1].working_days
 
 
+def _petitions_replied(user, region, first, last):
+    from hrss.supervision.petitions.selectors import replied_between
+
+    return replied_between(user, region, first, last)
+
+
+def _inspection_concluded(user, region, first, last):
+    from hrss.supervision.inspection.selectors import concluded_between
+
+    return concluded_between(user, region, first, last)
+
+
 PETITION = Service(
     code="supervision/petition",
     name="信访事项办理",
@@ -27,6 +39,7 @@ PETITION = Service(
     )),),
     promised_days=_days("petition-handle"),
     working_days=_working_days("petition-handle"),
+    closed=_petitions_replied,
     who="就人力资源和社会保障事项提出建议、意见或者投诉请求的公民、法人或者其他组织",
     legal_basis=RULES["petition-handle"][-1][1].basis,
     where="乡镇(街道)人社服务所窗口受理、转送；县(区)人社部门办理",
@@ -43,6 +56,7 @@ INSPECTION_COMPLAINT = Service(
     )),),
     promised_days=_days("inspection-conclude"),
     working_days=_working_days("inspection-conclude"),
+    closed=_inspection_concluded,
     who="认为用人单位侵犯其劳动保障合法权益的劳动者",
     legal_basis=RULES["inspection-conclude"][-1][1].basis,
     where="县(区)劳动保障监察大队；乡镇(街道)人社服务所窗口可代收转交",

@@ -52,11 +52,17 @@ def _local_day(moment):
 
 @dataclass(frozen=True)
 class Measured:
-    case: ReviewCase
-    opened_on: datetime.date
-    closed_on: datetime.date
+    case: catalogue.ClosedCase
     days: int | None  # None: the working-day calendar of a year in between is not loaded
     promised: int | None  # None: no promise in force on the opening day
+
+    @property
+    def opened_on(self):
+        return self.case.opened_on
+
+    @property
+    def closed_on(self):
+        return self.case.closed_on
 
     @property
     def within(self):
@@ -68,7 +74,8 @@ class Measured:
 
 
 def measure(case, service, calendar):
-    opened, closed = _local_day(case.opened_at), _local_day(case.closed_at)
+    """`case` (a catalogue.ClosedCase) against the promise in force on the day it was opened."""
+    opened, closed = case.opened_on, case.closed_on
     if service.working_days:
         try:
             days = calendar.working_days_after(opened, closed)
@@ -76,16 +83,37 @@ def measure(case, service, calendar):
             days = None
     else:
         days = (closed - opened).days
-    return Measured(case, opened, closed, days, service.promised_days_on(opened))
+    return Measured(case, days, service.promised_days_on(opened))
 
 
 def closed_cases(user, region, year, month, *, case_type=None):
-    """The cases of the catalogue's services closed (decided) in the month, in the user's scope and `region`."""
+    """The review cases of the catalogue's services closed (decided) in the month, in the user's scope and
+    `region`."""
     first, last = month_bounds(year, month)
     types = [case_type] if case_type else list(catalogue.case_types())
     cases = ReviewCase.objects.filter(case_type__in=types, status__in=DECIDED, closed_at__date__gte=first,
                                       closed_at__date__lte=last)
     return scoping.within_region(scoping.visible_to(user, cases), region).order_by("closed_at", "pk")
+
+
+def _as_closed(case):
+    return catalogue.ClosedCase(case.title, case.region_code, _local_day(case.opened_at), _local_day(case.closed_at),
+                                case.get_status_display())
+
+
+def measured_services():
+    """The services 服务承诺 measures: those on review cases and those that give their own closed cases."""
+    return [service for service in catalogue.services() if service.case_type or service.closed]
+
+
+def closed_of(service, user, region, year, month, *, review_cases=None):
+    """The cases of `service` closed in the month (catalogue.ClosedCase), in the user's scope and `region`."""
+    if service.case_type:
+        cases = review_cases if review_cases is not None else closed_cases(user, region, year, month,
+                                                                            case_type=service.case_type)
+        return [_as_closed(case) for case in cases]
+    first, last = month_bounds(year, month)
+    return sorted(service.closed(user, region, first, last), key=lambda case: (case.closed_on, case.title))
 
 
 @dataclass(frozen=True)
@@ -106,16 +134,17 @@ class PromiseRow:
 
 
 def promise_rows(user, region, year, month, *, calendar=None):
-    """服务承诺 for a region and a month: one row per service measured on review cases that had a case closed in
-    the month (cases closed, within the promise, the median and the longest real time)."""
+    """服务承诺 for a region and a month: one row per service that had a case closed in the month (cases closed,
+    within the promise, the median and the longest real time): review cases, petitions replied, inspection cases
+    concluded."""
     calendar = calendar or workdays.Calendar.load()
     by_type = {}
     for case in closed_cases(user, region, year, month):
         by_type.setdefault(case.case_type, []).append(case)
     rows = []
     last_day = month_bounds(year, month)[1]
-    for case_type, service in catalogue.case_types().items():
-        cases = by_type.get(case_type)
+    for service in measured_services():
+        cases = closed_of(service, user, region, year, month, review_cases=by_type.get(service.case_type, []))
         if not cases:
             continue
         measured = [measure(case, service, calendar) for case in cases]
@@ -130,8 +159,7 @@ def promise_rows(user, region, year, month, *, calendar=None):
 def measured_cases(user, region, year, month, service, *, calendar=None):
     """The drill-down of a promise row: each case closed in the month with its real and promised days."""
     calendar = calendar or workdays.Calendar.load()
-    return [measure(case, service, calendar)
-            for case in closed_cases(user, region, year, month, case_type=service.case_type)]
+    return [measure(case, service, calendar) for case in closed_of(service, user, region, year, month)]
 
 
 def within_promise_count(user, region, year, month):

@@ -125,7 +125,7 @@ def promise_cases(request):
     """The cases behind a promise row (?service=CODE&month=YYYY-MM&region=CODE): real and promised days each."""
     today = timezone.localdate()
     service = catalogue.service(request.GET.get("service", ""))
-    if service is None or not service.case_type:
+    if service is None or not (service.case_type or service.closed):
         raise Http404("没有该服务事项。")
     region = scoping.region_from_request(request)
     month = _month(request, today)
