@@ -28,6 +28,7 @@ from hrss.supervision.models import (
     LeadState,
 )
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
+from hrss.supervision.recording import is_recording_office
 
 CELL_LEVELS = (Level.VILLAGE, Level.TOWNSHIP)
 DECIDING_LEVELS = (Level.TOWNSHIP, Level.COUNTY, Level.CITY, Level.PROVINCE)  # the village reports, it does not decide
@@ -90,18 +91,9 @@ def _cell(region_code):
         return GridCell.objects.get(region_code=region_code)
 
 
-def is_recording_office(user, region_code):
-    """Whether `user` works in the office of the cell `region_code` (or in the village it was merged into): the
-    office that recorded, and so answers for, the cell's leads and visits."""
-    if user.region_id is None:
-        return False
-    office = Region.objects.filter(code=region_code).values_list("pk", "merged_into_id").first()
-    return office is not None and user.region_id in office
-
-
-def _check_recording_office(actor, *, region_code, target, action, message):
+def _check_recording_office(actor, *, region_code, target, action, message, recorded_by=None):
     """Refuse (audited) an actor not of the office that recorded `target` (after check_acting_in)."""
-    if is_recording_office(actor, region_code):
+    if is_recording_office(actor, region_code, recorded_by):
         return
     audit.record_denied(actor=actor, action=action, target=target, region_code=region_code)
     raise PermissionDenied(message)
@@ -252,7 +244,11 @@ def report_lead(*, actor, region, employer_name, kind, description, employer_usc
 
 
 def forwarded_problem(lead):
-    """Why a forwarded lead is not corrected by the cell any more (it is the inspection case's), or None."""
+    """Why a lead is not corrected by the cell any more, or None: a forwarded one is the inspection case's; one the
+    township or county dismissed or found resolved was decided on what it said, which a correction would rewrite."""
+    if lead.state in (LeadState.DISMISSED, LeadState.RESOLVED):
+        return (f"该线索已于{lead.decided_on:%Y-%m-%d}处理（{lead.get_state_display()}），处理意见针对当时报告的情况，"
+                "不能再更正；如情况有变或有新情况，请报告新的线索。")
     if lead.state != LeadState.FORWARDED:
         return None
     case = lead.inspection_cases.order_by("-pk").first()  # the inspection part's case opened from it
@@ -272,6 +268,7 @@ def correct_lead(*, actor, lead, employer_name, kind, description, employer_uscc
     check_acting_in(actor, region_code=lead.region_code, action="supervision.lead.correct",
                     message="只能更正本辖区网格的线索。")
     _check_recording_office(actor, region_code=lead.region_code, target=lead, action="supervision.lead.correct",
+                            recorded_by=lead.reported_by,
                             message="网格线索只能由报告它的网格单位本身更正；上级单位可以查看、处理，不能代为更正。")
     problems = [problem for problem in (forwarded_problem(lead),) if problem] or lead_problems(
         region=Region.objects.get(code=lead.region_code), reported_on=reported_on, employer_name=employer_name,
@@ -430,7 +427,7 @@ def correct_visit(*, actor, visit, employer_name, visited_on, findings, employer
     check_acting_in(actor, region_code=visit.region_code, action="supervision.employer_visit.correct",
                     message="只能更正本辖区网格的走访记录。")
     _check_recording_office(actor, region_code=visit.region_code, target=visit,
-                            action="supervision.employer_visit.correct",
+                            action="supervision.employer_visit.correct", recorded_by=visit.by,
                             message="走访记录只能由登记它的网格单位本身更正；上级单位可以查看，不能代为更正。")
     problems = visit_problems(region=Region.objects.get(code=visit.region_code), employer_name=employer_name,
                               employer_uscc=employer_uscc, visited_on=visited_on, findings=findings,

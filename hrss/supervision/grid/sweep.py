@@ -137,7 +137,6 @@ ROWS = SweepRows(
         services.staff_problems: "reads",
         services.lead_problems: "reads",
         services.visit_problems: "reads",
-        services.is_recording_office: "reads",
         services.forwarded_problem: "reads",
         services.open_inspection_case: "a step inside forward_lead's transaction, after its checks",
     },

@@ -203,8 +203,8 @@ def _lead_page(request, lead, forms=None):
     can_handle = has_permission(request.user, SUPERVISION_HANDLE) and lead.is_open
     return render(request, "supervision/grid/lead.html", {
         **_already_under_way(request, lead),
-        "can_correct": (has_permission(request.user, SUPERVISION_HANDLE) and lead.state != LeadState.FORWARDED
-                        and lead.region_code == _own_code(request.user)),
+        "can_correct": (has_permission(request.user, SUPERVISION_HANDLE) and lead.state == LeadState.REPORTED
+                        and services.is_recording_office(request.user, lead.region_code, lead.reported_by)),
         "lead": lead, "place": place_names([lead.region_code]).get(lead.region_code, ""),
         "visit": getattr(lead, "visit", None),  # the visit the lead was reported from, if any
         "cases": scoping.visible_to(request.user, lead.inspection_cases.order_by("pk")),  # the inspection part's
@@ -268,7 +268,7 @@ def lead_correct(request, pk):
     """更正网格线索: the form prefilled with the lead as reported; only the cell's office, while the lead is with
     the cell."""
     lead = _lead(request, pk)
-    if not services.is_recording_office(request.user, lead.region_code):
+    if not services.is_recording_office(request.user, lead.region_code, lead.reported_by):
         raise PermissionDenied("网格线索只能由报告它的网格单位本身更正；上级单位可以查看、处理，不能代为更正。")
     if (problem := services.forwarded_problem(lead)) is not None:
         messages.error(request, problem)
@@ -351,7 +351,7 @@ def visit_new(request):
 def visit_correct(request, pk):
     """更正走访记录: the form prefilled with the visit as recorded; only the cell's office."""
     visit = scoping.get_visible_or_404(EmployerVisit.objects.select_related("lead"), request.user, pk=pk)
-    if not services.is_recording_office(request.user, visit.region_code):
+    if not services.is_recording_office(request.user, visit.region_code, visit.by):
         raise PermissionDenied("走访记录只能由登记它的网格单位本身更正；上级单位可以查看，不能代为更正。")
     form = VisitForm(request.POST or None, user=request.user, correcting=True,
                      initial={field: getattr(visit, field) for field in services.VISIT_FIELDS})

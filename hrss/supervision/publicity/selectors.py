@@ -15,7 +15,7 @@ def _scoped(user, queryset, region):
 def events(user, region=None, *, topic="", year=None, month=None, q=""):
     """The 宣传活动台账's events of the scope (of `region`), filtered: a topic, a year (and a month of it), words of
     the content, place or organiser. The latest first."""
-    rows = _scoped(user, PublicityEvent.objects.all(), region)
+    rows = _scoped(user, PublicityEvent.objects.select_related("created_by"), region)
     if topic in PublicityTopic.values:
         rows = rows.filter(topic=topic)
     if year:

@@ -20,6 +20,7 @@ from hrss.core.permissions import check_acting_in, check_permission
 from hrss.supervision import inputs
 from hrss.supervision.models import Notice, NoticeReceipt, PublicityEvent, PublicityTopic
 from hrss.supervision.permissions import SUPERVISION_HANDLE
+from hrss.supervision.recording import is_recording_office
 
 MAX_PEOPLE = 1_000_000
 ISSUING_LEVELS = (Level.CITY, Level.COUNTY, Level.TOWNSHIP)
@@ -110,15 +111,6 @@ EVENT_FIELDS = ("topic", "topic_detail", "place", "held_on", "people_reached", "
                 "materials_description", "organiser", "note")
 
 
-def is_recording_office(user, region_code):
-    """Whether `user` works in the office of `region_code` (or in the village it was merged into): the office that
-    holds, and so answers for, a record of that code."""
-    if user.region_id is None:
-        return False
-    office = Region.objects.filter(code=region_code).values_list("pk", "merged_into_id").first()
-    return office is not None and user.region_id in office
-
-
 def correct_event(*, actor, event, topic, place, held_on, people_reached, organiser, topic_detail="",
                   materials_count=0, materials_description="", note="", today=None):
     """更正宣传活动: every field of the record but its office, by the holding office itself (a user of the event's
@@ -128,7 +120,7 @@ def correct_event(*, actor, event, topic, place, held_on, people_reached, organi
     check_permission(actor, SUPERVISION_HANDLE)
     check_acting_in(actor, region_code=event.region_code, action="supervision.publicity_event.correct",
                     message="只能更正本辖区单位的宣传活动。")
-    if not is_recording_office(actor, event.region_code):
+    if not is_recording_office(actor, event.region_code, event.created_by):
         audit.record_denied(actor=actor, action="supervision.publicity_event.correct", target=event,
                             region_code=event.region_code)
         raise PermissionDenied("宣传活动只能由举办单位本身更正；上级单位可以查看，不能代为更正。")

@@ -109,6 +109,5 @@ ROWS = SweepRows(
         services.event_problems: "reads",
         services.notice_problems: "reads",
         services.recipients_of: "reads",
-        services.is_recording_office: "reads",
     },
 )

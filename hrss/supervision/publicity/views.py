@@ -103,7 +103,7 @@ def _ledger_of(event):
 def event_correct(request, pk):
     """更正宣传活动: the form prefilled with the event as recorded; only its holding office itself corrects it."""
     event = scoping.get_visible_or_404(PublicityEvent, request.user, pk=pk)
-    if not services.is_recording_office(request.user, event.region_code):
+    if not services.is_recording_office(request.user, event.region_code, event.created_by):
         raise PermissionDenied("宣传活动只能由举办单位本身更正；上级单位可以查看，不能代为更正。")
     form = EventForm(request.POST or None, user=request.user, correcting=True,
                      initial={field: getattr(event, field) for field in services.EVENT_FIELDS})
