@@ -86,10 +86,17 @@ PHONE_DIGITS = (7, 20)
 
 def phone_problem(phone, label="联系电话"):
     """Why `phone` is not a telephone number, or None: digits, with a leading + and - or spaces between them,
-    7 to 20 digits, at most 20 characters (a mobile 13800000000, a landline 0762-3388123, +86 138 0000 0000)."""
-    digits = sum(character.isdigit() for character in phone)
+    7 to 20 digits, at most 20 characters (a mobile 13800000000, a landline 0762-3388123, +86 138 0000 0000); a
+    number beginning with 1 (no +) is a mobile of 11 digits."""
+    digits = "".join(character for character in phone if character.isdigit())
     low, high = PHONE_DIGITS
-    if not PHONE.fullmatch(phone) or not low <= digits <= high or len(phone) > 20:
+    if not PHONE.fullmatch(phone) or not low <= len(digits) <= high or len(phone) > 20:
         return (f"{label}“{phone[:30]}”有误：只能填数字（可用开头的 + 和中间的 - 或空格），{low}至{high}位数字、"
                 "不超过20个字符，如 13800000000 或 0762-3388123。")
+    if not phone.startswith("+") and digits.startswith("1") and len(digits) != MOBILE_DIGITS:
+        # A mainland mobile number has 11 digits: "1380000" would leave a promised call-back unmade.
+        return f"{label}“{phone[:30]}”有误：手机号码应为11位数字（现有{len(digits)}位），请核对。"
     return None
+
+
+MOBILE_DIGITS = 11

@@ -22,7 +22,7 @@ def test_a_village_assistant_records_a_wages_petition_at_the_village(heyuan, vil
     assert petition.received_by == village_assistant and petition.state == PetitionState.RECEIVED
     assert petition.number == "XF441602202600001" and petition.accept_due == d("2026-03-17")
     assert petition.petitioner_id_number == ID_NUMBER and str(petition.amount_claimed) == "8600.00"
-    second = make_petition(village_assistant, received_on=DAY, petitioner_name="李四", petitioner_phone="1380000")
+    second = make_petition(village_assistant, received_on=DAY, petitioner_name="李四", petitioner_phone="13800000000")
     assert second.number == "XF441602202600002"
     event = PetitionEvent.objects.get(petition=petition)
     assert event.kind == "received" and event.by == village_assistant and event.office_code == VILLAGE
