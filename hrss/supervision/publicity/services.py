@@ -176,6 +176,10 @@ def notice_problems(*, region, title, body, read_by, audience, offices, today):
         problems.append("请选择发送范围：所辖全部村(社区)、所辖全部乡镇(街道)或指定的单位。")
     elif audience == Audience.TOWNSHIPS and region.level == Level.TOWNSHIP:
         problems.append("乡镇(街道)的通知发给所辖村(社区)，请选择“所辖全部村(社区)”或指定的单位。")
+    elif audience != Audience.CHOSEN and offices:
+        # Ticked offices with a range of "all": the notice would go to every office without a word (user trial).
+        problems.append(f"您勾选了{len(offices)}个接收单位，但发送范围是“{dict(Audience.CHOICES)[audience]}”：只发给勾选的"
+                        "单位请把发送范围改为“指定的单位”；发给全部单位请取消勾选。")
     elif audience == Audience.CHOSEN:
         if not offices:
             problems.append("请选择接收通知的单位。")

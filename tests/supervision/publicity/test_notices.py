@@ -205,3 +205,14 @@ def test_the_reading_day_boundary_and_overdue_figures(heyuan, township_officer, 
     assert figures.overdue_notices(township_officer, village, TODAY + datetime.timedelta(days=1)) == 1
     services.mark_read(actor=village_assistant, receipt=due_today.receipts.get(region_code=VILLAGE))
     assert figures.unread_notices(township_officer, village, TODAY) == 0
+
+
+def test_ticked_offices_with_a_range_of_all_are_asked_about_not_sent_to_all(heyuan, township_officer):
+    """The user trial ticked two villages and left 发送范围 at 所辖全部村(社区): the notice went to all six. Now the
+    form is shown again saying what to change, and nothing is sent."""
+    response = logged_in(township_officer).post("/supervision/publicity/notices/new/", {
+        "region": TOWNSHIP, "title": "社保卡激活通知", "body": "请通知居民。", "audience": "villages",
+        "offices": [VILLAGE]})
+    assert response.status_code == 200
+    assert "您勾选了1个接收单位，但发送范围是“所辖全部村(社区)”" in response.content.decode()
+    assert not Notice.objects.exists()
