@@ -109,13 +109,13 @@ def _name(user):
 
 
 def lead_cells(lead, places):
-    return [places.get(lead.region_code, ""), lead.reported_on.isoformat(), lead.employer_name, lead.employer_uscc,
+    return [places.get(lead.region_code, ""), lead.reported_on, lead.employer_name, lead.employer_uscc,
             lead.get_kind_display(), lead.workers_affected, lead.description, _name(lead.reported_by),
-            lead.get_state_display(), lead.decided_on.isoformat() if lead.decided_on else "",
+            lead.get_state_display(), lead.decided_on,
             _name(lead.decided_by), lead.decision_note]
 
 
 def visit_cells(visit, places):
-    return [places.get(visit.region_code, ""), visit.visited_on.isoformat(), visit.employer_name, visit.employer_uscc,
+    return [places.get(visit.region_code, ""), visit.visited_on, visit.employer_name, visit.employer_uscc,
             visit.findings, "是" if visit.problems_found else "否", _name(visit.by),
             f"{visit.lead.get_kind_display()}（{visit.lead.get_state_display()}）" if visit.lead else ""]

@@ -90,7 +90,7 @@ EVENTS_HEADER = ["举办单位", "活动日期", "宣传主题", "宣传内容",
 
 
 def event_cells(event, places):
-    return [places.get(event.region_code, ""), event.held_on.isoformat(), event.get_topic_display(),
+    return [places.get(event.region_code, ""), event.held_on, event.get_topic_display(),
             event.topic_detail, event.place, event.people_reached, event.materials_count,
             event.materials_description, event.organiser, event.note]
 

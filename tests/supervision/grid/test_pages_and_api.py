@@ -75,6 +75,9 @@ def test_the_lead_ledger_filters_and_exports(heyuan, village_assistant, township
     rows = cells(export)
     assert rows[0][0].startswith("网格线索台账（上城街道") and rows[1][0] == "网格"
     assert [row[2] for row in rows[2:]] == ["加班电子厂"] and rows[2][8] == "不予移交" and rows[2][11] == "已调解"
+    import datetime
+
+    assert rows[2][1] == datetime.datetime.combine(TODAY, datetime.time())  # a date Excel sorts and filters
     assert AuditEntry.objects.filter(action="supervision.grid_leads.exported").exists()
 
 

@@ -95,6 +95,7 @@ def test_the_ledger_filters_shows_the_months_and_exports(heyuan, village_assista
     rows = list(openpyxl.load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
     assert rows[0][0].startswith("宣传活动台账（下城社区") and rows[1][2] == "宣传主题"
     assert [row[3] for row in rows[2:]] == ["社保卡激活"] and rows[2][2] == "社会保障卡"
+    assert hasattr(rows[2][1], "year")  # 活动日期 a date Excel sorts and filters, not text
 
 
 def test_recording_on_the_page_refuses_with_the_reason(heyuan, village_assistant):
