@@ -151,6 +151,11 @@ class PetitionReviewRequestIn(Schema):
     text: Text(1000, lines=True)
 
 
+class PetitionOpinionIn(Schema):
+    opinion: Text(2000, lines=True)
+    decided_on: datetime.date
+
+
 def _petition(request, petition_id):
     return scoping.get_visible_or_404(Petition.objects.select_related("received_by"), request.user, pk=petition_id)
 
@@ -184,7 +189,8 @@ def create_petition(request, body: PetitionIn):
         office = scoping.scope_of(request.user).region
         if office is None:
             raise HttpError(403, "您的账号没有所属区域，不能登记信访事项。")
-    earlier = _petition(request, body.repeat_of_id) if body.repeat_of_id else None
+    # the earlier petition may be one received here and since held above (read only here), as the 409 lists it
+    earlier = selectors.readable(request.user, body.repeat_of_id)[0] if body.repeat_of_id else None
     if earlier is not None and body.not_repeat:
         raise HttpError(422, "repeat_of_id（重复信访的前次信访件）与 not_repeat（不是重复信访）只能填一个。")
     try:
@@ -245,3 +251,25 @@ def request_review(request, petition_id: ObjectId, body: PetitionReviewRequestIn
     check_permission(request.user, SUPERVISION_HANDLE)
     return services.request_review(actor=request.user, petition=_petition(request, petition_id),
                                    requested_on=body.requested_on, text=body.text)
+
+
+@router.post("/supervision/petitions/{petition_id}/review", response=PetitionDetailOut,
+             summary="复查意见（只由受理复查请求、现承办该信访件的机关登记；上级机关不能代为作出）")
+def review(request, petition_id: ObjectId, body: PetitionOpinionIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    try:
+        return services.decide_review(actor=request.user, petition=_petition(request, petition_id),
+                                      opinion=body.opinion, decided_on=body.decided_on)
+    except PermissionDenied as error:  # an office above the one the review was asked of: 403 saying whose it is
+        raise HttpError(403, str(error)) from None
+
+
+@router.post("/supervision/petitions/{petition_id}/recheck", response=PetitionDetailOut,
+             summary="复核意见（只由受理复核请求、现承办该信访件的机关登记；上级机关不能代为作出）")
+def recheck(request, petition_id: ObjectId, body: PetitionOpinionIn):
+    check_permission(request.user, SUPERVISION_HANDLE)
+    try:
+        return services.decide_recheck(actor=request.user, petition=_petition(request, petition_id),
+                                       opinion=body.opinion, decided_on=body.decided_on)
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from None

@@ -99,6 +99,8 @@ class RequestForm(StyledForm):
 
 
 class OpinionForm(StyledForm):
-    opinion = forms.CharField(label="意见", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    opinion = forms.CharField(label="意见", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text="原文打印在意见书上，前面加“经复查（复核），意见如下：”；"
+                                        "已以“经复查”“经复核”开头的照原文打印。")
     decided_on = forms.DateField(label="日期", widget=date_input())
 

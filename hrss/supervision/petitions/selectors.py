@@ -144,7 +144,7 @@ def due_soon(user, day, *, days=DUE_SOON_DAYS):
 
 
 def repeat_candidates(user, *, id_number="", name="", phone="", category="", exclude=None):
-    """重复信访: the earlier petitions of the user's scope by the same petitioner (the same ID number, or the same
+    """重复信访: the earlier petitions of the user's scope (or received there, wherever held now) by the same petitioner (the same ID number, or the same
     name and phone) on the same matter (category), the latest first."""
     same = Q()
     if id_number:
@@ -153,7 +153,11 @@ def repeat_candidates(user, *, id_number="", name="", phone="", category="", exc
         same |= Q(petitioner_name=name.strip(), petitioner_phone=phone.strip())
     if not same or category not in PetitionCategory.values:
         return Petition.objects.none()
-    rows = petitions(user).filter(same, category=category)
+    # Also those received at the user's offices and since held above (received_here): a village asks about the
+    # petition it carried up to the township, answered and reviewed there, when the same person comes again.
+    rows = Petition.objects.select_related("received_by", "handler").filter(
+        Q(pk__in=petitions(user).values("pk")) | Q(pk__in=received_here(user).values("pk"))).filter(
+        same, category=category)
     if exclude is not None:
         rows = rows.exclude(pk=exclude.pk)
     return rows.order_by("-received_on", "-pk")
@@ -206,7 +210,7 @@ def ledger_rows(rows, day, places):
                "due_text": due_text(petition, day), "overdue": petition.is_overdue(day),
                "state_text": state_text(petition)}
         row["cells"] = [
-            petition.number, row["place"], petition.received_on.isoformat(), petition.get_channel_display(),
+            petition.number, row["place"], petition.received_on, petition.get_channel_display(),
             petition.petitioner_name, mask(petition.petitioner_id_number) if petition.petitioner_id_number else "",
             petition.petitioner_phone, petition.get_category_display(), petition.subject, petition.employer_name,
             petition.employer_uscc, petition.workers_count,
@@ -214,7 +218,7 @@ def ledger_rows(rows, day, places):
             str(petition.received_by), petition.get_decision_display() if petition.decision else "",
             petition.forwarded_to, petition.accept_due, petition.handle_due, provisional_remark(petition),
             row["state_text"],
-            petition.concluded_on.isoformat() if petition.concluded_on else "", petition.reply,
+            petition.concluded_on, petition.reply,  # dates stay dates (None: an empty cell)
             "是" if petition.repeat_of_id else "", row["due_text"]]
         out.append(row)
     return out

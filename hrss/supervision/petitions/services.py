@@ -199,9 +199,11 @@ def intake(*, actor, office, received_on, channel, category, petitioner_name, su
     check_permission(actor, SUPERVISION_HANDLE)
     check_acting_in(actor, region_code=office.code, action="supervision.petitions.intake",
                     message="只能在本辖区登记信访事项。")
-    if repeat_of is not None:
-        check_acting_in(actor, region_code=repeat_of.region_code, action="supervision.petitions.intake",
-                        message="只能关联本辖区的信访件。")
+    if repeat_of is not None:  # held in the actor's scope, or received there and since carried up (received_here)
+        scope = scoping.scope_of(actor)
+        held_here = not scope.is_empty and scope.contains_code(repeat_of.region_code)
+        check_acting_in(actor, region_code=repeat_of.region_code if held_here else repeat_of.received_at_code,
+                        action="supervision.petitions.intake", message="只能关联本辖区的信访件。")
     values = {"petitioner_name": _text(petitioner_name), "petitioner_id_number": _text(petitioner_id_number).upper(),
               "petitioner_phone": _text(petitioner_phone), "petitioner_address": _text(petitioner_address),
               "subject": _text(subject), "summary": _text(summary), "employer_name": _text(employer_name),
@@ -414,7 +416,16 @@ def may_extend(actor, petition):
 
 def not_a_leader_message(petition):
     return (f"延长办理期限须经本机关负责人批准（《信访工作条例》第三十二条）：请报{_office_name(petition.region_code)}"
-            "负责人（乡镇(街道)审核员、县(区)审批员或市管理员）批准，由其登记延期。")
+            f"负责人（{_office_name(petition.region_code)}的{leader_role_label(petition.region_code)}）批准，由其登记延期；"
+            "上级或下级机关不能代为批准。")
+
+
+def leader_role_label(code):
+    """The role of the leader (EXTENSION_LEADERS) at the level of the office `code`."""
+    level = scoping.level_of_code(code)
+    role = {Level.TOWNSHIP: Role.TOWNSHIP_REVIEWER, Level.COUNTY: Role.COUNTY_APPROVER,
+            Level.CITY: Role.CITY_ADMIN}.get(level)
+    return role.label if role is not None else "负责人"
 
 
 def extend(*, actor, petition, days, reason, today=None):
@@ -608,10 +619,26 @@ def request_recheck(*, actor, petition, requested_on, text, today=None):
                     today=today or timezone.localdate(), stage="recheck")
 
 
+def holds(actor, petition):
+    """Whether `actor` works at the very office holding `petition` (its region_code): the office a 复查 or 复核 was
+    asked of records its opinion, not an office above it (信访工作条例 art. 35)."""
+    scope = scoping.scope_of(actor)
+    return not scope.is_empty and scope.region.code == petition.region_code
+
+
+def not_the_holder_message(petition, word):
+    return (f"{word}意见由受理{word}请求的{_office_name(petition.region_code)}作出并登记；上级机关可以查看，"
+            f"不能代为作出{word}意见。")
+
+
 def _opinion(*, actor, petition, opinion, decided_on, today, stage):
     review = stage == "review"
     word = "复查" if review else "复核"
     _check(actor, petition, ACTIONS[stage][2], f"只能办理本辖区的{word}。")
+    if not holds(actor, petition):
+        audit.record_denied(actor=actor, action=ACTIONS[stage][2], target=petition, region_code=petition.region_code,
+                            subject_id_number=petition.petitioner_id_number)
+        raise PermissionDenied(not_the_holder_message(petition, word))
     needed = PetitionState.REVIEW if review else PetitionState.RECHECK
     opinion = _text(opinion)
     problems = []

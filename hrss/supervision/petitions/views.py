@@ -189,9 +189,9 @@ def _detail(request, petition, forms=None, *, held=True):
         "reply": (state == PetitionState.ACCEPTED
                   or state == PetitionState.FORWARDED and services.open_inspection_case(petition) is None),
         "request_review": state == PetitionState.REPLIED and upper is not None and scope.contains_code(upper),
-        "review": state == PetitionState.REVIEW,
+        "review": state == PetitionState.REVIEW and services.holds(user, petition),
         "request_recheck": state == PetitionState.REVIEWED and upper is not None and scope.contains_code(upper),
-        "recheck": state == PetitionState.RECHECK,
+        "recheck": state == PetitionState.RECHECK and services.holds(user, petition),
     }
     actions = {name: bool(can_handle and allowed) for name, allowed in actions.items()}
     # A clerk of the holding office is told who extends (信访工作条例 art. 32: 经本机关负责人批准), not offered it.
@@ -359,12 +359,39 @@ def receipt(request, pk):
     # The 答复意见书 stays the replying office's (a 复查 moves the petition to the county, not the reply).
     issuer = selectors.office_of(petition, PetitionEventKind.REPLIED) if petition.replied_on else petition.region_code
     places = place_names([issuer, petition.received_at_code])
+    paper = _receipt_paper(petition)
+    # After an extension the 受理告知书 (with the first handle due) can still be printed again: ?paper=accept.
+    reprint = paper == "延期告知书" and request.GET.get("paper") == "accept"
+    if reprint:
+        paper = "受理告知书"
+    if petition.replied_on:
+        issued_on = petition.replied_on
+    elif paper == "延期告知书":
+        issued_on = petition.extended_on
+    else:
+        issued_on = petition.decided_on or petition.received_on
+    handle_field = "handle_due_initial" if reprint else "handle_due"
     return render(request, "supervision/petitions/receipt.html", {
-        "petition": petition, "paper": _receipt_paper(petition), "rating_code": _rating_code(petition), "places": places,
-        "office": places.get(issuer, ""), "received_at": places.get(petition.received_at_code, ""),
+        "petition": petition, "paper": paper, "rating_code": _rating_code(petition), "places": places,
+        "issued_on": issued_on, "handle_due": getattr(petition, handle_field),
+        "handle_due_provisional": handle_field in petition.provisional_dues,
+        "extension_reason": petition.extension_reason.strip().rstrip("。．.，,；;、 "),
+        "office": _office_title(issuer, places), "received_at": places.get(petition.received_at_code, ""),
         "accept_rule": deadlines.rule("petition-accept", petition.received_on),
         "provisional_due_note": "暂按自然日计算，待当年节假日安排公布后遇法定休假日顺延",
         "review_rule": deadlines.rule("petition-review-request", petition.replied_on or petition.received_on)})
+
+
+def _office_title(code, places):
+    """An office as the petitioner's papers name it, after the place as the 答复意见书 names its issuer: the place
+    and its office ("源城区人力资源和社会保障局", "源城区 上城街道人力资源和社会保障服务所")."""
+    from hrss.core.models import Region
+
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        return places.get(code, code)
+    above = places.get(code, "").rsplit(" ", 1)[0] if " " in places.get(code, "") else ""
+    return f"{above} {region.office_name}".strip()
 
 
 OPINION_PAPERS = {"review": "复查意见书", "recheck": "复核意见书"}
@@ -382,10 +409,15 @@ def opinion(request, pk, stage):
     issuer = reviewer if stage == "review" else selectors.office_of(petition, PetitionEventKind.RECHECKED)
     upper = services.upper_office(reviewer)
     places = place_names([code for code in (replier, reviewer, issuer, upper) if code])
+    word = "复查" if stage == "review" else "复核"
+    text = petition.review_opinion if stage == "review" else petition.recheck_opinion
+    # "经复查，意见如下：" only before an opinion that does not already start so (the form does not say it is added)
+    opinion_text = text if text.lstrip().startswith(f"经{word}") else f"经{word}，意见如下：{text}"
     return render(request, "supervision/petitions/opinion.html", {
-        "petition": petition, "stage": stage, "paper": OPINION_PAPERS[stage], "office": places.get(issuer, ""),
-        "replier": places.get(replier, ""), "reviewer": places.get(reviewer, ""),
-        "next_office": places.get(upper, "上一级行政机关") if upper else "上一级行政机关",
+        "petition": petition, "stage": stage, "paper": OPINION_PAPERS[stage], "office": _office_title(issuer, places),
+        "replier": _office_title(replier, places), "reviewer": _office_title(reviewer, places),
+        "opinion_text": opinion_text,
+        "next_office": _office_title(upper, places) if upper else "上一级行政机关",
         "next_rule": deadlines.rule("petition-recheck-request", petition.reviewed_on)})
 
 

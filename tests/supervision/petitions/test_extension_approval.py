@@ -70,4 +70,5 @@ def test_the_township_leader_extends_and_is_named_and_the_petitioner_is_told(hey
     new_due, first, on = (f"{day.year}年{day.month}月{day.day}日"
                           for day in (petition.handle_due, first_due, petition.extended_on))
     assert f"原定于{first}前办结" in receipt
-    assert f"因需调取工资台账，经本机关负责人批准，办理期限自{on}起延长20日，将于{new_due}前办结" in receipt
+    assert (f"因需调取工资台账，经本机关负责人于{on}批准，办理期限延长20日，由原办理期限{first}延至{new_due}"
+            in receipt)

@@ -37,22 +37,22 @@ def test_the_reply_keeps_its_issuer_and_the_review_prints_apart(heyuan, village_
     reply = county.get(f"/supervision/petitions/{petition.pk}/receipt/").content.decode()
     assert "信访事项答复意见书" in reply and "经调解，单位已于当日支付拖欠工资8600元。" in reply
     issuer = reply.split('data-testid="receipt-issuer">', 1)[1].split("<", 1)[0]
-    assert issuer.endswith("上城街道"), issuer  # the township that replied, not the county reviewing it
+    assert issuer.endswith("上城街道人力资源和社会保障服务所"), issuer  # the township that replied, not the county reviewing it
     page = county.get(f"/supervision/petitions/{petition.pk}/").content.decode()
     assert 'data-testid="petition-review-opinion-link"' in page and "复查意见书（打印）" in page
     opinion = county.get(f"/supervision/petitions/{petition.pk}/review-opinion/").content.decode()
     assert "信访事项复查意见书" in opinion and "撤销原答复，责令重新核实工资数额。" in opinion
-    assert "上城街道已于" in opinion and "对答复不服，工资未足额支付" in opinion
-    assert _issuer(opinion).endswith("源城区")
-    assert "日内向河源市请求复核" in opinion
+    assert "上城街道人力资源和社会保障服务所已于" in opinion and "对答复不服，工资未足额支付" in opinion
+    assert _issuer(opinion) == "源城区人力资源和社会保障局"
+    assert "日内向河源市人力资源和社会保障局请求复核" in opinion
     # the village that received it follows it to the end (read only)
     assert logged_in(village_assistant).get(f"/supervision/petitions/{petition.pk}/review-opinion/").status_code == 200
     services.request_recheck(actor=city_admin, petition=petition, requested_on=TODAY, text="仍不服", today=TODAY)
     services.decide_recheck(actor=city_admin, petition=petition, opinion="维持复查意见。", decided_on=TODAY,
                             today=TODAY)
     recheck = logged_in(city_admin).get(f"/supervision/petitions/{petition.pk}/recheck-opinion/").content.decode()
-    assert "信访事项复核意见书" in recheck and "维持复查意见。" in recheck and "源城区已于" in recheck
-    assert _issuer(recheck).endswith("河源市")
+    assert "信访事项复核意见书" in recheck and "维持复查意见。" in recheck and "源城区人力资源和社会保障局已于" in recheck
+    assert _issuer(recheck) == "河源市人力资源和社会保障局"
     assert "本复核意见为最终意见" in recheck
     assert county.get(f"/supervision/petitions/{petition.pk}/other-opinion/").status_code == 404
 
