@@ -33,7 +33,7 @@ class AppraisalFiguresOut(Schema):
     average_rating: Decimal | None
     satisfied_percent: Decimal | None
     complaints: int | None  # null for the caller's own office and its staff: counted by the offices above
-    score: Decimal | None  # null: 无数据 (nothing handled in the month)
+    score: Decimal | None  # null: 无数据 (nothing handled in the month), or the caller's own office and its staff
 
 
 class OfficeOut(AppraisalFiguresOut):
@@ -48,6 +48,11 @@ class StaffOut(AppraisalFiguresOut):
     username: str
     name: str
     region_code: str
+
+
+# The caller's own office and its staff: the complaints, and the score an upheld complaint lowers, are the offices
+# above's to see.
+HIDDEN = {"complaints": None, "score": None}
 
 
 def _figures(month, figures):
@@ -77,7 +82,7 @@ def _asked(request, filters):
 def offices(request, filters: Query[MonthFilter]):
     region, month = _asked(request, filters)
     return [{"region_code": row.region.code, "region_name": row.region.name, "office_name": row.region.office_name,
-             "own": row.own, **_figures(month, row.figures), **({"complaints": None} if row.complaints_hidden else {})}
+             "own": row.own, **_figures(month, row.figures), **(HIDDEN if row.complaints_hidden else {})}
             for row in selectors.office_rows(request.user, region, month)]
 
 
@@ -87,5 +92,5 @@ def staff(request, filters: Query[MonthFilter]):
     office, month = _asked(request, filters)
     return [{"user_id": row.user.pk, "username": row.user.username, "name": str(row.user),
              "region_code": row.user.region.code if row.user.region_id else "", **_figures(month, row.figures),
-             **({"complaints": None} if row.complaints_hidden else {})}
+             **(HIDDEN if row.complaints_hidden else {})}
             for row in selectors.staff_rows(office, month, viewer=request.user)]

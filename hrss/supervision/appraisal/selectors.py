@@ -131,6 +131,7 @@ class Item:
     case_id: int | None = None  # the review case, for the list behind a figure
     step: str = ""
     title: str = ""  # what the list behind a figure names it by (a number, never a person's name)
+    about_office: str = ""  # a complaint's reply: the office complained about (kept from that office's own staff)
 
 
 def _local_day(instant):
@@ -182,7 +183,7 @@ def _complaint_items(month, whom):
                for region in Region.objects.filter(code__in={row[6] for row in replied})}
     outcomes = dict(ComplaintOutcome.choices)
     return [Item("complaint", ("complaint", pk), user_id, office_code, replied_on, due,
-                 None if due is None else replied_on <= due, step="答复",
+                 None if due is None else replied_on <= due, step="答复", about_office=about,
                  title=(f"{received:%Y-%m-%d}收到的投诉：{offices.get(about, about)}" + (f"·{service}" if service else "")
                         + (f"（{outcomes[outcome]}）" if outcome in outcomes else "")))
             for pk, user_id, office_code, replied_on, due, received, about, service, outcome in replied]
@@ -377,7 +378,9 @@ class OfficeRow:
     figures: Figures
     own: bool = False  # the region's own office (本级), above its children's
     locked: bool = False  # the figures are those the county locked
-    complaints_hidden: bool = False  # the viewer's own office: its complaints are counted by those above
+    # The viewer's own office: its complaints are counted by those above, and its score (which an upheld complaint
+    # lowers) is shown to those above only.
+    complaints_hidden: bool = False
 
 
 def _children(region):
@@ -415,7 +418,7 @@ class StaffRow:
     # The viewer's own row: the complaints about them are not shown to them (nobody sees a complaint about
     # themself, as in the ratings part), only to those above.
     is_viewer: bool = False
-    # The viewer's own row, or any row of the viewer's own office (complaints_hidden_from).
+    # The viewer's own row, or any row of the viewer's own office (complaints_hidden_from): complaints and score.
     complaints_hidden: bool = False
 
 
@@ -449,12 +452,14 @@ def staff_rows(office, month, calendar=None, *, viewer=None):
     return [row(user, figures) for user, figures in zip(staff, table, strict=True)]
 
 
-def cases_behind(month, *, office, user=None, late_only=False, calendar=None):
+def cases_behind(month, *, office, user=None, late_only=False, calendar=None, viewer=None):
     """The units of work behind an office's (or one of its staff's) 办理件数 or 逾期 figure, with the review cases they
-    were made on ({case id: ReviewCase})."""
+    were made on ({case id: ReviewCase}). The replies to complaints about `viewer`'s own office are left out
+    (complaints_hidden_from: nobody sees a complaint about their own office)."""
     whom = (Whom(staff=frozenset({user.pk}), at_office=office.code) if user is not None
             else Whom(offices=frozenset({office.code})))
-    items = [item for item in work_items(month, whom, calendar) if not late_only or item.on_time is False]
+    items = [item for item in work_items(month, whom, calendar) if (not late_only or item.on_time is False)
+             and not (item.about_office and complaints_hidden_from(viewer, item.about_office))]
     cases = ReviewCase.objects.in_bulk([item.case_id for item in items if item.case_id])
     return items, cases
 
@@ -474,11 +479,12 @@ HEADER = ["办理件数", "有时限的", "按时", "逾期", "按时率(%)", "�
 
 def cells(figures, *, hide_complaints=False):
     """A row's figures as the export writes them (a share or score without data: 无数据 or blank; the complaints
-    of the viewer's own office and its staff: —)."""
+    and the score of the viewer's own office and its staff: —)."""
     return [figures.handled, figures.measured, figures.on_time, figures.late,
             _number(figures.on_time_percent), figures.ratings, _number(figures.average),
             _number(figures.satisfied_percent), "—" if hide_complaints else figures.complaints,
-            "—" if hide_complaints else figures.upheld, NO_DATA if figures.score is None else float(figures.score)]
+            "—" if hide_complaints else figures.upheld,
+            "—" if hide_complaints else NO_DATA if figures.score is None else float(figures.score)]
 
 
 def is_empty(figures):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from hrss.core import ratelimit, review, scoping, workdays
 from hrss.core.models import Level
@@ -29,12 +29,13 @@ def _month(request, today):
 
 
 HIDDEN_COMPLAINTS = "本机构的投诉由上级统计：本机构及其工作人员的被投诉件数不向本机构人员显示（显示为“—”）"
+HIDDEN_SCORE = "本机构的考核得分含投诉核实结果，由上级查看"
 
 
 def _common(request, region, month, refused):
     return {"region": region, "month": month, "lock": selectors.lock_of(region, month), "month_value": selectors.month_text(month), "refused": refused,
             "crumbs": scoping.breadcrumb(request.user, region), "weights": rules.weights_for(month),
-            "weights_source": rules.SOURCE, "hidden_complaints": HIDDEN_COMPLAINTS, "satisfied_from": rules.SATISFIED_FROM, "no_data": selectors.NO_DATA,
+            "weights_source": rules.SOURCE, "hidden_complaints": HIDDEN_COMPLAINTS, "hidden_score": HIDDEN_SCORE, "satisfied_from": rules.SATISFIED_FROM, "no_data": selectors.NO_DATA,
             "keep": [("region", region.code)]}
 
 
@@ -66,10 +67,13 @@ def offices(request):
 
 
 @staff_view(APPRAISAL_VIEW)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def lock(request):
-    """锁定 the county's month (?region= the county, month=YYYY-MM in the form)."""
+    """锁定 the county's month (?region= the county, month=YYYY-MM in the form); a GET (an address typed or kept)
+    goes back to the appraisal page of that region and month."""
     region = scoping.region_from_request(request)
+    if request.method != "POST":
+        return _back(region, request.GET.get("month", "")[:7])
     today = timezone.localdate()
     try:
         month = selectors.parse_month(request.POST.get("month", ""), today)
@@ -112,7 +116,8 @@ def cases(request):
         if person is None:
             raise Http404
     late_only = request.GET.get("late") == "1"
-    items, found = selectors.cases_behind(month, office=office, user=person, late_only=late_only)
+    items, found = selectors.cases_behind(month, office=office, user=person, late_only=late_only,
+                                          viewer=request.user)
     chains = {chain.case_type: chain for chain in review.registered_chains()}
     places = dict(scoping.regions_visible_to(request.user).filter(code__in={item.office_code for item in items})
                   .values_list("code", "name"))
@@ -145,13 +150,13 @@ def export(request):
     title = f"考核（{region.name}，{month:%Y年%m月}）"
     office_sheet = [[row.region.office_name + ("（本级）" if row.own else ""), row.region.code,
                      *selectors.cells(row.figures, hide_complaints=row.complaints_hidden)] for row in rows]
-    staff_sheet = [[row.region.office_name, str(person.user), person.user.username,
+    staff_sheet = [[row.region.office_name, str(person.user),
                     *selectors.cells(person.figures, hide_complaints=person.complaints_hidden)]
                    for row in rows for person in selectors.staff_rows(row.region, month, calendar, viewer=request.user)]
     weights = rules.weights_for(month)
     sheets = [
         ("各服务机构", [title], [["服务机构", "区划代码", *selectors.HEADER], *office_sheet]),
-        ("工作人员", [title], [["服务机构", "姓名", "用户名", *selectors.HEADER], *staff_sheet]),
+        ("工作人员", [title], [["服务机构", "姓名", *selectors.HEADER], *staff_sheet]),
         ("说明", ["项目", "内容"], [
             ["月份", selectors.month_text(month)],
             ["权重", f"工作效率（按时率）{weights.efficiency}%，工作质量（满意率）{weights.quality}%，"
@@ -160,7 +165,7 @@ def export(request):
             ["有时限的", "办理件数中有办理时限的件数；按时 + 逾期 = 有时限的，按时率 = 按时 ÷ 有时限的"],
             ["依据", rules.SOURCE],
             ["无数据", "当月既没有办理事项也没有评价的，不计得分；没有办理事项但有评价的，只按满意率计分"],
-            ["—", HIDDEN_COMPLAINTS]]),
+            ["—", f"{HIDDEN_COMPLAINTS}；{HIDDEN_SCORE}（得分显示为“—”）"]]),
     ]
     return xlsx_download(request, sheets, f"考核-{region.name}-{month:%Y%m}.xlsx", action="supervision.appraisal.exported",
                          target=region, region_code=region.code,

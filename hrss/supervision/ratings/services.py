@@ -34,7 +34,7 @@ from hrss.supervision.models import (
     Score,
 )
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
-from hrss.supervision.ratings import rules
+from hrss.supervision.ratings import rules, selectors
 
 CODE_ATTEMPTS = 8  # 2**40 codes: a collision is rare, eight in a row is a broken random source
 # One answer for a code that does not exist and for one already used, so that trying codes tells nothing.
@@ -182,13 +182,19 @@ def rate(*, code, score, reason="", phone="", now=None):
             if score in POOR_SCORES:
                 _open_complaint(office_code=rating_code.region_code, about_staff=rating_code.served_by,
                                 origin=ComplaintOrigin.RATING, rating=rating,
-                                text=f"{rating_code.service}（{rating_code.completed_on:%Y-%m-%d}办结）"
-                                     f"评价为{Score(score).label}：{reason}",
+                                text=_rating_complaint_text(rating_code, score, reason),
                                 complainant_name="", complainant_phone=phone, received_on=timezone.localdate(now),
                                 actor=None)
             return rating
     except IntegrityError:  # the same code rated at the same moment by another request
         raise RatingRefused from None
+
+
+def _rating_complaint_text(rating_code, score, reason):
+    """What a poor rating's complaint says: the service and the office that served, as the slip printed them, and
+    the citizen's reason. Never the completion day (joined with the completed cases it would name the citizen) nor
+    the staff member (the slip does not name them; about_staff keeps who served, for those above)."""
+    return f"{rating_code.service}（{selectors.office_label(rating_code)}）评价为{Score(score).label}：{reason}"
 
 
 # --- complaints --------------------------------------------------------------------------------------------------
