@@ -4,6 +4,7 @@ scroll sideways."""
 
 import pytest
 
+from hrss.core.permissions import Role
 from hrss.supervision.inspection import services
 from hrss.supervision.permissions import LABOUR_INSPECTOR
 from tests.browser.test_workbench_browser import log_in
@@ -37,3 +38,25 @@ def test_the_recovery_input_and_save_are_in_view_on_a_phone(transactional_db, li
     assert "2,000.50" in page.text_content("[data-testid=amount-recovered]")
     case.refresh_from_db()
     assert str(case.amount_recovered) == "2000.50"
+
+
+def test_the_approver_reads_the_extension_reason_on_a_phone(transactional_db, live_server, browser, heyuan, make_user,
+                                                            screenshot):
+    """待批准的延期 at 390 px (re-trial, journey 3): 用人单位 on a line, not one character a line, and the 延期理由 in
+    view, wrapping under the case's line."""
+    inspector = make_user("ivan", COUNTY, LABOUR_INSPECTOR)
+    approver = make_user("amy", COUNTY, Role.COUNTY_APPROVER)
+    case = opened(inspector, employer_name="河源市新华电子厂有限公司")
+    reason = "涉及劳动者较多，需调取银行流水并逐一核对考勤记录与工资发放情况，预计无法在期限内结案"
+    services.request_extension(actor=inspector, case=case, reason=reason, today=TODAY)
+    page = log_in(browser, live_server, approver.username, viewport=PHONE)
+    page.goto(f"{live_server.url}/supervision/inspection/extensions/")
+    screenshot(page, "inspection-extensions-390")
+    shown = page.locator("[data-testid=extension-reason]")
+    assert shown.text_content().strip() == reason
+    box = shown.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    row = page.locator("[data-testid=inspection-extension-row]")
+    assert row.evaluate("box => box.scrollWidth <= box.clientWidth")
+    employer = row.get_by_text("河源市新华电子厂有限公司")
+    assert employer.bounding_box()["width"] > 100  # the name runs on a line, not one character a line

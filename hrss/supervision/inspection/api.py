@@ -176,6 +176,10 @@ class InspectionRecoveryIn(Schema):
     amount_recovered: Decimal = Field(**AMOUNT)
 
 
+class InspectionWorkerRemovalIn(Schema):
+    reason: Text(200)
+
+
 class InspectionMeasureIn(Schema):
     kind: Text(10)
     taken_on: datetime.date
@@ -304,6 +308,16 @@ def record_recovery(request, case_id: ObjectId, worker_id: ObjectId, body: Inspe
     case = _case(request, case_id)
     worker = scoping.get_visible_or_404(InspectionWorker.objects.filter(case=case), request.user, pk=worker_id)
     return services.record_recovery(actor=request.user, worker=worker, amount_recovered=body.amount_recovered)
+
+
+@router.post("/supervision/inspection-cases/{case_id}/workers/{worker_id}/removal", response=InspectionCaseDetailOut,
+             summary="删除登记有误的劳动者（须填原因；仅限办理中且未为其追回工资；本案拖欠合计随之更新）")
+@_says_why
+def remove_worker(request, case_id: ObjectId, worker_id: ObjectId, body: InspectionWorkerRemovalIn):
+    check_permission(request.user, INSPECTION_VIEW)  # the service refuses one who may not act (403)
+    case = _case(request, case_id)
+    worker = scoping.get_visible_or_404(InspectionWorker.objects.filter(case=case), request.user, pk=worker_id)
+    return services.remove_worker(actor=request.user, worker=worker, reason=body.reason)
 
 
 @router.post("/supervision/inspection-cases/{case_id}/measures", response={201: InspectionMeasureOut},

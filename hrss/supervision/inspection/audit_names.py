@@ -14,6 +14,8 @@ ACTIONS = {
     "supervision.inspection.opened": "监察案件立案",
     "supervision.inspection.add_worker": "登记被欠薪劳动者（未获准）",
     "supervision.inspection.worker_added": "登记被欠薪劳动者",
+    "supervision.inspection.remove_worker": "删除登记的劳动者（未获准）",
+    "supervision.inspection.worker_removed": "删除登记的劳动者",
     "supervision.inspection.record_recovery": "登记追回工资（未获准）",
     "supervision.inspection.recovered": "登记追回工资",
     "supervision.inspection.add_measure": "登记监察措施（未获准）",
@@ -31,7 +33,8 @@ ACTIONS = {
     "supervision.inspection.ledger_exported": "导出监察案件台账",
 }
 FIELDS = {
-    "inspection_worker": "劳动者", "inspection_measure": "监察措施", "inspection_measure_on": "措施日期",
+    "inspection_worker": "劳动者", "inspection_worker_removal_reason": "删除原因",
+    "inspection_measure": "监察措施", "inspection_measure_on": "措施日期",
     "inspection_measure_amount": "措施金额（元）", "inspection_measure_note": "措施说明",
 }
 VALUES = {"inspection_measure": dict(MeasureKind.choices)}

@@ -61,6 +61,11 @@ class RecoveryForm(StyledForm):
     amount_recovered = forms.DecimalField(label="已追回工资合计（元）", **AMOUNT)
 
 
+class WorkerRemovalForm(StyledForm):
+    worker = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="删除原因", max_length=200)
+
+
 class MeasureForm(StyledForm):
     kind = forms.ChoiceField(label="措施", choices=MeasureKind.choices)
     taken_on = forms.DateField(label="日期", widget=date_input())
@@ -93,5 +98,8 @@ class ReferralOutcomeForm(StyledForm):
 
 class ConcludeForm(StyledForm):
     on = forms.DateField(label="结案日期", widget=date_input())
-    result = forms.CharField(label="处理结果（查明的事实、采取的措施、工资支付情况）", max_length=1000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    result = forms.CharField(
+        label="处理结果（查明的事实、采取的措施、工资支付情况）", max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": "conclude-result-help"}),
+        help_text="这段文字将原样印在交给投诉人的结案告知书上：请只写案件情况和投诉人本人的工资支付情况，"
+                  "不要写其他劳动者的姓名和金额（可写“其余劳动者的工资已支付”或合计金额）。")

@@ -271,7 +271,8 @@ def worker_line(worker):
 
 def ledger_rows(rows, today, places):
     """What a ledger line shows for each case: a dict for the page, `cells` for the .xlsx (ID numbers masked; the
-    amounts Decimal, written as numbers in yuan)."""
+    amounts Decimal, written as numbers in yuan; the dates datetime.date, written as dates, a due date 待定 the text
+    截止日期待定（约YYYY-MM-DD）, its estimate as the page shows it)."""
     calendar = workdays.Calendar.load()
     out = []
     for case in rows:
@@ -281,21 +282,26 @@ def ledger_rows(rows, today, places):
         row["cells"] = [
             case.number, row["place"], case.get_source_display(), case.employer_name, case.employer_uscc,
             case.complainant_name, "、".join(worker_line(worker) for worker in workers),
-            case.received_on.isoformat(), due_text(case.accept_due), _iso(case.accepted_on), _iso(case.opened_on),
-            due_text(case.conclude_due) if case.opened_on else "", _iso(case.concluded_on), case.get_state_display(),
+            case.received_on, _due_cell(case.accept_due, estimated_accept_due, case, calendar), case.accepted_on,
+            case.opened_on, _due_cell(case.conclude_due, estimated_conclude_due, case, calendar) if case.opened_on
+            else None, case.concluded_on, case.get_state_display(),
             case.amount_owed, case.amount_recovered,  # Decimal: numbers in the .xlsx (to sum), money on the page
             str(case.inspector) if case.inspector else "", shown.label]
         out.append(row)
     return out
 
 
+def _due_cell(day, estimated, case, calendar):
+    """A due date's .xlsx cell: the date, or while it is 待定 the text with its estimate (counted Monday to Friday)."""
+    if day is not None:
+        return day
+    estimate = estimated(case, calendar)
+    return f"截止日期待定（约{estimate.isoformat()}）" if estimate else PENDING
+
+
 def due_text(day):
     """A due date as a page, the .xlsx or the API shows it: the day, or 截止日期待定 while it is null."""
     return day.isoformat() if day else PENDING
-
-
-def _iso(day):
-    return day.isoformat() if day else ""
 
 
 def concluded_between(user, region, first, last):

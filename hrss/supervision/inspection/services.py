@@ -390,6 +390,20 @@ def worker_problems(*, name, id_number, amount_owed, amount_recovered, today):
 WORKER_STATES = (InspectionState.RECEIVED, InspectionState.ACCEPTED, InspectionState.OPEN)
 
 
+def _duplicate_problem(case, name, number):
+    """The refusal of a worker already on the case: the same name and, when both rows give one, the same 身份号码
+    (a double click or a resend would otherwise count the same wages twice); two people of one name are told apart by
+    their 身份号码."""
+    same = InspectionWorker.objects.filter(case=case, name=name)
+    if number:
+        same = same.filter(Q(id_number=number) | Q(id_number=""))
+    existing = same.order_by("pk").first()
+    if existing is None:
+        return None
+    return (f"该劳动者已登记在本案：{existing.name}，拖欠{money(existing.amount_owed)}元。请勿重复登记；"
+            "如是同名的另一人，请填写其公民身份号码以示区分；如原登记有误，请先删除原登记再重新登记。")
+
+
 def add_worker(*, actor, case, name, amount_owed, id_number="", phone="", amount_recovered=0, today=None):
     """登记被欠薪劳动者 with the wages owed (and anything already recovered); the case's totals follow."""
     today = today or timezone.localdate()
@@ -399,7 +413,8 @@ def add_worker(*, actor, case, name, amount_owed, id_number="", phone="", amount
     number = parse(id_number, today=today).number if _text(id_number) else ""
     with transaction.atomic():
         fresh = _locked(case)
-        _refuse([_state_problem(fresh, *WORKER_STATES, what="再登记劳动者")])
+        _refuse([_state_problem(fresh, *WORKER_STATES, what="再登记劳动者"),
+                 _duplicate_problem(fresh, _text(name), number)])
         worker = InspectionWorker.objects.create(case=fresh, name=_text(name), id_number=number,
                                                  phone=_text(phone)[:20], amount_owed=_amount(amount_owed),
                                                  amount_recovered=_amount(amount_recovered or 0))
@@ -438,6 +453,38 @@ def record_recovery(*, actor, worker, amount_recovered, today=None):
                      after={"inspection_worker": current.name, "amount_recovered": recovered})
     worker.amount_recovered = recovered
     return worker
+
+
+def remove_worker(*, actor, worker, reason, today=None):
+    """删除 a worker row entered in error (a duplicate, the wrong person): only while the case is open for workers and
+    nothing was recovered for that worker, with the reason in the case's history and the audit log; the case's
+    totals follow."""
+    today = today or timezone.localdate()
+    case = worker.case
+    _check_handle(actor, case, "supervision.inspection.remove_worker")
+    with transaction.atomic():
+        fresh = _locked(case)
+        current = InspectionWorker.objects.select_for_update().filter(pk=worker.pk, case=fresh).first()
+        if current is None:
+            raise ValidationError("该劳动者不在本案件中（可能已被删除），请刷新页面。")
+        _refuse([_state_problem(fresh, *WORKER_STATES, what="删除劳动者"),
+                 None if _text(reason) else "请填写删除原因（如：重复登记、登记错人）。",
+                 None if len(_text(reason)) <= 200 else "删除原因不超过200字。",
+                 None if current.amount_recovered == 0 else
+                 f"已为{current.name}登记追回工资{money(current.amount_recovered)}元，不能删除：如追回金额登记有误，"
+                 "请先把已追回改为0再删除。"])
+        details = {"inspection_worker": current.name, "amount_owed": current.amount_owed,
+                   "amount_recovered": current.amount_recovered}
+        number = current.id_number
+        current.delete()
+        _sum_amounts(fresh)
+        _event(fresh, actor, today, "worker_removed",
+               f"删除劳动者{details['inspection_worker']}（拖欠{money(details['amount_owed'])}元）的登记，"
+               f"原因：{_text(reason)}")
+        audit.record(actor=actor, action="supervision.inspection.worker_removed", target=fresh,
+                     subject_id_number=number, before=details,
+                     after={"inspection_worker_removal_reason": _text(reason)})
+    return _refresh(case, fresh)
 
 
 def add_measure(*, actor, case, kind, taken_on, amount=None, note="", today=None):

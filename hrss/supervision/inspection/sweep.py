@@ -75,6 +75,7 @@ ROWS = SweepRows(
         "supervision:inspection-open": (PK, BOTH, {"on": DAY}),
         "supervision:inspection-worker": (PK, BOTH, {"name": "越权", "amount_owed": "1"}),
         "supervision:inspection-recovery": (PK, BOTH, {"worker": "1", "amount_recovered": "1"}),
+        "supervision:inspection-worker-removal": (PK, BOTH, {"worker": "1", "reason": "越权"}),
         "supervision:inspection-measure": (PK, BOTH, {"kind": "pay", "taken_on": DAY, "amount": "1"}),
         "supervision:inspection-extension": (PK, BOTH, {"reason": "越权"}),
         "supervision:inspection-extension-decide": (PK, BOTH, {"decision": "approve", "note": "越权"}),
@@ -99,6 +100,8 @@ ROWS = SweepRows(
         "/api/v1/supervision/inspection-cases/{case_id}/workers": (ID, {"name": "越权", "amount_owed": "1.00"}),
         "/api/v1/supervision/inspection-cases/{case_id}/workers/{worker_id}/recovery": (
             {"case_id": "inspection_case", "worker_id": "inspection_worker"}, {"amount_recovered": "1.00"}),
+        "/api/v1/supervision/inspection-cases/{case_id}/workers/{worker_id}/removal": (
+            {"case_id": "inspection_case", "worker_id": "inspection_worker"}, {"reason": "越权"}),
         "/api/v1/supervision/inspection-cases/{case_id}/measures": (ID, {"kind": "pay", "taken_on": DAY,
                                                                          "amount": "1.00"}),
         "/api/v1/supervision/inspection-cases/{case_id}/extension": (ID, {"reason": "越权"}),
@@ -122,6 +125,8 @@ ROWS = SweepRows(
         SweepWrite(services.add_worker, lambda p: {"case": _case(p), "name": "越权", "amount_owed": "1"}),
         SweepWrite(services.record_recovery, lambda p: {
             "worker": InspectionWorker.objects.get(pk=p["inspection_worker"].pk), "amount_recovered": "1"}),
+        SweepWrite(services.remove_worker, lambda p: {
+            "worker": InspectionWorker.objects.get(pk=p["inspection_worker"].pk), "reason": "越权"}),
         SweepWrite(services.add_measure, lambda p: {"case": _case(p), "kind": "pay", "taken_on": _today(),
                                                     "amount": "1"}),
         SweepWrite(services.request_extension, lambda p: {"case": _case(p), "reason": "越权"}),

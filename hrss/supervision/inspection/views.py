@@ -30,6 +30,7 @@ from hrss.supervision.inspection.forms import (
     ReferralForm,
     ReferralOutcomeForm,
     WorkerForm,
+    WorkerRemovalForm,
 )
 from hrss.supervision.models import (
     ExtensionState,
@@ -161,6 +162,8 @@ def _detail(request, case, forms=None):
         "open_form": forms.get("open") or DayForm(label="立案日期", initial={"on": today}),
         "worker_form": forms.get("worker") or WorkerForm(),
         "recovery_form": forms.get("recovery"),
+        "removal_form": forms.get("removal"),
+        "removal_worker": _posted_worker(forms.get("removal")),
         "measure_form": forms.get("measure") or MeasureForm(initial={"taken_on": today, "kind": MeasureKind.PAY}),
         "extension_form": forms.get("extension") or ExtensionRequestForm(),
         "decision_form": forms.get("decision") or ExtensionDecisionForm(initial={"decision": "approve"}),
@@ -174,12 +177,21 @@ def detail(request, pk):
     return _detail(request, _case(request, pk))
 
 
+def _posted_worker(form):
+    """The worker pk a refused removal form was posted for (its 删除 box is shown open again), or None."""
+    try:
+        return int(form.data.get("worker")) if form is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _form_shown(case, key):
     """Whether the case's page, as the case stands now, shows the inspector the form `key` (and so a refusal put on
     it): detail.html's conditions."""
     state, S = case.state, InspectionState
     return {"accept": state == S.RECEIVED, "decline": state == S.RECEIVED, "open": state == S.ACCEPTED,
             "worker": state in (S.RECEIVED, S.ACCEPTED, S.OPEN), "recovery": True,
+            "removal": state in (S.RECEIVED, S.ACCEPTED, S.OPEN),
             "measure": state == S.OPEN, "extension": state == S.OPEN,
             "decision": state == S.OPEN and case.extension_state == ExtensionState.REQUESTED,
             "referral": state in (S.ACCEPTED, S.OPEN) and not case.referral_kind,
@@ -253,6 +265,21 @@ def recovery(request, pk):
         return services.record_recovery(actor=request.user, worker=worker, amount_recovered=data["amount_recovered"])
 
     return _act(request, pk, "recovery", RecoveryForm(request.POST), act, "已登记追回工资。")
+
+
+@staff_view(INSPECTION_VIEW)
+@require_POST
+def remove_worker(request, pk):
+    def act(case, data):
+        worker = InspectionWorker.objects.filter(case=case, pk=data["worker"]).first()
+        if worker is None:
+            raise ValidationError("该劳动者不在本案件中（可能已被删除），请刷新页面。")
+        name = worker.name
+        services.remove_worker(actor=request.user, worker=worker, reason=data["reason"])
+        return name
+
+    return _act(request, pk, "removal", WorkerRemovalForm(request.POST), act,
+                lambda name: f"已删除劳动者{name}的登记，本案拖欠合计已随之更新。")
 
 
 @staff_view(INSPECTION_VIEW)
@@ -347,6 +374,7 @@ urlpatterns = [
     path("inspection/<int:pk>/open/", open_investigation, name="inspection-open"),
     path("inspection/<int:pk>/workers/", add_worker, name="inspection-worker"),
     path("inspection/<int:pk>/recovery/", recovery, name="inspection-recovery"),
+    path("inspection/<int:pk>/workers/removal/", remove_worker, name="inspection-worker-removal"),
     path("inspection/<int:pk>/measures/", add_measure, name="inspection-measure"),
     path("inspection/<int:pk>/extension/", request_extension, name="inspection-extension"),
     path("inspection/<int:pk>/extension/decide/", decide_extension, name="inspection-extension-decide"),
