@@ -131,6 +131,7 @@ def cases(request):
                      "place": places.get(item.office_code, "")})
     return _render(request, "supervision/appraisal/cases.html", {
         **_common(request, office, month, refused), "rows": rows, "person": person, "late_only": late_only,
+        "own_office": selectors.complaints_hidden_from(request.user, office.code),
         "keep": [("region", office.code), *([("user", person.pk)] if person else []),
                  *([("late", "1")] if late_only else [])]}, refused)
 

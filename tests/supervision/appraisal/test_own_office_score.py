@@ -72,6 +72,7 @@ def test_the_own_office_and_its_staff_show_no_score_nor_the_reply_to_a_complaint
         # The list behind 办理件数: the case handled, not the reply to the complaint about the office.
         cases = client.get("/supervision/appraisal/cases/", query).content.decode()
         assert "失业登记" in cases and "收到的投诉" not in cases and "查实" not in cases
+        assert 'data-testid="appraisal-cases-own-office"' in cases
         mine = client.get("/supervision/appraisal/cases/", {**query, "user": township_officer.pk}).content.decode()
         assert "收到的投诉" not in mine
 
@@ -92,7 +93,7 @@ def test_those_above_see_the_score_with_the_deduction_and_the_reply(intake, move
     row = next(row for row in answer if row["region_code"] == TOWNSHIP)
     assert row["complaints"] == 1 and row["score"] is not None
     cases = client.get("/supervision/appraisal/cases/", {"region": TOWNSHIP, **OCTOBER}).content.decode()
-    assert "收到的投诉" in cases
+    assert "收到的投诉" in cases and 'data-testid="appraisal-cases-own-office"' not in cases
 
 
 def test_the_lock_address_opened_in_a_browser_goes_to_the_appraisal(county_officer):
