@@ -115,3 +115,13 @@ PROVISIONAL_NOTE = "暂按自然日计，节假日安排录入后按法定休假
 def due_text(day, provisional):
     """A due date as pages, the ledger and the API show it: "2027-01-04（暂按自然日计，…）" while provisional."""
     return f"{day:%Y-%m-%d}（{PROVISIONAL_NOTE}）" if provisional else f"{day:%Y-%m-%d}"
+
+
+def promised_days(kind):
+    """The catalogue's promised days of a service whose promise is the legal period `kind`: ((from, days), ...)."""
+    return tuple((day, rule.days) for day, rule in RULES[kind])
+
+
+def counts_working_days(kind):
+    """Whether the legal period `kind` (as now in force) counts working days."""
+    return RULES[kind][-1][1].working_days

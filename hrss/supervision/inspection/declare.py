@@ -4,7 +4,7 @@ login)."""
 
 from hrss.core import workdays
 from hrss.core.parts import Figure, HubLink, Part
-from hrss.supervision.inspection import audit_names, demo, figures, pending, services
+from hrss.supervision.inspection import audit_names, catalogue, demo, figures, pending, services
 from hrss.supervision.permissions import INSPECTION_APPROVE, INSPECTION_HANDLE, INSPECTION_VIEW
 
 PART = Part(
@@ -38,6 +38,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=catalogue.SERVICES,
 )
 
 workdays.after_arrangement_loaded(services.fill_missing_due_dates)  # deadlines waiting for a year's holidays

@@ -5,7 +5,7 @@ arrangement is loaded (core.workdays.after_arrangement_loaded)."""
 from hrss.core import workdays
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.supervision.permissions import SUPERVISION_HANDLE, SUPERVISION_VIEW
-from hrss.supervision.petitions import audit_names, demo, figures, pending, services
+from hrss.supervision.petitions import audit_names, catalogue, demo, figures, pending, services
 
 PART = Part(
     label="petitions",
@@ -31,6 +31,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    services=catalogue.SERVICES,
 )
 
 workdays.after_arrangement_loaded(services.recompute_provisional_dues)  # due dates waiting for a year's holidays

@@ -1,12 +1,10 @@
-"""What the promises part (服务规范（一次性告知、服务承诺、限时办结）) brings to the area (core/parts.py): its two services
-in the catalogue (信访事项办理, 劳动保障监察投诉), hub links, the figures of the statistics page, audit names and the
+"""What the promises part (服务规范（一次性告知、服务承诺、限时办结）) brings to the area (core/parts.py): hub links, the figures of the statistics page, audit names and the
 demo. No pending work of its own: an overdue case already waits in the queue of the role that holds it
 (core.review.queue_for, each area's 待办), and this part only watches."""
 
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.supervision.permissions import SUPERVISION_VIEW
 from hrss.supervision.promises import audit_names, demo, figures
-from hrss.supervision.promises.catalogue import SERVICES
 
 PART = Part(
     label="promises",
@@ -29,6 +27,5 @@ PART = Part(
     audit_actions=audit_names.ACTIONS,
     audit_fields=audit_names.FIELDS,
     demo=demo.demo,
-    services=SERVICES,
 )
 

@@ -8,6 +8,7 @@ import datetime
 
 from hrss.core import workdays
 from hrss.core.dated import in_force
+from hrss.core.models import ReviewCase
 
 D = datetime.date
 
@@ -29,3 +30,9 @@ def reply_due(received_on, *, calendar=None):
         return (calendar or workdays.Calendar.load()).add(received_on, reply_days(received_on))
     except workdays.UnknownArrangement:
         return None
+
+
+# A rating code of a review case (RatingCode.source), and when a review case is completed (办结): decided; a withdrawn
+# application was not served to the end.
+REVIEW_SOURCE = "review"
+COMPLETED_STATUSES = (ReviewCase.Status.APPROVED, ReviewCase.Status.REJECTED)

@@ -22,7 +22,7 @@ from hrss.supervision.models import (
 )
 from hrss.supervision.permissions import INSPECTION_VIEW, SUPERVISION_VIEW
 from hrss.supervision.promises import links
-from hrss.supervision.ratings.services import COMPLETED_STATUSES, REVIEW_SOURCE
+from hrss.supervision.ratings.rules import COMPLETED_STATUSES, REVIEW_SOURCE
 
 # The body that handles a county's labour inspection cases, as the 劳动保障监察条例 names it (第三条: the county's
 # 劳动保障行政部门 and its 劳动保障监察机构), after the county's 人社局: "源城区人力资源和社会保障局劳动保障监察机构".

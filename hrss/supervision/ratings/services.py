@@ -17,7 +17,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hrss.core import audit, scoping, workdays
-from hrss.core.models import ReviewCase
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.review import chain_of
 from hrss.supervision import inputs
@@ -39,9 +38,7 @@ from hrss.supervision.ratings import rules, selectors
 CODE_ATTEMPTS = 8  # 2**40 codes: a collision is rare, eight in a row is a broken random source
 # One answer for a code that does not exist and for one already used, so that trying codes tells nothing.
 REFUSED = "评价码无效或已使用，请核对凭条上的评价码。"
-REVIEW_SOURCE = "review"
-# A review case is completed (办结) when decided; a withdrawn application was not served to the end.
-COMPLETED_STATUSES = (ReviewCase.Status.APPROVED, ReviewCase.Status.REJECTED)
+REVIEW_SOURCE, COMPLETED_STATUSES = rules.REVIEW_SOURCE, rules.COMPLETED_STATUSES
 STAFF_ORIGINS = (ComplaintOrigin.MAILBOX, ComplaintOrigin.PHONE, ComplaintOrigin.LETTER, ComplaintOrigin.VISIT)
 
 
