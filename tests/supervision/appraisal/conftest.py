@@ -54,3 +54,11 @@ def move(clock):
         return review.act(case=case, actor=actor, action=action, version=case.version, reason=reason)
 
     return make
+
+
+def row_cells(page, testid):
+    """The texts of the cells of the table row `testid` of a page, tags stripped."""
+    import re
+
+    row = page.split(f'data-testid="{testid}"')[1].split("</tr>")[0]
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]

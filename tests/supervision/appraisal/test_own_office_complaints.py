@@ -11,8 +11,8 @@ import openpyxl
 from django.test import Client
 
 from hrss.supervision.ratings import services as ratings
-from tests.conftest import COUNTY, TOWNSHIP
-from tests.supervision.appraisal.conftest import DUE, MONTH, OPENED
+from tests.conftest import COUNTY, TOWNSHIP, login
+from tests.supervision.appraisal.conftest import DUE, MONTH, OPENED, row_cells
 from tests.supervision.ratings.helpers import call
 
 HIDDEN = "本机构的投诉由上级统计"
@@ -20,14 +20,10 @@ RECEIVED = datetime.date(2023, 10, 10)
 
 
 def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login(Client(), user)
 
 
-def _cells(page, testid):
-    row = page.split(f'data-testid="{testid}"')[1].split("</tr>")[0]
-    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+_cells = row_cells
 
 
 def _complaint(county_officer, about):

@@ -5,14 +5,13 @@ about their own office in the list behind 办理件数; those above see all of i
 
 import datetime
 import io
-import re
 
 import openpyxl
 from django.test import Client
 
 from hrss.supervision.ratings import services as ratings
-from tests.conftest import COUNTY, TOWNSHIP
-from tests.supervision.appraisal.conftest import DUE, MONTH, OPENED
+from tests.conftest import COUNTY, TOWNSHIP, login
+from tests.supervision.appraisal.conftest import DUE, MONTH, OPENED, row_cells
 from tests.supervision.ratings.helpers import call
 
 HIDDEN_SCORE = "本机构的考核得分含投诉核实结果，由上级查看"
@@ -21,14 +20,10 @@ OCTOBER = {"month": f"{MONTH:%Y-%m}"}
 
 
 def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login(Client(), user)
 
 
-def _cells(page, testid):
-    row = page.split(f'data-testid="{testid}"')[1].split("</tr>")[0]
-    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+_cells = row_cells
 
 
 def _upheld_complaint_about(township_reviewer, township_officer, county_officer):
