@@ -14,7 +14,7 @@ PART = Part(
     links=(
         HubLink("监察案件台账", "supervision:inspection-ledger", INSPECTION_VIEW,
                 "投诉、信访转办、网格线索形成的劳动保障监察案件，受理与结案期限；导出 .xlsx", order=20),
-        HubLink("登记投诉", "supervision:inspection-new", INSPECTION_HANDLE,
+        HubLink("登记监察投诉", "supervision:inspection-new", INSPECTION_HANDLE,
                 "来访来电投诉、日常巡查发现的问题登记为监察案件", order=21),
         HubLink("待批准的延期", "supervision:inspection-extensions", INSPECTION_APPROVE,
                 "监察员申请延长办案期限（30个工作日），由负责人批准", order=22),

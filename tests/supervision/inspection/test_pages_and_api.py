@@ -56,7 +56,7 @@ def test_ledger_filters_drill_down_and_export_masks_id_numbers(heyuan, inspector
     assert "河源市公园餐馆" not in cells
     # The village assistant sees the case of her village only, read-only.
     mine = logged_in(village_assistant).get("/supervision/inspection/").content.decode()
-    assert "河源市某制衣厂" in mine and "河源市公园餐馆" not in mine and "登记投诉</a>" not in mine
+    assert "河源市某制衣厂" in mine and "河源市公园餐馆" not in mine and "登记监察投诉</a>" not in mine
 
 
 def test_the_case_page_shows_both_deadlines_and_a_refusal_on_its_form(heyuan, inspector):
