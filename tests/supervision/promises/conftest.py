@@ -62,3 +62,11 @@ def unemployment_case(clock, heyuan, village_assistant, township_reviewer, count
         return case
 
     return make
+
+
+def past_2025(clock, settings):
+    """Move the frozen clock to a day from which the months of 2025 these tests ask about have begun (the suite also
+    runs at 2024-02-29, when a page refuses a month not begun yet); never back before the usual day. The test users'
+    passwords, set on the usual day, are not made to expire by the move."""
+    settings.HRSS_PASSWORD_MAX_AGE_DAYS = 0
+    clock.move_to(at(max(frozen_now().date(), datetime.date(2025, 6, 2))))

@@ -11,6 +11,7 @@ from hrss.core.id_numbers import mask
 from hrss.supervision.models import NoticeSlip
 from tests.conftest import TODAY, VILLAGE
 from tests.residents.factories import MAN_1980
+from tests.supervision.promises.conftest import past_2025
 
 D = datetime.date
 CODE = "employment/unemployment_registration"
@@ -56,10 +57,12 @@ def test_a_slip_is_given_listed_and_refused_without_a_missing_item(heyuan, villa
     assert call(neighbour_village_assistant, "get", "/supervision/notice-slips", {"region": VILLAGE}).status_code == 404
 
 
-def test_promise_figures_of_a_month_and_the_overdue_cases(unemployment_case, county_officer, neighbour_county_officer):
+def test_promise_figures_of_a_month_and_the_overdue_cases(unemployment_case, county_officer, neighbour_county_officer,
+                                                          clock, settings):
     unemployment_case(D(2025, 3, 3), D(2025, 3, 14), name="甲")
     unemployment_case(D(2025, 3, 3), D(2025, 3, 20), name="乙")
     unemployment_case(TODAY - datetime.timedelta(days=30), name="丙")
+    past_2025(clock, settings)  # after the cases: making one puts the clock back
     [row] = call(county_officer, "get", "/supervision/promise-figures", {"month": "2025-03"}).json()
     assert (row["service_code"], row["closed"], row["within_promise"], row["over_promise"]) == (CODE, 2, 1, 1)
     assert (row["median_days"], row["longest_days"]) == (11, 13)

@@ -11,6 +11,7 @@ from django.test import Client
 from hrss.core import catalogue
 from hrss.supervision.promises import figures, selectors
 from tests.conftest import COUNTY, TODAY, TOWNSHIP, VILLAGE, login
+from tests.supervision.promises.conftest import past_2025
 
 D = datetime.date
 CODE = "employment/unemployment_registration"
@@ -53,7 +54,8 @@ def test_a_changed_promise_leaves_the_cases_opened_before_it_under_the_old_one(m
     assert measured["甲 失业登记"] == (11, 12)  # opened 3/3: the new one
 
 
-def test_the_page_shows_the_figures_and_opens_the_late_cases(march, county_officer):
+def test_the_page_shows_the_figures_and_opens_the_late_cases(march, county_officer, clock, settings):
+    past_2025(clock, settings)
     client = login(Client(), county_officer)
     page = client.get("/supervision/promises/promise/", {"month": "2025-03"}).content.decode()
     assert "失业登记" in page and "10个工作日" in page and "10.5个工作日" in page and "超时 2" in page

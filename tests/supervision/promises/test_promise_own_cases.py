@@ -11,13 +11,14 @@ from hrss.supervision.permissions import LABOUR_INSPECTOR
 from hrss.supervision.promises import selectors
 from tests.conftest import COUNTY, login
 from tests.supervision.petitions.conftest import replied
+from tests.supervision.promises.conftest import past_2025
 
 D = datetime.date
 PAGE, CASES = "/supervision/promises/promise/", "/supervision/promises/promise/cases/"
 
 
 def test_petitions_replied_and_inspection_cases_concluded_are_measured_against_their_promise(
-        heyuan, village_assistant, township_officer, county_officer, neighbour_county_officer, make_user):
+        heyuan, village_assistant, township_officer, county_officer, neighbour_county_officer, make_user, clock, settings):
     on_time = replied(village_assistant, township_officer, received_on=D(2025, 4, 28), accepted_on=D(2025, 5, 6),
                       replied_on=D(2025, 5, 16), subject="某制衣厂拖欠工资")  # 10 days
     late = replied(village_assistant, township_officer, received_on=D(2025, 2, 20), accepted_on=D(2025, 3, 3),
@@ -30,6 +31,7 @@ def test_petitions_replied_and_inspection_cases_concluded_are_measured_against_t
     inspection.open_case(actor=inspector, case=case, on=D(2025, 5, 8), today=D(2025, 5, 8))
     inspection.conclude_case(actor=inspector, case=case, result="单位已改正", on=D(2025, 5, 22), today=D(2025, 5, 22))
 
+    past_2025(clock, settings)
     client = login(Client(), county_officer)
     page = client.get(PAGE, {"month": "2025-05"}).content.decode()
     petitions = page.split('data-service="supervision/petition"')[1].split("</tr>")[0]
