@@ -5,6 +5,7 @@ import pytest
 
 from hrss.core import catalogue
 from tests.browser.test_workbench_browser import log_in
+from tests.conftest import TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -13,9 +14,7 @@ CODE = "employment/unemployment_registration"
 
 def test_the_assistant_ticks_the_missing_documents_and_prints_the_slip_on_a_phone(
         transactional_db, live_server, browser, heyuan, village_assistant, screenshot):
-    from django.utils import timezone
-
-    document = catalogue.service(CODE).documents_on(timezone.localdate())[1]
+    document = catalogue.service(CODE).documents_on(TODAY)[1]
     missing = document.name
     page = log_in(browser, live_server, "alice", viewport={"width": 375, "height": 740})
     page.goto(f"{live_server.url}/supervision/promises/services/")

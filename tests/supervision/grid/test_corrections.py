@@ -14,6 +14,7 @@ from hrss.core.models import AuditEntry
 from hrss.supervision.grid import services
 from hrss.supervision.models import EmployerVisit, InspectionCase, Lead
 from tests.conftest import TODAY, TOWNSHIP, VILLAGE
+from tests.supervision.figures import figure
 from tests.supervision.grid.conftest import USCC, report
 from tests.supervision.grid.test_pages_and_api import call, logged_in
 from tests.supervision.grid.test_visits_and_figures import visit
@@ -22,15 +23,6 @@ LEAD_FORM = {"reported_on": TODAY.isoformat(), "employer_name": "河源市某建
              "kind": "wages", "workers_affected": "6", "description": "装卸工两个月未发工资"}
 VISIT_FORM = {"visited_on": TODAY.isoformat(), "employer_name": "河源市某餐饮有限公司", "employer_uscc": USCC,
               "findings": "在岗8人，已签劳动合同"}
-
-
-def figure(page, label, place):
-    """The statistics page's number under `label` on the row of `place` (or 合计)."""
-    section = next(part for part in page.split("<section") if label in part)
-    labels = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', section)
-    row = re.search(rf'<tr[^>]*>\s*<th scope="row"[^>]*>(?:<a [^>]*>)?{place}.*?</tr>', section, re.S).group(0)
-    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-    return int(cells[labels.index(label) - 1])
 
 
 # --- visits -----------------------------------------------------------------------------------------------------

@@ -13,20 +13,12 @@ from hrss.core.models import AuditEntry
 from hrss.supervision.models import PublicityEvent
 from hrss.supervision.publicity import services
 from tests.conftest import TODAY, TOWNSHIP, VILLAGE
+from tests.supervision.figures import figure
 from tests.supervision.publicity.test_events import api, event, logged_in
 
 FORM = {"topic": "pension", "topic_detail": "缴费档次", "place": "社区广场", "held_on": TODAY.isoformat(),
         "people_reached": "100", "materials_count": "80", "materials_description": "政策问答折页",
         "organiser": "社区工作站", "note": ""}
-
-
-def figure(page, label, place):
-    """The statistics page's number under `label` on the row of `place` (or 合计)."""
-    section = next(part for part in page.split("<section") if label in part)
-    labels = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', section)
-    row = re.search(rf'<tr[^>]*>\s*<th scope="row"[^>]*>(?:<a [^>]*>)?{place}.*?</tr>', section, re.S).group(0)
-    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-    return int(cells[labels.index(label) - 1])
 
 
 def test_the_village_corrects_its_event_on_the_page_and_the_figures_follow(heyuan, village_assistant,
