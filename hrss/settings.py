@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "hrss.assistance",
     "hrss.pensions",
     "hrss.supervision",
+    "hrss.network",
     # More areas by module path, comma-separated: the test suite adds its example area (tests/plugin_area) this way.
     *env_list("HRSS_EXTRA_APPS"),
     "django_tasks",

@@ -23,6 +23,14 @@ from hrss.jobservices.loans.api import router as loans_router
 from hrss.jobservices.referrals.api import router as referrals_router
 from hrss.jobservices.seekers.api import router as seekers_router
 from hrss.jobservices.training.api import router as training_router
+from hrss.network.acceptance.api import router as network_acceptance_router
+from hrss.network.activity.api import router as network_activity_router
+from hrss.network.dashboard.api import router as network_dashboard_router
+from hrss.network.funding.api import router as network_funding_router
+from hrss.network.offices.api import router as network_offices_router
+from hrss.network.reports.api import router as network_reports_router
+from hrss.network.standards.api import router as network_standards_router
+from hrss.network.targets.api import router as network_targets_router
 from hrss.pensions.benefits.api import router as pensions_benefits_router
 from hrss.pensions.cards.api import router as pensions_cards_router
 from hrss.pensions.certification.api import router as pensions_certification_router
@@ -69,6 +77,10 @@ for part_router in (pensions_schemes_router, pensions_enrolment_router, pensions
 for part_router in (supervision_petitions_router, supervision_inspection_router, supervision_grid_router, supervision_publicity_router, supervision_promises_router, supervision_ratings_router, supervision_appraisal_router):
     api.add_router("", part_router)
 
+# 平台建设与考核 (hrss/network): likewise, each operation with its whole path under /network/
+# (/network/offices, /network/inspections, /network/funds, /network/targets, /network/reports...).
+for part_router in (network_standards_router, network_offices_router, network_acceptance_router, network_funding_router, network_targets_router, network_reports_router, network_dashboard_router, network_activity_router):
+    api.add_router("", part_router)
 
 @api.exception_handler(Http404)
 def not_found(request, exc):

@@ -1,0 +1,3 @@
+"""The acceptance part's pages (url names prefixed "acceptance")."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The activity part's pages (url names prefixed "activity")."""
+
+urlpatterns = []

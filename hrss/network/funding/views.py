@@ -1,0 +1,3 @@
+"""The funding part's pages (url names prefixed "funding")."""
+
+urlpatterns = []

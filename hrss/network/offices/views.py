@@ -1,0 +1,3 @@
+"""The offices part's pages (url names prefixed "offices")."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The reports part's pages (url names prefixed "reports")."""
+
+urlpatterns = []

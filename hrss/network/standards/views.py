@@ -1,0 +1,3 @@
+"""The standards part's pages (url names prefixed "standards")."""
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""The targets part's rows of the scope sweep (merged in hrss/network/sweep.py)."""
+
+from hrss.core.areas import SweepRows
+
+ROWS = SweepRows()

@@ -1,0 +1,3 @@
+"""The targets part's pages (url names prefixed "targets")."""
+
+urlpatterns = []
