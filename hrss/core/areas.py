@@ -105,6 +105,7 @@ class Area:
     demo: Callable | None = None
     demo_order: int = 100
     services: Sequence = ()  # the services the area offers the public (core.catalogue.Service)
+    figures: Sequence = ()  # (the part's name, core.parts.Figure): the area's statistics figures (figures())
 
 
 _areas = {}
@@ -200,3 +201,9 @@ def url_includes():
 
 def demo_providers():
     return [area for area in sorted(_areas.values(), key=lambda area: (area.demo_order, area.label)) if area.demo]
+
+
+def figures():
+    """[(the area's name, the part's name, core.parts.Figure)] of every registered area, in the areas' order: every
+    statistics figure of the platform (a township's monthly report snapshots them)."""
+    return [(area.name, part_name, figure) for area in all_areas() for part_name, figure in area.figures]

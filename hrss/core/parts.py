@@ -109,6 +109,8 @@ def area_of(parts, *, label, name, order, permissions, menu, demo_order):
         demo=demo_of(parts),
         demo_order=demo_order,
         services=tuple(service for part in parts for service in part.services),
+        figures=tuple((part.name or part.label, figure) for part in parts
+                      for figure in sorted(part.figures, key=lambda figure: figure.order)),
     )
 
 
