@@ -105,6 +105,7 @@ class Area:
     demo: Callable | None = None
     demo_order: int = 100
     services: Sequence = ()  # the services the area offers the public (core.catalogue.Service)
+    measures: Sequence = ()  # how the area's data measure the platform's targets (core.targets.Measure)
     figures: Sequence = ()  # (the part's name, core.parts.Figure): the area's statistics figures (figures())
 
 
@@ -115,7 +116,7 @@ def register(area):
     """Called once by each area's `area.py`. Registers what the area brings with the registries that already
     serve it (permissions, review chains, pending work, audit names, the service catalogue), and keeps the rest for
     the readers below."""
-    from hrss.core import audit, catalogue, pending, permissions, review
+    from hrss.core import audit, catalogue, pending, permissions, review, targets
 
     if area.label in _areas:
         raise ValueError(f"area {area.label!r} is registered twice")
@@ -137,6 +138,8 @@ def register(area):
         if service.area_label != area.label:
             raise ValueError(f"service {service.code!r} names area {service.area_label!r}, not {area.label!r}")
         catalogue.register_service(service)
+    for measure in area.measures:
+        targets.register_measure(measure, area.label)
     return area
 
 

@@ -54,6 +54,7 @@ class Part:
     audit_values: Mapping = field(default_factory=dict)
     demo: Callable | None = None  # demo(stdout, options) -> lines to print last, or None
     services: Sequence = ()  # the services the part offers the public (core.catalogue.Service)
+    measures: Sequence = ()  # how the part's data measure the platform's targets (core.targets.Measure)
 
 
 def _usable(link, user, level):
@@ -109,6 +110,7 @@ def area_of(parts, *, label, name, order, permissions, menu, demo_order):
         demo=demo_of(parts),
         demo_order=demo_order,
         services=tuple(service for part in parts for service in part.services),
+        measures=tuple(measure for part in parts for measure in part.measures),
         figures=tuple((part.name or part.label, figure) for part in parts
                       for figure in sorted(part.figures, key=lambda figure: figure.order)),
     )
