@@ -1,0 +1,134 @@
+"""What the reports part reads: a township's reports, a report's figures grouped by area and part, and the
+completeness and timeliness of the reports (完整率、及时率) per county and month, as DHIS2's reporting rate summary
+shows them: reports expected (the county's townships), submitted (上报, now submitted or approved), submitted on
+time (first submitted by the deadline, rules.deadline_of), completeness = submitted / expected and timeliness = on
+time / expected (both over the expected reports, as DHIS2's "reporting rate" and "reporting rate on time")."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from hrss.core import scoping, workdays
+from hrss.core.dates import add_months
+from hrss.core.models import Level, Region
+from hrss.network.models import MonthlyReport
+from hrss.network.reports import rules
+
+State = MonthlyReport.State
+SUBMITTED_STATES = (State.SUBMITTED, State.APPROVED)
+
+
+class MonthRefused(ValueError):
+    """A month the pages cannot take (the message, in Chinese, says what to type)."""
+
+
+def parse_month(text, today):
+    """The first day of the month typed "YYYY-MM" (the previous month when empty), or MonthRefused."""
+    if not text:
+        return add_months(today.replace(day=1), -1)
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        first = datetime.date(year, month, 1)
+    except ValueError:
+        raise MonthRefused(f"月份“{text[:20]}”无法识别：请按“2026-05”的格式选择年份和月份。") from None
+    if first > today:
+        raise MonthRefused(f"{first:%Y年%m月}尚未开始：请选择本月或以前的月份。")
+    if first < rules.FIRST_MONTH:
+        raise MonthRefused(f"请选择{rules.FIRST_MONTH:%Y年%m月}以后的月份。")
+    return first
+
+
+def reports_visible_to(user):
+    return scoping.visible_to(user, MonthlyReport.objects.all())
+
+
+def percent(part, whole):
+    """part / whole as a percentage with one decimal (half up), or None when nothing is expected."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Row:
+    """One line of the completeness table: a county (its townships' reports) or a township (its one report)."""
+
+    region: Region
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+    deadline: datetime.date | None = None
+    report: MonthlyReport | None = None  # a township's row: its report, if generated
+    late: list = field(default_factory=list)  # townships that submitted after the deadline
+    missing: list = field(default_factory=list)  # townships that have not submitted
+
+    @property
+    def completeness(self):
+        return percent(self.submitted, self.expected)
+
+    @property
+    def timeliness(self):
+        return percent(self.on_time, self.expected)
+
+
+def townships_of(region):
+    """The active townships (乡镇、街道) within `region` (itself, for a township), in code order."""
+    townships = Region.objects.filter(level=Level.TOWNSHIP, is_active=True)
+    return list(scoping.within_region(townships, region).order_by("code"))
+
+
+def _township_rows(townships, month, deadline):
+    reports = {report.region_code: report for report in MonthlyReport.objects.filter(
+        month=month, region_code__in=[township.code for township in townships])}
+    rows = []
+    for township in townships:
+        report = reports.get(township.code)
+        submitted = report is not None and report.state in SUBMITTED_STATES
+        on_time = submitted and deadline is not None and report.first_submitted_on <= deadline
+        row = Row(region=township, expected=1, submitted=int(submitted), on_time=int(on_time), deadline=deadline,
+                  report=report)
+        if not submitted:
+            row.missing.append(township)
+        elif not on_time and deadline is not None:
+            row.late.append(township)
+        rows.append(row)
+    return rows
+
+
+def completeness(region, month, *, calendar=None):
+    """The completeness and timeliness of the reports of `month` (its first day) under `region`: one Row per county
+    for the city (or the province), one Row per township for a county, the township's own Row for a township; each
+    with expected, submitted and on_time (and completeness, timeliness in %, the late and missing townships). The
+    caller checks that the user may see `region` (core.scoping.get_region_or_404)."""
+    deadline = rules.deadline_of(month, calendar or workdays.Calendar.load())
+    if region.level >= Level.TOWNSHIP:
+        township = region if region.level == Level.TOWNSHIP else region.parent
+        return _township_rows([township], month, deadline)
+    townships = townships_of(region)
+    if region.level == Level.COUNTY:
+        return _township_rows(townships, month, deadline)
+    counties = list(scoping.within_region(Region.objects.filter(level=Level.COUNTY, is_active=True), region)
+                    .order_by("code"))
+    by_county = {county.code: Row(region=county, deadline=deadline) for county in counties}
+    for row in _township_rows(townships, month, deadline):
+        county = by_county.get(scoping.ancestor_code(row.region.code, Level.COUNTY))
+        if county is None:
+            continue
+        county.expected += row.expected
+        county.submitted += row.submitted
+        county.on_time += row.on_time
+        county.late += row.late
+        county.missing += row.missing
+    return list(by_county.values())
+
+
+def total(region, rows):
+    """The region's own line: its rows added up."""
+    out = Row(region=region, deadline=rows[0].deadline if rows else None)
+    for row in rows:
+        out.expected += row.expected
+        out.submitted += row.submitted
+        out.on_time += row.on_time
+        out.late += row.late
+        out.missing += row.missing
+    return out
