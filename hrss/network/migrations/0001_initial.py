@@ -14,9 +14,60 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '__first__'),
+        ('core', '0002_classifications'),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='ActivityWatermark',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('last_entry_id', models.BigIntegerField(default=0)),
+                ('refreshed_at', models.DateTimeField(blank=True, null=True)),
+                ('requested_at', models.DateTimeField(blank=True, null=True)),
+            ],
+            options={
+                'verbose_name': '使用情况统计进度',
+                'verbose_name_plural': '使用情况统计进度',
+            },
+        ),
+        migrations.CreateModel(
+            name='Inspection',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(db_index=True, max_length=12, verbose_name='所在区域')),
+                ('inspected_on', models.DateField(verbose_name='检查日期')),
+                ('inspectors', models.CharField(blank=True, max_length=100, verbose_name='检查人员')),
+                ('note', models.TextField(blank=True, max_length=1000, verbose_name='检查意见')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '检查',
+                'verbose_name_plural': '检查',
+                'ordering': ['-inspected_on', '-id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='Finding',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(default=0)),
+                ('rule', models.CharField(max_length=64, verbose_name='标准条目')),
+                ('title', models.CharField(max_length=200, verbose_name='标准')),
+                ('required', models.CharField(blank=True, max_length=500, verbose_name='要求')),
+                ('recorded', models.CharField(blank=True, max_length=500, verbose_name='登记情况')),
+                ('result', models.CharField(choices=[('meets', '符合'), ('fails', '不符合'), ('not_checked', '未检查')], max_length=12, verbose_name='检查结果')),
+                ('note', models.CharField(blank=True, max_length=500, verbose_name='说明')),
+                ('inspection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='network.inspection')),
+            ],
+            options={
+                'verbose_name': '检查项',
+                'verbose_name_plural': '检查项',
+                'ordering': ['inspection', 'position', 'id'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('result', 'meets'), ('result', 'fails'), ('result', 'not_checked'), _connector='OR'), name='network_finding_result_valid'), models.UniqueConstraint(fields=('inspection', 'rule'), name='network_finding_one_per_rule')],
+            },
+        ),
         migrations.CreateModel(
             name='MonthlyReport',
             fields=[
@@ -62,6 +113,11 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_office_region_code_format'), models.CheckConstraint(condition=models.Q(('nature', ''), ('nature', 'public_institution'), ('nature', 'administrative'), ('nature', 'attached'), ('nature', 'public_welfare_post'), ('nature', 'other'), _connector='OR'), name='network_office_nature_valid')],
             },
         ),
+        migrations.AddField(
+            model_name='inspection',
+            name='office',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='network.office', verbose_name='服务机构'),
+        ),
         migrations.CreateModel(
             name='FundDisbursement',
             fields=[
@@ -103,6 +159,194 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': '建设资金下达',
                 'ordering': ['allocated_on', 'pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_fundallocation_region_code_format'), models.CheckConstraint(condition=models.Q(('source', 'province'), ('source', 'county'), ('source', 'city'), _connector='OR'), name='network_fundallocation_source_valid'), models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='network_fundallocation_amount_positive'), models.UniqueConstraint(fields=('office', 'source', 'document_number'), name='network_fundallocation_document_unique')],
+            },
+        ),
+        migrations.CreateModel(
+            name='Acceptance',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(db_index=True, max_length=12, verbose_name='所在区域')),
+                ('state', models.CharField(choices=[('requested', '已申请验收，待市验收'), ('accepted', '已通过验收'), ('refused', '验收未通过'), ('withdrawn', '已撤回申请')], default='requested', max_length=10, verbose_name='状态')),
+                ('requested_on', models.DateField(verbose_name='申请日期')),
+                ('request_note', models.CharField(blank=True, max_length=500, verbose_name='申请说明')),
+                ('decided_on', models.DateField(blank=True, null=True, verbose_name='验收日期')),
+                ('accepted_on', models.DateField(blank=True, null=True, verbose_name='通过验收日期')),
+                ('reason', models.CharField(blank=True, max_length=500, verbose_name='验收意见')),
+                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='network_acceptance', to='core.reviewcase')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='acceptances', to='network.office')),
+            ],
+            options={
+                'verbose_name': '验收',
+                'verbose_name_plural': '验收',
+                'ordering': ['-requested_on', '-id'],
+                'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_acceptance_region_code_format'), models.CheckConstraint(condition=models.Q(('state', 'requested'), ('state', 'accepted'), ('state', 'refused'), ('state', 'withdrawn'), _connector='OR'), name='network_acceptance_state_valid'), models.CheckConstraint(condition=models.Q(models.Q(('accepted_on__isnull', False), ('decided_on__isnull', False), ('state', 'accepted')), models.Q(models.Q(('state', 'accepted'), _negated=True), ('accepted_on__isnull', True)), _connector='OR'), name='network_acceptance_accepted_has_date'), models.UniqueConstraint(condition=models.Q(('state__in', ['requested', 'accepted'])), fields=('office',), name='network_acceptance_one_live_per_office')],
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficeActivity',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='服务机构所在区域')),
+                ('month', models.DateField(verbose_name='月份')),
+                ('entries', models.PositiveIntegerField(default=0, verbose_name='操作次数')),
+                ('cases', models.PositiveIntegerField(default=0, verbose_name='办理对象数')),
+                ('last_at', models.DateTimeField(verbose_name='最近操作时间')),
+            ],
+            options={
+                'verbose_name': '服务机构月度使用情况',
+                'verbose_name_plural': '服务机构月度使用情况',
+                'constraints': [models.UniqueConstraint(fields=('region_code', 'month'), name='network_officeactivity_one_a_month'), models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_officeactivity_region_code_format')],
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficeEquipment',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('item', models.CharField(choices=[('computer', '计算机(联网)'), ('printer', '文件打印机'), ('card_printer', '证件打印机'), ('fax', '传真机'), ('copier', '复印机'), ('phone', '电话'), ('cabinet', '档案柜'), ('rack', '政策资料展示架'), ('info_board', '信息发布栏'), ('other', '其他')], max_length=16, verbose_name='设备')),
+                ('name', models.CharField(blank=True, max_length=50, verbose_name='名称或型号')),
+                ('quantity', models.PositiveIntegerField(verbose_name='数量')),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='equipment', to='network.office')),
+            ],
+            options={
+                'verbose_name': '办公设备',
+                'verbose_name_plural': '办公设备',
+                'constraints': [models.CheckConstraint(condition=models.Q(('item', 'computer'), ('item', 'printer'), ('item', 'card_printer'), ('item', 'fax'), ('item', 'copier'), ('item', 'phone'), ('item', 'cabinet'), ('item', 'rack'), ('item', 'info_board'), ('item', 'other'), _connector='OR'), name='network_officeequipment_item_valid'), models.CheckConstraint(condition=models.Q(('quantity__gte', 0)), name='network_officeequipment_quantity')],
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficeFacts',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('has_sign', models.BooleanField(null=True, verbose_name='采用全省统一标识')),
+                ('has_plaque', models.BooleanField(null=True, verbose_name='统一名称牌匾')),
+                ('motto_on_wall', models.BooleanField(null=True, verbose_name='服务理念“诚心服务，真情相助”和服务承诺上墙')),
+                ('rules_on_wall', models.JSONField(blank=True, null=True, verbose_name='上墙的内部管理制度')),
+                ('publicity_board', models.BooleanField(null=True, verbose_name='宣传栏')),
+                ('suggestion_box', models.BooleanField(null=True, verbose_name='意见箱')),
+                ('info_board', models.BooleanField(null=True, verbose_name='信息发布栏')),
+                ('network_connected', models.BooleanField(null=True, verbose_name='与县区实时联网')),
+                ('network_kind', models.CharField(blank=True, max_length=50, verbose_name='联网方式')),
+                ('software_used', models.BooleanField(null=True, verbose_name='使用全省统一业务软件')),
+                ('updated_on', models.DateField(blank=True, null=True, verbose_name='核实日期')),
+                ('office', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='facts', to='network.office')),
+            ],
+            options={
+                'verbose_name': '标识与联网情况',
+                'verbose_name_plural': '标识与联网情况',
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficePhoto',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('subject', models.CharField(max_length=50, verbose_name='照片内容')),
+                ('caption', models.CharField(blank=True, max_length=200, verbose_name='说明')),
+                ('content', models.BinaryField(verbose_name='图片')),
+                ('content_type', models.CharField(max_length=20)),
+                ('width', models.PositiveIntegerField(default=0)),
+                ('height', models.PositiveIntegerField(default=0)),
+                ('taken_on', models.DateField(verbose_name='上传日期')),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='network.office')),
+                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '服务机构照片',
+                'verbose_name_plural': '服务机构照片',
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficeRoom',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('function', models.CharField(choices=[('windows', '对外服务窗口区'), ('office', '办公区'), ('archive', '档案室'), ('training', '培训室'), ('waiting', '等候区'), ('meeting', '会议(洽谈)室'), ('other', '其他功能区')], max_length=16, verbose_name='功能')),
+                ('name', models.CharField(blank=True, max_length=50, verbose_name='名称')),
+                ('area', models.DecimalField(decimal_places=1, max_digits=7, verbose_name='面积(平方米)')),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rooms', to='network.office')),
+            ],
+            options={
+                'verbose_name': '服务场所',
+                'verbose_name_plural': '服务场所',
+                'constraints': [models.CheckConstraint(condition=models.Q(('function', 'windows'), ('function', 'office'), ('function', 'archive'), ('function', 'training'), ('function', 'waiting'), ('function', 'meeting'), ('function', 'other'), _connector='OR'), name='network_officeroom_function_valid'), models.CheckConstraint(condition=models.Q(('area__gt', 0)), name='network_officeroom_area_positive')],
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficeStaff',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=30, verbose_name='姓名')),
+                ('post', models.CharField(blank=True, max_length=50, verbose_name='岗位')),
+                ('employment', models.CharField(choices=[('established', '编制'), ('purchased', '政府购买服务'), ('welfare_post', '公益性岗位'), ('part_time', '兼职'), ('other', '其他')], max_length=16, verbose_name='用工形式')),
+                ('monthly_pay', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='月报酬(元)')),
+                ('is_civil_servant', models.BooleanField(default=False, verbose_name='属于公职人员')),
+                ('paid_for_part_time', models.BooleanField(default=False, verbose_name='领取兼职报酬')),
+                ('training', models.CharField(blank=True, max_length=200, verbose_name='参加培训情况')),
+                ('left_on', models.DateField(blank=True, null=True, verbose_name='离岗日期')),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff', to='network.office')),
+            ],
+            options={
+                'verbose_name': '服务机构工作人员',
+                'verbose_name_plural': '服务机构工作人员',
+                'constraints': [models.CheckConstraint(condition=models.Q(('employment', 'established'), ('employment', 'purchased'), ('employment', 'welfare_post'), ('employment', 'part_time'), ('employment', 'other'), _connector='OR'), name='network_officestaff_employment_valid'), models.CheckConstraint(condition=models.Q(('monthly_pay__isnull', True), ('monthly_pay__gte', 0), _connector='OR'), name='network_officestaff_pay_not_negative')],
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficeStanding',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('ok', models.PositiveIntegerField(default=0)),
+                ('failing', models.PositiveIntegerField(default=0)),
+                ('unknown', models.PositiveIntegerField(default=0)),
+                ('failing_rules', models.JSONField(blank=True, default=list)),
+                ('unknown_rules', models.JSONField(blank=True, default=list)),
+                ('computed_on', models.DateField()),
+                ('office', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='standing', to='network.office')),
+            ],
+            options={
+                'verbose_name': '服务机构达标情况',
+                'verbose_name_plural': '服务机构达标情况',
+            },
+        ),
+        migrations.CreateModel(
+            name='OfficeWindow',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('registration', '就业与失业登记管理'), ('employment_service', '就业服务'), ('assistance', '就业援助'), ('retirees', '退休人员社会化管理'), ('petitions', '信访接待'), ('rural_pension', '新农保经办'), ('other', '其他窗口')], max_length=24, verbose_name='窗口')),
+                ('name', models.CharField(blank=True, max_length=50, verbose_name='窗口名称')),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='windows', to='network.office')),
+            ],
+            options={
+                'verbose_name': '服务窗口',
+                'verbose_name_plural': '服务窗口',
+                'constraints': [models.CheckConstraint(condition=models.Q(('kind', 'registration'), ('kind', 'employment_service'), ('kind', 'assistance'), ('kind', 'retirees'), ('kind', 'petitions'), ('kind', 'rural_pension'), ('kind', 'other'), _connector='OR'), name='network_officewindow_kind_valid')],
+            },
+        ),
+        migrations.CreateModel(
+            name='Rectification',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(db_index=True, max_length=12, verbose_name='所在区域')),
+                ('opened_on', models.DateField(verbose_name='提出日期')),
+                ('due_on', models.DateField(verbose_name='整改期限')),
+                ('state', models.CharField(choices=[('open', '待整改'), ('fixed', '已整改，待确认'), ('confirmed', '整改已确认')], default='open', max_length=10, verbose_name='状态')),
+                ('fixed_on', models.DateField(blank=True, null=True, verbose_name='整改日期')),
+                ('fixed_note', models.CharField(blank=True, max_length=500, verbose_name='整改情况')),
+                ('photo_id', models.PositiveIntegerField(blank=True, null=True, verbose_name='整改照片')),
+                ('confirmed_on', models.DateField(blank=True, null=True, verbose_name='确认日期')),
+                ('reopened_times', models.PositiveSmallIntegerField(default=0, verbose_name='退回重改次数')),
+                ('reopen_note', models.CharField(blank=True, max_length=500, verbose_name='退回原因')),
+                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('finding', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='rectification', to='network.finding')),
+                ('fixed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rectifications', to='network.office')),
+            ],
+            options={
+                'verbose_name': '整改事项',
+                'verbose_name_plural': '整改事项',
+                'ordering': ['due_on', 'id'],
+                'indexes': [models.Index(fields=['region_code', 'state', 'due_on'], name='network_rec_region__a8ef85_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_rectification_region_code_format'), models.CheckConstraint(condition=models.Q(('state', 'open'), ('state', 'fixed'), ('state', 'confirmed'), _connector='OR'), name='network_rectification_state_valid'), models.CheckConstraint(condition=models.Q(('due_on__gte', models.F('opened_on'))), name='network_rectification_due_after_opened'), models.CheckConstraint(condition=models.Q(models.Q(('confirmed_on__isnull', True), ('fixed_on__isnull', True), ('state', 'open')), models.Q(('confirmed_on__isnull', True), ('fixed_on__isnull', False), ('state', 'fixed')), models.Q(('confirmed_on__isnull', False), ('fixed_on__isnull', False), ('state', 'confirmed')), _connector='OR'), name='network_rectification_dates_follow_state')],
             },
         ),
         migrations.CreateModel(
@@ -168,5 +412,9 @@ class Migration(migrations.Migration):
                 'ordering': ['-submitted_at', '-pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_implementationplan_region_code_format'), models.CheckConstraint(condition=models.Q(('state', 'submitted'), ('state', 'filed'), ('state', 'returned'), _connector='OR'), name='network_implementationplan_state_valid'), models.CheckConstraint(condition=models.Q(('state', 'submitted'), ('decided_on__isnull', False), _connector='OR'), name='network_implementationplan_decided_when_not_submitted'), models.CheckConstraint(condition=models.Q(models.Q(('state', 'returned'), _negated=True), models.Q(('return_reason', ''), _negated=True), _connector='OR'), name='network_implementationplan_returned_has_reason'), models.UniqueConstraint(fields=('region_code', 'document_number'), name='network_implementationplan_document_unique')],
             },
+        ),
+        migrations.AddConstraint(
+            model_name='inspection',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_inspection_region_code_format'),
         ),
     ]
