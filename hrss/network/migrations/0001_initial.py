@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '__first__'),
+        ('core', '0002_classifications'),
     ]
 
     operations = [
@@ -28,6 +29,43 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '使用情况统计进度',
                 'verbose_name_plural': '使用情况统计进度',
+            },
+        ),
+        migrations.CreateModel(
+            name='Inspection',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(db_index=True, max_length=12, verbose_name='所在区域')),
+                ('inspected_on', models.DateField(verbose_name='检查日期')),
+                ('inspectors', models.CharField(blank=True, max_length=100, verbose_name='检查人员')),
+                ('note', models.TextField(blank=True, max_length=1000, verbose_name='检查意见')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': '检查',
+                'verbose_name_plural': '检查',
+                'ordering': ['-inspected_on', '-id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='Finding',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(default=0)),
+                ('rule', models.CharField(max_length=64, verbose_name='标准条目')),
+                ('title', models.CharField(max_length=200, verbose_name='标准')),
+                ('required', models.CharField(blank=True, max_length=500, verbose_name='要求')),
+                ('recorded', models.CharField(blank=True, max_length=500, verbose_name='登记情况')),
+                ('result', models.CharField(choices=[('meets', '符合'), ('fails', '不符合'), ('not_checked', '未检查')], max_length=12, verbose_name='检查结果')),
+                ('note', models.CharField(blank=True, max_length=500, verbose_name='说明')),
+                ('inspection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='network.inspection')),
+            ],
+            options={
+                'verbose_name': '检查项',
+                'verbose_name_plural': '检查项',
+                'ordering': ['inspection', 'position', 'id'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('result', 'meets'), ('result', 'fails'), ('result', 'not_checked'), _connector='OR'), name='network_finding_result_valid'), models.UniqueConstraint(fields=('inspection', 'rule'), name='network_finding_one_per_rule')],
             },
         ),
         migrations.CreateModel(
@@ -75,6 +113,11 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_office_region_code_format'), models.CheckConstraint(condition=models.Q(('nature', ''), ('nature', 'public_institution'), ('nature', 'administrative'), ('nature', 'attached'), ('nature', 'public_welfare_post'), ('nature', 'other'), _connector='OR'), name='network_office_nature_valid')],
             },
         ),
+        migrations.AddField(
+            model_name='inspection',
+            name='office',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='network.office', verbose_name='服务机构'),
+        ),
         migrations.CreateModel(
             name='FundDisbursement',
             fields=[
@@ -116,6 +159,29 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': '建设资金下达',
                 'ordering': ['allocated_on', 'pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_fundallocation_region_code_format'), models.CheckConstraint(condition=models.Q(('source', 'province'), ('source', 'county'), ('source', 'city'), _connector='OR'), name='network_fundallocation_source_valid'), models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='network_fundallocation_amount_positive'), models.UniqueConstraint(fields=('office', 'source', 'document_number'), name='network_fundallocation_document_unique')],
+            },
+        ),
+        migrations.CreateModel(
+            name='Acceptance',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(db_index=True, max_length=12, verbose_name='所在区域')),
+                ('state', models.CharField(choices=[('requested', '已申请验收，待市验收'), ('accepted', '已通过验收'), ('refused', '验收未通过'), ('withdrawn', '已撤回申请')], default='requested', max_length=10, verbose_name='状态')),
+                ('requested_on', models.DateField(verbose_name='申请日期')),
+                ('request_note', models.CharField(blank=True, max_length=500, verbose_name='申请说明')),
+                ('decided_on', models.DateField(blank=True, null=True, verbose_name='验收日期')),
+                ('accepted_on', models.DateField(blank=True, null=True, verbose_name='通过验收日期')),
+                ('reason', models.CharField(blank=True, max_length=500, verbose_name='验收意见')),
+                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='network_acceptance', to='core.reviewcase')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='acceptances', to='network.office')),
+            ],
+            options={
+                'verbose_name': '验收',
+                'verbose_name_plural': '验收',
+                'ordering': ['-requested_on', '-id'],
+                'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_acceptance_region_code_format'), models.CheckConstraint(condition=models.Q(('state', 'requested'), ('state', 'accepted'), ('state', 'refused'), ('state', 'withdrawn'), _connector='OR'), name='network_acceptance_state_valid'), models.CheckConstraint(condition=models.Q(models.Q(('accepted_on__isnull', False), ('decided_on__isnull', False), ('state', 'accepted')), models.Q(models.Q(('state', 'accepted'), _negated=True), ('accepted_on__isnull', True)), _connector='OR'), name='network_acceptance_accepted_has_date'), models.UniqueConstraint(condition=models.Q(('state__in', ['requested', 'accepted'])), fields=('office',), name='network_acceptance_one_live_per_office')],
             },
         ),
         migrations.CreateModel(
@@ -257,6 +323,33 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='Rectification',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(db_index=True, max_length=12, verbose_name='所在区域')),
+                ('opened_on', models.DateField(verbose_name='提出日期')),
+                ('due_on', models.DateField(verbose_name='整改期限')),
+                ('state', models.CharField(choices=[('open', '待整改'), ('fixed', '已整改，待确认'), ('confirmed', '整改已确认')], default='open', max_length=10, verbose_name='状态')),
+                ('fixed_on', models.DateField(blank=True, null=True, verbose_name='整改日期')),
+                ('fixed_note', models.CharField(blank=True, max_length=500, verbose_name='整改情况')),
+                ('confirmed_on', models.DateField(blank=True, null=True, verbose_name='确认日期')),
+                ('reopened_times', models.PositiveSmallIntegerField(default=0, verbose_name='退回重改次数')),
+                ('reopen_note', models.CharField(blank=True, max_length=500, verbose_name='退回原因')),
+                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('finding', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='rectification', to='network.finding')),
+                ('fixed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rectifications', to='network.office')),
+                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.officephoto', verbose_name='整改照片')),
+            ],
+            options={
+                'verbose_name': '整改事项',
+                'verbose_name_plural': '整改事项',
+                'ordering': ['due_on', 'id'],
+                'indexes': [models.Index(fields=['region_code', 'state', 'due_on'], name='network_rec_region__a8ef85_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_rectification_region_code_format'), models.CheckConstraint(condition=models.Q(('state', 'open'), ('state', 'fixed'), ('state', 'confirmed'), _connector='OR'), name='network_rectification_state_valid'), models.CheckConstraint(condition=models.Q(('due_on__gte', models.F('opened_on'))), name='network_rectification_due_after_opened'), models.CheckConstraint(condition=models.Q(models.Q(('confirmed_on__isnull', True), ('fixed_on__isnull', True), ('state', 'open')), models.Q(('confirmed_on__isnull', True), ('fixed_on__isnull', False), ('state', 'fixed')), models.Q(('confirmed_on__isnull', False), ('fixed_on__isnull', False), ('state', 'confirmed')), _connector='OR'), name='network_rectification_dates_follow_state')],
+            },
+        ),
+        migrations.CreateModel(
             name='ReportEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -319,5 +412,9 @@ class Migration(migrations.Migration):
                 'ordering': ['-submitted_at', '-pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_implementationplan_region_code_format'), models.CheckConstraint(condition=models.Q(('state', 'submitted'), ('state', 'filed'), ('state', 'returned'), _connector='OR'), name='network_implementationplan_state_valid'), models.CheckConstraint(condition=models.Q(('state', 'submitted'), ('decided_on__isnull', False), _connector='OR'), name='network_implementationplan_decided_when_not_submitted'), models.CheckConstraint(condition=models.Q(models.Q(('state', 'returned'), _negated=True), models.Q(('return_reason', ''), _negated=True), _connector='OR'), name='network_implementationplan_returned_has_reason'), models.UniqueConstraint(fields=('region_code', 'document_number'), name='network_implementationplan_document_unique')],
             },
+        ),
+        migrations.AddConstraint(
+            model_name='inspection',
+            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_inspection_region_code_format'),
         ),
     ]
