@@ -389,6 +389,25 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='TargetSnapshot',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12, verbose_name='区域代码')),
+                ('month', models.DateField(verbose_name='月份')),
+                ('target', models.CharField(max_length=40, verbose_name='目标')),
+                ('numerator', models.PositiveIntegerField(verbose_name='达标人数')),
+                ('denominator', models.PositiveIntegerField(verbose_name='应统计人数')),
+                ('as_of', models.DateField(verbose_name='统计截至日期')),
+                ('computed_at', models.DateTimeField(verbose_name='计算时间')),
+            ],
+            options={
+                'verbose_name': '五个100%统计快照',
+                'verbose_name_plural': '五个100%统计快照',
+                'indexes': [models.Index(fields=['month', 'target'], name='network_tar_month_66a3c5_idx')],
+                'constraints': [models.UniqueConstraint(fields=('region_code', 'month', 'target'), name='network_targetsnapshot_one_per_region_month_target'), models.CheckConstraint(condition=models.Q(django.db.models.lookups.Exact(django.db.models.functions.text.Length('region_code'), 12), django.db.models.lookups.Exact(models.Func(models.F('region_code'), models.Value('0123456789'), function='LTRIM', output_field=models.CharField()), models.Value(''))), name='network_targetsnapshot_region_code_format'), models.CheckConstraint(condition=models.Q(('numerator__lte', models.F('denominator'))), name='network_targetsnapshot_numerator_within_denominator')],
+            },
+        ),
+        migrations.CreateModel(
             name='ImplementationPlan',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
