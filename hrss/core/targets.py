@@ -31,12 +31,13 @@ class Missed:
 class Measure:
     """How one target is counted from an area's data.
 
-    - `count(region, first, last)` -> (numerator, denominator): the people of the region (a Region or a code
-      prefix such as "441602") counted for the period.
-    - `grouped(first, last)` -> {region_code: (numerator, denominator)}: the same count in one grouped pass, by the
-      region code each person is counted in (a village's, or a township's own); adding the rows up the hierarchy
-      gives `count` of every region (the snapshots of the reporting area rely on it).
-    - `missed(region, first, last)` -> [Missed]: the people of the denominator not in the numerator.
+    - `count(region, first, last, today)` -> (numerator, denominator): the people of the region (a Region or a
+      code prefix such as "441602") counted for the period, as the records stand on `today` (a deadline still
+      running on `today` is not decided yet).
+    - `grouped(first, last, today)` -> {region_code: (numerator, denominator)}: the same count in one grouped pass,
+      by the region code each person is counted in (a village's, or a township's own); adding the rows up the
+      hierarchy gives `count` of every region (the snapshots of the reporting area rely on it).
+    - `missed(region, first, last, today)` -> [Missed]: the people of the denominator not in the numerator.
     - `definition`: in Chinese, what the numerator and the denominator are, as shown on the page.
     """
 
