@@ -90,3 +90,36 @@ def measure_for(target):
 
 def measures():
     return dict(_measures)
+
+
+# --- helpers for an area's measures ----------------------------------------------------------------------------
+
+
+def within(queryset, region):
+    """The rows of a scoped model's queryset lying in `region` (a Region or a code prefix), by its registered code
+    field (core.scoping.register)."""
+    from hrss.core import scoping
+
+    field = scoping.code_field_of(queryset.model)
+    return queryset.filter(**{f"{field}__range": scoping.code_range(region_prefix(region))})
+
+
+def counted(rows, met, distinct="pk"):
+    """(numerator, denominator) of `rows`: those meeting the Q `met`, and all; each `distinct` value once."""
+    from django.db.models import Count
+
+    found = rows.order_by().aggregate(denominator=Count(distinct, distinct=True),
+                                      numerator=Count(distinct, distinct=True, filter=met))
+    return found["numerator"], found["denominator"]
+
+
+def counted_by_code(rows, met, distinct="pk"):
+    """{region code: (numerator, denominator)} of `rows` grouped by the model's code field, in one query."""
+    from django.db.models import Count
+
+    from hrss.core import scoping
+
+    field = scoping.code_field_of(rows.model)
+    grouped = (rows.order_by().values(field).annotate(denominator=Count(distinct, distinct=True),
+                                                      numerator=Count(distinct, distinct=True, filter=met)))
+    return {row[field]: (row["numerator"], row["denominator"]) for row in grouped}
