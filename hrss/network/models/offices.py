@@ -14,7 +14,8 @@ from hrss.core import constraints, scoping
 from hrss.core.models import CODE_LENGTH
 
 __all__ = ["EmploymentType", "EquipmentItem", "Office", "OfficeEquipment", "OfficeFacts", "OfficeNature", "OfficePhoto",
-           "OfficeRoom", "OfficeStaff", "OfficeStanding", "RoomFunction", "WindowKind"]
+           "OfficeRoom", "OfficeStaff", "OfficeStanding", "OfficeWindow", "RoomFunction",
+           "WindowKind"]
 
 
 class OfficeNature(models.TextChoices):
@@ -202,6 +203,9 @@ class OfficeFacts(models.Model):
         verbose_name = _("标识与联网情况")
         verbose_name_plural = _("标识与联网情况")
 
+    def __str__(self):
+        return f"{self.office}的标识与联网情况"
+
 
 class OfficePhoto(models.Model):
     """A photo of the office (evidence of a rule, or of anything else), re-encoded without metadata and kept in the
@@ -241,6 +245,9 @@ class OfficeStanding(models.Model):
     class Meta:
         verbose_name = _("服务机构达标情况")
         verbose_name_plural = _("服务机构达标情况")
+
+    def __str__(self):
+        return f"{self.office}：达标{self.ok}项，未达标{self.failing}项，未登记{self.unknown}项"
 
 
 for _model in (OfficeStaff, OfficeRoom, OfficeWindow, OfficeEquipment, OfficeFacts, OfficePhoto, OfficeStanding):
