@@ -11,7 +11,7 @@ from hrss.core.pending import PendingItem
 from hrss.core.permissions import has_permission
 from hrss.jobservices.models import ReferralOutcome
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
-from hrss.jobservices.referrals import figures
+from hrss.jobservices.referrals import figures, measures
 from hrss.jobservices.referrals.catalogue import SERVICES
 
 
@@ -95,5 +95,6 @@ PART = Part(
     audit_fields=FIELDS,
     audit_values=VALUES,
     demo=demo,
+    measures=(measures.JOB_OFFER_10_DAYS, measures.FREE_EMPLOYMENT_SERVICES),
     services=SERVICES,
 )

@@ -96,6 +96,12 @@ def job_offer_rows(user, region, year, month, *, today):
     first, last = month_bounds(year, month)
     seekers = scoping.within_region(scoping.visible_to(user, JobSeeker.objects.filter(
         not_selective=True, registered_on__range=(first, last))), region)
+    return offer_rows(seekers, today=today)
+
+
+def offer_rows(seekers, *, today):
+    """KPI 1's rows of the seekers of a queryset (the page's: of the user's scope and a month; the network area's
+    五个100%: of a region and a period, measures.py)."""
     offers = dict(Referral.objects.filter(seeker__in=seekers.values("pk"), suitable=True,
                                           referred_on__lte=today).values("seeker_id")
                   .annotate(first=Min("referred_on")).values_list("seeker_id", "first"))

@@ -4,7 +4,7 @@ pending work, the person page's and the statistics page's panels, hub links, aud
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
 from hrss.jobservices.permissions import JOBSERVICES_HANDLE, JOBSERVICES_VIEW
-from hrss.jobservices.training import audit_names, figures, panels, pending
+from hrss.jobservices.training import audit_names, figures, measures, panels, pending
 from hrss.jobservices.training.catalogue import SERVICES
 from hrss.jobservices.training.chains import TRAINING_SUBSIDY
 from hrss.jobservices.training.demo import demo
@@ -38,5 +38,6 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo,
+    measures=(measures.RURAL_TRAINING,),
     services=SERVICES,
 )

@@ -93,7 +93,12 @@ def trained_q(day):
 
 def population(user, region, day):
     """The denominator: the people of the user's scope under `region` counted on `day`."""
-    people = scoping.within_region(scoping.visible_to(user, Person.objects.all()), region)
+    return candidates(scoping.within_region(scoping.visible_to(user, Person.objects.all()), region), day)
+
+
+def candidates(people, day):
+    """The denominator among `people` (a queryset of Person) on `day`: the page's people of the user's scope, or a
+    region's for the network area's 五个100% (measures.py)."""
     coded = TrainingWish.objects.filter(status__in=[WishStatus.OPEN, WishStatus.MET], recorded_on__lte=day)
     return people.filter(rural(), of_working_age(day), labour_status__in=IN_LABOUR_FORCE).filter(
         Q(wants_training=True) | Q(pk__in=coded.values("person_id")))

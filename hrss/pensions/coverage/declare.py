@@ -3,7 +3,7 @@ of the statistics page, the person page's panel, pending work, audit names and t
 
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
-from hrss.pensions.coverage import audit_names, demo, figures, panels, pending
+from hrss.pensions.coverage import audit_names, demo, figures, measures, panels, pending
 from hrss.pensions.coverage.moves import follow_person
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
 from hrss.residents.services import after_person_moved
@@ -38,6 +38,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    measures=(measures.INSURANCE_SERVICES,),
 )
 
 after_person_moved(follow_person)  # a person's employees' scheme records move with the person (moves.py)

@@ -184,14 +184,20 @@ def tally(user, region, day, length=0):
     scope = scoping.scope_of(user)
     if region is None or not scope.contains_code(region.code):
         return {}
-    people_rows = scoping.within_region(scoping.visible_to(user, Person.objects.filter(in_scope_q(day))), region)
+    return tally_rows(lambda rows: scoping.within_region(scoping.visible_to(user, rows), region), day, length)
+
+
+def tally_rows(restrict, day, length=0):
+    """tally's count of the rows `restrict` (a function of a queryset) keeps: the user's scope and region for the
+    pages, a region alone for the network area's 五个100% (measures.py), which checks the scope itself."""
+    people_rows = restrict(Person.objects.filter(in_scope_q(day)))
     base = _grouped(people_rows, "region_code", length, "pk")
     found = {prefix: Counts(in_scope=count) for prefix, count in base.items()}
     earlier = []
     for value, rows in sources(day):
         # Each table's rows of the region by their own region code (they follow their person, residents'
         # after_person_moved), so that the small table leads the join, not the ledger.
-        counted = scoping.within_region(scoping.visible_to(user, rows), region).filter(in_scope_q(day, "person__"))
+        counted = restrict(rows).filter(in_scope_q(day, "person__"))
         for before in earlier:
             counted = counted.exclude(Exists(before.filter(person=OuterRef("person_id"))))
         earlier.append(rows)

@@ -4,7 +4,7 @@ enrolment follow its person's move within the city."""
 
 from hrss.core.areas import Panel
 from hrss.core.parts import Figure, HubLink, Part
-from hrss.pensions.enrolment import audit_names, demo, figures, panels, pending
+from hrss.pensions.enrolment import audit_names, demo, figures, measures, panels, pending
 from hrss.pensions.enrolment.catalogue import SERVICES
 from hrss.pensions.enrolment.moves import follow_person
 from hrss.pensions.permissions import PENSIONS_HANDLE, PENSIONS_VIEW
@@ -34,6 +34,7 @@ PART = Part(
     audit_fields=audit_names.FIELDS,
     audit_values=audit_names.VALUES,
     demo=demo.demo,
+    measures=(measures.SAME_DAY_ENROLMENT,),
     services=SERVICES,
 )
 
