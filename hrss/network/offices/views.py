@@ -50,18 +50,17 @@ def region_offices(request):
     if region.level == Level.VILLAGE:
         return redirect(reverse("network:offices-open") + f"?region={region.code}")
     today = timezone.localdate()
-    rows = []
-    for place, standing in selectors.office_regions(request.user, region):
-        rows.append({"region": place, "standing": standing,
-                     "summary": selectors.summary_under(place) if place.level < Level.VILLAGE
-                     and place != region else None})
-    if region.level < Level.TOWNSHIP:
+    if region.level >= Level.COUNTY:
+        rows = [{"region": place, "standing": standing,
+                 "summary": selectors.summary_under(place) if place.level == Level.TOWNSHIP and place != region
+                 else None} for place, standing in selectors.office_regions(request.user, region)]
+    else:
         children = scoping.visible_to(request.user, Region.objects.filter(parent=region, is_active=True))
         rows = [{"region": child, "standing": None, "summary": selectors.summary_under(child)}
-                for child in children.order_by("code")] if region.level < Level.COUNTY else rows
+                for child in children.order_by("code")]
     return render(request, "network/offices/regions.html", {
         "region": region, "rows": rows, "summary": selectors.summary_under(region), "today": today,
-        "crumbs": scoping.breadcrumb(request.user, region), "office_level": region.level >= Level.TOWNSHIP})
+        "crumbs": scoping.breadcrumb(request.user, region)})
 
 
 @staff_view(NETWORK_VIEW)

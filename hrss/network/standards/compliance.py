@@ -62,17 +62,19 @@ class Recorded:
 
 
 def _recorded(office, on):
+    """What `office` recorded (nothing for an office not saved yet: a region without a record)."""
     from hrss.core.models import Region
-
-    region = Region.objects.get(code=office.region_code)
-    all_staff = list(office.staff.all())
     from hrss.network.models import OfficeFacts
 
-    facts = OfficeFacts.objects.filter(office=office).first()
+    region = Region.objects.get(code=office.region_code)
+    if office.pk is None:
+        return Recorded(office=office, region=region, on=on, staff=[], any_staff=False, rooms=[], windows=[],
+                        equipment=[], facts=None)
+    all_staff = list(office.staff.all())
     return Recorded(office=office, region=region, on=on,
                     staff=[s for s in all_staff if s.left_on is None or s.left_on > on], any_staff=bool(all_staff),
                     rooms=list(office.rooms.all()), windows=list(office.windows.all()),
-                    equipment=list(office.equipment.all()), facts=facts)
+                    equipment=list(office.equipment.all()), facts=OfficeFacts.objects.filter(office=office).first())
 
 
 def _area(value):
@@ -270,6 +272,8 @@ def _software(rec, days):
     """Used: an audit entry of the office's own staff in the last `days` days (the audit log says so); without one,
     the fact recorded at the visit (said as such); neither: unknown."""
     required = f"使用全省统一业务软件办理业务（近{days}天有本机构账号的办理记录，或经核实）"
+    if rec.office is None:
+        return required, None, None
     last = last_activity(rec.office.region_code, rec.on, days)
     if last is not None:
         return required, f"审计日志：本机构账号最近办理于{timezone.localtime(last):%Y-%m-%d}", True
@@ -288,7 +292,8 @@ MEASURES = {
 
 
 def check(office, on):
-    """The office's compliance with every rule in force on `on` that applies to its kind of office."""
+    """The office's compliance with every rule in force on `on` that applies to its kind of office. An Office not
+    saved (Office(region_code=...)) is a region with no record: every rule unknown but the audit log's software use."""
     rec = _recorded(office, on)
     kind = standards.kind_of(rec.region)
     results = []
@@ -296,3 +301,13 @@ def check(office, on):
         required, actual, ok = MEASURES[rule.measure](rec, requirement)
         results.append(RuleResult(rule=rule.code, title=rule.title, required=required, actual=actual, ok=ok))
     return Compliance(office=office, on=on, results=tuple(results))
+
+
+def required_text(rule, kind, on):
+    """What `rule` requires of an office of `kind` on `on`, as the compliance page says it (None: not in force)."""
+    requirement = rule.requirement(kind, on)
+    if requirement is None:
+        return None
+    nothing = Recorded(office=None, region=None, on=on, staff=[], any_staff=False, rooms=[], windows=[],
+                       equipment=[], facts=None)
+    return MEASURES[rule.measure](nothing, requirement)[0]
