@@ -4,7 +4,7 @@
 // <div class="network-chart" data-kind="bar|line" data-labels="a,b" data-series-names="x,y"
 //      data-series-0="1,2" data-series-1="3,4" [data-percent="1"] [data-links="url,url"] [data-colors="#..,#.."]>
 // <div class="network-map" data-geo="URL" data-names="源城区,..." data-values="12.5,..." data-links="url,..."
-//      data-label="达标率（%）" [data-max="100"]>
+//      data-colors="#..,..." data-label="达标率（%）"> (each county's colour chosen by the server, as in the table)
 (function () {
   if (!window.echarts) return;
 
@@ -52,18 +52,20 @@
     var values = numbers(element.dataset.values);
     var links = list(element.dataset.links);
     var label = element.dataset.label || "";
-    var max = element.dataset.max ? Number(element.dataset.max) : Math.max.apply(null, values.concat([1]));
+    var colors = list(element.dataset.colors);
     fetch(element.dataset.geo, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
       echarts.registerMap("heyuan", geo);
       var chart = echarts.init(element);
       chart.setOption({
         tooltip: { trigger: "item", formatter: function (p) {
-          return p.name + "：" + (p.value === undefined || isNaN(p.value) ? "未统计" : p.value) + "（" + label + "）";
+          return p.name + "：" + label + " " + (p.value === undefined || isNaN(p.value) ? "未统计" : p.value + "%");
         } },
-        visualMap: { min: 0, max: max, left: 0, bottom: 0, text: ["高", "低"], calculable: false,
-          inRange: { color: ["#fde0dd", "#fa9fb5", "#c51b8a"] }, outOfRange: { color: "#dddddd" } },
         series: [{ type: "map", map: "heyuan", roam: false, label: { show: true },
-          data: names.map(function (name, i) { return { name: name, value: values[i] === null ? NaN : values[i] }; }) }]
+          emphasis: { label: { show: true } },
+          data: names.map(function (name, i) {
+            return { name: name, value: values[i] === null ? NaN : values[i],
+              itemStyle: { areaColor: colors[i] || "#cccccc" } };
+          }) }]
       });
       chart.on("click", function (p) { go(links, names.indexOf(p.name)); });
       window.addEventListener("resize", function () { chart.resize(); });
