@@ -115,8 +115,8 @@ class Progress:
         return round(100 * self.on_time / self.due) if self.due else None
 
 
-def _offices_due(milestone, day, regions):
-    """The codes of the offices a milestone covers under `regions` (a queryset of active regions)."""
+def offices_due(milestone, day, regions):
+    """The codes of the offices a milestone covers among `regions` (a queryset of regions)."""
     offices = regions.filter(level__in=[Level.TOWNSHIP, Level.VILLAGE], is_active=True)
     if milestone.central_towns_only:
         offices = offices.filter(Q(level=Level.TOWNSHIP)
@@ -124,35 +124,34 @@ def _offices_due(milestone, day, regions):
     return list(offices.values_list("code", flat=True))
 
 
-def counties_of(user, region):
-    """The counties to show for `region` (the city: its counties in the user's scope; a county or below: its
-    county)."""
+def units_of(user, region=None):
+    """The rows of a per-county table: the counties of `region` (the user's own region by default; a region of
+    their scope) that the user sees, or, for a region below a county, that region alone."""
+    if region is None:
+        scope = scoping.scope_of(user)
+        if scope.is_empty:
+            return []
+        region = scope.region
     if region.level <= Level.CITY:
-        return list(scoping.visible_to(user, Region.objects.filter(level=Level.COUNTY, is_active=True))
-                    .filter(code__in=_codes_within(region, Level.COUNTY)).order_by("code"))
-    county = Region.objects.get(code=scoping.ancestor_code(region.code, Level.COUNTY))
-    return [county]
+        counties = scoping.visible_to(user, Region.objects.filter(level=Level.COUNTY, is_active=True))
+        return list(scoping.within_region(counties, region).order_by("code"))
+    return [region]
 
 
-def _codes_within(region, level):
-    return list(scoping.within_region(Region.objects.filter(level=level, is_active=True), region)
-                .values_list("code", flat=True))
-
-
-def milestone_progress(user, region, today):
+def milestone_progress(user, today, region=None):
     """[(milestone, [Progress per county], total Progress)] for the milestones in force today: each county's
     offices the milestone covers, how many were accepted by its day, after it, and not yet (by today)."""
-    counties = counties_of(user, region)
+    units = units_of(user, region)
     accepted = {code: day for code, day in accepted_days_by_region().items() if day <= today}
     out = []
     for milestone in rules.milestones_on(today):
         rows = []
-        for county in counties:
-            codes = _offices_due(milestone, today, scoping.within_region(Region.objects.all(), county))
+        for unit in units:
+            codes = offices_due(milestone, today, scoping.within_region(Region.objects.all(), unit))
             days = [accepted[code] for code in codes if code in accepted]
             on_time = sum(1 for day in days if day <= milestone.due_on)
-            rows.append(Progress(county, milestone, len(codes), on_time, len(days) - on_time, len(codes) - len(days)))
-        total = Progress(region, milestone, sum(r.due for r in rows), sum(r.on_time for r in rows),
+            rows.append(Progress(unit, milestone, len(codes), on_time, len(days) - on_time, len(codes) - len(days)))
+        total = Progress(None, milestone, sum(r.due for r in rows), sum(r.on_time for r in rows),
                          sum(r.late for r in rows), sum(r.not_yet for r in rows))
         out.append((milestone, rows, total))
     return out

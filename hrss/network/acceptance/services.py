@@ -133,8 +133,8 @@ def record_inspection(*, actor, office, inspected_on, findings, inspectors="", n
                 failing.append(result.rule)
         audit.record(actor=actor, action="network.acceptance.inspection_recorded", target=inspection,
                      region_code=office.region_code,
-                     after={"inspected_on": inspected_on, "rules": len(results), "failing_rules": failing,
-                            "due_on": due_on if failing else None})
+                     after={"inspected_on": inspected_on, "checklist_rules": len(results), "failing_rules": failing,
+                            "rectification_due_on": due_on if failing else None})
     return inspection
 
 
@@ -186,8 +186,8 @@ def fix_rectification(*, actor, item, note, upload, fixed_on=None, today=None):
         fresh.save(update_fields=["state", "fixed_on", "fixed_note", "fixed_by", "photo"])
         audit.record(actor=actor, action="network.acceptance.rectification_fixed", target=fresh,
                      region_code=fresh.region_code,
-                     after={"rule": fresh.finding.rule, "fixed_on": fixed_on, "fixed_note": fresh.fixed_note,
-                            "photo": photo.pk})
+                     after={"rectification_rule": fresh.finding.rule, "rectification_fixed_on": fixed_on,
+                            "rectification_note": fresh.fixed_note, "rectification_photo": photo.pk})
     return _refresh(item, fresh)
 
 
@@ -202,7 +202,8 @@ def confirm_rectification(*, actor, item, today=None):
         fresh.state, fresh.confirmed_on, fresh.confirmed_by = RectificationState.CONFIRMED, today, actor
         fresh.save(update_fields=["state", "confirmed_on", "confirmed_by"])
         audit.record(actor=actor, action="network.acceptance.rectification_confirmed", target=fresh,
-                     region_code=fresh.region_code, after={"rule": fresh.finding.rule, "confirmed_on": today})
+                     region_code=fresh.region_code, after={"rectification_rule": fresh.finding.rule,
+                                                             "rectification_confirmed_on": today})
     return _refresh(item, fresh)
 
 
@@ -218,7 +219,8 @@ def reopen_rectification(*, actor, item, note, due_on=None, today=None):
         fresh = _locked(item)
         if fresh.state != RectificationState.FIXED:
             raise ValidationError(f"该整改事项{fresh.get_state_display()}，只有已登记整改、待确认的事项可以退回重改。")
-        before = {"state": fresh.state, "fixed_on": fresh.fixed_on, "due_on": fresh.due_on}
+        before = {"rectification_state": fresh.state, "rectification_fixed_on": fresh.fixed_on,
+                  "rectification_due_on": fresh.due_on}
         fresh.state, fresh.fixed_on, fresh.fixed_note, fresh.fixed_by, fresh.photo = (
             RectificationState.OPEN, None, "", None, None)
         fresh.reopened_times += 1
@@ -227,7 +229,8 @@ def reopen_rectification(*, actor, item, note, due_on=None, today=None):
                                   "reopen_note", "due_on"])
         audit.record(actor=actor, action="network.acceptance.rectification_reopened", target=fresh,
                      region_code=fresh.region_code, before=before,
-                     after={"state": fresh.state, "due_on": due_on, "reopen_note": fresh.reopen_note})
+                     after={"rectification_state": fresh.state, "rectification_due_on": due_on,
+                            "rectification_reopen_note": fresh.reopen_note})
     return _refresh(item, fresh)
 
 
