@@ -20,6 +20,7 @@ from hrss.network.targets.snapshots import period_of
 
 NOT_MEASURED = "未统计：尚无业务领域按此目标统计（相关业务数据尚未纳入系统）"
 NO_ONE = "无应统计对象"
+NOT_COMPUTED = "该月尚未计算"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class TargetFigure:
     def rate_text(self):
         if not self.measured:
             return "未统计"
+        if self.denominator is None:
+            return self.why_not
         if not self.denominator:
             return NO_ONE
         return f"{self.rate:.1f}%"
@@ -55,9 +58,29 @@ def month_of(value):
     if isinstance(value, datetime.date):
         return value.replace(day=1)
     year, _, month = str(value or "").partition("-")
-    if not (year.isdigit() and month.isdigit()):
+    if not (len(year) == 4 and year.isdigit() and month.isdigit()):
         raise ValueError(value)
     return datetime.date(int(year), int(month), 1)
+
+
+class MonthRefused(ValueError):
+    pass
+
+
+def parse_month(text, today):
+    """The month a page or the API asks for ("2026-05"; empty: this month), refused in Chinese when malformed or
+    not begun."""
+    if not text:
+        return today.replace(day=1)
+    try:
+        month = month_of(text)
+    except ValueError:
+        raise MonthRefused(f"月份“{str(text)[:20]}”无法识别：请按“2026-05”的格式填写年份和月份。") from None
+    if month > today:
+        raise MonthRefused(f"{month:%Y年%m月}尚未开始：请选择本月或以前的月份。")
+    if month < config.PLAN_DAY.replace(day=1):
+        raise MonthRefused(f"五个100%目标自{config.PLAN_DAY:%Y年%m月}起考核：请选择此后的月份。")
+    return month
 
 
 def rate_of(numerator, denominator):
@@ -73,8 +96,9 @@ def _figure(target, month, numerator, denominator, *, measure, computed_at=None,
                         definition=measure.definition, computed_at=computed_at, as_of=as_of)
 
 
-def figures(region, month, *, today=None):
-    """Each target's figure of `region` in `month`, in order (see the module's contract)."""
+def figures(region, month, *, today=None, live=True):
+    """Each target's figure of `region` in `month`, in order (see the module's contract). A month not computed yet
+    is counted live, or, with live=False (a trend of many months), shown as 该月尚未计算."""
     today = today or timezone.localdate()
     month = month_of(month)
     shown = config.targets_on(month)
@@ -93,6 +117,9 @@ def figures(region, month, *, today=None):
                                measure=measure, computed_at=marker.computed_at, as_of=marker.as_of))
         elif month > today:
             out.append(_figure(target, month, 0, 0, measure=measure, as_of=today))
+        elif not live:
+            out.append(TargetFigure(target.code, target.title_on(month), None, None, None, True, NOT_COMPUTED,
+                                    number=target.number, short=target.short, definition=measure.definition))
         else:
             first, last = period_of(month, today)
             numerator, denominator = measure.count(region, first, last, today)
@@ -106,9 +133,20 @@ def children_figures(user, region, month, *, today=None):
     return [(child, figures(child, month, today=today)) for child in children]
 
 
-def trend(region, months, *, today=None):
-    """[(month's first day, [TargetFigure])] for each of `months` (dates or "YYYY-MM"), oldest first."""
-    return [(month, figures(region, month, today=today)) for month in sorted({month_of(m) for m in months})]
+def computed_at(shown):
+    """(computed at, counted as of) of a list of figures: those of the snapshot, or (None, the day) when counted
+    live for the page."""
+    for figure in shown:
+        if figure.measured and figure.as_of is not None:
+            return figure.computed_at, figure.as_of
+    return None, None
+
+
+def trend(region, months, *, today=None, live=False):
+    """[(month's first day, [TargetFigure])] for each of `months` (dates or "YYYY-MM"), oldest first, from the
+    snapshots (a month not computed: 该月尚未计算, unless live=True)."""
+    return [(month, figures(region, month, today=today, live=live))
+            for month in sorted({month_of(m) for m in months})]
 
 
 def last_months(today, count):
