@@ -28,3 +28,8 @@ def deadline_of(month, calendar=None):
         return (calendar or workdays.Calendar.load()).add(end, days)
     except workdays.UnknownArrangement:
         return None
+
+
+def working_days_for(month):
+    """The N of "the N-th working day of the next month" for the report of `month`."""
+    return in_force(SUBMIT_BY_WORKING_DAY, last_day(month))

@@ -11,8 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from hrss.core import scoping, workdays
 from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
+from hrss.core.permissions import has_permission
 from hrss.network.models import MonthlyReport
-from hrss.network.reports import rules
+from hrss.network.permissions import REPORT_APPROVE, REPORT_SUBMIT
+from hrss.network.reports import rules, services
 
 State = MonthlyReport.State
 SUBMITTED_STATES = (State.SUBMITTED, State.APPROVED)
@@ -68,7 +70,8 @@ class Row:
 
     @property
     def timeliness(self):
-        return percent(self.on_time, self.expected)
+        """None also while the deadline is unknown (the year's holiday arrangement not loaded): never guessed."""
+        return None if self.deadline is None else percent(self.on_time, self.expected)
 
 
 def townships_of(region):
@@ -97,13 +100,14 @@ def _township_rows(townships, month, deadline):
 
 def completeness(region, month, *, calendar=None):
     """The completeness and timeliness of the reports of `month` (its first day) under `region`: one Row per county
-    for the city (or the province), one Row per township for a county, the township's own Row for a township; each
+    for the city (or the province), one Row per township for a county, the township's own Row for a township (none for a village); each
     with expected, submitted and on_time (and completeness, timeliness in %, the late and missing townships). The
     caller checks that the user may see `region` (core.scoping.get_region_or_404)."""
     deadline = rules.deadline_of(month, calendar or workdays.Calendar.load())
-    if region.level >= Level.TOWNSHIP:
-        township = region if region.level == Level.TOWNSHIP else region.parent
-        return _township_rows([township], month, deadline)
+    if region.level == Level.TOWNSHIP:
+        return _township_rows([region], month, deadline)
+    if region.level > Level.TOWNSHIP:
+        return []  # a village reports nothing of its own; its township's report is the township's
     townships = townships_of(region)
     if region.level == Level.COUNTY:
         return _township_rows(townships, month, deadline)
@@ -132,3 +136,50 @@ def total(region, rows):
         out.late += row.late
         out.missing += row.missing
     return out
+
+
+# --- one report ------------------------------------------------------------------------------------------------
+
+
+def allowed_acts(user, report):
+    """The acts `user` may take on `report` now, by its state and the user's roles and scope: a subset of
+    {"generate", "remarks", "check", "submit", "approve", "return", "unlock"} (the services check again)."""
+    if not scoping.scope_of(user).contains_code(report.region_code):
+        return set()
+    roles = set(user.role_list)
+    acts = set()
+    if has_permission(user, REPORT_SUBMIT) and roles & services.TOWNSHIP_ROLES:
+        if report.state in services.EDITABLE:
+            acts |= {"generate", "remarks"}
+        if report.state == State.GENERATED and roles & services.CHECKERS:
+            acts.add("check")
+        if report.state == State.CHECKED:
+            acts.add("submit")
+    if has_permission(user, REPORT_APPROVE) and roles & services.APPROVERS:
+        if report.state == State.SUBMITTED:
+            acts |= {"approve", "return"}
+        if report.state == State.APPROVED:
+            acts.add("unlock")
+    return acts
+
+
+def grouped_figures(version):
+    """The version's figures as [(area, [(part, [row, ...]), ...]), ...], in the snapshot's order."""
+    groups = []
+    for row in version.figures if version else []:
+        if not groups or groups[-1][0] != row["area"]:
+            groups.append((row["area"], []))
+        parts = groups[-1][1]
+        if not parts or parts[-1][0] != row["part"]:
+            parts.append((row["part"], []))
+        parts[-1][1].append(row)
+    return groups
+
+
+def is_late(report, deadline, today):
+    """Submitted after the deadline, or not submitted when the deadline has passed."""
+    if deadline is None:
+        return False
+    if report is not None and report.first_submitted_on is not None:
+        return report.first_submitted_on > deadline
+    return today > deadline
