@@ -165,7 +165,8 @@ def pdf(report, *, issuer):
     _register_font()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                                 topMargin=14 * mm, bottomMargin=14 * mm, title=report.title, author=issuer)
+                                 topMargin=14 * mm, bottomMargin=14 * mm, title=report.title, author=issuer,
+                                 initialFontName=_FONT, initialFontSize=9)
     title = ParagraphStyle("title", fontName=_FONT, fontSize=15, leading=20, alignment=1)
     body = ParagraphStyle("body", fontName=_FONT, fontSize=9, leading=12)
     cell = ParagraphStyle("cell", fontName=_FONT, fontSize=8, leading=10, alignment=1)
