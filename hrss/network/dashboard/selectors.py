@@ -70,6 +70,14 @@ class Row:
         return [(state, self.acceptance.get(state, 0)) for state in ACCEPTANCE_STATES]
 
     @property
+    def acceptance_links(self):
+        """[(offices, the list of those acceptances or "")] in the order of acceptance.STATES ("未申请" has no list
+        of its own: the offices page lists every office)."""
+        base = self.links.get("acceptance", "")
+        return [(count, f"{base}&state={state}" if base and count and state != acceptance.NONE else
+                 (self.links.get("offices", "") if count else "")) for state, count in self.acceptance_cells]
+
+    @property
     def accepted_percent(self):
         return percent(self.acceptance.get("accepted", 0), self.standards["offices"])
 
@@ -127,7 +135,8 @@ def _acceptance_counts(codes_by_region, states):
 
 
 def rows(user, region, month, today, *, calendar=None):
-    """(the rows of the region's children, the region's own total Row) for `month` (its first day)."""
+    """(the rows of the region's children, the region's own total Row) for `month` (its first day). A month whose
+    targets have not been computed shows them as 该月尚未计算 (targets' live=False): never counted on page load."""
     calendar = calendar or workdays.Calendar.load()
     shown = regions_of(user, region)
     office_rows = activity.office_rows(user, region, today)
@@ -149,7 +158,7 @@ def rows(user, region, month, today, *, calendar=None):
 
     def row_of(place, report):
         return Row(region=place, standards=offices.summary_under(place), acceptance=accepted[place.code],
-                   targets=targets.figures(place, month, today=today), reports=report,
+                   targets=targets.figures(place, month, today=today, live=False), reports=report,
                    activity=activity_of(place.code), links=_links(place, month))
 
     children = [row_of(place, report_rows.get(place.code)) for place in shown] if shown != [region] else []
@@ -160,13 +169,7 @@ def _total_report(region, month, calendar):
     """The region's own completeness: the sum of its rows (a township: its one report; a village: none)."""
     if region.level >= Level.VILLAGE:
         return None
-    found = reports.completeness(region, month, calendar=calendar)
-    total = reports.Row(region=region, deadline=found[0].deadline if found else None)
-    for row in found:
-        total.expected += row.expected
-        total.submitted += row.submitted
-        total.on_time += row.on_time
-    return total
+    return reports.total(region, reports.completeness(region, month, calendar=calendar))
 
 
 def _links(place, month):
@@ -175,8 +178,10 @@ def _links(place, month):
         "dashboard": link("network:dashboard", region=place.code, month=month_text),
         "offices": link("network:offices-list", region=place.code),
         "activity": link("network:activity", region=place.code),
-        "acceptance": link("network:acceptance-progress", region=place.code),
-        "targets": link("network:targets", region=place.code, month=month_text),
+        "acceptance": link("network:acceptance-list", region=place.code),
+        "milestones": link("network:acceptance-milestones", region=place.code),
+        "targets": link("network:targets-index", region=place.code, month=month_text),
+        "missed": link("network:targets-missed", region=place.code, month=month_text),
         "reports": link("network:reports-completeness", region=place.code, month=month_text),
     }
 
@@ -187,7 +192,7 @@ def months_up_to(month, count=TREND_MONTHS):
 
 def target_trend(region, month, today):
     """[(month, [TargetFigure])] of the region for the TREND_MONTHS months up to `month`."""
-    return targets.trend(region, months_up_to(month), today=today)
+    return targets.trend(region, months_up_to(month), today=today, live=False)
 
 
 def report_trend(region, month, *, calendar=None):
@@ -200,7 +205,7 @@ def report_trend(region, month, *, calendar=None):
 
 
 def milestones(user, region, today):
-    return acceptance.milestone_progress(user, region, today)
+    return acceptance.milestone_progress(user, today, region=region)
 
 
 def colour(value):
