@@ -8,6 +8,7 @@ from bench import (
     import_ledger,
     ledger_pages,
     matching,
+    network_dashboard,
     pension_contributions,
     sqlite_writers,
 )
@@ -20,3 +21,4 @@ if __name__ == "__main__":
     matching.main()
     pension_contributions.main(rows=rows)
     certification_campaign.main()
+    network_dashboard.main()
