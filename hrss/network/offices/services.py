@@ -322,7 +322,11 @@ def add_equipment(*, actor, office, item, quantity, name="", today=None):
     return row
 
 
-PART_MODELS = {"room": OfficeRoom, "window": OfficeWindow, "equipment": OfficeEquipment}
+REMOVE_ACTIONS = {
+    "room": ("network.office_room.remove", "network.office_room.removed"),
+    "window": ("network.office_window.remove", "network.office_window.removed"),
+    "equipment": ("network.office_equipment.remove", "network.office_equipment.removed"),
+}
 
 
 def remove_item(*, actor, item, reason="", today=None):
@@ -332,7 +336,7 @@ def remove_item(*, actor, item, reason="", today=None):
     kind = {OfficeRoom: "room", OfficeWindow: "window", OfficeEquipment: "equipment"}.get(type(item))
     if kind is None:
         raise TypeError("remove_item takes a room, a window or an equipment row")
-    _check_edit(actor, office, f"network.office_{kind}.remove")
+    _check_edit(actor, office, REMOVE_ACTIONS[kind][0])
     reason = (reason or "").strip()
     if len(reason) > 200:
         raise ValidationError("说明不超过200字。")
@@ -340,7 +344,7 @@ def remove_item(*, actor, item, reason="", today=None):
               "equipment": ("item", "name", "quantity")}[kind]
     with transaction.atomic():
         before = audit.snapshot(item, fields)
-        audit.record(actor=actor, action=f"network.office_{kind}.removed", target=item,
+        audit.record(actor=actor, action=REMOVE_ACTIONS[kind][1], target=item,
                      region_code=office.region_code, before={_audit_key(kind, key): value
                                                              for key, value in before.items()}, note=reason)
         item.delete()

@@ -67,6 +67,7 @@ STAFF = {"name": "越权", "employment": "purchased", "monthly_pay": "1", "post"
 ROWS = SweepRows(
     list_routes={
         "network:offices-list": ROUTE,
+        "network:offices-open": ROUTE,
     },
     region_param_routes={
         "network:offices-list": REGION,

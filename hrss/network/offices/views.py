@@ -46,9 +46,10 @@ def _day(request, today):
 def region_offices(request):
     """服务机构达标情况 of ?region=CODE (the user's own by default): each township or village below with its stored
     standing, each county with its counts; a region without an office counts as unknown."""
-    region = scoping.region_from_request(request)
-    if region.level == Level.VILLAGE:
-        return redirect(reverse("network:offices-open") + f"?region={region.code}")
+    return _regions_page(request, scoping.region_from_request(request))
+
+
+def _regions_page(request, region):
     today = timezone.localdate()
     if region.level >= Level.COUNTY:
         rows = [{"region": place, "standing": standing,
@@ -65,14 +66,16 @@ def region_offices(request):
 
 @staff_view(NETWORK_VIEW)
 def open_office(request):
-    """The office of ?region=CODE (a township or a village), made the first time it is opened."""
+    """The office of ?region=CODE (a township or a village), made the first time it is opened: its page."""
     region = scoping.region_from_request(request)
+    if region.level not in services.OFFICE_LEVELS:  # a county or the city: its offices to pick from
+        return _regions_page(request, region)
     try:
         office = services.office_for(actor=request.user, region=region)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-        return redirect(reverse("network:offices-list") + f"?region={region.code}")
-    return redirect("network:offices-detail", pk=office.pk)
+        return _regions_page(request, region)
+    return _detail_page(request, office)
 
 
 def _photos_by_subject(office):
@@ -85,7 +88,10 @@ def _photos_by_subject(office):
 @staff_view(NETWORK_VIEW)
 def detail(request, pk):
     """An office's page: its compliance per rule on ?on= (today by default) with the evidence, and what it recorded."""
-    office = _office(request, pk)
+    return _detail_page(request, _office(request, pk))
+
+
+def _detail_page(request, office):
     today = timezone.localdate()
     on = _day(request, today)
     region = Region.objects.get(code=office.region_code)
