@@ -48,3 +48,6 @@ class ActivityWatermark(models.Model):
     class Meta:
         verbose_name = _("使用情况统计进度")
         verbose_name_plural = _("使用情况统计进度")
+
+    def __str__(self):
+        return f"审计日志已统计至第 {self.last_entry_id} 条"
