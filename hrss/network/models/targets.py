@@ -15,7 +15,9 @@ class TargetSnapshot(models.Model):
     """One target's numerator and denominator for one region (a village or any region above it, its people added up)
     and one month, as counted on `as_of` (a month's figures change while its deadlines run: a job offer due in the
     next month), at `computed_at`. The root region's row is written for every target counted, even at 0 / 0, so a
-    month that was computed is known from a region with no one to count."""
+    month that was computed is known from a region with no one to count. The numerator is not held below the
+    denominator: an area's records that disagree (a person counted where the record, not the person, lives) show as
+    more than 100% instead of stopping the whole computation."""
 
     region_code = models.CharField(_("区域代码"), max_length=CODE_LENGTH)
     month = models.DateField(_("月份"))  # the month's first day
@@ -32,8 +34,6 @@ class TargetSnapshot(models.Model):
             models.UniqueConstraint(fields=["region_code", "month", "target"],
                                     name="network_targetsnapshot_one_per_region_month_target"),
             constraints.digits("region_code", 12, name="network_targetsnapshot_region_code_format"),
-            models.CheckConstraint(condition=models.Q(numerator__lte=models.F("denominator")),
-                                   name="network_targetsnapshot_numerator_within_denominator"),
         ]
         indexes = [models.Index(fields=["month", "target"])]
 
