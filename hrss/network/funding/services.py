@@ -6,7 +6,8 @@ Who records what:
 - the province's subsidy (省补助) and the city's reward (市以奖代补): the city (市管理员). The province's document
   lists the subsidy of every county's offices and reaches the city first; one entry point keeps the figure a county's
   30% match is measured against out of the hands of the county it measures. The reward only for an office accepted
-  (验收合格: the acceptance part's accepted_on).
+  (验收合格: the acceptance part's accepted_on) by the plan's milestone that covers it (the acceptance part's
+  milestones: the central towns by 2011-12-31, every office by 2012-09-30).
 - the county's matching funds (县配套): the county's staff (县(区)经办员、审批员).
 - disbursements (拨付) of any source: the county's staff, who pay the offices, or the city; never more than what
   is left of that source's allocations to the office.
@@ -27,6 +28,7 @@ from hrss.core import audit, scoping
 from hrss.core.models import Level, Region
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.core.text import money
+from hrss.network.acceptance import rules as acceptance_rules
 from hrss.network.acceptance import selectors as acceptance
 from hrss.network.funding import rules
 from hrss.network.models import (
@@ -132,10 +134,22 @@ def _office_problem(region):
     return None
 
 
-def _accepted_on(region):
-    """The day the office of `region` was accepted (验收合格), or None (the acceptance part's answer)."""
+def _reward_problem(region, today):
+    """Why the city's reward (以奖代补) may not go to the office of `region`: not accepted (验收合格), or accepted after
+    the plan's milestone that covers it (the acceptance part's milestones and its accepted_on). None when it may."""
     office = Office.objects.filter(region_code=region.code).first()
-    return acceptance.accepted_on(office) if office is not None else None
+    accepted = acceptance.accepted_on(office) if office is not None else None
+    if accepted is None:
+        return (f"{region.name}服务机构尚未验收合格，不能登记市以奖代补：以奖代补只用于按期建成并经验收合格的服务机构，"
+                "请在验收合格后再登记。")
+    covering = [milestone for milestone in acceptance_rules.milestones_on(today)
+                if acceptance.offices_due(milestone, today, Region.objects.filter(code=region.code))]
+    if covering:
+        milestone = min(covering, key=lambda milestone: milestone.due_on)
+        if accepted > milestone.due_on:
+            return (f"{region.name}服务机构于{accepted:%Y-%m-%d}验收合格，晚于{milestone.title}的完成期限"
+                    f"{milestone.due_on:%Y-%m-%d}，不能登记市以奖代补：以奖代补只用于按期建成并经验收合格的服务机构。")
+    return None
 
 
 def allocated_and_disbursed(office, source):
@@ -171,9 +185,8 @@ def record_allocation(*, actor, region, source, amount, document_number, allocat
                                     source=source)
         if problem:
             problems.append(problem)
-    if not problems and source == FundSource.CITY and _accepted_on(region) is None:
-        problems.append(f"{region.name}服务机构尚未验收合格，不能登记市以奖代补：以奖代补只用于按期建成并经验收合格的服务机构，"
-                        "请在验收合格后再登记。")
+    if not problems and source == FundSource.CITY and (problem := _reward_problem(region, today)):
+        problems.append(problem)
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():

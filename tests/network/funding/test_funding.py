@@ -41,13 +41,13 @@ def disburse(actor, region, source, amount, number, purpose="infrastructure"):
                                         disbursed_on=TODAY - 5 * DAY, today=TODAY)
 
 
-def accept(office, county_officer, city_admin):
-    """The office accepted as the city's decision leaves it (the acceptance part's record and its review case)."""
+def accept(office, county_officer, city_admin, on):
+    """The office accepted on `on` as the city's decision leaves it (the acceptance part's record and its case)."""
     case = review.open_case(chain=ACCEPTANCE, region_code=office.region_code, subject_id_number="",
                             title="服务机构验收", actor=county_officer, today=TODAY)
     Acceptance.objects.create(office=office, region_code=office.region_code, case=case, state=AcceptanceState.ACCEPTED,
-                              requested_on=TODAY - 3 * DAY, requested_by=county_officer, decided_on=TODAY - DAY,
-                              decided_by=city_admin, accepted_on=TODAY - DAY)
+                              requested_on=on - 3 * DAY, requested_by=county_officer, decided_on=on,
+                              decided_by=city_admin, accepted_on=on)
 
 
 def test_the_balance_is_allocated_less_disbursed_by_source(township, county_officer, city_admin, client):
@@ -111,11 +111,21 @@ def test_the_city_reward_is_refused_before_acceptance_and_recorded_after(townshi
     assert "尚未验收合格，不能登记市以奖代补" in refused.value.messages[0]
     assert not FundAllocation.objects.exists()
     office = Office.objects.create(region_code=TOWNSHIP)
-    accept(office, county_officer, city_admin)
+    accept(office, county_officer, city_admin, datetime.date(2011, 12, 20))  # by the plan's first milestone
     reward = allocate(city_admin, township, "city", "50000", "河人社〔2012〕8号")
     assert reward.office == office and reward.amount == Decimal("50000.00")
     entry = AuditEntry.objects.get(action="network.fund_allocation.recorded")
     assert entry.after["fund_source"] == "city" and entry.region_code == TOWNSHIP
+
+
+def test_the_city_reward_is_refused_for_an_office_accepted_after_its_milestone(heyuan, county_officer, city_admin):
+    xinjiang = heyuan["441602002000"]  # 新江街道: every office's milestone, 2012-09-30
+    accept(Office.objects.create(region_code=xinjiang.code), county_officer, city_admin, datetime.date(2012, 10, 8))
+    with pytest.raises(ValidationError) as refused:
+        allocate(city_admin, xinjiang, "city", "50000", "河人社〔2012〕9号")
+    assert "于2012-10-08验收合格，晚于" in refused.value.messages[0]
+    assert "2012-09-30" in refused.value.messages[0] or "2011-12-31" in refused.value.messages[0]
+    assert not FundAllocation.objects.exists()
 
 
 def test_document_numbers_are_not_recorded_twice_in_a_county(township, heyuan, county_officer, city_admin):
