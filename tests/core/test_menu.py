@@ -10,9 +10,9 @@ from hrss.core.permissions import Role
 from tests.conftest import CITY, COUNTY, PROVINCE, TOWNSHIP, VILLAGE
 
 # Issue 11 added 就业服务 (the area's home page) after 就业失业登记, issue 12 就业援助 after it, issue 13 社会保险,
-# issue 14 信访监察.
+# issue 14 信访监察, issue 15 平台建设.
 BUSINESS = ["工作台", "服务网点", "劳动力台账", "统计", "就业失业登记", "就业服务", "就业援助", "社会保险", "信访监察",
-            "节假日安排"]
+            "节假日安排", "平台建设"]
 
 # role: (where the user works, the menu as base.html listed it by hand before the areas declared their entries)
 MENUS = {
@@ -31,7 +31,7 @@ MENUS = {
 URLS = {
     "工作台": "/", "劳动力台账": "/residents/", "统计": "/residents/statistics/", "就业失业登记": "/employment/queue/",
     "就业服务": "/jobservices/", "就业援助": "/assistance/", "社会保险": "/pensions/",
-    "信访监察": "/supervision/", "账号管理": "/accounts/users/", "职业分类": "/classifications/", "审计日志": "/audit/", "节假日安排": "/calendar/",
+    "信访监察": "/supervision/", "平台建设": "/network/", "账号管理": "/accounts/users/", "职业分类": "/classifications/", "审计日志": "/audit/", "节假日安排": "/calendar/",
 }
 
 

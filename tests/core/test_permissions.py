@@ -49,6 +49,22 @@ ADDED_SINCE = {
 for _role in (Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER, Role.CITY_ADMIN):
     ADDED_SINCE[_role] = ADDED_SINCE[_role] | APPRAISE
 ADDED_SINCE[Role.COUNTY_APPROVER] = ADDED_SINCE[Role.COUNTY_APPROVER] | APPRAISE | {"supervision.inspection_approve"}
+# Issue 15 (平台建设与考核): staff read it and keep their office's record; the township submits the monthly report;
+# the county inspects and records funds, its approver approves reports; the city inspects, accepts and records
+# funds; the province reads.
+NETWORK_READ = {"network.view"}
+NETWORK_WRITE = NETWORK_READ | {"network.office_edit"}
+NETWORK_ADDED = {
+    Role.VILLAGE_ASSISTANT: NETWORK_WRITE,
+    Role.TOWNSHIP_OFFICER: NETWORK_WRITE | {"network.report_submit"},
+    Role.TOWNSHIP_REVIEWER: NETWORK_WRITE | {"network.report_submit"},
+    Role.COUNTY_OFFICER: NETWORK_WRITE | {"network.inspect", "network.funds"},
+    Role.COUNTY_APPROVER: NETWORK_WRITE | {"network.inspect", "network.funds", "network.report_approve"},
+    Role.CITY_ADMIN: NETWORK_WRITE | {"network.inspect", "network.accept", "network.funds"},
+    Role.PROVINCE_VIEWER: NETWORK_READ,
+}
+for _role, _added in NETWORK_ADDED.items():
+    ADDED_SINCE[_role] = ADDED_SINCE[_role] | _added
 TABLE_NOW = {role: held | ADDED_SINCE.get(role, set()) for role, held in TABLE_BEFORE_AREAS.items()}
 # The roles the areas add: the guarantee agency and the bank see the workbench and the loans, nothing else.
 AREA_ROLES = {
