@@ -21,7 +21,7 @@ PART = Part(
         Figure("上月月报已上报", figures.submitted, "network:reports-completeness", {},
                "辖区各乡镇(街道)上月月报已上报（含已审核锁定）的份数", order=60),
         Figure("上月月报按时上报", figures.on_time, "network:reports-completeness", {},
-               "其中在截止日（次月第5个工作日）前首次上报的份数", order=61),
+               "其中在上报截止日前首次上报的份数（截止日见月报完整率与及时率页）", order=61),
         Figure("上月月报未上报", figures.not_submitted, "network:reports-completeness", {},
                "应报而尚未上报（或已退回、已解锁待重报）的份数", order=62),
     ),

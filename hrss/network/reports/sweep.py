@@ -71,6 +71,7 @@ ROWS = SweepRows(
         "/api/v1/network/reports/{report_id}/return": (ID, REASON),
         "/api/v1/network/reports/{report_id}/unlock": (ID, REASON),
     },
+    objects=objects,
     state=lambda: [MonthlyReport, ReportVersion, ReportEvent],
     writes=[
         SweepWrite(services.generate_report, lambda p: {"township": Region.objects.get(code=TOWNSHIP),
