@@ -176,3 +176,12 @@ def test_the_api_refuses_the_city_a_write_and_outsiders_the_office(city_admin, n
     assert response.status_code == 403
     assert api(city_admin).get(f"/api/v1/network/offices/{VILLAGE}").status_code == 200
     assert api(neighbour_county_officer).get(f"/api/v1/network/offices/{VILLAGE}").status_code == 404
+
+
+def test_the_task_refreshes_every_standing(village_assistant, village_office):
+    from hrss.network.offices.tasks import refresh_office_standings
+
+    later = TODAY + 40 * DAY
+    result = refresh_office_standings.enqueue(later.isoformat())
+    assert result.return_value == 1
+    assert OfficeStanding.objects.get(office=village_office).computed_on == later
