@@ -176,5 +176,13 @@ def test_an_inspection_finds_a_missing_window_fixed_accepted_and_shown_on_the_ma
     head = next(row for row in rows if row and "已通过验收" in row)
     line = next(row for row in rows if row and "源城区" in row)
     assert (line[head.index("八统一达标")], line[head.index("已通过验收")]) == (1, 1)
+    phone = log_in(browser, live_server, "cindy", viewport=PHONE)  # the same bulletin and map on a phone
+    phone.goto(f"{live_server.url}/network/bulletin/?month={month}")
+    assert phone.locator("[data-testid=bulletin-row]", has_text="源城区").count() == 1
+    screenshot(phone, "network-story-10-bulletin-390")
+    phone.goto(f"{live_server.url}/network/dashboard/?metric=accepted")
+    assert phone.get_attribute(f"[data-testid=metric-{COUNTY}] td[data-value]", "data-value") == after["share"]
+    screenshot(phone, "network-story-11-dashboard-390")
     printed = cindy.request.get(live_server.url + cindy.get_attribute("[data-testid=bulletin-pdf]", "href"))
-    assert printed.status == 200 and printed.body().startswith(b"%PDF-")
+    assert printed.status == 200 and printed.headers["content-type"] == "application/pdf"
+    assert printed.body().startswith(b"%PDF-")
