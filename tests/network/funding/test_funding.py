@@ -263,3 +263,17 @@ def test_the_api_records_and_reads_through_the_same_rules(township, county_offic
     assert funds["total"]["balance"]["province"] == "100000.00"
     assert funds["total"]["match_ratio"] == "0.0000" and funds["total"]["under_required"] is True  # nothing matched yet
     assert funds["required_ratio"] == "0.30"
+
+
+def test_the_areas_statistics_show_the_funds_per_county(township, county_officer, city_admin, client):
+    allocate(city_admin, township, "province", "100000", "粤财社〔2011〕1号")
+    disburse(county_officer, township, "province", "25000.50", "源财〔2011〕3号")
+    login(client, city_admin)
+    page = client.get("/network/statistics/").content.decode()
+    assert "省补助下达（元）" in page and "100,000.00" in page and "74,999.50" in page
+    rows = [list(row) for sheet in openpyxl.load_workbook(io.BytesIO(
+        client.get("/network/statistics/", {"format": "xlsx"}).content)).worksheets
+        if sheet.title == "建设资金" for row in sheet.iter_rows(values_only=True)]
+    header = rows[1]
+    yuancheng = next(row for row in rows if row[0] == "源城区")
+    assert yuancheng[header.index("资金余额（元）")] == Decimal("74999.50")
