@@ -21,7 +21,12 @@ def style_form(form):
         widget = field.widget
         if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.HiddenInput):
             continue
-        css = "form-select form-select-sm" if isinstance(widget, forms.Select) else "form-control form-control-sm"
+        if isinstance(widget, forms.RadioSelect):
+            css = "form-check-input me-1"  # a form-control radio is drawn as an empty box: its choice cannot be seen
+        elif isinstance(widget, forms.Select):
+            css = "form-select form-select-sm"
+        else:
+            css = "form-control form-control-sm"
         widget.attrs.setdefault("class", css)
     return form
 
