@@ -3,7 +3,6 @@ city's counties; township boundaries are not available, so a county's townships 
 coloured bar chart) and in tables beside each chart, the trends per month, and the .xlsx of the same. Reads only,
 from the parts' precomputed figures (selectors.py); a region outside the user's scope is 404 (core.scoping)."""
 
-from django.conf import settings
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import path
@@ -76,7 +75,6 @@ def overview(request):
             "labels": [f"{first:%Y-%m}" for first, _ in data["report_trend"]],
             "completeness": ["" if row.completeness is None else row.completeness for _, row in data["report_trend"]],
             "timeliness": ["" if row.timeliness is None else row.timeliness for _, row in data["report_trend"]]},
-        "root": settings.HRSS_ROOT_REGION_CODE,
     }, status=400 if refused else 200)
 
 
