@@ -15,7 +15,7 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from hrss.core import review, scoping
-from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Month, ObjectId, Text
+from hrss.core.api_fields import MAX_OFFSET, MAX_PAGE, Id, Month, ObjectId, Text
 from hrss.core.models import Level
 from hrss.core.permissions import check_permission
 from hrss.network.acceptance import bulletin, selectors, services
@@ -156,12 +156,12 @@ class AcceptanceRequestIn(Schema):
 
 class AcceptanceDecisionIn(Schema):
     accept: bool
-    version: int = Field(ge=1)
+    version: Id
     reason: Text(500, lines=True) = ""
 
 
 class AcceptanceWithdrawalIn(Schema):
-    version: int = Field(ge=1)
+    version: Id
     reason: Text(500, lines=True)
 
 
