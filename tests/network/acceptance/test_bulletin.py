@@ -74,6 +74,9 @@ def test_the_page_picks_a_month_and_refuses_one_not_begun(client, city_admin):
     login(client, city_admin)
     page = client.get("/network/bulletin/", {"month": MONTH}).content.decode()
     assert 'data-testid="bulletin-table"' in page and page.count('data-testid="bulletin-row"') == 6
+    # a phone's blocks: each county's rank and name, each figure under its heading, the total last
+    assert page.count('data-testid="bulletin-card"') == 7 and "第1名" in page
+    assert '<dt class="col-7 fw-normal text-muted">服务机构数</dt>' in page
     assert f'<option value="{MONTH}" selected>' in page and '<option value="2011-11">' in page
     following = (TODAY.replace(day=1) + 32 * DAY).strftime("%Y-%m")
     refused = client.get("/network/bulletin/", {"month": following}, follow=True).content.decode()
