@@ -7,6 +7,7 @@ import base64
 import binascii
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -88,7 +89,11 @@ class PlanIn(Schema):
     document_number: Text(60)
     issued_on: datetime.date
     text: Text(20000, lines=True) = ""
-    pdf_base64: str = Field("", max_length=rules.PDF_MAX_BYTES * 4 // 3 + 8)
+    # What a request body may carry (settings.DATA_UPLOAD_MAX_MEMORY_SIZE, less room for the other fields): a longer
+    # text is refused here (422) rather than by the server's body limit (413); a larger PDF goes through the page.
+    pdf_base64: str = Field("", max_length=min(rules.PDF_MAX_BYTES * 4 // 3 + 8,
+                                               settings.DATA_UPLOAD_MAX_MEMORY_SIZE - 64 * 1024),
+                            pattern=r"^[A-Za-z0-9+/=\r\n]*$")  # base64: anything else is refused (422)
     pdf_name: Text(100) = ""
 
 

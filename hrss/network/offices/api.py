@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import Field
 
 from hrss.core import scoping
 from hrss.core.api_fields import ObjectId, RegionCode, Text
@@ -146,7 +147,7 @@ class WindowIn(Schema):
 
 class EquipmentIn(Schema):
     item: Text(16)
-    quantity: int
+    quantity: int = Field(ge=0, le=9999)  # as many as an office could hold; the table's positive integer
     name: Text(50) = ""
 
 
