@@ -68,7 +68,7 @@ def _refuse_if_locked(actor, report, action):
 
 def _held(report):
     """The report's row, locked for the rest of the transaction (two users acting at once take turns)."""
-    return MonthlyReport.objects.select_for_update().select_related("approved_by").get(pk=report.pk)
+    return MonthlyReport.objects.select_for_update(of=("self",)).select_related("approved_by").get(pk=report.pk)
 
 
 def _event(report, actor, action, now, reason=""):
