@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from hrss.core import scoping, targets
 from hrss.network.models import TargetSnapshot
-from hrss.network.targets import config
+from hrss.network.targets import config, snapshots
 from hrss.network.targets.snapshots import period_of
 
 NOT_MEASURED = "未统计：尚无业务领域按此目标统计（相关业务数据尚未纳入系统）"
@@ -106,6 +106,11 @@ def figures(region, month, *, today=None, live=True):
         month=month, region_code=region.code, target__in=[target.code for target in shown])}
     computed = {row.target: row for row in TargetSnapshot.objects.filter(
         month=month, region_code=settings.HRSS_ROOT_REGION_CODE, target__in=[target.code for target in shown])}
+    measured = [target for target in shown if targets.measure_for(target.code) is not None]
+    stored_on = min((computed[target.code].as_of if target.code in computed else None for target in measured),
+                    key=lambda day: day or datetime.date.min, default=today)
+    if measured and snapshots.needs_refresh(month, stored_on, today):
+        snapshots.request_refresh(month, today)
     out = []
     for target in shown:
         measure = targets.measure_for(target.code)

@@ -3,8 +3,8 @@ hrss/residents/statistics.py): each area's measure counts its people in one grou
 .grouped: numerator and denominator by the region code each person is counted in), and each row is added into its
 village, township, county and city. A region's page then reads one row a target, at 20,000 people as at 2,000,000.
 
-Run by a django-tasks task (refresh_month, asked by the pages' 重新计算 and by whoever changes much at once) and by
-`hrss demo`; the pages show when the figures were computed."""
+Run by a django-tasks task (refresh_month: asked by the pages' 重新计算, and by any read of this or last month's
+figures older than today, request_refresh) and by `hrss demo`; the pages show when the figures were computed."""
 
 from collections import defaultdict
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from hrss.core import scoping, targets
-from hrss.core.dates import month_bounds
+from hrss.core.dates import add_months, month_bounds
 from hrss.core.models import Level
 from hrss.network.models import TargetSnapshot
 from hrss.network.targets import config
@@ -75,3 +75,23 @@ def refresh_month(month_text):
     import datetime
 
     return compute_snapshots(datetime.date.fromisoformat(f"{month_text}-01"))
+
+
+REQUEST_EVERY = 600  # seconds: a process asks for one month's refresh at most this often
+
+
+def needs_refresh(month, as_of, today):
+    """Whether figures of `month` counted on `as_of` (None: never) should be counted again on `today`: this month's
+    and last month's change every day (cases recorded, a job offer's 10 working days running out); older months are
+    counted again on request (重新计算)."""
+    recent = month >= add_months(today.replace(day=1), -1)
+    return month <= today and recent and (as_of is None or as_of < today)
+
+
+def request_refresh(month, today):
+    """Ask the task for `month`'s figures as of today, after the current transaction, once per process every ten
+    minutes at most (a page read many times asks once)."""
+    from django.core.cache import cache
+
+    if cache.add(f"network-targets-refresh-{month:%Y-%m}-{today:%Y%m%d}", True, REQUEST_EVERY):
+        transaction.on_commit(lambda: refresh_month.enqueue(f"{month:%Y-%m}"))

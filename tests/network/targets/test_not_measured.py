@@ -53,3 +53,24 @@ def test_a_measured_target_with_no_one_to_count_is_no_rate(heyuan):
 
 def test_every_plan_target_is_measured_by_an_area(db):
     assert {target.code for target in config.TARGETS} <= set(targets.measures())
+
+
+def test_this_months_figures_older_than_today_ask_for_a_refresh(heyuan, settings, django_capture_on_commit_callbacks):
+    """A month counted yesterday is counted again after a read today (the task; here run at once)."""
+    from django.core.cache import cache
+
+    from hrss.network.models import TargetSnapshot
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    cache.clear()
+    month = TODAY.replace(day=1)
+    yesterday = TODAY - datetime.timedelta(days=1)
+    compute_snapshots(month, today=max(yesterday, month))
+    TargetSnapshot.objects.filter(month=month).update(as_of=yesterday)
+    with django_capture_on_commit_callbacks(execute=True) as asked:
+        selectors.figures(heyuan[CITY], month, today=TODAY, live=False)
+    assert len(asked) == 1
+    assert set(TargetSnapshot.objects.filter(month=month).values_list("as_of", flat=True)) == {TODAY}
+    with django_capture_on_commit_callbacks(execute=True) as again:
+        selectors.figures(heyuan[CITY], month, today=TODAY, live=False)
+    assert again == []  # current now: nothing asked
