@@ -166,3 +166,11 @@ def test_a_bad_month_is_refused_with_what_to_type(client, county_officer):
     response = login(client, county_officer).get("/network/dashboard/", {"month": "2026-13"})
     assert response.status_code == 400
     assert "请按“2026-05”的格式" in response.content.decode()
+
+
+def test_targets_not_yet_computed_are_said_so_not_counted_on_the_page(client, county_officer):
+    """The page reads the targets' monthly snapshots only: a month not computed is 该月尚未计算, never 0% or 100%."""
+    page = login(client, county_officer).get("/network/dashboard/").content.decode()
+    total = page.split('data-testid="targets-total"', 1)[1].split("</tr>", 1)[0]
+    assert total.count(">该月尚未计算</span>") == 5
+    assert "100.0%" not in total and "0.0%" not in total
