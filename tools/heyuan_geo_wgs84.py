@@ -8,7 +8,7 @@ exact inverse). The other properties are kept; `center` and `centroid` are conve
 to 6 decimals (about 0.1 m), the source's own precision.
 
 A tool for whoever refreshes the file, not a dependency of the project:
-    .venv/bin/pip install prcoords==1.0.2
+    .venv/bin/pip install ".[tools]"   (prcoords 1.0.2)
     .venv/bin/python tools/heyuan_geo_wgs84.py [SOURCE] [TARGET]
 """
 
