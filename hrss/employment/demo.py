@@ -28,8 +28,14 @@ def _applicants(assistant, today):
     people = []
     for index, name in enumerate(APPLICANTS):
         birth = datetime.date(today.year - 25 - 3 * index, 1 + index, 10 + index)
-        number = id_number_for(scoping.county_code_of(DEMO_VILLAGE), birth, 901 + 2 * index + (index % 2))  # odd: a man
-        person = Person.objects.filter(id_number=number).first()
+        county = scoping.county_code_of(DEMO_VILLAGE)
+        # A large generated population may already hold the number elsewhere (2,000,000 people did: the assistant
+        # was then refused a stranger's case): the next sequence of the same sex is taken.
+        for sequence in range(901 + 2 * index + (index % 2), 1000, 14):  # odd: a man
+            number = id_number_for(county, birth, sequence)
+            person = Person.objects.filter(id_number=number).first()
+            if person is None or person.region_code == DEMO_VILLAGE:
+                break
         if person is None:
             person = residents_services.register_person(
                 actor=assistant, id_number=number, name=name, village=village, status=LabourStatus.OTHER,
