@@ -14,7 +14,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 50_000_000  # a photo of a room is far below; more is a decompression bomb
+MAX_PIXELS = 24_000_000  # a phone's photo (12 to 24 megapixels) is within; decoding more costs the server too much
+KEPT_SIDE = 2048  # the longest side kept: enough to read a sign or a plaque, a few hundred KB a photo
 # Markup that has no business inside a picture (a browser sniffing the file could run it); long enough that the
 # bytes of a real photo do not spell it by chance.
 SCRIPT = re.compile(rb"<script|<\?php|<svg[\s>]|<html|<iframe|javascript:", re.IGNORECASE)
@@ -57,12 +58,18 @@ def clean(upload):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as probe:
                 kind = probe.format
-                if kind not in FORMATS or probe.width * probe.height > MAX_PIXELS:
+                if kind not in FORMATS:
                     raise refused
+                if probe.width * probe.height > MAX_PIXELS:
+                    raise ValidationError(
+                        f"照片像素过多（{probe.width}×{probe.height}，上限{MAX_PIXELS // 10_000}万像素）："
+                        "请上传手机正常拍摄的照片，或缩小后重新上传。")
                 probe.verify()
             with Image.open(io.BytesIO(data)) as image:
+                image.draft("RGB", (KEPT_SIDE, KEPT_SIDE))  # a JPEG is decoded at a reduced scale: less memory
                 image.load()
                 upright = ImageOps.exif_transpose(image)
+                upright.thumbnail((KEPT_SIDE, KEPT_SIDE))  # scaled down in place before the copies below
                 content = _pixels_only(upright, kind)
                 return content, FORMATS[kind], upright.width, upright.height
     except ValidationError:

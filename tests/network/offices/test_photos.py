@@ -97,6 +97,22 @@ def test_a_photo_too_large_is_refused(village_assistant, office, settings):
     assert not OfficePhoto.objects.exists()
 
 
+def test_a_picture_of_too_many_pixels_is_refused_saying_so(village_assistant, office):
+    out = io.BytesIO()  # 6,000 x 5,000 of one colour: a few KB to send, 120 MB to decode
+    Image.new("RGB", (6000, 5000), (1, 2, 3)).save(out, format="PNG")
+    with pytest.raises(ValidationError) as refused:
+        services.add_photo(actor=village_assistant, office=office, upload=out.getvalue(), subject="sign", today=TODAY)
+    assert "像素过多" in refused.value.messages[0] and "6000×5000" in refused.value.messages[0]
+    assert not OfficePhoto.objects.exists()
+
+
+def test_a_large_photo_is_kept_scaled_down(village_assistant, office):
+    photo = services.add_photo(actor=village_assistant, office=office, upload=jpeg_with_gps(size=(4000, 3000)),
+                               subject="sign", today=TODAY)
+    assert Image.open(io.BytesIO(bytes(photo.content))).size == (2048, 1536)
+    assert (photo.width, photo.height) == (2048, 1536)
+
+
 def test_a_photo_is_served_in_scope_only(client, village_assistant, neighbour_village_assistant,
                                          neighbour_county_officer, county_officer, office):
     photo = services.add_photo(actor=village_assistant, office=office, upload=jpeg_with_gps(), subject="sign",
