@@ -259,10 +259,12 @@ def last_activity(region_code, on, days):
     """The last audit entry (ok) of a staff account of `region_code` in the `days` days up to `on`, or None."""
     from hrss.core.models import AuditEntry
 
-    start = on - datetime.timedelta(days=days - 1)
+    reach = datetime.timedelta(days=days - 1)
+    start = on - reach if on >= datetime.date.min + reach else datetime.date.min  # 0001-01-01 asked: no 500
     zone = timezone.get_current_timezone()
     since = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
-    until = datetime.datetime.combine(on + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+    until = (datetime.datetime.combine(on + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+             if on < datetime.date.max else datetime.datetime.max.replace(tzinfo=zone))  # 9999-12-31 asked: no 500
     return (AuditEntry.objects.filter(actor__region__code=region_code, outcome=AuditEntry.Outcome.OK,
                                       at__gte=since, at__lt=until)
             .order_by("-at").values_list("at", flat=True).first())

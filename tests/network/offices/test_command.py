@@ -63,3 +63,10 @@ def test_a_bad_date_is_refused(heyuan, capsys):
     with pytest.raises(SystemExit) as exited:
         run(VILLAGE, "--on", "2026-02-30")
     assert exited.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_the_first_and_last_days_a_date_can_hold_answer_without_failing(heyuan, day):
+    data = json.loads(run(VILLAGE, "--json", "--on", day))
+    assert data["region_code"] == VILLAGE  # 0001: before the plan, no rule; 9999: the rules of today, all unknown
+    assert data["failing"] == 0 and data["ok"] == 0 and data["unknown"] == len(data["rules"])
