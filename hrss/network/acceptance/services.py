@@ -238,11 +238,17 @@ def reopen_rectification(*, actor, item, note, due_on=None, today=None):
 
 def acceptance_problems(*, office, on, what):
     """Why `office` cannot be requested for (or given) acceptance on `on`: every rule in force it fails, and the
-    rectification items not yet fixed. Empty when nothing."""
+    rules not yet recorded (unknown is never passed: acceptance is of what was verified), and the rectification
+    items not yet fixed. Empty when nothing."""
     problems = []
-    failing = compliance.check(office, on).failing_rules
+    standing = compliance.check(office, on)
+    failing = standing.failing_rules
     if failing:
         problems.append(failing_message(_office_name(office), failing, what))
+    unknown = [result for result in standing.results if result.ok is None]
+    if unknown:
+        problems.append(f"尚有{len(unknown)}项未登记、不能判断是否达标，不能{what}：" + "、".join(
+            result.title for result in unknown) + "。请先在服务机构页面如实登记。")
     open_items = list(Rectification.objects.filter(office=office, state=RectificationState.OPEN)
                       .select_related("finding").order_by("due_on", "id"))
     if open_items:

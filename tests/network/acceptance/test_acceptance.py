@@ -34,6 +34,19 @@ def test_a_request_for_an_office_failing_a_rule_is_refused_naming_the_rule_and_w
     assert not Acceptance.objects.exists() and not ReviewCase.objects.exists()
 
 
+def test_a_rule_not_yet_recorded_keeps_the_request_and_the_acceptance_back(office, tina, county_officer, city_admin):
+    """Unknown is never passed: acceptance is of what was verified (a rule with nothing recorded is listed)."""
+    make_ready(office, tina, county_officer)
+    acceptance = services.request_acceptance(actor=county_officer, office=office, today=TODAY)
+    office_services.record_facts(actor=tina, office=office, suggestion_box=None, today=TODAY)  # no longer verified
+    with pytest.raises(ValidationError) as refused:
+        services.decide_acceptance(actor=city_admin, acceptance=acceptance, accept=True,
+                                   version=acceptance.case.version, today=TODAY)
+    assert refused.value.messages[0].startswith("尚有1项未登记、不能判断是否达标，不能通过验收：")
+    acceptance.refresh_from_db()
+    assert acceptance.state == "requested"
+
+
 def test_an_item_not_yet_fixed_keeps_the_request_back(office, tina, county_officer):
     services.record_inspection(actor=county_officer, office=office, inspected_on=TODAY,
                                findings=findings_as_recorded(office), today=TODAY)
