@@ -20,7 +20,7 @@ VILLAGE = "441602001003"  # 下城社区
 PARK = "441602001006"  # 公园社区
 ZICHENG = "441621100000"  # 紫城镇, 紫金县
 TOWNSHIP_EQUIPMENT = (("computer", 6), ("printer", 2), ("card_printer", 1), ("fax", 1), ("copier", 1), ("phone", 4),
-                      ("cabinet", 6), ("rack", 2), ("info_board", 1))
+                      ("cabinet", 6), ("rack", 2))  # the 信息发布栏 is recorded with the boards (facts)
 
 
 def sign_photo():

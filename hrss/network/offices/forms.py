@@ -87,7 +87,10 @@ class WindowForm(StyledForm):
 
 
 class EquipmentForm(StyledForm):
-    item = forms.ChoiceField(label="设备", choices=EquipmentItem.choices)
+    # the 信息发布栏 is recorded once, with the boards (FactsForm), not again as equipment
+    item = forms.ChoiceField(label="设备", choices=[c for c in EquipmentItem.choices
+                                                  if c[0] != EquipmentItem.INFO_BOARD],
+                             help_text="信息发布栏在“标识、上墙与联网情况”中登记，不必在此重复登记。")
     name = forms.CharField(label="名称或型号", max_length=50, required=False)
     quantity = forms.IntegerField(label="数量", min_value=1, max_value=10000)
 

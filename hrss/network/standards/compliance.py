@@ -209,22 +209,36 @@ def _boards(rec, need):
 
 
 def _equipment(rec, need):
+    """The items of `need` against the equipment recorded; the 信息发布栏 is the boards fact (OfficeFacts.info_board,
+    the boards rule's) when that is recorded, so the same board is not entered twice (an equipment row of it counts
+    only while the fact is not recorded)."""
     from hrss.network.models import EquipmentItem
 
     names = dict(EquipmentItem.choices)
     required = "、".join(f"{names[item]}{count}" for item, count in need.items())
-    required = f"配备{required}（台/个，至少）"
+    board = "；信息发布栏以“宣传栏、意见箱、信息发布栏”的登记为准" if "info_board" in need else ""
+    required = f"配备{required}（台/个，至少{board}）"
     if not rec.equipment:
         return required, None, None
     have = {}
     for row in rec.equipment:
         have[row.item] = have.get(row.item, 0) + row.quantity
+    unknown = []
+    if "info_board" in need:
+        board = _fact(rec, "info_board")
+        if board is not None:
+            have["info_board"] = need["info_board"] if board else 0
+        elif not have.get("info_board"):
+            unknown.append(str(names["info_board"]))
     missing = [f"{names[item]}（有{have.get(item, 0)}，需{count}）" for item, count in need.items()
-               if have.get(item, 0) < count]
+               if have.get(item, 0) < count and str(names[item]) not in unknown]
     actual = "、".join(f"{names[item]}{count}" for item, count in have.items() if count)
+    parts = [actual] if actual else []
     if missing:
-        return required, (actual + "；" if actual else "") + "不足：" + "、".join(missing), False
-    return required, actual, True
+        parts.append("不足：" + "、".join(missing))
+    if unknown:
+        parts.append("未登记：" + "、".join(unknown))
+    return required, "；".join(parts), False if missing else (None if unknown else True)
 
 
 def _sign(rec, _need):

@@ -150,3 +150,31 @@ def test_software_use_is_read_from_the_audit_log_of_the_offices_own_staff(county
     services.record_facts(actor=county_officer, office=township, software_used=False, today=TODAY)
     later = results(township, TODAY + 31 * DAY)["software"]
     assert later.ok is False and "核实登记：未使用" in later.actual
+
+
+def test_the_information_board_is_recorded_once_with_the_boards_not_again_as_equipment(county_officer, township):
+    """The plan lists the 信息发布栏 among the equipment and among the boards: an office that said 是 for it with the
+    boards does not fail 办公设备配备 for not entering it again as equipment; 否 fails both; unrecorded is unknown."""
+    for item in rules.TOWNSHIP_EQUIPMENT:
+        if item != "info_board":
+            services.add_equipment(actor=county_officer, office=township, item=item, quantity=1, today=TODAY)
+    equipment = results(township)["equipment"]
+    assert equipment.ok is None and "未登记：信息发布栏" in equipment.actual and "不足" not in equipment.actual
+    services.record_facts(actor=county_officer, office=township, publicity_board=True, suggestion_box=True,
+                          info_board=True, today=TODAY)
+    found = results(township)
+    assert found["boards"].ok is True
+    assert found["equipment"].ok is True and "信息发布栏1" in found["equipment"].actual
+    assert "信息发布栏以“宣传栏、意见箱、信息发布栏”的登记为准" in found["equipment"].required
+    services.record_facts(actor=county_officer, office=township, info_board=False, today=TODAY)
+    found = results(township)
+    assert found["boards"].ok is False
+    assert found["equipment"].ok is False and "信息发布栏（有0，需1）" in found["equipment"].actual
+    # the rule's dated rows are the plan's, unchanged: 信息发布栏 still required from the plan's date
+    assert rules.RULES_BY_CODE["equipment"].requirement(rules.VILLAGE, rules.PLAN)["info_board"] == 1
+
+
+def test_the_equipment_form_does_not_offer_the_information_board_again():
+    from hrss.network.offices.forms import EquipmentForm
+
+    assert "info_board" not in dict(EquipmentForm().fields["item"].choices)
