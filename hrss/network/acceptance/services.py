@@ -12,6 +12,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from hrss.core import audit, review, scoping
@@ -191,14 +192,42 @@ def fix_rectification(*, actor, item, note, upload, fixed_on=None, today=None):
     return _refresh(item, fresh)
 
 
+def rule_status(item, on):
+    """The item's rule as the office's record stands on `on` (standards.compliance.check): a RuleResult, or None
+    when the rule is no longer in force for the office."""
+    for result in compliance.check(item.office, on).results:
+        if result.rule == item.finding.rule:
+            return result
+    return None
+
+
+def office_record_url(item):
+    """The office's page where its record (维护建设情况) is updated."""
+    return reverse("network:offices-edit", args=[item.office_id])
+
+
+def still_failing_message(item, on):
+    """Why the item cannot be confirmed on `on` while its rule is not met by the office's record (None when met
+    or no longer in force)."""
+    result = rule_status(item, on)
+    if result is None or result.ok is True:
+        return None
+    state = "未登记、不能判断是否达标" if result.ok is None else "仍未达标"
+    return (f"按服务机构登记的建设情况，“{result.title}”{state}（要求：{result.required}；"
+            f"现状：{result.actual or '未登记'}），不能确认整改到位。请服务机构在服务机构页面（维护建设情况："
+            f"{office_record_url(item)}）更新该项建设情况，达标后再确认。")
+
+
 def confirm_rectification(*, actor, item, today=None):
-    """The county (or the city) confirms a fix the office recorded."""
+    """The county (or the city) confirms a fix the office recorded: refused while the office's own record still
+    fails the item's rule on the day (the fix must show in 维护建设情况, or the acceptance is refused for it)."""
     today = today or timezone.localdate()
     _check_inspector(actor, item.region_code, "network.acceptance.confirm_rectification")
     with transaction.atomic():
         fresh = _locked(item)
         if fresh.state != RectificationState.FIXED:
             raise ValidationError(f"该整改事项{fresh.get_state_display()}，只有已登记整改的事项可以确认。")
+        _refuse([still_failing_message(fresh, today)])
         fresh.state, fresh.confirmed_on, fresh.confirmed_by = RectificationState.CONFIRMED, today, actor
         fresh.save(update_fields=["state", "confirmed_on", "confirmed_by"])
         audit.record(actor=actor, action="network.acceptance.rectification_confirmed", target=fresh,

@@ -136,5 +136,8 @@ ROWS = SweepRows(
         services.failing_message: "reads: the refusal's text",
         services.inspection_problems: "reads",
         services.acceptance_problems: "reads",
+        services.rule_status: "reads: the item's rule against the office's record",
+        services.office_record_url: "reads: an address",
+        services.still_failing_message: "reads: the refusal's text",
     },
 )

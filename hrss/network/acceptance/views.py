@@ -180,6 +180,7 @@ def _item_page(request, item, forms=None):
         "item": item, "today": today, "place": place_names([item.region_code]).get(item.region_code, ""),
         "can_fix": office_side and item.state == RectificationState.OPEN,
         "can_check": has_permission(request.user, INSPECT) and item.state == RectificationState.FIXED,
+        "rule_status": services.rule_status(item, today), "record_url": services.office_record_url(item),
         "fix_form": forms.get("fix") or FixForm(initial={"fixed_on": today}),
         "reopen_form": forms.get("reopen") or ReopenForm()})
 
@@ -204,9 +205,15 @@ def _item_act(request, pk, key, form, act, message):
 @staff_view(NETWORK_VIEW)
 @require_POST
 def rectification_fix(request, pk):
-    return _item_act(request, pk, "fix", FixForm(request.POST, request.FILES), lambda item, data: (
-        services.fix_rectification(actor=request.user, item=item, note=data["note"], upload=data["photo"],
-                                   fixed_on=data["fixed_on"])), "已登记整改完成，待县(区)确认。")
+    def fix(item, data):
+        fixed = services.fix_rectification(actor=request.user, item=item, note=data["note"], upload=data["photo"],
+                                           fixed_on=data["fixed_on"])
+        if services.still_failing_message(fixed, timezone.localdate()):
+            messages.warning(request, f"“{fixed.finding.title}”按服务机构登记的建设情况仍未达标：请同时在服务机构页面"
+                                      "（维护建设情况）更新建设情况，否则县(区)无法确认整改到位，验收也不能通过。")
+        return fixed
+
+    return _item_act(request, pk, "fix", FixForm(request.POST, request.FILES), fix, "已登记整改完成，待县(区)确认。")
 
 
 @staff_view(NETWORK_VIEW)

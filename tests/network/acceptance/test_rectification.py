@@ -31,6 +31,7 @@ def test_the_township_records_the_fix_with_a_photo_and_the_county_confirms_it(it
     assert (fixed.state, fixed.fixed_on, fixed.fixed_note) == ("fixed", TODAY, "已增设新农保经办窗口")
     photo = OfficePhoto.objects.get(pk=fixed.photo_id)
     assert (photo.office_id, photo.subject) == (item.office_id, "windows")
+    office_services.add_window(actor=tina, office=item.office, kind="rural_pension", today=TODAY)
     confirmed = services.confirm_rectification(actor=county_officer, item=fixed, today=TODAY)
     assert (confirmed.state, confirmed.confirmed_on, confirmed.confirmed_by) == ("confirmed", TODAY, county_officer)
 
@@ -95,6 +96,7 @@ def test_the_item_page_takes_the_photo_and_shows_it_to_the_county(client, item, 
     page = client.get(f"/network/rectifications/{item.pk}/").content.decode()
     assert f"/network/offices/photos/{item.photo_id}/" in page and 'data-testid="rectification-confirm"' in page
     assert client.get(f"/network/offices/photos/{item.photo_id}/").status_code == 200
+    office_services.add_window(actor=tina, office=item.office, kind="rural_pension", today=TODAY)
     client.post(f"/network/rectifications/{item.pk}/confirm/")
     item.refresh_from_db()
     assert item.state == "confirmed"
@@ -105,3 +107,31 @@ def test_a_fix_without_a_photo_on_the_page_says_what_to_do(client, item, tina):
     response = client.post(f"/network/rectifications/{item.pk}/fix/", {"fixed_on": TODAY.isoformat(),
                                                                         "note": "已整改"})
     assert response.status_code == 200 and "请上传整改后的照片。" in response.content.decode()
+
+
+def test_a_fix_the_office_record_does_not_show_cannot_be_confirmed_and_the_page_says_what_to_update(
+        client, item, tina, county_officer):
+    """The user trial: 缺… recorded fixed with a photo, but 维护建设情况 not changed: the rule still fails there, so
+    the county cannot confirm it (the acceptance would be refused for it) and is told where to update it."""
+    login(client, tina)
+    page = client.get(f"/network/rectifications/{item.pk}/").content.decode()
+    assert "未达标" in page and "请同时在" in page and f"/network/offices/{item.office_id}/edit/" in page
+    upload = SimpleUploadedFile("window.png", png(), content_type="image/png")
+    response = client.post(f"/network/rectifications/{item.pk}/fix/",
+                           {"fixed_on": TODAY.isoformat(), "note": "已增设窗口", "photo": upload}, follow=True)
+    assert "仍未达标：请同时在服务机构页面" in response.content.decode()
+    item.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        services.confirm_rectification(actor=county_officer, item=item, today=TODAY)
+    message = refused.value.messages[0]
+    assert "“六个基本服务窗口”仍未达标" in message and "缺新农保经办" in message
+    assert f"/network/offices/{item.office_id}/edit/" in message
+    login(client, county_officer)
+    response = client.post(f"/network/rectifications/{item.pk}/confirm/", follow=True)
+    assert "不能确认整改到位" in response.content.decode()
+    item.refresh_from_db()
+    assert item.state == "fixed"
+    office_services.add_window(actor=tina, office=item.office, kind="rural_pension", today=TODAY)
+    page = client.get(f"/network/rectifications/{item.pk}/").content.decode()
+    assert "已达标" in page
+    assert services.confirm_rectification(actor=county_officer, item=item, today=TODAY).state == "confirmed"
