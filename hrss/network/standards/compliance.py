@@ -106,21 +106,30 @@ def _paid_staff(rec):
 
 
 def _staff_pay(rec, _need):
+    """Every paid person's pay against the minimum wage of the day, naming who is not counted (a part-time civil
+    servant, who draws no pay for it) and whose pay is not recorded (then unknown, never passed)."""
     wage = standards.minimum_wage(rec.on)
     required = f"每月报酬不低于最低工资标准（{money(wage)}元）"
     if not rec.any_staff:
         return required, None, None
     paid = _paid_staff(rec)
     below = [s for s in paid if s.monthly_pay is not None and s.monthly_pay < wage]
+    known = [s for s in paid if s.monthly_pay is not None and s.monthly_pay >= wage]
     missing = [s for s in paid if s.monthly_pay is None]
+    not_counted = [s for s in rec.staff if s not in paid]
+    parts = []
     if below:
-        return required, "低于标准：" + "、".join(f"{s.name}{money(s.monthly_pay)}元" for s in below), False
+        parts.append("低于标准：" + "、".join(f"{s.name}{money(s.monthly_pay)}元" for s in below))
+    if known:
+        lowest = min(s.monthly_pay for s in known)
+        parts.append(f"已登记报酬的{len(known)}人都不低于标准（最低{money(lowest)}元）")
     if missing:
-        return required, "未填报酬：" + "、".join(s.name for s in missing), None
+        parts.append(f"{len(missing)}人未登记报酬：" + "、".join(s.name for s in missing))
     if not paid:
-        return required, "无领取报酬的工作人员", True
-    lowest = min(s.monthly_pay for s in paid)
-    return required, f"{len(paid)}人均不低于标准（最低{money(lowest)}元）", True
+        parts.append("无领取报酬的工作人员")
+    if not_counted:
+        parts.append(f"{len(not_counted)}人为兼职公职人员，不计入：" + "、".join(s.name for s in not_counted))
+    return required, "；".join(parts), False if below else (None if missing else True)
 
 
 def _part_time_pay(rec, _need):

@@ -178,3 +178,20 @@ def test_the_equipment_form_does_not_offer_the_information_board_again():
     from hrss.network.offices.forms import EquipmentForm
 
     assert "info_board" not in dict(EquipmentForm().fields["item"].choices)
+
+
+def test_the_pay_result_names_who_is_not_counted_and_whose_pay_is_unknown(county_officer, township):
+    add_staff(county_officer, township, 2, pay="1800")
+    services.add_staff(actor=county_officer, office=township, name="王敏", employment="purchased", today=TODAY)
+    result = results(township)["staff_pay"]
+    assert result.ok is None
+    assert "已登记报酬的2人都不低于标准（最低1,800.00元）" in result.actual
+    assert "1人未登记报酬：王敏" in result.actual and "人均" not in result.actual
+    services.add_staff(actor=county_officer, office=township, name="黄主任", employment="part_time",
+                       is_civil_servant=True, today=TODAY)
+    assert "1人为兼职公职人员，不计入：黄主任" in results(township)["staff_pay"].actual
+    wang = township.staff.get(name="王敏")
+    services.update_staff(actor=county_officer, staff=wang, name="王敏", employment="purchased", monthly_pay="2000",
+                          today=TODAY)
+    result = results(township)["staff_pay"]
+    assert result.ok is True and result.actual.startswith("已登记报酬的3人都不低于标准（最低1,800.00元）")
