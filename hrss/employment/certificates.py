@@ -5,7 +5,6 @@ lost certificate is reissued under the same number and the lost paper is voided 
 
 import datetime
 import io
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,13 +14,13 @@ from django.utils import timezone
 
 from hrss.core import audit, scoping
 from hrss.core.models import Region
+from hrss.core.pdf import cjk_font
 from hrss.core.permissions import Role, check_acting_in, check_permission
 from hrss.employment.models import CertificateIssue, CertificateSequence, EmploymentCertificate
 from hrss.employment.permissions import EMPLOYMENT_HANDLE
 from hrss.residents.permissions import ID_NUMBER_REVEAL
 
 ISSUING_ROLES = {Role.COUNTY_APPROVER, Role.COUNTY_OFFICER}
-FONT_FILE = Path(__file__).resolve().parent / "fonts" / "wqy-microhei.ttc"
 
 
 def certificate_title(day):
@@ -138,15 +137,6 @@ def cancel_certificate(*, actor, certificate, reason, today=None):
 
 # --- the printed page ------------------------------------------------------------------------------------------
 
-_FONT = "WenQuanYiMicroHei"
-
-
-def _register_font():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if _FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(_FONT, str(FONT_FILE), subfontIndex=0))
 
 
 def certificate_pdf(certificate, *, actor):
@@ -159,17 +149,17 @@ def certificate_pdf(certificate, *, actor):
     check_permission(actor, ID_NUMBER_REVEAL)
     check_acting_in(actor, region_code=certificate.region_code, action="employment.certificate.printed",
                     subject_id_number=person.id_number, message="该登记证不在您的管辖范围内。")
-    _register_font()
+    font = cjk_font()
     county = Region.objects.filter(code=scoping.code_of_prefix(certificate.county_code)).first()
     issuer = f"{county.name}人力资源和社会保障局" if county else "人力资源和社会保障局"
     latest = certificate.issues.order_by("-issued_on", "-id").first()
     buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A5, pageCompression=1, initialFontName=_FONT, initialFontSize=12)
+    page = canvas.Canvas(buffer, pagesize=A5, pageCompression=1, initialFontName=font, initialFontSize=12)
     page.setTitle(f"{certificate.title} {certificate.number}")
     width, height = A5
-    page.setFont(_FONT, 22)
+    page.setFont(font, 22)
     page.drawCentredString(width / 2, height - 28 * mm, certificate.title)
-    page.setFont(_FONT, 10)
+    page.setFont(font, 10)
     page.drawCentredString(width / 2, height - 36 * mm, f"证号：{certificate.number}")
     rows = [
         ("姓　　名", person.name),
@@ -184,13 +174,13 @@ def certificate_pdf(certificate, *, actor):
     if latest is not None and latest.kind == CertificateIssue.Kind.REISSUE:
         rows.append(("补发日期", f"{latest.issued_on:%Y年%m月%d日}"))
     top = height - 50 * mm
-    page.setFont(_FONT, 12)
+    page.setFont(font, 12)
     for index, (label, value) in enumerate(rows):
         y = top - index * 11 * mm
         page.drawString(18 * mm, y, label)
         page.drawString(50 * mm, y, str(value))
         page.line(48 * mm, y - 2 * mm, width - 18 * mm, y - 2 * mm)
-    page.setFont(_FONT, 8)
+    page.setFont(font, 8)
     page.drawString(18 * mm, 14 * mm, "本证实行实名制，限持证人本人使用，不得转借、涂改、伪造。")
     page.showPage()
     page.save()

@@ -17,7 +17,6 @@ A referral sends a job seeker to a vacancy with a letter (推荐信) whose answe
   report of issue 11).
 """
 
-import importlib.resources
 import io
 
 from django.core.exceptions import ValidationError
@@ -28,6 +27,7 @@ from django.utils import timezone
 from hrss.core import audit, scoping, workdays
 from hrss.core.id_numbers import mask
 from hrss.core.models import Level, Region
+from hrss.core.pdf import cjk_font
 from hrss.core.permissions import check_acting_in, check_permission
 from hrss.core.working_age import age_on
 from hrss.employment import employment_registration
@@ -231,19 +231,6 @@ def _end_seeking(actor, seeker, today):
 
 # --- the letter -------------------------------------------------------------------------------------------------
 
-# The CJK font the employment certificates embed (a data file of hrss/employment/fonts/, its licence there).
-_FONT = "WenQuanYiMicroHei"
-
-
-def _register_font():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if _FONT not in pdfmetrics.getRegisteredFontNames():
-        font = importlib.resources.files("hrss.employment").joinpath("fonts", "wqy-microhei.ttc")
-        with importlib.resources.as_file(font) as path:
-            pdfmetrics.registerFont(TTFont(_FONT, str(path), subfontIndex=0))
-
 
 def _office_name(code):
     """The office that refers: the county's 人力资源和社会保障局 and the seeker's township's 人力资源和社会保障
@@ -295,17 +282,17 @@ def letter_pdf(referral, *, actor, today=None):
     vacancy, person = referral.vacancy, referral.seeker.person
     employer = vacancy.employer
     _check_in_scope(actor, referral, "jobservices.referral.letter_printed")
-    _register_font()
+    font = cjk_font()
     rows, slip, _office = letter_content(referral, today=today)
     buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=_FONT, initialFontSize=12)
+    page = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=font, initialFontSize=12)
     page.setTitle(f"推荐信 {referral.number}")
     width, height = A4
-    page.setFont(_FONT, 20)
+    page.setFont(font, 20)
     page.drawCentredString(width / 2, height - 25 * mm, "就业推荐信")
-    page.setFont(_FONT, 10)
+    page.setFont(font, 10)
     page.drawRightString(width - 20 * mm, height - 33 * mm, f"编号：{referral.number}")
-    page.setFont(_FONT, 12)
+    page.setFont(font, 12)
     page.drawString(20 * mm, height - 45 * mm, f"{employer.name}：")
     page.drawString(28 * mm, height - 53 * mm, f"兹推荐下列求职人员前往贵单位应聘“{vacancy.title}”岗位，请予接洽。")
     top = height - 66 * mm
@@ -315,7 +302,7 @@ def letter_pdf(referral, *, actor, today=None):
         page.drawString(58 * mm, y, str(value)[:40])
         page.line(56 * mm, y - 2 * mm, width - 24 * mm, y - 2 * mm)
     y = top - len(rows) * 9 * mm - 4 * mm
-    page.setFont(_FONT, 9)
+    page.setFont(font, 9)
     page.drawString(24 * mm, y, "本推荐信由公共就业服务机构免费提供。求职人员的个人信息仅用于本次招聘，请妥善保管。")
     # The answer slip, cut off and returned by the employer.
     y -= 10 * mm
@@ -323,9 +310,9 @@ def letter_pdf(referral, *, actor, today=None):
     page.line(15 * mm, y, width - 15 * mm, y)
     page.setDash()
     page.drawCentredString(width / 2, y + 1.5 * mm, "（沿此线剪下，由用人单位填写后寄回或交回推荐单位）")
-    page.setFont(_FONT, 16)
+    page.setFont(font, 16)
     page.drawCentredString(width / 2, y - 12 * mm, "推荐就业回执")
-    page.setFont(_FONT, 12)
+    page.setFont(font, 12)
     for index, line in enumerate(slip):
         page.drawString(20 * mm, y - 26 * mm - index * 10 * mm, line)
     page.showPage()
