@@ -5,7 +5,6 @@ and an .xlsx (core.spreadsheets). Everything is as it stood at the end of the mo
 way)."""
 
 import datetime
-import importlib.resources
 import io
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from django.db.models import Q
 from hrss.core import scoping
 from hrss.core.dates import month_end
 from hrss.core.models import Level, Region
+from hrss.core.pdf import cjk_font
 from hrss.network.acceptance import rules, selectors
 from hrss.network.models import Office, Rectification
 from hrss.network.standards import compliance
@@ -139,20 +139,6 @@ def xlsx_sheets(report):
 
 # --- the printed bulletin ----------------------------------------------------------------------------------------
 
-# The CJK TrueType font the project vendors (hrss/employment/fonts/README.md, its licence there), read as a data
-# file, as the referral letters do: the PDF prints the same on a machine without a Chinese font.
-_FONT = "WenQuanYiMicroHei"
-
-
-def _register_font():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if _FONT not in pdfmetrics.getRegisteredFontNames():
-        font = importlib.resources.files("hrss.employment").joinpath("fonts", "wqy-microhei.ttc")
-        with importlib.resources.as_file(font) as path:
-            pdfmetrics.registerFont(TTFont(_FONT, str(path), subfontIndex=0))
-
 
 def pdf(report, *, issuer):
     """The bulletin as an A4 landscape PDF: its title, the day it stands at, the ranked table and a note."""
@@ -162,18 +148,18 @@ def pdf(report, *, issuer):
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    _register_font()
+    font = cjk_font()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                                  topMargin=14 * mm, bottomMargin=14 * mm, title=report.title, author=issuer,
-                                 initialFontName=_FONT, initialFontSize=9)
-    title = ParagraphStyle("title", fontName=_FONT, fontSize=15, leading=20, alignment=1)
-    body = ParagraphStyle("body", fontName=_FONT, fontSize=9, leading=12)
-    cell = ParagraphStyle("cell", fontName=_FONT, fontSize=8, leading=10, alignment=1)
+                                 initialFontName=font, initialFontSize=9)
+    title = ParagraphStyle("title", fontName=font, fontSize=15, leading=20, alignment=1)
+    body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, alignment=1)
     rows = [[Paragraph(str(value), cell) for value in row] for row in table(report)]
     grid = Table(rows, repeatRows=1)
     grid.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), _FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e9ecef")), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f8f9fa")),
     ]))
