@@ -12,7 +12,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from hrss.pensions.cards import rules
 
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
-MAX_PIXELS = 40_000_000  # far beyond any ID photo; larger is a decompression bomb
+MAX_PIXELS = 24_000_000  # far beyond any ID photo; decoding more costs the server too much (a 211 KB PNG of 50
+# megapixels took 800 MB to decode in the network area's test of the same check)
 
 
 def read_upload(photo, limit):
