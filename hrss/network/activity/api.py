@@ -52,6 +52,7 @@ class ActivityOut(Schema):
     inactive_days: int
     recent_since: datetime.date  # the first day that still counts as recent
     refreshed_at: datetime.datetime | None
+    counted: bool  # false: never counted yet (尚未统计): a null last_activity then does not mean never used
     offices: list[OfficeOut]
     children: list[ChildOut]
     months: list[MonthOut]
@@ -75,6 +76,7 @@ def activity(request, filters: Query[RegionFilter]):
     return {
         "region_code": region.code, "region_name": region.name, "inactive_days": data["days"],
         "recent_since": data["since"], "refreshed_at": data["refreshed_at"],
+        "counted": data["counted"],
         "offices": [{"region_code": row.region.code, "office_name": row.region.office_name, "last_activity": row.last_at,
                      "entries_this_month": row.entries, "cases_this_month": row.cases, "inactive": row.inactive}
                     for row in data["offices"]],

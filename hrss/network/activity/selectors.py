@@ -13,7 +13,7 @@ from hrss.core import scoping
 from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
 from hrss.network.activity import rules
-from hrss.network.models import OfficeActivity
+from hrss.network.models import ActivityWatermark, OfficeActivity
 
 OFFICE_LEVELS = (Level.TOWNSHIP, Level.VILLAGE)
 MONTHS = 12  # the months shown on the page and in the .xlsx
@@ -45,6 +45,12 @@ class ChildRow:
     @property
     def active_percent(self):
         return round(100 * self.active / self.offices, 1) if self.offices else None
+
+
+def counted():
+    """Whether the activity has been counted at least once (refresh.py): before that no office is "never used" and no
+    rate is 0%: the pages say 尚未统计."""
+    return ActivityWatermark.objects.filter(pk=1, refreshed_at__isnull=False).exists()
 
 
 def cutoff(today):

@@ -22,8 +22,9 @@ def figures(user, region, today):
     offices = selectors.office_rows(user, region, today)
     days, since = selectors.cutoff(today)
     refreshed_at, stale = refresh.state()
+    counted = refreshed_at is not None  # before the first count nobody is "never used": 尚未统计, not 0%
     return {"region": region, "offices": offices, "children": selectors.child_rows(user, region, offices),
-            "inactive": [row for row in offices if row.inactive], "months": selectors.months(region, today),
+            "counted": counted, "inactive": [row for row in offices if row.inactive] if counted else [], "months": selectors.months(region, today),
             "summary": selectors.summary(offices), "days": days, "since": since, "today": today,
             "refreshed_at": refreshed_at, "stale": stale}
 
@@ -57,8 +58,10 @@ def export(request):
     places = place_names([row.region.code for row in context["offices"]], below=region)
     days = context["days"]
     title = f"应用与联网（{region.name}，截至{today:%Y年%m月%d日}；{days}天内无任何操作的列为未使用）"
-    offices = [[places.get(row.region.code, row.region.code), row.region.office_name, row.last_at,
-                row.entries, row.cases, "是" if row.inactive else "否"] for row in context["offices"]]
+    counted = context["counted"]
+    offices = [[places.get(row.region.code, row.region.code), row.region.office_name,
+                row.last_at if counted else "尚未统计", row.entries, row.cases,
+                ("是" if row.inactive else "否") if counted else "尚未统计"] for row in context["offices"]]
     months = [[f"{month:%Y-%m}", entries, cases] for month, entries, cases in context["months"]]
     sheets = [("服务机构", [title], [[*HEADER, f"{days}天内无操作"], *offices]),
               ("月度", [title], [["月份", "操作次数", "办理对象数"], *months])]

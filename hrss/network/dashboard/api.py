@@ -39,6 +39,7 @@ class ReportsOut(Schema):
 class RegionFiguresOut(Schema):
     region_code: str
     region_name: str
+    own_office: bool  # true: the township's own 服务所 (本级, no 五个100% of its own), beside its villages
     offices: int
     offices_recorded: int
     offices_all_ok: int
@@ -47,6 +48,7 @@ class RegionFiguresOut(Schema):
     acceptance: dict[str, int]  # none, requested, accepted, refused -> offices
     targets: list[TargetOut]
     reports: ReportsOut | None  # null below a township
+    activity_counted: bool  # false: the activity has never been counted yet (尚未统计): active/inactive mean nothing
     offices_active: int
     offices_inactive: int  # no activity in `inactive_days`
 
@@ -54,7 +56,7 @@ class RegionFiguresOut(Schema):
 class TrendOut(Schema):
     month: str
     targets: list[TargetOut]
-    reports: ReportsOut | None
+    reports: ReportsOut | None  # null: no report of the region's townships generated yet by that month (尚无月报)
 
 
 class DashboardOut(Schema):
@@ -81,11 +83,12 @@ def _reports(row):
 
 
 def _row(row):
-    return {"region_code": row.region.code, "region_name": row.region.name, "offices": row.standards["offices"],
+    return {"region_code": row.region.code, "region_name": row.label, "own_office": row.own,
+            "offices": row.standards["offices"],
             "offices_recorded": row.standards["recorded"], "offices_all_ok": row.standards["all_ok"],
             "offices_failing": row.standards["failing"], "offices_unknown": row.standards["unknown"],
             "acceptance": dict(row.acceptance_cells), "targets": _targets(row.targets), "reports": _reports(row.reports),
-            "offices_active": row.activity["active"], "offices_inactive": row.activity["inactive"]}
+            "activity_counted": row.activity["counted"], "offices_active": row.activity["active"], "offices_inactive": row.activity["inactive"]}
 
 
 @router.get("/network/dashboard", response=DashboardOut,

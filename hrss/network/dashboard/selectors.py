@@ -12,6 +12,7 @@ The same numbers feed the page's charts and tables, the .xlsx and the API."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import Min
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
@@ -20,6 +21,7 @@ from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
 from hrss.network.acceptance import selectors as acceptance
 from hrss.network.activity import selectors as activity
+from hrss.network.models import MonthlyReport
 from hrss.network.offices import selectors as offices
 from hrss.network.reports import selectors as reports
 from hrss.network.targets import config as targets_config
@@ -28,6 +30,8 @@ from hrss.network.targets import selectors as targets
 TREND_MONTHS = 12
 OFFICE_LEVELS = (Level.TOWNSHIP, Level.VILLAGE)
 ACCEPTANCE_STATES = tuple(acceptance.STATES)  # none, requested, accepted, refused
+# The page's order: the outcomes first, so that a phone shows them without scrolling sideways.
+SHOWN_STATES = ("accepted", "refused", "requested", acceptance.NONE)
 
 
 def percent(part, whole):
@@ -53,8 +57,18 @@ class Row:
     acceptance: dict  # state -> offices
     targets: list  # [targets.selectors.TargetFigure]
     reports: object | None  # reports.selectors.Row (None below a township)
-    activity: dict  # offices, active, inactive
+    activity: dict  # offices, active, inactive, counted (False: the first count has not run: 尚未统计)
     links: dict = field(default_factory=dict)
+    own: bool = False  # a township's own 服务所 (本级), a row beside its villages so the rows add up to the total
+
+    @property
+    def label(self):
+        return f"{self.region.name}（本级服务所）" if self.own else self.region.name
+
+    @property
+    def key(self):
+        """What tells the row apart in the page (data-testid): the region's code, "own" for the 本级 row."""
+        return "own" if self.own else self.region.code
 
     @property
     def standards_percent(self):
@@ -62,6 +76,9 @@ class Row:
 
     @property
     def activity_percent(self):
+        """None also before the first count of the activity (尚未统计), never 0%."""
+        if not self.activity.get("counted", True):
+            return None
         return percent(self.activity["active"], self.activity["offices"])
 
     @property
@@ -71,11 +88,12 @@ class Row:
 
     @property
     def acceptance_links(self):
-        """[(offices, the list of those acceptances or "")] in the order of acceptance.STATES ("未申请" has no list
+        """[(offices, the list of those acceptances or "")] in the page's order (SHOWN_STATES; "未申请" has no list
         of its own: the offices page lists every office)."""
         base = self.links.get("acceptance", "")
         return [(count, f"{base}&state={state}" if base and count and state != acceptance.NONE else
-                 (self.links.get("offices", "") if count else "")) for state, count in self.acceptance_cells]
+                 (self.links.get("offices", "") if count else ""))
+                for state, count in ((state, self.acceptance.get(state, 0)) for state in SHOWN_STATES)]
 
     @property
     def accepted_percent(self):
@@ -135,14 +153,19 @@ def _acceptance_counts(codes_by_region, states):
 
 
 def rows(user, region, month, today, *, calendar=None):
-    """(the rows of the region's children, the region's own total Row) for `month` (its first day). A month whose
-    targets have not been computed shows them as 该月尚未计算 (targets' live=False): never counted on page load."""
+    """(the rows of the region's children, the region's own total Row) for `month` (its first day). A township's
+    rows are its own 服务所 (本级, Row.own) and its villages, so they add up to its total (a county and the city have
+    no office of their own: offices are townships' and villages'). A month whose targets have not been computed
+    shows them as 该月尚未计算 (targets' live=False): never counted on page load."""
     calendar = calendar or workdays.Calendar.load()
     shown = regions_of(user, region)
     office_rows = activity.office_rows(user, region, today)
+    counted = activity.counted()
     codes_by_region = {place.code: [row.region.code for row in office_rows
                                     if scoping.ancestor_code(row.region.code, place.level) == place.code]
                        for place in [region, *shown]}
+    own_key = f"own:{region.code}"
+    codes_by_region[own_key] = [row.region.code for row in office_rows if row.region.code == region.code]
     states = acceptance.states_by_region(codes_by_region[region.code])
     accepted = _acceptance_counts(codes_by_region, states)
     report_rows = {row.region.code: row for row in reports.completeness(region, month, calendar=calendar)} \
@@ -151,10 +174,10 @@ def rows(user, region, month, today, *, calendar=None):
 
     inactive_codes = {row.region.code for row in office_rows if row.inactive}
 
-    def activity_of(code):
-        mine = codes_by_region[code]
+    def activity_of(key):
+        mine = codes_by_region[key]
         inactive = sum(office in inactive_codes for office in mine)
-        return {"offices": len(mine), "active": len(mine) - inactive, "inactive": inactive}
+        return {"offices": len(mine), "active": len(mine) - inactive, "inactive": inactive, "counted": counted}
 
     def row_of(place, report):
         return Row(region=place, standards=offices.summary_under(place), acceptance=accepted[place.code],
@@ -162,7 +185,20 @@ def rows(user, region, month, today, *, calendar=None):
                    activity=activity_of(place.code), links=_links(place, month))
 
     children = [row_of(place, report_rows.get(place.code)) for place in shown] if shown != [region] else []
-    return children, row_of(region, total_report)
+    total = row_of(region, total_report)
+    if region.level == Level.TOWNSHIP and children:
+        children.insert(0, _own_row(region, total, children, accepted[own_key], activity_of(own_key), month))
+    return children, total
+
+
+def _own_row(township, total, villages, accepted, activity_counts, month):
+    """The township's own 服务所: its standing is the township's count less its villages' (offices.summary_under
+    counts a region with everything within it), its report the township's one report; its 五个100% are the
+    township's people as a whole, so the row shows none (targets [])."""
+    standards = {key: value - sum(row.standards[key] for row in villages) for key, value in total.standards.items()}
+    links = {**_links(township, month), "dashboard": "", "missed": ""}
+    return Row(region=township, standards=standards, acceptance=accepted, targets=[], reports=total.reports,
+               activity=activity_counts, links=links, own=True)
 
 
 def _total_report(region, month, calendar):
@@ -195,13 +231,21 @@ def target_trend(region, month, today):
     return targets.trend(region, months_up_to(month), today=today, live=False)
 
 
+def first_report_month(region):
+    """The first month any township within `region` had a monthly report generated, or None (never)."""
+    return scoping.within_region(MonthlyReport.objects.all(), region).aggregate(first=Min("month"))["first"]
+
+
 def report_trend(region, month, *, calendar=None):
-    """[(month, reports Row of the region)] for the TREND_MONTHS months up to `month` (none for a village)."""
+    """[(month, reports Row of the region, or None: 尚无月报)] for the TREND_MONTHS months up to `month` (none for a
+    village). A month before the first report of the region's townships was ever generated (the reports part not yet
+    in use there) is None, never "0 of 101 reported"."""
     if region.level >= Level.VILLAGE:
         return []
     calendar = calendar or workdays.Calendar.load()
-    return [(first, _total_report(region, first, calendar)) for first in months_up_to(month)
-            if first >= reports.rules.FIRST_MONTH]
+    first_report = first_report_month(region)
+    return [(first, _total_report(region, first, calendar) if first_report and first >= first_report else None)
+            for first in months_up_to(month) if first >= reports.rules.FIRST_MONTH]
 
 
 def milestones(user, region, today):

@@ -63,7 +63,7 @@ def overview(request):
         "month_value": f"{month:%Y-%m}", "level": region.level, "county": Level.COUNTY, "township": Level.TOWNSHIP,
         "map": region.code == GEO_REGION and bool(data["children"]), "geo": static(GEO),
         "no_township_boundaries": NO_TOWNSHIP_BOUNDARIES,
-        "chart": {"names": [row.region.name for row in shown], "links": [row.links["dashboard"] for row in shown],
+        "chart": {"names": [row.label for row in shown], "links": [row.links["dashboard"] for row in shown],
                   "values": ["" if value is None else value for value in data["values"]]},
         "metric_rows": list(zip(shown, data["values"], data["colours"], strict=True)),
         "target_chart": {
@@ -73,8 +73,11 @@ def overview(request):
                        for index, figure in enumerate(target_months[-1][1] if target_months else [])]},
         "report_chart": {
             "labels": [f"{first:%Y-%m}" for first, _ in data["report_trend"]],
-            "completeness": ["" if row.completeness is None else row.completeness for _, row in data["report_trend"]],
-            "timeliness": ["" if row.timeliness is None else row.timeliness for _, row in data["report_trend"]]},
+            "completeness": ["" if row is None or row.completeness is None else row.completeness
+                             for _, row in data["report_trend"]],
+            "timeliness": ["" if row is None or row.timeliness is None else row.timeliness
+                           for _, row in data["report_trend"]]},
+        "shown_states": [(key, selectors.acceptance.STATES[key]) for key in selectors.SHOWN_STATES],
     }, status=400 if refused else 200)
 
 
@@ -85,7 +88,7 @@ def sheets_of(data):
     rows = [*data["children"], data["total"]]
 
     def name(row):
-        return "合计" if row is data["total"] else row.region.name
+        return "合计" if row is data["total"] else row.label
 
     standards = [["区域", "服务机构", "已建档", "全部达标", "有未达标项", "未知", "达标率（%）"]] + [
         [name(r), r.standards["offices"], r.standards["recorded"], r.standards["all_ok"], r.standards["failing"],
@@ -94,18 +97,20 @@ def sheets_of(data):
     accepted = [["区域", *states.values()]] + [[name(r), *(r.acceptance[key] for key in states)] for r in rows]
     figures = rows[-1].targets
     target_rows = [["区域", *(f"{f.short or f.title}" for f in figures)]] + [
-        [name(r), *(f.rate if f.rate is not None else f.rate_text for f in r.targets)] for r in rows]
+        [name(r), *((f.rate if f.rate is not None else f.rate_text for f in r.targets) if not r.own else
+                    ["—"] * len(figures))] for r in rows]
     report_rows = [["区域", "应报", "已报", "按时", "完整率（%）", "及时率（%）"]] + [
         [name(r), r.reports.expected, r.reports.submitted, r.reports.on_time,
          r.reports.completeness, r.reports.timeliness] for r in rows if r.reports is not None]
     active = [["区域", "服务机构", f"{data['inactive_days']}天内有操作", "未使用", "使用率（%）"]] + [
-        [name(r), r.activity["offices"], r.activity["active"], r.activity["inactive"], r.activity_percent] for r in rows]
+        [name(r), r.activity["offices"], *((r.activity["active"], r.activity["inactive"], r.activity_percent)
+                                           if r.activity["counted"] else ["尚未统计"] * 3)] for r in rows]
     trend = [["月份", *(f.short or f.title for f in figures)]] + [
         [f"{first:%Y-%m}", *(f.rate if f.rate is not None else f.rate_text for f in month_figures)]
         for first, month_figures in data["target_trend"]]
     report_trend = [["月份", "应报", "已报", "按时", "完整率（%）", "及时率（%）"]] + [
-        [f"{first:%Y-%m}", r.expected, r.submitted, r.on_time, r.completeness, r.timeliness]
-        for first, r in data["report_trend"]]
+        [f"{first:%Y-%m}", r.expected, r.submitted, r.on_time, r.completeness, r.timeliness] if r is not None else
+        [f"{first:%Y-%m}", "尚无月报", "—", "—", "—", "—"] for first, r in data["report_trend"]]
     return [(sheet, title, table) for sheet, table in (
         ("八统一达标", standards), ("验收", accepted), ("五个100%", target_rows), ("月报", report_rows),
         ("应用与联网", active), ("五个100%趋势", trend), ("月报趋势", report_trend))]

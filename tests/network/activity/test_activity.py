@@ -88,8 +88,10 @@ def test_the_county_page_counts_its_townships(client, worked, county_officer):
     row = page.split(f'data-testid="activity-child-{TOWNSHIP}"', 1)[1].split("</tr>", 1)[0]
     offices = 1 + Region.objects.filter(parent__code=TOWNSHIP, is_active=True).count()  # its own and its villages'
     cells = [cell.split("</td>", 1)[0] for cell in row.split('<td class="text-end">')[1:]]
-    assert cells[0] == f'<a href="?region={TOWNSHIP}">{offices}</a>'
-    assert cells[1] == "1"  # 下城社区 worked 3 days ago; the township's own office 40 days ago
+    # 使用率 and 未使用 first (on a phone they show without scrolling), then the offices and the active ones
+    assert cells[0] == f"{round(100 / offices, 1)}%"
+    assert cells[2] == f'<a href="?region={TOWNSHIP}">{offices}</a>'
+    assert cells[3] == "1"  # 下城社区 worked 3 days ago; the township's own office 40 days ago
 
 
 def test_the_export_lists_every_office_with_its_last_activity(client, worked, county_officer):
@@ -111,3 +113,30 @@ def test_a_village_assistant_sees_only_her_office(client, worked, village_assist
     page = login(client, village_assistant).get("/network/activity/").content.decode()
     assert f'data-testid="activity-office-{VILLAGE}"' in page
     assert f'data-testid="activity-office-{NEIGHBOUR_VILLAGE}"' not in page
+
+
+def test_before_the_first_count_nothing_is_0_percent_or_never_used(client, settings, county_officer):
+    """The background count (a task for the worker) has not run yet: the pages say 尚未统计, not 0% or 从未使用."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client = login(client, county_officer)
+    page = client.get("/network/activity/", {"region": TOWNSHIP}).content.decode()
+    assert refresh.state()[0] is None  # never counted
+    last = page.split(f'data-testid="activity-last-{VILLAGE}"', 1)[1].split("</td>", 1)[0]
+    assert last.endswith(">尚未统计")
+    assert "从未使用" not in page and "0.0%" not in page
+    assert 'data-testid="activity-inactive-' not in page.split('data-testid="activity-inactive"', 1)[1]
+    county = client.get("/network/activity/").content.decode()
+    row = county.split(f'data-testid="activity-child-{TOWNSHIP}"', 1)[1].split("</tr>", 1)[0]
+    assert "尚未统计" in row and "%" not in row and "从未使用" not in row
+    dashboard = client.get("/network/dashboard/").content.decode()
+    total = dashboard.split('data-testid="activity-total"', 1)[1].split("</tr>", 1)[0]
+    assert total.count(">尚未统计</td>") == 3 and "%" not in total
+    assert api(county_officer, {"region": TOWNSHIP}).json()["counted"] is False
+    response = client.get("/network/activity/export/", {"region": TOWNSHIP})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["服务机构"]
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["公园社区人力资源社会保障服务站"][2] == rows["公园社区人力资源社会保障服务站"][5] == "尚未统计"
+    # Once counted, the same office is 从未使用 and listed.
+    refresh.refresh()
+    page = client.get("/network/activity/", {"region": TOWNSHIP}).content.decode()
+    assert f'data-testid="activity-inactive-{NEIGHBOUR_VILLAGE}"' in page

@@ -2,6 +2,7 @@
 hand from the offices' stored standing; the table beside each chart holds the chart's numbers; a county's townships
 are a bar chart (no township boundaries) with the same figures; a county user cannot see another county."""
 
+import datetime
 import io
 import json
 from pathlib import Path
@@ -13,14 +14,16 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 
 from hrss.accounts import services as account_services
-from hrss.core import scoping
+from hrss.core import audit, scoping
 from hrss.core.models import Level, Region
+from hrss.network.activity import refresh
 from hrss.network.dashboard import selectors
 from hrss.network.models import Office, OfficeStanding
 from tests.conftest import (
     COUNTY,
     NEIGHBOUR_COUNTY,
     NEIGHBOUR_COUNTY_TOWNSHIP,
+    SHANGHAI,
     TODAY,
     TOWNSHIP,
     VILLAGE,
@@ -101,8 +104,10 @@ def test_the_county_colour_and_figures_match_a_count_by_hand(client, city_admin,
     assert colours[names.index("源城区")] == selectors.colour(expected) == "#d73027"  # under 25%
     row = page.split(f'data-testid="standards-{COUNTY}"', 1)[1].split("</tr>", 1)[0]
     cells = [cell.split("</td>", 1)[0] for cell in row.split('<td class="text-end">')[1:]]
-    assert cells[1:5] == ["6", "3", "2", str(yuancheng - 5)]  # recorded, all met, failing, unknown (no row or 未登记)
-    assert cells[0].endswith(f">{yuancheng}</a>")
+    # 达标率 first (on a phone it shows without scrolling), then all met, failing, unknown (no row or 未登记), recorded
+    assert cells[0] == f"{expected}%"
+    assert cells[2:6] == ["3", "2", str(yuancheng - 5), "6"]
+    assert cells[1].endswith(f">{yuancheng}</a>")
     total = page.split('data-testid="standards-total"', 1)[1].split("</tr>", 1)[0]
     assert f">{offices_under('441600000000')}</a>" in total
 
@@ -174,3 +179,84 @@ def test_targets_not_yet_computed_are_said_so_not_counted_on_the_page(client, co
     total = page.split('data-testid="targets-total"', 1)[1].split("</tr>", 1)[0]
     assert total.count(">该月尚未计算</span>") == 5
     assert "100.0%" not in total and "0.0%" not in total
+
+
+def sheet_rows(client, query, name):
+    response = client.get("/network/dashboard/export/", query)
+    return [row for row in openpyxl.load_workbook(io.BytesIO(response.content))[name].iter_rows(min_row=3,
+                                                                                                 values_only=True)]
+
+
+@pytest.mark.parametrize(("who", "region"), [("city_admin", "441600000000"), ("county_officer", COUNTY),
+                                             ("county_officer", TOWNSHIP)])
+def test_the_rows_add_up_to_the_total_at_each_level(client, request, yuancheng_offices, who, region):
+    """A township's rows are its own 服务所 and its villages; a county's its townships, the city's its counties: each
+    count of 八统一达标, 检查验收 and 应用与联网 adds up to 合计, on the page and in the .xlsx."""
+    user = request.getfixturevalue(who)
+    audit.record(actor=user, action="accounts.login")  # some use of the platform, counted once
+    refresh.refresh()
+    client = login(client, user)
+    query = {"region": region}
+    for name, columns in (("八统一达标", range(1, 6)), ("验收", range(1, 5)), ("应用与联网", range(1, 4))):
+        *rows, total = sheet_rows(client, query, name)
+        assert total[0] == "合计" and len(rows) > 1
+        for column in columns:
+            assert sum(row[column] for row in rows) == total[column], (name, column)
+    page = client.get("/network/dashboard/", query).content.decode()
+    own = Region.objects.get(code=TOWNSHIP).name + "（本级服务所）"
+    assert (own in page) == (region == TOWNSHIP)  # a county and the city have no office of their own
+    total = page.split('data-testid="standards-total"', 1)[1].split("</tr>", 1)[0]
+    assert f">{offices_under(region)}</a>" in total
+
+
+def test_a_townships_own_office_has_its_row_and_its_bar(client, county_officer, yuancheng_offices):
+    """上城街道's own office meets every rule: its row and its bar say 100%, the villages' rows the rest."""
+    page = login(client, county_officer).get("/network/dashboard/", {"region": TOWNSHIP, "metric": "standards"}) \
+        .content.decode()
+    own = Region.objects.get(code=TOWNSHIP).name + "（本级服务所）"
+    assert metric_table(page)[own] == 100.0
+    labels = attribute(page, "dashboard-bars", "data-labels").split(",")
+    assert labels[0] == own and attribute(page, "dashboard-bars", "data-series-0").split(",")[0] == "100.0"
+    row = page.split('data-testid="standards-own"', 1)[1].split("</tr>", 1)[0]
+    assert own in row and '<td class="text-end">100.0%</td>' in row
+    levels = [cell.split("</th>", 1)[0] for cell in page.split('data-testid="milestone-level">')[1:]]
+    assert levels and set(levels) == {"乡镇（街道）"}  # the milestones' rows are the township: headed by its level
+
+
+def test_months_before_the_first_report_say_so_not_0_percent(client, county_officer, township_officer):
+    from hrss.network.models import MonthlyReport
+
+    client = login(client, county_officer)
+    month = selectors.add_months(TODAY.replace(day=1), -1)
+    page = client.get("/network/dashboard/", {"month": f"{month:%Y-%m}"}).content.decode()
+    trend = page.split('data-testid="dashboard-report-trend"', 1)[1].split("</table>", 1)[0]
+    assert trend.count("尚无月报") == 12 and "0.0%" not in trend  # no report ever generated in 源城区
+    first = selectors.add_months(month, -2)
+    MonthlyReport.objects.create(region_code=TOWNSHIP, month=first, generated_by=township_officer,
+                                 generated_at=datetime.datetime.combine(first, datetime.time(10), tzinfo=SHANGHAI))
+    page = client.get("/network/dashboard/", {"month": f"{month:%Y-%m}"}).content.decode()
+    trend = page.split('data-testid="dashboard-report-trend"', 1)[1].split("</table>", 1)[0]
+    assert trend.count("尚无月报") == 9
+    assert "尚无月报" not in trend.split(f'data-testid="report-trend-{first:%Y-%m}"', 1)[1]
+    assert "0.0%" in trend.split(f'data-testid="report-trend-{first:%Y-%m}"', 1)[1]  # the townships not reported
+    token = account_services.create_token(actor=None, user=county_officer)
+    data = Client().get("/api/v1/network/dashboard", {"month": f"{month:%Y-%m}"},
+                        headers={"Authorization": f"Bearer {token}"}).json()
+    assert [row["reports"] is None for row in data["trend"]] == [True] * 9 + [False] * 3
+
+
+def test_print_and_phone(client, county_officer, yuancheng_offices):
+    """Printed: no chart, no filter form, no colour legend (only the tables); on a phone the key rates come first."""
+    page = login(client, county_officer).get("/network/dashboard/").content.decode()
+    for wrapper in ("dashboard-chart-wrapper", "dashboard-target-trend-wrapper", "dashboard-filter",
+                    "dashboard-legend"):
+        tag = page.split(f'data-testid="{wrapper}"', 1)[0].rsplit("<", 1)[1]
+        assert "d-print-none" in tag, wrapper
+    charts = page.split('<div class="network-chart"')
+    assert len(charts) >= 3  # the bars, the targets' and the reports' trends
+    for before in charts[:-1]:
+        assert "d-print-none" in before.rsplit("<", 1)[1]  # the chart's own wrapper: nothing of it is printed
+    headers = page.split('data-testid="dashboard-standards"', 1)[1].split("</thead>", 1)[0]
+    assert headers.index("达标率") < headers.index("服务机构")
+    headers = page.split('data-testid="dashboard-acceptance"', 1)[1].split("</thead>", 1)[0]
+    assert headers.index("验收未通过") < headers.index("待市验收")
