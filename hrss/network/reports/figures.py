@@ -1,6 +1,6 @@
 """The reports part's figures on the area's statistics page (core.parts.Figure): count(user, region, today), the
 townships of `region` and their reports of the month before `today`'s (the month whose report is due), as the
-completeness page counts them (selectors.completeness)."""
+completeness page counts them (selectors.completeness), as they stood at the end of `today`."""
 
 from hrss.core.dates import add_months
 from hrss.core.models import Level
@@ -11,7 +11,7 @@ def _last_month(region, today):
     if region.level > Level.TOWNSHIP:  # a village has no report of its own
         return selectors.Row(region=region)
     month = add_months(today.replace(day=1), -1)
-    return selectors.total(region, selectors.completeness(region, month))
+    return selectors.total(region, selectors.completeness(region, month, as_of=today))
 
 
 def submitted(user, region, today):

@@ -8,11 +8,13 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
+
 from hrss.core import scoping, workdays
 from hrss.core.dates import add_months
 from hrss.core.models import Level, Region
 from hrss.core.permissions import has_permission
-from hrss.network.models import MonthlyReport
+from hrss.network.models import MonthlyReport, ReportEvent
 from hrss.network.permissions import REPORT_APPROVE, REPORT_SUBMIT
 from hrss.network.reports import rules, services
 
@@ -80,13 +82,33 @@ def townships_of(region):
     return list(scoping.within_region(townships, region).order_by("code"))
 
 
-def _township_rows(townships, month, deadline):
+SUBMITTING_ACTS = (ReportEvent.Action.SUBMITTED, ReportEvent.Action.APPROVED)
+
+
+def _submitted_on(reports, as_of):
+    """{report id: submitted} as the reports stood at the end of `as_of`: first submitted (上报) by then, and the
+    last act done by then (if any) was 上报 or 审核锁定 (a report returned after the day still counted submitted on
+    it, one first submitted after it not)."""
+    end = timezone.make_aware(datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time.min))
+    last = {}
+    for report_id, action in (ReportEvent.objects.filter(report__in=reports, at__lt=end)
+                              .order_by("at", "id").values_list("report_id", "action")):
+        last[report_id] = action
+    return {report.pk: (report.first_submitted_on is not None and report.first_submitted_on <= as_of
+                        and last.get(report.pk, SUBMITTING_ACTS[0]) in SUBMITTING_ACTS) for report in reports}
+
+
+def _township_rows(townships, month, deadline, as_of=None):
     reports = {report.region_code: report for report in MonthlyReport.objects.filter(
         month=month, region_code__in=[township.code for township in townships])}
+    stood = _submitted_on(list(reports.values()), as_of) if as_of is not None else None
     rows = []
     for township in townships:
         report = reports.get(township.code)
-        submitted = report is not None and report.state in SUBMITTED_STATES
+        if stood is None:
+            submitted = report is not None and report.state in SUBMITTED_STATES
+        else:
+            submitted = report is not None and stood[report.pk]
         on_time = submitted and deadline is not None and report.first_submitted_on <= deadline
         row = Row(region=township, expected=1, submitted=int(submitted), on_time=int(on_time), deadline=deadline,
                   report=report)
@@ -98,23 +120,24 @@ def _township_rows(townships, month, deadline):
     return rows
 
 
-def completeness(region, month, *, calendar=None):
+def completeness(region, month, *, calendar=None, as_of=None):
     """The completeness and timeliness of the reports of `month` (its first day) under `region`: one Row per county
     for the city (or the province), one Row per township for a county, the township's own Row for a township (none for a village); each
     with expected, submitted and on_time (and completeness, timeliness in %, the late and missing townships). The
-    caller checks that the user may see `region` (core.scoping.get_region_or_404)."""
+    caller checks that the user may see `region` (core.scoping.get_region_or_404). With `as_of`, the reports as
+    they stood at the end of that day (from their acts), not now."""
     deadline = rules.deadline_of(month, calendar or workdays.Calendar.load())
     if region.level == Level.TOWNSHIP:
-        return _township_rows([region], month, deadline)
+        return _township_rows([region], month, deadline, as_of)
     if region.level > Level.TOWNSHIP:
         return []  # a village reports nothing of its own; its township's report is the township's
     townships = townships_of(region)
     if region.level == Level.COUNTY:
-        return _township_rows(townships, month, deadline)
+        return _township_rows(townships, month, deadline, as_of)
     counties = list(scoping.within_region(Region.objects.filter(level=Level.COUNTY, is_active=True), region)
                     .order_by("code"))
     by_county = {county.code: Row(region=county, deadline=deadline) for county in counties}
-    for row in _township_rows(townships, month, deadline):
+    for row in _township_rows(townships, month, deadline, as_of):
         county = by_county.get(scoping.ancestor_code(row.region.code, Level.COUNTY))
         if county is None:
             continue
