@@ -145,7 +145,7 @@ def missed_people(request, filters: Query[MissedFilter]):
 @router.post("/network/targets/recompute", response={202: RecomputeOut},
              summary="重新计算某月的五个100%统计（各级区域一并计算，后台任务）")
 def recompute(request, body: RecomputeIn):
-    check_permission(request.user, NETWORK_VIEW)
+    check_permission(request.user, services.RECOMPUTE)
     today = timezone.localdate()
     region = scoping.get_region_or_404(request.user, body.region_code)
     try:

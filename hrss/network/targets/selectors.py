@@ -68,10 +68,10 @@ class MonthRefused(ValueError):
 
 
 def parse_month(text, today):
-    """The month a page or the API asks for ("2026-05"; empty: this month), refused in Chinese when malformed or
-    not begun."""
+    """The month a page or the API asks for ("2026-05"; empty: the last completed month, as the dashboard opens on,
+    or this month in the plan's first month), refused in Chinese when malformed or not begun."""
     if not text:
-        return today.replace(day=1)
+        return default_month(today)
     try:
         month = month_of(text)
     except ValueError:
@@ -81,6 +81,13 @@ def parse_month(text, today):
     if month < config.PLAN_DAY.replace(day=1):
         raise MonthRefused(f"五个100%目标自{config.PLAN_DAY:%Y年%m月}起考核：请选择此后的月份。")
     return month
+
+
+def default_month(today):
+    """The month a page opens on: the last completed one (the month in progress is still chosen by hand)."""
+    from hrss.core.dates import add_months
+
+    return max(add_months(today.replace(day=1), -1), config.PLAN_DAY.replace(day=1))
 
 
 def rate_of(numerator, denominator):
@@ -98,7 +105,8 @@ def _figure(target, month, numerator, denominator, *, measure, computed_at=None,
 
 def figures(region, month, *, today=None, live=True):
     """Each target's figure of `region` in `month`, in order (see the module's contract). A month not computed yet
-    is counted live, or, with live=False (a trend of many months), shown as 该月尚未计算."""
+    is counted live, or, with live=False (a trend of many months), shown as 该月尚未计算. Asked as of a `today`
+    before the stored count's day (a past month's report), the month is counted live up to `today`."""
     today = today or timezone.localdate()
     month = month_of(month)
     shown = config.targets_on(month)
@@ -116,7 +124,9 @@ def figures(region, month, *, today=None, live=True):
         measure = targets.measure_for(target.code)
         if measure is None:
             out.append(_figure(target, month, None, None, measure=None))
-        elif target.code in computed:  # the month was computed: a region without a row had no one to count
+        elif target.code in computed and computed[target.code].as_of <= today:
+            # the month was computed (up to `today`: a later count would hold later events): a region without a row
+            # had no one to count
             row, marker = stored.get(target.code), computed[target.code]
             out.append(_figure(target, month, row.numerator if row else 0, row.denominator if row else 0,
                                measure=measure, computed_at=marker.computed_at, as_of=marker.as_of))

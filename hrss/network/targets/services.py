@@ -8,15 +8,19 @@ from django.utils import timezone
 
 from hrss.core import audit
 from hrss.core.permissions import check_acting_in, check_permission
-from hrss.network.permissions import NETWORK_VIEW
+from hrss.network.permissions import OFFICE_EDIT
 from hrss.network.targets import snapshots
+
+# Recomputing is work of the staff (every staff role keeps an office's record); the read-only roles (the province's
+# viewer) only look.
+RECOMPUTE = OFFICE_EDIT
 
 
 def recompute(*, actor, region, month, today=None):
     """Ask for `month`'s figures (a date in it) to be counted again as of today, from the page of `region` (in the
     actor's scope). The task runs after the transaction (at once where tasks run immediately)."""
     today = today or timezone.localdate()
-    check_permission(actor, NETWORK_VIEW)
+    check_permission(actor, RECOMPUTE)
     check_acting_in(actor, region_code=region.code, action="network.targets.recompute",
                     message="您无权重新计算该区域的目标统计。")
     month = month.replace(day=1)

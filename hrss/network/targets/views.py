@@ -15,9 +15,9 @@ from hrss.core.dates import add_months
 from hrss.core.forms import submit
 from hrss.core.id_numbers import mask
 from hrss.core.pages import xlsx_download
-from hrss.core.permissions import staff_view
+from hrss.core.permissions import has_permission, staff_view
 from hrss.core.selectors import place_names
-from hrss.network.permissions import NETWORK_VIEW
+from hrss.network.permissions import NETWORK_VIEW, OFFICE_EDIT
 from hrss.network.targets import config, selectors, services
 
 TREND_MONTHS = 12
@@ -25,12 +25,14 @@ SHOWN_PEOPLE = 500  # a page lists at most this many; the .xlsx has them all
 
 
 def _month(request, today):
-    """?month=YYYY-MM, or this month (a refused value too: the page says why and which month it shows)."""
+    """?month=YYYY-MM, or the last completed month (a refused value too: the page says why and which month it
+    shows)."""
     try:
         return selectors.parse_month(request.GET.get("month") or request.POST.get("month") or "", today)
     except selectors.MonthRefused as refused:
-        messages.error(request, f"{refused}已显示本月。")
-        return today.replace(day=1)
+        month = selectors.default_month(today)
+        messages.error(request, f"{refused}已显示{selectors.month_label(month)}。")
+        return month
 
 
 class RecomputeForm(forms.Form):
@@ -63,7 +65,8 @@ def index(request):
         "region": region, "month": month, "today": today, "figures": shown, "children": children,
         "trend": list(reversed(trend)), "computed_at": computed_at, "as_of": as_of,
         "previous": add_months(month, -1), "following": add_months(month, 1) if add_months(month, 1) <= today else None,
-        "crumbs": scoping.breadcrumb(request.user, region), "form": RecomputeForm(initial={"month": f"{month:%Y-%m}"})})
+        "crumbs": scoping.breadcrumb(request.user, region), "form": RecomputeForm(initial={"month": f"{month:%Y-%m}"}),
+        "can_recompute": has_permission(request.user, services.RECOMPUTE)})
 
 
 def _download(request, region, month, shown, children, trend, computed_at, as_of):
@@ -115,7 +118,7 @@ def missed(request):
         "crumbs": scoping.breadcrumb(request.user, region), "today": today})
 
 
-@staff_view(NETWORK_VIEW)
+@staff_view(OFFICE_EDIT)
 def recompute(request):
     """重新计算 (POST, ?region=CODE): the month's figures counted again as of today, for every region."""
     region = scoping.region_from_request(request)

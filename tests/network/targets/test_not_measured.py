@@ -31,12 +31,12 @@ def test_a_target_without_a_measure_is_not_measured(heyuan, fresh_targets):
 def test_the_page_says_not_measured_never_a_rate(client, heyuan, county_officer, fresh_targets):
     config.add_target(FAKE)
     login(client, county_officer)
-    page = client.get("/network/targets/").content.decode()
+    page = client.get("/network/targets/", {"month": f"{TODAY:%Y-%m}"}).content.decode()
     row = page[page.index('data-target="fake_target"'):]
     row = row[:row.index("</tr>")]
     cells = row[row.index('data-cell="numerator"'):]  # after the title (which says 100%)
     assert "未统计" in cells and "%" not in cells and ">0<" not in cells
-    missed = client.get("/network/targets/missed/", {"target": FAKE.code}).content.decode()
+    missed = client.get("/network/targets/missed/", {"target": FAKE.code, "month": f"{TODAY:%Y-%m}"}).content.decode()
     assert "未统计" in missed
 
 

@@ -33,7 +33,7 @@ def immediate_tasks(settings):
 
 def test_the_region_page_shows_each_target_and_its_children(client, uninsured, county_officer):
     login(client, county_officer)
-    page = client.get("/network/targets/", {"region": TOWNSHIP}).content.decode()
+    page = client.get("/network/targets/", {"region": TOWNSHIP, "month": f"{MONTH:%Y-%m}"}).content.decode()
     row = page[page.index('data-target="insurance_services"'):]
     row = row[:row.index("</tr>")]
     assert 'data-cell="numerator">1<' in row and 'data-cell="denominator">2<' in row and "50.0%" in row
@@ -72,7 +72,7 @@ def test_outsiders_get_404_for_the_list_the_page_and_the_api(client, uninsured, 
     assert body["total"] == 1
     assert body["items"][0]["name"] == "未保乙"
     assert body["items"][0]["id_number_masked"] == mask(uninsured.id_number)
-    figures = Client().get("/api/v1/network/targets", {"region": TOWNSHIP},
+    figures = Client().get("/api/v1/network/targets", {"region": TOWNSHIP, "month": f"{MONTH:%Y-%m}"},
                            headers={"Authorization": f"Bearer {token}"}).json()
     five = next(row for row in figures["targets"] if row["code"] == "insurance_services")
     assert (five["numerator"], five["denominator"], five["rate"], five["measured"]) == (1, 2, 50.0, True)
@@ -99,7 +99,7 @@ def test_recompute_writes_the_month_and_is_recorded(client, uninsured, county_of
     stored = TargetSnapshot.objects.get(region_code=VILLAGE, month=MONTH, target="insurance_services")
     assert (stored.numerator, stored.denominator) == (1, 2)
     assert AuditEntry.objects.filter(action="network.targets.recomputed", actor=county_officer).exists()
-    page = client.get("/network/targets/", {"region": VILLAGE}).content.decode()
+    page = client.get("/network/targets/", {"region": VILLAGE, "month": f"{MONTH:%Y-%m}"}).content.decode()
     assert "统计计算于" in page
 
 
@@ -124,3 +124,26 @@ def test_a_malformed_month_is_refused_in_chinese(client, heyuan, county_officer)
     answer = Client().get("/api/v1/network/targets", {"month": "9999-01"},
                           headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 422 and "尚未开始" in answer.json()["detail"]
+
+
+def test_the_province_viewer_only_looks_recompute_is_hidden_and_refused(client, heyuan, province_viewer,
+                                                                         county_officer):
+    login(client, province_viewer)
+    page = client.get("/network/targets/").content.decode()
+    assert "五个100%" in page and 'data-testid="targets-recompute"' not in page
+    answer = client.post("/network/targets/recompute/", {"month": f"{MONTH:%Y-%m}"})
+    assert answer.status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.recompute(actor=province_viewer, region=heyuan[COUNTY], month=MONTH, today=TODAY)
+    assert not AuditEntry.objects.filter(action="network.targets.recomputed").exists()
+    login(client, county_officer)
+    assert 'data-testid="targets-recompute"' in client.get("/network/targets/").content.decode()
+
+
+def test_the_page_opens_on_the_last_completed_month_and_still_shows_this_one(client, heyuan, county_officer):
+    login(client, county_officer)
+    last = (MONTH - datetime.timedelta(days=1)).replace(day=1)
+    page = client.get("/network/targets/").content.decode()
+    assert f"五个100%（{last.year}年{last.month}月）" in page
+    page = client.get("/network/targets/", {"month": f"{MONTH:%Y-%m}"}).content.decode()
+    assert f"五个100%（{MONTH.year}年{MONTH.month}月）" in page
