@@ -64,14 +64,31 @@ def _check_edit(actor, office, action):
         raise PermissionDenied("服务机构的建设情况由本级、上级乡镇(街道)或县(区)维护，市级查看。")
 
 
+def _standing_values(result, today):
+    return {"ok": result.ok, "failing": result.failing, "unknown": result.unknown,
+            "failing_rules": [r.rule for r in result.results if r.ok is False],
+            "unknown_rules": [r.rule for r in result.results if r.ok is None], "computed_on": today}
+
+
 def refresh_standing(office, today):
     """Inside the caller's transaction: the office's stored standing computed again for `today`."""
     result = compliance.check(office, today)
-    values = {"ok": result.ok, "failing": result.failing, "unknown": result.unknown,
-              "failing_rules": [r.rule for r in result.results if r.ok is False],
-              "unknown_rules": [r.rule for r in result.results if r.ok is None], "computed_on": today}
-    OfficeStanding.objects.update_or_create(office=office, defaults=values)
+    OfficeStanding.objects.update_or_create(office=office, defaults=_standing_values(result, today))
     return result
+
+
+def keep_standing(office, result, today):
+    """The office's page checked it live for `today` (`result`): when the stored standing the lists read says
+    otherwise (the software rule follows the audit log, which changes without an office write), it is stored again
+    so the lists agree with the page. A derived summary, not a record: no audit entry. Returns whether it changed."""
+    if office.pk is None or result.on != today:
+        return False
+    values = _standing_values(result, today)
+    stored = OfficeStanding.objects.filter(office=office).values(*values).first()
+    if stored == values:
+        return False
+    OfficeStanding.objects.update_or_create(office=office, defaults=values)
+    return True
 
 
 def refresh_standings(*, today=None, region=None):

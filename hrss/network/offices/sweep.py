@@ -132,6 +132,8 @@ ROWS = SweepRows(
         services.region_problem: "reads",
         services.staff_values: "reads",
         services.refresh_standing: "a step inside every office write's transaction, after its checks",
+        services.keep_standing: "the office page's live check stored again for today (the office already got "
+                                "in scope by the page), no actor: a derived summary",
         services.refresh_standings: "the nightly recomputation of every office's stored summary (command and task), "
                                     "no actor and no region's choice",
     },

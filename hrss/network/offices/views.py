@@ -96,6 +96,7 @@ def _detail_page(request, office):
     on = _day(request, today)
     region = Region.objects.get(code=office.region_code)
     result = compliance.check(office, on)
+    services.keep_standing(office, result, today)  # the lists read the stored standing: made to agree with this page
     photos = _photos_by_subject(office)
     rule_rows = [{"result": r, "photos": photos.pop(r.rule, [])} for r in result.results]
     return render(request, "network/offices/detail.html", {

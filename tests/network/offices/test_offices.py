@@ -185,3 +185,44 @@ def test_the_task_refreshes_every_standing(village_assistant, village_office):
     result = refresh_office_standings.enqueue(later.isoformat())
     assert result.return_value == 1
     assert OfficeStanding.objects.get(office=village_office).computed_on == later
+
+
+def _list_counts(client, code):
+    """The 达标/未达标/未登记 badges of the office of `code` on the list of the township."""
+    import re
+
+    text = client.get(reverse("network:offices-list") + f"?region={TOWNSHIP}").content.decode()
+    cell = text[text.index(f'data-testid="offices-open-{code}"'):]
+    cell = cell[:cell.index("</a>")]
+    return tuple(int(n) for n in re.findall(r"(?:达标|未达标|未登记) (\d+)</span>", cell)), cell
+
+
+def _page_counts(client, office):
+    import re
+
+    text = client.get(reverse("network:offices-detail", args=[office.pk])).content.decode()
+    found = re.search(r'data-testid="offices-counts">达标 <strong[^>]*>(\d+)</strong> 项，未达标 <strong[^>]*>(\d+)'
+                      r'</strong> 项，未登记 <strong[^>]*>(\d+)</strong>', text)
+    return tuple(int(n) for n in found.groups())
+
+
+def test_the_list_agrees_with_the_office_page_after_activity_that_changes_the_software_rule(
+        client, township_officer, village_assistant):
+    """The software rule follows the audit log, which changes without an office write: the office page stores its
+    live check again so the list (which reads the stored standing) says the same, with the day it was computed."""
+    from hrss.core import audit
+
+    office = services.office_for(actor=township_officer, region=region(VILLAGE), today=TODAY)
+    login(client, township_officer)
+    before, cell = _list_counts(client, VILLAGE)
+    assert before[0] == 0 and f"（{TODAY:%Y-%m-%d}计算）" in cell  # only the township has acted for it yet
+    audit.record(actor=village_assistant, action="accounts.login", region_code=VILLAGE)  # its own staff at work
+    page = _page_counts(client, office)
+    assert page[0] == before[0] + 1 and page[2] == before[2] - 1  # software now met, by the audit log
+    assert _list_counts(client, VILLAGE)[0] == page
+    # an older day asked on the page does not overwrite today's stored standing
+    _page_counts_on = client.get(reverse("network:offices-detail", args=[office.pk])
+                                 + f"?on={(TODAY - 60 * DAY).isoformat()}")
+    assert _page_counts_on.status_code == 200
+    assert _list_counts(client, VILLAGE)[0] == page
+    assert OfficeStanding.objects.get(office=office).computed_on == TODAY
