@@ -64,10 +64,17 @@ def month_problem(year, month, today):
     return None
 
 
+def default_month(today):
+    """The month the bulletin opens on: the last completed one (the plan's month while it is under way)."""
+    last = (today.replace(day=1) - datetime.timedelta(days=1))
+    return max((last.year, last.month), FIRST_MONTH)
+
+
 def parse_month(text, today):
-    """(year, month) from "YYYY-MM" (this month when blank); ValidationError in Chinese otherwise."""
+    """(year, month) from "YYYY-MM" (the last completed month when blank, as the dashboard opens on: the month in
+    progress is still chosen by hand); ValidationError in Chinese otherwise."""
     if not text:
-        return today.year, today.month
+        return default_month(today)
     try:
         year, month = (int(part) for part in text.split("-"))
     except ValueError:
@@ -116,8 +123,13 @@ def bulletin(user, year, month, today, region=None):
 
 
 def header(report):
+    """The column headings, short enough for one line a column (the milestone's full title is in the note)."""
     return ["排名", "县(区)", "服务机构数", "八统一达标", "已通过验收", "验收率(%)", "未完成整改", "逾期整改",
-            *(f"{m.title}（{m.due_on:%Y-%m-%d}前）按期验收/应验收" for m in report.milestones)]
+            *(f"{m.short or m.title}按期验收/应验收（{m.due_on:%Y-%m-%d}前）" for m in report.milestones)]
+
+
+def milestone_note(report):
+    return "；".join(f"{m.short or m.title}指{m.title}，期限{m.due_on:%Y年%m月%d日}" for m in report.milestones)
 
 
 def _cells(line, *, rank, name):
@@ -139,6 +151,20 @@ def xlsx_sheets(report):
 
 # --- the printed bulletin ----------------------------------------------------------------------------------------
 
+def column_widths(report):
+    """The PDF's column widths in points (A4 landscape less the margins, 273 mm): the rank and the county's name on
+    one line, the six figures, then the milestones sharing what is left (about a seventh of the width each, not the
+    near half they took when the table chose)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+
+    usable = landscape(A4)[0] - 24 * mm
+    fixed = [13 * mm, 30 * mm, *([26 * mm] * 6)]
+    if not report.milestones:
+        return [width * usable / sum(fixed) for width in fixed]
+    return fixed + [(usable - sum(fixed)) / len(report.milestones)] * len(report.milestones)
+
+
 
 def pdf(report, *, issuer):
     """The bulletin as an A4 landscape PDF: its title, the day it stands at, the ranked table and a note."""
@@ -156,10 +182,13 @@ def pdf(report, *, issuer):
     title = ParagraphStyle("title", fontName=font, fontSize=15, leading=20, alignment=1)
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12)
     cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, alignment=1)
-    rows = [[Paragraph(str(value), cell) for value in row] for row in table(report)]
-    grid = Table(rows, repeatRows=1)
+    # The rank and the county's name as plain strings: one line each (a Paragraph would wrap them, "源城 / 区").
+    rows = [[str(value) if column < 2 else Paragraph(str(value), cell) for column, value in enumerate(row)]
+            for row in table(report)]
+    grid = Table(rows, repeatRows=1, colWidths=column_widths(report))
     grid.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (1, -1), 8), ("ALIGN", (0, 0), (1, -1), "CENTER"),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e9ecef")), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f8f9fa")),
     ]))
@@ -168,6 +197,7 @@ def pdf(report, *, issuer):
              Spacer(1, 4 * mm),
              Paragraph("说明：八统一达标指当日执行的各项建设标准均已登记且全部达到；未完成整改指检查发现、截至统计日尚未登记"
                        "整改的事项，逾期整改为其中已过整改期限的；按期验收指在方案规定的期限前通过市验收的服务机构。"
-                       "排名依次按验收率、达标率和逾期整改数。", body)]
+                       "排名依次按验收率、达标率和逾期整改数。" + (f"{milestone_note(report)}。" if report.milestones
+                                                                  else ""), body)]
     document.build(story)
     return buffer.getvalue()

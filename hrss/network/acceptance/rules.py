@@ -25,13 +25,16 @@ class Milestone:
     title: str
     due_on: datetime.date
     central_towns_only: bool  # True: the township offices of the central towns (and 河源高新区); False: every office
+    short: str = ""  # the bulletin's column heading
 
 
 # The plan's two deadlines: the central towns (and 河源高新区) by the end of 2011, every township and village by
 # 2012-09-30.
 MILESTONES = ((PLAN_DAY, (
-    Milestone("central_towns", "中心镇和河源高新区服务所", datetime.date(2011, 12, 31), True),
-    Milestone("all_offices", "全部乡镇(街道)服务所和村(社区)服务站", datetime.date(2012, 9, 30), False),
+    Milestone("central_towns", "中心镇和河源高新区服务所", datetime.date(2011, 12, 31), True,
+              "中心镇等"),
+    Milestone("all_offices", "全部乡镇(街道)服务所和村(社区)服务站", datetime.date(2012, 9, 30), False,
+              "全部所站"),
 )),)
 
 

@@ -376,27 +376,20 @@ def _bulletin_of(request):
     try:
         year, month = bulletin.parse_month(request.GET.get("month", ""), today)
     except ValidationError as error:
-        messages.error(request, "；".join(error.messages) + " 已显示本月的通报。")
-        year, month = today.year, today.month
+        year, month = bulletin.default_month(today)
+        messages.error(request, "；".join(error.messages) + f" 已显示{year}年{month}月的通报。")
     return region, bulletin.bulletin(request.user, year, month, today, region)
-
-
-def _months(today):
-    first = datetime.date(*bulletin.FIRST_MONTH, 1)
-    months, day = [], today.replace(day=1)
-    while day >= first and len(months) < 240:
-        months.append(f"{day:%Y-%m}")
-        day = (day - datetime.timedelta(days=1)).replace(day=1)
-    return months
 
 
 @staff_view(NETWORK_VIEW)
 def bulletin_page(request):
-    """通报: the month's bulletin (the month picker; this month by default) and its two downloads."""
+    """通报: the month's bulletin (the month picker, bounded by the plan's month and this one; the last completed
+    month by default) and its two downloads."""
     region, report = _bulletin_of(request)
     return render(request, "network/acceptance/bulletin.html", {
         "region": region, "report": report, "table": bulletin.table(report), "month": f"{report.year:04d}-{report.month:02d}",
-        "months": _months(timezone.localdate())})
+        "first_month": "{:04d}-{:02d}".format(*bulletin.FIRST_MONTH), "this_month": f"{timezone.localdate():%Y-%m}",
+        "note": bulletin.milestone_note(report)})
 
 
 def _issuer(user):

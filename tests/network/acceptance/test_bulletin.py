@@ -77,7 +77,7 @@ def test_the_page_picks_a_month_and_refuses_one_not_begun(client, city_admin):
     # a phone's blocks: each county's rank and name, each figure under its heading, the total last
     assert page.count('data-testid="bulletin-card"') == 7 and "第1名" in page
     assert '<dt class="col-7 fw-normal text-muted">服务机构数</dt>' in page
-    assert f'<option value="{MONTH}" selected>' in page and '<option value="2011-11">' in page
+    assert f'type="month" id="b-month" name="month" value="{MONTH}" min="2011-11" max="{TODAY:%Y-%m}"' in page
     following = (TODAY.replace(day=1) + 32 * DAY).strftime("%Y-%m")
     refused = client.get("/network/bulletin/", {"month": following}, follow=True).content.decode()
     assert "尚未开始，不能通报" in refused
@@ -89,3 +89,29 @@ def test_a_past_month_counts_what_stood_at_its_end(office, tina, county_officer,
     line = next(x for x in bulletin.bulletin(city_admin, before.year, before.month, TODAY).lines
                 if x.region.name == "源城区")
     assert line.accepted == 0  # accepted on TODAY, after that month's end
+
+
+def test_the_bulletin_opens_on_the_last_completed_month(client, city_admin):
+    login(client, city_admin)
+    last = TODAY.replace(day=1) - DAY
+    page = client.get("/network/bulletin/").content.decode()
+    assert f"（{last.year}年{last.month}月）" in page and f'value="{last:%Y-%m}"' in page
+
+
+def test_the_pdf_keeps_names_and_headings_on_one_line_and_the_milestones_narrow(city_admin):
+    """The user trial: "源城 / 区", "排/名" wrapped and the two milestone columns took 45% of the width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from hrss.core.pdf import cjk_font
+
+    report = bulletin.bulletin(city_admin, TODAY.year, TODAY.month, TODAY)
+    widths = bulletin.column_widths(report)
+    font, padding = cjk_font(), 12  # the table's cell padding, 6 points a side
+    head = bulletin.header(report)
+    assert len(widths) == len(head)
+    for heading, width in zip(head[:8], widths[:8], strict=True):
+        assert stringWidth(heading, font, 8) + padding <= width, heading
+    for line in report.lines:
+        assert stringWidth(line.region.name, font, 8) + padding <= widths[1], line.region.name
+    assert sum(widths[8:]) / sum(widths) < 0.35
+    assert bulletin.pdf(report, issuer="河源市人力资源和社会保障局").startswith(b"%PDF")
