@@ -226,3 +226,17 @@ def test_the_list_agrees_with_the_office_page_after_activity_that_changes_the_so
     assert _page_counts_on.status_code == 200
     assert _list_counts(client, VILLAGE)[0] == page
     assert OfficeStanding.objects.get(office=office).computed_on == TODAY
+
+
+def test_on_a_phone_each_rules_result_comes_first_in_its_row(client, township_officer, village_office):
+    """At 390 px the 要求 and 结果 columns are hidden (d-md-none / d-none d-md-table-cell): the result badge is at the
+    start of the rule's own cell, so nothing needs sideways scrolling to be read (checked by a screenshot too)."""
+    import re
+
+    login(client, township_officer)
+    text = client.get(reverse("network:offices-detail", args=[village_office.pk])).content.decode()
+    row = re.search(r'<tr data-rule="staff_count">(.*?)</tr>', text, re.S).group(1)
+    cells = re.findall(r"<td([^>]*)>(.*?)</td>", row, re.S)
+    phone_cells = [body for attrs, body in cells if "d-none" not in attrs]
+    assert 'data-testid="offices-rule-result">未登记</span> 人员配备' in phone_cells[0]
+    assert "要求：不少于2名工作人员" in phone_cells[0]
