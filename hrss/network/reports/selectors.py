@@ -79,7 +79,7 @@ class Row:
 def townships_of(region):
     """The active townships (乡镇、街道) within `region` (itself, for a township), in code order."""
     townships = Region.objects.filter(level=Level.TOWNSHIP, is_active=True)
-    return list(scoping.within_region(townships, region).order_by("code"))
+    return list(scoping.within_region(townships, region).select_related("parent").order_by("code"))
 
 
 SUBMITTING_ACTS = (ReportEvent.Action.SUBMITTED, ReportEvent.Action.APPROVED)

@@ -18,7 +18,7 @@ PART = Part(
                 "五个100%目标按区域、月份的达标人数、完成率，逐级查看到未达标人员；导出 .xlsx", order=40),
     ),
     figures=tuple(
-        Figure(f"本月之{target.number}未达标", figures.missed_this_month(target.code), "network:targets-missed",
+        Figure(f"{target.short}：未达标人数", figures.missed_this_month(target.code), "network:targets-missed",
                {"target": target.code}, f"{target.short}：本月未达标人数", order=40 + target.number)
         for target in config.TARGETS if targets.measure_for(target.code) is not None),
     audit_actions=audit_names.ACTIONS,

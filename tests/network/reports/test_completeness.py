@@ -92,7 +92,9 @@ def test_the_completeness_page_and_its_download(client, heyuan, county_officer, 
     page = client.get("/network/reports/completeness/", {"month": f"{MONTH:%Y-%m}"}).content.decode()
     assert 'data-testid="completeness-row-441602001000"' in page
     late = page.split('data-testid="completeness-late"')[1].split("</p>")[0]
-    assert "上城街道" in late
+    assert "源城区·上城街道" in late
+    missing = page.split('data-testid="completeness-missing"')[1].split("</p>")[0]
+    assert missing.count("源城区·") == missing.count("、") + 1  # each township with its county
     response = client.get("/network/reports/completeness/", {"month": f"{MONTH:%Y-%m}", "format": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     import io

@@ -25,3 +25,13 @@ def test_a_report_submitted_after_the_day_is_not_counted_on_it(township, townshi
     assert figures.not_submitted(city_admin, township, asked_before) == 1
     assert figures.submitted(city_admin, township, on) == 1
     assert figures.not_submitted(city_admin, township, on) == 0
+
+
+def test_the_reports_target_lines_read_as_the_targets_short_titles(township, township_officer, reviewer):
+    from hrss.network.targets import config
+
+    report = submitted_report(township, township_officer, reviewer, month=MONTH)
+    labels = [row["label"] for row in report.versions.first().figures if row["part"] == "五个100%"]
+    assert labels and not any("之" in label for label in labels)
+    shorts = {target.short for target in config.TARGETS}
+    assert all(label.split("：")[0] in shorts for label in labels)
