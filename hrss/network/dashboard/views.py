@@ -37,10 +37,12 @@ def figures(user, region, month, today, metric_key=""):
     metric, available = selectors.metric_of(metric_key, month)
     children, total = selectors.rows(user, region, month, today, calendar=calendar)
     shown = children or [total]
-    values = [metric.value(row) for row in shown]
+    first_report = selectors.first_report_month(region)
+    reports_started = first_report is not None and month >= first_report  # before: 尚无月报, never 0%
+    values = [None if metric.key == "reports" and not reports_started else metric.value(row) for row in shown]
     return {
         "region": region, "month": month, "today": today, "children": children, "total": total,
-        "metric": metric, "metrics": available, "values": values, "colours": [selectors.colour(v) for v in values],
+        "metric": metric, "metrics": available, "reports_started": reports_started, "values": values, "colours": [selectors.colour(v) for v in values],
         "target_trend": selectors.target_trend(region, month, today),
         "report_trend": selectors.report_trend(region, month, calendar=calendar),
         "milestones": selectors.milestones(user, region, today),

@@ -231,6 +231,9 @@ def test_months_before_the_first_report_say_so_not_0_percent(client, county_offi
     page = client.get("/network/dashboard/", {"month": f"{month:%Y-%m}"}).content.decode()
     trend = page.split('data-testid="dashboard-report-trend"', 1)[1].split("</table>", 1)[0]
     assert trend.count("尚无月报") == 12 and "0.0%" not in trend  # no report ever generated in 源城区
+    assert 'data-testid="dashboard-reports-none"' in page and 'data-testid="dashboard-reports"' not in page
+    bars = client.get("/network/dashboard/", {"month": f"{month:%Y-%m}", "metric": "reports"}).content.decode()
+    assert set(metric_table(bars).values()) == {None}  # —, not 0%
     first = selectors.add_months(month, -2)
     MonthlyReport.objects.create(region_code=TOWNSHIP, month=first, generated_by=township_officer,
                                  generated_at=datetime.datetime.combine(first, datetime.time(10), tzinfo=SHANGHAI))
@@ -239,6 +242,7 @@ def test_months_before_the_first_report_say_so_not_0_percent(client, county_offi
     assert trend.count("尚无月报") == 9
     assert "尚无月报" not in trend.split(f'data-testid="report-trend-{first:%Y-%m}"', 1)[1]
     assert "0.0%" in trend.split(f'data-testid="report-trend-{first:%Y-%m}"', 1)[1]  # the townships not reported
+    assert 'data-testid="dashboard-reports"' in page  # the month itself is after the first report: counted
     token = account_services.create_token(actor=None, user=county_officer)
     data = Client().get("/api/v1/network/dashboard", {"month": f"{month:%Y-%m}"},
                         headers={"Authorization": f"Bearer {token}"}).json()
