@@ -63,6 +63,9 @@ class Chain:
     case_type: str
     label: str
     steps: tuple  # the first is the intake, where a case starts and where it returns for correction
+    # A case among offices (an office's acceptance), not a service to a resident: no service in the catalogue and
+    # no rating code (好差评) when it closes; areas reading review cases for the public skip it.
+    internal: bool = False
 
     def step(self, key):
         return next(step for step in self.steps if step.key == key)

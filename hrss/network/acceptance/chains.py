@@ -8,6 +8,7 @@ from hrss.core.review import Action, Chain, Step
 ACCEPTANCE = Chain(
     case_type="network.acceptance",
     label="服务机构验收",
+    internal=True,  # the county and the city about an office: no resident to rate it, no public service
     steps=(
         Step("county_request", "县(区)申请验收", frozenset({Role.COUNTY_OFFICER, Role.COUNTY_APPROVER}),
              moves=frozenset()),

@@ -90,7 +90,7 @@ def code_for_closed_case(case):
     """core.review's hook (declare.py): a review case decided (approved or refused) gets its rating code, for the
     office that took it in (its region), served by whoever took it in, on the day it closed. Inside the closing
     move's transaction; a withdrawn case gets none."""
-    if case.status not in COMPLETED_STATUSES:
+    if case.status not in COMPLETED_STATUSES or chain_of(case).internal:  # no resident to rate an office's case
         return None
     return issue_code(region_code=case.region_code, service=chain_of(case).label, source=REVIEW_SOURCE,
                       source_id=case.pk, served_by=case.opened_by,

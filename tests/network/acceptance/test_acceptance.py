@@ -138,3 +138,15 @@ def test_the_request_page_lists_the_failing_rules(client, office, county_officer
     body = response.content.decode()
     assert response.status_code == 200 and 'data-testid="acceptance-refusal"' in body
     assert "六个基本服务窗口" in body and "缺新农保经办" in body
+
+
+def test_an_accepted_office_gets_no_rating_code(office, tina, county_officer, city_admin):
+    """An acceptance is among offices (the chain is internal): no 好差评 code is issued when it closes."""
+    from hrss.supervision.models import RatingCode
+
+    make_ready(office, tina, county_officer)
+    acceptance = services.request_acceptance(actor=county_officer, office=office, today=TODAY)
+    services.decide_acceptance(actor=city_admin, acceptance=acceptance, accept=True,
+                               version=acceptance.case.version, today=TODAY)
+    assert acceptance.case.status == "approved"
+    assert not RatingCode.objects.filter(source_id=str(acceptance.case.pk)).exists()
