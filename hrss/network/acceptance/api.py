@@ -366,13 +366,13 @@ def _progress(progress):
             "due": progress.due, "on_time": progress.on_time, "late": progress.late, "not_yet": progress.not_yet}
 
 
-class RegionFilter(Schema):
+class AcceptanceRegionFilter(Schema):
     region: Text(12) = ""
 
 
 @router.get("/network/milestones", response=list[MilestoneOut],
             summary="建设进度节点及各县(区)验收进度（region：本辖区内的区域，默认本人所在区域）")
-def milestones(request, filters: Query[RegionFilter]):
+def milestones(request, filters: Query[AcceptanceRegionFilter]):
     check_permission(request.user, NETWORK_VIEW)
     region = _region(request, filters.region)
     return [{"code": milestone.code, "title": milestone.title, "due_on": milestone.due_on,
@@ -381,7 +381,7 @@ def milestones(request, filters: Query[RegionFilter]):
 
 
 @router.get("/network/bulletins/{month}", response=BulletinOut, summary="月度建设进展通报（YYYY-MM；各县(区)排名）")
-def get_bulletin(request, month: Month, filters: Query[RegionFilter]):
+def get_bulletin(request, month: Month, filters: Query[AcceptanceRegionFilter]):
     check_permission(request.user, NETWORK_VIEW)
     region = _region(request, filters.region)
     today = timezone.localdate()

@@ -16,11 +16,11 @@ from hrss.network.permissions import NETWORK_VIEW
 router = Router(tags=["平台建设与考核"])
 
 
-class RegionFilter(Schema):
+class ActivityRegionFilter(Schema):
     region: Text(12) = ""  # the caller's own region when empty
 
 
-class OfficeOut(Schema):
+class ActivityOfficeOut(Schema):
     region_code: str
     office_name: str
     last_activity: datetime.datetime | None  # null: never used
@@ -29,7 +29,7 @@ class OfficeOut(Schema):
     inactive: bool  # no activity in the last `inactive_days` days
 
 
-class ChildOut(Schema):
+class ActivityChildOut(Schema):
     region_code: str
     region_name: str
     offices: int
@@ -46,15 +46,15 @@ class MonthOut(Schema):
     cases: int
 
 
-class ActivityOut(Schema):
+class OfficeActivityOut(Schema):
     region_code: str
     region_name: str
     inactive_days: int
     recent_since: datetime.date  # the first day that still counts as recent
     refreshed_at: datetime.datetime | None
     counted: bool  # false: never counted yet (尚未统计): a null last_activity then does not mean never used
-    offices: list[OfficeOut]
-    children: list[ChildOut]
+    offices: list[ActivityOfficeOut]
+    children: list[ActivityChildOut]
     months: list[MonthOut]
 
 
@@ -67,10 +67,10 @@ def region_of(request, code):
     return scoping.scope_of(request.user).region
 
 
-@router.get("/network/activity", response=ActivityOut,
+@router.get("/network/activity", response=OfficeActivityOut,
             summary="应用与联网：一个区域（region=区划代码，默认本人所属区域）各服务机构的最近操作时间、本月操作次数与办理对象数、"
                     "规定天数内无操作的服务机构、下一级区域的汇总和近12个月")
-def activity(request, filters: Query[RegionFilter]):
+def activity(request, filters: Query[ActivityRegionFilter]):
     region = region_of(request, filters.region)
     data = figures(request.user, region, timezone.localdate())
     return {

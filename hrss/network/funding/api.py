@@ -44,7 +44,7 @@ class RegionFundsOut(Schema):
     rows: list[FundsOut]
 
 
-class RegionQuery(Schema):
+class FundsRegionQuery(Schema):
     region: Text(12) = ""
 
 
@@ -143,7 +143,7 @@ def _refused(call):
 
 @router.get("/network/funds", response=RegionFundsOut,
             summary="建设资金：区域内各服务机构（市级为各县(区)）按来源的下达、拨付、余额与县配套比例")
-def region_funds(request, query: Query[RegionQuery]):
+def region_funds(request, query: Query[FundsRegionQuery]):
     check_permission(request.user, NETWORK_VIEW)
     place = scoping.get_region_or_404(request.user, query.region) if query.region else scoping.scope_of(
         request.user).region
@@ -207,7 +207,7 @@ def record_disbursement(request, body: DisbursementIn):
 
 
 @router.get("/network/funds/plans", response=list[PlanOut], summary="实施方案及备案状态（本辖区各县(区)）")
-def list_plans(request, query: Query[RegionQuery]):
+def list_plans(request, query: Query[FundsRegionQuery]):
     check_permission(request.user, NETWORK_VIEW)
     place = scoping.get_region_or_404(request.user, query.region) if query.region else scoping.scope_of(
         request.user).region

@@ -23,7 +23,7 @@ from hrss.network.standards import compliance
 router = Router(tags=["平台建设与考核"])
 
 
-class RegionQuery(Schema):
+class OfficesRegionQuery(Schema):
     region: Text(12) = ""
 
 
@@ -53,7 +53,7 @@ class RegionOfficesOut(Schema):
     rows: list[StandingOut]
 
 
-class RuleOut(Schema):
+class ComplianceRuleOut(Schema):
     rule: str
     title: str
     required: str
@@ -61,7 +61,7 @@ class RuleOut(Schema):
     ok: bool | None
 
 
-class StaffOut(Schema):
+class OfficeStaffOut(Schema):
     id: int
     name: str
     post: str
@@ -80,7 +80,7 @@ class ItemOut(Schema):
     value: str
 
 
-class OfficeOut(Schema):
+class NetworkOfficeOut(Schema):
     region_code: str
     name: str
     nature: str
@@ -91,8 +91,8 @@ class OfficeOut(Schema):
     ok: int
     failing: int
     unknown: int
-    rules: list[RuleOut]
-    staff: list[StaffOut]
+    rules: list[ComplianceRuleOut]
+    staff: list[OfficeStaffOut]
     rooms: list[ItemOut]
     windows: list[ItemOut]
     equipment: list[ItemOut]
@@ -180,7 +180,7 @@ def _money(value):
 
 @router.get("/network/offices", response=RegionOfficesOut,
             summary="区域内各乡镇(街道)服务所、村(社区)服务站的八统一达标情况（存储的汇总；未建档的计为未登记）")
-def region_offices(request, query: Query[RegionQuery]):
+def region_offices(request, query: Query[OfficesRegionQuery]):
     check_permission(request.user, NETWORK_VIEW)
     region = scoping.get_region_or_404(request.user, query.region) if query.region else scoping.scope_of(
         request.user).region
@@ -196,7 +196,7 @@ def region_offices(request, query: Query[RegionQuery]):
     return {"region_code": region.code, **selectors.summary_under(region), "rows": rows}
 
 
-@router.get("/network/offices/{code}", response=OfficeOut,
+@router.get("/network/offices/{code}", response=NetworkOfficeOut,
             summary="一个服务机构逐项的八统一达标情况（on：按此日现行标准）及其登记的人员、场所、窗口、设备、标识与联网")
 def office_detail(request, code: RegionCode, query: Query[OnQuery]):
     office, region = _office(request, code)
@@ -236,7 +236,7 @@ def record_facts(request, code: RegionCode, body: FactsIn):
     return {"changed": changed}
 
 
-@router.post("/network/offices/{code}/staff", response={201: StaffOut}, summary="登记服务机构工作人员")
+@router.post("/network/offices/{code}/staff", response={201: OfficeStaffOut}, summary="登记服务机构工作人员")
 def add_staff(request, code: RegionCode, body: StaffIn):
     office, _region = _office(request, code)
     staff = _refused(lambda: services.add_staff(actor=request.user, office=office, **body.dict()))
@@ -247,7 +247,7 @@ def _staff(request, office, staff_id):
     return scoping.get_visible_or_404(OfficeStaff.objects.filter(office=office), request.user, pk=staff_id)
 
 
-@router.patch("/network/offices/{code}/staff/{staff_id}", response=StaffOut, summary="更新工作人员情况")
+@router.patch("/network/offices/{code}/staff/{staff_id}", response=OfficeStaffOut, summary="更新工作人员情况")
 def update_staff(request, code: RegionCode, staff_id: ObjectId, body: StaffIn):
     office, _region = _office(request, code)
     staff = _staff(request, office, staff_id)
@@ -255,7 +255,7 @@ def update_staff(request, code: RegionCode, staff_id: ObjectId, body: StaffIn):
     return _staff_out(OfficeStaff.objects.get(pk=staff.pk))
 
 
-@router.post("/network/offices/{code}/staff/{staff_id}/leave", response=StaffOut, summary="登记工作人员离岗")
+@router.post("/network/offices/{code}/staff/{staff_id}/leave", response=OfficeStaffOut, summary="登记工作人员离岗")
 def staff_left(request, code: RegionCode, staff_id: ObjectId, body: LeaveIn):
     office, _region = _office(request, code)
     staff = _staff(request, office, staff_id)

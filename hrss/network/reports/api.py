@@ -21,7 +21,7 @@ from hrss.network.reports import rules, selectors, services
 router = Router(tags=["平台建设与考核"])
 
 
-class FigureOut(Schema):
+class ReportFigureOut(Schema):
     area: str
     part: str
     label: str
@@ -53,7 +53,7 @@ class ReportOut(Schema):
 
 class ReportDetailOut(ReportOut):
     as_of: datetime.date
-    figures: list[FigureOut]
+    figures: list[ReportFigureOut]
     history: list[EventOut]
 
 

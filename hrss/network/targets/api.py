@@ -24,7 +24,7 @@ class TargetsFilter(Schema):
     month: Text(7) = ""
 
 
-class FigureOut(Schema):
+class TargetFigureOut(Schema):
     code: str
     number: int
     title: str
@@ -36,10 +36,10 @@ class FigureOut(Schema):
     definition: str
 
 
-class ChildOut(Schema):
+class TargetChildOut(Schema):
     region_code: str
     name: str
-    targets: list[FigureOut]
+    targets: list[TargetFigureOut]
 
 
 class TargetsOut(Schema):
@@ -47,8 +47,8 @@ class TargetsOut(Schema):
     month: str
     computed_at: datetime.datetime | None
     as_of: datetime.date | None
-    targets: list[FigureOut]
-    children: list[ChildOut]
+    targets: list[TargetFigureOut]
+    children: list[TargetChildOut]
 
 
 class MissedFilter(Schema):
